@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Pix.Model;
+
+/// <summary>A count of one abstract operation class.</summary>
+public readonly record struct OperationCount(OperationClass Class, double Count);
+
+/// <summary>A call Pix could not see into, priced by name by the profile (<see cref="HardwareProfile.OpaqueNs"/>).</summary>
+public readonly record struct OpaqueCall(string Name, double Count);
+
+/// <summary>
+/// The abstract operations of one straight-line region (or of one iteration of a loop body),
+/// counted by class. For a loop body, <see cref="Chain"/> also counts the operations on its
+/// loop-carried dependency chain, so that a profile can price an iteration by latency or by
+/// throughput, whichever binds: <c>max(Σ ops·throughput, Σ chain·latency) + Σ opaque</c>.
+/// </summary>
+/// <remarks>Entries are kept sorted by class (and opaque calls by name) so equal blocks compare equal.</remarks>
+public sealed record BlockSummary(
+    EquatableArray<OperationCount> Operations,
+    EquatableArray<OperationCount> Chain,
+    EquatableArray<OpaqueCall> Opaque)
+{
+    /// <summary>A block that does nothing.</summary>
+    public static BlockSummary Empty { get; } = new(default, default, default);
+
+    /// <summary>True when the block counts nothing.</summary>
+    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty;
+
+    /// <summary>Creates a block from unsorted counts (merged by class, zeros dropped, sorted).</summary>
+    public static BlockSummary Create(
+        IEnumerable<OperationCount> operations,
+        IEnumerable<OperationCount>? chain = null,
+        IEnumerable<OpaqueCall>? opaque = null) =>
+        new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()));
+
+    /// <summary>The count of <paramref name="operation"/> (0 if absent).</summary>
+    public double CountOf(OperationClass operation)
+    {
+        foreach (OperationCount count in Operations)
+        {
+            if (count.Class == operation)
+            {
+                return count.Count;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The sum of two blocks executed one after the other (chains add: they run in sequence).</summary>
+    public BlockSummary Plus(BlockSummary other) =>
+        Create(Operations.Concat(other.Operations), Chain.Concat(other.Chain), Opaque.Concat(other.Opaque));
+
+    /// <summary>This block repeated <paramref name="factor"/> times (a constant multiple).</summary>
+    public BlockSummary Times(double factor) =>
+        Create(
+            Operations.Select(c => c with { Count = c.Count * factor }),
+            Chain.Select(c => c with { Count = c.Count * factor }),
+            Opaque.Select(c => c with { Count = c.Count * factor }));
+
+    /// <summary>Prices one execution of the block on <paramref name="hw"/>, in nanoseconds.</summary>
+    public double Price(HardwareProfile hw)
+    {
+        Span<double> ops = stackalloc double[HardwareProfile.AllClasses.Count];
+        Span<double> chain = stackalloc double[HardwareProfile.AllClasses.Count];
+        foreach (OperationCount c in Operations)
+        {
+            ops[(int)c.Class] += c.Count;
+        }
+
+        foreach (OperationCount c in Chain)
+        {
+            chain[(int)c.Class] += c.Count;
+        }
+
+        double ns = hw.PriceBlock(ops, chain);
+        foreach (OpaqueCall call in Opaque)
+        {
+            ns += call.Count * hw.OpaqueNs(call.Name);
+        }
+
+        return ns;
+    }
+
+    private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts) =>
+        counts.GroupBy(c => c.Class)
+            .Select(g => new OperationCount(g.Key, g.Sum(c => c.Count)))
+            .Where(c => c.Count != 0)
+            .OrderBy(c => (int)c.Class)
+            .ToEquatableArray();
+
+    private static EquatableArray<OpaqueCall> Normalize(IEnumerable<OpaqueCall> calls) =>
+        calls.GroupBy(c => c.Name, StringComparer.Ordinal)
+            .Select(g => new OpaqueCall(g.Key, g.Sum(c => c.Count)))
+            .Where(c => c.Count != 0)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToEquatableArray();
+}

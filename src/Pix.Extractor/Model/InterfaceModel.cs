@@ -1,0 +1,45 @@
+using System.Linq;
+
+namespace Pix.Model;
+
+/// <summary>
+/// A performance interface: a short program, over the same inputs as the method it describes, that
+/// returns the method's latency on a <see cref="HardwareProfile"/>. This is the heart of Pix: the
+/// extractor produces it, and the C# emitter, the JSON baseline writer, the SMT-LIB writer and the
+/// evaluator consume it.
+/// </summary>
+/// <remarks>
+/// <para>Semantics: the first <see cref="Pieces"/> entry whose guard holds gives the latency, the sum
+/// over its terms of <c>term.Count × price(term.Block)</c>. Quantities are non-negative numbers;
+/// PCVs missing from the caller's bindings take their <see cref="Quantity.Bound"/>.</para>
+/// <para>Immutable, value-equatable, and free of Roslyn types, so it can be cached by the incremental
+/// generator and read back from a baseline file without a compilation.</para>
+/// </remarks>
+/// <param name="MethodId">Stable key: the method's documentation comment ID (<c>M:Ns.Type.Method(System.Int32)</c>).</param>
+/// <param name="MethodName">The method's display name (<c>Checksums.Adler32(ReadOnlySpan&lt;byte&gt;)</c>).</param>
+/// <param name="Quantities">Every quantity the pieces read, inputs first then PCVs, in source order.</param>
+/// <param name="Pieces">Guarded pieces; the last has guard <see cref="Guard.Always"/>.</param>
+/// <param name="Gaps">Where the interface approximates; empty when it is complete.</param>
+/// <param name="Resolution">The relative resolution pieces were merged at (0 = none).</param>
+/// <param name="Origin">The method's declaration.</param>
+public sealed record InterfaceModel(
+    string MethodId,
+    string MethodName,
+    EquatableArray<Quantity> Quantities,
+    EquatableArray<Piece> Pieces,
+    EquatableArray<Gap> Gaps,
+    double Resolution,
+    Provenance Origin)
+{
+    /// <summary>Version of the model's serialized form (baseline files carry it).</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>True when nothing was approximated.</summary>
+    public bool IsComplete => Gaps.IsEmpty;
+
+    /// <summary>The PCVs, in declaration order.</summary>
+    public EquatableArray<Quantity> Pcvs => Quantities.Where(q => q.IsPcv).ToEquatableArray();
+
+    /// <summary>The quantity called <paramref name="name"/>, or null.</summary>
+    public Quantity? FindQuantity(string name) => Quantities.FirstOrDefault(q => q.Name == name);
+}

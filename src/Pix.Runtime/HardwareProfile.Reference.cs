@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+
+namespace Pix;
+
+public sealed partial class HardwareProfile
+{
+    /// <summary>
+    /// The shipped reference profile: a generic 3 GHz out-of-order x86-64 core running .NET with tiered
+    /// JIT. Costs are per operation in nanoseconds (latency, reciprocal throughput), from published
+    /// instruction tables (1 cycle = 0.33 ns) rounded; the JIT's own overheads (bounds checks, call
+    /// frames, allocation helpers) are estimates. Generated interfaces describe their formula on this
+    /// profile, and resolution merging compares pieces on it. Calibrate a machine for real numbers.
+    /// </summary>
+    public static HardwareProfile Reference { get; } = CreateReference();
+
+    private static HardwareProfile CreateReference()
+    {
+        var costs = new Dictionary<OperationClass, OperationCost>
+        {
+            [OperationClass.IntegerAlu] = new(0.33, 0.10),
+            [OperationClass.IntegerMultiply] = new(1.00, 0.33),
+            [OperationClass.IntegerDivide] = new(8.00, 6.00),
+            [OperationClass.FloatAdd] = new(1.00, 0.17),
+            [OperationClass.FloatMultiply] = new(1.00, 0.17),
+            [OperationClass.FloatDivide] = new(4.00, 1.50),
+            [OperationClass.Load] = new(1.33, 0.17),
+            [OperationClass.Store] = new(0.33, 0.33),
+            [OperationClass.BoundsCheck] = new(0.33, 0.10),
+            [OperationClass.Branch] = new(0.33, 0.17),
+            [OperationClass.Call] = new(1.50, 1.00),
+            [OperationClass.VirtualCall] = new(2.00, 1.50),
+            [OperationClass.InterfaceCall] = new(3.00, 2.00),
+            [OperationClass.DelegateCall] = new(2.50, 2.00),
+            [OperationClass.Allocation] = new(15.0, 10.0),
+            [OperationClass.AllocatedByte] = new(0.05, 0.03),
+            [OperationClass.CopiedByte] = new(0.05, 0.03),
+            [OperationClass.ComparedByte] = new(0.05, 0.03),
+            [OperationClass.HashedByte] = new(0.30, 0.25),
+            [OperationClass.TypeCheck] = new(1.00, 0.50),
+        };
+
+        var machine = new MachineDescription
+        {
+            Cpu = "reference: generic 3 GHz x86-64 out-of-order core",
+            Cores = 1,
+            OperatingSystem = "any",
+            Runtime = ".NET 8 or later",
+            JitSettings = "tiered compilation, steady state (tier 1)",
+        };
+
+        return new HardwareProfile("reference", machine, costs, opaqueCallCosts: null, defaultOpaqueCallNs: 50);
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Pix;
+
+/// <summary>
+/// What each abstract operation costs on one machine and runtime. A general-case performance
+/// interface takes a profile as a parameter; a calibrated profile of one machine turns it into that
+/// deployment's interface.
+/// </summary>
+/// <remarks>
+/// A block of code is priced as the larger of its throughput bound (every operation at its
+/// reciprocal throughput) and its latency bound (the operations on its loop-carried dependency
+/// chain at their latency), as basic-block throughput predictors do; see <see cref="PriceBlock"/>.
+/// Profiles are immutable; <see cref="With(OperationClass, OperationCost)"/> makes a modified copy.
+/// </remarks>
+public sealed partial class HardwareProfile
+{
+    private static readonly int ClassCount = Enum.GetValues(typeof(OperationClass)).Length;
+
+    private readonly OperationCost[] _costs;
+    private readonly Dictionary<string, double> _opaque;
+
+    /// <summary>Creates a profile from a cost per operation class (every class must be present).</summary>
+    /// <exception cref="ArgumentException">A class is missing, or a cost is negative, NaN or infinite.</exception>
+    public HardwareProfile(
+        string name,
+        MachineDescription machine,
+        IReadOnlyDictionary<OperationClass, OperationCost> costs,
+        IReadOnlyDictionary<string, double>? opaqueCallCosts = null,
+        double defaultOpaqueCallNs = 50)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Machine = machine ?? throw new ArgumentNullException(nameof(machine));
+        if (costs is null)
+        {
+            throw new ArgumentNullException(nameof(costs));
+        }
+
+        _costs = new OperationCost[ClassCount];
+        foreach (OperationClass c in AllClasses)
+        {
+            if (!costs.TryGetValue(c, out OperationCost cost))
+            {
+                throw new ArgumentException($"The profile has no cost for operation class {c}.", nameof(costs));
+            }
+
+            ValidateCost($"{c}.latency", cost.Latency);
+            ValidateCost($"{c}.throughput", cost.Throughput);
+            _costs[(int)c] = cost;
+        }
+
+        _opaque = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (opaqueCallCosts is not null)
+        {
+            foreach (KeyValuePair<string, double> pair in opaqueCallCosts)
+            {
+                ValidateCost("opaque call " + pair.Key, pair.Value);
+                _opaque[pair.Key] = pair.Value;
+            }
+        }
+
+        ValidateCost("defaultOpaqueCall", defaultOpaqueCallNs);
+        DefaultOpaqueCallNs = defaultOpaqueCallNs;
+    }
+
+    /// <summary>Every operation class, in declaration order.</summary>
+    public static IReadOnlyList<OperationClass> AllClasses { get; } =
+        ((OperationClass[])Enum.GetValues(typeof(OperationClass))).OrderBy(c => (int)c).ToArray();
+
+    /// <summary>A short name for the profile (e.g. the machine's host name, or <c>reference</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The machine and runtime the costs were measured on.</summary>
+    public MachineDescription Machine { get; }
+
+    /// <summary>Cost of an external call Pix could not see into, when no named cost is given.</summary>
+    public double DefaultOpaqueCallNs { get; }
+
+    /// <summary>Named costs of external calls (keyed by the opaque term's name).</summary>
+    public IReadOnlyDictionary<string, double> OpaqueCallCosts => _opaque;
+
+    /// <summary>The cost of one operation of class <paramref name="operation"/>.</summary>
+    public OperationCost this[OperationClass operation] => _costs[(int)operation];
+
+    /// <summary>Latency (ns) of one operation on a dependency chain.</summary>
+    public double LatencyNs(OperationClass operation) => _costs[(int)operation].Latency;
+
+    /// <summary>Reciprocal throughput (ns) of one operation among independent ones.</summary>
+    public double ThroughputNs(OperationClass operation) => _costs[(int)operation].Throughput;
+
+    /// <summary>Cost (ns) of the named opaque call, or <see cref="DefaultOpaqueCallNs"/>.</summary>
+    public double OpaqueNs(string name) => _opaque.TryGetValue(name, out double ns) ? ns : DefaultOpaqueCallNs;
+
+    /// <summary>
+    /// Prices one execution of a block: <c>max(Σ ops[c]·throughput[c], Σ chain[c]·latency[c])</c>.
+    /// Both spans are indexed by <see cref="OperationClass"/>; shorter spans mean zero for the rest.
+    /// </summary>
+    public double PriceBlock(ReadOnlySpan<double> operations, ReadOnlySpan<double> chain)
+    {
+        double throughputBound = 0;
+        for (int i = 0; i < operations.Length && i < _costs.Length; i++)
+        {
+            throughputBound += operations[i] * _costs[i].Throughput;
+        }
+
+        double latencyBound = 0;
+        for (int i = 0; i < chain.Length && i < _costs.Length; i++)
+        {
+            latencyBound += chain[i] * _costs[i].Latency;
+        }
+
+        return Math.Max(throughputBound, latencyBound);
+    }
+
+    /// <summary>A copy of this profile with one class's cost replaced.</summary>
+    public HardwareProfile With(OperationClass operation, OperationCost cost)
+    {
+        var costs = AllClasses.ToDictionary(c => c, c => c == operation ? cost : _costs[(int)c]);
+        return new HardwareProfile(Name, Machine, costs, _opaque, DefaultOpaqueCallNs);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name} ({Machine.Cpu}, {Machine.Runtime})";
+
+    private static void ValidateCost(string what, double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
+        {
+            throw new ArgumentException($"Cost of {what} must be a finite, non-negative number of nanoseconds; got {value}.");
+        }
+    }
+}

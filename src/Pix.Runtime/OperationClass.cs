@@ -1,0 +1,53 @@
+namespace Pix;
+
+/// <summary>
+/// The abstract operations a performance interface counts. The extractor lowers every C# operation
+/// to these classes; a <see cref="HardwareProfile"/> says what one of each costs on a machine.
+/// </summary>
+/// <remarks>
+/// The set is deliberately small: a class earns its place when calibration can tell it apart from
+/// the others. Values are stable (they appear in baseline and profile files by name, not number).
+/// </remarks>
+public enum OperationClass
+{
+    /// <summary>Integer add, subtract, logic, shift, compare, move.</summary>
+    IntegerAlu = 0,
+    /// <summary>Integer multiply.</summary>
+    IntegerMultiply,
+    /// <summary>Integer divide or remainder by a non-constant (variable latency on most CPUs).</summary>
+    IntegerDivide,
+    /// <summary>Floating-point add, subtract, compare, convert.</summary>
+    FloatAdd,
+    /// <summary>Floating-point multiply (and fused multiply-add).</summary>
+    FloatMultiply,
+    /// <summary>Floating-point divide and square root.</summary>
+    FloatDivide,
+    /// <summary>A memory load (array or span element, field, static).</summary>
+    Load,
+    /// <summary>A memory store.</summary>
+    Store,
+    /// <summary>An array or span bounds check the JIT cannot prove away.</summary>
+    BoundsCheck,
+    /// <summary>A conditional branch (loop back-edges and if/else).</summary>
+    Branch,
+    /// <summary>A direct (non-virtual, not inlined) call.</summary>
+    Call,
+    /// <summary>A virtual call.</summary>
+    VirtualCall,
+    /// <summary>An interface call.</summary>
+    InterfaceCall,
+    /// <summary>A delegate invocation.</summary>
+    DelegateCall,
+    /// <summary>A heap allocation (object or array header, GC bookkeeping).</summary>
+    Allocation,
+    /// <summary>One byte allocated and zeroed on the heap.</summary>
+    AllocatedByte,
+    /// <summary>One byte copied by a library primitive (memmove, Span.CopyTo, Array.Copy).</summary>
+    CopiedByte,
+    /// <summary>One byte compared by a library primitive (SequenceEqual, string equality).</summary>
+    ComparedByte,
+    /// <summary>One byte hashed by a library primitive (string hashing, HashCode.AddBytes).</summary>
+    HashedByte,
+    /// <summary>A type check or cast that the JIT cannot remove.</summary>
+    TypeCheck,
+}
