@@ -24,6 +24,9 @@ internal static class BclModels
     {
         var models = new List<LibraryModel>
         {
+            // object's constructor does nothing (the allocation is counted at the `new`).
+            new("System.Object..ctor", Ops(), None),
+
             // ---- List<T> -----------------------------------------------------------------
             new(Generic + "List`1..ctor", Ops((Allocation, 1), (AllocatedByte, 40)), None, Parameters: 0),
             new(Generic + "List`1..ctor", Ops((Allocation, 2), (AllocatedByte, 56)),

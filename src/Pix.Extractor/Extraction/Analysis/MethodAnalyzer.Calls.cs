@@ -197,7 +197,7 @@ internal sealed partial class MethodAnalyzer
             if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
                 cost.Terms.Add(new PendingTerm(
-                    PendingTerm.CreateBlock(alternative.Cost.Operations, summary.StraightChain, alternative.Cost.Opaque),
+                    PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
                     Poly.One,
                     where,
                     "call to " + DisplayNames.Short(method)));

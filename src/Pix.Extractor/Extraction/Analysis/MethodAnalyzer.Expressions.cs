@@ -579,7 +579,8 @@ internal sealed partial class MethodAnalyzer
         }
 
         DependencyFlow flow = DependencyFlow.None;
-        if (creation.Constructor is { } constructor && !(type is { IsValueType: true } && creation.Arguments.Length == 0 && constructor.IsImplicitlyDeclared))
+        // An implicit constructor only runs field initializers (not analysed) and object's empty constructor.
+        if (creation.Constructor is { IsImplicitlyDeclared: false } constructor)
         {
             flow = Call(constructor, null, creation.Arguments, creation, isVirtual: false);
         }
