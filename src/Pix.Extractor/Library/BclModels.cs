@@ -100,7 +100,6 @@ internal static class BclModels
             new("System.MemoryExtensions.Contains", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
                 Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match"))),
             new("System.MemoryExtensions.Reverse", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
-            new("System.MemoryExtensions.Fill", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
             new("System.MemoryExtensions.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
 
             // ---- Array, Buffer -------------------------------------------------------------

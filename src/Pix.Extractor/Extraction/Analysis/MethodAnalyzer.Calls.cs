@@ -366,7 +366,13 @@ internal sealed partial class MethodAnalyzer
             return CostLowering.ValueSize(generic.TypeArguments[0]);
         }
 
-        ITypeSymbol? operand = call.Receiver?.Type ?? call.Argument(0)?.Type;
+        IOperation? receiver = call.Receiver ?? call.Argument(0);
+        while (receiver is IConversionOperation { IsImplicit: true } conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        ITypeSymbol? operand = receiver?.Type;
         return operand switch
         {
             IArrayTypeSymbol array => CostLowering.ValueSize(array.ElementType),

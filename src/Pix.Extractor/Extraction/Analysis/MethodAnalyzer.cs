@@ -99,8 +99,9 @@ internal sealed partial class MethodAnalyzer
             $"{_method.Name} calls itself; its cost is the cost of one invocation times the PCV '{depth.Name}'. Pass it to the interface.",
             origin));
         Poly times = Poly.Of(depth.Atom);
-        foreach (PathAlternative alternative in _paths.Alternatives)
+        for (int i = 0; i < _paths.Alternatives.Count; i++)
         {
+            PathAlternative alternative = _paths.Alternatives[i];
             CostAccumulator cost = alternative.Cost;
             var terms = cost.Terms.Select(t => t.WithCount(c => c.Times(times))).ToList();
             if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
@@ -110,7 +111,7 @@ internal sealed partial class MethodAnalyzer
 
             CostAccumulator replaced = new();
             replaced.Terms.AddRange(terms);
-            _paths.Alternatives[_paths.Alternatives.IndexOf(alternative)] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
+            _paths.Alternatives[i] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
         }
     }
 
