@@ -40,6 +40,17 @@ internal sealed partial class MethodAnalyzer
 
     private DependencyFlow EvaluateCore(IOperation operation)
     {
+        if (IsDynamic(operation))
+        {
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                Evaluate(child);
+            }
+
+            Unsupported(operation, "dynamic", "dynamic operations bind at run time; each is priced as an opaque term.");
+            return DependencyFlow.None;
+        }
+
         switch (operation)
         {
             case ILiteralOperation or IDefaultValueOperation or IInstanceReferenceOperation or ISizeOfOperation
@@ -186,6 +197,15 @@ internal sealed partial class MethodAnalyzer
                 return UnknownOperation(operation);
         }
     }
+
+    private static bool IsDynamic(IOperation operation) => operation switch
+    {
+        IBinaryOperation b => b.Type?.TypeKind == TypeKind.Dynamic || b.LeftOperand.Type?.TypeKind == TypeKind.Dynamic || b.RightOperand.Type?.TypeKind == TypeKind.Dynamic,
+        IUnaryOperation u => u.Operand.Type?.TypeKind == TypeKind.Dynamic,
+        IConversionOperation c => c.Operand.Type?.TypeKind == TypeKind.Dynamic && c.Type?.TypeKind != TypeKind.Dynamic,
+        ICompoundAssignmentOperation ca => ca.Target.Type?.TypeKind == TypeKind.Dynamic,
+        _ => false,
+    };
 
     /// <summary>
     /// An operation kind this version does not model (pointer operations show up as
