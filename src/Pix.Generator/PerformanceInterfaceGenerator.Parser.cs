@@ -45,6 +45,14 @@ public sealed partial class PerformanceInterfaceGenerator
                 return null;
             }
 
+            // Half-typed code: a companion naming a type that does not exist would add errors of its own.
+            if (method.Parameters.Any(p => ContainsErrorType(p.Type))
+                || method.TypeParameters.Any(t => t.ConstraintTypes.Any(ContainsErrorType))
+                || ContainsErrorType(method.ReturnType))
+            {
+                return null;
+            }
+
             ct.ThrowIfCancellationRequested();
             ContainingTypeSpec type = ContainingType(method.ContainingType);
             EquatableArray<ParameterSpec> parameters = method.Parameters
@@ -185,6 +193,15 @@ public sealed partial class PerformanceInterfaceGenerator
 
             return string.Join(", ", parts);
         }
+
+        private static bool ContainsErrorType(ITypeSymbol type) => type switch
+        {
+            IErrorTypeSymbol => true,
+            IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+            IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+            INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType) || (named.ContainingType is { } outer && ContainsErrorType(outer)),
+            _ => false,
+        };
 
         private static bool InvolvesPointers(ITypeSymbol type) => type switch
         {
