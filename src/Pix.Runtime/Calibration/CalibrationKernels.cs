@@ -37,7 +37,6 @@ internal static class CalibrationKernels
         Latency("fdiv chain", LatencyKernels.FloatDivide, (FloatDivide, 16)),
         Latency("load chain", LatencyKernels.Load, (Load, 16)),
         Latency("load+xor chain", LatencyKernels.LoadXor, (Load, 16), (IntegerAlu, 16)),
-        Latency("store+load chain", LatencyKernels.StoreLoad, (Store, 8), (Load, 8), (IntegerAlu, 8)),
         Latency("call chain", LatencyKernels.Call, (Call, 8), (IntegerAlu, 8)),
         Latency("virtual call chain", LatencyKernels.VirtualCall, (VirtualCall, 8), (IntegerAlu, 8)),
         Latency("interface call chain", LatencyKernels.InterfaceCall, (InterfaceCall, 8), (IntegerAlu, 8)),
@@ -72,6 +71,7 @@ internal static class CalibrationKernels
     /// </summary>
     public static IReadOnlyDictionary<OperationClass, string> LatencyDerivedFromThroughput { get; } = new Dictionary<OperationClass, string>
     {
+        [Store] = "latency = throughput: a store ends a chain (store-to-load forwarding shows up as the later load's latency; a store-then-load kernel measured about one cycle per link, so the JIT or the core removed the round trip)",
         [BoundsCheck] = "latency = throughput: a bounds check is a compare and a predicted branch, off the data chain",
         [Branch] = "latency = throughput: a predicted branch adds nothing to a data dependency chain",
         [TypeCheck] = "latency = throughput: a cast helper call; chains through it not measured separately",

@@ -34,6 +34,7 @@ internal sealed class Calibrator
 
     public CalibrationResult Run()
     {
+        ThrowIfKernelsUnoptimized();
         List<Probe> probes = CreateProbes();
         WarmUp(probes);
 
@@ -168,6 +169,24 @@ internal sealed class Calibrator
 
         return probes;
     }
+
+    /// <summary>
+    /// A Debug build of Pix.Runtime runs its kernels as debuggable, unoptimised code for ever (the JIT
+    /// never tiers it up), which would make every cost several times too high. Refuse rather than
+    /// produce a wrong profile.
+    /// </summary>
+    private static void ThrowIfKernelsUnoptimized()
+    {
+        if (!KernelsAreOptimized)
+        {
+            throw new InvalidOperationException(
+                "This Pix.Runtime assembly was built without optimisation (Debug), so its calibration kernels would run as unoptimised code and every cost would be wrong. Use a Release build (dotnet run -c Release, or the published tool).");
+        }
+    }
+
+    /// <summary>False when this assembly was built in Debug (see <see cref="ThrowIfKernelsUnoptimized"/>).</summary>
+    internal static bool KernelsAreOptimized =>
+        (Attribute.GetCustomAttribute(typeof(LatencyKernels).Assembly, typeof(DebuggableAttribute)) as DebuggableAttribute)?.IsJITOptimizerDisabled != true;
 
     private void Report(string stage, string? kernel, int completed, int total) =>
         _progress?.Report(new CalibrationProgress(stage, kernel, completed, total, _clock.Elapsed));

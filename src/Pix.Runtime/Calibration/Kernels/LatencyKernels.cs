@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading;
 
 namespace Pix.Calibration.Kernels;
 
@@ -242,27 +241,6 @@ internal static class LatencyKernels
             x = Unsafe.Add(ref chase, x) ^ mask;
             x = Unsafe.Add(ref chase, x) ^ mask;
             x = Unsafe.Add(ref chase, x) ^ mask;
-        }
-
-        return x;
-    }
-
-    // A store then a load of the same slot: the chain runs through store-to-load forwarding.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long StoreLoad(KernelState s, int iterations)
-    {
-        ref int slot = ref s.StoreTarget[0];
-        int x = 0;
-        for (int i = 0; i < iterations; i++)
-        {
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
-            Volatile.Write(ref slot, x); x = Volatile.Read(ref slot) + 1;
         }
 
         return x;
