@@ -13,6 +13,7 @@ internal static class PixCommandLine
     {
         CalibrateCommand.Create,
         ShowCommand.Create,
+        ValidateCommand.Create,
     };
 
     /// <summary>Parses and runs <paramref name="args"/>, writing results to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>

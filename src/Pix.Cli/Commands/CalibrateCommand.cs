@@ -20,16 +20,9 @@ internal static class CalibrateCommand
         {
             Description = "Time budget for the measurement, in seconds (at least 3).",
             DefaultValueFactory = _ => CalibrationOptions.Default.TimeBudget.TotalSeconds,
+            CustomParser = OptionParsers.Seconds("--seconds", 3, CalibrationOptions.Default.TimeBudget.TotalSeconds),
         };
         var name = new Option<string?>("--name") { Description = "Profile name (default: the host name)." };
-        seconds.Validators.Add(result =>
-        {
-            double value = result.GetValueOrDefault<double>();
-            if (!(value >= 3) || double.IsInfinity(value))
-            {
-                result.AddError($"--seconds must be a number of at least 3; got {value}.");
-            }
-        });
 
         var command = new Command("calibrate", "Measure what each operation class costs on this machine and save a *.pixhw.json profile.")
         {
