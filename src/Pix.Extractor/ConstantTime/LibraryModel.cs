@@ -132,6 +132,24 @@ internal static class LibraryModel
             : null;
     }
 
+    /// <summary>
+    /// What is known about a binary operator's timing: a user-defined operator by its method, and
+    /// <c>string ==</c>/<c>!=</c>, which the compiler binds as built-in operators that call
+    /// <c>string.Equals</c>.
+    /// </summary>
+    public static LibraryTiming? TimingOf(Microsoft.CodeAnalysis.Operations.IBinaryOperation binary)
+    {
+        if (binary.OperatorMethod is { } method)
+        {
+            return TimingOf(method);
+        }
+
+        bool isString = binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String;
+        return isString && binary.OperatorKind is Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.Equals or Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.NotEquals
+            ? Timings[("System.String", "op_Equality")]
+            : null;
+    }
+
     /// <summary>True when <paramref name="member"/> returns only the shape of its input (a length, a count).</summary>
     public static bool ReturnsShape(ISymbol member) => ShapeMembers.Contains(member.Name);
 

@@ -269,7 +269,7 @@ internal sealed class TaintWalker
             return null;
         }
 
-        if (binary.OperatorMethod is { } userOperator && LibraryModel.TimingOf(userOperator) is { } timing)
+        if (LibraryModel.TimingOf(binary) is { } timing)
         {
             Report(timing.Kind, binary, $"operator '{Text(binary)}'", either, timing.Reason);
         }
@@ -775,9 +775,11 @@ internal sealed class TaintWalker
     }
 
     /// <summary>
-    /// True when the branch only chooses what the method returns or throws: an if whose arms end in
-    /// return or throw (and hold no loop), or a ?:, &amp;&amp;, ||, ?? or switch expression inside a return.
-    /// Such a branch may be the method's verdict (<see cref="VerdictRule"/> decides).
+    /// True when the branch only turns the outcome into the method's result: an if whose arms end in
+    /// <c>return constant</c> or <c>throw</c> (holding no loop), a <c>?:</c> between two constants, or a
+    /// <c>&amp;&amp;</c>/<c>||</c>, inside a return. Such a branch reveals what the result reveals; it is
+    /// the method's verdict if nothing secret follows it (<see cref="VerdictRule"/> decides). A branch
+    /// that picks between secret-dependent values (<c>return bit == 1 ? a : b;</c>) is never a verdict.
     /// </summary>
     private static bool DecidesResult(IOperation branch, IReadOnlyList<IOperation?> arms)
     {
@@ -786,33 +788,52 @@ internal sealed class TaintWalker
             return false;
         }
 
-        if (branch is IConditionalOperation { Type: null } or ISwitchOperation)
+        switch (branch)
         {
-            return arms.Count > 0 && arms.All(arm => arm is null || EndsInReturnOrThrow(arm));
-        }
-
-        for (IOperation? node = branch.Parent; node is not null; node = node.Parent)
-        {
-            if (node is IReturnOperation)
-            {
-                return true;
-            }
-
-            if (node is IBlockOperation or IExpressionStatementOperation)
-            {
+            case IConditionalOperation { Type: null }:
+                return arms.All(arm => arm is null || EndsInConstantReturnOrThrow(arm));
+            case IConditionalOperation conditional:
+                return IsConstant(conditional.WhenTrue) && IsConstant(conditional.WhenFalse) && IsInsideReturn(branch);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                return IsInsideReturn(branch);
+            default:
                 return false;
+        }
+    }
+
+    private static bool IsInsideReturn(IOperation operation)
+    {
+        for (IOperation? node = operation.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case IReturnOperation:
+                    return true;
+                case IBlockOperation or IExpressionStatementOperation or IVariableDeclaratorOperation:
+                    return false;
             }
         }
 
         return false;
     }
 
-    private static bool EndsInReturnOrThrow(IOperation arm) => arm switch
+    private static bool EndsInConstantReturnOrThrow(IOperation arm) => arm switch
     {
-        IBlockOperation block => block.Operations.Length > 0 && EndsInReturnOrThrow(block.Operations[block.Operations.Length - 1]),
-        IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation block => block.Operations.Length > 0 && EndsInConstantReturnOrThrow(block.Operations[block.Operations.Length - 1]),
+        IReturnOperation { ReturnedValue: var value } => value is null || IsConstant(value),
+        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
         _ => false,
     };
+
+    private static bool IsConstant(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is null || operation.ConstantValue.HasValue || operation is IDefaultValueOperation;
+    }
 
     private static bool LeavesLoop(IOperation? arm, ILoopOperation loop)
     {
