@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using Pix.Samples.NetworkFunctions.Packets;
 
-namespace Pix.Samples.NetworkFunctions.Nat;
+namespace Pix.Samples.NetworkFunctions.Translation;
 
 /// <summary>
 /// A port-address-translating NAT (RFC 3022 NAPT) with endpoint-dependent filtering: internal flows

@@ -1,4 +1,4 @@
-namespace Pix.Samples.NetworkFunctions.Nat;
+namespace Pix.Samples.NetworkFunctions.Translation;
 
 /// <summary>Configuration of a <see cref="Nat"/>.</summary>
 /// <param name="ExternalIp">The NAT's public address.</param>

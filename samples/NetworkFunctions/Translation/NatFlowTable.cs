@@ -1,7 +1,7 @@
 using System;
 using Pix.Samples.NetworkFunctions.Packets;
 
-namespace Pix.Samples.NetworkFunctions.Nat;
+namespace Pix.Samples.NetworkFunctions.Translation;
 
 /// <summary>
 /// The NAT's flow table: a fixed pool of entries, hash buckets chained through the entries

@@ -1,4 +1,4 @@
-namespace Pix.Samples.NetworkFunctions.Nat;
+namespace Pix.Samples.NetworkFunctions.Translation;
 
 /// <summary>What the NAT did with a packet.</summary>
 public enum NatVerdict
