@@ -7,7 +7,8 @@ namespace Pix.Samples.NetworkFunctions.Workloads;
 /// <summary>Accumulates frames into a <see cref="Workload"/>.</summary>
 public sealed class WorkloadBuilder
 {
-    private readonly List<byte> _bytes = new();
+    private byte[] _bytes = new byte[1 << 16];
+    private int _length;
     private readonly List<int> _offsets = new();
     private readonly List<int> _lengths = new();
     private readonly List<long> _times = new();
@@ -30,14 +31,17 @@ public sealed class WorkloadBuilder
     /// <summary>Adds a raw frame.</summary>
     public void AddFrame(ReadOnlySpan<byte> frame, long time, int inPort)
     {
-        _offsets.Add(_bytes.Count);
+        if (_length + frame.Length > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + frame.Length));
+        }
+
+        _offsets.Add(_length);
         _lengths.Add(frame.Length);
         _times.Add(time);
         _inPorts.Add(inPort);
-        foreach (byte b in frame)
-        {
-            _bytes.Add(b);
-        }
+        frame.CopyTo(_bytes.AsSpan(_length));
+        _length += frame.Length;
     }
 
     /// <summary>Schedules <paramref name="controlEvent"/> just before the next packet added.</summary>
@@ -58,5 +62,5 @@ public sealed class WorkloadBuilder
 
     /// <summary>Builds the workload.</summary>
     public Workload Build(string name, string description) =>
-        new(name, description, _setupCount, _bytes.ToArray(), _offsets.ToArray(), _lengths.ToArray(), _times.ToArray(), _inPorts.ToArray(), _events);
+        new(name, description, _setupCount, _bytes.AsSpan(0, _length).ToArray(), _offsets.ToArray(), _lengths.ToArray(), _times.ToArray(), _inPorts.ToArray(), _events);
 }
