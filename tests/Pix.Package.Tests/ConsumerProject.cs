@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace Pix.Package.Tests;
@@ -13,8 +14,8 @@ internal sealed class ConsumerProject : IDisposable
 
     public ConsumerProject(PackedPackage package, string programSource, string extraProperties = "")
     {
-        Directory = System.IO.Directory.CreateTempSubdirectory("pix-consumer-").FullName;
-        PackagesDirectory = Path.Combine(Directory, ".packages");
+        Root = Directory.CreateTempSubdirectory("pix-consumer-").FullName;
+        PackagesDirectory = Path.Combine(Root, ".packages");
 
         // Empty Directory.Build.* files stop MSBuild's upward search: nothing from /tmp or above
         // (or from this repository) leaks into the consumer.
@@ -58,21 +59,21 @@ internal sealed class ConsumerProject : IDisposable
     }
 
     /// <summary>The project folder (temporary).</summary>
-    public string Directory { get; }
+    public string Root { get; }
 
     /// <summary>The NuGet global packages folder used for this project only.</summary>
     public string PackagesDirectory { get; }
 
     /// <summary>Environment for every dotnet command on this project.</summary>
-    public System.Collections.Generic.Dictionary<string, string> Environment => new()
+    public Dictionary<string, string> Environment => new()
     {
         ["NUGET_PACKAGES"] = PackagesDirectory,
-        ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(Directory, ".http-cache"),
+        ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(Root, ".http-cache"),
     };
 
-    public string PathOf(string relative) => Path.Combine(Directory, relative);
+    public string PathOf(string relative) => Path.Combine(Root, relative);
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private void Write(string relative, string text) => File.WriteAllText(PathOf(relative), text);
 }

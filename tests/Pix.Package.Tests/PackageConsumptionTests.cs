@@ -8,7 +8,8 @@ namespace Pix.Package.Tests;
 
 /// <summary>A fresh project restores the packed package, builds with its generator, and runs.</summary>
 [Trait("Category", "Package")]
-public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
+[Collection(PackageCollection.Name)]
+public sealed class PackageConsumptionTests
 {
     private const string Program = """
         using System;
@@ -61,7 +62,7 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         // No build servers: nothing is left running, and no compiler server holds an older copy
         // of the analyzers loaded from a path it has seen before.
         string build = DotNet.Run(
-                consumer.Directory, consumer.Environment, CommandTimeout,
+                consumer.Root, consumer.Environment, CommandTimeout,
                 "build", ConsumerProject.Name + ".csproj", "-c", "Release", "-nologo",
                 "--disable-build-servers", "-p:UseSharedCompilation=false")
             .EnsureSuccess("Building the consumer project")
@@ -87,7 +88,7 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         Assert.NotEmpty(Directory.GetFiles(consumer.PathOf("obj/Release/net10.0/generated"), "*.cs", SearchOption.AllDirectories));
 
         string run = DotNet.Run(
-                consumer.Directory, consumer.Environment, CommandTimeout,
+                consumer.Root, consumer.Environment, CommandTimeout,
                 consumer.PathOf($"bin/Release/net10.0/{ConsumerProject.Name}.dll"))
             .EnsureSuccess("Running the consumer program")
             .Output;

@@ -9,7 +9,8 @@ namespace Pix.Package.Tests;
 
 /// <summary>What is inside the packed <c>Pix</c> package, and where.</summary>
 [Trait("Category", "Package")]
-public sealed class PackageLayoutTests : IClassFixture<PackedPackage>
+[Collection(PackageCollection.Name)]
+public sealed class PackageLayoutTests
 {
     private readonly PackedPackage _package;
 

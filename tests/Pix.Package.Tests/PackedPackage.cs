@@ -7,7 +7,7 @@ using System.Reflection;
 namespace Pix.Package.Tests;
 
 /// <summary>
-/// The <c>Pix</c> package packed once for the tests of a class, from the outputs this test project's
+/// The <c>Pix</c> package packed once for all package tests (see <see cref="PackageCollection"/>), from the outputs this test project's
 /// build already made (<c>dotnet pack src/Pix --no-build</c>), into a folder used as a NuGet feed.
 /// </summary>
 public sealed class PackedPackage : IDisposable
