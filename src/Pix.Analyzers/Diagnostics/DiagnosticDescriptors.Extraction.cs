@@ -31,13 +31,13 @@ internal static partial class DiagnosticDescriptors
         "Where Pix cannot model code exactly (an unsupported construct, a call it cannot see into, recursion, a branch on data the inputs do not determine) the interface approximates. The diagnostic says where, why, and how to make the interface exact.");
 
     /// <summary>
-    /// PIX0003. Format: <c>'{0}' cannot have a performance interface: {1}</c>.
+    /// PIX0003. Format: <c>[PerformanceInterface] on '{0}' has no effect: {1}</c>.
     /// {0} the method, {1} why (constructor, local function, abstract…) and what to do instead.
     /// </summary>
     public static readonly DiagnosticDescriptor UnsupportedMethod = Create(
         DiagnosticIds.UnsupportedMethod,
         "[PerformanceInterface] on a method that cannot have an interface",
-        "'{0}' cannot have a performance interface: {1}",
+        "[PerformanceInterface] on '{0}' has no effect: {1}",
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
         "Pix generates LatencyOf_X as a sibling method taking the same parameters. Methods without a body, constructors, local functions, operators and accessors cannot have such a sibling; no interface is generated.");

@@ -36,6 +36,9 @@ public static class Measurement
             setup ?? throw new ArgumentNullException(nameof(setup)),
             body ?? throw new ArgumentNullException(nameof(body))), options);
 
+    /// <summary>Measures a <see cref="Func{TResult}"/> of <see cref="long"/> (used by the calibrator).</summary>
+    internal static MeasurementResult MeasureWith(Func<long> body, MeasurementOptions options) => Run(BatchRunner.For(body), options);
+
     private static MeasurementResult Run(BatchRunner runner, MeasurementOptions? options) =>
         new MeasurementEngine(options ?? MeasurementOptions.Default, TimeSource.System).Run(runner);
 }
