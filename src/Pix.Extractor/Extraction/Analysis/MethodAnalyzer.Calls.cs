@@ -134,7 +134,9 @@ internal sealed partial class MethodAnalyzer
         }
 
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
-        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree))
+            || (method.IsImplicitlyDeclared && method.ContainingType is { IsRecord: true } record
+                && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
     }
 
     private static OperationClass CallKind(IMethodSymbol method, bool isVirtual, IOperation? instance)
