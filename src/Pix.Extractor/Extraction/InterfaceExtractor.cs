@@ -19,7 +19,7 @@ public static class InterfaceExtractor
     /// </summary>
     public static InterfaceModel Extract(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)
     {
-        var session = new ExtractionSession(method, compilation, options, ct);
+        var session = new ExtractionSession(compilation, options, ct);
         MethodSummary summary = session.Summarise(method);
         return ModelAssembler.Assemble(summary, session.Gaps, ResolutionOf(method, options));
     }

@@ -26,18 +26,14 @@ internal sealed class ExtractionSession
     private int _operationsVisited;
     private int _nextLoopVariable;
 
-    public ExtractionSession(IMethodSymbol extracted, Compilation compilation, ExtractionOptions options, CancellationToken cancellationToken)
+    public ExtractionSession(Compilation compilation, ExtractionOptions options, CancellationToken cancellationToken)
     {
-        WithinType = extracted.ContainingType;
         Compilation = compilation;
         Options = options;
         CancellationToken = cancellationToken;
     }
 
     public Compilation Compilation { get; }
-
-    /// <summary>The type of the extracted method, where its generated companion lives: inputs must be readable there.</summary>
-    public INamedTypeSymbol WithinType { get; }
 
     public ExtractionOptions Options { get; }
 

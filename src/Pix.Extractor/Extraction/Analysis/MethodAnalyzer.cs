@@ -37,7 +37,9 @@ internal sealed partial class MethodAnalyzer
         _inputs = new InputResolver(
             _quantities,
             symbol => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null,
-            member => session.Compilation.IsSymbolAccessibleWithin(member, session.WithinType));
+            // Accessible from this method's type: a caller re-checks each step when it substitutes,
+            // so the extracted method's own type has the last word.
+            member => session.Compilation.IsSymbolAccessibleWithin(member, method.ContainingType));
     }
 
     private ExtractionOptions Options => _session.Options;

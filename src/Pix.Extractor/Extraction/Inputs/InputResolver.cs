@@ -211,7 +211,7 @@ internal sealed class InputResolver
         if (IsIntegral(type))
         {
             QuantityKind kind = path.RootKind == AccessRootKind.Parameter && path.Steps.Count == 0 ? QuantityKind.Value : QuantityKind.State;
-            return new NumberValue(Poly.Of(_quantities.Input(path, kind).Atom));
+            return new NumberValue(Poly.Of(_quantities.Input(path, kind, isEnum: type.TypeKind == TypeKind.Enum).Atom));
         }
 
         return type.IsReferenceType || IsSpanLike(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
