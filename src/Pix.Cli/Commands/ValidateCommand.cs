@@ -188,6 +188,12 @@ internal static class ValidateCommand
             }
 
             table.Write(stdout);
+            if (m.Fit is DeploymentFit fit)
+            {
+                stdout.WriteLine(
+                    $"Deployment fit on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {Format.Ns(fit.FixedNs)} ns + {Format.Number(fit.Scale, "0.###")} x predicted; " +
+                    $"error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} before, {Format.Percent(fit.HeldOutMapeAfter)} after.");
+            }
         }
 
         stdout.WriteLine();

@@ -54,6 +54,14 @@ internal static class MarkdownReport
             }
 
             md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append(".\n\n");
+            if (m.Fit is DeploymentFit fit)
+            {
+                md.Append("Deployment-specific fit on sizes ").Append(string.Join(", ", fit.TrainingSizes))
+                  .Append(": measured ≈ ").Append(Format.Ns(fit.FixedNs)).Append(" ns + ").Append(Format.Number(fit.Scale, "0.###"))
+                  .Append(" × predicted. MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
+                  .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
+                  .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit.\n\n");
+            }
         }
 
         var skipped = report.Methods.Where(m => !m.Validated).ToList();
