@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Pix.Samples.NetworkFunctions.Driver;
+using Pix.Samples.NetworkFunctions.Workloads;
+
+// dotnet run --project samples/NetworkFunctions -c Release -- [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N]
+// Runs each network function on its workloads and prints throughput, per-packet median latency and
+// the PCV values the workload induced.
+try
+{
+    Options options = Options.Parse(args);
+    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"median",9} {"p99",9}  PCVs induced (per measured packet)");
+    foreach ((string nf, string workload) in options.Selection())
+    {
+        Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
+        PcvTrace pcvs = scenario.TracePcvs();
+        MeasurementResult result = Measurement.Run(scenario, TimeSpan.FromMilliseconds(options.WarmUpMs), options.Repetitions);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {Statistics.Median(result.PerPacketNs),6:0.0} ns {Statistics.Percentile(result.PerPacketNs, 0.99),6:0.0} ns  {pcvs.Summarize()}"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"(latencies are timed one packet at a time and include the timer; an empty timed region measures {Measurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs:0.0} ns)"));
+    return 0;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("usage: NetworkFunctions [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N]");
+    Console.Error.WriteLine("  network functions: " + string.Join(", ", ScenarioCatalog.NetworkFunctions));
+    return 2;
+}
+
+/// <summary>Command-line options of the driver.</summary>
+internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed)
+{
+    public static Options Parse(string[] args)
+    {
+        var positional = new List<string>();
+        int warmUp = 1500, repetitions = 7;
+        ulong seed = ScenarioCatalog.DefaultSeed;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--warmup-ms": warmUp = ParseInt(args, ref i, "--warmup-ms", 0); break;
+                case "--repetitions": repetitions = ParseInt(args, ref i, "--repetitions", 1); break;
+                case "--seed": seed = (ulong)ParseInt(args, ref i, "--seed", 0); break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new ArgumentException($"Unknown option '{args[i]}'.");
+                    }
+
+                    positional.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (positional.Count > 2)
+        {
+            throw new ArgumentException($"Expected at most a network function and a workload; got '{string.Join(" ", positional)}'.");
+        }
+
+        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed);
+    }
+
+    public IEnumerable<(string NetworkFunction, string Workload)> Selection()
+    {
+        IEnumerable<string> functions = NetworkFunction == "all" ? ScenarioCatalog.NetworkFunctions : new[] { NetworkFunction };
+        var selection = new List<(string, string)>();
+        foreach (string nf in functions)
+        {
+            IReadOnlyList<string> workloads = ScenarioCatalog.WorkloadsOf(nf);
+            if (Workload != "all" && !workloads.Contains(Workload))
+            {
+                throw new ArgumentException($"'{nf}' has no workload '{Workload}'; choose one of {string.Join(", ", workloads)}.");
+            }
+
+            selection.AddRange(Workload == "all" ? workloads.Select(w => (nf, w)) : new[] { (nf, Workload) });
+        }
+
+        return selection;
+    }
+
+    private static int ParseInt(string[] args, ref int i, string option, int minimum)
+    {
+        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < minimum)
+        {
+            throw new ArgumentException($"{option} needs an integer of at least {minimum}.");
+        }
+
+        i++;
+        return value;
+    }
+}

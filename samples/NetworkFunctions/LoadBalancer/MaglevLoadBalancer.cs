@@ -1,0 +1,97 @@
+using System;
+using Pix.Samples.NetworkFunctions.Packets;
+
+namespace Pix.Samples.NetworkFunctions.LoadBalancer;
+
+/// <summary>The PCV values one packet induced in the load balancer.</summary>
+/// <param name="Probes">Connection-table slots examined (1..8).</param>
+/// <param name="TrackedBackendDown">1 when the flow was tracked but its backend has become unhealthy, else 0.</param>
+public readonly record struct MaglevPcvs(int Probes, int TrackedBackendDown);
+
+/// <summary>
+/// A Maglev-style L4 load balancer: a connection-tracking cache in front of a consistent-hashing
+/// lookup table, with backend health checks feeding table rebuilds.
+/// </summary>
+public sealed partial class MaglevLoadBalancer
+{
+    private readonly MaglevTable _table;
+    private readonly ConnectionTable _connections;
+    private readonly bool[] _healthy;
+
+    /// <summary>Creates a balancer over <paramref name="backendAddresses"/>, all healthy.</summary>
+    public MaglevLoadBalancer(ReadOnlySpan<uint> backendAddresses, int tableSize = 65537, int connectionCapacity = 1 << 16, long idleTimeout = 30_000_000)
+    {
+        if (backendAddresses.Length == 0)
+        {
+            throw new ArgumentException("A load balancer needs at least one backend.", nameof(backendAddresses));
+        }
+
+        _table = new MaglevTable(tableSize, backendAddresses);
+        _connections = new ConnectionTable(connectionCapacity, idleTimeout);
+        _healthy = new bool[backendAddresses.Length];
+        _healthy.AsSpan().Fill(true);
+        _table.Populate(_healthy);
+    }
+
+    /// <summary>The lookup table (tests check its consistency).</summary>
+    public MaglevTable Table => _table;
+
+    /// <summary>Number of backends.</summary>
+    public int BackendCount => _healthy.Length;
+
+    /// <summary>The PCV values the last packet induced.</summary>
+    public MaglevPcvs LastPacket { get; private set; }
+
+    /// <summary>Whether backend <paramref name="backend"/> is healthy.</summary>
+    public bool IsHealthy(int backend) => _healthy[backend];
+
+    /// <summary>
+    /// Records a health-check result; a change rebuilds the lookup table. Returns the number of
+    /// permutation entries the rebuild skipped (0 when nothing changed).
+    /// </summary>
+    [PerformanceInterface]
+    public long SetBackendHealth(int backend, bool healthy)
+    {
+        if (_healthy[backend] == healthy)
+        {
+            return 0;
+        }
+
+        _healthy[backend] = healthy;
+        return _table.Populate(_healthy);
+    }
+
+    /// <summary>
+    /// Chooses the backend for one packet seen at <paramref name="now"/>: the tracked backend of its
+    /// flow while that backend is healthy, else the lookup table's choice (then tracked). Returns -1
+    /// for packets that are not IPv4 UDP/TCP or when no backend is healthy.
+    /// </summary>
+    [PerformanceInterface]
+    public int SelectBackend(ReadOnlySpan<byte> packet, long now)
+    {
+        if (!PacketParser.TryParse(packet, out PacketHeaders headers))
+        {
+            LastPacket = default;
+            return -1;
+        }
+
+        FlowKey flow = headers.Flow;
+        uint hash = flow.Hash();
+        bool tracked = _connections.Find(in flow, hash, now, out int slot, out int probes);
+        if (tracked && _healthy[_connections.BackendAt(slot)])
+        {
+            _connections.Store(slot, in flow, hash, _connections.BackendAt(slot), now);
+            LastPacket = new MaglevPcvs(probes, 0);
+            return _connections.BackendAt(slot);
+        }
+
+        int backend = _table[(int)(hash % (uint)_table.Size)];
+        if (backend >= 0)
+        {
+            _connections.Store(slot, in flow, hash, backend, now);
+        }
+
+        LastPacket = new MaglevPcvs(probes, tracked ? 1 : 0);
+        return backend;
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using Pix.Samples.NetworkFunctions.Bridge;
+using Pix.Samples.NetworkFunctions.Packets;
+
+namespace Pix.Samples.NetworkFunctions.Workloads;
+
+/// <summary>The learning bridge and its workloads: typical LAN traffic, colliding addresses, and a MAC flood.</summary>
+public sealed class BridgeScenario : Scenario
+{
+    /// <summary>The workloads, by name.</summary>
+    public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "colliding", "mac-flood" };
+
+    /// <summary>Bridge ports.</summary>
+    public const int Ports = 8;
+
+    private const int Capacity = 4096;
+    private const int Buckets = 1024;
+    private const long AgingTime = 300_000_000; // 300 s in µs
+    private static readonly string[] Pcvs = { "learnChainLength", "forwardChainLength" };
+    private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
+    private LearningBridge _bridge;
+
+    private BridgeScenario(Workload workload) : base(workload) => _bridge = NewBridge();
+
+    /// <inheritdoc/>
+    public override string NetworkFunction => "bridge";
+
+    /// <inheritdoc/>
+    public override string EntryPoint => nameof(LearningBridge.Forward);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> PcvNames => Pcvs;
+
+    /// <summary>The bridge under test.</summary>
+    public LearningBridge Function => _bridge;
+
+    /// <summary>A bridge of 4,096 addresses over 1,024 buckets, aging 300 s.</summary>
+    public static LearningBridge NewBridge() => new(Capacity, Buckets, AgingTime);
+
+    /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
+    public static BridgeScenario Create(string name, ulong seed) => name switch
+    {
+        "typical" => Typical(seed),
+        "colliding" => Colliding(seed),
+        "mac-flood" => MacFlood(seed),
+        _ => throw new ArgumentException($"Unknown bridge workload '{name}'; choose one of {string.Join(", ", WorkloadNames)}.", nameof(name)),
+    };
+
+    /// <inheritdoc/>
+    public override void Reset() => _bridge = NewBridge();
+
+    /// <inheritdoc/>
+    public override void Process(int index) => _bridge.Forward(Workload.Packet(index), Workload.InPort(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override void ReadPcvs(Span<int> values)
+    {
+        values[0] = _bridge.LastPacket.LearnChainLength;
+        values[1] = _bridge.LastPacket.ForwardChainLength;
+    }
+
+    /// <summary>A locally administered unicast MAC address numbered <paramref name="n"/>.</summary>
+    public static ulong HostMac(ulong n) => 0x02_00_00_00_00_00UL | (n & 0xFF_FFFF_FFFFUL);
+
+    /// <summary>600 hosts, each on a fixed port, all learned during setup; skewed conversations, 2% broadcasts.</summary>
+    private static BridgeScenario Typical(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        var hosts = new ulong[600];
+        for (int i = 0; i < hosts.Length; i++)
+        {
+            hosts[i] = HostMac((ulong)random.Next());
+            builder.Add(Payload, time: i, inPort: i % Ports, destinationMac: 0xFF_FF_FF_FF_FF_FFUL, sourceMac: hosts[i]);
+        }
+
+        builder.EndSetup();
+        for (int i = 0; i < 60_000; i++)
+        {
+            int from = random.Below(hosts.Length);
+            ulong to = random.Below(50) == 0 ? 0xFF_FF_FF_FF_FF_FFUL : hosts[random.Skewed(hosts.Length)];
+            builder.Add(Payload, time: hosts.Length + i, inPort: from % Ports, destinationMac: to, sourceMac: hosts[from]);
+        }
+
+        return new BridgeScenario(builder.Build("typical", "600 learned hosts, skewed conversations, 2% broadcast"));
+    }
+
+    /// <summary>1,000 addresses crafted into one bucket talk among themselves: learning and forwarding each walk ~half the chain.</summary>
+    private static BridgeScenario Colliding(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var table = new MacTable(Capacity, Buckets);
+        var hosts = new ulong[1000];
+        int found = 0;
+        var seen = new HashSet<ulong>();
+        while (found < hosts.Length)
+        {
+            ulong mac = HostMac(random.Next());
+            if (table.BucketOf(mac) == 3 && seen.Add(mac))
+            {
+                hosts[found++] = mac;
+            }
+        }
+
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < hosts.Length; i++)
+        {
+            builder.Add(Payload, time: i, inPort: i % Ports, destinationMac: 0xFF_FF_FF_FF_FF_FFUL, sourceMac: hosts[i]);
+        }
+
+        builder.EndSetup();
+        for (int i = 0; i < 40_000; i++)
+        {
+            int from = random.Below(hosts.Length);
+            builder.Add(Payload, time: hosts.Length + i, inPort: from % Ports, destinationMac: hosts[random.Below(hosts.Length)], sourceMac: hosts[from]);
+        }
+
+        return new BridgeScenario(builder.Build("colliding", "1,000 addresses crafted into one bucket, talking among themselves"));
+    }
+
+    /// <summary>Every frame from a new random source to a random unknown destination: the table fills, chains lengthen, everything floods.</summary>
+    private static BridgeScenario MacFlood(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < 40_000; i++)
+        {
+            builder.Add(Payload, time: i, inPort: random.Below(Ports), destinationMac: HostMac(random.Next()), sourceMac: HostMac(random.Next()));
+        }
+
+        return new BridgeScenario(builder.Build("mac-flood", "40,000 frames from random new sources to unknown destinations (CAM overflow attack)"));
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using Pix.Samples.NetworkFunctions.Firewall;
+using Pix.Samples.NetworkFunctions.Packets;
+
+namespace Pix.Samples.NetworkFunctions.Workloads;
+
+/// <summary>The stateful firewall and its workloads: established traffic, new flows that scan every rule, and colliding connections.</summary>
+public sealed class FirewallScenario : Scenario
+{
+    /// <summary>The workloads, by name.</summary>
+    public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "rule-scan", "colliding" };
+
+    /// <summary>Rules installed by <see cref="NewFirewall"/>.</summary>
+    public const int RuleCount = 100;
+
+    private const uint InsideNetwork = 0x0A000000;
+    private static readonly string[] Pcvs = { "chainLength", "rulesScanned" };
+    private StatefulFirewall _firewall;
+
+    private FirewallScenario(Workload workload) : base(workload) => _firewall = NewFirewall();
+
+    /// <inheritdoc/>
+    public override string NetworkFunction => "firewall";
+
+    /// <inheritdoc/>
+    public override string EntryPoint => nameof(StatefulFirewall.Filter);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> PcvNames => Pcvs;
+
+    /// <summary>The firewall under test.</summary>
+    public StatefulFirewall Function => _firewall;
+
+    /// <summary>
+    /// A firewall (65,536 connections over 16,384 buckets; 300 s established, 30 s transient) with
+    /// 100 rules: allow TCP 443 and UDP 53 from 10/8, then 98 rules denying random /24s; default deny.
+    /// </summary>
+    public static StatefulFirewall NewFirewall()
+    {
+        var firewall = new StatefulFirewall(RuleCount, 1 << 16, 1 << 14, 300_000_000, 30_000_000);
+        firewall.AddRule(new FirewallRule(InsideNetwork, 8, 0, 0, 443, 443, Wire.ProtocolTcp, allow: true));
+        firewall.AddRule(new FirewallRule(InsideNetwork, 8, 0, 0, 53, 53, Wire.ProtocolUdp, allow: true));
+        var random = new SplitMix64(0xF1EE);
+        for (int i = 2; i < RuleCount; i++)
+        {
+            firewall.AddRule(new FirewallRule(0xC0000000u | ((uint)random.Next() & 0x3FFFFF00u), 24, 0, 0, 0, ushort.MaxValue, 0, allow: false));
+        }
+
+        return firewall;
+    }
+
+    /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
+    public static FirewallScenario Create(string name, ulong seed) => name switch
+    {
+        "typical" => Typical(seed),
+        "rule-scan" => RuleScan(seed),
+        "colliding" => Colliding(seed),
+        _ => throw new ArgumentException($"Unknown firewall workload '{name}'; choose one of {string.Join(", ", WorkloadNames)}.", nameof(name)),
+    };
+
+    /// <inheritdoc/>
+    public override void Reset() => _firewall = NewFirewall();
+
+    /// <inheritdoc/>
+    public override void Process(int index) => _firewall.Filter(Workload.Packet(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override void ReadPcvs(Span<int> values)
+    {
+        values[0] = _firewall.LastPacket.ChainLength;
+        values[1] = _firewall.LastPacket.RulesScanned;
+    }
+
+    /// <summary>3,000 HTTPS connections opened in setup (SYN, SYN-ACK, ACK); then data both ways, 3% of packets opening new connections.</summary>
+    private static FirewallScenario Typical(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        var connections = new FlowKey[3000];
+        long time = 0;
+        for (int i = 0; i < connections.Length; i++)
+        {
+            connections[i] = FlowFactory.Random(ref random, InsideNetwork, Wire.ProtocolTcp, 443);
+            Handshake(builder, connections[i], ref time);
+        }
+
+        builder.EndSetup();
+        for (int i = 0; i < 60_000; i++)
+        {
+            int pick = random.Skewed(connections.Length);
+            if (random.Below(100) < 3)
+            {
+                connections[pick] = FlowFactory.Random(ref random, InsideNetwork, Wire.ProtocolTcp, 443);
+                builder.Add(connections[pick], time++, tcpFlags: Wire.TcpSyn);
+            }
+            else
+            {
+                FlowKey flow = random.Below(2) == 0 ? connections[pick] : connections[pick].Reverse;
+                builder.Add(flow, time++, tcpFlags: Wire.TcpAck);
+            }
+        }
+
+        return new FirewallScenario(builder.Build("typical", "3,000 established HTTPS connections, data both ways, 3% new connections"));
+    }
+
+    /// <summary>New UDP flows to a port no rule names: each scans all 100 rules and is denied (so never tracked).</summary>
+    private static FirewallScenario RuleScan(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < 40_000; i++)
+        {
+            builder.Add(FlowFactory.Random(ref random, InsideNetwork, Wire.ProtocolUdp, 9999), time: i);
+        }
+
+        return new FirewallScenario(builder.Build("rule-scan", "40,000 new UDP flows to port 9999: every rule scanned, default deny"));
+    }
+
+    /// <summary>1,500 DNS flows crafted into one bucket, opened in setup, then 40,000 packets among them.</summary>
+    private static FirewallScenario Colliding(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var tracker = new ConnectionTracker(16, 1 << 14, 1, 1);
+        var flows = new FlowKey[1500];
+        FlowFactory.Colliding(ref random, flows, flow => tracker.BucketOf(flow.Canonical().Hash()), bucket: 99, InsideNetwork, Wire.ProtocolUdp, 53);
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < flows.Length; i++)
+        {
+            builder.Add(flows[i], time: i);
+        }
+
+        builder.EndSetup();
+        for (int i = 0; i < 40_000; i++)
+        {
+            builder.Add(flows[random.Below(flows.Length)], time: flows.Length + i);
+        }
+
+        return new FirewallScenario(builder.Build("colliding", "1,500 UDP flows crafted into one connection-table bucket"));
+    }
+
+    private static void Handshake(WorkloadBuilder builder, in FlowKey connection, ref long time)
+    {
+        builder.Add(connection, time++, tcpFlags: Wire.TcpSyn);
+        builder.Add(connection.Reverse, time++, tcpFlags: Wire.TcpSyn | Wire.TcpAck);
+        builder.Add(connection, time++, tcpFlags: Wire.TcpAck);
+    }
+}

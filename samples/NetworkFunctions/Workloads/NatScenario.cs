@@ -1,0 +1,193 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using Pix.Samples.NetworkFunctions.Translation;
+using Pix.Samples.NetworkFunctions.Packets;
+
+namespace Pix.Samples.NetworkFunctions.Workloads;
+
+/// <summary>The NAT and its workloads: typical traffic, a hash-collision attack, and an expiry storm.</summary>
+public sealed class NatScenario : Scenario
+{
+    /// <summary>The workloads, by name.</summary>
+    public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "colliding", "expiry-storm" };
+
+    private const uint ExternalIp = 0xC6336401;   // 198.51.100.1
+    private const uint InsideNetwork = 0x0A000000; // 10.0.0.0/16
+    private const int Capacity = 32768;
+    private const int Buckets = 8192;
+    private const long Second = 1_000_000;         // workload clock: µs
+
+    private static readonly string[] Pcvs = { "expiredFlows", "chainLength" };
+    private readonly NatConfig _config;
+    private readonly byte[] _output = new byte[2048];
+    private Nat _nat;
+
+    private NatScenario(Workload workload, NatConfig config) : base(workload)
+    {
+        _config = config;
+        _nat = new Nat(config);
+    }
+
+    /// <inheritdoc/>
+    public override string NetworkFunction => "nat";
+
+    /// <inheritdoc/>
+    public override string EntryPoint => nameof(Nat.Process);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> PcvNames => Pcvs;
+
+    /// <summary>The NAT under test.</summary>
+    public Nat Function => _nat;
+
+    /// <summary>The NAT configuration every workload uses, with <paramref name="timeout"/>.</summary>
+    public static NatConfig Config(long timeout) => new(ExternalIp, 1024, Capacity, Buckets, timeout);
+
+    /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
+    public static NatScenario Create(string name, ulong seed) => name switch
+    {
+        "typical" => Typical(seed),
+        "colliding" => Colliding(seed),
+        "expiry-storm" => ExpiryStorm(seed),
+        _ => throw new ArgumentException($"Unknown NAT workload '{name}'; choose one of {string.Join(", ", WorkloadNames)}.", nameof(name)),
+    };
+
+    /// <inheritdoc/>
+    public override void Reset() => _nat = new Nat(_config);
+
+    /// <inheritdoc/>
+    public override void Process(int index) =>
+        _nat.Process(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override void ReadPcvs(Span<int> values)
+    {
+        values[0] = _nat.LastPacket.ExpiredFlows;
+        values[1] = _nat.LastPacket.ChainLength;
+    }
+
+    /// <summary>
+    /// 4,000 inside hosts' flows with skewed popularity, 5% of packets opening new flows, a quarter
+    /// of the packets replies from outside. No flow expires. Chains stay short (load ≈ 0.5).
+    /// </summary>
+    private static NatScenario Typical(ulong seed)
+    {
+        NatConfig config = Config(10 * Second);
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        var shadow = new ShadowNat(config);
+        var flows = new FlowKey[4000];
+        for (int i = 0; i < flows.Length; i++)
+        {
+            flows[i] = FlowFactory.Random(ref random, InsideNetwork);
+            shadow.SendOutbound(builder, flows[i], time: i);
+        }
+
+        builder.EndSetup();
+        long time = flows.Length;
+        for (int i = 0; i < 60_000; i++, time += 2)
+        {
+            int pick = random.Skewed(flows.Length);
+            if (random.Below(20) == 0)
+            {
+                flows[pick] = FlowFactory.Random(ref random, InsideNetwork);
+            }
+
+            if (random.Below(4) == 0 && shadow.TryExternalPort(flows[pick], out ushort port))
+            {
+                shadow.SendReply(builder, flows[pick], port, time);
+            }
+            else
+            {
+                shadow.SendOutbound(builder, flows[pick], time);
+            }
+        }
+
+        return new NatScenario(builder.Build("typical", "4,000 skewed flows, 5% new, 25% replies; nothing expires"), config);
+    }
+
+    /// <summary>
+    /// A hash-flooding attack: 1,500 flows crafted to share one bucket are opened, then 40,000
+    /// packets cycle through them, each walking about half the chain.
+    /// </summary>
+    private static NatScenario Colliding(ulong seed)
+    {
+        NatConfig config = Config(10 * Second);
+        var random = new SplitMix64(seed);
+        var table = new NatFlowTable(config.Capacity, config.BucketCount);
+        var flows = new FlowKey[1500];
+        FlowFactory.Colliding(ref random, flows, flow => table.BucketOf(flow.Hash()), bucket: 7, InsideNetwork);
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < flows.Length; i++)
+        {
+            builder.Add(flows[i], time: i);
+        }
+
+        builder.EndSetup();
+        for (int i = 0; i < 40_000; i++)
+        {
+            builder.Add(flows[random.Below(flows.Length)], time: flows.Length + i);
+        }
+
+        return new NatScenario(builder.Build("colliding", "1,500 flows crafted into one hash bucket, then 40,000 packets over them"), config);
+    }
+
+    /// <summary>
+    /// 20,000 flows opened 1 µs apart, then (one timeout later) 2,500 new flows 8 µs apart: each of
+    /// those packets first expires the ~8 flows that timed out since the previous one.
+    /// </summary>
+    private static NatScenario ExpiryStorm(ulong seed)
+    {
+        long timeout = 20_000;
+        NatConfig config = Config(timeout);
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < 20_000; i++)
+        {
+            builder.Add(FlowFactory.Random(ref random, InsideNetwork), time: i);
+        }
+
+        builder.EndSetup();
+        for (int i = 0; i < 2_500; i++)
+        {
+            builder.Add(FlowFactory.Random(ref random, InsideNetwork), time: timeout + (8L * i));
+        }
+
+        return new NatScenario(builder.Build("expiry-storm", "20,000 flows opened, then 2,500 new flows each arriving after ~8 have timed out"), config);
+    }
+
+    /// <summary>
+    /// A NAT run alongside the generator, so that replies can be addressed to the external port the
+    /// real NAT will have assigned (the trace is deterministic, so the two agree).
+    /// </summary>
+    private sealed class ShadowNat
+    {
+        private readonly Nat _nat;
+        private readonly byte[] _frame = new byte[64];
+        private readonly byte[] _output = new byte[64];
+        private readonly Dictionary<FlowKey, ushort> _ports = new();
+
+        public ShadowNat(NatConfig config) => _nat = new Nat(config);
+
+        public void SendOutbound(WorkloadBuilder builder, in FlowKey flow, long time)
+        {
+            PacketWriter.Write(_frame, 0x02_00_00_00_00_01, 0x02_00_00_00_00_02, in flow);
+            builder.AddFrame(_frame, time, Nat.InternalPort);
+            if (_nat.Process(_frame, _output, Nat.InternalPort, time) == NatVerdict.Translated)
+            {
+                _ports[flow] = BinaryPrimitives.ReadUInt16BigEndian(_output.AsSpan(Wire.Ipv4Offset + Wire.Ipv4MinHeaderLength));
+            }
+        }
+
+        public bool TryExternalPort(in FlowKey flow, out ushort port) => _ports.TryGetValue(flow, out port);
+
+        public void SendReply(WorkloadBuilder builder, in FlowKey flow, ushort externalPort, long time)
+        {
+            var reply = new FlowKey(flow.DestinationIp, ExternalIp, flow.DestinationPort, externalPort, flow.Protocol);
+            PacketWriter.Write(_frame, 0x02_00_00_00_00_02, 0x02_00_00_00_00_01, in reply);
+            builder.AddFrame(_frame, time, 1);
+            _nat.Process(_frame, _output, 1, time);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using Pix.Samples.NetworkFunctions.Packets;
+using Pix.Samples.NetworkFunctions.Policer;
+
+namespace Pix.Samples.NetworkFunctions.Workloads;
+
+/// <summary>The token-bucket policer and its workloads: subscribers under their rate, and one subscriber bursting far above it.</summary>
+public sealed class PolicerScenario : Scenario
+{
+    /// <summary>The workloads, by name.</summary>
+    public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "burst" };
+
+    /// <summary>The subscriber prefix, 10.20.0.0/16.</summary>
+    public const uint Subscribers = 0x0A140000;
+
+    /// <summary>Rate of every subscriber: 1.25 MB/s (10 Mbit/s).</summary>
+    public const long BytesPerSecond = 1_250_000;
+
+    /// <summary>Bucket depth: 15,000 bytes (ten full-size frames).</summary>
+    public const long BurstBytes = 15_000;
+
+    private TokenBucketPolicer _policer;
+
+    private PolicerScenario(Workload workload) : base(workload) => _policer = NewPolicer();
+
+    /// <inheritdoc/>
+    public override string NetworkFunction => "policer";
+
+    /// <inheritdoc/>
+    public override string EntryPoint => nameof(TokenBucketPolicer.Police);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> PcvNames => Array.Empty<string>();
+
+    /// <summary>The policer under test.</summary>
+    public TokenBucketPolicer Function => _policer;
+
+    /// <summary>A policer for 10.20.0.0/16 at 10 Mbit/s with a 15 kB burst, on a µs clock.</summary>
+    public static TokenBucketPolicer NewPolicer() => new(Subscribers, 16, BytesPerSecond, BurstBytes, ticksPerSecond: 1_000_000);
+
+    /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
+    public static PolicerScenario Create(string name, ulong seed) => name switch
+    {
+        "typical" => Typical(seed),
+        "burst" => Burst(seed),
+        _ => throw new ArgumentException($"Unknown policer workload '{name}'; choose one of {string.Join(", ", WorkloadNames)}.", nameof(name)),
+    };
+
+    /// <inheritdoc/>
+    public override void Reset() => _policer = NewPolicer();
+
+    /// <inheritdoc/>
+    public override void Process(int index) => _policer.Police(Workload.Packet(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override void ReadPcvs(Span<int> values)
+    {
+    }
+
+    /// <summary>1,000 subscribers, one packet per µs, sizes 64–1,500: each subscriber gets ~0.8 MB/s, under its rate.</summary>
+    private static PolicerScenario Typical(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        for (int i = 0; i < 60_000; i++)
+        {
+            uint subscriber = Subscribers | (uint)random.Below(1000);
+            builder.Add(new FlowKey(0x0B000001, subscriber, 443, 50000, Wire.ProtocolTcp), time: i, length: 64 + random.Below(1437), tcpFlags: Wire.TcpAck);
+        }
+
+        return new PolicerScenario(builder.Build("typical", "1,000 subscribers under their 10 Mbit/s rate, sizes 64–1,500"));
+    }
+
+    /// <summary>One subscriber receives back-to-back 1,500-byte frames (1.5 GB/s): after the burst, nearly all are dropped.</summary>
+    private static PolicerScenario Burst(ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        var builder = new WorkloadBuilder();
+        uint victim = Subscribers | (uint)random.Below(1000);
+        for (int i = 0; i < 40_000; i++)
+        {
+            builder.Add(new FlowKey(0x0B000001, victim, 443, 50000, Wire.ProtocolTcp), time: i, length: 1500, tcpFlags: Wire.TcpAck);
+        }
+
+        return new PolicerScenario(builder.Build("burst", "one subscriber receiving 1,500-byte frames every µs, 1,200x its rate"));
+    }
+}

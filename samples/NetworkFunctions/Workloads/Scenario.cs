@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+
+namespace Pix.Samples.NetworkFunctions.Workloads;
+
+/// <summary>
+/// One network function fed one workload: the driver and the tests reset it, replay the packets
+/// through the function's per-packet entry point, and read back the PCV values each packet induced.
+/// </summary>
+public abstract class Scenario
+{
+    /// <summary>Creates a scenario over <paramref name="workload"/>.</summary>
+    protected Scenario(Workload workload) => Workload = workload;
+
+    /// <summary>The packets.</summary>
+    public Workload Workload { get; }
+
+    /// <summary>The network function's short name (<c>nat</c>, <c>lb</c>, …).</summary>
+    public abstract string NetworkFunction { get; }
+
+    /// <summary>The entry point's name (the generated interface is <c>LatencyOf_</c> + this).</summary>
+    public abstract string EntryPoint { get; }
+
+    /// <summary>The PCVs the entry point's interface takes, in <see cref="ReadPcvs"/> order.</summary>
+    public abstract IReadOnlyList<string> PcvNames { get; }
+
+    /// <summary>Starts over from a fresh network function (not timed).</summary>
+    public abstract void Reset();
+
+    /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
+    public abstract void Process(int index);
+
+    /// <summary>Writes the PCV values the last <see cref="Process"/> induced, read from the function's own counters.</summary>
+    public abstract void ReadPcvs(Span<int> values);
+
+    /// <summary>Applies the control events scheduled before packet <paramref name="index"/> (not timed).</summary>
+    public virtual void BeforePacket(int index)
+    {
+    }
+
+    /// <summary>Resets, then processes the setup packets: the state measurement starts from.</summary>
+    public void ResetAndSetUp()
+    {
+        Reset();
+        for (int i = 0; i < Workload.SetupCount; i++)
+        {
+            BeforePacket(i);
+            Process(i);
+        }
+    }
+
+    /// <summary>Replays the workload once and returns the PCV values of every measured packet (row per packet).</summary>
+    public PcvTrace TracePcvs()
+    {
+        ResetAndSetUp();
+        int measured = Workload.Count - Workload.SetupCount;
+        var values = new int[measured, PcvNames.Count];
+        Span<int> row = stackalloc int[PcvNames.Count];
+        for (int i = 0; i < measured; i++)
+        {
+            int index = Workload.SetupCount + i;
+            BeforePacket(index);
+            Process(index);
+            ReadPcvs(row);
+            for (int p = 0; p < row.Length; p++)
+            {
+                values[i, p] = row[p];
+            }
+        }
+
+        return new PcvTrace(PcvNames, values);
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace Pix.Samples.NetworkFunctions.Workloads;
+
+/// <summary>
+/// A deterministic packet trace: frames stored back to back in one buffer, each with its arrival
+/// time (µs), input port, and optional control actions to apply before it (e.g. a health change).
+/// </summary>
+public sealed class Workload
+{
+    private readonly byte[] _buffer;
+    private readonly int[] _offsets;
+    private readonly int[] _lengths;
+    private readonly long[] _times;
+    private readonly int[] _inPorts;
+    private readonly Dictionary<int, List<ControlEvent>> _events;
+
+    internal Workload(string name, string description, int setupCount, byte[] buffer, int[] offsets, int[] lengths, long[] times, int[] inPorts,
+        Dictionary<int, List<ControlEvent>> events)
+    {
+        Name = name;
+        SetupCount = setupCount;
+        Description = description;
+        _buffer = buffer;
+        _offsets = offsets;
+        _lengths = lengths;
+        _times = times;
+        _inPorts = inPorts;
+        _events = events;
+    }
+
+    /// <summary>The workload's name (e.g. <c>typical</c>, <c>colliding</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>One sentence: what the traffic is and what it provokes.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// The first packets only bring the network function into the state the workload is about
+    /// (flows opened, tables filled): they are processed but neither timed nor reported.
+    /// </summary>
+    public int SetupCount { get; }
+
+    /// <summary>Number of packets, setup included.</summary>
+    public int Count => _offsets.Length;
+
+    /// <summary>Frame <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> Packet(int index) => _buffer.AsSpan(_offsets[index], _lengths[index]);
+
+    /// <summary>Arrival time of packet <paramref name="index"/>, in µs.</summary>
+    public long Time(int index) => _times[index];
+
+    /// <summary>Input port of packet <paramref name="index"/>.</summary>
+    public int InPort(int index) => _inPorts[index];
+
+    /// <summary>Control actions to apply just before packet <paramref name="index"/> (none for most packets).</summary>
+    public IReadOnlyList<ControlEvent> EventsBefore(int index) =>
+        _events.TryGetValue(index, out List<ControlEvent>? events) ? events : Array.Empty<ControlEvent>();
+}
+
+/// <summary>A control-plane action in a workload: set backend <paramref name="Target"/>'s health to <paramref name="Value"/>.</summary>
+public readonly record struct ControlEvent(int Target, bool Value);

@@ -1,0 +1,115 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Pix.Cli.Output;
+
+namespace Pix.Cli.Commands;
+
+/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--name n]</c>: measure this machine and save its profile.</summary>
+internal static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Where to write the profile (replaced atomically).",
+            DefaultValueFactory = _ => "machine.pixhw.json",
+        };
+        var seconds = new Option<double>("--seconds")
+        {
+            Description = "Time budget for the measurement, in seconds (at least 3).",
+            DefaultValueFactory = _ => CalibrationOptions.Default.TimeBudget.TotalSeconds,
+            CustomParser = OptionParsers.Seconds("--seconds", 3, CalibrationOptions.Default.TimeBudget.TotalSeconds),
+        };
+        var name = new Option<string?>("--name") { Description = "Profile name (default: the host name)." };
+
+        var command = new Command("calibrate", "Measure what each operation class costs on this machine and save a *.pixhw.json profile.")
+        {
+            output,
+            seconds,
+            name,
+        };
+        CommandAction.Set(command, (parse, stdout, stderr) =>
+            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string outputPath, double seconds, string? name, TextWriter stdout, TextWriter stderr)
+    {
+        // Check the destination before spending seconds measuring.
+        string fullPath = Path.GetFullPath(outputPath);
+        string? directory = Path.GetDirectoryName(fullPath);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            throw new CommandLineException($"cannot write '{outputPath}': directory '{directory}' does not exist.");
+        }
+
+        if (Directory.Exists(fullPath))
+        {
+            throw new CommandLineException($"cannot write '{outputPath}': it is a directory.");
+        }
+
+        if (!Calibration.Calibrator.KernelsAreOptimized)
+        {
+            throw new CommandLineException("this pix was built in Debug, so the calibration kernels would run unoptimised and every cost would be wrong; build or run it with -c Release.");
+        }
+
+        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(seconds)) with { ProfileName = name };
+        stderr.WriteLine($"Calibrating for about {seconds:0} s; keep the machine otherwise idle.");
+        CalibrationResult result = HardwareProfile.CalibrateWithReport(options, new ProgressWriter(stderr));
+
+        result.Profile.Save(outputPath);
+        WriteSummary(result, stdout);
+        stdout.WriteLine();
+        stdout.WriteLine($"Saved {outputPath} ({result.Repetitions} passes in {result.Duration.TotalSeconds:0.0} s).");
+        return ExitCodes.Success;
+    }
+
+    internal static void WriteSummary(CalibrationResult result, TextWriter stdout)
+    {
+        HardwareProfile profile = result.Profile;
+        stdout.WriteLine($"{profile.Name}: {profile.Machine.Cpu}, {profile.Machine.Cores} cores, {profile.Machine.Runtime}");
+        stdout.WriteLine($"JIT: {profile.Machine.JitSettings}");
+        stdout.WriteLine();
+
+        var classes = new TextTable("class", "latency ns", "throughput ns", "how").AlignRight(1, 2);
+        foreach (OperationClass c in HardwareProfile.AllClasses)
+        {
+            classes.Add(c.ToString(), Format.Ns(profile.LatencyNs(c)), Format.Ns(profile.ThroughputNs(c)), result.Sources.TryGetValue(c, out string? how) ? how : "?");
+        }
+
+        classes.Write(stdout);
+        stdout.WriteLine();
+
+        var kernels = new TextTable("kernel", "kind", "measured ns", "fitted ns", "fit error", "pass spread", "noise (CV)").AlignRight(2, 3, 4, 5, 6);
+        foreach (KernelTiming k in result.Kernels)
+        {
+            kernels.Add(k.Name, k.Kind, Format.Ns(k.MeasuredNs), Format.Ns(k.FittedNs), Format.SignedPercent(k.FitError), Format.Percent(k.PassSpread), Format.Percent(k.NoiseCv));
+        }
+
+        kernels.Write(stdout);
+        double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
+        stdout.WriteLine();
+        stdout.WriteLine($"Loop overhead per throughput-kernel iteration: {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
+        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest pass.");
+    }
+
+    /// <summary>Writes progress synchronously (Progress&lt;T&gt; would post to the thread pool and interleave).</summary>
+    private sealed class ProgressWriter : IProgress<CalibrationProgress>
+    {
+        private readonly TextWriter _writer;
+        private string? _stage;
+
+        public ProgressWriter(TextWriter writer) => _writer = writer;
+
+        public void Report(CalibrationProgress value)
+        {
+            if (value.Stage != _stage)
+            {
+                _stage = value.Stage;
+                _writer.WriteLine($"  [{value.Elapsed.TotalSeconds,5:0.0} s] {value.Stage}");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Pix.Cli.Output;
+
+namespace Pix.Cli.Commands;
+
+/// <summary><c>pix show &lt;profile.pixhw.json&gt;</c>: print a hardware profile as a table.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("profile") { Description = "A *.pixhw.json hardware profile (or 'reference' for the shipped one)." };
+        var command = new Command("show", "Print a hardware profile: machine, and latency and throughput per operation class.") { path };
+        CommandAction.Set(command, (parse, stdout, _) =>
+        {
+            string file = parse.GetValue(path)!;
+            HardwareProfile profile = file == "reference" && !File.Exists(file) ? HardwareProfile.Reference : HardwareProfile.Load(file);
+            Write(profile, stdout);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static void Write(HardwareProfile profile, TextWriter stdout)
+    {
+        stdout.WriteLine($"Profile  {profile.Name}");
+        stdout.WriteLine($"CPU      {profile.Machine.Cpu} ({profile.Machine.Cores} cores)");
+        stdout.WriteLine($"OS       {profile.Machine.OperatingSystem}");
+        stdout.WriteLine($"Runtime  {profile.Machine.Runtime}");
+        stdout.WriteLine($"JIT      {profile.Machine.JitSettings}");
+        stdout.WriteLine();
+
+        var table = new TextTable("class", "latency ns", "throughput ns").AlignRight(1, 2);
+        foreach (OperationClass c in HardwareProfile.AllClasses)
+        {
+            table.Add(c.ToString(), Format.Ns(profile.LatencyNs(c)), Format.Ns(profile.ThroughputNs(c)));
+        }
+
+        table.Write(stdout);
+        stdout.WriteLine();
+        stdout.WriteLine($"Opaque calls: {Format.Ns(profile.DefaultOpaqueCallNs)} ns by default");
+        foreach (KeyValuePair<string, double> call in profile.OpaqueCallCosts.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        {
+            stdout.WriteLine($"  {call.Key}: {Format.Ns(call.Value)} ns");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Pix.Cli.Output;
+using Pix.Cli.Validation;
+using Pix.Json;
+
+namespace Pix.Cli.Commands;
+
+/// <summary>
+/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md]</c>:
+/// runs every <c>[PerformanceInterface]</c> method that has <c>[PerformanceInputs]</c> over a sweep of
+/// sizes, and compares its generated <c>LatencyOf_X</c> with measurements.
+/// </summary>
+internal static class ValidateCommand
+{
+    /// <summary>16 to 65 536 by factors of 4: 7 sizes spanning 4096x.</summary>
+    internal static readonly int[] DefaultSizes = { 16, 64, 256, 1024, 4096, 16384, 65536 };
+
+    public static Command Create()
+    {
+        var assembly = new Argument<string>("assembly") { Description = "The built assembly (.dll) holding [PerformanceInterface] methods." };
+        var profile = new Option<string?>("--profile") { Description = "Hardware profile (*.pixhw.json) to predict with; default: the shipped reference profile." };
+        var sizes = new Option<int[]?>("--sizes")
+        {
+            Description = "Input sizes to sweep, comma-separated (default: the method's [PerformanceInputs(Sizes=…)], else 16,64,…,65536).",
+            CustomParser = ParseSizes,
+        };
+        var output = new Option<string?>("--out") { Description = "Write a Markdown report here, and an SVG plot beside it (same name, .svg)." };
+        var warmup = new Option<double>("--warmup")
+        {
+            Description = "Warm-up seconds before measuring each size.",
+            DefaultValueFactory = _ => MeasurementOptions.Default.WarmupTime.TotalSeconds,
+            CustomParser = OptionParsers.Seconds("--warmup", 0, MeasurementOptions.Default.WarmupTime.TotalSeconds),
+        };
+        var method = new Option<string?>("--method") { Description = "Only validate methods whose name contains this text." };
+
+        var command = new Command("validate", "Measure [PerformanceInterface] methods over a sweep of input sizes and compare with their predicted latency.")
+        {
+            assembly,
+            profile,
+            sizes,
+            output,
+            warmup,
+            method,
+        };
+        CommandAction.Set(command, (parse, stdout, stderr) => Run(
+            parse.GetValue(assembly)!,
+            parse.GetValue(profile),
+            parse.GetValue(sizes),
+            parse.GetValue(output),
+            TimeSpan.FromSeconds(parse.GetValue(warmup)),
+            parse.GetValue(method),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int[]? ParseSizes(ArgumentResult result)
+    {
+        var sizes = new List<int>();
+        foreach (string part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int size) || size <= 0)
+            {
+                result.AddError($"--sizes takes positive integers separated by commas; '{part}' is not one.");
+                return null;
+            }
+
+            sizes.Add(size);
+        }
+
+        if (sizes.Count == 0)
+        {
+            result.AddError("--sizes needs at least one size.");
+            return null;
+        }
+
+        return sizes.Distinct().OrderBy(s => s).ToArray();
+    }
+
+    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, TextWriter stdout, TextWriter stderr)
+    {
+        // Everything that can be refused is checked before the (long) measurement starts.
+        if (!File.Exists(assemblyPath))
+        {
+            throw new CommandLineException($"assembly '{assemblyPath}' does not exist.");
+        }
+
+        bool isReference = profilePath is null;
+        HardwareProfile profile = profilePath is null ? HardwareProfile.Reference : HardwareProfile.Load(profilePath);
+        string? svgPath = null;
+        if (outputPath is not null)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+            if (directory is null || !Directory.Exists(directory))
+            {
+                throw new CommandLineException($"cannot write '{outputPath}': directory '{directory}' does not exist.");
+            }
+
+            svgPath = Path.ChangeExtension(outputPath, ".svg");
+        }
+
+        string fullAssemblyPath = Path.GetFullPath(assemblyPath);
+        Assembly target = new TargetLoadContext(fullAssemblyPath).LoadFromAssemblyPath(fullAssemblyPath);
+        IReadOnlyList<ValidationTarget> targets = ValidationTarget.Discover(target)
+            .Where(t => methodFilter is null || t.Method.Name.Contains(methodFilter, StringComparison.Ordinal))
+            .ToList();
+        if (targets.Count == 0)
+        {
+            throw new CommandLineException($"no [PerformanceInterface] methods{(methodFilter is null ? string.Empty : $" matching '{methodFilter}'")} in '{assemblyPath}'.");
+        }
+
+        if (isReference)
+        {
+            stderr.WriteLine("pix validate: warning: no --profile given; predicting with the shipped reference profile, not a calibration of this machine (run 'pix calibrate').");
+        }
+
+        if ((target.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled).GetValueOrDefault())
+        {
+            stderr.WriteLine($"pix validate: warning: '{assemblyPath}' is a Debug build; its code runs unoptimised, so measurements do not reflect Release performance.");
+        }
+
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup }, stderr);
+        var results = new List<MethodValidation>();
+        foreach (ValidationTarget t in targets)
+        {
+            IReadOnlyList<int> sweep = sizes ?? (t.DeclaredSizes.Count > 0 ? t.DeclaredSizes : DefaultSizes);
+            if (t.NotValidatedBecause is null && (sweep.Count < 6 || (double)sweep.Max() / sweep.Min() < 1000))
+            {
+                stderr.WriteLine($"pix validate: note: {t.Method.Name} sweeps {sweep.Count} sizes spanning {(double)sweep.Max() / sweep.Min():0.#}x; accuracy claims want at least 6 spanning 1000x.");
+            }
+
+            results.Add(runner.Run(t, sweep));
+        }
+
+        var report = new ValidationReport(Path.GetFileName(assemblyPath), profile, isReference, results);
+        WriteSummary(report, stdout);
+
+        if (outputPath is not null)
+        {
+            string commandLine = "pix validate " + Path.GetFileName(assemblyPath)
+                + (profilePath is null ? string.Empty : " --profile " + Path.GetFileName(profilePath))
+                + (sizes is null ? string.Empty : " --sizes " + string.Join(",", sizes));
+            List<MethodValidation> plotted = results.Where(r => r.Validated).ToList();
+            if (plotted.Count > 0)
+            {
+                AtomicFile.WriteAllText(svgPath!, SvgPlot.Write(plotted, $"{report.Assembly}: predicted (lines) vs measured (dots, IQR bars)"));
+            }
+
+            AtomicFile.WriteAllText(outputPath, MarkdownReport.Write(report, plotted.Count > 0 ? Path.GetFileName(svgPath) : null, commandLine));
+            stdout.WriteLine($"Wrote {outputPath}" + (plotted.Count > 0 ? $" and {svgPath}" : string.Empty) + ".");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void WriteSummary(ValidationReport report, TextWriter stdout)
+    {
+        stdout.WriteLine($"Profile: {report.Profile.Name} ({report.Profile.Machine.Cpu})");
+        foreach (MethodValidation m in report.Methods)
+        {
+            stdout.WriteLine();
+            if (!m.Validated)
+            {
+                stdout.WriteLine($"{m.Method}: not validated ({m.NotValidatedBecause ?? "no sizes"})");
+                continue;
+            }
+
+            stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}");
+            var table = new TextTable("size", "predicted", "measured", "noise (CV)", "error").AlignRight(0, 1, 2, 3, 4);
+            foreach (ValidationPoint p in m.Points)
+            {
+                table.Add(p.Size.ToString(CultureInfo.InvariantCulture), p.Predicted.ToString(), p.Measured.Median + (p.Measured.Settled ? string.Empty : " *"), Format.Percent(p.Measured.CoefficientOfVariation), Format.SignedPercent(p.SignedError));
+            }
+
+            table.Write(stdout);
+        }
+
+        stdout.WriteLine();
+        int validated = report.Methods.Count(m => m.Validated);
+        stdout.WriteLine(validated == 0
+            ? "No method was validated."
+            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled.");
+    }
+}

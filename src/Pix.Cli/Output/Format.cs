@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace Pix.Cli.Output;
+
+/// <summary>Invariant number formatting shared by the commands' tables.</summary>
+internal static class Format
+{
+    public static string Ns(double ns) => ns.ToString(ns >= 100 ? "0.0" : ns >= 1 ? "0.000" : "0.0000", CultureInfo.InvariantCulture);
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string SignedPercent(double fraction) => (fraction >= 0 ? "+" : string.Empty) + Percent(fraction);
+
+    public static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
+}

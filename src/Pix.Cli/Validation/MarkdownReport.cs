@@ -1,0 +1,71 @@
+using System.Linq;
+using System.Text;
+using Pix.Cli.Output;
+
+namespace Pix.Cli.Validation;
+
+/// <summary>Writes a validation run as Markdown: one table per method, MAPE per method and overall, noise beside each figure.</summary>
+internal static class MarkdownReport
+{
+    public static string Write(ValidationReport report, string? svgFileName, string commandLine)
+    {
+        var md = new StringBuilder();
+        md.Append("# Accuracy of ").Append(report.Assembly).Append("\n\n");
+        md.Append("Predicted: the generated `LatencyOf_X` on profile `").Append(report.Profile.Name).Append("` (")
+          .Append(report.Profile.Machine.Cpu).Append(", ").Append(report.Profile.Machine.Runtime).Append(").");
+        if (report.ProfileIsReference)
+        {
+            md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
+        }
+
+        md.Append("\nMeasured: median of timed batches after a time-based warm-up (`Pix.Measurement`); noise is the batches' coefficient of variation.\n\n");
+        md.Append("Command: `").Append(commandLine).Append("`\n\n");
+
+        var validated = report.Methods.Where(m => m.Validated).ToList();
+        if (validated.Count > 0)
+        {
+            md.Append("| method | sizes | MAPE | median noise |\n|---|---:|---:|---:|\n");
+            foreach (MethodValidation m in validated)
+            {
+                md.Append("| `").Append(m.Method).Append("` | ").Append(m.Points.Count).Append(" | ")
+                  .Append(Format.Percent(m.Mape)).Append(" | ").Append(Format.Percent(m.MedianNoise)).Append(" |\n");
+            }
+
+            md.Append("| **overall** | ").Append(validated.Sum(m => m.Points.Count)).Append(" | **")
+              .Append(Format.Percent(report.OverallMape)).Append("** | |\n\n");
+        }
+
+        if (svgFileName is not null && validated.Count > 0)
+        {
+            md.Append("![predicted vs measured](").Append(svgFileName).Append(")\n\n");
+        }
+
+        foreach (MethodValidation m in validated)
+        {
+            md.Append("## `").Append(m.Method).Append("`\n\n");
+            md.Append("| size | predicted | measured | noise (CV) | error |\n|---:|---:|---:|---:|---:|\n");
+            foreach (ValidationPoint p in m.Points)
+            {
+                md.Append("| ").Append(p.Size).Append(" | ").Append(p.Predicted).Append(" | ").Append(p.Measured.Median)
+                  .Append(p.Measured.Settled ? string.Empty : " (not settled)").Append(" | ")
+                  .Append(Format.Percent(p.Measured.CoefficientOfVariation)).Append(" | ").Append(Format.SignedPercent(p.SignedError)).Append(" |\n");
+            }
+
+            md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append(".\n\n");
+        }
+
+        var skipped = report.Methods.Where(m => !m.Validated).ToList();
+        if (skipped.Count > 0)
+        {
+            md.Append("## Not validated\n\n");
+            foreach (MethodValidation m in skipped)
+            {
+                md.Append("- `").Append(m.Method).Append("`: ").Append(m.NotValidatedBecause ?? "no sizes").Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
+        return md.ToString();
+    }
+}

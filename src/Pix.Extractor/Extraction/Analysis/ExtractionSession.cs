@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+/// <summary>
+/// State shared by every method analysed during one <see cref="InterfaceExtractor.Extract"/> call:
+/// options, the operation budget, gaps, the call stack (recursion and depth) and the summaries
+/// memoised per method.
+/// </summary>
+internal sealed class ExtractionSession
+{
+    private readonly Dictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly List<IMethodSymbol> _callStack = new();
+    private readonly List<Gap> _gaps = new();
+    private readonly HashSet<string> _gapKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private int _operationsVisited;
+    private int _nextLoopVariable;
+
+    public ExtractionSession(Compilation compilation, ExtractionOptions options, CancellationToken cancellationToken)
+    {
+        Compilation = compilation;
+        Options = options;
+        CancellationToken = cancellationToken;
+    }
+
+    public Compilation Compilation { get; }
+
+    public ExtractionOptions Options { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public IReadOnlyList<Gap> Gaps => _gaps;
+
+    public bool BudgetExhausted { get; private set; }
+
+    /// <summary>Methods found to call themselves (directly or through others) while being analysed.</summary>
+    public HashSet<IMethodSymbol> Recursive { get; } = new(SymbolEqualityComparer.Default);
+
+    public int CallDepth => _callStack.Count;
+
+    public int NewLoopVariableId() => ++_nextLoopVariable;
+
+    /// <summary>Counts one visited operation; false once the budget is spent (the gap is reported once).</summary>
+    public bool Visit(Provenance where)
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        if (BudgetExhausted)
+        {
+            return false;
+        }
+
+        if (++_operationsVisited > Options.MaxOperations)
+        {
+            BudgetExhausted = true;
+            AddGap(new Gap(
+                GapKind.BudgetExceeded,
+                "analysis budget",
+                $"The method and its callees have more than {Options.MaxOperations} operations; the rest was not analysed. " +
+                "Split the method, or raise ExtractionOptions.MaxOperations.",
+                where));
+            return false;
+        }
+
+        return true;
+    }
+
+    public void AddGap(Gap gap)
+    {
+        // One gap per kind, construct and place, however often the analysis passes there.
+        string key = $"{gap.Kind}|{gap.Construct}|{gap.Where.FilePath}|{gap.Where.Start}|{gap.Where.Length}";
+        if (_gapKeys.Add(key))
+        {
+            _gaps.Add(gap);
+        }
+    }
+
+    public SemanticModel SemanticModel(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out SemanticModel? model))
+        {
+            _models[tree] = model = Compilation.GetSemanticModel(tree);
+        }
+
+        return model;
+    }
+
+    public bool IsOnStack(IMethodSymbol method) => _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+
+    public MethodSummary? Memoised(IMethodSymbol method) =>
+        _summaries.TryGetValue(method.OriginalDefinition, out MethodSummary? s) ? s : null;
+
+    /// <summary>Analyses <paramref name="method"/> once per session (the summary is memoised).</summary>
+    public MethodSummary Summarise(IMethodSymbol method)
+    {
+        IMethodSymbol key = method.OriginalDefinition;
+        if (_summaries.TryGetValue(key, out MethodSummary? summary))
+        {
+            return summary;
+        }
+
+        _callStack.Add(key);
+        try
+        {
+            summary = new MethodAnalyzer(this, key).Analyze();
+        }
+        finally
+        {
+            _callStack.RemoveAt(_callStack.Count - 1);
+        }
+
+        _summaries[key] = summary;
+        return summary;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+
+namespace Pix.Extraction.Analysis;
+
+/// <summary>
+/// The <c>PixHint</c> calls at the start of a loop body: <c>PixHint.Pcv(name, description)</c>
+/// names the loop's PCV, <c>PixHint.LoopBound(expr)</c> bounds a loop Pix cannot bound.
+/// </summary>
+internal readonly record struct LoopHints(string? PcvName, string? PcvDescription, bool HasBound, Poly? Bound)
+{
+    public const string HintTypeName = "Pix.PixHint";
+
+    public static bool IsHint(IMethodSymbol method) =>
+        method.ContainingType?.ToDisplayString() == HintTypeName;
+
+    public static LoopHints Read(IOperation? body, InputResolver inputs)
+    {
+        var hints = new LoopHints(null, null, false, null);
+        if (body is not IBlockOperation block)
+        {
+            return hints;
+        }
+
+        foreach (IOperation statement in block.Operations)
+        {
+            if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation call } || !IsHint(call.TargetMethod))
+            {
+                break;
+            }
+
+            if (call.TargetMethod.Name == "Pcv" && call.Arguments.Length >= 1)
+            {
+                hints = hints with
+                {
+                    PcvName = call.Arguments[0].Value.ConstantValue.Value as string is { Length: > 0 } name && IsIdentifier(name) ? name : null,
+                    PcvDescription = call.Arguments.Length > 1 ? call.Arguments[1].Value.ConstantValue.Value as string : null,
+                };
+            }
+            else if (call.TargetMethod.Name == "LoopBound" && call.Arguments.Length == 1)
+            {
+                Poly? bound = inputs.Number(call.Arguments[0].Value);
+                hints = hints with { HasBound = true, Bound = bound is not null && InputResolver.IsInputOnly(bound) ? bound : null };
+            }
+        }
+
+        return hints;
+    }
+
+    private static bool IsIdentifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name);
+}

@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>The value all atoms take when alternatives are compared by price (see docs/extractor.md).</summary>
+    internal const double ComparisonSample = 64;
+
+    /// <summary>
+    /// One arm of a branch: the guard that selects it (null when data decide), how to walk it, and
+    /// whether it ends in a jump (return, throw, break, continue) — such an arm is an exit the paths
+    /// or the loop's PCV already account for, so it does not make a branch "data-dependent".
+    /// </summary>
+    private readonly record struct Arm(Guard? Guard, Func<DependencyFlow> Walk, bool Jumps = false);
+
+    private void VisitIf(IConditionalOperation conditional)
+    {
+        Evaluate(conditional.Condition);
+        Emit(OperationClass.Branch);
+        Guard? guard = _inputs.GuardOf(conditional.Condition);
+        Branch(
+            conditional,
+            guard,
+            new Arm(null, () => { VisitStatement(conditional.WhenTrue); return DependencyFlow.None; }, EndsInJump(conditional.WhenTrue)),
+            new Arm(null, () => { VisitStatement(conditional.WhenFalse); return DependencyFlow.None; }, EndsInJump(conditional.WhenFalse)));
+    }
+
+    private static bool EndsInJump(IOperation? statement)
+    {
+        while (statement is IBlockOperation { Operations.Length: > 0 } block)
+        {
+            statement = block.Operations[block.Operations.Length - 1];
+        }
+
+        return statement is IReturnOperation or IBranchOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation;
+    }
+
+    private DependencyFlow ConditionalExpression(IConditionalOperation conditional)
+    {
+        DependencyFlow condition = Evaluate(conditional.Condition);
+        Emit(OperationClass.Branch);
+        Guard? guard = _inputs.GuardOf(conditional.Condition);
+        DependencyFlow arms = Branch(
+            conditional,
+            guard,
+            new Arm(null, () => Evaluate(conditional.WhenTrue)),
+            new Arm(null, () => Evaluate(conditional.WhenFalse)));
+        return DependencyFlow.Combine(condition, arms);
+    }
+
+    /// <summary>A two-way branch: constant folds, input guards fork the paths, data keep the costlier arm.</summary>
+    private DependencyFlow Branch(IOperation site, Guard? guard, Arm whenTrue, Arm whenFalse)
+    {
+        if (guard is TrueGuard)
+        {
+            return whenTrue.Walk();
+        }
+
+        if (guard is NotGuard { Operand: TrueGuard })
+        {
+            return whenFalse.Walk();
+        }
+
+        return guard is null
+            ? CostliestArm(site, new[] { whenTrue, whenFalse })
+            : Fork(site, new[] { whenTrue with { Guard = guard }, whenFalse with { Guard = Guard.Not(guard) } });
+    }
+
+    private void VisitSwitch(ISwitchOperation @switch)
+    {
+        DependencyFlow governing = Evaluate(@switch.Value);
+        _region.Observe(governing);
+        var guards = new List<Guard?>();
+        var walks = new List<Func<DependencyFlow>>();
+        int defaultIndex = -1;
+        foreach (ISwitchCaseOperation section in @switch.Cases)
+        {
+            Guard? guard = Guard.Not(Guard.Always);
+            foreach (ICaseClauseOperation clause in section.Clauses)
+            {
+                Guard? clauseGuard = clause switch
+                {
+                    IDefaultCaseClauseOperation => null,
+                    ISingleValueCaseClauseOperation single => CaseGuard(@switch.Value, single.Value),
+                    IPatternCaseClauseOperation { Guard: null } pattern => _inputs.Pattern(@switch.Value, pattern.Pattern),
+                    _ => null,
+                };
+                if (clause is IDefaultCaseClauseOperation)
+                {
+                    defaultIndex = guards.Count;
+                    continue;
+                }
+
+                guard = clauseGuard is null || guard is null ? null : Or(guard, clauseGuard);
+            }
+
+            guards.Add(guard);
+            ISwitchCaseOperation body = section;
+            walks.Add(() =>
+            {
+                foreach (IOperation statement in body.Body)
+                {
+                    VisitStatement(statement);
+                }
+
+                return DependencyFlow.None;
+            });
+        }
+
+        // A jump table or a compare chain: one compare-and-branch per section in the worst case.
+        Emit(OperationVector.Of((OperationClass.IntegerAlu, Math.Max(1, guards.Count)), (OperationClass.Branch, Math.Max(1, guards.Count))));
+        if (defaultIndex < 0)
+        {
+            guards.Add(null);
+            walks.Add(() => DependencyFlow.None);
+            defaultIndex = guards.Count - 1;
+        }
+
+        MultiwayBranch(@switch, guards, walks, defaultIndex);
+    }
+
+    private Guard? CaseGuard(IOperation value, IOperation caseValue)
+    {
+        Symbolic.Poly? left = _inputs.Number(value);
+        Symbolic.Poly? right = _inputs.Number(caseValue);
+        return left is not null && right is not null && Inputs.InputResolver.IsInputOnly(left)
+            ? Guard.Compare(left.ToExpr(), Comparison.Equal, right.ToExpr())
+            : null;
+    }
+
+    private DependencyFlow SwitchExpression(ISwitchExpressionOperation @switch)
+    {
+        DependencyFlow governing = Evaluate(@switch.Value);
+        var guards = new List<Guard?>();
+        var walks = new List<Func<DependencyFlow>>();
+        int defaultIndex = -1;
+        foreach (ISwitchExpressionArmOperation arm in @switch.Arms)
+        {
+            Guard? guard = arm.Guard is null ? _inputs.Pattern(@switch.Value, arm.Pattern) : null;
+            if (arm.Pattern is IDiscardPatternOperation && arm.Guard is null)
+            {
+                defaultIndex = guards.Count;
+            }
+
+            guards.Add(guard);
+            walks.Add(() => Evaluate(arm.Value));
+        }
+
+        Emit(OperationVector.Of((OperationClass.IntegerAlu, Math.Max(1, guards.Count)), (OperationClass.Branch, Math.Max(1, guards.Count))));
+        if (defaultIndex < 0)
+        {
+            // No discard arm: the unmatched case throws SwitchExpressionException (priced as nothing).
+            guards.Add(null);
+            walks.Add(() => DependencyFlow.None);
+            defaultIndex = guards.Count - 1;
+        }
+
+        return DependencyFlow.Combine(governing, MultiwayBranch(@switch, guards, walks, defaultIndex));
+    }
+
+    /// <summary>
+    /// Sections tried in order; the default section (at <paramref name="defaultIndex"/>) takes what
+    /// none matched. When every guard is over inputs, the paths fork with mutually exclusive guards
+    /// (<c>g_k ∧ ¬g_1 ∧ … ∧ ¬g_{k-1}</c>); otherwise the costliest section is kept.
+    /// </summary>
+    private DependencyFlow MultiwayBranch(IOperation site, List<Guard?> guards, List<Func<DependencyFlow>> walks, int defaultIndex)
+    {
+        bool allKnown = guards.Where((_, i) => i != defaultIndex).All(g => g is not null);
+        if (!allKnown)
+        {
+            return CostliestArm(site, walks.Select(w => new Arm(null, w)).ToList());
+        }
+
+        var arms = new List<Arm>();
+        Guard earlier = Guard.Not(Guard.Always);
+        for (int i = 0; i < guards.Count; i++)
+        {
+            if (i == defaultIndex)
+            {
+                continue;
+            }
+
+            arms.Add(new Arm(Guard.And(guards[i]!, Guard.Not(earlier)), walks[i]));
+            earlier = Or(earlier, guards[i]!);
+        }
+
+        arms.Add(new Arm(Guard.Not(earlier), walks[defaultIndex]));
+        return Fork(site, arms);
+    }
+
+    /// <summary>
+    /// Forks every live path into one path per arm (guards conjoined). Arm guards must be mutually
+    /// exclusive and exhaustive, which keeps the whole path set so.
+    /// </summary>
+    private DependencyFlow Fork(IOperation site, IReadOnlyList<Arm> arms)
+    {
+        var live = _paths.Live.ToList();
+        var result = new List<PathAlternative>(_paths.Finished);
+        var environmentBefore = SnapshotEnvironment();
+        var regionBefore = _region.Snapshot();
+        var environments = new List<Dictionary<ISymbol, Inputs.SymbolicValue>>();
+        var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
+        var flows = new List<DependencyFlow>();
+        foreach (Arm arm in arms)
+        {
+            RestoreEnvironment(environmentBefore);
+            _region.Restore(regionBefore);
+            _paths = new PathSet(live.Select(a => a.Restrict(arm.Guard!)));
+            flows.Add(arm.Walk());
+            result.AddRange(_paths.Alternatives);
+            environments.Add(SnapshotEnvironment());
+            regions.Add(_region.Snapshot());
+        }
+
+        _paths = new PathSet(result);
+        MergeEnvironments(environments);
+        _region.MergeArms(regions);
+        LimitPieces(site);
+        return DependencyFlow.Combine(flows);
+    }
+
+    /// <summary>
+    /// A branch the inputs do not decide: every arm is analysed on its own, and the costliest (by
+    /// reference price at the comparison sample) is added to every live path.
+    /// </summary>
+    private DependencyFlow CostliestArm(IOperation site, IReadOnlyList<Arm> arms)
+    {
+        PathSet outer = _paths;
+        var environmentBefore = SnapshotEnvironment();
+        var regionBefore = _region.Snapshot();
+        var environments = new List<Dictionary<ISymbol, Inputs.SymbolicValue>>();
+        var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
+        var flows = new List<DependencyFlow>();
+        var chosen = new List<PathAlternative>();
+        var priced = new List<double>();
+        bool allTerminate = true;
+        foreach (Arm arm in arms)
+        {
+            RestoreEnvironment(environmentBefore);
+            _region.Restore(regionBefore);
+            _paths = PathSet.Start();
+            flows.Add(arm.Walk());
+            allTerminate &= _paths.AllTerminated;
+            chosen.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample));
+            if (!arm.Jumps)
+            {
+                priced.Add(chosen[chosen.Count - 1].Cost.SamplePrice(ComparisonSample));
+            }
+
+            environments.Add(SnapshotEnvironment());
+            regions.Add(_region.Snapshot());
+        }
+
+        _paths = outer;
+        MergeEnvironments(environments);
+        _region.MergeArms(regions);
+        PathAlternative costliest = PathSet.Costliest(chosen, ComparisonSample);
+        _paths.AddCost(costliest.Cost);
+        if (priced.Distinct().Count() > 1)
+        {
+            AddGap(
+                GapKind.DataDependentBranch,
+                "branch on data",
+                "The condition depends on data the inputs do not show; the costlier arm was kept. " +
+                "Branch on a parameter (or its Length) for a guarded piece.",
+                site);
+        }
+
+        if (allTerminate)
+        {
+            ExitPaths();
+        }
+
+        return DependencyFlow.Combine(flows);
+    }
+
+    /// <summary>Beyond <see cref="ExtractionOptions.MaxPieces"/> paths, keep only the costliest (with a gap).</summary>
+    private void LimitPieces(IOperation site)
+    {
+        if (_paths.Alternatives.Count <= Options.MaxPieces)
+        {
+            return;
+        }
+
+        var live = _paths.Live.ToList();
+        PathAlternative costliest = PathSet.Costliest(live.Count > 0 ? live : _paths.Alternatives, ComparisonSample);
+        _paths = new PathSet(new[] { new PathAlternative(Guard.Always, costliest.Cost, live.Count == 0) });
+        AddGap(
+            GapKind.BudgetExceeded,
+            "too many guarded paths",
+            $"More than {Options.MaxPieces} input-guarded paths; they were merged into the costliest. Raise ExtractionOptions.MaxPieces or a resolution.",
+            site);
+    }
+
+    /// <summary>Disjunction that drops the "never" guard the section loops start from.</summary>
+    private static Guard Or(Guard left, Guard right) =>
+        left is NotGuard { Operand: TrueGuard } ? right : right is NotGuard { Operand: TrueGuard } ? left : Guard.Or(left, right);
+}

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>
+    /// Re-expresses a callee's quantities at one call site: an input's access path is re-rooted at
+    /// the argument (or receiver) it starts from; a PCV becomes a fresh PCV of the caller (renamed
+    /// to stay unique, bound substituted). An argument the caller cannot express becomes a PCV too.
+    /// </summary>
+    private sealed class CalleeSubstitution
+    {
+        private readonly MethodAnalyzer _caller;
+        private readonly MethodSummary _callee;
+        private readonly CallSite _call;
+        private readonly Dictionary<string, Poly> _mapped = new(System.StringComparer.Ordinal);
+
+        public CalleeSubstitution(MethodAnalyzer caller, MethodSummary callee, CallSite call)
+        {
+            _caller = caller;
+            _callee = callee;
+            _call = call;
+        }
+
+        public Poly Count(Poly count) => count.Substitute(Map);
+
+        /// <summary>The callee's guard at the call site, or null when it reads something the caller cannot express.</summary>
+        public Guard? SubstituteGuard(Guard guard)
+        {
+            switch (guard)
+            {
+                case TrueGuard:
+                    return guard;
+                case NotGuard not:
+                    return SubstituteGuard(not.Operand) is { } operand ? Model.Guard.Not(operand) : null;
+                case AndGuard and:
+                    return SubstituteGuard(and.Left) is { } l && SubstituteGuard(and.Right) is { } r ? Model.Guard.And(l, r) : null;
+                case OrGuard or:
+                    return SubstituteGuard(or.Left) is { } l2 && SubstituteGuard(or.Right) is { } r2 ? Model.Guard.Or(l2, r2) : null;
+                case CompareGuard { Left: SymbolExpr flag, Right: ConstExpr constant } compare when IsBooleanFlag(flag.Name):
+                {
+                    // A bool parameter: the argument is a predicate of the caller (or a constant).
+                    Guard? predicate = FlagPredicate(flag.Name);
+                    if (predicate is null)
+                    {
+                        return null;
+                    }
+
+                    bool whenTrue = (compare.Op == Comparison.Equal && constant.Value == 1) || (compare.Op == Comparison.NotEqual && constant.Value == 0);
+                    return whenTrue ? predicate : Model.Guard.Not(predicate);
+                }
+
+                case CompareGuard compare:
+                    Expr? left = Expression(compare.Left);
+                    Expr? right = Expression(compare.Right);
+                    return left is null || right is null ? null : Model.Guard.Compare(left, compare.Op, right);
+                default:
+                    return null;
+            }
+        }
+
+        private Expr? Expression(Expr expr)
+        {
+            bool resolved = true;
+            Expr result = expr.Substitute(name =>
+            {
+                Poly mapped = MapName(name);
+                if (!InputResolver.IsInputOnly(mapped) || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
+                {
+                    resolved = false;
+                }
+
+                return mapped.ToExpr();
+            });
+            return resolved ? result : null;
+        }
+
+        private bool IsBooleanFlag(string name) =>
+            _callee.Quantities.Find(name) is { Kind: QuantityKind.Flag, Path: { } path } && path.LastKind != AccessStepKind.IsNull;
+
+        private Guard? FlagPredicate(string name)
+        {
+            QuantityInfo quantity = _callee.Quantities.Find(name)!;
+            return Root(quantity.Path!) is { } root && ApplySteps(root, quantity.Path!.Steps, quantity.Kind) is PredicateValue p ? p.Guard : null;
+        }
+
+        private Poly? Map(Atom atom) => atom is QuantityAtom q ? MapName(q.Name) : null;
+
+        private Poly MapName(string name)
+        {
+            if (_mapped.TryGetValue(name, out Poly? known))
+            {
+                return known;
+            }
+
+            QuantityInfo? quantity = _callee.Quantities.Find(name);
+            Poly result;
+            if (quantity is null)
+            {
+                result = Poly.Of(new QuantityAtom(name, isNonNegative: false));
+            }
+            else if (quantity.Kind == QuantityKind.Pcv)
+            {
+                Poly? bound = quantity.Bound?.Substitute(Map);
+                QuantityInfo pcv = _caller._quantities.Pcv(
+                    quantity.Name,
+                    $"{quantity.Description} (in {_callee.Method.Name})",
+                    bound is null ? null : Summation.WithoutLoopVariables(bound),
+                    quantity.Origin);
+                result = Poly.Of(pcv.Atom);
+            }
+            else
+            {
+                SymbolicValue? value = Root(quantity.Path!) is { } root ? ApplySteps(root, quantity.Path!.Steps, quantity.Kind) : null;
+                result = value switch
+                {
+                    NumberValue n => n.Value,
+                    PredicateValue { Guard: TrueGuard } => Poly.One,
+                    PredicateValue { Guard: NotGuard { Operand: TrueGuard } } => Poly.Zero,
+                    _ => Unexpressible(quantity),
+                };
+            }
+
+            _mapped[name] = result;
+            return result;
+        }
+
+        private Poly Unexpressible(QuantityInfo quantity)
+        {
+            int line = SourceLocations.Line(_call.Operation);
+            string name = Sanitize(_callee.Method.Name + "_" + quantity.Name);
+            QuantityInfo pcv = _caller._quantities.Pcv(
+                name,
+                $"{quantity.Description} of {_callee.Method.Name} as called at line {line.ToString(CultureInfo.InvariantCulture)}",
+                bound: null,
+                SourceLocations.Of(_call.Operation, "call to " + _callee.Method.Name));
+            _caller.AddGap(
+                GapKind.UnsupportedConstruct,
+                $"argument of {_callee.Method.Name}",
+                $"'{quantity.Name}' of {_callee.Method.Name} is not an expression over this method's inputs here; it became the PCV '{pcv.Name}'.",
+                _call.Operation);
+            return Poly.Of(pcv.Atom);
+        }
+
+        private SymbolicValue? Root(AccessPath path) => path.RootKind switch
+        {
+            AccessRootKind.Parameter => _call.Argument(path.Ordinal) is { } argument ? _caller._inputs.Resolve(argument) : null,
+            AccessRootKind.This => _call.Instance is null ? new ObjectValue(AccessPath.This, null) : _caller._inputs.Resolve(_call.Instance),
+            _ => new ObjectValue(AccessPath.Static(path.RootText), null),
+        };
+
+        /// <summary>Follows the callee's access steps from the caller's value of the root.</summary>
+        private SymbolicValue? ApplySteps(SymbolicValue root, IReadOnlyList<AccessStep> steps, QuantityKind kind)
+        {
+            SymbolicValue? value = root;
+            for (int i = 0; i < steps.Count && value is not null; i++)
+            {
+                AccessStep step = steps[i];
+                bool last = i == steps.Count - 1;
+                value = (step.Kind, value) switch
+                {
+                    (AccessStepKind.Size, ObjectValue o) => _caller._inputs.LengthOf(o, step.Member) is { } length ? new NumberValue(length) : null,
+                    (AccessStepKind.IsNull, ObjectValue { Path: { } p }) =>
+                        new NumberValue(Poly.Of(_caller._quantities.Input(p.Append("null", AccessStepKind.IsNull), QuantityKind.Flag).Atom)),
+                    (AccessStepKind.IsNull, ObjectValue { Path: null }) => new NumberValue(Poly.Zero),
+                    (AccessStepKind.Member, ObjectValue { Path: { } p }) when last && kind == QuantityKind.Flag =>
+                        new PredicateValue(Model.Guard.Compare(
+                            _caller._quantities.Input(p.Append(step.Member, AccessStepKind.Member), QuantityKind.Flag).Atom.ToExpr(), Comparison.Equal, Expr.One)),
+                    (AccessStepKind.Member, ObjectValue { Path: { } p }) when last =>
+                        new NumberValue(Poly.Of(_caller._quantities.Input(p.Append(step.Member, AccessStepKind.Member), kind).Atom)),
+                    (AccessStepKind.Member, ObjectValue { Path: { } p }) =>
+                        new ObjectValue(p.Append(step.Member, AccessStepKind.Member), null, i + 1 < steps.Count && steps[i + 1].Kind == AccessStepKind.Size ? steps[i + 1].Member : "Length"),
+                    _ => null,
+                };
+            }
+
+            return value;
+        }
+
+        private static string Sanitize(string name)
+        {
+            var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+            return new string(chars);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Library;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>A call being lowered: the target and how to reach its receiver and arguments.</summary>
+    private sealed class CallSite
+    {
+        public CallSite(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation[] operands, IOperation syntax)
+        {
+            Method = method;
+            Instance = instance;
+            Arguments = arguments;
+            Operands = operands;
+            Operation = syntax;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public IOperation? Instance { get; }
+
+        public ImmutableArray<IArgumentOperation> Arguments { get; }
+
+        /// <summary>Operands of an operator or conversion method (in parameter order).</summary>
+        public IOperation[] Operands { get; }
+
+        public IOperation Operation { get; }
+
+        /// <summary>The value passed for parameter <paramref name="ordinal"/>.</summary>
+        public IOperation? Argument(int ordinal) =>
+            Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value
+            ?? (ordinal < Operands.Length ? Operands[ordinal] : null);
+
+        /// <summary>The receiver; for an extension method, its first argument.</summary>
+        public IOperation? Receiver => Method.IsExtensionMethod ? Argument(0) : Instance;
+    }
+
+    private DependencyFlow Invocation(IInvocationOperation invocation)
+    {
+        if (LoopHints.IsHint(invocation.TargetMethod))
+        {
+            // Hints are compiled away; they only steer the analysis.
+            return DependencyFlow.None;
+        }
+
+        return Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, invocation.IsVirtual);
+    }
+
+    private DependencyFlow Call(
+        IMethodSymbol method,
+        IOperation? instance,
+        ImmutableArray<IArgumentOperation> arguments,
+        IOperation site,
+        bool isVirtual,
+        params IOperation[] operands)
+    {
+        var flows = new List<DependencyFlow>();
+        if (instance is not null && !method.IsStatic)
+        {
+            flows.Add(Evaluate(instance));
+        }
+
+        foreach (IArgumentOperation argument in arguments)
+        {
+            flows.Add(Evaluate(argument.Value));
+        }
+
+        foreach (IOperation operand in operands)
+        {
+            flows.Add(Evaluate(operand));
+        }
+
+        DependencyFlow inputs = DependencyFlow.Combine(flows);
+        var call = new CallSite(method, instance, arguments, operands, site);
+        DependencyFlow result;
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            Emit(OperationClass.DelegateCall);
+            _paths.AddOpaque("delegate " + method.ContainingType.Name);
+            AddGap(GapKind.OpaqueCall, "delegate call", "The delegate's target is not known statically; the call is priced as an opaque term.", site);
+            result = inputs;
+        }
+        else if (LibraryCatalog.Find(method) is { } model)
+        {
+            result = ApplyLibrary(model, call, inputs);
+        }
+        else if (HasSourceBody(method))
+        {
+            result = SourceCall(call, inputs, isVirtual);
+        }
+        else
+        {
+            result = OpaqueCall(call, inputs, isVirtual, GapKind.OpaqueCall,
+                "Pix has no model of this API; it is priced as an opaque term named after it (HardwareProfile opaque costs). Add a model to the library or calibrate it.");
+        }
+
+        // ref/out arguments come back changed.
+        foreach (IArgumentOperation argument in arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                ForgetTarget(argument.Value is IDeclarationExpressionOperation d ? d.Expression : argument.Value);
+            }
+        }
+
+        return result;
+    }
+
+    private DependencyFlow OpaqueCall(CallSite call, DependencyFlow inputs, bool isVirtual, GapKind kind, string reason)
+    {
+        string name = DisplayNames.Of(call.Method);
+        OperationVector ops = OperationVector.Of((CallKind(call.Method, isVirtual, call.Instance), 1));
+        Emit(ops);
+        _paths.AddOpaque(name);
+        AddGap(kind, "call to " + name, reason, call.Operation);
+        return inputs.Then(ops);
+    }
+
+    private bool HasSourceBody(IMethodSymbol method)
+    {
+        if (method.IsAbstract || method.IsExtern)
+        {
+            return false;
+        }
+
+        IMethodSymbol implementation = method.PartialImplementationPart ?? method;
+        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+    }
+
+    private static OperationClass CallKind(IMethodSymbol method, bool isVirtual, IOperation? instance)
+    {
+        bool sealedReceiver = instance?.Type is { IsValueType: true } or { IsSealed: true };
+        if (method.ContainingType?.TypeKind == TypeKind.Interface && !sealedReceiver)
+        {
+            return OperationClass.InterfaceCall;
+        }
+
+        if (isVirtual && (method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed && !sealedReceiver)
+        {
+            return OperationClass.VirtualCall;
+        }
+
+        return OperationClass.Call;
+    }
+
+    /// <summary>
+    /// A call to a method of the compilation: its summary (memoised), with its quantities re-expressed
+    /// through the arguments and its PCVs renamed into this method's.
+    /// </summary>
+    private DependencyFlow SourceCall(CallSite call, DependencyFlow inputs, bool isVirtual)
+    {
+        IMethodSymbol method = call.Method;
+        OperationVector callOps = OperationVector.Of((CallKind(method, isVirtual, call.Instance), 1));
+        if (_session.IsOnStack(method))
+        {
+            // Recursion: this invocation's own cost is counted once per invocation (see MultiplyByRecursionDepth).
+            _session.Recursive.Add(method.OriginalDefinition);
+            Emit(callOps);
+            return inputs.Then(callOps);
+        }
+
+        if (_session.CallDepth > Options.MaxCallDepth && !HasPerformanceInterface(method))
+        {
+            return OpaqueCall(call, inputs, isVirtual, GapKind.BudgetExceeded,
+                $"Calls deeper than {Options.MaxCallDepth} levels are not followed; raise ExtractionOptions.MaxCallDepth or mark the callee [PerformanceInterface].");
+        }
+
+        MethodSummary summary = _session.Summarise(method);
+        if (summary.IsInlineCandidate)
+        {
+            // Small leaf: the JIT inlines it, so its operations join this block and its chain.
+            OperationVector body = summary.Alternatives[0].Cost.Operations;
+            Emit(body);
+            return inputs.Then(summary.StraightChain);
+        }
+
+        Emit(callOps);
+        var substitution = new CalleeSubstitution(this, summary, call);
+        var alternatives = new List<PathAlternative>();
+        bool guardsResolved = true;
+        Provenance where = SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method));
+        foreach (PathAlternative alternative in summary.Alternatives)
+        {
+            Guard? guard = substitution.SubstituteGuard(alternative.Guard);
+            guardsResolved &= guard is not null;
+            var cost = new CostAccumulator();
+            if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
+            {
+                cost.Terms.Add(new PendingTerm(
+                    PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
+                    Poly.One,
+                    where,
+                    "call to " + DisplayNames.Short(method)));
+            }
+
+            foreach (PendingTerm term in alternative.Cost.Terms)
+            {
+                cost.Terms.Add(new PendingTerm(term.Block, substitution.Count(term.Count), term.Origin, $"{term.Description} in {method.Name}"));
+            }
+
+            alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
+        }
+
+        if (!guardsResolved && alternatives.Count > 1)
+        {
+            // The callee's guards are not expressible here (data-dependent arguments): keep its costliest path.
+            PathAlternative costliest = PathSet.Costliest(alternatives, ComparisonSample);
+            alternatives = new List<PathAlternative> { new(Guard.Always, costliest.Cost) };
+        }
+
+        _paths.Then(alternatives);
+        LimitPieces(call.Operation);
+        return inputs.Then(callOps);
+    }
+
+    private static bool HasPerformanceInterface(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
+
+    /// <summary>A library model: fixed operations, then each sized cost as a term over the call's sizes.</summary>
+    private DependencyFlow ApplyLibrary(LibraryModel model, CallSite call, DependencyFlow inputs)
+    {
+        OperationVector fixedOps = OperationVector.Of(model.Fixed.ToArray());
+        Emit(fixedOps);
+        if (model.OpaqueName is { } opaque)
+        {
+            _paths.AddOpaque(opaque);
+        }
+
+        string api = DisplayNames.Short(call.Method);
+        Provenance where = SourceLocations.Of(call.Operation, "call to " + api);
+        int line = SourceLocations.Line(call.Operation);
+        if (model.HashesKey)
+        {
+            KeyHashing(call, where);
+        }
+
+        double elementBytes = ElementBytes(call);
+        foreach (SizedCost sized in model.Sized)
+        {
+            Poly? size = SizeOf(sized, call);
+            Poly? units = size is null ? null : sized.Scaling switch
+            {
+                Scaling.Logarithmic => FunctionAtom.Apply(AtomFunction.Log2, size),
+                Scaling.Linearithmic => size.Times(FunctionAtom.Apply(AtomFunction.Log2, size)),
+                _ => size,
+            };
+            if (sized.Pcv is { } pcvName)
+            {
+                Poly? bound = units is null ? null : Summation.WithoutLoopVariables(units);
+                QuantityInfo pcv = _quantities.Pcv(pcvName, $"{sized.PcvDescription} in {api} (line {line})", sized.Source == SizeSource.Once ? null : bound, where);
+                units = Poly.Of(pcv.Atom);
+            }
+            else if (units is null)
+            {
+                QuantityInfo pcv = _quantities.Pcv($"{call.Method.Name}Size_line{line}", $"size {api} works on at line {line}", bound: null, where);
+                AddGap(GapKind.OpaqueCall, "call to " + api, $"The size {api} works on is not an expression over the inputs; it is the PCV '{pcv.Name}'.", call.Operation);
+                units = Poly.Of(pcv.Atom);
+            }
+
+            var perUnit = OperationVector.Of(sized.PerUnit.ToArray());
+            if (sized.TimesElementBytes)
+            {
+                perUnit = new OperationVector().Add(perUnit, elementBytes);
+            }
+
+            AddSizedOperations(perUnit, units, where, DescribeSized(api, sized, size));
+        }
+
+        return inputs.Then(fixedOps);
+    }
+
+    private static string DescribeSized(string api, SizedCost sized, Poly? size)
+    {
+        string over = size?.ToExpr().ToString() ?? "unknown size";
+        return sized.Pcv is not null ? $"{api} up to {sized.Pcv}"
+            : sized.Scaling == Scaling.Linearithmic ? $"{api} over {over} (n log n)"
+            : sized.Scaling == Scaling.Logarithmic ? $"{api} over {over} (log n)"
+            : sized.Source == SizeSource.Once ? api
+            : $"{api} over {over}";
+    }
+
+    private Poly? SizeOf(SizedCost sized, CallSite call) => sized.Source switch
+    {
+        SizeSource.Once => Poly.One,
+        SizeSource.ReceiverSize => _inputs.LengthOf(call.Receiver),
+        SizeSource.ArgumentSize => _inputs.LengthOf(call.Argument(sized.Argument)),
+        SizeSource.ArgumentValue => _inputs.Number(call.Argument(sized.Argument)) is { } v ? FunctionAtom.Apply(AtomFunction.NonNegative, v) : null,
+        SizeSource.ArgumentCount => Poly.Const(call.Arguments.Length + call.Operands.Length),
+        _ => TotalStringLength(call),
+    };
+
+    private Poly? TotalStringLength(CallSite call)
+    {
+        Poly total = Poly.Zero;
+        foreach (IOperation value in call.Arguments.Select(a => a.Value).Concat(call.Operands))
+        {
+            if (value.Type?.SpecialType != SpecialType.System_String)
+            {
+                continue;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                total = total.Plus(Poly.Const(constant.Length));
+            }
+            else if (_inputs.LengthOf(value) is { } length)
+            {
+                total = total.Plus(length);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Hashing and comparing the key of a hash-table call: per character for strings, a few operations otherwise.</summary>
+    private void KeyHashing(CallSite call, Provenance where)
+    {
+        ITypeSymbol? key = call.Method.ContainingType?.TypeArguments.FirstOrDefault();
+        if (key?.SpecialType == SpecialType.System_String)
+        {
+            // Non-randomised Marvin hashing, then an ordinal compare with the stored key.
+            Poly? length = _inputs.LengthOf(call.Argument(0));
+            if (length is null)
+            {
+                QuantityInfo pcv = _quantities.Pcv("keyLength", "length of the string key hashed at line " + where.Line, null, where);
+                length = Poly.Of(pcv.Atom);
+            }
+
+            AddSizedOperations(OperationVector.Of((OperationClass.HashedByte, 2), (OperationClass.ComparedByte, 2)), length, where, "hash and compare the string key");
+        }
+        else if (key is { IsValueType: true } && (key.SpecialType != SpecialType.None || key.TypeKind == TypeKind.Enum))
+        {
+            Emit(OperationVector.Of((OperationClass.IntegerAlu, 2)));
+        }
+        else
+        {
+            // EqualityComparer<T>.Default: GetHashCode and Equals through the type's overrides.
+            Emit(OperationVector.Of((OperationClass.VirtualCall, 2)));
+        }
+    }
+
+    /// <summary>Bytes per element for bulk primitives: the T of Span&lt;T&gt;, List&lt;T&gt;, an array's element type, char for strings.</summary>
+    private static double ElementBytes(CallSite call)
+    {
+        if (call.Method.TypeArguments.FirstOrDefault() is { } methodT)
+        {
+            return CostLowering.ValueSize(methodT);
+        }
+
+        if (call.Method.ContainingType is { TypeArguments.Length: > 0 } generic)
+        {
+            return CostLowering.ValueSize(generic.TypeArguments[0]);
+        }
+
+        IOperation? receiver = call.Receiver ?? call.Argument(0);
+        while (receiver is IConversionOperation { IsImplicit: true } conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        ITypeSymbol? operand = receiver?.Type;
+        return operand switch
+        {
+            IArrayTypeSymbol array => CostLowering.ValueSize(array.ElementType),
+            INamedTypeSymbol { TypeArguments.Length: > 0 } named => CostLowering.ValueSize(named.TypeArguments[0]),
+            { SpecialType: SpecialType.System_String } => 2,
+            _ => 1,
+        };
+    }
+}

@@ -1,0 +1,711 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Inputs;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>
+    /// Lowers an expression: emits its operations on the live paths and returns its dependency
+    /// flow (for the chain analysis).
+    /// </summary>
+    private DependencyFlow Evaluate(IOperation? operation)
+    {
+        if (operation is null || operation.ConstantValue.HasValue)
+        {
+            return DependencyFlow.None;
+        }
+
+        if (!Enter(operation))
+        {
+            return DependencyFlow.None;
+        }
+
+        try
+        {
+            return EvaluateCore(operation);
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private DependencyFlow EvaluateCore(IOperation operation)
+    {
+        if (IsDynamic(operation))
+        {
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                Evaluate(child);
+            }
+
+            Unsupported(operation, "dynamic", "dynamic operations bind at run time; each is priced as an opaque term.");
+            return DependencyFlow.None;
+        }
+
+        switch (operation)
+        {
+            case ILiteralOperation or IDefaultValueOperation or IInstanceReferenceOperation or ISizeOfOperation
+                or INameOfOperation or IDiscardOperation or IConditionalAccessInstanceOperation
+                or ITypeParameterObjectCreationOperation { Initializer: null } or IDeclarationExpressionOperation:
+                return DependencyFlow.None;
+            case ILocalReferenceOperation local:
+                return _region.Read(local.Local);
+            case IParameterReferenceOperation parameter:
+                return _region.Read(parameter.Parameter);
+            case IFieldReferenceOperation field:
+                return FieldRead(field);
+            case IArrayElementReferenceOperation element:
+                return ElementAccess(element.ArrayReference, element.Indices);
+            case IPropertyReferenceOperation property:
+                return PropertyRead(property);
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IUnaryOperation unary:
+                return Unary(unary);
+            case IConversionOperation conversion:
+                return Conversion(conversion);
+            case ISimpleAssignmentOperation assignment:
+                return Assign(assignment.Target, assignment.Value);
+            case ICompoundAssignmentOperation compound:
+                return CompoundAssign(compound);
+            case ICoalesceAssignmentOperation coalesceAssignment:
+            {
+                DependencyFlow target = Evaluate(coalesceAssignment.Target);
+                Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
+                return DependencyFlow.Combine(target, Assign(coalesceAssignment.Target, coalesceAssignment.Value));
+            }
+
+            case IIncrementOrDecrementOperation increment:
+                return Increment(increment);
+            case IInvocationOperation invocation:
+                return Invocation(invocation);
+            case IObjectCreationOperation creation:
+                return ObjectCreation(creation);
+            case IArrayCreationOperation array:
+                return ArrayCreation(array);
+            case IArrayInitializerOperation initializer:
+                return ArrayInitializer(initializer);
+            case IConditionalOperation conditional:
+                return ConditionalExpression(conditional);
+            case ISwitchExpressionOperation switchExpression:
+                return SwitchExpression(switchExpression);
+            case ICoalesceOperation coalesce:
+            {
+                // Worst case: the value is null and the fallback is evaluated too.
+                DependencyFlow value = Evaluate(coalesce.Value);
+                Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
+                return DependencyFlow.Combine(value, Evaluate(coalesce.WhenNull));
+            }
+
+            case IConditionalAccessOperation access:
+            {
+                DependencyFlow receiver = Evaluate(access.Operation);
+                Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
+                return DependencyFlow.Combine(receiver, Evaluate(access.WhenNotNull));
+            }
+
+            case IIsTypeOperation isType:
+                return Then(Evaluate(isType.ValueOperand), OperationVector.Of((OperationClass.TypeCheck, 1)));
+            case IIsPatternOperation isPattern:
+                return Then(Evaluate(isPattern.Value), PatternCost(isPattern.Pattern));
+            case ITupleOperation tuple:
+                return DependencyFlow.Combine(tuple.Elements.Select(Evaluate).ToList());
+            case IDeconstructionAssignmentOperation deconstruction:
+                return Deconstruct(deconstruction);
+            case IThrowOperation @throw:
+            {
+                DependencyFlow thrown = Evaluate(@throw.Exception);
+                ExitPaths();
+                return thrown;
+            }
+
+            case IInterpolatedStringOperation interpolated:
+                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole)
+                    {
+                        Evaluate(hole.Expression);
+                    }
+                }
+
+                Emit(OperationClass.Allocation);
+                _paths.AddOpaque("string interpolation");
+                AddGap(GapKind.OpaqueCall, "string interpolation", "Formatting cost depends on the values; it is priced as the opaque term 'string interpolation'.", interpolated);
+                return DependencyFlow.None;
+            case IAnonymousFunctionOperation or IDelegateCreationOperation:
+                Emit(OperationClass.Allocation);
+                AddGap(
+                    GapKind.UnsupportedConstruct,
+                    "lambda",
+                    "Lambdas and delegates are not analysed: creating one is counted as an allocation, invoking it as an opaque delegate call.",
+                    operation);
+                return DependencyFlow.None;
+            case IAwaitOperation await:
+                Evaluate(await.Operation);
+                Unsupported(await, "await", "Awaiting is priced as an opaque term; the time spent waiting is not modelled.");
+                return DependencyFlow.None;
+            case IAnonymousObjectCreationOperation anonymous:
+                foreach (IOperation initializer in anonymous.Initializers)
+                {
+                    Evaluate(initializer);
+                }
+
+                Emit(OperationVector.Of((OperationClass.Allocation, 1), (OperationClass.AllocatedByte, CostLowering.InstanceBytes(anonymous.Type!))));
+                return DependencyFlow.None;
+            case IObjectOrCollectionInitializerOperation initializer:
+                foreach (IOperation member in initializer.Initializers)
+                {
+                    Evaluate(member);
+                }
+
+                return DependencyFlow.None;
+            case IMemberInitializerOperation memberInitializer:
+                Evaluate(memberInitializer.InitializedMember);
+                return Evaluate(memberInitializer.Initializer);
+            case IRangeOperation range:
+                return DependencyFlow.Combine(Evaluate(range.LeftOperand), Evaluate(range.RightOperand));
+            case ITypeOfOperation:
+                return Then(DependencyFlow.None, OperationVector.Of((OperationClass.Load, 1)));
+            case IInvalidOperation invalid:
+                foreach (IOperation child in invalid.ChildOperations)
+                {
+                    Evaluate(child);
+                }
+
+                AddGap(
+                    GapKind.UnsupportedConstruct,
+                    "code with errors",
+                    "This code does not compile; its cost is unknown until the errors are fixed.",
+                    invalid);
+                return DependencyFlow.None;
+            case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
+                Unsupported(operation, "dynamic", "dynamic operations bind at run time; each is priced as an opaque term.");
+                return DependencyFlow.None;
+            case IAddressOfOperation:
+                Unsupported(operation, "unsafe code", "Pointers and unsafe code are not analysed; each such operation is priced as an opaque term.");
+                return DependencyFlow.None;
+            default:
+                return UnknownOperation(operation);
+        }
+    }
+
+    private static bool IsDynamic(IOperation operation) => operation switch
+    {
+        IBinaryOperation b => b.Type?.TypeKind == TypeKind.Dynamic || b.LeftOperand.Type?.TypeKind == TypeKind.Dynamic || b.RightOperand.Type?.TypeKind == TypeKind.Dynamic,
+        IUnaryOperation u => u.Operand.Type?.TypeKind == TypeKind.Dynamic,
+        IConversionOperation c => c.Operand.Type?.TypeKind == TypeKind.Dynamic && c.Type?.TypeKind != TypeKind.Dynamic,
+        ICompoundAssignmentOperation ca => ca.Target.Type?.TypeKind == TypeKind.Dynamic,
+        _ => false,
+    };
+
+    /// <summary>
+    /// An operation kind this version does not model (pointer operations show up as
+    /// <see cref="OperationKind.None"/>; newer compilers add kinds): its operands are still lowered.
+    /// </summary>
+    private DependencyFlow UnknownOperation(IOperation operation)
+    {
+        var flows = new List<DependencyFlow>();
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            flows.Add(Evaluate(child));
+        }
+
+        string construct = operation.Kind == OperationKind.None
+            ? $"unsupported construct ({operation.Syntax.Kind()})"
+            : $"unsupported operation {operation.Kind}";
+        Unsupported(operation, construct, "Pix does not model this construct yet; it is priced as an opaque term (its operands are counted).");
+        return DependencyFlow.Combine(flows);
+    }
+
+    private DependencyFlow Then(DependencyFlow input, OperationVector operations)
+    {
+        Emit(operations);
+        return input.Then(operations);
+    }
+
+    private DependencyFlow FieldRead(IFieldReferenceOperation field)
+    {
+        DependencyFlow instance = field.Instance is null ? DependencyFlow.None : Evaluate(field.Instance);
+        // A field of this (or a static) carries a value from one iteration to the next like a variable.
+        DependencyFlow stored = field.Instance is null or IInstanceReferenceOperation ? _region.Read(field.Field) : DependencyFlow.None;
+        return Then(DependencyFlow.Combine(instance, stored), OperationVector.Of((OperationClass.Load, 1)));
+    }
+
+    /// <summary>Load of an array, span or string element, with a bounds check unless the loop proves it.</summary>
+    private DependencyFlow ElementAccess(IOperation array, ImmutableArray<IOperation> indices)
+    {
+        var flows = new List<DependencyFlow> { Evaluate(array) };
+        flows.AddRange(indices.Select(Evaluate));
+        var ops = OperationVector.Of((OperationClass.Load, 1));
+        if (indices.Length == 1 && !IsBoundsCheckElided(array, indices[0]))
+        {
+            ops.Add(OperationClass.BoundsCheck);
+        }
+        else if (indices.Length > 1)
+        {
+            // Row-major address: a multiply-add per extra dimension, a check per dimension.
+            ops.Add(OperationClass.BoundsCheck, indices.Length).Add(OperationClass.IntegerMultiply, indices.Length - 1).Add(OperationClass.IntegerAlu, indices.Length - 1);
+        }
+
+        return Then(DependencyFlow.Combine(flows), ops);
+    }
+
+    private DependencyFlow PropertyRead(IPropertyReferenceOperation reference)
+    {
+        IPropertySymbol property = reference.Property;
+        INamedTypeSymbol type = property.ContainingType;
+        bool spanLike = InputResolver.IsSpanLike(type);
+        if (property.IsIndexer && reference.Arguments.Length == 1 && (spanLike || type.SpecialType == SpecialType.System_String))
+        {
+            return ElementAccess(reference.Instance!, ImmutableArray.Create(reference.Arguments[0].Value));
+        }
+
+        if (!property.IsIndexer && property.Name == "Length" && reference.Instance is { } instance)
+        {
+            // Span lengths live in a register. An array's or string's length is one load, which the
+            // JIT hoists out of loops when the array is a local or parameter (it cannot change).
+            DependencyFlow receiver = Evaluate(instance);
+            bool hoisted = InLoop && ReferencedVariable(instance) is not null;
+            return spanLike || hoisted ? receiver : Then(receiver, OperationVector.Of((OperationClass.Load, 1)));
+        }
+
+        if (IsAutoProperty(property))
+        {
+            DependencyFlow receiver = reference.Instance is null ? DependencyFlow.None : Evaluate(reference.Instance);
+            return Then(receiver, OperationVector.Of((OperationClass.Load, 1)));
+        }
+
+        if (property.GetMethod is { } getter)
+        {
+            return Call(getter, reference.Instance, reference.Arguments, reference, isVirtual: property.IsVirtual || property.IsAbstract || property.IsOverride);
+        }
+
+        return UnknownOperation(reference);
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+
+    private DependencyFlow Binary(IBinaryOperation binary)
+    {
+        if (binary.OperatorMethod is { } method)
+        {
+            return Call(method, null, ImmutableArray<IArgumentOperation>.Empty, binary, isVirtual: false, binary.LeftOperand, binary.RightOperand);
+        }
+
+        if (binary.Type?.SpecialType == SpecialType.System_String)
+        {
+            return StringConcatenation(binary);
+        }
+
+        DependencyFlow left = Evaluate(binary.LeftOperand);
+        DependencyFlow right = Evaluate(binary.RightOperand);
+        OperationVector ops = CostLowering.Binary(binary.OperatorKind, binary.LeftOperand.Type ?? binary.Type, binary.RightOperand, binary.IsChecked);
+        if (binary.IsLifted)
+        {
+            // HasValue tests on both operands.
+            ops.Add(OperationClass.IntegerAlu, 2).Add(OperationClass.Branch);
+        }
+
+        return Then(DependencyFlow.Combine(left, right), ops);
+    }
+
+    /// <summary><c>a + b + c</c> on strings compiles to one <c>string.Concat</c> of all the parts.</summary>
+    private DependencyFlow StringConcatenation(IBinaryOperation binary)
+    {
+        var parts = new List<IOperation>();
+        var stack = new Stack<IOperation>();
+        stack.Push(binary);
+        while (stack.Count > 0)
+        {
+            IOperation current = stack.Pop();
+            if (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } add
+                && add.Type?.SpecialType == SpecialType.System_String)
+            {
+                stack.Push(add.RightOperand);
+                stack.Push(add.LeftOperand);
+            }
+            else
+            {
+                parts.Add(current);
+            }
+        }
+
+        IMethodSymbol? concat = _session.Compilation.GetSpecialType(SpecialType.System_String).GetMembers("Concat")
+            .OfType<IMethodSymbol>()
+            .FirstOrDefault(m => m.Parameters.Length == 2 && m.Parameters.All(p => p.Type.SpecialType == SpecialType.System_String));
+        if (concat is null)
+        {
+            return UnknownOperation(binary);
+        }
+
+        return Call(concat, null, ImmutableArray<IArgumentOperation>.Empty, binary, isVirtual: false, parts.ToArray());
+    }
+
+    private DependencyFlow Unary(IUnaryOperation unary)
+    {
+        if (unary.OperatorMethod is { } method)
+        {
+            return Call(method, null, ImmutableArray<IArgumentOperation>.Empty, unary, isVirtual: false, unary.Operand);
+        }
+
+        return Then(Evaluate(unary.Operand), CostLowering.Unary(unary.OperatorKind, unary.Operand.Type, unary.IsChecked));
+    }
+
+    private DependencyFlow Conversion(IConversionOperation conversion)
+    {
+        if (conversion.OperatorMethod is { } method)
+        {
+            // Array-to-span conversions are a null test and two moves once inlined.
+            if (InputResolver.IsSpanLike(method.ContainingType))
+            {
+                return Then(Evaluate(conversion.Operand), OperationVector.Of((OperationClass.IntegerAlu, 1)));
+            }
+
+            return Call(method, null, ImmutableArray<IArgumentOperation>.Empty, conversion, isVirtual: false, conversion.Operand);
+        }
+
+        DependencyFlow operand = Evaluate(conversion.Operand);
+        ITypeSymbol? from = conversion.Operand.Type;
+        ITypeSymbol? to = conversion.Type;
+        var ops = new OperationVector();
+        Conversion kind = conversion.GetConversion();
+        if (kind.IsBoxing && from is not null)
+        {
+            ops.Add(OperationClass.Allocation).Add(OperationClass.AllocatedByte, 16 + CostLowering.ValueSize(from));
+        }
+        else if (kind.IsUnboxing)
+        {
+            ops.Add(OperationClass.TypeCheck).Add(OperationClass.Load);
+        }
+        else if (kind.IsNumeric && (CostLowering.IsFloating(from) || CostLowering.IsFloating(to)))
+        {
+            ops.Add(OperationClass.FloatAdd);
+        }
+        else if (kind.IsNumeric && conversion.IsChecked && !kind.IsImplicit)
+        {
+            ops.Add(OperationClass.IntegerAlu).Add(OperationClass.Branch);
+        }
+        else if (kind.IsReference && kind.IsExplicit)
+        {
+            ops.Add(OperationClass.TypeCheck);
+        }
+
+        return Then(operand, ops);
+    }
+
+    private DependencyFlow Assign(IOperation target, IOperation value)
+    {
+        DependencyFlow flow = Evaluate(value);
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                WriteVariable(local.Local, value, flow);
+                return flow;
+            case IParameterReferenceOperation parameter:
+                WriteVariable(parameter.Parameter, value, flow);
+                return flow;
+            case IDiscardOperation or IDeclarationExpressionOperation:
+                return flow;
+            default:
+                return Store(target, flow);
+        }
+    }
+
+    /// <summary>A store to memory (field, element, property setter) of a value with flow <paramref name="value"/>.</summary>
+    private DependencyFlow Store(IOperation target, DependencyFlow value)
+    {
+        switch (target)
+        {
+            case IFieldReferenceOperation field:
+            {
+                DependencyFlow instance = field.Instance is null ? DependencyFlow.None : Evaluate(field.Instance);
+                DependencyFlow stored = Then(DependencyFlow.Combine(instance, value), OperationVector.Of((OperationClass.Store, 1)));
+                if (field.Instance is null or IInstanceReferenceOperation)
+                {
+                    _region.Write(field.Field, stored);
+                }
+
+                return stored;
+            }
+
+            case IArrayElementReferenceOperation element:
+            {
+                var flows = new List<DependencyFlow> { value, Evaluate(element.ArrayReference) };
+                flows.AddRange(element.Indices.Select(Evaluate));
+                var ops = OperationVector.Of((OperationClass.Store, 1));
+                if (element.Indices.Length != 1 || !IsBoundsCheckElided(element.ArrayReference, element.Indices[0]))
+                {
+                    ops.Add(OperationClass.BoundsCheck, element.Indices.Length);
+                }
+
+                return Then(DependencyFlow.Combine(flows), ops);
+            }
+
+            case IPropertyReferenceOperation { Property: var property } reference:
+            {
+                if (property.IsIndexer && reference.Arguments.Length == 1 && InputResolver.IsSpanLike(property.ContainingType))
+                {
+                    DependencyFlow address = DependencyFlow.Combine(Evaluate(reference.Instance), Evaluate(reference.Arguments[0].Value), value);
+                    var ops = OperationVector.Of((OperationClass.Store, 1));
+                    if (!IsBoundsCheckElided(reference.Instance!, reference.Arguments[0].Value))
+                    {
+                        ops.Add(OperationClass.BoundsCheck);
+                    }
+
+                    return Then(address, ops);
+                }
+
+                if (IsAutoProperty(property) || property.SetMethod is null)
+                {
+                    DependencyFlow instance = reference.Instance is null ? DependencyFlow.None : Evaluate(reference.Instance);
+                    return Then(DependencyFlow.Combine(instance, value), OperationVector.Of((OperationClass.Store, 1)));
+                }
+
+                return DependencyFlow.Combine(value, Call(property.SetMethod, reference.Instance, reference.Arguments, reference, isVirtual: property.IsVirtual || property.IsAbstract || property.IsOverride));
+            }
+
+            default:
+                return DependencyFlow.Combine(value, Evaluate(target));
+        }
+    }
+
+    private DependencyFlow CompoundAssign(ICompoundAssignmentOperation compound)
+    {
+        if (compound.OperatorMethod is { } method)
+        {
+            DependencyFlow result = Call(method, null, ImmutableArray<IArgumentOperation>.Empty, compound, isVirtual: false, compound.Target, compound.Value);
+            ForgetTarget(compound.Target);
+            return result;
+        }
+
+        ITypeSymbol? type = compound.Target.Type;
+        OperationVector ops = type?.SpecialType == SpecialType.System_String
+            ? OperationVector.Of((OperationClass.Call, 1), (OperationClass.Allocation, 1))
+            : CostLowering.Binary(compound.OperatorKind, type, compound.Value, compound.IsChecked);
+        return ReadModifyWrite(compound.Target, compound.Value, ops, UpdatedValue(compound));
+    }
+
+    private DependencyFlow Increment(IIncrementOrDecrementOperation increment)
+    {
+        var ops = OperationVector.Of((CostLowering.IsFloating(increment.Target.Type) ? OperationClass.FloatAdd : OperationClass.IntegerAlu, 1));
+        if (increment.IsChecked)
+        {
+            ops.Add(OperationClass.Branch);
+        }
+
+        SymbolicValue? updated = _inputs.Number(increment.Target) is { } before
+            ? new NumberValue(before.Plus(Symbolic.Poly.Const(increment.Kind == OperationKind.Increment ? 1 : -1)))
+            : null;
+        return ReadModifyWrite(increment.Target, null, ops, updated);
+    }
+
+    /// <summary><c>x op= v</c>, <c>x++</c>: read the target, apply, write back.</summary>
+    private DependencyFlow ReadModifyWrite(IOperation target, IOperation? value, OperationVector ops, SymbolicValue? updated)
+    {
+        DependencyFlow operand = value is null ? DependencyFlow.None : Evaluate(value);
+        switch (target)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+            {
+                ISymbol variable = target is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)target).Parameter;
+                DependencyFlow result = Then(DependencyFlow.Combine(_region.Read(variable), operand), ops);
+                _region.Write(variable, result);
+                SetValue(variable, updated);
+                return result;
+            }
+
+            default:
+            {
+                // Memory: load, operate, store back.
+                DependencyFlow loaded = Evaluate(target);
+                DependencyFlow computed = Then(DependencyFlow.Combine(loaded, operand), ops);
+                Emit(OperationClass.Store);
+                if (target is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
+                {
+                    _region.Write(field.Field, computed.Then(OperationVector.Of((OperationClass.Store, 1))));
+                }
+
+                return computed;
+            }
+        }
+    }
+
+    private SymbolicValue? UpdatedValue(ICompoundAssignmentOperation compound)
+    {
+        if (_inputs.Number(compound.Target) is not { } before || _inputs.Number(compound.Value) is not { } operand)
+        {
+            return null;
+        }
+
+        return compound.OperatorKind switch
+        {
+            BinaryOperatorKind.Add => new NumberValue(before.Plus(operand)),
+            BinaryOperatorKind.Subtract => new NumberValue(before.Minus(operand)),
+            BinaryOperatorKind.Multiply => new NumberValue(before.Times(operand)),
+            _ => null,
+        };
+    }
+
+    private void ForgetTarget(IOperation target)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                _region.Write(local.Local, DependencyFlow.None);
+                SetValue(local.Local, null);
+                break;
+            case IParameterReferenceOperation parameter:
+                _region.Write(parameter.Parameter, DependencyFlow.None);
+                SetValue(parameter.Parameter, null);
+                break;
+        }
+    }
+
+    private DependencyFlow Deconstruct(IDeconstructionAssignmentOperation deconstruction)
+    {
+        DependencyFlow value = Evaluate(deconstruction.Value);
+        foreach (IOperation target in deconstruction.Target is ITupleOperation tuple ? tuple.Elements : ImmutableArray.Create(deconstruction.Target))
+        {
+            IOperation element = target is IDeclarationExpressionOperation declaration ? declaration.Expression : target;
+            if (element is ILocalReferenceOperation or IParameterReferenceOperation)
+            {
+                ForgetTarget(element);
+            }
+            else if (element is not IDiscardOperation)
+            {
+                Store(element, value);
+            }
+        }
+
+        return value;
+    }
+
+    private DependencyFlow ObjectCreation(IObjectCreationOperation creation)
+    {
+        ITypeSymbol? type = creation.Type;
+        if (type is { IsReferenceType: true } && type.TypeKind != TypeKind.Delegate)
+        {
+            Emit(OperationVector.Of((OperationClass.Allocation, 1), (OperationClass.AllocatedByte, CostLowering.InstanceBytes(type))));
+        }
+
+        DependencyFlow flow = DependencyFlow.None;
+        // An implicit constructor only runs field initializers (not analysed) and object's empty constructor.
+        if (creation.Constructor is { IsImplicitlyDeclared: false } constructor)
+        {
+            flow = Call(constructor, null, creation.Arguments, creation, isVirtual: false);
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            Evaluate(initializer);
+        }
+
+        return flow;
+    }
+
+    /// <summary>An array: one allocation, and bytes zeroed in proportion to its length (a size-dependent term).</summary>
+    private DependencyFlow ArrayCreation(IArrayCreationOperation array)
+    {
+        var flows = array.DimensionSizes.Select(Evaluate).ToList();
+        double elementBytes = array.Type is IArrayTypeSymbol arrayType ? CostLowering.ValueSize(arrayType.ElementType) : 8;
+        Emit(OperationVector.Of((OperationClass.Allocation, 1), (OperationClass.AllocatedByte, 16)));
+        Symbolic.Poly elements = Symbolic.Poly.One;
+        foreach (IOperation size in array.DimensionSizes)
+        {
+            Symbolic.Poly? length = _inputs.Number(size);
+            if (length is null)
+            {
+                QuantityInfo pcv = _quantities.Pcv(
+                    $"arrayLength_line{SourceLocations.Line(array)}",
+                    $"length of the array allocated at line {SourceLocations.Line(array)}",
+                    bound: null,
+                    SourceLocations.Of(array, "array allocation"));
+                AddGap(GapKind.UnsupportedConstruct, "array of data-dependent length", $"Its length is the PCV '{pcv.Name}'.", array);
+                length = Symbolic.Poly.Of(pcv.Atom);
+            }
+
+            elements = elements.Times(Symbolic.FunctionAtom.Apply(Symbolic.AtomFunction.NonNegative, length));
+        }
+
+        AddSizedOperations(
+            OperationVector.Of((OperationClass.AllocatedByte, elementBytes)),
+            elements,
+            SourceLocations.Of(array, "array allocation"),
+            "bytes zeroed for new " + array.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        if (array.Initializer is { } initializer)
+        {
+            Evaluate(initializer);
+        }
+
+        return DependencyFlow.Combine(flows);
+    }
+
+    private DependencyFlow ArrayInitializer(IArrayInitializerOperation initializer)
+    {
+        foreach (IOperation element in initializer.ElementValues)
+        {
+            Evaluate(element);
+            Emit(OperationClass.Store);
+        }
+
+        return DependencyFlow.None;
+    }
+
+    /// <summary>
+    /// Operations executed <paramref name="count"/> times: folded into the block when the count is a
+    /// constant, else a term of their own.
+    /// </summary>
+    private void AddSizedOperations(OperationVector perUnit, Symbolic.Poly count, Provenance where, string description)
+    {
+        if (count.IsConstant(out double constant))
+        {
+            Emit(new OperationVector().Add(perUnit, constant));
+            return;
+        }
+
+        _paths.AddTerm(new PendingTerm(PendingTerm.CreateBlock(perUnit, null, null), count, where, description));
+    }
+
+    private static OperationVector PatternCost(IPatternOperation pattern)
+    {
+        var ops = new OperationVector();
+        var stack = new Stack<IOperation>();
+        stack.Push(pattern);
+        while (stack.Count > 0)
+        {
+            IOperation current = stack.Pop();
+            switch (current)
+            {
+                case ITypePatternOperation or IDeclarationPatternOperation { MatchesNull: false } or IRecursivePatternOperation:
+                    ops.Add(OperationClass.TypeCheck);
+                    break;
+                case IConstantPatternOperation or IRelationalPatternOperation:
+                    ops.Add(OperationClass.IntegerAlu);
+                    break;
+                case IBinaryPatternOperation:
+                    ops.Add(OperationClass.Branch);
+                    break;
+            }
+
+            foreach (IOperation child in current.ChildOperations)
+            {
+                if (child is IPatternOperation)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return ops;
+    }
+}

@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+/// <summary>Recognition of loop shapes whose trip count the inputs determine.</summary>
+internal sealed partial class MethodAnalyzer
+{
+    private enum StepKind
+    {
+        Linear,
+        Doubling,
+        Halving,
+    }
+
+    private readonly record struct Step(ISymbol Variable, StepKind Kind, double Amount);
+
+    /// <summary><c>for (i = lo; i op hi; i += step)</c>, and geometric <c>i *= 2</c> / <c>i /= 2</c>.</summary>
+    private LoopShape? RecognizeFor(IForLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
+    {
+        dataCondition = null;
+        if (loop.AtLoopBottom.Length != 1 || StepOf(loop.AtLoopBottom[0]) is not { } step
+            || WrittenIn(loop.Body).Contains(step.Variable))
+        {
+            return null;
+        }
+
+        return Counter(loop.Condition, step, written, out dataCondition);
+    }
+
+    /// <summary>
+    /// <c>while</c>/<c>do</c>: a counter stepped once per iteration at the top level of the body,
+    /// a halving (<c>x &gt;&gt;= 1</c>) down to zero, or an interval-halving binary search.
+    /// </summary>
+    private LoopShape? RecognizeWhile(IWhileLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
+    {
+        dataCondition = null;
+        {
+            IEnumerable<IOperation> statements = loop.Body is IBlockOperation body ? body.Operations : new[] { loop.Body };
+            foreach (IOperation statement in statements)
+            {
+                if (StepOf(statement) is { } step && WritesTo(loop.Body, step.Variable).Count == 1
+                    && WritesTo(loop.Condition, step.Variable).Count == 0
+                    && Counter(loop.Condition, step, written, out dataCondition) is { } shape)
+                {
+                    return shape;
+                }
+            }
+        }
+
+        return BinarySearch(loop, written, out dataCondition);
+    }
+
+    /// <summary>The trip count of a loop whose variable is stepped by <paramref name="step"/> and tested by <paramref name="condition"/>.</summary>
+    private LoopShape? Counter(IOperation? condition, Step step, HashSet<ISymbol> written, out IOperation? dataCondition)
+    {
+        dataCondition = null;
+        Poly? start = ValueOf(step.Variable) is NumberValue n ? n.Value : null;
+        if (start is null || condition is null)
+        {
+            return null;
+        }
+
+        var conjuncts = Conjuncts(condition);
+        foreach (IOperation conjunct in conjuncts)
+        {
+            if (conjunct is not IBinaryOperation compare || !TryOrient(compare, step.Variable, out Comparison op, out IOperation boundOperation))
+            {
+                continue;
+            }
+
+            // The bound must not change while the loop runs.
+            Poly? bound = ReadsAny(boundOperation, written) ? null : _inputs.Number(boundOperation);
+            if (bound is null || bound.ContainsAtom(a => a is QuantityAtom q && _quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
+            {
+                continue;
+            }
+
+            LoopShape? shape = step.Kind switch
+            {
+                StepKind.Linear => Linear(step, start, op, bound, boundOperation),
+                StepKind.Doubling => Doubling(step, start, op, bound),
+                _ => Halving(step, start, op, bound),
+            };
+            if (shape is not null)
+            {
+                dataCondition = conjuncts.FirstOrDefault(c => c != conjunct);
+                return shape;
+            }
+        }
+
+        return null;
+    }
+
+    private static LoopShape? Linear(Step step, Poly start, Comparison op, Poly bound, IOperation boundOperation)
+    {
+        double s = step.Amount;
+        Poly diff;
+        Poly last;
+        switch (op)
+        {
+            case Comparison.Less when s > 0:
+            case Comparison.NotEqual when s == 1:
+                diff = bound.Minus(start);
+                last = bound.Minus(Poly.One);
+                break;
+            case Comparison.LessOrEqual when s > 0:
+                diff = bound.Minus(start).Plus(Poly.One);
+                last = bound;
+                break;
+            case Comparison.Greater when s < 0:
+            case Comparison.NotEqual when s == -1:
+                diff = start.Minus(bound);
+                last = bound.Plus(Poly.One);
+                break;
+            case Comparison.GreaterOrEqual when s < 0:
+                diff = start.Minus(bound).Plus(Poly.One);
+                last = bound;
+                break;
+            default:
+                return null;
+        }
+
+        Poly trips = Math.Abs(s) == 1 ? diff : FunctionAtom.Apply(AtomFunction.CeilingDivide, diff, Math.Abs(s));
+
+        // Inside a dependent nest (the count reads an outer variable) the inner range is taken as
+        // non-empty, which holds for the canonical triangular shapes; elsewhere max(0, ·) keeps it exact.
+        if (InputResolver.IsInputOnly(trips))
+        {
+            trips = FunctionAtom.Apply(AtomFunction.NonNegative, trips);
+        }
+
+        // The JIT drops the bounds check of a[i] in `for (i = c ≥ 0; i < a.Length; i++)`.
+        ISymbol? bounded = null;
+        if (op == Comparison.Less && s == 1 && start.IsConstant(out double first) && first >= 0
+            && boundOperation is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } array })
+        {
+            bounded = ReferencedVariable(array);
+        }
+
+        return new LoopShape(step.Variable, start, s, last, trips, bounded, "counter");
+    }
+
+    private static LoopShape? Doubling(Step step, Poly start, Comparison op, Poly bound)
+    {
+        // i = c·2^k: `<` runs while 2^k < B/c, i.e. ⌈log2(⌈B/c⌉)⌉ = Log2(⌈B/c⌉ - 1) times.
+        if (!start.IsConstant(out double c) || c < 1)
+        {
+            return null;
+        }
+
+        Poly trips = op switch
+        {
+            Comparison.Less => FunctionAtom.Apply(AtomFunction.Log2, FunctionAtom.Apply(AtomFunction.CeilingDivide, bound, c).Minus(Poly.One)),
+            Comparison.LessOrEqual => FunctionAtom.Apply(AtomFunction.Log2, FunctionAtom.Apply(AtomFunction.FloorDivide, bound, c)),
+            _ => Poly.Zero,
+        };
+        return trips.IsZero ? null : new LoopShape(null, start, 0, bound, trips, null, "doubling");
+    }
+
+    private static LoopShape? Halving(Step step, Poly start, Comparison op, Poly bound)
+    {
+        // x, x/2, x/4, … while x > 0 (or ≥ 1, or != 0): ⌊log2 x⌋ + 1 iterations.
+        bool toZero = bound.IsConstant(out double b) && ((op is Comparison.Greater or Comparison.NotEqual && b == 0) || (op == Comparison.GreaterOrEqual && b == 1));
+        bool toOne = bound.IsConstant(out double b1) && op == Comparison.Greater && b1 == 1;
+        if (!toZero && !toOne)
+        {
+            return null;
+        }
+
+        Poly argument = toZero ? start : FunctionAtom.Apply(AtomFunction.FloorDivide, start, 2);
+        return new LoopShape(null, start, 0, Poly.Zero, FunctionAtom.Apply(AtomFunction.Log2, argument), null, "halving");
+    }
+
+    /// <summary>
+    /// <c>while (lo &lt;= hi) { mid = …; … lo = mid + 1; … hi = mid - 1; }</c> (or <c>lo &lt; hi</c>
+    /// with <c>hi = mid</c>): the interval halves each iteration, so it runs ⌊log2(n)⌋ + 1 times
+    /// for n = hi − lo + 1 (resp. hi − lo).
+    /// </summary>
+    private LoopShape? BinarySearch(IWhileLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
+    {
+        dataCondition = null;
+        var conjuncts = Conjuncts(loop.Condition);
+        foreach (IOperation conjunct in conjuncts)
+        {
+            if (conjunct is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } compare
+                || ReferencedVariable(compare.LeftOperand) is not { } lo || ReferencedVariable(compare.RightOperand) is not { } hi)
+            {
+                continue;
+            }
+
+            var loWrites = WritesTo(loop.Body, lo);
+            var hiWrites = WritesTo(loop.Body, hi);
+            if (loWrites.Count == 0 || hiWrites.Count == 0
+                || !loWrites.All(w => IsMidPlus(w, 1))
+                || !hiWrites.All(w => IsMidPlus(w, -1) || IsMidPlus(w, 0)))
+            {
+                continue;
+            }
+
+            Poly? low = ValueOf(lo) is NumberValue l ? l.Value : null;
+            Poly? high = ValueOf(hi) is NumberValue h ? h.Value : null;
+            if (low is null || high is null)
+            {
+                continue;
+            }
+
+            Poly size = high.Minus(low);
+            if (compare.OperatorKind == BinaryOperatorKind.LessThanOrEqual)
+            {
+                size = size.Plus(Poly.One);
+            }
+
+            dataCondition = conjuncts.FirstOrDefault(c => c != conjunct);
+            return new LoopShape(null, low, 0, high, FunctionAtom.Apply(AtomFunction.Log2, size), null, "binary search");
+        }
+
+        return null;
+    }
+
+    private static bool ReadsAny(IOperation operation, HashSet<ISymbol> variables) =>
+        operation.DescendantsAndSelf().Any(o => ReferencedVariable(o) is { } v && variables.Contains(v));
+
+    /// <summary><c>v = m + delta</c> where m is a local (the midpoint).</summary>
+    private static bool IsMidPlus(IOperation write, int delta)
+    {
+        if (write is not ISimpleAssignmentOperation { Value: var value })
+        {
+            return false;
+        }
+
+        while (value is IConversionOperation { IsImplicit: true } c)
+        {
+            value = c.Operand;
+        }
+
+        if (delta == 0)
+        {
+            return value is ILocalReferenceOperation;
+        }
+
+        return value is IBinaryOperation { OperatorKind: var kind, LeftOperand: var left, RightOperand: { ConstantValue: { HasValue: true, Value: var amount } } }
+            && ReferencedVariable(left) is ILocalSymbol
+            && Convert.ToDouble(amount, System.Globalization.CultureInfo.InvariantCulture) == 1
+            && (delta > 0 ? kind == BinaryOperatorKind.Add : kind == BinaryOperatorKind.Subtract);
+    }
+
+    /// <summary>Orients <c>v op bound</c> (flipping <c>bound op v</c>); false when neither side is <paramref name="variable"/>.</summary>
+    private static bool TryOrient(IBinaryOperation compare, ISymbol variable, out Comparison op, out IOperation bound)
+    {
+        Comparison? direct = compare.OperatorKind switch
+        {
+            BinaryOperatorKind.LessThan => Comparison.Less,
+            BinaryOperatorKind.LessThanOrEqual => Comparison.LessOrEqual,
+            BinaryOperatorKind.GreaterThan => Comparison.Greater,
+            BinaryOperatorKind.GreaterThanOrEqual => Comparison.GreaterOrEqual,
+            BinaryOperatorKind.NotEquals => Comparison.NotEqual,
+            _ => null,
+        };
+        op = default;
+        bound = compare.RightOperand;
+        if (direct is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(ReferencedVariable(compare.LeftOperand), variable))
+        {
+            op = direct.Value;
+            return true;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(ReferencedVariable(compare.RightOperand), variable))
+        {
+            bound = compare.LeftOperand;
+            op = direct.Value switch
+            {
+                Comparison.Less => Comparison.Greater,
+                Comparison.LessOrEqual => Comparison.GreaterOrEqual,
+                Comparison.Greater => Comparison.Less,
+                Comparison.GreaterOrEqual => Comparison.LessOrEqual,
+                _ => direct.Value,
+            };
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The step statement <c>i++</c>, <c>i -= 2</c>, <c>i = i + c</c>, <c>i *= 2</c>, <c>i &gt;&gt;= 1</c>…, or null.</summary>
+    private static Step? StepOf(IOperation statement)
+    {
+        IOperation operation = statement is IExpressionStatementOperation e ? e.Operation : statement;
+        switch (operation)
+        {
+            case IIncrementOrDecrementOperation increment when ReferencedVariable(increment.Target) is { } v:
+                return new Step(v, StepKind.Linear, increment.Kind == OperationKind.Increment ? 1 : -1);
+            case ICompoundAssignmentOperation compound when ReferencedVariable(compound.Target) is { } v
+                && Constant(compound.Value) is { } amount:
+                return Classify(v, compound.OperatorKind, amount);
+            case ISimpleAssignmentOperation { Value: IBinaryOperation binary } assignment when ReferencedVariable(assignment.Target) is { } v
+                && SymbolEqualityComparer.Default.Equals(ReferencedVariable(binary.LeftOperand), v)
+                && Constant(binary.RightOperand) is { } amount:
+                return Classify(v, binary.OperatorKind, amount);
+            default:
+                return null;
+        }
+    }
+
+    private static Step? Classify(ISymbol variable, BinaryOperatorKind kind, double amount) => kind switch
+    {
+        BinaryOperatorKind.Add when amount != 0 => new Step(variable, StepKind.Linear, amount),
+        BinaryOperatorKind.Subtract when amount != 0 => new Step(variable, StepKind.Linear, -amount),
+        BinaryOperatorKind.Multiply when amount == 2 => new Step(variable, StepKind.Doubling, 2),
+        BinaryOperatorKind.LeftShift when amount == 1 => new Step(variable, StepKind.Doubling, 2),
+        BinaryOperatorKind.Divide when amount == 2 => new Step(variable, StepKind.Halving, 2),
+        BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift when amount == 1 => new Step(variable, StepKind.Halving, 2),
+        _ => null,
+    };
+
+    private static double? Constant(IOperation operation) =>
+        operation.ConstantValue is { HasValue: true, Value: { } value } && value is not (string or bool)
+            ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private static List<IOperation> Conjuncts(IOperation? condition)
+    {
+        var result = new List<IOperation>();
+        var stack = new Stack<IOperation>();
+        if (condition is not null)
+        {
+            stack.Push(condition);
+        }
+
+        while (stack.Count > 0)
+        {
+            IOperation current = stack.Pop();
+            if (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+            {
+                stack.Push(and.RightOperand);
+                stack.Push(and.LeftOperand);
+            }
+            else
+            {
+                result.Add(current);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The operations inside <paramref name="scope"/> that assign <paramref name="variable"/>.</summary>
+    private static List<IOperation> WritesTo(IOperation? scope, ISymbol variable)
+    {
+        var writes = new List<IOperation>();
+        if (scope is null)
+        {
+            return writes;
+        }
+
+        foreach (IOperation operation in scope.DescendantsAndSelf())
+        {
+            IOperation? target = operation switch
+            {
+                IAssignmentOperation a => a.Target,
+                IIncrementOrDecrementOperation i => i.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
+                _ => null,
+            };
+            if (target is not null && SymbolEqualityComparer.Default.Equals(ReferencedVariable(target), variable))
+            {
+                writes.Add(operation);
+            }
+        }
+
+        return writes;
+    }
+}

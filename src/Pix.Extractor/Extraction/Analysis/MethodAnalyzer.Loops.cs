@@ -1,0 +1,456 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>A loop being analysed: what its body may rely on (bounds-check elision).</summary>
+    private sealed class LoopFrame
+    {
+        public LoopFrame(ILoopOperation loop, LoopShape? shape)
+        {
+            Loop = loop;
+            Shape = shape;
+        }
+
+        public ILoopOperation Loop { get; }
+
+        public LoopShape? Shape { get; }
+    }
+
+    private void VisitFor(IForLoopOperation loop)
+    {
+        foreach (IOperation before in loop.Before)
+        {
+            VisitStatement(before);
+        }
+
+        HashSet<ISymbol> written = WrittenIn(loop);
+        LoopShape? shape = RecognizeFor(loop, written, out IOperation? dataCondition);
+        RunLoop(
+            loop,
+            shape,
+            written,
+            dataCondition,
+            walkIteration: () =>
+            {
+                _region.Observe(Evaluate(loop.Condition));
+                Emit(OperationClass.Branch);
+                VisitStatement(loop.Body);
+                foreach (IOperation step in loop.AtLoopBottom)
+                {
+                    VisitStatement(step);
+                }
+            },
+            perIteration: null,
+            hiddenCycle: null,
+            kind: "for loop");
+
+        // The condition is tested once more than the body runs.
+        if (loop.Condition is not null)
+        {
+            Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
+        }
+    }
+
+    private void VisitWhile(IWhileLoopOperation loop)
+    {
+        HashSet<ISymbol> written = WrittenIn(loop);
+        LoopShape? shape = RecognizeWhile(loop, written, out IOperation? dataCondition);
+        RunLoop(
+            loop,
+            shape,
+            written,
+            dataCondition,
+            walkIteration: () =>
+            {
+                _region.Observe(Evaluate(loop.Condition));
+                Emit(OperationClass.Branch);
+                VisitStatement(loop.Body);
+            },
+            perIteration: null,
+            hiddenCycle: null,
+            kind: loop.ConditionIsTop ? "while loop" : "do loop");
+        if (loop.ConditionIsTop && loop.Condition is not null)
+        {
+            Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
+        }
+    }
+
+    private void VisitForEach(IForEachLoopOperation loop)
+    {
+        IOperation collection = loop.Collection;
+        while (collection is IConversionOperation { IsImplicit: true } conversion)
+        {
+            collection = conversion.Operand;
+        }
+
+        _region.Observe(Evaluate(collection));
+        ITypeSymbol? type = collection.Type;
+        Poly? length = _inputs.LengthOf(collection);
+        bool indexed = type is IArrayTypeSymbol || type?.SpecialType == SpecialType.System_String || InputResolver.IsSpanLike(type);
+        bool list = type is INamedTypeSymbol { Name: "List", ContainingNamespace: { Name: "Generic" } };
+        OperationVector perIteration;
+        if (indexed)
+        {
+            // Element load, index increment, compare, back-edge.
+            perIteration = OperationVector.Of((OperationClass.Load, 1), (OperationClass.IntegerAlu, 2), (OperationClass.Branch, 1));
+        }
+        else if (list)
+        {
+            // List<T>.Enumerator.MoveNext, inlined: version check, index < size, load _items[index], store current.
+            perIteration = OperationVector.Of(
+                (OperationClass.Load, 4), (OperationClass.IntegerAlu, 3), (OperationClass.Branch, 2),
+                (OperationClass.BoundsCheck, 1), (OperationClass.Store, 2));
+        }
+        else
+        {
+            bool structEnumerator = IsStructEnumerator(loop);
+            OperationClass call = structEnumerator ? OperationClass.Call : OperationClass.InterfaceCall;
+            perIteration = OperationVector.Of((call, 2), (OperationClass.Branch, 1));
+            Emit(structEnumerator
+                ? OperationVector.Of((OperationClass.Call, 1))
+                : OperationVector.Of((OperationClass.Allocation, 1), (OperationClass.AllocatedByte, 32), (OperationClass.InterfaceCall, 2)));
+        }
+
+        HashSet<ISymbol> written = WrittenIn(loop);
+        LoopShape? shape = length is null
+            ? null
+            : new LoopShape(null, Poly.Zero, 1, length.Minus(Poly.One), length, null, "foreach");
+        RunLoop(
+            loop,
+            shape,
+            written,
+            dataCondition: null,
+            walkIteration: () =>
+            {
+                foreach (ILocalSymbol local in loop.Locals)
+                {
+                    _region.Write(local, DependencyFlow.None.Then(OperationVector.Of((OperationClass.Load, 1))));
+                    SetValue(local, null);
+                }
+
+                VisitStatement(loop.Body);
+            },
+            perIteration,
+            hiddenCycle: indexed || list ? OperationVector.Of((OperationClass.IntegerAlu, 1)) : null,
+            kind: "foreach loop");
+    }
+
+    private bool IsStructEnumerator(IForEachLoopOperation loop)
+    {
+        if (loop.Syntax is not CommonForEachStatementSyntax syntax)
+        {
+            return false;
+        }
+
+        ForEachStatementInfo info = _session.SemanticModel(syntax.SyntaxTree).GetForEachStatementInfo(syntax);
+        return info.GetEnumeratorMethod?.ReturnType.IsValueType == true;
+    }
+
+    /// <summary>
+    /// Analyses one iteration of <paramref name="loop"/> in its own region and path set, then closes
+    /// it: every term of the body is summed over the iterations (a product for independent nests, a
+    /// Faulhaber closed form when the body's count reads the induction variable).
+    /// </summary>
+    private void RunLoop(
+        ILoopOperation loop,
+        LoopShape? shape,
+        HashSet<ISymbol> written,
+        IOperation? dataCondition,
+        System.Action walkIteration,
+        OperationVector? perIteration,
+        OperationVector? hiddenCycle,
+        string kind)
+    {
+        int line = SourceLocations.Line(loop);
+        LoopHints hints = LoopHints.Read(loop.Body, _inputs);
+        IOperation? exit = FindEarlyExit(loop);
+        Poly? full = shape?.Trips ?? hints.Bound;
+        string over = shape is not null ? Describe(shape, loop) : hints.Bound is not null ? "hinted bound " + hints.Bound : "unknown bound";
+        Provenance where = SourceLocations.Of(loop, $"{kind} over {over}");
+        if (hints.HasBound && hints.Bound is null)
+        {
+            AddGap(GapKind.UnboundedLoop, "PixHint.LoopBound", "The hint's argument must be a constant or an expression over the method's inputs.", loop);
+        }
+
+        Forget(written);
+        LoopVariableAtom? variable = null;
+        if (shape?.Variable is { } induction)
+        {
+            variable = new LoopVariableAtom(_session.NewLoopVariableId(), induction.Name, shape.Start, shape.Last);
+            SetValue(induction, new NumberValue(Poly.Of(variable)));
+        }
+
+        Poly trips = full ?? Poly.Zero;
+        bool exitsEarly = exit is not null || dataCondition is not null;
+        if (exitsEarly || hints.PcvName is not null || full is null)
+        {
+            Poly? bound = full is null ? null : Summation.WithoutLoopVariables(full);
+            string name = hints.PcvName ?? (full is null ? $"iterations_line{line}" : ExitPcvName(loop, exit, dataCondition, shape, line));
+            string pcvDescription = hints.PcvDescription
+                ?? (full is null
+                    ? $"iterations of the {kind} at line {line} (no bound found)"
+                    : $"iterations of the {kind} at line {line} before it exits (at most {bound?.ToExpr()})");
+            QuantityInfo pcv = _quantities.Pcv(name, pcvDescription, bound, where);
+            if (full is null)
+            {
+                AddGap(
+                    GapKind.UnboundedLoop,
+                    $"{kind} at line {line}",
+                    $"Pix found no bound for this loop; its iteration count is the PCV '{pcv.Name}'. Add PixHint.LoopBound(...) or PixHint.Pcv(...) as its first statement.",
+                    loop);
+            }
+
+            trips = Poly.Of(pcv.Atom);
+        }
+
+        PathSet outerPaths = _paths;
+        ChainRegion outerRegion = _region;
+        _paths = PathSet.Start();
+        _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
+        _loops.Add(new LoopFrame(loop, shape));
+        try
+        {
+            walkIteration();
+            if (perIteration is not null)
+            {
+                Emit(perIteration);
+            }
+
+            if (hiddenCycle is not null)
+            {
+                _region.AddCarriedCycle(hiddenCycle);
+            }
+        }
+        finally
+        {
+            _loops.RemoveAt(_loops.Count - 1);
+        }
+
+        OperationVector chain = _region.Chain();
+        List<PathAlternative> body = _paths.Alternatives;
+        _paths = outerPaths;
+        _region = outerRegion;
+        Forget(written);
+        if (shape?.Variable is { } v)
+        {
+            SetValue(v, null);
+        }
+
+        string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
+        var closed = new List<PathAlternative>();
+        foreach (PathAlternative alternative in body)
+        {
+            var cost = new CostAccumulator();
+            if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
+            {
+                cost.Terms.Add(new PendingTerm(PendingTerm.CreateBlock(alternative.Cost.Operations, chain, alternative.Cost.Opaque), Poly.One, where, description));
+            }
+
+            cost.Terms.AddRange(alternative.Cost.Terms);
+            for (int i = 0; i < cost.Terms.Count; i++)
+            {
+                cost.Terms[i] = cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
+            }
+
+            closed.Add(new PathAlternative(alternative.Guard, cost));
+        }
+
+        _paths.Then(closed);
+        LimitPieces(loop);
+    }
+
+    private static string Describe(LoopShape shape, ILoopOperation loop)
+    {
+        if (!InputResolver.IsInputOnly(shape.Trips) && loop is IForLoopOperation { Condition: { } condition })
+        {
+            return condition.Syntax.ToString();
+        }
+
+        // "loop over n" reads better than "loop over max(0, n)"; the count keeps the max.
+        Expr trips = shape.Trips.ToExpr();
+        return (trips is MaxExpr { Left: ConstExpr { Value: 0 } } max ? max.Right : trips).ToString();
+    }
+
+    private void Forget(IEnumerable<ISymbol> symbols)
+    {
+        foreach (ISymbol symbol in symbols)
+        {
+            SetValue(symbol, null);
+        }
+    }
+
+    /// <summary>True when <c>array[index]</c> is the canonical <c>for (i = 0; i &lt; a.Length; i++) a[i]</c> access.</summary>
+    private bool IsBoundsCheckElided(IOperation array, IOperation index)
+    {
+        ISymbol? arraySymbol = ReferencedVariable(array);
+        ISymbol? indexSymbol = ReferencedVariable(index);
+        if (arraySymbol is null || indexSymbol is null)
+        {
+            return false;
+        }
+
+        foreach (LoopFrame frame in _loops)
+        {
+            if (frame.Shape is { BoundedArray: { } bounded, Variable: { } variable }
+                && SymbolEqualityComparer.Default.Equals(bounded, arraySymbol)
+                && SymbolEqualityComparer.Default.Equals(variable, indexSymbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? ReferencedVariable(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation l => l.Local,
+            IParameterReferenceOperation p => p.Parameter,
+            _ => null,
+        };
+    }
+
+    /// <summary>The first return, throw or break that leaves <paramref name="loop"/> (source order), or null.</summary>
+    private static IOperation? FindEarlyExit(ILoopOperation loop)
+    {
+        foreach (IOperation operation in loop.Body.DescendantsAndSelf())
+        {
+            bool exits = operation switch
+            {
+                IReturnOperation { Kind: OperationKind.Return } => true,
+                IThrowOperation => true,
+                IBranchOperation { BranchKind: BranchKind.Break } b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel),
+                IBranchOperation { BranchKind: BranchKind.GoTo } => true,
+                _ => false,
+            };
+            if (exits && !InsideFunction(operation, loop))
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool InsideFunction(IOperation operation, IOperation boundary)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null && parent != boundary; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A PCV name that says what the early exit finds: <c>mismatchIndex</c> when the loop stops at
+    /// the first difference, <c>matchIndex</c> at the first match, else <c>iterationsBeforeExit_lineN</c>.
+    /// </summary>
+    private static string ExitPcvName(ILoopOperation loop, IOperation? exit, IOperation? dataCondition, LoopShape? shape, int line)
+    {
+        if (exit is IReturnOperation { ReturnedValue: { } returned } && shape?.Variable is { } induction
+            && SymbolEqualityComparer.Default.Equals(ReferencedVariable(returned), induction))
+        {
+            return "matchIndex";
+        }
+
+        // A condition that keeps the loop going while elements are equal stops at a mismatch…
+        if (dataCondition is IBinaryOperation continueWhile)
+        {
+            if (continueWhile.OperatorKind == BinaryOperatorKind.Equals)
+            {
+                return "mismatchIndex";
+            }
+
+            if (continueWhile.OperatorKind == BinaryOperatorKind.NotEquals)
+            {
+                return "matchIndex";
+            }
+        }
+
+        // …and an `if` that leaves on a difference stops at a mismatch too.
+        for (IOperation? parent = exit?.Parent; parent is not null && parent != loop; parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { Condition: IBinaryOperation test })
+            {
+                if (test.OperatorKind == BinaryOperatorKind.NotEquals)
+                {
+                    return "mismatchIndex";
+                }
+
+                if (test.OperatorKind == BinaryOperatorKind.Equals)
+                {
+                    return "matchIndex";
+                }
+
+                break;
+            }
+        }
+
+        return $"iterationsBeforeExit_line{line}";
+    }
+
+    /// <summary>Locals and parameters assigned anywhere inside <paramref name="scope"/>.</summary>
+    private static HashSet<ISymbol> WrittenIn(IOperation scope)
+    {
+        var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (IOperation operation in scope.DescendantsAndSelf())
+        {
+            IOperation? target = operation switch
+            {
+                IAssignmentOperation a => a.Target,
+                IIncrementOrDecrementOperation i => i.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
+                IVariableDeclaratorOperation => null,
+                _ => null,
+            };
+            if (operation is IVariableDeclaratorOperation declarator)
+            {
+                written.Add(declarator.Symbol);
+            }
+
+            if (target is ITupleOperation tuple)
+            {
+                foreach (IOperation element in tuple.Elements)
+                {
+                    AddVariable(written, element is IDeclarationExpressionOperation d ? d.Expression : element);
+                }
+            }
+            else if (target is not null)
+            {
+                AddVariable(written, target is IDeclarationExpressionOperation d ? d.Expression : target);
+            }
+        }
+
+        return written;
+    }
+
+    private static void AddVariable(HashSet<ISymbol> set, IOperation target)
+    {
+        if (ReferencedVariable(target) is { } symbol)
+        {
+            set.Add(symbol);
+        }
+    }
+}

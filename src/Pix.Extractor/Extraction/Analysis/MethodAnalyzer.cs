@@ -1,0 +1,240 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+/// <summary>
+/// Analyses one method body: walks its IOperation tree in source order, lowering every operation
+/// to operation classes on the current paths, forking paths on conditions over inputs, closing
+/// loops into terms with trip counts, and inlining callees' summaries. The partial files hold one
+/// job each: statements, expressions (cost lowering), branches, loops, calls.
+/// </summary>
+internal sealed partial class MethodAnalyzer
+{
+    private readonly ExtractionSession _session;
+    private readonly IMethodSymbol _method;
+    private readonly QuantityTable _quantities;
+    private readonly InputResolver _inputs;
+    private readonly Dictionary<ISymbol, SymbolicValue> _environment = new(SymbolEqualityComparer.Default);
+    private readonly List<LoopFrame> _loops = new();
+    private PathSet _paths = PathSet.Start();
+    private ChainRegion _region;
+    private int _depth;
+
+    public MethodAnalyzer(ExtractionSession session, IMethodSymbol method)
+    {
+        _session = session;
+        _method = method;
+        _quantities = new QuantityTable(method.Parameters.Select(p => p.Name));
+        _region = new ChainRegion(isLoopBody: false, path => _paths.ObserveLongest(path));
+        _inputs = new InputResolver(_quantities, symbol => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null);
+    }
+
+    private ExtractionOptions Options => _session.Options;
+
+    public MethodSummary Analyze()
+    {
+        Provenance origin = SourceLocations.Of(_method, "method " + _method.Name);
+        IOperation? body = FindBody(_method);
+        if (body is null)
+        {
+            _session.AddGap(new Gap(
+                GapKind.UnsupportedConstruct,
+                "method without source body",
+                $"{_method.Name} has no body Pix can read (abstract, extern or partial without implementation); its cost is an opaque term.",
+                origin));
+            _paths.AddOpaque(DisplayNames.Of(_method));
+            return Finish(origin, hasBody: false);
+        }
+
+        foreach (IParameterSymbol parameter in _method.Parameters)
+        {
+            if (_inputs.Parameter(parameter) is { } value)
+            {
+                _environment[parameter] = value;
+            }
+        }
+
+        if (_method.IsAsync)
+        {
+            Unsupported(body, "async method", "await points are priced as opaque terms; the time spent waiting is not modelled.");
+        }
+
+        VisitStatement(body);
+        return Finish(origin, hasBody: true);
+    }
+
+    private MethodSummary Finish(Provenance origin, bool hasBody)
+    {
+        if (_session.Recursive.Contains(_method.OriginalDefinition))
+        {
+            MultiplyByRecursionDepth(origin);
+        }
+
+        OperationVector chain = _paths.Alternatives.Count == 1 ? _paths.Alternatives[0].Cost.LongestPath : _region.Chain();
+        return new MethodSummary(_method, _quantities, _paths.Alternatives, chain, origin, hasBody);
+    }
+
+    /// <summary>
+    /// A recursive method's cost per invocation, times the number of invocations (a PCV: for a
+    /// linear recursion, its depth).
+    /// </summary>
+    private void MultiplyByRecursionDepth(Provenance origin)
+    {
+        QuantityInfo depth = _quantities.Pcv(
+            "recursionDepth",
+            $"invocations of {_method.Name} in one call (its recursion depth for a linear recursion)",
+            bound: null,
+            origin);
+        _session.AddGap(new Gap(
+            GapKind.Recursion,
+            "recursion in " + _method.Name,
+            $"{_method.Name} calls itself; its cost is the cost of one invocation times the PCV '{depth.Name}'. Pass it to the interface.",
+            origin));
+        Poly times = Poly.Of(depth.Atom);
+        for (int i = 0; i < _paths.Alternatives.Count; i++)
+        {
+            PathAlternative alternative = _paths.Alternatives[i];
+            CostAccumulator cost = alternative.Cost;
+            var terms = cost.Terms.Select(t => t.WithCount(c => c.Times(times))).ToList();
+            if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
+            {
+                terms.Insert(0, new PendingTerm(PendingTerm.CreateBlock(cost.Operations, cost.LongestPath, cost.Opaque), times, origin, "each recursive invocation"));
+            }
+
+            CostAccumulator replaced = new();
+            replaced.Terms.AddRange(terms);
+            _paths.Alternatives[i] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
+        }
+    }
+
+    private IOperation? FindBody(IMethodSymbol method)
+    {
+        IMethodSymbol implementation = method.PartialImplementationPart ?? method;
+        foreach (SyntaxReference reference in implementation.DeclaringSyntaxReferences)
+        {
+            SyntaxNode node = reference.GetSyntax(_session.CancellationToken);
+            if (!_session.Compilation.ContainsSyntaxTree(node.SyntaxTree))
+            {
+                continue;
+            }
+
+            SemanticModel model = _session.SemanticModel(node.SyntaxTree);
+            SyntaxNode? bodyNode = node switch
+            {
+                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
+                ArrowExpressionClauseSyntax arrow => arrow,
+                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
+                _ => null,
+            };
+
+            if (bodyNode is null)
+            {
+                continue;
+            }
+
+            // Constructors: the whole declaration gives the initializer call too.
+            IOperation? operation = node is ConstructorDeclarationSyntax ? model.GetOperation(node, _session.CancellationToken) : null;
+            operation ??= model.GetOperation(bodyNode, _session.CancellationToken);
+            if (operation is not null)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- shared helpers -------------------------------------------------------------------
+
+    private void Emit(OperationVector operations) => _paths.AddOperations(operations);
+
+    private void Emit(OperationClass operation, double count = 1) => _paths.AddOperations(OperationVector.Of((operation, count)));
+
+    private void AddGap(GapKind kind, string construct, string reason, IOperation at) =>
+        _session.AddGap(new Gap(kind, construct, reason, SourceLocations.Of(at, construct)));
+
+    /// <summary>A construct the extractor does not model: an opaque term named after it, and a gap.</summary>
+    private void Unsupported(IOperation at, string construct, string reason)
+    {
+        _paths.AddOpaque(construct);
+        AddGap(GapKind.UnsupportedConstruct, construct, reason, at);
+    }
+
+    /// <summary>Enters a node: false when the budget is spent or the nesting is too deep (then it is summarised).</summary>
+    private bool Enter(IOperation operation)
+    {
+        if (!_session.Visit(SourceLocations.Of(operation, "analysis budget")))
+        {
+            return false;
+        }
+
+        if (_depth >= Options.MaxNestingDepth)
+        {
+            Unsupported(
+                operation,
+                "deeply nested code",
+                $"Code nested more than {Options.MaxNestingDepth} levels deep is priced as one opaque term; split the expression.");
+            return false;
+        }
+
+        _depth++;
+        return true;
+    }
+
+    private void Leave() => _depth--;
+
+    private SymbolicValue? ValueOf(ISymbol symbol) => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null;
+
+    private void SetValue(ISymbol symbol, SymbolicValue? value)
+    {
+        if (value is null)
+        {
+            _environment.Remove(symbol);
+        }
+        else
+        {
+            _environment[symbol] = value;
+        }
+    }
+
+    private Dictionary<ISymbol, SymbolicValue> SnapshotEnvironment() => new(_environment, SymbolEqualityComparer.Default);
+
+    private void RestoreEnvironment(Dictionary<ISymbol, SymbolicValue> snapshot)
+    {
+        _environment.Clear();
+        foreach (var entry in snapshot)
+        {
+            _environment[entry.Key] = entry.Value;
+        }
+    }
+
+    /// <summary>After alternative arms: keep what every arm agrees on.</summary>
+    private void MergeEnvironments(IReadOnlyList<Dictionary<ISymbol, SymbolicValue>> arms)
+    {
+        _environment.Clear();
+        if (arms.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var entry in arms[0])
+        {
+            if (arms.All(a => a.TryGetValue(entry.Key, out SymbolicValue? v) && v.Equals(entry.Value)))
+            {
+                _environment[entry.Key] = entry.Value;
+            }
+        }
+    }
+
+    /// <summary>True inside a loop of this method: exits then end iterations early instead of paths.</summary>
+    private bool InLoop => _loops.Count > 0;
+}

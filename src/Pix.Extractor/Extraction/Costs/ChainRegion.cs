@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Pix.Extraction.Costs;
+
+/// <summary>
+/// The dependency state of one region (a method body or one loop iteration): the current value
+/// flow of every variable written in it. At the end, a loop region's chain is its longest
+/// loop-carried cycle (a variable's path from its own previous value); a straight-line region's
+/// chain is its longest dependency path.
+/// </summary>
+internal sealed class ChainRegion
+{
+    private readonly Dictionary<ISymbol, DependencyFlow> _variables = new(SymbolEqualityComparer.Default);
+    private readonly List<OperationVector> _carriedCandidates = new();
+    private OperationVector _longest = new();
+
+    private readonly System.Action<OperationVector>? _observed;
+
+    /// <param name="isLoopBody">True for one iteration of a loop.</param>
+    /// <param name="observed">Told every computed value's longest path (the paths keep their own straight-line chain).</param>
+    public ChainRegion(bool isLoopBody, System.Action<OperationVector>? observed = null)
+    {
+        IsLoopBody = isLoopBody;
+        _observed = observed;
+    }
+
+    public bool IsLoopBody { get; }
+
+    public DependencyFlow Read(ISymbol variable) =>
+        _variables.TryGetValue(variable, out DependencyFlow? flow) ? flow : DependencyFlow.Origin(variable);
+
+    public void Write(ISymbol variable, DependencyFlow flow)
+    {
+        _variables[variable] = flow;
+        Observe(flow);
+    }
+
+    /// <summary>Records a value computed in the region (for the straight-line longest path).</summary>
+    public void Observe(DependencyFlow flow)
+    {
+        _longest = OperationVector.Longer(_longest, flow.Longest);
+        _observed?.Invoke(flow.Longest);
+    }
+
+    /// <summary>Adds a loop-carried cycle the code does not show as a variable (a foreach's hidden index).</summary>
+    public void AddCarriedCycle(OperationVector cycle) => _carriedCandidates.Add(cycle);
+
+    /// <summary>Snapshot of the variable flows, to analyse alternative arms from the same state.</summary>
+    public Dictionary<ISymbol, DependencyFlow> Snapshot() => new(_variables, SymbolEqualityComparer.Default);
+
+    /// <summary>Replaces the variable flows by the per-variable longest of the given arm states.</summary>
+    public void MergeArms(IReadOnlyList<Dictionary<ISymbol, DependencyFlow>> arms)
+    {
+        _variables.Clear();
+        var names = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var arm in arms)
+        {
+            names.UnionWith(arm.Keys);
+        }
+
+        foreach (ISymbol variable in names)
+        {
+            var flows = new List<DependencyFlow>();
+            foreach (var arm in arms)
+            {
+                flows.Add(arm.TryGetValue(variable, out DependencyFlow? f) ? f : DependencyFlow.Origin(variable));
+            }
+
+            _variables[variable] = DependencyFlow.Combine(flows);
+        }
+    }
+
+    public void Restore(Dictionary<ISymbol, DependencyFlow> snapshot)
+    {
+        _variables.Clear();
+        foreach (var entry in snapshot)
+        {
+            _variables[entry.Key] = entry.Value;
+        }
+    }
+
+    /// <summary>The chain of the region (see the class remarks).</summary>
+    public OperationVector Chain()
+    {
+        if (!IsLoopBody)
+        {
+            return _longest;
+        }
+
+        OperationVector chain = new();
+        foreach (OperationVector candidate in _carriedCandidates)
+        {
+            chain = OperationVector.Longer(chain, candidate);
+        }
+
+        // Sorted by name so that ties between equally long cycles resolve the same way every run.
+        var carried = new List<KeyValuePair<ISymbol, DependencyFlow>>(_variables);
+        carried.Sort((a, b) => string.CompareOrdinal(a.Key.Name, b.Key.Name));
+        foreach (var entry in carried)
+        {
+            if (entry.Value.FromOrigin.TryGetValue(entry.Key, out OperationVector? cycle))
+            {
+                chain = OperationVector.Longer(chain, cycle);
+            }
+        }
+
+        return chain;
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Pix.Extraction.Costs;
+
+/// <summary>
+/// How C# operations lower to operation classes, as RyuJIT compiles them on x64 (see
+/// docs/extractor.md for the table). Pure functions of the operation's kind, types and constants.
+/// </summary>
+internal static class CostLowering
+{
+    /// <summary>The operations of a built-in binary operator (operands excluded).</summary>
+    public static OperationVector Binary(BinaryOperatorKind kind, ITypeSymbol? operandType, IOperation right, bool isChecked)
+    {
+        bool floating = IsFloating(operandType);
+        var ops = new OperationVector();
+        switch (kind)
+        {
+            case BinaryOperatorKind.Add or BinaryOperatorKind.Subtract:
+                ops.Add(floating ? OperationClass.FloatAdd : OperationClass.IntegerAlu);
+                break;
+            case BinaryOperatorKind.Multiply:
+                ops.Add(floating ? OperationClass.FloatMultiply : OperationClass.IntegerMultiply);
+                break;
+            case BinaryOperatorKind.Divide when floating:
+                ops.Add(OperationClass.FloatDivide);
+                break;
+            case BinaryOperatorKind.Remainder when floating:
+                // fmod: a divide, a truncation and a multiply-subtract.
+                ops.Add(OperationClass.FloatDivide).Add(OperationClass.FloatAdd, 2).Add(OperationClass.FloatMultiply);
+                break;
+            case BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder:
+                ops.Add(IntegerDivision(kind == BinaryOperatorKind.Remainder, IsUnsigned(operandType), right));
+                break;
+            case BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr:
+                ops.Add(OperationClass.Branch);
+                break;
+            case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
+                or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
+                ops.Add(floating ? OperationClass.FloatAdd : OperationClass.IntegerAlu);
+                break;
+            default:
+                // and, or, xor, shifts, rotates.
+                ops.Add(OperationClass.IntegerAlu);
+                break;
+        }
+
+        if (isChecked && !floating && kind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply)
+        {
+            // jo / jc to the overflow helper.
+            ops.Add(OperationClass.Branch);
+        }
+
+        return ops;
+    }
+
+    /// <summary>
+    /// Integer <c>/</c> and <c>%</c>. By a non-constant: a hardware divide. By a power of two: shifts
+    /// and masks (with a sign fix-up when signed). By another constant: the JIT's multiply-high by a
+    /// magic number, then shifts (and, for <c>%</c>, a multiply back and a subtract).
+    /// </summary>
+    public static OperationVector IntegerDivision(bool remainder, bool unsigned, IOperation divisor)
+    {
+        var ops = new OperationVector();
+        if (divisor.ConstantValue is not { HasValue: true, Value: { } value } || !TryGetInteger(value, out long c) || c == 0)
+        {
+            return ops.Add(OperationClass.IntegerDivide);
+        }
+
+        long magnitude = Math.Abs(c);
+        if (magnitude == 1)
+        {
+            return ops.Add(OperationClass.IntegerAlu);
+        }
+
+        bool powerOfTwo = (magnitude & (magnitude - 1)) == 0;
+        if (powerOfTwo)
+        {
+            // unsigned: shr / and; signed: sar+shr+add+sar (div), or the same plus and+sub (rem).
+            return ops.Add(OperationClass.IntegerAlu, unsigned ? 1 : remainder ? 4 : 3);
+        }
+
+        ops.Add(OperationClass.IntegerMultiply).Add(OperationClass.IntegerAlu, unsigned ? 2 : 3);
+        if (remainder)
+        {
+            ops.Add(OperationClass.IntegerMultiply).Add(OperationClass.IntegerAlu);
+        }
+
+        return ops;
+    }
+
+    /// <summary>The operations of a built-in unary operator.</summary>
+    public static OperationVector Unary(UnaryOperatorKind kind, ITypeSymbol? type, bool isChecked)
+    {
+        var ops = new OperationVector();
+        if (kind == UnaryOperatorKind.Plus)
+        {
+            return ops;
+        }
+
+        ops.Add(IsFloating(type) ? OperationClass.FloatAdd : OperationClass.IntegerAlu);
+        if (isChecked && kind == UnaryOperatorKind.Minus)
+        {
+            ops.Add(OperationClass.Branch);
+        }
+
+        return ops;
+    }
+
+    /// <summary>Heap bytes of an instance of <paramref name="type"/>: object header and method table pointer, then fields.</summary>
+    public static double InstanceBytes(ITypeSymbol type)
+    {
+        const double header = 16;
+        double fields = type.IsValueType ? ValueSize(type, 0) : FieldBytes(type, 0);
+        return Math.Max(24, header + fields);
+    }
+
+    /// <summary>Size of a value of <paramref name="type"/> in a field or array slot.</summary>
+    public static double ValueSize(ITypeSymbol type, int depth = 0)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte:
+                return 1;
+            case SpecialType.System_Char or SpecialType.System_Int16 or SpecialType.System_UInt16:
+                return 2;
+            case SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Single:
+                return 4;
+            case SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Double
+                or SpecialType.System_IntPtr or SpecialType.System_UIntPtr or SpecialType.System_DateTime:
+                return 8;
+            case SpecialType.System_Decimal:
+                return 16;
+        }
+
+        if (type is INamedTypeSymbol { EnumUnderlyingType: { } underlying })
+        {
+            return ValueSize(underlying, depth);
+        }
+
+        if (!type.IsValueType || depth > 4)
+        {
+            return 8;
+        }
+
+        return Math.Max(1, FieldBytes(type, depth + 1));
+    }
+
+    private static double FieldBytes(ITypeSymbol type, int depth)
+    {
+        double bytes = 0;
+        for (ITypeSymbol? t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            bytes += t.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).Sum(f => ValueSize(f.Type, depth));
+        }
+
+        return bytes;
+    }
+
+    public static bool IsFloating(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
+
+    public static bool IsUnsigned(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32
+            or SpecialType.System_UInt64 or SpecialType.System_Char or SpecialType.System_UIntPtr;
+
+    private static bool TryGetInteger(object value, out long result)
+    {
+        switch (value)
+        {
+            case int i: result = i; return true;
+            case uint u: result = u; return true;
+            case long l: result = l; return true;
+            case ulong ul when ul <= long.MaxValue: result = (long)ul; return true;
+            case short s: result = s; return true;
+            case ushort us: result = us; return true;
+            case byte b: result = b; return true;
+            case sbyte sb: result = sb; return true;
+            case char ch: result = ch; return true;
+            default: result = 0; return false;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Pix.Extraction.Costs;
+
+/// <summary>
+/// What the chain analysis knows about one value: for each variable whose value at the start of
+/// the region it depends on, the operations on the longest def-use path from that variable to this
+/// value; and the longest path from anything. Values are immutable once built.
+/// </summary>
+internal sealed class DependencyFlow
+{
+    private static readonly Dictionary<ISymbol, OperationVector> NoOrigins = new(SymbolEqualityComparer.Default);
+
+    private DependencyFlow(Dictionary<ISymbol, OperationVector> fromOrigin, OperationVector longest)
+    {
+        FromOrigin = fromOrigin;
+        Longest = longest;
+    }
+
+    /// <summary>A value that depends on nothing (constants, fresh loads of unrelated data).</summary>
+    public static DependencyFlow None { get; } = new(NoOrigins, new OperationVector());
+
+    public IReadOnlyDictionary<ISymbol, OperationVector> FromOrigin { get; }
+
+    public OperationVector Longest { get; }
+
+    /// <summary>The value of <paramref name="variable"/> as it was when the region started.</summary>
+    public static DependencyFlow Origin(ISymbol variable) =>
+        new(new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default) { [variable] = new OperationVector() }, new OperationVector());
+
+    /// <summary>A value computed from <paramref name="operands"/>: every path is the longest among them.</summary>
+    public static DependencyFlow Combine(IEnumerable<DependencyFlow> operands)
+    {
+        Dictionary<ISymbol, OperationVector>? origins = null;
+        OperationVector longest = new();
+        int count = 0;
+        DependencyFlow? single = null;
+        foreach (DependencyFlow operand in operands)
+        {
+            count++;
+            single = operand;
+            longest = OperationVector.Longer(longest, operand.Longest);
+            foreach (KeyValuePair<ISymbol, OperationVector> path in operand.FromOrigin)
+            {
+                origins ??= new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default);
+                origins[path.Key] = origins.TryGetValue(path.Key, out OperationVector? existing)
+                    ? OperationVector.Longer(existing, path.Value)
+                    : path.Value;
+            }
+        }
+
+        if (count == 1)
+        {
+            return single!;
+        }
+
+        return count == 0 ? None : new DependencyFlow(origins ?? NoOrigins, longest);
+    }
+
+    public static DependencyFlow Combine(params DependencyFlow[] operands) => Combine((IEnumerable<DependencyFlow>)operands);
+
+    /// <summary>This value fed through <paramref name="operations"/> (added to every path).</summary>
+    public DependencyFlow Then(OperationVector operations)
+    {
+        if (operations.IsEmpty)
+        {
+            return this;
+        }
+
+        var origins = new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default);
+        foreach (KeyValuePair<ISymbol, OperationVector> path in FromOrigin)
+        {
+            origins[path.Key] = path.Value.Clone().Add(operations);
+        }
+
+        return new DependencyFlow(origins, Longest.Clone().Add(operations));
+    }
+}

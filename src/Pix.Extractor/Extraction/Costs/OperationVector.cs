@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using Pix.Model;
+
+namespace Pix.Extraction.Costs;
+
+/// <summary>A mutable count per <see cref="OperationClass"/>, the extractor's scratch form of a block.</summary>
+internal sealed class OperationVector
+{
+    private static readonly int ClassCount = HardwareProfile.AllClasses.Count;
+    private readonly double[] _counts = new double[ClassCount];
+
+    public double this[OperationClass operation] => _counts[(int)operation];
+
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (double c in _counts)
+            {
+                if (c != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    public static OperationVector Of(params (OperationClass Class, double Count)[] counts)
+    {
+        var v = new OperationVector();
+        foreach (var (c, n) in counts)
+        {
+            v.Add(c, n);
+        }
+
+        return v;
+    }
+
+    public OperationVector Add(OperationClass operation, double count = 1)
+    {
+        _counts[(int)operation] += count;
+        return this;
+    }
+
+    public OperationVector Add(OperationVector other, double factor = 1)
+    {
+        for (int i = 0; i < ClassCount; i++)
+        {
+            _counts[i] += other._counts[i] * factor;
+        }
+
+        return this;
+    }
+
+    public OperationVector Clone() => new OperationVector().Add(this);
+
+    /// <summary>Latency of the operations in sequence on the reference profile: how dependency paths are compared.</summary>
+    public double ReferenceLatency()
+    {
+        HardwareProfile hw = HardwareProfile.Reference;
+        double ns = 0;
+        for (int i = 0; i < ClassCount; i++)
+        {
+            ns += _counts[i] * hw.LatencyNs((OperationClass)i);
+        }
+
+        return ns;
+    }
+
+    /// <summary>Throughput price of the operations on the reference profile.</summary>
+    public double ReferenceThroughput()
+    {
+        HardwareProfile hw = HardwareProfile.Reference;
+        double ns = 0;
+        for (int i = 0; i < ClassCount; i++)
+        {
+            ns += _counts[i] * hw.ThroughputNs((OperationClass)i);
+        }
+
+        return ns;
+    }
+
+    public IEnumerable<OperationCount> ToCounts()
+    {
+        for (int i = 0; i < ClassCount; i++)
+        {
+            if (_counts[i] != 0)
+            {
+                yield return new OperationCount((OperationClass)i, _counts[i]);
+            }
+        }
+    }
+
+    /// <summary>The longer (by reference latency) of two paths; ties keep <paramref name="a"/>.</summary>
+    public static OperationVector Longer(OperationVector a, OperationVector b) =>
+        b.ReferenceLatency() > a.ReferenceLatency() ? b : a;
+
+    public override string ToString() => string.Join(", ", ToCounts());
+}

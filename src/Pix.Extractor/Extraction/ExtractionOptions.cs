@@ -1,0 +1,35 @@
+namespace Pix.Extraction;
+
+/// <summary>Limits and defaults of one extraction.</summary>
+public sealed record ExtractionOptions
+{
+    /// <summary>The default options.</summary>
+    public static ExtractionOptions Default { get; } = new();
+
+    /// <summary>
+    /// Relative resolution used when the method's <c>[PerformanceInterface]</c> does not set one
+    /// (≥ 0): pieces whose latency differs by less than this on the reference profile are merged.
+    /// </summary>
+    public double DefaultResolution { get; init; } = 0.05;
+
+    /// <summary>How deep calls into ordinary source methods are followed; deeper calls become opaque terms.</summary>
+    public int MaxCallDepth { get; init; } = 3;
+
+    /// <summary>
+    /// Analysis budget: IOperation nodes visited in one extraction (callees included). Beyond it the
+    /// rest of the method is left out and the model carries a <c>BudgetExceeded</c> gap.
+    /// </summary>
+    public int MaxOperations { get; init; } = 50_000;
+
+    /// <summary>
+    /// Most guarded pieces kept while analysing; beyond, paths are merged into the costliest one
+    /// (with a gap), so that a chain of independent <c>if</c>s cannot explode.
+    /// </summary>
+    public int MaxPieces { get; init; } = 16;
+
+    /// <summary>
+    /// Deepest expression or statement nesting analysed; deeper subtrees become one opaque term (with
+    /// a gap), so that machine-generated 10,000-deep expressions cannot overflow the stack.
+    /// </summary>
+    public int MaxNestingDepth { get; init; } = 200;
+}

@@ -1,0 +1,366 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Inputs;
+
+/// <summary>
+/// Expresses operations in terms of the method's inputs: numbers as polynomials over quantities,
+/// references as access paths, conditions as guards. Anything that depends on data the inputs do
+/// not show resolves to null. Variables are looked up in the analyser's environment, which maps
+/// locals and parameters to what is known of their current value.
+/// </summary>
+internal sealed class InputResolver
+{
+    private readonly QuantityTable _quantities;
+    private readonly Func<ISymbol, SymbolicValue?> _lookup;
+
+    public InputResolver(QuantityTable quantities, Func<ISymbol, SymbolicValue?> lookup)
+    {
+        _quantities = quantities;
+        _lookup = lookup;
+    }
+
+    /// <summary>The value of <paramref name="operation"/> as a polynomial, or null.</summary>
+    public Poly? Number(IOperation? operation) => Resolve(operation) is NumberValue n ? n.Value : null;
+
+    /// <summary>The length (<c>Length</c>/<c>Count</c>) of the array, span, string or collection <paramref name="operation"/> yields.</summary>
+    public Poly? LengthOf(IOperation? operation) => Resolve(operation) is ObjectValue o ? LengthOf(o) : null;
+
+    public Poly? LengthOf(ObjectValue value, string? member = null) =>
+        value.Length ?? (value.Path is { } path
+            ? Poly.Of(_quantities.Input(path.Append(member ?? value.SizeMember, AccessStepKind.Size), QuantityKind.Size).Atom)
+            : null);
+
+    /// <summary>What is known of <paramref name="operation"/>'s value.</summary>
+    public SymbolicValue? Resolve(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case null:
+                return null;
+            case { ConstantValue: { HasValue: true, Value: var constant } }:
+                return constant switch
+                {
+                    bool b => new PredicateValue(b ? Guard.Always : Guard.Not(Guard.Always)),
+                    null or string => null,
+                    _ when IsNumber(constant) => new NumberValue(Poly.Const(Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture))),
+                    _ => null,
+                };
+            case IParameterReferenceOperation p:
+                return _lookup(p.Parameter);
+            case ILocalReferenceOperation l:
+                return _lookup(l.Local);
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                return new ObjectValue(AccessPath.This, null);
+            case IFieldReferenceOperation f:
+                return Member(f.Field.IsStatic ? StaticRoot(f.Field.ContainingType) : Resolve(f.Instance), f.Field.Name, f.Field.Type);
+            case IPropertyReferenceOperation { Arguments.Length: 0 } pr:
+                return Property(pr);
+            case IConversionOperation { OperatorMethod: not null }:
+                return null;
+            case IConversionOperation c:
+                return Resolve(c.Operand);
+            case IBinaryOperation b:
+                return Binary(b);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } u when Resolve(u.Operand) is PredicateValue pv:
+                return new PredicateValue(Guard.Not(pv.Guard));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } u when Number(u.Operand) is { } negated:
+                return new NumberValue(negated.Scale(-1));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } u:
+                return Resolve(u.Operand);
+            case IIsPatternOperation pattern:
+                return Pattern(pattern.Value, pattern.Pattern) is { } g ? new PredicateValue(g) : null;
+            case IArrayCreationOperation { DimensionSizes.Length: 1 } array:
+                return new ObjectValue(null, Number(array.DimensionSizes[0]));
+            case IInvocationOperation invocation:
+                return Invocation(invocation);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><paramref name="condition"/> as a guard over inputs, or null when data decide it.</summary>
+    public Guard? GuardOf(IOperation? condition)
+    {
+        switch (condition)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } b when IsBool(b):
+                return GuardOf(b.LeftOperand) is { } l && GuardOf(b.RightOperand) is { } r ? Model.Guard.And(l, r) : null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } b when IsBool(b):
+                return GuardOf(b.LeftOperand) is { } l2 && GuardOf(b.RightOperand) is { } r2 ? Model.Guard.Or(l2, r2) : null;
+            case IBinaryOperation b when ComparisonOf(b.OperatorKind) is { } op:
+                return Comparison(b.LeftOperand, op, b.RightOperand);
+            case IIsPatternOperation pattern:
+                return Pattern(pattern.Value, pattern.Pattern);
+            case IPropertyReferenceOperation { Property.Name: "IsEmpty", Arguments.Length: 0 } empty
+                when LengthOf(empty.Instance) is { } length && IsInputOnly(length):
+                return Model.Guard.Compare(length.ToExpr(), Model.Comparison.Equal, Expr.Zero);
+            default:
+                return Resolve(condition) is PredicateValue p ? p.Guard : null;
+        }
+    }
+
+    /// <summary>The guard for <paramref name="value"/> matching <paramref name="pattern"/>, or null.</summary>
+    public Guard? Pattern(IOperation value, IPatternOperation pattern)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } }:
+                return NullFlag(value) is { } flag ? Model.Guard.Compare(flag, Model.Comparison.Equal, Expr.One) : null;
+            case IConstantPatternOperation constant:
+                return Comparison(value, Model.Comparison.Equal, constant.Value);
+            case IRelationalPatternOperation relational when ComparisonOf(relational.OperatorKind) is { } op:
+                return Comparison(value, op, relational.Value);
+            case INegatedPatternOperation negated:
+                return Pattern(value, negated.Pattern) is { } inner ? Model.Guard.Not(inner) : null;
+            case IBinaryPatternOperation binary:
+                Guard? left = Pattern(value, binary.LeftPattern);
+                Guard? right = Pattern(value, binary.RightPattern);
+                if (left is null || right is null)
+                {
+                    return null;
+                }
+
+                return binary.OperatorKind == BinaryOperatorKind.And ? Model.Guard.And(left, right) : Model.Guard.Or(left, right);
+            case IDiscardPatternOperation:
+                return Model.Guard.Always;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True when the polynomial reads only quantities (no loop variables): usable in a guard or a bound.</summary>
+    public static bool IsInputOnly(Poly poly) => !poly.ContainsAtom(a => a is LoopVariableAtom);
+
+    private Guard? Comparison(IOperation left, Comparison op, IOperation right)
+    {
+        if (left.ConstantValue is { HasValue: true, Value: null } || right.ConstantValue is { HasValue: true, Value: null })
+        {
+            Expr? flag = NullFlag(left.ConstantValue is { HasValue: true, Value: null } ? right : left);
+            if (flag is null || op is not (Model.Comparison.Equal or Model.Comparison.NotEqual))
+            {
+                return null;
+            }
+
+            return Model.Guard.Compare(flag, op, Expr.One);
+        }
+
+        if (Resolve(left) is PredicateValue pl && Resolve(right) is PredicateValue pr && op is Model.Comparison.Equal or Model.Comparison.NotEqual)
+        {
+            Guard same = Model.Guard.Or(Model.Guard.And(pl.Guard, pr.Guard), Model.Guard.And(Model.Guard.Not(pl.Guard), Model.Guard.Not(pr.Guard)));
+            return op == Model.Comparison.Equal ? same : Model.Guard.Not(same);
+        }
+
+        if (Number(left) is { } l && Number(right) is { } r && IsInputOnly(l) && IsInputOnly(r))
+        {
+            return Model.Guard.Compare(l.ToExpr(), op, r.ToExpr());
+        }
+
+        return null;
+    }
+
+    private Expr? NullFlag(IOperation operand)
+    {
+        while (operand is IConversionOperation { OperatorMethod: null } c)
+        {
+            operand = c.Operand;
+        }
+
+        if (Resolve(operand) is ObjectValue { Path: { } path } && path.LastKind != AccessStepKind.IsNull)
+        {
+            return Expr.Symbol(_quantities.Input(path.Append("null", AccessStepKind.IsNull), QuantityKind.Flag).Name);
+        }
+
+        return null;
+    }
+
+    private SymbolicValue? Member(SymbolicValue? receiver, string member, ITypeSymbol type)
+    {
+        if (receiver is not ObjectValue { Path: { } path })
+        {
+            return null;
+        }
+
+        AccessPath next = path.Append(member, AccessStepKind.Member);
+        return ValueOfPath(next, type);
+    }
+
+    private SymbolicValue? ValueOfPath(AccessPath path, ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Boolean)
+        {
+            QuantityInfo flag = _quantities.Input(path, QuantityKind.Flag);
+            return new PredicateValue(Model.Guard.Compare(flag.Atom.ToExpr(), Model.Comparison.Equal, Expr.One));
+        }
+
+        if (IsIntegral(type))
+        {
+            QuantityKind kind = path.RootKind == AccessRootKind.Parameter && path.Steps.Count == 0 ? QuantityKind.Value : QuantityKind.State;
+            return new NumberValue(Poly.Of(_quantities.Input(path, kind).Atom));
+        }
+
+        return type.IsReferenceType || IsSpanLike(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
+    }
+
+    /// <summary>The initial symbolic value of a parameter.</summary>
+    public SymbolicValue? Parameter(IParameterSymbol parameter)
+    {
+        if (parameter.RefKind == RefKind.Out)
+        {
+            return null;
+        }
+
+        return ValueOfPath(AccessPath.Parameter(parameter.Ordinal, parameter.Name), parameter.Type);
+    }
+
+    private SymbolicValue? Property(IPropertyReferenceOperation reference)
+    {
+        IPropertySymbol property = reference.Property;
+        SymbolicValue? receiver = property.IsStatic ? StaticRoot(property.ContainingType) : Resolve(reference.Instance);
+        if (receiver is ObjectValue o && IsSizeProperty(property))
+        {
+            return LengthOf(o, property.Name) is { } length ? new NumberValue(length) : null;
+        }
+
+        if (property.GetMethod is null || property.IsIndexer)
+        {
+            return null;
+        }
+
+        return Member(receiver, property.Name, property.Type);
+    }
+
+    private SymbolicValue? Binary(IBinaryOperation b)
+    {
+        if (b.OperatorMethod is not null)
+        {
+            return null;
+        }
+
+        if (IsBool(b) || ComparisonOf(b.OperatorKind) is not null)
+        {
+            return GuardOf(b) is { } g ? new PredicateValue(g) : null;
+        }
+
+        Poly? left = Number(b.LeftOperand);
+        Poly? right = Number(b.RightOperand);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        bool rightConstant = right.IsConstant(out double r);
+        Poly? result = b.OperatorKind switch
+        {
+            BinaryOperatorKind.Add => left.Plus(right),
+            BinaryOperatorKind.Subtract => left.Minus(right),
+            BinaryOperatorKind.Multiply => left.Times(right),
+            BinaryOperatorKind.Divide when rightConstant && r > 0 && IsIntegral(b.Type) => FunctionAtom.Apply(AtomFunction.FloorDivide, left, r),
+            BinaryOperatorKind.Divide when rightConstant && r > 0 => left.Scale(1 / r),
+            BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift when rightConstant && r >= 0 && r < 63 =>
+                FunctionAtom.Apply(AtomFunction.FloorDivide, left, Math.Pow(2, r)),
+            BinaryOperatorKind.LeftShift when rightConstant && r >= 0 && r < 63 => left.Scale(Math.Pow(2, r)),
+            _ => null,
+        };
+        return result is null ? null : new NumberValue(result);
+    }
+
+    private SymbolicValue? Invocation(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        IOperation? receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
+        int first = method.IsExtensionMethod ? 1 : 0;
+        int count = invocation.Arguments.Length - first;
+        switch (method.Name)
+        {
+            case "AsSpan" or "AsMemory" or "AsReadOnlySpan" when count == 0:
+                return Resolve(receiver) is ObjectValue same ? same : null;
+            case "Slice" or "AsSpan" or "Substring" when count is 1 or 2:
+            {
+                if (Resolve(receiver) is not ObjectValue source)
+                {
+                    return null;
+                }
+
+                Poly? start = Number(invocation.Arguments[first].Value);
+                Poly? length = count == 2 ? Number(invocation.Arguments[first + 1].Value)
+                    : start is not null && LengthOf(source) is { } full ? full.Minus(start) : null;
+                return length is null ? null : new ObjectValue(null, length);
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    private static ObjectValue StaticRoot(INamedTypeSymbol type) =>
+        new(AccessPath.Static(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), null);
+
+    /// <summary>The member that gives the size of a value of <paramref name="type"/>: Length or Count.</summary>
+    public static string SizeMemberOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol || type.SpecialType == SpecialType.System_String || IsSpanLike(type))
+        {
+            return "Length";
+        }
+
+        for (ITypeSymbol? t = type; t is not null; t = t.BaseType)
+        {
+            foreach (ISymbol member in t.GetMembers("Count"))
+            {
+                if (member is IPropertySymbol)
+                {
+                    return "Count";
+                }
+            }
+        }
+
+        foreach (INamedTypeSymbol @interface in type.AllInterfaces)
+        {
+            if (@interface.GetMembers("Count").Length > 0)
+            {
+                return "Count";
+            }
+        }
+
+        return "Length";
+    }
+
+    private static bool IsSizeProperty(IPropertySymbol property) =>
+        property.Name is "Length" or "Count" or "LongLength" && !property.IsIndexer && IsIntegral(property.Type);
+
+    private static bool IsBool(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_Boolean;
+
+    private static bool IsNumber(object value) =>
+        value is byte or sbyte or short or ushort or int or uint or long or ulong or char or float or double or decimal;
+
+    public static bool IsIntegral(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { EnumUnderlyingType: { } underlying })
+        {
+            type = underlying;
+        }
+
+        return type?.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16
+            or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64
+            or SpecialType.System_UInt64 or SpecialType.System_Char or SpecialType.System_IntPtr or SpecialType.System_UIntPtr;
+    }
+
+    public static bool IsSpanLike(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory", ContainingNamespace.Name: "System" };
+
+    private static Comparison? ComparisonOf(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => Model.Comparison.Less,
+        BinaryOperatorKind.LessThanOrEqual => Model.Comparison.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => Model.Comparison.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => Model.Comparison.GreaterOrEqual,
+        BinaryOperatorKind.Equals => Model.Comparison.Equal,
+        BinaryOperatorKind.NotEquals => Model.Comparison.NotEqual,
+        _ => null,
+    };
+}

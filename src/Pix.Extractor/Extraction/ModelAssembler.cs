@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Pix.Extraction.Analysis;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction;
+
+/// <summary>
+/// Turns the summary of the extracted method into the <see cref="InterfaceModel"/>: pieces from
+/// its alternatives (the last one unguarded), the quantities they read (inputs first, then PCVs,
+/// in source order), the gaps (sorted by place), and resolution merging.
+/// </summary>
+internal static class ModelAssembler
+{
+    public static InterfaceModel Assemble(MethodSummary summary, IReadOnlyList<Gap> gaps, double resolution)
+    {
+        var pieces = new List<Piece>();
+        for (int i = 0; i < summary.Alternatives.Count; i++)
+        {
+            PathAlternative alternative = summary.Alternatives[i];
+            Guard guard = i == summary.Alternatives.Count - 1 ? Guard.Always : alternative.Guard;
+            pieces.Add(new Piece(guard, Terms(alternative.Cost, summary).ToEquatableArray()));
+        }
+
+        IReadOnlyList<Piece> merged = ResolutionMerger.Merge(pieces, resolution);
+        return new InterfaceModel(
+            summary.Method.GetDocumentationCommentId() ?? summary.Method.Name,
+            DisplayNames.Of(summary.Method),
+            Quantities(summary.Quantities, merged).ToEquatableArray(),
+            merged.ToEquatableArray(),
+            gaps.OrderBy(g => g.Where.FilePath, StringComparer.Ordinal)
+                .ThenBy(g => g.Where.Start)
+                .ThenBy(g => g.Kind)
+                .ThenBy(g => g.Construct, StringComparer.Ordinal)
+                .ToEquatableArray(),
+            resolution,
+            summary.Origin);
+    }
+
+    private static IEnumerable<Term> Terms(CostAccumulator cost, MethodSummary summary)
+    {
+        if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
+        {
+            yield return new Term(
+                PendingTerm.CreateBlock(cost.Operations, cost.LongestPath, cost.Opaque),
+                Expr.One,
+                summary.Origin,
+                "straight-line code");
+        }
+
+        foreach (PendingTerm term in cost.Terms)
+        {
+            // Loop variables are summed out when their loop closes; none reach the top level.
+            Expr count = Summation.WithoutLoopVariables(term.Count).ToExpr();
+            if (!(count is ConstExpr { Value: 0 }) && !term.Block.IsEmpty)
+            {
+                yield return new Term(term.Block, count, term.Origin, term.Description);
+            }
+        }
+    }
+
+    /// <summary>The quantities the pieces (and the PCVs' bounds) read: inputs first, then PCVs, each in source order.</summary>
+    private static IEnumerable<Quantity> Quantities(QuantityTable table, IReadOnlyList<Piece> pieces)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Piece piece in pieces)
+        {
+            CollectGuard(piece.When, used);
+            foreach (Term term in piece.Terms)
+            {
+                used.UnionWith(term.Count.Symbols());
+            }
+        }
+
+        // A PCV's bound may read further quantities.
+        bool grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (QuantityInfo q in table.All.Where(q => used.Contains(q.Name) && q.Bound is not null).ToList())
+            {
+                foreach (string name in q.Bound!.ToExpr().Symbols())
+                {
+                    grew |= used.Add(name);
+                }
+            }
+        }
+
+        return table.All
+            .Where(q => used.Contains(q.Name))
+            .OrderBy(q => q.Kind == QuantityKind.Pcv ? 1 : 0)
+            .ThenBy(q => RootOrder(q))
+            .ThenBy(q => q.Sequence)
+            .Select(q => new Quantity(q.Name, q.Kind, q.Expression, q.Description, q.Bound?.ToExpr(), q.Origin));
+    }
+
+    private static int RootOrder(QuantityInfo q) => q.Path switch
+    {
+        { RootKind: AccessRootKind.Parameter } p => p.Ordinal,
+        { RootKind: AccessRootKind.This } => 10_000,
+        { RootKind: AccessRootKind.Static } => 20_000,
+        _ => 30_000,
+    };
+
+    private static void CollectGuard(Guard guard, HashSet<string> names)
+    {
+        var stack = new Stack<object>();
+        stack.Push(guard);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case Expr e:
+                    names.UnionWith(e.Symbols());
+                    break;
+                case Guard g:
+                    foreach (object child in g.Children())
+                    {
+                        stack.Push(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+}

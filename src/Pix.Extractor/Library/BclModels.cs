@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using static Pix.OperationClass;
+
+namespace Pix.Library;
+
+/// <summary>
+/// The model library: cost models of BCL APIs as data, one row per API (or overload family). This
+/// is the one place to add a model. Counts follow what the .NET 8–10 implementations do on x64
+/// (inlined fast paths, vectorised bulk loops priced per byte); calibration prices the classes.
+/// </summary>
+internal static class BclModels
+{
+    private const string Generic = "System.Collections.Generic.";
+
+    public static IReadOnlyList<LibraryModel> All { get; } = Build();
+
+    private static (OperationClass, double)[] Ops(params (OperationClass, double)[] ops) => ops;
+
+    private static SizedCost[] None => new SizedCost[0];
+
+    private static SizedCost[] Sized(params SizedCost[] sized) => sized;
+
+    private static List<LibraryModel> Build()
+    {
+        var models = new List<LibraryModel>
+        {
+            // object's constructor does nothing (the allocation is counted at the `new`).
+            new("System.Object..ctor", Ops(), None),
+
+            // ---- List<T> -----------------------------------------------------------------
+            new(Generic + "List`1..ctor", Ops((Allocation, 1), (AllocatedByte, 40)), None, Parameters: 0),
+            new(Generic + "List`1..ctor", Ops((Allocation, 2), (AllocatedByte, 56)),
+                Sized(new SizedCost(Ops((AllocatedByte, 1)), SizeSource.ArgumentValue, 0, TimesElementBytes: true)), Parameters: 1),
+            // Add: version++, size check, store; growth doubles, so each element is copied about once (amortised).
+            new(Generic + "List`1.Add", Ops((Load, 2), (Store, 2), (IntegerAlu, 3), (Branch, 1)),
+                Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.Once, TimesElementBytes: true))),
+            new(Generic + "List`1.get_Item", Ops((Load, 3), (IntegerAlu, 1), (Branch, 1), (BoundsCheck, 1)), None),
+            new(Generic + "List`1.set_Item", Ops((Load, 2), (Store, 2), (IntegerAlu, 2), (Branch, 1), (BoundsCheck, 1)), None),
+            new(Generic + "List`1.get_Count", Ops((Load, 1)), None),
+            new(Generic + "List`1.Contains", Ops((Call, 1), (Load, 2)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the item is found"))),
+            new(Generic + "List`1.IndexOf", Ops((Call, 1), (Load, 2)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the item is found"))),
+            // Insert/RemoveAt shift the tail: at most Count elements move.
+            new(Generic + "List`1.Insert", Ops((Call, 1), (Load, 3), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
+            new(Generic + "List`1.RemoveAt", Ops((Call, 1), (Load, 3), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
+            new(Generic + "List`1.Clear", Ops((Store, 2), (IntegerAlu, 1), (Branch, 1)),
+                Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
+            new(Generic + "List`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (Call, 1)),
+                Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
+
+            // ---- Dictionary<TKey, TValue>, HashSet<T>: one probe per call, plus a PCV for collisions ----
+            new(Generic + "Dictionary`2..ctor", Ops((Allocation, 1), (AllocatedByte, 80)), None, Parameters: 0),
+            new(Generic + "Dictionary`2.TryGetValue", Probe(store: false), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.ContainsKey", Probe(store: false), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.get_Item", Probe(store: false), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.set_Item", Probe(store: true), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.Add", Probe(store: true), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.TryAdd", Probe(store: true), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.Remove", Probe(store: true), Collisions(), HashesKey: true),
+            new(Generic + "Dictionary`2.get_Count", Ops((Load, 2), (IntegerAlu, 1)), None),
+            new(Generic + "HashSet`1..ctor", Ops((Allocation, 1), (AllocatedByte, 72)), None, Parameters: 0),
+            new(Generic + "HashSet`1.Contains", Probe(store: false), Collisions(), HashesKey: true),
+            new(Generic + "HashSet`1.Add", Probe(store: true), Collisions(), HashesKey: true),
+            new(Generic + "HashSet`1.Remove", Probe(store: true), Collisions(), HashesKey: true),
+            new(Generic + "HashSet`1.get_Count", Ops((Load, 2), (IntegerAlu, 1)), None),
+
+            // ---- Queue<T>, Stack<T>, PriorityQueue<TElement, TPriority> ---------------------
+            new(Generic + "Queue`1.Enqueue", Ops((Load, 3), (Store, 3), (IntegerAlu, 4), (Branch, 2), (BoundsCheck, 1)), None),
+            new(Generic + "Queue`1.Dequeue", Ops((Load, 4), (Store, 3), (IntegerAlu, 4), (Branch, 2), (BoundsCheck, 1)), None),
+            new(Generic + "Queue`1.Peek", Ops((Load, 3), (IntegerAlu, 1), (Branch, 1), (BoundsCheck, 1)), None),
+            new(Generic + "Stack`1.Push", Ops((Load, 2), (Store, 2), (IntegerAlu, 2), (Branch, 1), (BoundsCheck, 1)), None),
+            new(Generic + "Stack`1.Pop", Ops((Load, 3), (Store, 2), (IntegerAlu, 2), (Branch, 1), (BoundsCheck, 1)), None),
+            new(Generic + "Stack`1.Peek", Ops((Load, 3), (IntegerAlu, 1), (Branch, 1), (BoundsCheck, 1)), None),
+            // A 4-ary heap: sift up / down walks log(n) levels, comparing priorities on each.
+            new(Generic + "PriorityQueue`2.Enqueue", Ops((Call, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 1)),
+                Sized(new SizedCost(Ops((Load, 2), (Store, 1), (IntegerAlu, 3), (Branch, 2), (Call, 1)), SizeSource.ReceiverSize, Scaling: Scaling.Logarithmic))),
+            new(Generic + "PriorityQueue`2.Dequeue", Ops((Call, 1), (Load, 4), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((Load, 5), (Store, 1), (IntegerAlu, 6), (Branch, 5), (Call, 4)), SizeSource.ReceiverSize, Scaling: Scaling.Logarithmic))),
+
+            // ---- Span<T>, ReadOnlySpan<T>, MemoryExtensions -------------------------------
+            new("System.Span`1.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.ReadOnlySpan`1.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.Span`1.Fill", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.Span`1.Clear", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.Span`1.Slice", Ops((IntegerAlu, 2), (BoundsCheck, 1)), None),
+            new("System.ReadOnlySpan`1.Slice", Ops((IntegerAlu, 2), (BoundsCheck, 1)), None),
+            new("System.Span`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (Call, 1)),
+                Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
+            new("System.ReadOnlySpan`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (Call, 1)),
+                Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
+            new("System.MemoryExtensions.AsSpan", Ops((IntegerAlu, 2), (Branch, 1)), None),
+            // SequenceEqual compares lengths, then bytes up to the first difference.
+            new("System.MemoryExtensions.SequenceEqual", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "mismatchIndex", PcvDescription: "elements compared before the first difference"))),
+            new("System.MemoryExtensions.IndexOf", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match"))),
+            new("System.MemoryExtensions.Contains", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match"))),
+            new("System.MemoryExtensions.Reverse", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.MemoryExtensions.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+
+            // ---- Array, Buffer -------------------------------------------------------------
+            new("System.Array.Copy", Ops((Call, 1), (IntegerAlu, 4), (Branch, 2)), Bulk(CopiedByte, SizeSource.ArgumentValue, 2), Parameters: 3),
+            new("System.Array.Copy", Ops((Call, 1), (IntegerAlu, 6), (Branch, 3)), Bulk(CopiedByte, SizeSource.ArgumentValue, 4), Parameters: 5),
+            new("System.Array.Fill", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ArgumentSize, 0), Parameters: 2),
+            new("System.Array.Clear", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ArgumentSize, 0), Parameters: 1),
+            new("System.Array.Clear", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ArgumentValue, 2), Parameters: 3),
+            // Introsort: about n·log2(n) compare-and-move steps.
+            new("System.Array.Sort", Ops((Call, 2), (IntegerAlu, 4), (Branch, 2)),
+                Sized(new SizedCost(Ops((Load, 2), (Store, 1), (IntegerAlu, 2), (Branch, 1)), SizeSource.ArgumentSize, 0, Scaling.Linearithmic)), Parameters: 1),
+            new("System.Array.IndexOf", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ArgumentSize, 0, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match")), Parameters: 2),
+            new("System.Array.BinarySearch", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((Load, 1), (IntegerAlu, 3), (Branch, 2)), SizeSource.ArgumentSize, 0, Scaling.Logarithmic)), Parameters: 2),
+            new("System.Array.Resize", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 16)),
+                Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ArgumentValue, 1, TimesElementBytes: true))),
+            new("System.Array.get_Length", Ops((Load, 1)), None),
+            new("System.Buffer.BlockCopy", Ops((Call, 1), (IntegerAlu, 6), (Branch, 3)),
+                Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ArgumentValue, 4))),
+
+            // ---- BitOperations, HashCode, Math ----------------------------------------------
+            new("System.Numerics.BitOperations.PopCount", Ops((IntegerAlu, 1)), None),
+            new("System.Numerics.BitOperations.LeadingZeroCount", Ops((IntegerAlu, 1)), None),
+            new("System.Numerics.BitOperations.TrailingZeroCount", Ops((IntegerAlu, 1)), None),
+            new("System.Numerics.BitOperations.RotateLeft", Ops((IntegerAlu, 1)), None),
+            new("System.Numerics.BitOperations.RotateRight", Ops((IntegerAlu, 1)), None),
+            new("System.Numerics.BitOperations.Log2", Ops((IntegerAlu, 2)), None),
+            new("System.Numerics.BitOperations.IsPow2", Ops((IntegerAlu, 3)), None),
+            // xxHash32 rounds: a multiply, a rotate and an add per value, then the avalanche.
+            new("System.HashCode.Combine", Ops((IntegerAlu, 6), (IntegerMultiply, 2)),
+                Sized(new SizedCost(Ops((IntegerAlu, 3), (IntegerMultiply, 1), (Call, 1)), SizeSource.ArgumentCount))),
+            new("System.Math.Min", Ops((IntegerAlu, 2)), None),
+            new("System.Math.Max", Ops((IntegerAlu, 2)), None),
+            new("System.Math.Abs", Ops((IntegerAlu, 2)), None),
+            new("System.Math.Clamp", Ops((IntegerAlu, 4), (Branch, 1)), None),
+            new("System.Math.Sqrt", Ops((FloatDivide, 1)), None),
+            new("System.Math.Floor", Ops((FloatAdd, 1)), None),
+            new("System.Math.Ceiling", Ops((FloatAdd, 1)), None),
+            new("System.Math.FusedMultiplyAdd", Ops((FloatMultiply, 1)), None),
+
+            // ---- string, StringBuilder ------------------------------------------------------
+            new("System.String.get_Length", Ops((Load, 1)), None),
+            new("System.String.get_Chars", Ops((Load, 1), (BoundsCheck, 1)), None),
+            new("System.String.Concat", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22)),
+                Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.TotalArgumentLength))),
+            new("System.String.Substring", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22), (IntegerAlu, 4), (Branch, 2)),
+                Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ArgumentValue, 1)), Parameters: 2),
+            new("System.String.Substring", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22), (IntegerAlu, 4), (Branch, 2)),
+                Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ReceiverSize)), Parameters: 1),
+            new("System.String.IndexOf", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ReceiverSize, Pcv: "matchIndex", PcvDescription: "characters scanned before the first match"))),
+            new("System.String.Contains", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ReceiverSize, Pcv: "matchIndex", PcvDescription: "characters scanned before the first match"))),
+            new("System.String.StartsWith", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ArgumentSize, 0))),
+            new("System.String.Equals", Ops((Call, 1), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ReceiverSize, Pcv: "mismatchIndex", PcvDescription: "characters compared before the first difference"))),
+            new("System.String.op_Equality", Ops((Call, 1), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ArgumentSize, 0, Pcv: "mismatchIndex", PcvDescription: "characters compared before the first difference"))),
+            new("System.String.op_Inequality", Ops((Call, 1), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ArgumentSize, 0, Pcv: "mismatchIndex", PcvDescription: "characters compared before the first difference"))),
+            new("System.String.GetHashCode", Ops((Call, 1), (IntegerAlu, 4)),
+                Sized(new SizedCost(Ops((HashedByte, 2)), SizeSource.ReceiverSize))),
+            new("System.String.IsNullOrEmpty", Ops((IntegerAlu, 2), (Branch, 2), (Load, 1)), None),
+            new("System.Text.StringBuilder..ctor", Ops((Allocation, 2), (AllocatedByte, 96)), None, Parameters: 0),
+            new("System.Text.StringBuilder.Append", Ops((Call, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((CopiedByte, 2)), SizeSource.ArgumentSize, 0))),
+            new("System.Text.StringBuilder.ToString", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22)),
+                Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ReceiverSize))),
+            new("System.Text.StringBuilder.get_Length", Ops((Load, 2), (IntegerAlu, 1)), None),
+
+            // ---- Crypto, timing -----------------------------------------------------------
+            new("System.Security.Cryptography.CryptographicOperations.FixedTimeEquals", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
+                Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ArgumentSize, 0))),
+            // The clock read's cost is the OS's; the profile prices it by name (the calibrator can measure it).
+            new("System.Diagnostics.Stopwatch.GetTimestamp", Ops((Call, 1)), None, OpaqueName: "Stopwatch.GetTimestamp"),
+        };
+
+        // BinaryPrimitives.{Read,Write}{Int16,…,UInt64}{Little,Big}Endian: a bounds-checked load or
+        // store, plus a byte swap when the machine's order differs (x64 is little-endian).
+        foreach (string type in new[] { "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64" })
+        {
+            foreach (string endian in new[] { "LittleEndian", "BigEndian" })
+            {
+                double swap = endian == "BigEndian" ? 1 : 0;
+                models.Add(new("System.Buffers.Binary.BinaryPrimitives.Read" + type + endian, Ops((Load, 1), (BoundsCheck, 1), (IntegerAlu, swap)), None));
+                models.Add(new("System.Buffers.Binary.BinaryPrimitives.Write" + type + endian, Ops((Store, 1), (BoundsCheck, 1), (IntegerAlu, swap)), None));
+            }
+        }
+
+        return models;
+    }
+
+    /// <summary>One hash-table probe: bucket index by FastMod (two multiplies), entry load, key compare.</summary>
+    private static (OperationClass, double)[] Probe(bool store) => store
+        ? Ops((Call, 1), (Load, 5), (Store, 3), (IntegerMultiply, 2), (IntegerAlu, 6), (Branch, 3), (BoundsCheck, 2))
+        : Ops((Call, 1), (Load, 4), (IntegerMultiply, 2), (IntegerAlu, 5), (Branch, 2), (BoundsCheck, 2));
+
+    /// <summary>Each extra entry walked in the bucket's chain.</summary>
+    private static SizedCost[] Collisions() => Sized(new SizedCost(
+        Ops((Load, 3), (IntegerAlu, 3), (Branch, 2), (BoundsCheck, 1)),
+        SizeSource.Once,
+        Pcv: "collisions",
+        PcvDescription: "extra entries walked in the hash bucket (0 without collisions)"));
+
+    private static SizedCost[] Bulk(OperationClass perByte, SizeSource source, int argument = 0) =>
+        Sized(new SizedCost(Ops((perByte, 1)), source, argument, TimesElementBytes: true));
+}

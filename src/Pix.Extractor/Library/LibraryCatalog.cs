@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Pix.Library;
+
+/// <summary>Finds the model of a called API in <see cref="BclModels"/>.</summary>
+internal static class LibraryCatalog
+{
+    private static readonly Dictionary<string, LibraryModel[]> ByMember =
+        BclModels.All.GroupBy(m => m.Member, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Number of APIs (rows) the library models.</summary>
+    public static int Count => BclModels.All.Count;
+
+    /// <summary>The model of <paramref name="method"/>, or null.</summary>
+    public static LibraryModel? Find(IMethodSymbol method)
+    {
+        if (!ByMember.TryGetValue(KeyOf(method), out LibraryModel[]? candidates))
+        {
+            return null;
+        }
+
+        int parameters = method.Parameters.Length;
+        return candidates.FirstOrDefault(m => m.Parameters == parameters) ?? candidates.FirstOrDefault(m => m.Parameters is null);
+    }
+
+    /// <summary><c>System.Collections.Generic.List`1.Add</c>.</summary>
+    public static string KeyOf(IMethodSymbol method)
+    {
+        INamedTypeSymbol? type = method.ContainingType?.OriginalDefinition;
+        if (type is null)
+        {
+            return method.MetadataName;
+        }
+
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
+        string outer = string.Empty;
+        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            outer = container.MetadataName + "+" + outer;
+        }
+
+        return ns + outer + type.MetadataName + "." + method.Name;
+    }
+}

@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Pix.Extraction;
+using Pix.Generator.Model;
+using Pix.Model;
+using Pix.Targets;
+
+namespace Pix.Generator;
+
+public sealed partial class PerformanceInterfaceGenerator
+{
+    /// <summary>
+    /// Turns a <c>[PerformanceInterface]</c> method into a value-only <see cref="LatencyMethodSpec"/>:
+    /// the only code of the generator that sees symbols. Returns null for anything it cannot emit.
+    /// </summary>
+    internal static class Parser
+    {
+        /// <summary>The resolution used when neither the attribute nor the project sets one.</summary>
+        public const double DefaultResolution = 0.05;
+
+        /// <summary>The MSBuild property (made compiler-visible by the package's props) that sets the project's resolution.</summary>
+        public const string ResolutionProperty = "build_property.PixResolution";
+
+        private static readonly ExtractionOptions UnmergedOptions = ExtractionOptions.Default with { DefaultResolution = 0 };
+
+        private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        private static readonly SymbolDisplayFormat CrefFormat = new(
+            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Included,
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+        /// <summary>The spec of the method the attribute sits on, or null when it gets no companion.</summary>
+        public static LatencyMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            if (context.TargetSymbol is not IMethodSymbol method || !MethodSupport.Check(method, ct).IsSupported)
+            {
+                return null;
+            }
+
+            // Half-typed code: a companion naming a type that does not exist would add errors of its own.
+            if (method.Parameters.Any(p => ContainsErrorType(p.Type))
+                || method.TypeParameters.Any(t => t.ConstraintTypes.Any(ContainsErrorType))
+                || ContainsErrorType(method.ReturnType))
+            {
+                return null;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            ContainingTypeSpec type = ContainingType(method.ContainingType);
+            EquatableArray<ParameterSpec> parameters = method.Parameters
+                .Where(p => p.RefKind != RefKind.Out)
+                .Select(p => new ParameterSpec(
+                    p.Type.ToDisplayString(TypeFormat),
+                    Identifier(p.Name),
+                    p.RefKind == RefKind.None ? ParameterPassing.Value : ParameterPassing.In,
+                    p.IsParams,
+                    IsScoped(p),
+                    method.IsExtensionMethod && p.Ordinal == 0))
+                .ToEquatableArray();
+
+            // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
+            // is only known after the Combine below the transform, where ApplyResolution merges.
+            ct.ThrowIfCancellationRequested();
+            double? explicitResolution = ExplicitResolution(context.Attributes);
+            InterfaceModel model = InterfaceExtractor.Extract(method, context.SemanticModel.Compilation, UnmergedOptions, ct);
+            if (!ModelCheck.IsEmittable(model))
+            {
+                return null;
+            }
+
+            return new LatencyMethodSpec(
+                type,
+                method.Name,
+                method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                Cref(method),
+                method.IsStatic,
+                Accessibility(method.DeclaredAccessibility),
+                method.Parameters.Any(p => InvolvesPointers(p.Type)),
+                HidesBaseCompanion(method),
+                method.TypeParameters.Select(t => new TypeParameterSpec(Identifier(t.Name), Constraints(t))).ToEquatableArray(),
+                parameters,
+                ProfileParameterName(method),
+                explicitResolution,
+                model);
+        }
+
+        /// <summary>The project's resolution from <c>build_property.PixResolution</c>; a missing or invalid value means 0.05.</summary>
+        public static double ProjectResolution(AnalyzerConfigOptions options) =>
+            options.TryGetValue(ResolutionProperty, out string? text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            && value >= 0 && value < 1
+                ? value
+                : DefaultResolution;
+
+        /// <summary>
+        /// Merges the pieces of a method's interface at the project's resolution, unless its attribute set
+        /// one (then the extractor already did). Gives exactly the model the extractor gives with
+        /// <c>DefaultResolution = projectResolution</c>: the same merge on the same pieces, and the quantities
+        /// the merged pieces no longer read (a PCV of a dropped path) are dropped too.
+        /// </summary>
+        public static LatencyMethodSpec ApplyResolution(LatencyMethodSpec spec, double projectResolution, CancellationToken ct)
+        {
+            if (spec.ExplicitResolution is not null || projectResolution <= 0)
+            {
+                return spec;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            InterfaceModel model = spec.Interface;
+            IReadOnlyList<Piece> merged = ResolutionMerger.Merge(model.Pieces.ToList(), projectResolution);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Piece piece in merged)
+            {
+                used.UnionWith(ModelCheck.Expressions(piece).SelectMany(e => e.Symbols()));
+            }
+
+            // A PCV's bound may read further quantities.
+            bool grew = true;
+            while (grew)
+            {
+                grew = false;
+                foreach (Quantity quantity in model.Quantities.Where(q => q.Bound is not null && used.Contains(q.Name)).ToList())
+                {
+                    foreach (string name in quantity.Bound!.Symbols())
+                    {
+                        grew |= used.Add(name);
+                    }
+                }
+            }
+
+            return spec with
+            {
+                Interface = model with
+                {
+                    Pieces = merged.ToEquatableArray(),
+                    Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
+                    Resolution = projectResolution,
+                },
+            };
+        }
+
+        /// <summary>Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.</summary>
+        public static ImmutableArray<GeneratedFileSpec> GroupByType(ImmutableArray<LatencyMethodSpec> specs) =>
+            specs.GroupBy(s => s.Type)
+                .Select(g => new GeneratedFileSpec(
+                    g.Key,
+                    g.OrderBy(s => s.MethodName, StringComparer.Ordinal)
+                        .ThenBy(s => s.Interface.MethodId, StringComparer.Ordinal)
+                        .ToEquatableArray()))
+                .OrderBy(f => f.Type.HintName, StringComparer.Ordinal)
+                .ToImmutableArray();
+
+        private static ContainingTypeSpec ContainingType(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                chain.Insert(0, current);
+            }
+
+            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+            string hint = (ns.Length > 0 ? ns + "." : "") + string.Join(".", chain.Select(t => t.MetadataName)) + MethodSupport.GeneratedFileSuffix;
+            return new ContainingTypeSpec(
+                ns,
+                chain.Select(t => new TypeDeclarationSpec(
+                    Keyword(t),
+                    Identifier(t.Name),
+                    t.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", t.TypeParameters.Select(p => Identifier(p.Name))) + ">",
+                    Accessibility(t.DeclaredAccessibility),
+                    t.IsStatic)).ToEquatableArray(),
+                hint.Replace('`', '_'));
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct, IsRefLikeType: true } => "ref struct",
+            { TypeKind: TypeKind.Struct } => "struct",
+            _ => "class",
+        };
+
+        private static string Accessibility(Accessibility accessibility) => accessibility switch
+        {
+            Microsoft.CodeAnalysis.Accessibility.Public => "public",
+            Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+            Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+            Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+            Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+            _ => "private",
+        };
+
+        private static string Identifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+        private static bool IsScoped(IParameterSymbol parameter) =>
+            parameter.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax
+                && syntax.Modifiers.Any(SyntaxKind.ScopedKeyword));
+
+        private static string Cref(IMethodSymbol method)
+        {
+            string parameters = string.Join(", ", method.Parameters.Select(p =>
+                (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " })
+                + p.Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(CrefFormat)));
+            string typeParameters = method.TypeParameters.IsEmpty ? "" : "{" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + "}";
+            return (Identifier(method.Name) + typeParameters + "(" + parameters + ")").Replace('<', '{').Replace('>', '}');
+        }
+
+        private static string Constraints(ITypeParameterSymbol typeParameter)
+        {
+            var parts = new List<string>();
+            if (typeParameter.HasReferenceTypeConstraint)
+            {
+                parts.Add(typeParameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            }
+            else if (typeParameter.HasUnmanagedTypeConstraint)
+            {
+                parts.Add("unmanaged");
+            }
+            else if (typeParameter.HasValueTypeConstraint)
+            {
+                parts.Add("struct");
+            }
+            else if (typeParameter.HasNotNullConstraint)
+            {
+                parts.Add("notnull");
+            }
+
+            parts.AddRange(typeParameter.ConstraintTypes.Select(t => t.ToDisplayString(TypeFormat)));
+            if (typeParameter.HasConstructorConstraint)
+            {
+                parts.Add("new()");
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        private static bool ContainsErrorType(ITypeSymbol type) => type switch
+        {
+            IErrorTypeSymbol => true,
+            IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+            IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+            INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType) || (named.ContainingType is { } outer && ContainsErrorType(outer)),
+            _ => false,
+        };
+
+        private static bool InvolvesPointers(ITypeSymbol type) => type switch
+        {
+            IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+            IArrayTypeSymbol array => InvolvesPointers(array.ElementType),
+            INamedTypeSymbol named => named.TypeArguments.Any(InvolvesPointers),
+            _ => false,
+        };
+
+        /// <summary>
+        /// True when a base type has a companion of the same name: compiled (a <c>LatencyOf_X</c> member) or
+        /// about to be generated in this compilation (an <c>X</c> with the attribute). Generated code is not
+        /// part of the compilation the generator sees, hence the second test.
+        /// </summary>
+        private static bool HidesBaseCompanion(IMethodSymbol method)
+        {
+            string companion = MethodSupport.LatencyMethodName(method.Name);
+            for (INamedTypeSymbol? baseType = method.ContainingType.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (!baseType.GetMembers(companion).IsEmpty
+                    || baseType.GetMembers(method.Name).Any(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MethodSupport.AttributeMetadataName)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>hw</c>, unless the method already has a parameter of that name.</summary>
+        private static string ProfileParameterName(IMethodSymbol method)
+        {
+            var taken = new HashSet<string>(method.Parameters.Select(p => p.Name), StringComparer.Ordinal);
+            foreach (string candidate in new[] { "hw", "profile", "hardwareProfile" })
+            {
+                if (!taken.Contains(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            int i = 2;
+            while (taken.Contains("hw" + i))
+            {
+                i++;
+            }
+
+            return "hw" + i;
+        }
+
+        private static double? ExplicitResolution(ImmutableArray<AttributeData> attributes)
+        {
+            foreach (AttributeData attribute in attributes)
+            {
+                foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+                {
+                    // The same rule as the extractor's: a set, non-negative, non-NaN value.
+                    if (argument.Key == "Resolution" && argument.Value.Value is double value && value >= 0 && !double.IsNaN(value))
+                    {
+                        return value;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}

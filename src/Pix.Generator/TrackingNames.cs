@@ -1,0 +1,23 @@
+namespace Pix.Generator;
+
+/// <summary>
+/// Names of the pipeline's steps, so incrementality tests can ask the driver what each step did
+/// (Cached, Unchanged, Modified, New, Removed) for every input.
+/// </summary>
+internal static class TrackingNames
+{
+    /// <summary>One <see cref="Model.LatencyMethodSpec"/> per <c>[PerformanceInterface]</c> method (null when unsupported).</summary>
+    public const string Transform = nameof(Transform);
+
+    /// <summary>The supported methods only.</summary>
+    public const string Supported = nameof(Supported);
+
+    /// <summary>The project's default resolution (<c>build_property.PixResolution</c>).</summary>
+    public const string ProjectResolution = nameof(ProjectResolution);
+
+    /// <summary>Method specs with the effective resolution applied.</summary>
+    public const string Resolved = nameof(Resolved);
+
+    /// <summary>One <see cref="Model.GeneratedFileSpec"/> per containing type.</summary>
+    public const string Files = nameof(Files);
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using Pix.Calibration.Kernels;
+using static Pix.OperationClass;
+
+namespace Pix.Calibration;
+
+/// <summary>A kernel to time: its name, the bound it exercises, what one iteration counts, and the code.</summary>
+internal sealed record CalibrationKernel(
+    string Name,
+    KernelBound Bound,
+    IReadOnlyDictionary<OperationClass, double> CountsPerIteration,
+    Func<KernelState, int, long> Run);
+
+/// <summary>
+/// The catalogue of kernels and the operations each one's iteration performs. These counts are the
+/// left-hand side of the fit; they say what the kernel bodies do (read them side by side with
+/// <see cref="LatencyKernels"/> and <see cref="ThroughputKernels"/>).
+/// </summary>
+/// <remarks>
+/// Counting conventions, the same the extractor uses: a compare is an <see cref="IntegerAlu"/>
+/// operation and the conditional jump a <see cref="Branch"/>; an index computation <c>j + k</c> is one
+/// ALU operation; <c>new byte[n]</c> is one <see cref="Allocation"/> plus n <see cref="AllocatedByte"/>;
+/// a call counts the call itself, and the callee's body (<c>x + 1</c>) separately.
+/// </remarks>
+internal static class CalibrationKernels
+{
+    public static IReadOnlyList<CalibrationKernel> All { get; } = new[]
+    {
+        Latency("alu chain", LatencyKernels.Alu, (IntegerAlu, 16)),
+        Latency("mul chain", LatencyKernels.Multiply, (IntegerMultiply, 16)),
+        Latency("mul+add chain", LatencyKernels.MultiplyAdd, (IntegerMultiply, 8), (IntegerAlu, 8)),
+        Latency("div chain", LatencyKernels.Divide, (IntegerDivide, 8), (IntegerAlu, 8)),
+        Latency("fadd chain", LatencyKernels.FloatAdd, (FloatAdd, 16)),
+        Latency("fmul chain", LatencyKernels.FloatMultiply, (FloatMultiply, 16)),
+        Latency("fmul+fadd chain", LatencyKernels.FloatMultiplyAdd, (FloatMultiply, 8), (FloatAdd, 8)),
+        Latency("fdiv chain", LatencyKernels.FloatDivide, (FloatDivide, 16)),
+        Latency("load chain", LatencyKernels.Load, (Load, 16)),
+        Latency("load+xor chain", LatencyKernels.LoadXor, (Load, 16), (IntegerAlu, 16)),
+        Latency("call chain", LatencyKernels.Call, (Call, 8), (IntegerAlu, 8)),
+        Latency("virtual call chain", LatencyKernels.VirtualCall, (VirtualCall, 8), (IntegerAlu, 8)),
+        Latency("interface call chain", LatencyKernels.InterfaceCall, (InterfaceCall, 8), (IntegerAlu, 8)),
+        Latency("delegate call chain", LatencyKernels.DelegateCall, (DelegateCall, 8), (IntegerAlu, 8)),
+
+        Throughput("loop", ThroughputKernels.Loop, (IntegerAlu, 1)),
+        Throughput("alu x12", ThroughputKernels.Alu12, (IntegerAlu, 12)),
+        Throughput("alu x24", ThroughputKernels.Alu24, (IntegerAlu, 24)),
+        Throughput("mul x12", ThroughputKernels.Multiply, (IntegerMultiply, 12)),
+        Throughput("div x6", ThroughputKernels.Divide, (IntegerDivide, 6), (IntegerAlu, 6)),
+        Throughput("fadd x24", ThroughputKernels.FloatAdd, (FloatAdd, 24)),
+        Throughput("fmul x24", ThroughputKernels.FloatMultiply, (FloatMultiply, 24)),
+        Throughput("fdiv x8", ThroughputKernels.FloatDivide, (FloatDivide, 8)),
+        Throughput("load x8", ThroughputKernels.Load, (Load, 8), (IntegerAlu, 10)),
+        Throughput("checked load x8", ThroughputKernels.LoadChecked, (Load, 8), (BoundsCheck, 8), (IntegerAlu, 17)),
+        Throughput("store x8", ThroughputKernels.Store, (Store, 8), (IntegerAlu, 2)),
+        Throughput("branch x6", ThroughputKernels.Branch, (Branch, 6), (IntegerAlu, 12)),
+        Throughput("call x6", ThroughputKernels.Call, (Call, 6), (IntegerAlu, 6)),
+        Throughput("virtual call x6", ThroughputKernels.VirtualCall, (VirtualCall, 6), (IntegerAlu, 6)),
+        Throughput("interface call x6", ThroughputKernels.InterfaceCall, (InterfaceCall, 6), (IntegerAlu, 6)),
+        Throughput("delegate call x6", ThroughputKernels.DelegateCall, (DelegateCall, 6), (IntegerAlu, 6)),
+        Throughput("type check x8", ThroughputKernels.TypeCheck, (TypeCheck, 8), (Load, 8), (BoundsCheck, 8), (IntegerAlu, 32)),
+        Throughput("alloc 16 B x4", ThroughputKernels.Allocate16, (Allocation, 4), (AllocatedByte, 64), (Store, 4)),
+        Throughput("alloc 256 B x4", ThroughputKernels.Allocate256, (Allocation, 4), (AllocatedByte, 1024), (Store, 4)),
+        Throughput("alloc 2 KB x4", ThroughputKernels.Allocate2048, (Allocation, 4), (AllocatedByte, 8192), (Store, 4)),
+    };
+
+    /// <summary>
+    /// Classes whose latency is not measured but set equal to their throughput, and why (docs/calibration.md
+    /// explains each). A bounds check or a predicted branch is not on any data dependency chain; a store
+    /// ends one (a store-then-load chain measured about one cycle per link: the round trip was removed);
+    /// allocation, type checks and bulk primitives are helper calls too coarse to tell the two apart.
+    /// </summary>
+    public static IReadOnlyDictionary<OperationClass, string> LatencyDerivedFromThroughput { get; } = new Dictionary<OperationClass, string>
+    {
+        [Store] = "latency = throughput (a store ends a chain)",
+        [BoundsCheck] = "latency = throughput (off the data chain)",
+        [Branch] = "latency = throughput (predicted; off the data chain)",
+        [TypeCheck] = "latency = throughput (cast helper)",
+        [Allocation] = "latency = throughput (allocation helper)",
+        [AllocatedByte] = "latency = throughput (bulk zeroing)",
+        [CopiedByte] = "per-byte slope over 256..4096 B; latency = throughput",
+        [ComparedByte] = "per-byte slope over 256..4096 B; latency = throughput",
+        [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",
+    };
+
+    private static CalibrationKernel Latency(string name, Func<KernelState, int, long> run, params (OperationClass Class, double Count)[] counts) =>
+        new(name, KernelBound.Latency, ToDictionary(counts), run);
+
+    private static CalibrationKernel Throughput(string name, Func<KernelState, int, long> run, params (OperationClass Class, double Count)[] counts) =>
+        new(name, KernelBound.Throughput, ToDictionary(counts), run);
+
+    private static IReadOnlyDictionary<OperationClass, double> ToDictionary((OperationClass Class, double Count)[] counts)
+    {
+        var result = new Dictionary<OperationClass, double>();
+        foreach ((OperationClass c, double n) in counts)
+        {
+            result[c] = n;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+
+namespace Pix;
+
+/// <summary>How <see cref="HardwareProfile.Calibrate"/> measures this machine.</summary>
+public sealed record CalibrationOptions
+{
+    /// <summary>The defaults: about 15 seconds in all.</summary>
+    public static CalibrationOptions Default { get; } = new();
+
+    /// <summary>
+    /// Time spent running every kernel round-robin before any is measured, so that all of them reach
+    /// tier-1 code together (each newly compiled method delays the tiering of the others).
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Wall-clock budget for the whole run. Whole passes over the kernels are repeated while the
+    /// next one is expected to fit (each kernel's figure is its quietest pass), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Passes over all kernels always made.</summary>
+    public int MinRepetitions { get; init; } = 2;
+
+    /// <summary>Most passes over all kernels.</summary>
+    public int MaxRepetitions { get; init; } = 5;
+
+    /// <summary>How each kernel is timed within a pass.</summary>
+    public MeasurementOptions Measurement { get; init; } = new()
+    {
+        WarmupTime = TimeSpan.FromMilliseconds(40),
+        MinBatchTime = TimeSpan.FromMilliseconds(0.5),
+        BatchCount = 11,
+        MaxSettleRounds = 2,
+    };
+
+    /// <summary>The profile's name; the machine's host name when null.</summary>
+    public string? ProfileName { get; init; }
+
+    /// <summary>Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets).</summary>
+    public static CalibrationOptions ForBudget(TimeSpan budget)
+    {
+        if (budget <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(budget), budget, "The calibration budget must be positive.");
+        }
+
+        TimeSpan warmup = TimeSpan.FromTicks(Math.Min(Default.WarmupTime.Ticks, budget.Ticks / 5));
+        return Default with { TimeBudget = budget, WarmupTime = warmup, MinRepetitions = 1 };
+    }
+
+    internal void Validate()
+    {
+        if (WarmupTime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WarmupTime), WarmupTime, "Warm-up time cannot be negative.");
+        }
+
+        if (MinRepetitions < 1 || MaxRepetitions < MinRepetitions)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinRepetitions), $"Repetitions must satisfy 1 <= min ({MinRepetitions}) <= max ({MaxRepetitions}).");
+        }
+
+        (Measurement ?? throw new ArgumentNullException(nameof(Measurement))).Validate();
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+
+namespace Pix;
+
+/// <summary>A calibrated profile with the evidence behind it: every kernel's timing and fit, and how each class was obtained.</summary>
+public sealed class CalibrationResult
+{
+    internal CalibrationResult(
+        HardwareProfile profile,
+        IReadOnlyList<KernelTiming> kernels,
+        IReadOnlyDictionary<OperationClass, string> sources,
+        double loopOverheadNs,
+        int repetitions,
+        TimeSpan duration)
+    {
+        Profile = profile;
+        Kernels = kernels;
+        Sources = sources;
+        LoopOverheadNs = loopOverheadNs;
+        Repetitions = repetitions;
+        Duration = duration;
+    }
+
+    /// <summary>The calibrated profile of this machine.</summary>
+    public HardwareProfile Profile { get; }
+
+    /// <summary>Every kernel timed, with the time the fitted costs predict for it.</summary>
+    public IReadOnlyList<KernelTiming> Kernels { get; }
+
+    /// <summary>For each class, how its costs were obtained ("fitted from …", "latency = throughput: …").</summary>
+    public IReadOnlyDictionary<OperationClass, string> Sources { get; }
+
+    /// <summary>The fitted cost of the loop counter and back-edge per iteration of the throughput kernels.</summary>
+    public double LoopOverheadNs { get; }
+
+    /// <summary>Passes made over all kernels.</summary>
+    public int Repetitions { get; }
+
+    /// <summary>Wall-clock duration of the run.</summary>
+    public TimeSpan Duration { get; }
+}
+
+/// <summary>One kernel's timing in a calibration run.</summary>
+/// <param name="Name">Kernel name, e.g. <c>"div chain"</c>.</param>
+/// <param name="Kind"><c>latency</c>, <c>throughput</c> or <c>bulk</c>.</param>
+/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest pass.</param>
+/// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
+/// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures: how well the passes agree.</param>
+/// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
+public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, double FittedNs, double PassSpread, double NoiseCv)
+{
+    /// <summary>(fitted − measured) / measured.</summary>
+    public double FitError => MeasuredNs == 0 ? 0 : (FittedNs - MeasuredNs) / MeasuredNs;
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using Pix.Calibration.Kernels;
+
+namespace Pix.Calibration;
+
+/// <summary>
+/// Measures this machine: warms every kernel up together, times each one in several passes (the
+/// quietest pass counts, so a noisy neighbour during one pass does not decide the profile), fits per-class latencies and throughputs across
+/// kernels, and derives what kernels cannot isolate.
+/// </summary>
+internal sealed class Calibrator
+{
+    /// <summary>Iterations per kernel call: long enough that the call itself vanishes, short enough for fine batching.</summary>
+    private const int Iterations = 256;
+
+    private readonly CalibrationOptions _options;
+    private readonly IProgress<CalibrationProgress>? _progress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly KernelState _state = new();
+    private readonly BulkKernels _bulk = new();
+
+    public Calibrator(CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        _options = options;
+        _progress = progress;
+        _cancellationToken = cancellationToken;
+    }
+
+    public CalibrationResult Run()
+    {
+        ThrowIfKernelsUnoptimized();
+        List<Probe> probes = CreateProbes();
+        WarmUp(probes);
+
+        var perPass = probes.ToDictionary(p => p, _ => new List<MeasurementResult>());
+        int pass = 0;
+        TimeSpan passDuration = TimeSpan.Zero;
+        while (pass < _options.MaxRepetitions
+            && (pass < _options.MinRepetitions || _clock.Elapsed + passDuration <= _options.TimeBudget))
+        {
+            pass++;
+            TimeSpan start = _clock.Elapsed;
+            for (int i = 0; i < probes.Count; i++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                perPass[probes[i]].Add(Measurement.MeasureWith(probes[i].Measure, _options.Measurement));
+                Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
+            }
+
+            passDuration = _clock.Elapsed - start;
+        }
+
+        Report("fit", null, 0, 1);
+        return Fit(probes, perPass, pass);
+    }
+
+    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<MeasurementResult>> perPass, int passes)
+    {
+        // Within a pass, the median of batches rejects short interruptions. Across passes, take the
+        // quietest pass: interference (a busy hyperthread sibling, a neighbour's build) only ever
+        // adds time, and on a shared machine it can last for a whole pass of one kernel.
+        double PerUnit(Probe p) => perPass[p].Min(r => r.Median.Nanoseconds) / p.Units;
+
+        var observations = probes.Where(p => p.Kernel is not null)
+            .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
+            .ToList();
+        CostFitResult latency = CostFit.Fit(observations, KernelBound.Latency);
+        CostFitResult throughput = CostFit.Fit(observations, KernelBound.Throughput);
+
+        var costs = new Dictionary<OperationClass, OperationCost>();
+        var sources = new Dictionary<OperationClass, string>();
+        foreach (OperationClass c in HardwareProfile.AllClasses)
+        {
+            if (throughput.Costs.TryGetValue(c, out double t))
+            {
+                bool hasLatency = latency.Costs.TryGetValue(c, out double l);
+                costs[c] = new OperationCost(hasLatency ? l : t, t);
+                sources[c] = hasLatency
+                    ? $"fitted ({CountKernels(observations, c, KernelBound.Latency)} chain, {CountKernels(observations, c, KernelBound.Throughput)} stream kernels)"
+                    : $"fitted ({CountKernels(observations, c, KernelBound.Throughput)} stream kernels); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
+            }
+        }
+
+        var fittedTimes = new Dictionary<string, double>();
+        foreach (FittedKernel k in latency.Kernels.Concat(throughput.Kernels))
+        {
+            fittedTimes[k.Kernel.Name] = k.FittedNanoseconds;
+        }
+
+        foreach (IGrouping<OperationClass, Probe> group in probes.Where(p => p.Bulk is not null).GroupBy(p => p.Bulk!.Value))
+        {
+            var points = group.Select(p => ((double)p.Units, PerUnit(p) * p.Units)).ToList();
+            (double perByte, double fixedNs) = CostFit.Line(points);
+            costs[group.Key] = new OperationCost(perByte, perByte);
+            sources[group.Key] = CalibrationKernels.LatencyDerivedFromThroughput[group.Key];
+            foreach (Probe p in group)
+            {
+                fittedTimes[p.Name] = fixedNs + (perByte * p.Units);
+            }
+        }
+
+        var timings = probes.Select(p =>
+        {
+            double[] passes = perPass[p].Select(r => r.Median.Nanoseconds / p.Units).ToArray();
+            double best = PerUnit(p);
+            double measured = p.Bulk is null ? best : best * p.Units;
+            double spread = best == 0 ? 0 : (passes.Max() - passes.Min()) / best;
+            return new KernelTiming(p.Name, p.Kind, measured, fittedTimes[p.Name], spread, SampleStatistics.MedianOf(perPass[p].Select(r => r.CoefficientOfVariation)));
+        }).ToList();
+
+        var profile = new HardwareProfile(
+            _options.ProfileName ?? Environment.MachineName,
+            MachineInfo.Describe(),
+            costs,
+            opaqueCallCosts: null,
+            defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs);
+        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed);
+    }
+
+    private static int CountKernels(List<KernelObservation> observations, OperationClass c, KernelBound bound) =>
+        observations.Count(o => o.Bound == bound && o.CountsPerIteration.ContainsKey(c));
+
+    /// <summary>
+    /// Runs all kernels round-robin for the warm-up time so every one is compiled, call-counted and
+    /// promoted to tier 1 before any is measured.
+    /// </summary>
+    private void WarmUp(List<Probe> probes)
+    {
+        TimeSpan end = _clock.Elapsed + _options.WarmupTime;
+        int rounds = 0;
+        do
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            foreach (Probe probe in probes)
+            {
+                probe.Measure();
+            }
+
+            rounds++;
+            if (rounds % 16 == 0)
+            {
+                Report("warm-up", null, (int)Math.Min(100, 100 * _clock.Elapsed.Ticks / Math.Max(1, end.Ticks)), 100);
+            }
+        }
+        while (_clock.Elapsed < end);
+    }
+
+    private List<Probe> CreateProbes()
+    {
+        var probes = new List<Probe>();
+        foreach (CalibrationKernel kernel in CalibrationKernels.All)
+        {
+            KernelState state = _state;
+            Func<KernelState, int, long> run = kernel.Run;
+            probes.Add(new Probe(kernel.Name, kernel.Bound == KernelBound.Latency ? "latency" : "throughput", () => run(state, Iterations), Iterations, kernel, null));
+        }
+
+        BulkKernels bulk = _bulk;
+        foreach (int size in BulkKernels.Sizes)
+        {
+            int bytes = size;
+            probes.Add(new Probe($"copy {bytes} B", "bulk", () => bulk.Copy(bytes), bytes, null, OperationClass.CopiedByte));
+            probes.Add(new Probe($"compare {bytes} B", "bulk", () => bulk.Compare(bytes) ? 1 : 0, bytes, null, OperationClass.ComparedByte));
+            probes.Add(new Probe($"hash {bytes} B", "bulk", () => bulk.Hash(bytes), bytes, null, OperationClass.HashedByte));
+        }
+
+        return probes;
+    }
+
+    /// <summary>
+    /// A Debug build of Pix.Runtime runs its kernels as debuggable, unoptimised code for ever (the JIT
+    /// never tiers it up), which would make every cost several times too high. Refuse rather than
+    /// produce a wrong profile.
+    /// </summary>
+    private static void ThrowIfKernelsUnoptimized()
+    {
+        if (!KernelsAreOptimized)
+        {
+            throw new InvalidOperationException(
+                "This Pix.Runtime assembly was built without optimisation (Debug), so its calibration kernels would run as unoptimised code and every cost would be wrong. Use a Release build (dotnet run -c Release, or the published tool).");
+        }
+    }
+
+    /// <summary>False when this assembly was built in Debug (see <see cref="ThrowIfKernelsUnoptimized"/>).</summary>
+    internal static bool KernelsAreOptimized =>
+        (Attribute.GetCustomAttribute(typeof(LatencyKernels).Assembly, typeof(DebuggableAttribute)) as DebuggableAttribute)?.IsJITOptimizerDisabled != true;
+
+    private void Report(string stage, string? kernel, int completed, int total) =>
+        _progress?.Report(new CalibrationProgress(stage, kernel, completed, total, _clock.Elapsed));
+
+    /// <summary>
+    /// Something to time: <see cref="Measure"/> performs <see cref="Units"/> iterations (or bytes,
+    /// for a bulk probe), so a measured call divided by Units is the cost per iteration or byte.
+    /// </summary>
+    private sealed record Probe(string Name, string Kind, Func<long> Measure, int Units, CalibrationKernel? Kernel, OperationClass? Bulk);
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Pix.Json;
+
+namespace Pix;
+
+// The *.pixhw.json format: reading, validating and writing hardware profiles.
+//
+// {
+//   "schema": 1,
+//   "name": "build-agent-7",
+//   "machine": { "cpu": "…", "cores": 2, "operatingSystem": "…", "runtime": "…", "jitSettings": "…" },
+//   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
+//   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
+//   "defaultOpaqueCallNs": 50
+// }
+//
+// Classes are keyed by name, not number, so reordering the enum never silently misprices a file.
+public sealed partial class HardwareProfile
+{
+    /// <summary>The version of the <c>*.pixhw.json</c> schema this runtime reads and writes.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Largest profile file accepted (a profile is a few kilobytes).</summary>
+    private const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>Reads a profile from a <c>*.pixhw.json</c> file.</summary>
+    /// <exception cref="ProfileFormatException">The file is malformed or does not match the schema.</exception>
+    /// <exception cref="IOException">The file cannot be read (missing, no permission, …).</exception>
+    public static HardwareProfile Load(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"Hardware profile '{path}' does not exist.", path);
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new ProfileFormatException(path, 0, 0, $"the file is {info.Length} bytes; a hardware profile is at most {MaxFileBytes} bytes");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ProfileFormatException(path, 0, 0, "the file is not valid UTF-8 text", e);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Reads a profile from JSON text.</summary>
+    /// <param name="json">The text of a <c>*.pixhw.json</c> file.</param>
+    /// <param name="sourceName">Names the text in error messages (usually its path).</param>
+    /// <exception cref="ProfileFormatException">The text is malformed or does not match the schema.</exception>
+    public static HardwareProfile Parse(string json, string sourceName = "profile")
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        try
+        {
+            JsonNode root = JsonReader.Parse(json, sourceName, new JsonReaderOptions { MaxLength = MaxFileBytes, MaxDepth = 16 });
+            return FromJson(JsonFields.Root(root, sourceName, "a hardware profile"));
+        }
+        catch (JsonFormatException e)
+        {
+            throw new ProfileFormatException(e.SourceName, e.Line, e.Column, e.Reason, e);
+        }
+    }
+
+    /// <summary>The profile as <c>*.pixhw.json</c> text: fixed key order, invariant round-trip numbers, LF line ends.</summary>
+    public string ToJson()
+    {
+        var w = new JsonWriter();
+        w.WriteStartObject();
+        w.WriteNumber("schema", SchemaVersion);
+        w.WriteString("name", Name);
+
+        w.WritePropertyName("machine").WriteStartObject();
+        w.WriteString("cpu", Machine.Cpu);
+        w.WriteNumber("cores", Machine.Cores);
+        w.WriteString("operatingSystem", Machine.OperatingSystem);
+        w.WriteString("runtime", Machine.Runtime);
+        w.WriteString("jitSettings", Machine.JitSettings);
+        w.WriteEndObject();
+
+        w.WritePropertyName("costs").WriteStartObject();
+        foreach (OperationClass c in AllClasses)
+        {
+            w.WritePropertyName(c.ToString()).WriteStartObject();
+            w.WriteNumber("latencyNs", _costs[(int)c].Latency);
+            w.WriteNumber("throughputNs", _costs[(int)c].Throughput);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+
+        w.WritePropertyName("opaqueCalls").WriteStartObject();
+        foreach (KeyValuePair<string, double> pair in _opaque.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WriteNumber(pair.Key, pair.Value);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("defaultOpaqueCallNs", DefaultOpaqueCallNs);
+        w.WriteEndObject();
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// Writes the profile to <paramref name="path"/> atomically: the text goes to a temporary file in
+    /// the same directory, which then replaces the target. A failed save leaves the old file intact.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        AtomicFile.WriteAllText(path, ToJson());
+    }
+
+    private static HardwareProfile FromJson(JsonFields root)
+    {
+        // Check the version first: a future schema may differ in everything else.
+        JsonNode schemaNode = root.Require("schema");
+        long schema = root.RequireInteger("schema");
+        if (schema != SchemaVersion)
+        {
+            throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
+        }
+
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs");
+
+        JsonFields machineFields = root.RequireObject("machine");
+        machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings");
+        var machine = new MachineDescription
+        {
+            Cpu = machineFields.RequireString("cpu"),
+            Cores = (int)machineFields.RequireInteger("cores", 0, int.MaxValue),
+            OperatingSystem = machineFields.RequireString("operatingSystem"),
+            Runtime = machineFields.RequireString("runtime"),
+            JitSettings = machineFields.RequireString("jitSettings"),
+        };
+
+        JsonFields costFields = root.RequireObject("costs");
+        var costs = new Dictionary<OperationClass, OperationCost>();
+        foreach ((JsonProperty property, JsonFields fields) in costFields.ObjectProperties())
+        {
+            if (!TryParseClass(property.Name, out OperationClass c))
+            {
+                throw new JsonFormatException(SourceOf(root), property.NamePosition,
+                    $"costs.{property.Name}: unknown operation class; expected one of {string.Join(", ", AllClasses)}");
+            }
+
+            fields.RejectUnknown("latencyNs", "throughputNs");
+            costs[c] = new OperationCost(fields.RequireNonNegative("latencyNs"), fields.RequireNonNegative("throughputNs"));
+        }
+
+        OperationClass[] missing = AllClasses.Where(c => !costs.ContainsKey(c)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw costFields.Error($"no cost for operation class{(missing.Length > 1 ? "es" : string.Empty)} {string.Join(", ", missing)}; a profile prices every class");
+        }
+
+        var opaque = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (root.OptionalObject("opaqueCalls") is JsonFields opaqueFields)
+        {
+            foreach (JsonProperty property in opaqueFields.Object.Properties)
+            {
+                opaque[property.Name] = opaqueFields.RequireNonNegative(property.Name);
+            }
+        }
+
+        return new HardwareProfile(
+            root.RequireString("name"),
+            machine,
+            costs,
+            opaque,
+            root.RequireNonNegative("defaultOpaqueCallNs"));
+    }
+
+    // Exact, case-sensitive names only: Enum.TryParse would also accept "6" or "load".
+    private static bool TryParseClass(string name, out OperationClass operation)
+    {
+        foreach (OperationClass c in AllClasses)
+        {
+            if (string.Equals(c.ToString(), name, StringComparison.Ordinal))
+            {
+                operation = c;
+                return true;
+            }
+        }
+
+        operation = default;
+        return false;
+    }
+
+    private static string SourceOf(JsonFields fields) => fields.Error(string.Empty).SourceName;
+}

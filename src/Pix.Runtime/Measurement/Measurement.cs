@@ -1,0 +1,44 @@
+using System;
+
+namespace Pix;
+
+/// <summary>
+/// Times code the way BenchmarkDotNet does, in-process and in a few seconds: a time-based warm-up
+/// (so tiered compilation reaches optimised code), a pilot stage that sizes batches to at least
+/// <see cref="MeasurementOptions.MinBatchTime"/>, then <see cref="MeasurementOptions.BatchCount"/>
+/// timed batches summarised by their median and spread, with a check that they have settled.
+/// </summary>
+/// <example>
+/// <code>
+/// byte[] data = new byte[4096];
+/// MeasurementResult measured = Measurement.Measure(() => Checksums.Adler32(data));
+/// Latency predicted = Checksums.LatencyOf_Adler32(data, profile);
+/// Console.WriteLine($"predicted {predicted}, measured {measured}");   // measured 1.23 µs ± 1.1%
+/// </code>
+/// </example>
+public static class Measurement
+{
+    /// <summary>Measures one call of <paramref name="body"/>.</summary>
+    public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>
+        Run(BatchRunner.For(body ?? throw new ArgumentNullException(nameof(body))), options);
+
+    /// <summary>Measures one call of <paramref name="body"/>, keeping its result alive so the JIT cannot remove the work.</summary>
+    public static MeasurementResult Measure<TResult>(Func<TResult> body, MeasurementOptions? options = null) =>
+        Run(BatchRunner.For(body ?? throw new ArgumentNullException(nameof(body))), options);
+
+    /// <summary>
+    /// Measures one call of <paramref name="body"/> on a state that <paramref name="setup"/> prepares
+    /// before every batch, outside the timed region (fresh inputs for code that consumes or mutates them).
+    /// Every call of a batch receives the same state.
+    /// </summary>
+    public static MeasurementResult Measure<TState>(Func<TState> setup, Action<TState> body, MeasurementOptions? options = null) =>
+        Run(BatchRunner.For(
+            setup ?? throw new ArgumentNullException(nameof(setup)),
+            body ?? throw new ArgumentNullException(nameof(body))), options);
+
+    /// <summary>Measures a <see cref="Func{TResult}"/> of <see cref="long"/> (used by the calibrator).</summary>
+    internal static MeasurementResult MeasureWith(Func<long> body, MeasurementOptions options) => Run(BatchRunner.For(body), options);
+
+    private static MeasurementResult Run(BatchRunner runner, MeasurementOptions? options) =>
+        new MeasurementEngine(options ?? MeasurementOptions.Default, TimeSource.System).Run(runner);
+}

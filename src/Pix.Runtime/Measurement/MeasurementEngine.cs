@@ -1,0 +1,148 @@
+using System;
+using System.Linq;
+
+namespace Pix;
+
+/// <summary>The stages of one measurement: warm-up with pilot sizing, measured rounds, overhead, statistics.</summary>
+internal sealed class MeasurementEngine
+{
+    /// <summary>Upper bound on calls per batch, so a body the clock cannot see (0 ticks) still ends the pilot.</summary>
+    internal const long MaxCallsPerBatch = 1L << 32;
+
+    private const int MaxGrowthPerStep = 16;
+
+    private readonly MeasurementOptions _options;
+    private readonly TimeSource _clock;
+    private readonly long _minBatchTicks;
+
+    public MeasurementEngine(MeasurementOptions options, TimeSource clock)
+    {
+        options.Validate();
+        _options = options;
+        _clock = clock;
+        _minBatchTicks = Math.Max(1, clock.FromSeconds(options.MinBatchTime.TotalSeconds));
+    }
+
+    public MeasurementResult Run(BatchRunner runner)
+    {
+        long calls = WarmUp(runner);
+        CollectGarbage();
+
+        double[] samples = Array.Empty<double>();
+        bool settled = false;
+        int rounds = 0;
+        long allocated = 0;
+        long measuredCalls = 0;
+        while (!settled && rounds < _options.MaxSettleRounds)
+        {
+            rounds++;
+            samples = new double[_options.BatchCount];
+            allocated = 0;
+            for (int b = 0; b < samples.Length; b++)
+            {
+                if (_options.CollectBeforeEachBatch)
+                {
+                    CollectGarbage();
+                }
+
+                runner.Setup();
+                long before = AllocatedBytes();
+                long ticks = runner.Run(calls, _clock);
+                allocated += AllocatedBytes() - before;
+                samples[b] = _clock.ToNanoseconds(ticks) / calls;
+            }
+
+            measuredCalls = calls * samples.Length;
+            settled = IsSettled(samples, _options.SettleTolerance);
+        }
+
+        double overhead = _options.SubtractOverhead ? MeasureOverhead(runner, calls) : 0;
+        SampleStatistics statistics = SampleStatistics.Of(samples.Select(s => Math.Max(0, s - overhead)));
+        double? allocatedPerCall = AllocationsObservable ? (double)allocated / measuredCalls : null;
+        return new MeasurementResult(statistics, calls, settled, rounds, overhead, allocatedPerCall, _options.WarmupTime);
+    }
+
+    /// <summary>
+    /// Runs batches until the warm-up time has passed and a batch lasts at least the minimum batch
+    /// time, re-sizing the batch after each one (code gets faster as it tiers up, so the size is taken
+    /// from the last batch, not the first). Returns the calls per batch for the measured stage.
+    /// </summary>
+    internal long WarmUp(BatchRunner runner)
+    {
+        long calls = 1;
+        long end = _clock.GetTimestamp() + _clock.FromSeconds(_options.WarmupTime.TotalSeconds);
+        while (true)
+        {
+            runner.Setup();
+            long ticks = runner.Run(calls, _clock);
+            bool longEnough = ticks >= _minBatchTicks || calls >= MaxCallsPerBatch;
+            long next = NextBatchSize(calls, ticks, _minBatchTicks);
+            if (longEnough && _clock.GetTimestamp() >= end)
+            {
+                // Keep the size that met the target unless the last batch says it is now far off.
+                return ticks > 2 * _minBatchTicks ? next : calls;
+            }
+
+            calls = next;
+        }
+    }
+
+    /// <summary>
+    /// The batch size that would have made a batch of <paramref name="calls"/> taking
+    /// <paramref name="ticks"/> last about 10% over the target; grows at most 16x per step (the first
+    /// calls are the slowest) and never below one call.
+    /// </summary>
+    internal static long NextBatchSize(long calls, long ticks, long targetTicks)
+    {
+        // decimal: exact for these magnitudes, so the size does not depend on rounding noise.
+        decimal wanted = ticks <= 0
+            ? (decimal)calls * MaxGrowthPerStep
+            : Math.Ceiling(calls * 1.1m * targetTicks / ticks);
+        wanted = Math.Min(wanted, (decimal)calls * MaxGrowthPerStep);
+        return (long)Math.Max(1, Math.Min(wanted, MaxCallsPerBatch));
+    }
+
+    /// <summary>True when the medians of the first and the last third of the batches differ by at most <paramref name="tolerance"/> (relative).</summary>
+    internal static bool IsSettled(double[] samples, double tolerance)
+    {
+        int third = Math.Max(1, samples.Length / 3);
+        double first = SampleStatistics.MedianOf(samples.Take(third));
+        double last = SampleStatistics.MedianOf(samples.Skip(samples.Length - third));
+        double larger = Math.Max(first, last);
+        return larger == 0 || Math.Abs(last - first) / larger <= tolerance;
+    }
+
+    private double MeasureOverhead(BatchRunner runner, long calls)
+    {
+        // A few unrecorded batches first: the empty delegate's target is new code to the JIT.
+        const int Discarded = 3;
+        var perCall = new double[_options.BatchCount];
+        for (int b = -Discarded; b < perCall.Length; b++)
+        {
+            long ticks = runner.RunEmpty(calls, _clock);
+            if (b >= 0)
+            {
+                perCall[b] = _clock.ToNanoseconds(ticks) / calls;
+            }
+        }
+
+        return SampleStatistics.MedianOf(perCall);
+    }
+
+    private static void CollectGarbage()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+#if NET
+    private const bool AllocationsObservable = true;
+
+    private static long AllocatedBytes() => GC.GetAllocatedBytesForCurrentThread();
+#else
+    private const bool AllocationsObservable = false;
+
+    private static long AllocatedBytes() => 0;
+#endif
+}

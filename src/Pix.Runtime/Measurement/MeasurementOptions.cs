@@ -1,0 +1,73 @@
+using System;
+
+namespace Pix;
+
+/// <summary>How <see cref="Measurement"/> times a piece of code. The defaults suit calls from about a nanosecond to a few milliseconds.</summary>
+public sealed record MeasurementOptions
+{
+    /// <summary>The defaults: 1.5 s warm-up, batches of at least 100 µs, 21 measured batches.</summary>
+    public static MeasurementOptions Default { get; } = new();
+
+    /// <summary>
+    /// How long to run the code before measuring. Warm-up is by time, not by count: with tiered
+    /// compilation a loop method stays in tier-0 or OSR code (2–9x slower) for a while after its first
+    /// calls, and each newly compiled method delays tiering further.
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Shortest duration of one timed batch. Calls shorter than this are repeated in a batch so the
+    /// timer's resolution and the timing overhead stay small against the batch.
+    /// </summary>
+    public TimeSpan MinBatchTime { get; init; } = TimeSpan.FromTicks(1_000); // 100 µs
+
+    /// <summary>Number of measured batches; the result is their median (odd counts give a true middle).</summary>
+    public int BatchCount { get; init; } = 21;
+
+    /// <summary>
+    /// Largest relative difference between the median of the first and the last third of the batches
+    /// for the timings to count as settled. When they differ more, the batches are measured again (up
+    /// to <see cref="MaxSettleRounds"/> times) and the result says whether they settled.
+    /// </summary>
+    public double SettleTolerance { get; init; } = 0.05;
+
+    /// <summary>How many rounds of batches to try before reporting an unsettled result.</summary>
+    public int MaxSettleRounds { get; init; } = 3;
+
+    /// <summary>
+    /// Subtract the cost of the measuring loop itself (an empty delegate call per iteration), as
+    /// BenchmarkDotNet does. Matters for calls of a few nanoseconds.
+    /// </summary>
+    public bool SubtractOverhead { get; init; } = true;
+
+    /// <summary>Run a full garbage collection before each batch (outside the timed region) rather than only before measuring.</summary>
+    public bool CollectBeforeEachBatch { get; init; }
+
+    internal void Validate()
+    {
+        if (WarmupTime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WarmupTime), WarmupTime, "Warm-up time cannot be negative.");
+        }
+
+        if (MinBatchTime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinBatchTime), MinBatchTime, "The minimum batch time must be positive.");
+        }
+
+        if (BatchCount < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchCount), BatchCount, "At least 3 batches are needed for a median and a settle check.");
+        }
+
+        if (!(SettleTolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SettleTolerance), SettleTolerance, "The settle tolerance must be positive.");
+        }
+
+        if (MaxSettleRounds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxSettleRounds), MaxSettleRounds, "At least one round of batches is needed.");
+        }
+    }
+}

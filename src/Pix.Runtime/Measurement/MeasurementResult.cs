@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Pix;
+
+/// <summary>
+/// The steady-state cost of one call, from the median of several timed batches, with the spread
+/// that says how far to trust it. <see cref="ToString()"/> gives <c>"1.23 µs ± 1.1%"</c> (median ± CV).
+/// </summary>
+public sealed class MeasurementResult
+{
+    internal MeasurementResult(
+        SampleStatistics statistics,
+        long callsPerBatch,
+        bool settled,
+        int rounds,
+        double overheadNs,
+        double? allocatedBytesPerCall,
+        TimeSpan warmup)
+    {
+        Samples = statistics.Sorted;
+        Median = Latency.FromNanoseconds(statistics.Median);
+        Mean = Latency.FromNanoseconds(statistics.Mean);
+        Min = Latency.FromNanoseconds(statistics.Min);
+        Max = Latency.FromNanoseconds(statistics.Max);
+        LowerQuartile = Latency.FromNanoseconds(statistics.LowerQuartile);
+        UpperQuartile = Latency.FromNanoseconds(statistics.UpperQuartile);
+        CoefficientOfVariation = statistics.CoefficientOfVariation;
+        CallsPerBatch = callsPerBatch;
+        Settled = settled;
+        Rounds = rounds;
+        Overhead = Latency.FromNanoseconds(overheadNs);
+        AllocatedBytesPerCall = allocatedBytesPerCall;
+        WarmupTime = warmup;
+    }
+
+    /// <summary>Median time per call across batches: the figure to compare with a prediction.</summary>
+    public Latency Median { get; }
+
+    /// <summary>Mean time per call across batches.</summary>
+    public Latency Mean { get; }
+
+    /// <summary>Fastest batch, per call.</summary>
+    public Latency Min { get; }
+
+    /// <summary>Slowest batch, per call.</summary>
+    public Latency Max { get; }
+
+    /// <summary>25th percentile of the batches, per call.</summary>
+    public Latency LowerQuartile { get; }
+
+    /// <summary>75th percentile of the batches, per call.</summary>
+    public Latency UpperQuartile { get; }
+
+    /// <summary>Interquartile range (middle half of the batches), per call.</summary>
+    public Latency InterquartileRange => UpperQuartile - LowerQuartile;
+
+    /// <summary>Standard deviation over mean of the batches (0.011 = 1.1%): the noise of this measurement.</summary>
+    public double CoefficientOfVariation { get; }
+
+    /// <summary>Per-call time of each measured batch (overhead subtracted), ascending.</summary>
+    public IReadOnlyList<double> Samples { get; }
+
+    /// <summary>Calls per timed batch, chosen by the pilot stage so a batch lasts at least the minimum batch time.</summary>
+    public long CallsPerBatch { get; }
+
+    /// <summary>
+    /// Whether the first and last batches agreed within the settle tolerance. False means the code
+    /// was still changing speed (tiering, GC, frequency scaling, a noisy neighbour): treat the figure with care.
+    /// </summary>
+    public bool Settled { get; }
+
+    /// <summary>How many rounds of batches were measured before the timings settled (or the limit was reached).</summary>
+    public int Rounds { get; }
+
+    /// <summary>Cost of the measuring loop per call, already subtracted from every figure.</summary>
+    public Latency Overhead { get; }
+
+    /// <summary>Bytes allocated on the heap per call during the measured batches; null where the runtime cannot tell (netstandard2.0).</summary>
+    public double? AllocatedBytesPerCall { get; }
+
+    /// <summary>How long the code ran before measuring.</summary>
+    public TimeSpan WarmupTime { get; }
+
+    /// <summary><c>"1.23 µs ± 1.1%"</c>: median ± coefficient of variation, with a mark when not settled.</summary>
+    public override string ToString() =>
+        Median + " ± " + (CoefficientOfVariation * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" + (Settled ? string.Empty : " (not settled)");
+}

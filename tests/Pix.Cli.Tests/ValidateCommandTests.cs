@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+
+namespace Pix.Cli.Tests;
+
+public sealed class ValidateCommandTests : CliTestBase
+{
+    private static readonly string ThisAssembly = typeof(ValidateCommandTests).Assembly.Location;
+
+    [Fact]
+    public void A_missing_assembly_is_an_error()
+    {
+        var (exit, _, err) = Run("validate", Path.Combine(Directory, "nope.dll"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("nope.dll' does not exist", err);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_an_assembly_is_an_error()
+    {
+        string path = WriteFile("text.dll", "this is not a PE file");
+
+        var (exit, _, err) = Run("validate", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("pix validate: error:", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public void An_unreadable_profile_fails_and_overwrites_nothing()
+    {
+        string profile = WriteFile("bad.pixhw.json", "{ \"schema\": 1, ");
+        string report = WriteFile("report.md", "previous report");
+
+        var (exit, _, err) = Run("validate", ThisAssembly, "--profile", profile, "--out", report, "--sizes", "1,2", "--warmup", "0");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bad.pixhw.json: line 1", err);
+        Assert.Equal("previous report", File.ReadAllText(report));
+        Assert.False(File.Exists(Path.ChangeExtension(report, ".svg")));
+    }
+
+    [Theory]
+    [InlineData("0,16")]
+    [InlineData("16,abc")]
+    [InlineData(",")]
+    public void Bad_sizes_are_refused(string sizes)
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--sizes", sizes);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--sizes", err);
+    }
+
+    [Fact]
+    public void A_missing_report_directory_is_refused_before_measuring()
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--out", Path.Combine(Directory, "no", "r.md"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("does not exist", err);
+    }
+
+    [Fact]
+    public void A_filter_that_matches_nothing_is_an_error()
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--method", "NoSuchMethod");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no [PerformanceInterface] methods matching 'NoSuchMethod'", err);
+    }
+
+    [Fact]
+    public void Validates_methods_with_inputs_and_lists_the_others()
+    {
+        // Structural only: the sample methods run at two tiny sizes; no assertion on timings.
+        string report = Path.Combine(Directory, "accuracy.md");
+
+        var (exit, output, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--out", report);
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("Pix.Cli.Tests.SampleTargets.SumSpan: MAPE", output);
+        Assert.Contains("Pix.Cli.Tests.Scaler.InstanceScale: MAPE", output);
+        Assert.Contains("SampleNoInputs: not validated (no [PerformanceInputs] factory)", output);
+        Assert.Contains("SampleMissingLatency: not validated (no generated LatencyOf_SampleMissingLatency", output);
+        Assert.Contains("predicted 14.0 ns", err); // SumSpan at size 4 on the reference profile: 10 + 4 x 1 ns
+
+        string markdown = File.ReadAllText(report);
+        Assert.Contains("| `Pix.Cli.Tests.SampleTargets.SumSpan` | 2 |", markdown);
+        Assert.Contains("## Not validated", markdown);
+        Assert.Contains("![predicted vs measured](accuracy.svg)", markdown);
+        string svg = File.ReadAllText(Path.ChangeExtension(report, ".svg"));
+        Assert.StartsWith("<svg ", svg);
+        Assert.Contains("SumSpan predicted", svg);
+    }
+
+    [Fact]
+    public void A_factory_returning_too_few_values_is_reported_per_method()
+    {
+        var (exit, output, _) = Run("validate", ThisAssembly, "--sizes", "4", "--warmup", "0", "--method", "BrokenFactory");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("not validated (BrokenInputs returned 0 values; BrokenFactory needs 1)", output);
+    }
+}

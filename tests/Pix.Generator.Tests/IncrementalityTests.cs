@@ -1,0 +1,187 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Pix.Generator.Tests.Infrastructure;
+
+namespace Pix.Generator.Tests;
+
+/// <summary>
+/// The pipeline caches what did not change (after NetEscapades.EnumGenerators' and System.Text.Json's
+/// incrementality tests): a second run of the same, cloned or unrelatedly edited compilation does no new
+/// work downstream of the transform, and editing one method's body touches that method only.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private const string First = """
+        using Pix;
+
+        namespace Demo
+        {
+            public static partial class First
+            {
+                [PerformanceInterface]
+                public static int Sum(int[] values)
+                {
+                    int sum = 0;
+                    for (int i = 0; i < values.Length; i++) sum += values[i];
+                    return sum;
+                }
+            }
+        }
+        """;
+
+    private const string Second = """
+        using Pix;
+
+        namespace Demo
+        {
+            public static partial class Second
+            {
+                [PerformanceInterface]
+                public static int Count(int[] values, int limit)
+                {
+                    int count = 0;
+                    for (int i = 0; i < limit; i++) count++;
+                    return count + values.Length;
+                }
+            }
+        }
+        """;
+
+    private static readonly string[] TrackedSteps =
+    {
+        TrackingNames.Transform, TrackingNames.Supported, TrackingNames.ProjectResolution, TrackingNames.Resolved, TrackingNames.Files,
+    };
+
+    [Fact]
+    public void Running_the_same_compilation_again_is_fully_cached()
+    {
+        CSharpCompilation compilation = Create();
+        GeneratorDriver driver = RunTwice(compilation, compilation, out GeneratorRunResult second);
+        AssertOutputs(second, TrackingNames.Transform, IncrementalStepRunReason.Cached);
+        AssertOutputs(second, TrackingNames.Files, IncrementalStepRunReason.Cached);
+        Assert.All(second.GeneratedSources, s => Assert.NotNull(s.SourceText));
+        _ = driver;
+    }
+
+    [Fact]
+    public void A_cloned_compilation_produces_equal_models()
+    {
+        CSharpCompilation compilation = Create();
+        RunTwice(compilation, compilation.Clone(), out GeneratorRunResult second);
+        AssertOutputs(second, TrackingNames.Transform, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertOutputs(second, TrackingNames.Files, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void An_unrelated_edit_re_emits_nothing()
+    {
+        CSharpCompilation compilation = Create();
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other { class Unrelated { int X() => 1; } }", Pix.Testing.TestCompilation.ParseOptions, path: "Unrelated.cs"));
+        RunTwice(compilation, edited, out GeneratorRunResult second);
+        AssertOutputs(second, TrackingNames.Transform, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertOutputs(second, TrackingNames.Files, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void Editing_one_method_body_modifies_only_that_method()
+    {
+        CSharpCompilation compilation = Create();
+        SyntaxTree first = compilation.SyntaxTrees.Single(t => t.FilePath == "First.cs");
+
+        // Same length, so no position in the file moves: only what the method does changes (one more multiply per element).
+        SyntaxTree edited = first.WithChangedText(first.GetText().Replace(first.ToString().IndexOf("sum += values[i]", StringComparison.Ordinal), "sum += values[i]".Length, "sum *= values[i]"));
+        RunTwice(compilation, compilation.ReplaceSyntaxTree(first, edited), out GeneratorRunResult second);
+
+        var transform = second.TrackedSteps[TrackingNames.Transform].SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(2, transform.Length);
+        Assert.Single(transform, o => o.Reason == IncrementalStepRunReason.Modified && ((Model.LatencyMethodSpec)o.Value).MethodName == "Sum");
+        Assert.Single(transform, o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached && ((Model.LatencyMethodSpec)o.Value).MethodName == "Count");
+
+        var files = second.TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).ToArray();
+        Assert.Single(files, o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Step_outputs_hold_no_symbols_syntax_or_compilations()
+    {
+        CSharpCompilation compilation = Create();
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions).RunGenerators(compilation);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        foreach (string step in TrackedSteps)
+        {
+            Assert.True(run.TrackedSteps.ContainsKey(step), $"Step {step} did not run.");
+            foreach (IncrementalGeneratorRunStep runStep in run.TrackedSteps[step])
+            {
+                foreach ((object value, _) in runStep.Outputs)
+                {
+                    AssertValueOnly(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                }
+            }
+        }
+    }
+
+    private static CSharpCompilation Create() =>
+        CSharpCompilation.Create(
+            "Incremental",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText(First, Pix.Testing.TestCompilation.ParseOptions, path: "First.cs"),
+                CSharpSyntaxTree.ParseText(Second, Pix.Testing.TestCompilation.ParseOptions, path: "Second.cs"),
+            },
+            Pix.Testing.TestCompilation.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static GeneratorDriver RunTwice(Compilation first, Compilation second, out GeneratorRunResult secondRun)
+    {
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions).RunGenerators(first);
+        Assert.Equal(2, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        driver = driver.RunGenerators(second);
+        secondRun = driver.GetRunResult().Results.Single();
+        Assert.Null(secondRun.Exception);
+        return driver;
+    }
+
+    private static void AssertOutputs(GeneratorRunResult run, string step, params IncrementalStepRunReason[] allowed)
+    {
+        var outputs = run.TrackedSteps[step].SelectMany(s => s.Outputs).ToArray();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.True(allowed.Contains(o.Reason), $"{step}: output {o.Value} was {o.Reason}, expected {string.Join(" or ", allowed)}"));
+    }
+
+    /// <summary>Walks an object graph and fails on anything that would pin a compilation in the cache.</summary>
+    private static void AssertValueOnly(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol, $"{path} holds a symbol ({value.GetType().Name}).");
+        Assert.False(value is SyntaxNode, $"{path} holds a syntax node ({value.GetType().Name}).");
+        Assert.False(value is Compilation, $"{path} holds a compilation.");
+        Assert.False(value is SemanticModel, $"{path} holds a semantic model.");
+        Assert.False(value is Location, $"{path} holds a location.");
+        Assert.False(value is Diagnostic, $"{path} holds a diagnostic.");
+
+        if (value is IEnumerable sequence && value is not string)
+        {
+            int i = 0;
+            foreach (object? item in sequence)
+            {
+                AssertValueOnly(item, $"{path}[{i++}]", seen);
+            }
+
+            return;
+        }
+
+        foreach (FieldInfo field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertValueOnly(field.GetValue(value), path + "." + field.Name, seen);
+        }
+    }
+}

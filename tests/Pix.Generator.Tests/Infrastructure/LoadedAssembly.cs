@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace Pix.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Compiles, emits and loads a test compilation into a collectible <see cref="AssemblyLoadContext"/>
+/// (after the Regex generator's tests), so generated <c>LatencyOf_X</c> methods can be called. Pix.Runtime
+/// resolves to the test's own copy, so a <see cref="HardwareProfile"/> can be passed in.
+/// </summary>
+internal sealed class LoadedAssembly : IDisposable
+{
+    private readonly AssemblyLoadContext _context;
+
+    private LoadedAssembly(AssemblyLoadContext context, Assembly assembly)
+    {
+        _context = context;
+        Assembly = assembly;
+    }
+
+    public Assembly Assembly { get; }
+
+    /// <summary>Emits <paramref name="compilation"/> (failing with numbered source lines on errors) and loads it.</summary>
+    public static LoadedAssembly Load(Compilation compilation)
+    {
+        Testing.TestCompilation.AssertNoErrors(compilation);
+        using var stream = new MemoryStream();
+        EmitResult result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("PixGeneratorTest", isCollectible: true);
+        return new LoadedAssembly(context, context.LoadFromStream(stream));
+    }
+
+    /// <summary>The public static method <paramref name="type"/>.<paramref name="name"/> with <paramref name="parameterCount"/> parameters.</summary>
+    public MethodInfo Method(string type, string name, int parameterCount) =>
+        Assembly.GetType(type, throwOnError: true)!.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance)
+            .Single(m => m.Name == name && m.GetParameters().Length == parameterCount);
+
+    /// <summary>Calls a static <c>LatencyOf_X</c> and returns its nanoseconds (unwrapping reflection's exception).</summary>
+    public static double Invoke(MethodInfo method, object? instance, params object?[] arguments)
+    {
+        try
+        {
+            return ((Latency)method.Invoke(instance, arguments)!).Nanoseconds;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    public void Dispose() => _context.Unload();
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Linq;
+using Pix;
+
+namespace Pix.Runtime.Tests.Measurement;
+
+public sealed class MeasurementEngineTests
+{
+    private static readonly MeasurementOptions Fast = new() { WarmupTime = TimeSpan.FromMilliseconds(1) };
+
+    [Fact]
+    public void Sizes_batches_to_the_minimum_batch_time_and_reports_exact_cost()
+    {
+        var clock = new FakeClock();
+        var engine = new MeasurementEngine(Fast, clock);
+
+        MeasurementResult result = engine.Run(BatchRunner.For(() => clock.Advance(10)));
+
+        Assert.Equal(11_000, result.CallsPerBatch); // 100 µs / 10 ns, plus 10% margin
+        Assert.Equal(10, result.Median.Nanoseconds, 9);
+        Assert.Equal(0, result.CoefficientOfVariation, 9);
+        Assert.True(result.Settled);
+        Assert.Equal(1, result.Rounds);
+        Assert.Equal(21, result.Samples.Count);
+        Assert.Equal(0, result.Overhead.Nanoseconds);
+        Assert.Equal("10.0 ns ± 0.0%", result.ToString());
+    }
+
+    [Fact]
+    public void Slow_calls_run_one_per_batch()
+    {
+        var clock = new FakeClock();
+        var engine = new MeasurementEngine(Fast, clock);
+
+        MeasurementResult result = engine.Run(BatchRunner.For(() => clock.Advance(2_000_000)));
+
+        Assert.Equal(1, result.CallsPerBatch);
+        Assert.Equal(2, result.Median.Milliseconds, 9);
+    }
+
+    [Fact]
+    public void Batch_size_follows_code_that_gets_faster_during_warm_up()
+    {
+        // Like tiered JIT: the first 50 000 calls cost 90 ns, later ones 10 ns.
+        var clock = new FakeClock();
+        long callCount = 0;
+        var engine = new MeasurementEngine(Fast with { WarmupTime = TimeSpan.FromMilliseconds(20) }, clock);
+
+        MeasurementResult result = engine.Run(BatchRunner.For(() => clock.Advance(++callCount <= 50_000 ? 90 : 10)));
+
+        Assert.InRange(result.CallsPerBatch, 10_000, 11_000);
+        Assert.Equal(10, result.Median.Nanoseconds, 9);
+        Assert.True(result.Settled);
+    }
+
+    [Fact]
+    public void Drifting_timings_are_reported_as_not_settled_after_the_allowed_rounds()
+    {
+        var clock = new FakeClock();
+        long callCount = 0;
+        var engine = new MeasurementEngine(Fast with { MaxSettleRounds = 2 }, clock);
+
+        // Each call is slower than the last: never settles.
+        MeasurementResult result = engine.Run(BatchRunner.For(() => clock.Advance(1 + (++callCount / 1000))));
+
+        Assert.False(result.Settled);
+        Assert.Equal(2, result.Rounds);
+        Assert.EndsWith("(not settled)", result.ToString());
+    }
+
+    [Fact]
+    public void Setup_runs_before_every_batch_outside_the_timed_region()
+    {
+        var clock = new FakeClock();
+        int setups = 0;
+        var engine = new MeasurementEngine(Fast, clock);
+
+        MeasurementResult result = engine.Run(BatchRunner.For(
+            () => { setups++; clock.Advance(1_000_000); return 7L; },
+            (long cost) => clock.Advance(cost)));
+
+        Assert.Equal(7, result.Median.Nanoseconds, 9);
+        Assert.True(setups > 21);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 100_000, 16)]            // nothing measured yet: grow 16x
+    [InlineData(16, 160, 100_000, 256)]         // far too short: growth capped at 16x
+    [InlineData(4096, 40_960, 100_000, 11_000)] // close: aim 10% over the target
+    [InlineData(11_000, 990_000, 100_000, 1_223)] // code got 9x slower: shrink
+    [InlineData(1, 5_000_000, 100_000, 1)]      // one call is already too long
+    public void Next_batch_size(long calls, long ticks, long target, long expected)
+    {
+        Assert.Equal(expected, MeasurementEngine.NextBatchSize(calls, ticks, target));
+    }
+
+    [Fact]
+    public void Settled_compares_first_and_last_thirds()
+    {
+        double[] flat = Enumerable.Repeat(10.0, 21).ToArray();
+        double[] step = Enumerable.Repeat(10.0, 14).Concat(Enumerable.Repeat(11.0, 7)).ToArray();
+
+        Assert.True(MeasurementEngine.IsSettled(flat, 0.05));
+        Assert.False(MeasurementEngine.IsSettled(step, 0.05));
+        Assert.True(MeasurementEngine.IsSettled(step, 0.10));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(-1)]
+    public void Invalid_options_are_refused(int batches)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new MeasurementEngine(MeasurementOptions.Default with { BatchCount = batches }, new FakeClock()));
+    }
+
+    [Fact]
+    public void Allocations_per_call_are_counted_on_the_real_clock()
+    {
+        // Structural only (no assertion on time): 21 batches happen and allocations are attributed per call.
+        MeasurementResult result = Pix.Measurement.Measure(
+            () => new byte[1000],
+            new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, MinBatchTime = TimeSpan.FromMilliseconds(1) });
+
+        Assert.Equal(3, result.Samples.Count);
+        Assert.NotNull(result.AllocatedBytesPerCall);
+        Assert.InRange(result.AllocatedBytesPerCall!.Value, 1000, 1100);
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using Pix.Samples.NetworkFunctions.Workloads;
+
+namespace Pix.Samples.Tests.NetworkFunctions;
+
+public class WorkloadTests
+{
+    public static TheoryData<string, string> AllScenarios()
+    {
+        var data = new TheoryData<string, string>();
+        foreach ((string nf, string workload) in ScenarioCatalog.All)
+        {
+            data.Add(nf, workload);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllScenarios))]
+    public void The_same_seed_gives_the_same_packets_and_the_same_PCV_values(string nf, string workload)
+    {
+        Scenario first = ScenarioCatalog.Create(nf, workload, seed: 5);
+        Scenario second = ScenarioCatalog.Create(nf, workload, seed: 5);
+
+        Assert.Equal(first.Workload.Count, second.Workload.Count);
+        for (int i = 0; i < first.Workload.Count; i++)
+        {
+            Assert.True(first.Workload.Packet(i).SequenceEqual(second.Workload.Packet(i)), $"packet {i} differs");
+            Assert.Equal(first.Workload.Time(i), second.Workload.Time(i));
+        }
+
+        PcvTrace a = first.TracePcvs(), b = second.TracePcvs();
+        foreach (string pcv in a.Names)
+        {
+            Assert.Equal(a.Column(pcv), b.Column(pcv));
+        }
+    }
+
+    [Fact]
+    public void Different_seeds_give_different_traffic()
+    {
+        Workload a = ScenarioCatalog.Create("nat", "typical", 1).Workload, b = ScenarioCatalog.Create("nat", "typical", 2).Workload;
+        Assert.False(a.Packet(a.SetupCount).SequenceEqual(b.Packet(b.SetupCount)));
+    }
+
+    [Theory]
+    [InlineData("nat", "typical", "chainLength", 0, 3)]
+    [InlineData("nat", "colliding", "chainLength", 600, 900)]
+    [InlineData("nat", "expiry-storm", "expiredFlows", 7, 9)]
+    [InlineData("lb", "colliding", "probes", 7, 8)]
+    [InlineData("bridge", "colliding", "learnChainLength", 400, 600)]
+    [InlineData("router", "long-prefixes", "trieDepth", 33, 33)]
+    [InlineData("router", "short-prefixes", "trieDepth", 1, 10)]
+    [InlineData("firewall", "rule-scan", "rulesScanned", 100, 100)]
+    [InlineData("firewall", "colliding", "chainLength", 600, 900)]
+    public void Adversarial_workloads_induce_the_PCV_values_they_are_built_for(string nf, string workload, string pcv, double minMean, double maxMean)
+    {
+        double mean = ScenarioCatalog.Create(nf, workload).TracePcvs().Column(pcv).Average();
+        Assert.InRange(mean, minMean, maxMean);
+    }
+
+    [Fact]
+    public void Health_flaps_make_tracked_flows_find_their_backend_down()
+    {
+        PcvTrace trace = ScenarioCatalog.Create("lb", "health-flap").TracePcvs();
+        Assert.Contains(1, trace.Column("trackedBackendDown"));
+        Assert.DoesNotContain(1, ScenarioCatalog.Create("lb", "typical").TracePcvs().Column("trackedBackendDown"));
+    }
+
+    [Fact]
+    public void Unknown_names_are_reported_with_the_choices()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ScenarioCatalog.Create("nat", "nope"));
+        Assert.Contains("typical", e.Message);
+        e = Assert.Throws<ArgumentException>(() => ScenarioCatalog.Create("switch", "typical"));
+        Assert.Contains("bridge", e.Message);
+    }
+}
