@@ -36,9 +36,13 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             IEnumerable<Expr> expressions = model.Quantities.Where(q => q.Bound is not null).Select(q => q.Bound!)
-                .Concat(model.Pieces.SelectMany(p => p.Terms.Select(t => t.Count).Concat(GuardExpressions(p.When))));
+                .Concat(model.Pieces.SelectMany(Expressions));
             return expressions.All(e => e.Symbols().All(names.Contains)) && !HasBoundCycle(model);
         }
+
+        /// <summary>Every expression a piece reads: its terms' counts and its guard's operands.</summary>
+        public static IEnumerable<Expr> Expressions(Piece piece) =>
+            piece.Terms.Select(t => t.Count).Concat(GuardExpressions(piece.When));
 
         private static IEnumerable<Expr> GuardExpressions(Guard guard)
         {
