@@ -191,12 +191,27 @@ internal sealed partial class MethodAnalyzer
         var alternatives = new List<PathAlternative>();
         bool guardsResolved = true;
         Provenance where = SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method));
+
+        // A [PerformanceInterface] callee keeps its straight-line code as a term of its own (the
+        // caller's cost is then the sum of the interfaces it calls); a plain helper's straight-line
+        // code joins the caller's block, which keeps interfaces short.
+        bool ownTerm = HasPerformanceInterface(method);
         foreach (PathAlternative alternative in summary.Alternatives)
         {
             Guard? guard = substitution.SubstituteGuard(alternative.Guard);
             guardsResolved &= guard is not null;
             var cost = new CostAccumulator();
-            if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
+            if (!ownTerm)
+            {
+                cost.Operations.Add(alternative.Cost.Operations);
+                foreach (var opaque in alternative.Cost.Opaque)
+                {
+                    cost.AddOpaque(opaque.Key, opaque.Value);
+                }
+
+                cost.ObserveLongest(alternative.Cost.LongestPath);
+            }
+            else if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
                 cost.Terms.Add(new PendingTerm(
                     PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
