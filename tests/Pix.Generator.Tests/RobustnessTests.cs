@@ -65,6 +65,17 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Generic_and_non_generic_types_of_one_name_get_distinct_files()
+    {
+        Compilation input = Pix.Testing.TestCompilation.Create(
+            "Robustness",
+            "namespace N { public partial class Box { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Box<T> { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Box<T, U> { [Pix.PerformanceInterface] public int M(int n) => n; } }");
+        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
+        Assert.Equal(new[] { "N.Box.Pix.g.cs", "N.Box_1.Pix.g.cs", "N.Box_2.Pix.g.cs" }, run.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+        Compile.AssertClean(output);
+    }
+
+    [Fact]
     public void Generated_code_compiles_without_warnings_as_CSharp8_with_nullable_enabled()
     {
         const string source = """
