@@ -32,7 +32,7 @@ internal sealed class GeneratedInterfaces
     /// </summary>
     public string? Summary(string companion)
     {
-        int declaration = Array.FindIndex(_lines, l => l.Contains(" " + companion + "(", StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        int declaration = Declaration(companion);
         if (declaration < 0)
         {
             return null;
@@ -53,18 +53,23 @@ internal sealed class GeneratedInterfaces
         return WebUtility.HtmlDecode(text.TrimEnd('.'));
     }
 
-    /// <summary>The performance-critical variables documented on <paramref name="companion"/>.</summary>
+    /// <summary>The performance-critical variables documented on <paramref name="companion"/>, in parameter order.</summary>
     public IEnumerable<string> Pcvs(string companion)
     {
-        int declaration = Array.FindIndex(_lines, l => l.Contains(" " + companion + "(", StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
-        for (int i = declaration - 1; i >= 0 && _lines[i].TrimStart().StartsWith("///", StringComparison.Ordinal); i--)
+        const string Marker = "Performance-critical variable: ";
+        int declaration = Declaration(companion);
+        int summary = declaration < 0 ? -1 : Array.FindLastIndex(_lines, declaration, l => l.Trim() == "/// <summary>");
+        for (int i = Math.Max(summary, 0); i < declaration; i++)
         {
-            string line = _lines[i];
-            int at = line.IndexOf("Performance-critical variable: ", StringComparison.Ordinal);
+            int at = _lines[i].IndexOf(Marker, StringComparison.Ordinal);
             if (at >= 0)
             {
-                yield return WebUtility.HtmlDecode(line[(at + "Performance-critical variable: ".Length)..].Replace("</param>", "").TrimEnd('.'));
+                yield return WebUtility.HtmlDecode(_lines[i][(at + Marker.Length)..].Replace("</param>", "").TrimEnd('.'));
             }
         }
     }
+
+    /// <summary>The line declaring <paramref name="companion"/> (not a comment mentioning it), or -1.</summary>
+    private int Declaration(string companion) =>
+        Array.FindIndex(_lines, l => l.Contains(" " + companion + "(", StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
 }
