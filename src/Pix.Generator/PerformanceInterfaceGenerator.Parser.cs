@@ -28,6 +28,8 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>The MSBuild property (made compiler-visible by the package's props) that sets the project's resolution.</summary>
         public const string ResolutionProperty = "build_property.PixResolution";
 
+        private static readonly ExtractionOptions UnmergedOptions = ExtractionOptions.Default with { DefaultResolution = 0 };
+
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
@@ -66,8 +68,11 @@ public sealed partial class PerformanceInterfaceGenerator
                     method.IsExtensionMethod && p.Ordinal == 0))
                 .ToEquatableArray();
 
+            // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
+            // is only known after the Combine below the transform, where ApplyResolution merges.
             ct.ThrowIfCancellationRequested();
-            InterfaceModel model = InterfaceExtractor.Extract(method, context.SemanticModel.Compilation, ExtractionOptions.Default, ct);
+            double? explicitResolution = ExplicitResolution(context.Attributes);
+            InterfaceModel model = InterfaceExtractor.Extract(method, context.SemanticModel.Compilation, UnmergedOptions, ct);
             if (!ModelCheck.IsEmittable(model))
             {
                 return null;
@@ -85,7 +90,8 @@ public sealed partial class PerformanceInterfaceGenerator
                 method.TypeParameters.Select(t => new TypeParameterSpec(Identifier(t.Name), Constraints(t))).ToEquatableArray(),
                 parameters,
                 ProfileParameterName(method),
-                ExplicitResolution(context.Attributes),
+                MethodSupport.CompanionSignatureKey(method),
+                explicitResolution,
                 model);
         }
 
@@ -97,13 +103,67 @@ public sealed partial class PerformanceInterfaceGenerator
                 ? value
                 : DefaultResolution;
 
-        /// <summary>Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.</summary>
+        /// <summary>
+        /// Merges the pieces of a method's interface at the project's resolution, unless its attribute set
+        /// one (then the extractor already did). Gives exactly the model the extractor gives with
+        /// <c>DefaultResolution = projectResolution</c>: the same merge on the same pieces, and the quantities
+        /// the merged pieces no longer read (a PCV of a dropped path) are dropped too.
+        /// </summary>
+        public static LatencyMethodSpec ApplyResolution(LatencyMethodSpec spec, double projectResolution, CancellationToken ct)
+        {
+            if (spec.ExplicitResolution is not null || projectResolution <= 0)
+            {
+                return spec;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            InterfaceModel model = spec.Interface;
+            IReadOnlyList<Piece> merged = ResolutionMerger.Merge(model.Pieces.ToList(), projectResolution);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Piece piece in merged)
+            {
+                used.UnionWith(ModelCheck.Expressions(piece).SelectMany(e => e.Symbols()));
+            }
+
+            // A PCV's bound may read further quantities.
+            bool grew = true;
+            while (grew)
+            {
+                grew = false;
+                foreach (Quantity quantity in model.Quantities.Where(q => q.Bound is not null && used.Contains(q.Name)).ToList())
+                {
+                    foreach (string name in quantity.Bound!.Symbols())
+                    {
+                        grew |= used.Add(name);
+                    }
+                }
+            }
+
+            return spec with
+            {
+                Interface = model with
+                {
+                    Pieces = merged.ToEquatableArray(),
+                    Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
+                    Resolution = projectResolution,
+                },
+            };
+        }
+
+        /// <summary>
+        /// Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.
+        /// Of methods whose companions would collide (only possible when the user's code already declares the
+        /// same method twice, an error of its own), the first is kept, so the generator adds no error.
+        /// </summary>
         public static ImmutableArray<GeneratedFileSpec> GroupByType(ImmutableArray<LatencyMethodSpec> specs) =>
             specs.GroupBy(s => s.Type)
                 .Select(g => new GeneratedFileSpec(
                     g.Key,
                     g.OrderBy(s => s.MethodName, StringComparer.Ordinal)
                         .ThenBy(s => s.Interface.MethodId, StringComparer.Ordinal)
+                        .ThenBy(s => s.SignatureKey, StringComparer.Ordinal)
+                        .GroupBy(s => (s.MethodName, s.SignatureKey))
+                        .Select(same => same.First())
                         .ToEquatableArray()))
                 .OrderBy(f => f.Type.HintName, StringComparer.Ordinal)
                 .ToImmutableArray();
@@ -258,7 +318,8 @@ public sealed partial class PerformanceInterfaceGenerator
             {
                 foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
                 {
-                    if (argument.Key == "Resolution" && argument.Value.Value is double value && value >= 0)
+                    // The same rule as the extractor's: a set, non-negative, non-NaN value.
+                    if (argument.Key == "Resolution" && argument.Value.Value is double value && value >= 0 && !double.IsNaN(value))
                     {
                         return value;
                     }

@@ -21,13 +21,13 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
     {
         // 1. Every [PerformanceInterface] method → a value-only spec holding its extracted interface
         //    (null when the method cannot get a companion). The transform is the only step that sees symbols.
-        IncrementalValuesProvider<Model.LatencyMethodSpec> methods = context.SyntaxProvider
+        IncrementalValuesProvider<Model.LatencyMethodSpec?> methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 Targets.MethodSupport.AttributeMetadataName,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
                 transform: static (context, ct) => Parser.Parse(context, ct))
             .WithTrackingName(TrackingNames.Transform)
-            .Where(static spec => spec is not null)!
+            .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.Supported);
 
         // 2. The project's default resolution: build_property.PixResolution, else 0.05.
@@ -38,7 +38,7 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
         // 3. Apply it to the methods whose attribute does not set a resolution of its own.
         IncrementalValuesProvider<Model.LatencyMethodSpec> resolved = methods
             .Combine(projectResolution)
-            .Select(static (pair, ct) => Parser.ApplyResolution(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => Parser.ApplyResolution(pair.Left!, pair.Right, ct))
             .WithTrackingName(TrackingNames.Resolved);
 
         // 4. One file per containing type, its methods sorted ordinally.

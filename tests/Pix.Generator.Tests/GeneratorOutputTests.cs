@@ -243,7 +243,7 @@ public sealed class GeneratorOutputTests
                 public static int CountZeros(this ReadOnlySpan<byte> data, scoped Span<int> scratch)
                 {
                     int zeros = 0;
-                    foreach (byte b in data) if (b == 0) zeros++;
+                    for (int i = 0; i < data.Length; i++) if (data[i] == 0) zeros++;
                     return zeros;
                 }
             }
@@ -264,6 +264,7 @@ public sealed class GeneratorOutputTests
     private static void Verify(string test, string source)
     {
         Compilation input = Pix.Testing.TestCompilation.Create("GoldenTest", source);
+        Pix.Testing.TestCompilation.AssertNoErrors(input);
         (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
         GoldenFiles.Verify(test, GeneratorRunner.Files(run));
         Compile.AssertClean(output.WithOptions(output.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default)));

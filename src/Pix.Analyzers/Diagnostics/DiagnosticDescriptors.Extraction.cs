@@ -18,8 +18,8 @@ internal static partial class DiagnosticDescriptors
 
     /// <summary>
     /// PIX0002. Format: <c>The interface of '{0}' approximates at {1}: {2}. {3}.</c>.
-    /// {0} the method, {1} the construct and its line (the gap's provenance), {2} why (the gap's reason),
-    /// {3} how to help for this kind of gap. Reported as a warning for constructs Pix does not model and
+    /// {0} the method, {1} the construct and its line, {2} why and how to help (the gap's reason),
+    /// {3} what the approximation means for the prediction, for this kind of gap. Reported as a warning for constructs Pix does not model and
     /// as information for calls priced opaquely, recursion and data-dependent branches.
     /// </summary>
     public static readonly DiagnosticDescriptor IncompleteInterface = Create(
@@ -43,25 +43,26 @@ internal static partial class DiagnosticDescriptors
         "Pix generates LatencyOf_X as a sibling method taking the same parameters. Methods without a body, constructors, local functions, operators and accessors cannot have such a sibling; no interface is generated.");
 
     /// <summary>
-    /// PIX0004. Format: <c>The {0} in '{1}' has no bound Pix can see: {2}. Name its trip count with PixHint.Pcv("name") or bound it with PixHint.LoopBound(max) as the first statement of its body.</c>.
-    /// {0} the loop and its line, {1} the method, {2} the extractor's reason.
+    /// PIX0004. Format: <c>The {0} in '{1}' has no bound Pix can see: {2}</c>.
+    /// {0} the loop and its line, {1} the method, {2} the extractor's reason, which names the PCV it
+    /// used and the hint (<c>PixHint.Pcv</c>, <c>PixHint.LoopBound</c>) that fixes it.
     /// </summary>
     public static readonly DiagnosticDescriptor UnboundedLoop = Create(
         DiagnosticIds.UnboundedLoop,
         "Unbounded loop needs a PCV hint",
-        "The {0} in '{1}' has no bound Pix can see: {2}. Name its trip count with PixHint.Pcv(\"name\") or bound it with PixHint.LoopBound(max) as the first statement of its body.",
+        "The {0} in '{1}' has no bound Pix can see: {2}",
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
         "The trip count of this loop depends on nothing the inputs show (a linked list, a convergence test, data read in the loop). Pix needs a hint: PixHint.Pcv names the count as an extra parameter of LatencyOf_X, PixHint.LoopBound gives a maximum.");
 
     /// <summary>
-    /// PIX0005. Format: <c>Analysis of '{0}' stopped at {1}: {2}. The interface covers only what was analysed; split the method or mark large callees [PerformanceInterface].</c>.
-    /// {0} the method, {1} where the budget ran out, {2} which budget.
+    /// PIX0005. Format: <c>Analysis of '{0}' stopped at {1}: {2}</c>.
+    /// {0} the method, {1} where the budget ran out, {2} which budget and how to stay within it.
     /// </summary>
     public static readonly DiagnosticDescriptor AnalysisBudgetExceeded = Create(
         DiagnosticIds.AnalysisBudgetExceeded,
         "Analysis budget exceeded",
-        "Analysis of '{0}' stopped at {1}: {2}. The interface covers only what was analysed; split the method or mark large callees [PerformanceInterface].",
+        "Analysis of '{0}' stopped at {1}: {2}",
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
         "Pix bounds the work it does per method (operations analysed, call depth) so that builds stay fast. When the budget runs out the rest of the method is priced as an opaque term.");

@@ -92,7 +92,7 @@ internal static class CalibrateCommand
         double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
         stdout.WriteLine();
         stdout.WriteLine($"Loop overhead per throughput-kernel iteration: {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
-        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels); the median over passes.");
+        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest pass.");
     }
 
     /// <summary>Writes progress synchronously (Progress&lt;T&gt; would post to the thread pool and interleave).</summary>

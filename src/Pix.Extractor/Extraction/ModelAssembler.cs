@@ -47,7 +47,7 @@ internal static class ModelAssembler
         if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
         {
             yield return new Term(
-                PendingTerm.CreateBlock(cost.Operations, summary.StraightChain, cost.Opaque),
+                PendingTerm.CreateBlock(cost.Operations, cost.LongestPath, cost.Opaque),
                 Expr.One,
                 summary.Origin,
                 "straight-line code");

@@ -24,6 +24,9 @@ internal static class BclModels
     {
         var models = new List<LibraryModel>
         {
+            // object's constructor does nothing (the allocation is counted at the `new`).
+            new("System.Object..ctor", Ops(), None),
+
             // ---- List<T> -----------------------------------------------------------------
             new(Generic + "List`1..ctor", Ops((Allocation, 1), (AllocatedByte, 40)), None, Parameters: 0),
             new(Generic + "List`1..ctor", Ops((Allocation, 2), (AllocatedByte, 56)),
@@ -97,7 +100,6 @@ internal static class BclModels
             new("System.MemoryExtensions.Contains", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
                 Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match"))),
             new("System.MemoryExtensions.Reverse", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
-            new("System.MemoryExtensions.Fill", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
             new("System.MemoryExtensions.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
 
             // ---- Array, Buffer -------------------------------------------------------------

@@ -65,21 +65,22 @@ internal static class CalibrationKernels
     };
 
     /// <summary>
-    /// Classes whose latency is not measured but set equal to their throughput, and why. A bounds
-    /// check or a predicted branch is not on any data dependency chain; allocation, type checks and
-    /// bulk primitives are helper calls that do not overlap with each other enough to tell apart.
+    /// Classes whose latency is not measured but set equal to their throughput, and why (docs/calibration.md
+    /// explains each). A bounds check or a predicted branch is not on any data dependency chain; a store
+    /// ends one (a store-then-load chain measured about one cycle per link: the round trip was removed);
+    /// allocation, type checks and bulk primitives are helper calls too coarse to tell the two apart.
     /// </summary>
     public static IReadOnlyDictionary<OperationClass, string> LatencyDerivedFromThroughput { get; } = new Dictionary<OperationClass, string>
     {
-        [Store] = "latency = throughput: a store ends a chain (store-to-load forwarding shows up as the later load's latency; a store-then-load kernel measured about one cycle per link, so the JIT or the core removed the round trip)",
-        [BoundsCheck] = "latency = throughput: a bounds check is a compare and a predicted branch, off the data chain",
-        [Branch] = "latency = throughput: a predicted branch adds nothing to a data dependency chain",
-        [TypeCheck] = "latency = throughput: a cast helper call; chains through it not measured separately",
-        [Allocation] = "latency = throughput: allocation helper calls barely overlap",
-        [AllocatedByte] = "latency = throughput: zeroing is bulk work",
-        [CopiedByte] = "latency = throughput: bulk primitive, slope over 256..4096 bytes",
-        [ComparedByte] = "latency = throughput: bulk primitive, slope over 256..4096 bytes",
-        [HashedByte] = "latency = throughput: bulk primitive, slope over 256..4096 bytes",
+        [Store] = "latency = throughput (a store ends a chain)",
+        [BoundsCheck] = "latency = throughput (off the data chain)",
+        [Branch] = "latency = throughput (predicted; off the data chain)",
+        [TypeCheck] = "latency = throughput (cast helper)",
+        [Allocation] = "latency = throughput (allocation helper)",
+        [AllocatedByte] = "latency = throughput (bulk zeroing)",
+        [CopiedByte] = "per-byte slope over 256..4096 B; latency = throughput",
+        [ComparedByte] = "per-byte slope over 256..4096 B; latency = throughput",
+        [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",
     };
 
     private static CalibrationKernel Latency(string name, Func<KernelState, int, long> run, params (OperationClass Class, double Count)[] counts) =>

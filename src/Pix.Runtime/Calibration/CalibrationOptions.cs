@@ -16,11 +16,11 @@ public sealed record CalibrationOptions
 
     /// <summary>
     /// Wall-clock budget for the whole run. Whole passes over the kernels are repeated while the
-    /// next one is expected to fit, between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
+    /// next one is expected to fit (each kernel's figure is its quietest pass), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Passes over all kernels always made (each kernel's figure is the median over passes).</summary>
+    /// <summary>Passes over all kernels always made.</summary>
     public int MinRepetitions { get; init; } = 2;
 
     /// <summary>Most passes over all kernels.</summary>

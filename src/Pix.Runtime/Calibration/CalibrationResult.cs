@@ -44,9 +44,9 @@ public sealed class CalibrationResult
 /// <summary>One kernel's timing in a calibration run.</summary>
 /// <param name="Name">Kernel name, e.g. <c>"div chain"</c>.</param>
 /// <param name="Kind"><c>latency</c>, <c>throughput</c> or <c>bulk</c>.</param>
-/// <param name="MeasuredNs">Median over passes of nanoseconds per iteration (per call for bulk kernels).</param>
+/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest pass.</param>
 /// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
-/// <param name="PassSpread">Relative spread (max − min) / median of the per-pass figures: how well the passes agree.</param>
+/// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures: how well the passes agree.</param>
 /// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
 public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, double FittedNs, double PassSpread, double NoiseCv)
 {

@@ -9,7 +9,7 @@ namespace Pix.Calibration;
 
 /// <summary>
 /// Measures this machine: warms every kernel up together, times each one in several passes (the
-/// median over passes resists a noisy neighbour), fits per-class latencies and throughputs across
+/// quietest pass counts, so a noisy neighbour during one pass does not decide the profile), fits per-class latencies and throughputs across
 /// kernels, and derives what kernels cannot isolate.
 /// </summary>
 internal sealed class Calibrator
@@ -62,7 +62,10 @@ internal sealed class Calibrator
 
     private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<MeasurementResult>> perPass, int passes)
     {
-        double PerUnit(Probe p) => SampleStatistics.MedianOf(perPass[p].Select(r => r.Median.Nanoseconds)) / p.Units;
+        // Within a pass, the median of batches rejects short interruptions. Across passes, take the
+        // quietest pass: interference (a busy hyperthread sibling, a neighbour's build) only ever
+        // adds time, and on a shared machine it can last for a whole pass of one kernel.
+        double PerUnit(Probe p) => perPass[p].Min(r => r.Median.Nanoseconds) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
@@ -79,8 +82,8 @@ internal sealed class Calibrator
                 bool hasLatency = latency.Costs.TryGetValue(c, out double l);
                 costs[c] = new OperationCost(hasLatency ? l : t, t);
                 sources[c] = hasLatency
-                    ? $"fitted: latency from {CountKernels(observations, c, KernelBound.Latency)} chain kernel(s), throughput from {CountKernels(observations, c, KernelBound.Throughput)} stream kernel(s)"
-                    : $"fitted throughput from {CountKernels(observations, c, KernelBound.Throughput)} stream kernel(s); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
+                    ? $"fitted ({CountKernels(observations, c, KernelBound.Latency)} chain, {CountKernels(observations, c, KernelBound.Throughput)} stream kernels)"
+                    : $"fitted ({CountKernels(observations, c, KernelBound.Throughput)} stream kernels); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
             }
         }
 
@@ -105,9 +108,9 @@ internal sealed class Calibrator
         var timings = probes.Select(p =>
         {
             double[] passes = perPass[p].Select(r => r.Median.Nanoseconds / p.Units).ToArray();
-            double median = SampleStatistics.MedianOf(passes);
-            double measured = p.Bulk is null ? median : median * p.Units;
-            double spread = median == 0 ? 0 : (passes.Max() - passes.Min()) / median;
+            double best = PerUnit(p);
+            double measured = p.Bulk is null ? best : best * p.Units;
+            double spread = best == 0 ? 0 : (passes.Max() - passes.Min()) / best;
             return new KernelTiming(p.Name, p.Kind, measured, fittedTimes[p.Name], spread, SampleStatistics.MedianOf(perPass[p].Select(r => r.CoefficientOfVariation)));
         }).ToList();
 

@@ -58,6 +58,10 @@ public sealed class ConstantTimeCorpusTests
         }
 
         _output.WriteLine(report.ToString());
+        foreach (Diagnostic d in variableTime.Samples.SelectMany(s => s.Diagnostics))
+        {
+            _output.WriteLine(d.ToString());
+        }
 
         Assert.True(constantTime.Samples.Count >= 25, $"Only {constantTime.Samples.Count} constant-time samples.");
         Assert.True(variableTime.Samples.Count >= 25, $"Only {variableTime.Samples.Count} variable-time samples.");

@@ -13,8 +13,12 @@ internal sealed partial class MethodAnalyzer
     /// <summary>The value all atoms take when alternatives are compared by price (see docs/extractor.md).</summary>
     internal const double ComparisonSample = 64;
 
-    /// <summary>One arm of a branch: the guard that selects it (null when data decide) and how to walk it.</summary>
-    private readonly record struct Arm(Guard? Guard, Func<DependencyFlow> Walk);
+    /// <summary>
+    /// One arm of a branch: the guard that selects it (null when data decide), how to walk it, and
+    /// whether it ends in a jump (return, throw, break, continue) — such an arm is an exit the paths
+    /// or the loop's PCV already account for, so it does not make a branch "data-dependent".
+    /// </summary>
+    private readonly record struct Arm(Guard? Guard, Func<DependencyFlow> Walk, bool Jumps = false);
 
     private void VisitIf(IConditionalOperation conditional)
     {
@@ -24,8 +28,18 @@ internal sealed partial class MethodAnalyzer
         Branch(
             conditional,
             guard,
-            () => { VisitStatement(conditional.WhenTrue); return DependencyFlow.None; },
-            () => { VisitStatement(conditional.WhenFalse); return DependencyFlow.None; });
+            new Arm(null, () => { VisitStatement(conditional.WhenTrue); return DependencyFlow.None; }, EndsInJump(conditional.WhenTrue)),
+            new Arm(null, () => { VisitStatement(conditional.WhenFalse); return DependencyFlow.None; }, EndsInJump(conditional.WhenFalse)));
+    }
+
+    private static bool EndsInJump(IOperation? statement)
+    {
+        while (statement is IBlockOperation { Operations.Length: > 0 } block)
+        {
+            statement = block.Operations[block.Operations.Length - 1];
+        }
+
+        return statement is IReturnOperation or IBranchOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation;
     }
 
     private DependencyFlow ConditionalExpression(IConditionalOperation conditional)
@@ -36,27 +50,27 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow arms = Branch(
             conditional,
             guard,
-            () => Evaluate(conditional.WhenTrue),
-            () => Evaluate(conditional.WhenFalse));
+            new Arm(null, () => Evaluate(conditional.WhenTrue)),
+            new Arm(null, () => Evaluate(conditional.WhenFalse)));
         return DependencyFlow.Combine(condition, arms);
     }
 
     /// <summary>A two-way branch: constant folds, input guards fork the paths, data keep the costlier arm.</summary>
-    private DependencyFlow Branch(IOperation site, Guard? guard, Func<DependencyFlow> whenTrue, Func<DependencyFlow> whenFalse)
+    private DependencyFlow Branch(IOperation site, Guard? guard, Arm whenTrue, Arm whenFalse)
     {
         if (guard is TrueGuard)
         {
-            return whenTrue();
+            return whenTrue.Walk();
         }
 
         if (guard is NotGuard { Operand: TrueGuard })
         {
-            return whenFalse();
+            return whenFalse.Walk();
         }
 
         return guard is null
-            ? CostliestArm(site, new[] { new Arm(null, whenTrue), new Arm(null, whenFalse) })
-            : Fork(site, new[] { new Arm(guard, whenTrue), new Arm(Guard.Not(guard), whenFalse) });
+            ? CostliestArm(site, new[] { whenTrue, whenFalse })
+            : Fork(site, new[] { whenTrue with { Guard = guard }, whenFalse with { Guard = Guard.Not(guard) } });
     }
 
     private void VisitSwitch(ISwitchOperation @switch)
@@ -225,6 +239,7 @@ internal sealed partial class MethodAnalyzer
         var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
         var flows = new List<DependencyFlow>();
         var chosen = new List<PathAlternative>();
+        var priced = new List<double>();
         bool allTerminate = true;
         foreach (Arm arm in arms)
         {
@@ -234,6 +249,11 @@ internal sealed partial class MethodAnalyzer
             flows.Add(arm.Walk());
             allTerminate &= _paths.AllTerminated;
             chosen.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample));
+            if (!arm.Jumps)
+            {
+                priced.Add(chosen[chosen.Count - 1].Cost.SamplePrice(ComparisonSample));
+            }
+
             environments.Add(SnapshotEnvironment());
             regions.Add(_region.Snapshot());
         }
@@ -243,7 +263,7 @@ internal sealed partial class MethodAnalyzer
         _region.MergeArms(regions);
         PathAlternative costliest = PathSet.Costliest(chosen, ComparisonSample);
         _paths.AddCost(costliest.Cost);
-        if (chosen.Select(a => a.Cost.SamplePrice(ComparisonSample)).Distinct().Count() > 1)
+        if (priced.Distinct().Count() > 1)
         {
             AddGap(
                 GapKind.DataDependentBranch,

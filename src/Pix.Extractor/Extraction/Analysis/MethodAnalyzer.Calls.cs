@@ -197,7 +197,7 @@ internal sealed partial class MethodAnalyzer
             if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
                 cost.Terms.Add(new PendingTerm(
-                    PendingTerm.CreateBlock(alternative.Cost.Operations, summary.StraightChain, alternative.Cost.Opaque),
+                    PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
                     Poly.One,
                     where,
                     "call to " + DisplayNames.Short(method)));
@@ -366,7 +366,13 @@ internal sealed partial class MethodAnalyzer
             return CostLowering.ValueSize(generic.TypeArguments[0]);
         }
 
-        ITypeSymbol? operand = call.Receiver?.Type ?? call.Argument(0)?.Type;
+        IOperation? receiver = call.Receiver ?? call.Argument(0);
+        while (receiver is IConversionOperation { IsImplicit: true } conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        ITypeSymbol? operand = receiver?.Type;
         return operand switch
         {
             IArrayTypeSymbol array => CostLowering.ValueSize(array.ElementType),

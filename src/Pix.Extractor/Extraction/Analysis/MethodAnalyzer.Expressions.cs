@@ -40,6 +40,17 @@ internal sealed partial class MethodAnalyzer
 
     private DependencyFlow EvaluateCore(IOperation operation)
     {
+        if (IsDynamic(operation))
+        {
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                Evaluate(child);
+            }
+
+            Unsupported(operation, "dynamic", "dynamic operations bind at run time; each is priced as an opaque term.");
+            return DependencyFlow.None;
+        }
+
         switch (operation)
         {
             case ILiteralOperation or IDefaultValueOperation or IInstanceReferenceOperation or ISizeOfOperation
@@ -186,6 +197,15 @@ internal sealed partial class MethodAnalyzer
                 return UnknownOperation(operation);
         }
     }
+
+    private static bool IsDynamic(IOperation operation) => operation switch
+    {
+        IBinaryOperation b => b.Type?.TypeKind == TypeKind.Dynamic || b.LeftOperand.Type?.TypeKind == TypeKind.Dynamic || b.RightOperand.Type?.TypeKind == TypeKind.Dynamic,
+        IUnaryOperation u => u.Operand.Type?.TypeKind == TypeKind.Dynamic,
+        IConversionOperation c => c.Operand.Type?.TypeKind == TypeKind.Dynamic && c.Type?.TypeKind != TypeKind.Dynamic,
+        ICompoundAssignmentOperation ca => ca.Target.Type?.TypeKind == TypeKind.Dynamic,
+        _ => false,
+    };
 
     /// <summary>
     /// An operation kind this version does not model (pointer operations show up as
@@ -579,7 +599,8 @@ internal sealed partial class MethodAnalyzer
         }
 
         DependencyFlow flow = DependencyFlow.None;
-        if (creation.Constructor is { } constructor && !(type is { IsValueType: true } && creation.Arguments.Length == 0 && constructor.IsImplicitlyDeclared))
+        // An implicit constructor only runs field initializers (not analysed) and object's empty constructor.
+        if (creation.Constructor is { IsImplicitlyDeclared: false } constructor)
         {
             flow = Call(constructor, null, creation.Arguments, creation, isVirtual: false);
         }

@@ -41,9 +41,9 @@ internal sealed partial class MethodAnalyzer
     private LoopShape? RecognizeWhile(IWhileLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
     {
         dataCondition = null;
-        if (loop.Body is IBlockOperation body)
         {
-            foreach (IOperation statement in body.Operations)
+            IEnumerable<IOperation> statements = loop.Body is IBlockOperation body ? body.Operations : new[] { loop.Body };
+            foreach (IOperation statement in statements)
             {
                 if (StepOf(statement) is { } step && WritesTo(loop.Body, step.Variable).Count == 1
                     && WritesTo(loop.Condition, step.Variable).Count == 0

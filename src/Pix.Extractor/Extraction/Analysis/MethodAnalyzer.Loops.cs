@@ -217,7 +217,7 @@ internal sealed partial class MethodAnalyzer
         PathSet outerPaths = _paths;
         ChainRegion outerRegion = _region;
         _paths = PathSet.Start();
-        _region = new ChainRegion(isLoopBody: true);
+        _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
         _loops.Add(new LoopFrame(loop, shape));
         try
         {
@@ -277,7 +277,9 @@ internal sealed partial class MethodAnalyzer
             return condition.Syntax.ToString();
         }
 
-        return shape.Trips.ToExpr().ToString();
+        // "loop over n" reads better than "loop over max(0, n)"; the count keeps the max.
+        Expr trips = shape.Trips.ToExpr();
+        return (trips is MaxExpr { Left: ConstExpr { Value: 0 } } max ? max.Right : trips).ToString();
     }
 
     private void Forget(IEnumerable<ISymbol> symbols)

@@ -25,7 +25,7 @@ internal sealed partial class MethodAnalyzer
     private readonly Dictionary<ISymbol, SymbolicValue> _environment = new(SymbolEqualityComparer.Default);
     private readonly List<LoopFrame> _loops = new();
     private PathSet _paths = PathSet.Start();
-    private ChainRegion _region = new(isLoopBody: false);
+    private ChainRegion _region;
     private int _depth;
 
     public MethodAnalyzer(ExtractionSession session, IMethodSymbol method)
@@ -33,6 +33,7 @@ internal sealed partial class MethodAnalyzer
         _session = session;
         _method = method;
         _quantities = new QuantityTable(method.Parameters.Select(p => p.Name));
+        _region = new ChainRegion(isLoopBody: false, path => _paths.ObserveLongest(path));
         _inputs = new InputResolver(_quantities, symbol => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null);
     }
 
@@ -72,12 +73,12 @@ internal sealed partial class MethodAnalyzer
 
     private MethodSummary Finish(Provenance origin, bool hasBody)
     {
-        OperationVector chain = _region.Chain();
         if (_session.Recursive.Contains(_method.OriginalDefinition))
         {
-            MultiplyByRecursionDepth(origin, chain);
+            MultiplyByRecursionDepth(origin);
         }
 
+        OperationVector chain = _paths.Alternatives.Count == 1 ? _paths.Alternatives[0].Cost.LongestPath : _region.Chain();
         return new MethodSummary(_method, _quantities, _paths.Alternatives, chain, origin, hasBody);
     }
 
@@ -85,7 +86,7 @@ internal sealed partial class MethodAnalyzer
     /// A recursive method's cost per invocation, times the number of invocations (a PCV: for a
     /// linear recursion, its depth).
     /// </summary>
-    private void MultiplyByRecursionDepth(Provenance origin, OperationVector chain)
+    private void MultiplyByRecursionDepth(Provenance origin)
     {
         QuantityInfo depth = _quantities.Pcv(
             "recursionDepth",
@@ -98,18 +99,19 @@ internal sealed partial class MethodAnalyzer
             $"{_method.Name} calls itself; its cost is the cost of one invocation times the PCV '{depth.Name}'. Pass it to the interface.",
             origin));
         Poly times = Poly.Of(depth.Atom);
-        foreach (PathAlternative alternative in _paths.Alternatives)
+        for (int i = 0; i < _paths.Alternatives.Count; i++)
         {
+            PathAlternative alternative = _paths.Alternatives[i];
             CostAccumulator cost = alternative.Cost;
             var terms = cost.Terms.Select(t => t.WithCount(c => c.Times(times))).ToList();
             if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
             {
-                terms.Insert(0, new PendingTerm(PendingTerm.CreateBlock(cost.Operations, chain, cost.Opaque), times, origin, "each recursive invocation"));
+                terms.Insert(0, new PendingTerm(PendingTerm.CreateBlock(cost.Operations, cost.LongestPath, cost.Opaque), times, origin, "each recursive invocation"));
             }
 
             CostAccumulator replaced = new();
             replaced.Terms.AddRange(terms);
-            _paths.Alternatives[_paths.Alternatives.IndexOf(alternative)] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
+            _paths.Alternatives[i] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
         }
     }
 

@@ -15,7 +15,15 @@ internal sealed class ChainRegion
     private readonly List<OperationVector> _carriedCandidates = new();
     private OperationVector _longest = new();
 
-    public ChainRegion(bool isLoopBody) => IsLoopBody = isLoopBody;
+    private readonly System.Action<OperationVector>? _observed;
+
+    /// <param name="isLoopBody">True for one iteration of a loop.</param>
+    /// <param name="observed">Told every computed value's longest path (the paths keep their own straight-line chain).</param>
+    public ChainRegion(bool isLoopBody, System.Action<OperationVector>? observed = null)
+    {
+        IsLoopBody = isLoopBody;
+        _observed = observed;
+    }
 
     public bool IsLoopBody { get; }
 
@@ -29,7 +37,11 @@ internal sealed class ChainRegion
     }
 
     /// <summary>Records a value computed in the region (for the straight-line longest path).</summary>
-    public void Observe(DependencyFlow flow) => _longest = OperationVector.Longer(_longest, flow.Longest);
+    public void Observe(DependencyFlow flow)
+    {
+        _longest = OperationVector.Longer(_longest, flow.Longest);
+        _observed?.Invoke(flow.Longest);
+    }
 
     /// <summary>Adds a loop-carried cycle the code does not show as a variable (a foreach's hidden index).</summary>
     public void AddCarriedCycle(OperationVector cycle) => _carriedCandidates.Add(cycle);

@@ -56,6 +56,14 @@ internal sealed class PathSet
         }
     }
 
+    public void ObserveLongest(OperationVector path)
+    {
+        foreach (PathAlternative alternative in Live)
+        {
+            alternative.Cost.ObserveLongest(path);
+        }
+    }
+
     public void AddOpaque(string name, double count = 1)
     {
         foreach (PathAlternative alternative in Live)

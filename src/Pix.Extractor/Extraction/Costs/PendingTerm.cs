@@ -34,6 +34,9 @@ internal sealed class CostAccumulator
 
     public List<PendingTerm> Terms { get; private set; } = new();
 
+    /// <summary>The longest dependency path through this path's straight-line code: its chain.</summary>
+    public OperationVector LongestPath { get; private set; } = new();
+
     public bool IsEmpty => Operations.IsEmpty && Opaque.Count == 0 && Terms.Count == 0;
 
     public CostAccumulator Clone() => new()
@@ -41,7 +44,10 @@ internal sealed class CostAccumulator
         Operations = Operations.Clone(),
         Opaque = new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
         Terms = new List<PendingTerm>(Terms),
+        LongestPath = LongestPath,
     };
+
+    public void ObserveLongest(OperationVector path) => LongestPath = OperationVector.Longer(LongestPath, path);
 
     public void AddOpaque(string name, double count = 1) =>
         Opaque[name] = Opaque.TryGetValue(name, out double existing) ? existing + count : count;
@@ -56,6 +62,7 @@ internal sealed class CostAccumulator
         }
 
         Terms.AddRange(other.Terms);
+        ObserveLongest(other.LongestPath);
     }
 
     /// <summary>

@@ -101,7 +101,8 @@ internal sealed class QuantityTable
                 break;
         }
 
-        var info = new QuantityInfo(Unique(name), kind, expression, description, path, _byName.Count);
+        // An input may carry a parameter's own name (n); only PCVs must avoid those (they become parameters).
+        var info = new QuantityInfo(Unique(name, avoidParameters: false), kind, expression, description, path, _byName.Count);
         _byName[info.Name] = info;
         _byPath[path.Key] = info;
         return info;
@@ -110,7 +111,7 @@ internal sealed class QuantityTable
     /// <summary>Registers a PCV named <paramref name="preferredName"/> (suffixed to stay unique).</summary>
     public QuantityInfo Pcv(string preferredName, string description, Poly? bound, Provenance? origin)
     {
-        var info = new QuantityInfo(Unique(preferredName), QuantityKind.Pcv, null, description, null, _byName.Count)
+        var info = new QuantityInfo(Unique(preferredName, avoidParameters: true), QuantityKind.Pcv, null, description, null, _byName.Count)
         {
             Bound = bound,
             Origin = origin,
@@ -119,9 +120,9 @@ internal sealed class QuantityTable
         return info;
     }
 
-    private string Unique(string name)
+    private string Unique(string name, bool avoidParameters)
     {
-        if (!_byName.ContainsKey(name) && !_parameterNames.Contains(name))
+        if (!_byName.ContainsKey(name) && !(avoidParameters && _parameterNames.Contains(name)))
         {
             return name;
         }

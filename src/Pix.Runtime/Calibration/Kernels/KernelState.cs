@@ -70,7 +70,6 @@ internal sealed class KernelState
     public int[] Chase;
     public int[] ChaseXor;
     public int[] Data;
-    public int[] StoreTarget = new int[1];
     public object[] Objects;
     public IncrementBase Virtual;
     public IIncrement Interface;

@@ -203,8 +203,10 @@ internal static class ThroughputKernels
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long Load(KernelState s, int iterations)
     {
+        // A native-sized index, so no sign extension sits between the index and the address.
         ref int data = ref s.Data[0];
-        int j = 0, a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        nint j = 0;
+        int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
         for (int i = 0; i < iterations; i++)
         {
             a0 += Unsafe.Add(ref data, j);
@@ -247,7 +249,7 @@ internal static class ThroughputKernels
     public static long Store(KernelState s, int iterations)
     {
         ref int data = ref s.Data[0];
-        int j = 0;
+        nint j = 0;
         for (int i = 0; i < iterations; i++)
         {
             Unsafe.Add(ref data, j + 0) = i;
@@ -261,7 +263,7 @@ internal static class ThroughputKernels
             j = (j + 8) & KernelState.DataMask;
         }
 
-        return j;
+        return (long)j;
     }
 
     // Never-taken early exits: a compare and a predicted branch per stream.

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Pix;
+
+namespace Quickstart;
+
+/// <summary>
+/// Prints each annotated method's performance interface, then, for inputs of growing size, what
+/// the interface predicts next to what the method measurably takes on this machine.
+/// <c>dotnet run --project samples/Quickstart -c Release [-- --profile machine.pixhw.json]</c>
+/// </summary>
+internal static class Program
+{
+    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>]";
+
+    private static int Main(string[] args)
+    {
+        if (args is ["-h"] or ["--help"])
+        {
+            Console.WriteLine(Usage);
+            Console.WriteLine("Prints each performance interface and its predictions next to measured latencies.");
+            return 0;
+        }
+
+        if (!TryParse(args, out string? profilePath, out string? error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        HardwareProfile profile;
+        try
+        {
+            profile = profilePath is null ? HardwareProfile.Reference : HardwareProfile.Load(profilePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            Console.Error.WriteLine($"Cannot use the profile '{profilePath}': {e.Message}");
+            return 1;
+        }
+
+        Console.WriteLine("Pix Quickstart: performance interfaces, predicted vs measured");
+        Console.WriteLine(profilePath is null
+            ? $"Profile: {profile}, shipped with Pix. For this machine's, run"
+              + " `dotnet run --project src/Pix.Cli -c Release -- calibrate -o machine.pixhw.json` and pass --profile machine.pixhw.json."
+            : $"Profile: {profile}, from {profilePath}.");
+        Console.WriteLine($"Runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores.");
+        Console.WriteLine("Measured: median time per call over 21 timed batches after a time-based warm-up;"
+            + " spread: the middle half of the batches (interquartile range), and its width relative to the median.");
+
+        GeneratedInterfaces interfaces = GeneratedInterfaces.Load();
+        var ratios = new List<double>();
+        foreach (Experiment experiment in Experiments.All())
+        {
+            Console.WriteLine();
+            Console.WriteLine($"{experiment.Method}   [{experiment.Shape}]");
+            Console.WriteLine($"  {experiment.Companion}: " + (interfaces.Summary(experiment.Companion)
+                ?? $"(no generated file for {experiment.Companion} under {GeneratedInterfaces.Directory})"));
+            foreach (string pcv in interfaces.Pcvs(experiment.Companion))
+            {
+                Console.WriteLine("  PCV " + pcv);
+            }
+
+            ratios.AddRange(Report(experiment, profile));
+        }
+
+        Console.WriteLine();
+        double geometricMean = Math.Exp(ratios.Average(Math.Log));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"measured/predicted over {ratios.Count} inputs: geometric mean {geometricMean:0.00}, range {ratios.Min():0.00}–{ratios.Max():0.00}"));
+        return 0;
+    }
+
+    private static IEnumerable<double> Report(Experiment experiment, HardwareProfile profile)
+    {
+        Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"meas/pred",9}");
+        bool first = true;
+        foreach (Input input in experiment.Inputs)
+        {
+            Latency predicted = input.Predict(profile);
+
+            // The first size of a method waits out tiered compilation (the default 1.5 s warm-up);
+            // the next ones run code that is already optimised and need less.
+            MeasurementOptions options = first ? MeasurementOptions.Default : MeasurementOptions.Default with { WarmupTime = TimeSpan.FromSeconds(0.5) };
+            first = false;
+            MeasurementResult measured = input.Measure(options);
+
+            double ratio = measured.Median / predicted;
+            string range = measured.LowerQuartile + " – " + measured.UpperQuartile;
+            double relativeSpread = measured.InterquartileRange / measured.Median;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
+            yield return ratio;
+        }
+    }
+
+    private static bool TryParse(string[] args, out string? profilePath, out string? error)
+    {
+        profilePath = null;
+        error = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--profile" when i + 1 < args.Length:
+                    profilePath = args[++i];
+                    break;
+                case "--profile":
+                    error = "--profile needs a file name.";
+                    return false;
+                default:
+                    error = $"Unknown argument '{args[i]}'.";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text;
+using Pix;
+
+namespace Quickstart;
+
+/// <summary>String building.</summary>
+public static partial class Text
+{
+    /// <summary>
+    /// <paramref name="word"/> written <paramref name="count"/> times, separated by
+    /// <paramref name="separator"/>, into a builder sized up front.
+    /// </summary>
+    [PerformanceInterface]
+    public static string Repeat(string word, char separator, int count)
+    {
+        var builder = new StringBuilder((word.Length + 1) * count);
+        for (int i = 0; i < count; i++)
+        {
+            builder.Append(word);
+            builder.Append(separator);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pix.Samples.Tests.Interfaces;
+using Xunit.Abstractions;
+
+namespace Pix.Samples.Tests.Conciseness;
+
+/// <summary>
+/// Measures each network function's generated interface against the code it summarises, both
+/// counted with Roslyn (see <see cref="CodeSize"/>). With <c>PIX_UPDATE_DOCS=1</c> the table is
+/// written to docs/conciseness.md.
+/// </summary>
+public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper output) : IClassFixture<NetworkFunctionModels>
+{
+    [Fact]
+    public void The_generated_interfaces_compile_and_are_smaller_than_what_they_summarise()
+    {
+        var compilation = (CSharpCompilation)models.Compilation;
+        GeneratedInterfaces generated = GeneratedInterfaces.Run(compilation);
+        Assert.True(generated.Diagnostics.Count == 0, string.Join(Environment.NewLine, generated.Diagnostics));
+
+        var table = new StringBuilder();
+        table.AppendLine("| entry point | interface: lines | nodes | summarised: methods | lines | nodes | ratio (lines) | ratio (nodes) | PCVs | extraction |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        foreach (IMethodSymbol entry in SourceSizeTests.EntryPoints(compilation))
+        {
+            string name = entry.ContainingType.Name + "." + entry.Name;
+            MethodDeclarationSyntax? method = generated.For(name);
+            Assert.True(method is not null, $"No LatencyOf_{entry.Name} was generated for {name}.");
+
+            CodeSize interfaceSize = CodeSize.Of(method!);
+            SourceCallGraph summarised = SourceCallGraph.Of(entry, compilation);
+            string pcvs = string.Join(", ", models[name].Pcvs.Select(p => p.Name));
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| `{name}` | {interfaceSize.Lines} | {interfaceSize.Nodes} | {summarised.SourceMembers.Count} | {summarised.Size.Lines} | {summarised.Size.Nodes} | {(double)summarised.Size.Lines / interfaceSize.Lines:0.0} | {(double)summarised.Size.Nodes / interfaceSize.Nodes:0.0} | {pcvs} | {models.ExtractionTimes[name].TotalMilliseconds:0} ms |"));
+            Assert.True(interfaceSize.Nodes < summarised.Size.Nodes, $"{name}: the interface ({interfaceSize.Nodes} nodes) is not smaller than its code ({summarised.Size.Nodes}).");
+        }
+
+        output.WriteLine(table.ToString());
+        if (Environment.GetEnvironmentVariable("PIX_UPDATE_DOCS") == "1")
+        {
+            string path = Path.Combine(SampleCompilation.RepositoryRoot, "docs", "conciseness.md");
+            string text = File.ReadAllText(path);
+            const string Begin = "<!-- measured table: begin -->", End = "<!-- measured table: end -->";
+            int begin = text.IndexOf(Begin, StringComparison.Ordinal), end = text.IndexOf(End, StringComparison.Ordinal);
+            Assert.True(begin >= 0 && end > begin, $"{path} has no {Begin} … {End} markers.");
+            File.WriteAllText(path, text.Substring(0, begin + Begin.Length) + Environment.NewLine + table + text.Substring(end));
+        }
+    }
+}

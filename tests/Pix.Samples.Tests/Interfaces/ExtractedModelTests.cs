@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using Pix.Model;
+using Xunit.Abstractions;
+
+namespace Pix.Samples.Tests.Interfaces;
+
+/// <summary>
+/// Evaluates the network functions' interface models (the extractor's output; the generated
+/// <c>LatencyOf_X</c> computes the same numbers by contract) and checks their PCVs.
+/// </summary>
+public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper output) : IClassFixture<NetworkFunctionModels>
+{
+    private static Dictionary<string, double> Pcvs(params (string Name, double Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value);
+
+    [Theory]
+    [InlineData("Nat.Process", "expiredFlows,chainLength", Skip = "Extractor: QuantityTable.Unique renames the hinted 'chainLength' to 'chainLength_2' because a callee (TranslateOutbound) has a parameter of that name")]
+    [InlineData("MaglevLoadBalancer.SelectBackend", "probes", Skip = "Extractor: QuantityTable.Unique renames the hinted 'probes' to 'probes_2' because a callee (ConnectionTable.Find) has a parameter of that name")]
+    [InlineData("LearningBridge.Forward", "learnChainLength,forwardChainLength")]
+    [InlineData("LpmRouter.Route", "trieDepth")]
+    [InlineData("StatefulFirewall.Filter", "chainLength,rulesScanned")]
+    [InlineData("TokenBucketPolicer.Police", "")]
+    public void The_PCVs_are_the_ones_the_hints_name(string entryPoint, string expected)
+    {
+        string[] pcvs = models[entryPoint].Pcvs.Select(p => p.Name).ToArray();
+        output.WriteLine(string.Join(", ", pcvs));
+        Assert.Equal(expected.Split(',', System.StringSplitOptions.RemoveEmptyEntries), pcvs);
+    }
+
+    [Fact]
+    public void The_policer_interface_has_no_PCV()
+    {
+        Assert.Empty(models["TokenBucketPolicer.Police"].Pcvs);
+    }
+
+    [Fact]
+    public void NAT_latency_grows_linearly_in_the_chain_length_and_in_the_expired_flows()
+    {
+        double at0 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 0), ("expiredFlows", 0)));
+        double at50 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 50), ("expiredFlows", 0)));
+        double at100 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 100), ("expiredFlows", 0)));
+        double expiring = models.Evaluate("Nat.Process", Pcvs(("chainLength", 0), ("expiredFlows", 100)));
+        output.WriteLine($"chain 0/50/100: {at0:0.0} / {at50:0.0} / {at100:0.0} ns; 100 expired: {expiring:0.0} ns");
+
+        Assert.True(at50 > at0);
+        Assert.Equal(at50 - at0, at100 - at50, 6);
+        Assert.True(expiring > at0);
+    }
+
+    [Fact]
+    public void Router_latency_grows_with_trie_depth_and_defaults_to_the_hinted_bound()
+    {
+        Quantity depth = models["LpmRouter.Route"].Pcvs.Single();
+        Assert.Equal("33", depth.Bound?.ToString());
+
+        double shallow = models.Evaluate("LpmRouter.Route", Pcvs(("trieDepth", 1)));
+        double deep = models.Evaluate("LpmRouter.Route", Pcvs(("trieDepth", 33)));
+        Assert.True(deep > shallow);
+        Assert.Equal(deep, models.Evaluate("LpmRouter.Route"));
+    }
+
+    [Fact]
+    public void Load_balancer_probes_are_bounded_by_the_window()
+    {
+        Quantity probes = models["MaglevLoadBalancer.SelectBackend"].Pcvs.Single(p => NetworkFunctionModels.PcvNamed(p, "probes"));
+        Assert.Equal("8", probes.Bound?.ToString());
+        double one = models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("probes", 1)));
+        double eight = models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("probes", 8)));
+        Assert.True(eight > one);
+        Assert.Equal(eight, models.Evaluate("MaglevLoadBalancer.SelectBackend"));
+    }
+
+    [Fact]
+    public void Firewall_latency_grows_with_the_chain_and_with_the_rules_scanned()
+    {
+        double baseline = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 1), ("rulesScanned", 0)));
+        double chain = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("rulesScanned", 0)));
+        double rules = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 1), ("rulesScanned", 100)));
+        Assert.True(chain > baseline);
+        Assert.True(rules > baseline);
+    }
+
+    [Fact]
+    public void Bridge_latency_grows_with_both_chains()
+    {
+        double baseline = models.Evaluate("LearningBridge.Forward", Pcvs(("learnChainLength", 1), ("forwardChainLength", 1)));
+        Assert.True(models.Evaluate("LearningBridge.Forward", Pcvs(("learnChainLength", 50), ("forwardChainLength", 1))) > baseline);
+        Assert.True(models.Evaluate("LearningBridge.Forward", Pcvs(("learnChainLength", 1), ("forwardChainLength", 50))) > baseline);
+    }
+
+    [Fact]
+    public void Every_entry_point_gets_an_interface_and_the_extraction_times_are_reported()
+    {
+        Assert.Equal(7, models.EntryPoints.Count);
+        foreach (string entryPoint in models.EntryPoints.OrderBy(e => e, System.StringComparer.Ordinal))
+        {
+            InterfaceModel model = models[entryPoint];
+            Assert.NotEmpty(model.Pieces);
+            output.WriteLine($"{entryPoint}: {models.ExtractionTimes[entryPoint].TotalMilliseconds:0} ms, {model.Pieces.Count} pieces, PCVs [{string.Join(", ", model.Pcvs.Select(p => p.Name))}], {model.Gaps.Count} gaps");
+            foreach (Gap gap in model.Gaps)
+            {
+                output.WriteLine($"    gap {gap.Kind}: {gap.Construct} ({gap.Where})");
+            }
+        }
+    }
+}
