@@ -6,6 +6,7 @@ using Pix.Samples.NetworkFunctions.Policer;
 using Pix.Samples.NetworkFunctions.Router;
 using Pix.Samples.NetworkFunctions.Translation;
 using Pix.Samples.NetworkFunctions.Workloads;
+using Pix.Samples.Tests.NetworkFunctions;
 
 namespace Pix.Samples.Tests.Interfaces;
 
