@@ -11,7 +11,8 @@ namespace Pix.Corpus;
 
 /// <summary>
 /// Turns a package's assemblies into C# source with ICSharpCode.Decompiler, one file per top-level
-/// type, cached on disk (a <c>.complete</c> marker makes reruns skip the decompilation).
+/// type, cached on disk (a <c>.complete</c> marker makes reruns skip the decompilation; an
+/// interrupted run resumes where it stopped).
 /// </summary>
 internal static class Decompilation
 {
@@ -22,11 +23,6 @@ internal static class Decompilation
         if (File.Exists(marker))
         {
             return target;
-        }
-
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
         }
 
         Directory.CreateDirectory(target);
@@ -63,9 +59,13 @@ internal static class Decompilation
 
             try
             {
-                string code = decompiler.DecompileTypeAsString(type.FullTypeName);
-                string file = $"{prefix}.{type.ReflectionName}".Replace('`', '_');
-                File.WriteAllText(Path.Combine(target, file + ".cs"), code);
+                // Types already written by an interrupted earlier run are kept: large packages take several runs.
+                string file = Path.Combine(target, $"{prefix}.{type.ReflectionName}".Replace('`', '_') + ".cs");
+                if (!File.Exists(file))
+                {
+                    File.WriteAllText(file + ".tmp", decompiler.DecompileTypeAsString(type.FullTypeName));
+                    File.Move(file + ".tmp", file);
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
