@@ -32,7 +32,7 @@ internal sealed class GeneratedInterfaces
     /// </summary>
     public string? Summary(string companion)
     {
-        int declaration = Array.FindIndex(_lines, l => l.Contains(" " + companion + "(", StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        int declaration = Declaration(companion);
         if (declaration < 0)
         {
             return null;
@@ -53,18 +53,28 @@ internal sealed class GeneratedInterfaces
         return WebUtility.HtmlDecode(text.TrimEnd('.'));
     }
 
-    /// <summary>The performance-critical variables documented on <paramref name="companion"/>.</summary>
+    /// <summary>The performance-critical variables documented on <paramref name="companion"/>, in parameter order.</summary>
     public IEnumerable<string> Pcvs(string companion)
     {
-        int declaration = Array.FindIndex(_lines, l => l.Contains(" " + companion + "(", StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
-        for (int i = declaration - 1; i >= 0 && _lines[i].TrimStart().StartsWith("///", StringComparison.Ordinal); i--)
+        const string Marker = "Performance-critical variable: ";
+        int declaration = Declaration(companion);
+        int summary = declaration < 0 ? -1 : Array.FindLastIndex(_lines, declaration, l => l.Trim() == "/// <summary>");
+        for (int i = Math.Max(summary, 0); i < declaration; i++)
         {
+            // /// <param name="matchIndex">Performance-critical variable: what it counts; bound: …</param>
             string line = _lines[i];
-            int at = line.IndexOf("Performance-critical variable: ", StringComparison.Ordinal);
-            if (at >= 0)
+            int at = line.IndexOf(Marker, StringComparison.Ordinal);
+            int name = line.IndexOf("<param name=\"", StringComparison.Ordinal);
+            if (at >= 0 && name >= 0)
             {
-                yield return WebUtility.HtmlDecode(line[(at + "Performance-critical variable: ".Length)..].Replace("</param>", "").TrimEnd('.'));
+                name += "<param name=\"".Length;
+                string parameter = line[name..line.IndexOf('"', name)];
+                yield return parameter + ": " + WebUtility.HtmlDecode(line[(at + Marker.Length)..].Replace("</param>", "").TrimEnd('.'));
             }
         }
     }
+
+    /// <summary>The line declaring <paramref name="companion"/> (not a comment mentioning it), or -1.</summary>
+    private int Declaration(string companion) =>
+        Array.FindIndex(_lines, l => l.Contains(" " + companion + "(", StringComparison.Ordinal) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
 }

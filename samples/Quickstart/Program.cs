@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Pix;
 
 namespace Quickstart;
@@ -45,10 +46,12 @@ internal static class Program
 
         Console.WriteLine("Pix Quickstart: performance interfaces, predicted vs measured");
         Console.WriteLine(profilePath is null
-            ? $"Profile: the shipped reference profile ({profile}). For this machine's: pix calibrate, then --profile <file>."
-            : $"Profile: {profilePath} ({profile}).");
-        Console.WriteLine($"Runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} logical cores.");
-        Console.WriteLine("Measured: median per call of 21 timed batches after a time-based warm-up; spread = interquartile range and CV.");
+            ? $"Profile: {profile}, shipped with Pix. For this machine's, run"
+              + " `dotnet run --project src/Pix.Cli -c Release -- calibrate -o machine.pixhw.json` and pass --profile machine.pixhw.json."
+            : $"Profile: {profile}, from {profilePath}.");
+        Console.WriteLine($"Runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores.");
+        Console.WriteLine("Measured: median time per call over 21 timed batches after a time-based warm-up;"
+            + " spread: the middle half of the batches (interquartile range), and its width relative to the median.");
 
         GeneratedInterfaces interfaces = GeneratedInterfaces.Load();
         var ratios = new List<double>();
@@ -56,9 +59,9 @@ internal static class Program
         {
             Console.WriteLine();
             Console.WriteLine($"{experiment.Method}   [{experiment.Shape}]");
-            Console.WriteLine("  interface: " + (interfaces.Summary(experiment.Companion)
+            Console.WriteLine($"  {experiment.Companion}: " + (interfaces.Summary(experiment.Companion)
                 ?? $"(no generated file for {experiment.Companion} under {GeneratedInterfaces.Directory})"));
-            foreach (string pcv in interfaces.Pcvs(experiment.Companion).Reverse())
+            foreach (string pcv in interfaces.Pcvs(experiment.Companion))
             {
                 Console.WriteLine("  PCV " + pcv);
             }
@@ -76,7 +79,7 @@ internal static class Program
 
     private static IEnumerable<double> Report(Experiment experiment, HardwareProfile profile)
     {
-        Console.WriteLine($"  {"input",-44} {"predicted",11} {"measured",11} {"IQR",23} {"CV",6} {"meas/pred",9}");
+        Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"meas/pred",9}");
         bool first = true;
         foreach (Input input in experiment.Inputs)
         {
@@ -89,9 +92,11 @@ internal static class Program
             MeasurementResult measured = input.Measure(options);
 
             double ratio = measured.Median / predicted;
+            string range = measured.LowerQuartile + " – " + measured.UpperQuartile;
+            double relativeSpread = measured.InterquartileRange / measured.Median;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {input.Description,-44} {predicted,11} {measured.Median,11} {"[" + measured.LowerQuartile + " – " + measured.UpperQuartile + "]",23} {measured.CoefficientOfVariation * 100,5:0.0}% {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
+                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
             yield return ratio;
         }
     }

@@ -121,7 +121,9 @@ public sealed partial class PerformanceInterfaceGenerator
             {
                 Piece piece = model.Pieces[i];
                 bool isLast = i == model.Pieces.Count - 1;
-                writer.WriteLine("// " + Describer.Describe(piece, isLast) + ": " + Describer.Formula(piece) + " on the reference profile");
+                writer.WriteLine(model.Pieces.Count == 1
+                    ? "// " + Describer.Formula(piece) + " on the reference profile"
+                    : "// " + Describer.Describe(piece, isLast) + ": " + Describer.Formula(piece) + " on the reference profile");
                 if (piece.When is TrueGuard)
                 {
                     EmitReturn(writer, piece, names);

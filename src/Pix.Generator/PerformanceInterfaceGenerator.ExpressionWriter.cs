@@ -238,7 +238,7 @@ public sealed partial class PerformanceInterfaceGenerator
                     : (parameter, Precedence.Primary);
             }
 
-            string expression = quantity.Expression ?? name;
+            string expression = ModelCheck.InputExpression(quantity) ?? name;
             return (IsSimple(expression) || IsParenthesized(expression) ? "(double)" + expression : "(double)(" + expression + ")", Precedence.Primary);
         }
 

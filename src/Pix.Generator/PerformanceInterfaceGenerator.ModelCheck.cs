@@ -28,7 +28,7 @@ public sealed partial class PerformanceInterfaceGenerator
             {
                 bool valid = quantity.IsPcv
                     ? SyntaxFacts.IsValidIdentifier(quantity.Name)
-                    : !string.IsNullOrWhiteSpace(quantity.Expression);
+                    : InputExpression(quantity) is { } expression && IsExpression(expression);
                 if (!valid || !names.Add(quantity.Name))
                 {
                     return false;
@@ -38,6 +38,28 @@ public sealed partial class PerformanceInterfaceGenerator
             IEnumerable<Expr> expressions = model.Quantities.Where(q => q.Bound is not null).Select(q => q.Bound!)
                 .Concat(model.Pieces.SelectMany(Expressions));
             return expressions.All(e => e.Symbols().All(names.Contains)) && !HasBoundCycle(model);
+        }
+
+        /// <summary>
+        /// The C# of an input quantity: its <see cref="Quantity.Expression"/>, with keyword segments of a
+        /// dotted path escaped (<c>for</c> → <c>@for</c>), or null when it has none.
+        /// </summary>
+        public static string? InputExpression(Quantity quantity)
+        {
+            string? expression = quantity.Expression;
+            if (expression is null || string.IsNullOrWhiteSpace(expression) || !expression.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.'))
+            {
+                return expression;
+            }
+
+            return string.Join(".", expression.Split('.').Select(segment =>
+                segment != "this" && SyntaxFacts.GetKeywordKind(segment) != SyntaxKind.None ? "@" + segment : segment));
+        }
+
+        private static bool IsExpression(string text)
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression = SyntaxFactory.ParseExpression(text, consumeFullText: true);
+            return !expression.ContainsDiagnostics;
         }
 
         /// <summary>Every expression a piece reads: its terms' counts and its guard's operands.</summary>

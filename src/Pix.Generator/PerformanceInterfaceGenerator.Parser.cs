@@ -64,7 +64,7 @@ public sealed partial class PerformanceInterfaceGenerator
                     Identifier(p.Name),
                     p.RefKind == RefKind.None ? ParameterPassing.Value : ParameterPassing.In,
                     p.IsParams,
-                    IsScoped(p),
+                    IsScoped(p, ct),
                     method.IsExtensionMethod && p.Ordinal == 0))
                 .ToEquatableArray();
 
@@ -90,6 +90,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 method.TypeParameters.Select(t => new TypeParameterSpec(Identifier(t.Name), Constraints(t))).ToEquatableArray(),
                 parameters,
                 ProfileParameterName(method),
+                MethodSupport.CompanionSignatureKey(method),
                 explicitResolution,
                 model);
         }
@@ -149,13 +150,20 @@ public sealed partial class PerformanceInterfaceGenerator
             };
         }
 
-        /// <summary>Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.</summary>
+        /// <summary>
+        /// Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.
+        /// Of methods whose companions would collide (only possible when the user's code already declares the
+        /// same method twice, an error of its own), the first is kept, so the generator adds no error.
+        /// </summary>
         public static ImmutableArray<GeneratedFileSpec> GroupByType(ImmutableArray<LatencyMethodSpec> specs) =>
             specs.GroupBy(s => s.Type)
                 .Select(g => new GeneratedFileSpec(
                     g.Key,
                     g.OrderBy(s => s.MethodName, StringComparer.Ordinal)
                         .ThenBy(s => s.Interface.MethodId, StringComparer.Ordinal)
+                        .ThenBy(s => s.SignatureKey, StringComparer.Ordinal)
+                        .GroupBy(s => (s.MethodName, s.SignatureKey))
+                        .Select(same => same.First())
                         .ToEquatableArray()))
                 .OrderBy(f => f.Type.HintName, StringComparer.Ordinal)
                 .ToImmutableArray();
@@ -203,9 +211,9 @@ public sealed partial class PerformanceInterfaceGenerator
         private static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-        private static bool IsScoped(IParameterSymbol parameter) =>
+        private static bool IsScoped(IParameterSymbol parameter, CancellationToken ct) =>
             parameter.DeclaringSyntaxReferences.Any(r =>
-                r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax
+                r.GetSyntax(ct) is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax
                 && syntax.Modifiers.Any(SyntaxKind.ScopedKeyword));
 
         private static string Cref(IMethodSymbol method)

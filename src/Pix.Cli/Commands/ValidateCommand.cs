@@ -131,7 +131,8 @@ internal static class ValidateCommand
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {
-            IReadOnlyList<int> sweep = sizes ?? (t.DeclaredSizes.Count > 0 ? t.DeclaredSizes : DefaultSizes);
+            // An absent --sizes parses as an empty array, not null.
+            IReadOnlyList<int> sweep = sizes is { Length: > 0 } ? sizes : t.DeclaredSizes.Count > 0 ? t.DeclaredSizes : DefaultSizes;
             if (t.NotValidatedBecause is null && (sweep.Count < 6 || (double)sweep.Max() / sweep.Min() < 1000))
             {
                 stderr.WriteLine($"pix validate: note: {t.Method.Name} sweeps {sweep.Count} sizes spanning {(double)sweep.Max() / sweep.Min():0.#}x; accuracy claims want at least 6 spanning 1000x.");
@@ -147,7 +148,7 @@ internal static class ValidateCommand
         {
             string commandLine = "pix validate " + Path.GetFileName(assemblyPath)
                 + (profilePath is null ? string.Empty : " --profile " + Path.GetFileName(profilePath))
-                + (sizes is null ? string.Empty : " --sizes " + string.Join(",", sizes));
+                + (sizes is { Length: > 0 } ? " --sizes " + string.Join(",", sizes) : string.Empty);
             List<MethodValidation> plotted = results.Where(r => r.Validated).ToList();
             if (plotted.Count > 0)
             {
@@ -174,13 +175,25 @@ internal static class ValidateCommand
             }
 
             stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}");
-            var table = new TextTable("size", "predicted", "measured", "noise (CV)", "error").AlignRight(0, 1, 2, 3, 4);
+            var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "error").AlignRight(0, 1, 2, 3, 4, 5);
             foreach (ValidationPoint p in m.Points)
             {
-                table.Add(p.Size.ToString(CultureInfo.InvariantCulture), p.Predicted.ToString(), p.Measured.Median + (p.Measured.Settled ? string.Empty : " *"), Format.Percent(p.Measured.CoefficientOfVariation), Format.SignedPercent(p.SignedError));
+                table.Add(
+                    p.Size.ToString(CultureInfo.InvariantCulture),
+                    p.Predicted.ToString(),
+                    p.Measured.Median + (p.Measured.Settled ? string.Empty : " *"),
+                    Format.Percent(p.Measured.CoefficientOfVariation),
+                    Format.Percent(p.Measured.RelativeInterquartileRange),
+                    Format.SignedPercent(p.SignedError));
             }
 
             table.Write(stdout);
+            if (m.Fit is DeploymentFit fit)
+            {
+                stdout.WriteLine(
+                    $"Deployment fit on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {Format.Ns(fit.FixedNs)} ns + {Format.Number(fit.Scale, "0.###")} x predicted; " +
+                    $"error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} before, {Format.Percent(fit.HeldOutMapeAfter)} after.");
+            }
         }
 
         stdout.WriteLine();

@@ -18,13 +18,13 @@ internal static class MarkdownReport
             md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
         }
 
-        md.Append("\nMeasured: median of timed batches after a time-based warm-up (`Pix.Measurement`); noise is the batches' coefficient of variation.\n\n");
+        md.Append("\nMeasured: median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate.\n\n");
         md.Append("Command: `").Append(commandLine).Append("`\n\n");
 
         var validated = report.Methods.Where(m => m.Validated).ToList();
         if (validated.Count > 0)
         {
-            md.Append("| method | sizes | MAPE | median noise |\n|---|---:|---:|---:|\n");
+            md.Append("| method | sizes | MAPE | median CV |\n|---|---:|---:|---:|\n");
             foreach (MethodValidation m in validated)
             {
                 md.Append("| `").Append(m.Method).Append("` | ").Append(m.Points.Count).Append(" | ")
@@ -43,15 +43,25 @@ internal static class MarkdownReport
         foreach (MethodValidation m in validated)
         {
             md.Append("## `").Append(m.Method).Append("`\n\n");
-            md.Append("| size | predicted | measured | noise (CV) | error |\n|---:|---:|---:|---:|---:|\n");
+            md.Append("| size | predicted | measured | CV | IQR/median | error |\n|---:|---:|---:|---:|---:|---:|\n");
             foreach (ValidationPoint p in m.Points)
             {
                 md.Append("| ").Append(p.Size).Append(" | ").Append(p.Predicted).Append(" | ").Append(p.Measured.Median)
                   .Append(p.Measured.Settled ? string.Empty : " (not settled)").Append(" | ")
-                  .Append(Format.Percent(p.Measured.CoefficientOfVariation)).Append(" | ").Append(Format.SignedPercent(p.SignedError)).Append(" |\n");
+                  .Append(Format.Percent(p.Measured.CoefficientOfVariation)).Append(" | ")
+                  .Append(Format.Percent(p.Measured.RelativeInterquartileRange)).Append(" | ")
+                  .Append(Format.SignedPercent(p.SignedError)).Append(" |\n");
             }
 
             md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append(".\n\n");
+            if (m.Fit is DeploymentFit fit)
+            {
+                md.Append("Deployment-specific fit on sizes ").Append(string.Join(", ", fit.TrainingSizes))
+                  .Append(": measured ≈ ").Append(Format.Ns(fit.FixedNs)).Append(" ns + ").Append(Format.Number(fit.Scale, "0.###"))
+                  .Append(" × predicted. MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
+                  .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
+                  .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit.\n\n");
+            }
         }
 
         var skipped = report.Methods.Where(m => !m.Validated).ToList();

@@ -22,6 +22,9 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
     /// <summary>Mean absolute percentage error over the sizes, as a fraction.</summary>
     public double Mape => Points.Count == 0 ? double.NaN : Points.Average(p => p.AbsoluteError);
 
+    /// <summary>The deployment-specific correction, when the sweep has enough sizes (see <see cref="DeploymentFit"/>).</summary>
+    public DeploymentFit? Fit => Validated ? DeploymentFit.Fit(Points) : null;
+
     /// <summary>Median noise of the measurements (coefficient of variation).</summary>
     public double MedianNoise => Points.Count == 0 ? double.NaN : SampleStatistics.MedianOf(Points.Select(p => p.Measured.CoefficientOfVariation));
 }

@@ -129,6 +129,8 @@ internal sealed class TaintWalker
                 VisitLoop(loop);
                 return null;
             case ISimpleAssignmentOperation assignment:
+                // Visiting the target checks the address a store goes to (table[secret] = x).
+                Visit(assignment.Target);
                 return Assign(assignment.Target, Visit(assignment.Value), assignment);
             case ICompoundAssignmentOperation compound:
                 return VisitCompoundAssignment(compound);

@@ -18,6 +18,7 @@ namespace Pix.Generator.Model;
 /// <param name="TypeParameters">The method's type parameters and constraints.</param>
 /// <param name="Parameters">The kept parameters, in order.</param>
 /// <param name="ProfileParameter">The name of the <c>HardwareProfile</c> parameter: <c>hw</c> unless the method already uses it.</param>
+/// <param name="SignatureKey">The companion's parameter list as <see cref="Pix.Targets.MethodSupport.CompanionSignatureKey"/> gives it: equal keys would collide.</param>
 /// <param name="ExplicitResolution">The attribute's <c>Resolution</c> when set (≥ 0), else null (the project default applies).</param>
 /// <param name="Interface">The performance interface.</param>
 internal sealed record LatencyMethodSpec(
@@ -32,6 +33,7 @@ internal sealed record LatencyMethodSpec(
     EquatableArray<TypeParameterSpec> TypeParameters,
     EquatableArray<ParameterSpec> Parameters,
     string ProfileParameter,
+    string SignatureKey,
     double? ExplicitResolution,
     InterfaceModel Interface)
 {

@@ -59,6 +59,13 @@ public sealed class MeasurementResult
     /// <summary>Standard deviation over mean of the batches (0.011 = 1.1%): the noise of this measurement.</summary>
     public double CoefficientOfVariation { get; }
 
+    /// <summary>
+    /// Interquartile range over median: a noise figure that one preempted batch cannot inflate (on a
+    /// shared machine the <see cref="CoefficientOfVariation"/> can exceed 100% from a single outlier
+    /// while the median stays put).
+    /// </summary>
+    public double RelativeInterquartileRange => Median.Nanoseconds == 0 ? 0 : InterquartileRange.Nanoseconds / Median.Nanoseconds;
+
     /// <summary>Per-call time of each measured batch (overhead subtracted), ascending.</summary>
     public IReadOnlyList<double> Samples { get; }
 

@@ -14,7 +14,7 @@ internal static class GeneratorRunner
         CSharpGeneratorDriver.Create(
             new[] { new PerformanceInterfaceGenerator().AsSourceGenerator() },
             parseOptions: parseOptions,
-            optionsProvider: new GlobalOptions(pixResolution),
+            optionsProvider: new ProjectOptions(pixResolution),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; fails if it threw. Returns the compilation with the generated files, and the run.</summary>
@@ -34,11 +34,11 @@ internal static class GeneratorRunner
         run.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
     /// <summary>Analyzer config with only global build properties (what <c>CompilerVisibleProperty</c> gives a generator).</summary>
-    private sealed class GlobalOptions : AnalyzerConfigOptionsProvider
+    private sealed class ProjectOptions : AnalyzerConfigOptionsProvider
     {
         private readonly Options _global;
 
-        public GlobalOptions(string? pixResolution) =>
+        public ProjectOptions(string? pixResolution) =>
             _global = new Options(pixResolution is null
                 ? ImmutableDictionary<string, string>.Empty
                 : ImmutableDictionary<string, string>.Empty.Add("build_property.PixResolution", pixResolution));

@@ -116,7 +116,7 @@ internal static class HandBuilt
     public static LatencyMethodSpec Method(ContainingTypeSpec type, string name, InterfaceModel model, params ParameterSpec[] parameters) =>
         new(type, name, model.MethodName, name + "(" + string.Join(", ", parameters.Select(p => p.Type.Replace('<', '{').Replace('>', '}'))) + ")",
             IsStatic: true, "public", IsUnsafe: false, HidesBaseCompanion: false,
-            EquatableArray<TypeParameterSpec>.Empty, parameters.ToEquatableArray(), "hw", null, model);
+            EquatableArray<TypeParameterSpec>.Empty, parameters.ToEquatableArray(), "hw", name + "(" + string.Join(",", parameters.Select(p => p.Type)) + ")", null, model);
 
     public static GeneratedFileSpec File(params LatencyMethodSpec[] methods) => new(methods[0].Type, methods.ToEquatableArray());
 }

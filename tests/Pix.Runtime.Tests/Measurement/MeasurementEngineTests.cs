@@ -19,6 +19,7 @@ public sealed class MeasurementEngineTests
         Assert.Equal(11_000, result.CallsPerBatch); // 100 µs / 10 ns, plus 10% margin
         Assert.Equal(10, result.Median.Nanoseconds, 9);
         Assert.Equal(0, result.CoefficientOfVariation, 9);
+        Assert.Equal(0, result.RelativeInterquartileRange, 9);
         Assert.True(result.Settled);
         Assert.Equal(1, result.Rounds);
         Assert.Equal(21, result.Samples.Count);

@@ -134,7 +134,9 @@ internal sealed partial class MethodAnalyzer
         }
 
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
-        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree))
+            || (method.IsImplicitlyDeclared && method.ContainingType is { IsRecord: true } record
+                && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
     }
 
     private static OperationClass CallKind(IMethodSymbol method, bool isVirtual, IOperation? instance)
@@ -293,11 +295,22 @@ internal sealed partial class MethodAnalyzer
     {
         SizeSource.Once => Poly.One,
         SizeSource.ReceiverSize => _inputs.LengthOf(call.Receiver),
-        SizeSource.ArgumentSize => _inputs.LengthOf(call.Argument(sized.Argument)),
+        SizeSource.ArgumentSize => call.Argument(sized.Argument) is { } argument && !HasSize(argument) ? Poly.One : _inputs.LengthOf(call.Argument(sized.Argument)),
         SizeSource.ArgumentValue => _inputs.Number(call.Argument(sized.Argument)) is { } v ? FunctionAtom.Apply(AtomFunction.NonNegative, v) : null,
         SizeSource.ArgumentCount => Poly.Const(call.Arguments.Length + call.Operands.Length),
         _ => TotalStringLength(call),
     };
+
+    /// <summary>True for strings, arrays, spans and collections; a char or a number is one unit.</summary>
+    private static bool HasSize(IOperation argument)
+    {
+        while (argument is IConversionOperation { IsImplicit: true } conversion)
+        {
+            argument = conversion.Operand;
+        }
+
+        return argument.Type is not { IsValueType: true } || InputResolver.IsSpanLike(argument.Type);
+    }
 
     private Poly? TotalStringLength(CallSite call)
     {

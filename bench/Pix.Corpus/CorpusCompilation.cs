@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Pix.Corpus;
+
+/// <summary>
+/// A compilation of a corpus: every .cs file under a folder, the .NET 10 reference assemblies, Pix.Runtime
+/// and the package's dependencies. Compile errors are expected (decompiled code is not always valid
+/// C#) and are counted, not fixed: the extractor must cope with them.
+/// </summary>
+internal static class CorpusCompilation
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static IReadOnlyList<(string Path, string Text)> ReadSources(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(path => path, System.StringComparer.Ordinal)
+            .Select(path => (path, File.ReadAllText(path)))
+            .ToList();
+
+    /// <summary>A fresh compilation (fresh syntax trees, fresh semantic caches) of <paramref name="sources"/>.</summary>
+    public static CSharpCompilation Create(string name, IReadOnlyList<(string Path, string Text)> sources, IEnumerable<string> dependencies) =>
+        CSharpCompilation.Create(
+            name,
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, path: s.Path)),
+            Net100.References.All.Cast<MetadataReference>()
+                .Append(MetadataReference.CreateFromFile(typeof(PerformanceInterfaceAttribute).Assembly.Location))
+                .Concat(dependencies.Select(d => MetadataReference.CreateFromFile(d))),
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                allowUnsafe: true,
+                nullableContextOptions: NullableContextOptions.Enable,
+                deterministic: true));
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Pix.Model;
+
+namespace Pix.Corpus;
+
+/// <summary>Everything measured on one corpus.</summary>
+internal sealed record CorpusResult(
+    string Name,
+    int Files,
+    int Lines,
+    int CompileErrors,
+    IReadOnlyList<MethodOutcome> First,
+    IReadOnlyList<MethodOutcome> Second);
+
+/// <summary>Writes a corpus result as Markdown (the format docs/robustness.md quotes).</summary>
+internal static class CorpusReport
+{
+    public static void Write(CorpusResult r, TextWriter w)
+    {
+        w.WriteLine($"### {r.Name}");
+        w.WriteLine();
+        w.WriteLine($"- source: {r.Files:N0} files, {r.Lines:N0} lines; compile errors in the corpus itself: {r.CompileErrors:N0}");
+        w.WriteLine($"- methods with a body: {r.First.Count:N0} ({string.Join(", ", r.First.GroupBy(o => o.Target.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Count():N0} {g.Key}"))})");
+
+        var failures = r.First.Concat(r.Second).Where(o => o.Failure is not null).ToList();
+        w.WriteLine($"- extractor exceptions: **{failures.Count}** (both runs)");
+        foreach (var site in failures.GroupBy(f => SiteOf(f.Failure!)).OrderByDescending(g => g.Count()))
+        {
+            w.WriteLine($"  - {site.Count():N0} × {site.Key}");
+        }
+
+        foreach (MethodOutcome f in failures.Take(3))
+        {
+            w.WriteLine($"  - `{f.Target.Key}`: ```{f.Failure}```");
+        }
+
+        var models = r.First.Where(o => o.Model is not null).Select(o => o.Model!).ToList();
+        int complete = models.Count(m => m.IsComplete);
+        w.WriteLine($"- complete interfaces: **{complete:N0} of {models.Count:N0} ({Percent(complete, models.Count)})**; incomplete: {models.Count - complete:N0}");
+        int budget = models.Count(m => m.Gaps.Any(g => g.Kind == GapKind.BudgetExceeded));
+        w.WriteLine($"- methods that hit the analysis budget (BudgetExceeded gap): {budget:N0}");
+        w.WriteLine($"- determinism (model equality, second run on a fresh compilation in reverse order): **{Differences(r).Count} differing models**");
+        foreach (string d in Differences(r).Take(3))
+        {
+            w.WriteLine($"  - {d}");
+        }
+
+        w.WriteLine($"- time per method, first run (cold JIT, cold compilation): {Timing(r.First)}");
+        w.WriteLine($"- time per method, second run (fresh compilation, warm JIT): {Timing(r.Second)}");
+        w.WriteLine("- slowest methods (second run): " + string.Join("; ", r.Second.OrderByDescending(o => o.Elapsed).Take(3)
+            .Select(o => $"`{o.Target.Symbol.ToDisplayString()}` {o.Elapsed.TotalMilliseconds:F1} ms")));
+        w.WriteLine();
+        WriteGapTable(models, w);
+    }
+
+    private static void WriteGapTable(IReadOnlyList<InterfaceModel> models, TextWriter w)
+    {
+        w.WriteLine("| gap kind | methods |");
+        w.WriteLine("|---|---:|");
+        foreach (var kind in models.SelectMany(m => m.Gaps.Select(g => g.Kind).Distinct()).GroupBy(k => k).OrderByDescending(g => g.Count()))
+        {
+            w.WriteLine($"| {kind.Key} | {kind.Count():N0} |");
+        }
+
+        w.WriteLine();
+        w.WriteLine("| top 10 gap reasons (by construct) | methods |");
+        w.WriteLine("|---|---:|");
+        foreach (var reason in models.SelectMany(m => m.Gaps.Select(ReasonOf).Distinct()).GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10))
+        {
+            w.WriteLine($"| {reason.Key.Replace("|", "\\|")} | {reason.Count():N0} |");
+        }
+
+        w.WriteLine();
+    }
+
+    /// <summary>Exception type and the innermost Pix frame: where the bug is.</summary>
+    private static string SiteOf(Exception e)
+    {
+        string frame = (e.StackTrace ?? "").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at Pix.", StringComparison.Ordinal)) ?? "(no Pix frame)";
+        int inFile = frame.IndexOf(" in ", StringComparison.Ordinal);
+        return $"`{e.GetType().Name}` {(inFile > 0 ? frame[..inFile] : frame)}";
+    }
+
+    /// <summary>A gap's construct with call targets and names folded, so that reasons group by construct.</summary>
+    public static string ReasonOf(Gap gap)
+    {
+        string construct = gap.Construct;
+        int cut = construct.IndexOfAny(['\'', '`', '(', '"']);
+        if (cut > 0)
+        {
+            construct = construct[..cut].TrimEnd();
+        }
+
+        return $"{gap.Kind}: {construct}";
+    }
+
+    public static List<string> Differences(CorpusResult r)
+    {
+        var second = r.Second.Where(o => o.Model is not null).ToDictionary(o => o.Target.Key, o => o.Model!);
+        var differences = new List<string>();
+        foreach (MethodOutcome first in r.First.Where(o => o.Model is not null))
+        {
+            if (!second.TryGetValue(first.Target.Key, out InterfaceModel? other) || !other.Equals(first.Model))
+            {
+                differences.Add($"`{first.Target.Key}`");
+            }
+        }
+
+        return differences;
+    }
+
+    private static string Timing(IReadOnlyList<MethodOutcome> outcomes)
+    {
+        double[] ms = outcomes.Select(o => o.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        if (ms.Length == 0)
+        {
+            return "no methods";
+        }
+
+        return $"p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s";
+    }
+
+    /// <summary>Nearest-rank quantile of sorted data.</summary>
+    public static double Quantile(double[] sorted, double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F1}%";
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Pix.Corpus;
+using Pix.Extraction;
+
+// Corpus harness: annotate-all extraction over real code. Usage (see docs/robustness.md):
+//   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
+var packages = new List<string>();
+var folders = new List<string>();
+int limit = int.MaxValue;
+string? outFile = null;
+string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
+for (int i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--package": packages.Add(Value()); break;
+        case "--source": folders.Add(Value()); break;
+        case "--limit": limit = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--out": outFile = Value(); break;
+        case "--work": work = Value(); break;
+        default:
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir");
+            return 2;
+    }
+}
+
+if (packages.Count == 0 && folders.Count == 0)
+{
+    Console.Error.WriteLine("nothing to do: give at least one --package Id@Version or --source folder");
+    return 2;
+}
+
+var report = new StringWriter();
+report.WriteLine($"Machine: {MachineText.Describe()}");
+report.WriteLine($"Command: pix-corpus {string.Join(' ', args)}");
+report.WriteLine();
+int exceptions = 0, nondeterministic = 0;
+try
+{
+    var corpora = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Folder: f, Dependencies: (IReadOnlyList<string>)[]))
+        .Concat(packages.Select(p => PrepareDecompiled(p, work)))
+        .ToList();
+    foreach (var corpus in corpora)
+    {
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit);
+        exceptions += result.First.Concat(result.Second).Count(o => o.Failure is not null);
+        nondeterministic += CorpusReport.Differences(result).Count;
+        CorpusReport.Write(result, report);
+        Console.Write(report.ToString());
+        if (outFile is not null)
+        {
+            File.WriteAllText(outFile, report.ToString());
+        }
+
+        report.GetStringBuilder().Clear();
+    }
+}
+catch (CorpusInputException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+Console.WriteLine($"TOTAL: {exceptions} exceptions, {nondeterministic} nondeterministic models");
+return exceptions == 0 && nondeterministic == 0 ? 0 : 1;
+
+static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareDecompiled(string spec, string work)
+{
+    string[] parts = spec.Split('@', 2);
+    if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+    {
+        throw new CorpusInputException($"--package expects Id@Version (for example Newtonsoft.Json@13.0.4), got '{spec}'");
+    }
+
+    Console.Error.WriteLine($"restoring and decompiling {parts[0]} {parts[1]}…");
+    RestoredPackage package = PackageSource.Restore(parts[0], parts[1], work);
+    string folder = Decompilation.Decompile(package, work, Console.Error);
+    return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
+}
+
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit)
+{
+    if (!Directory.Exists(folder))
+    {
+        throw new CorpusInputException($"source folder '{folder}' does not exist");
+    }
+
+    var sources = CorpusCompilation.ReadSources(folder);
+    Console.Error.WriteLine($"{name}: {sources.Count} files; compiling and extracting…");
+    Compilation first = CorpusCompilation.Create("Corpus", sources, dependencies);
+    int errors = first.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+    var firstTargets = MethodTargets.Find(first, CancellationToken.None).Take(limit).ToList();
+    var firstRun = ExtractionRun.Run(firstTargets, first, ExtractionOptions.Default, CancellationToken.None);
+
+    // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
+    // give equal models; any hidden dependence on visiting order or cache state shows up here.
+    Compilation second = CorpusCompilation.Create("Corpus", sources, dependencies);
+    var secondTargets = MethodTargets.Find(second, CancellationToken.None).Take(limit).ToList();
+    secondTargets.Reverse();
+    var secondRun = ExtractionRun.Run(secondTargets, second, ExtractionOptions.Default, CancellationToken.None);
+
+    int lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
+    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun);
+}
