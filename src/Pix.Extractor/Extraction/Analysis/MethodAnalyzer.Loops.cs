@@ -202,7 +202,9 @@ internal sealed partial class MethodAnalyzer
                     ? $"iterations of the {kind} at line {line} (no bound found)"
                     : $"iterations of the {kind} at line {line} before it exits (at most {bound?.ToExpr()})");
             QuantityInfo pcv = _quantities.Pcv(name, pcvDescription, bound, where);
-            if (full is null)
+
+            // A PixHint.Pcv name is the user acknowledging the count: asking them for a hint again would be noise.
+            if (full is null && hints.PcvName is null)
             {
                 AddGap(
                     GapKind.UnboundedLoop,
