@@ -14,7 +14,7 @@ public sealed class HintAndShapeTests
             return steps; } }");
         Quantity pcv = Assert.Single(model.Pcvs);
         Assert.Null(pcv.Bound);
-        Assert.StartsWith("iterations_line", pcv.Name);
+        Assert.Equal("iterations", pcv.Name);
         Assert.Contains(model.Gaps, g => g.Kind == GapKind.UnboundedLoop);
     }
 
@@ -76,6 +76,26 @@ public sealed class HintAndShapeTests
                 int i = 0; steps = 0;
                 while (next[i] >= 0) { PixHint.Pcv(""steps"", ""nodes walked""); i = next[i]; steps++; } } }");
         Assert.Equal("steps_2", Assert.Single(model.Pcvs).Name);
+    }
+
+    [Fact]
+    public void Made_up_pcv_names_come_from_the_code_not_from_line_numbers()
+    {
+        const string Body = @"
+            int i = 0, steps = 0;
+            while (next[i] >= 0) { i = next[i]; steps++; }
+            while (next[i] != 7) { i = next[i]; steps++; }
+            for (int k = 0; k < next.Length; k++) { if (next[k] > 3 && next[k] < 9) return k + steps; }
+            var buffer = new byte[next[0]];
+            var builder = new System.Text.StringBuilder();
+            builder.Append(steps);
+            return builder.ToString().Length + buffer.Length;";
+        string[] Names(string padding) => Extraction.Extract(
+            "static class C { public static int M(int[] next) {" + padding + Body + " } }").Pcvs.Select(p => p.Name).ToArray();
+
+        string[] names = Names(string.Empty);
+        Assert.Equal(new[] { "iterations", "iterations_2", "iterationsBeforeExit", "bufferLength", "builderLength" }, names);
+        Assert.Equal(names, Names("\n int unrelated = 1;\n unrelated++;\n\n"));
     }
 
     [Fact]
