@@ -14,6 +14,7 @@ internal static class PixCommandLine
         CalibrateCommand.Create,
         ShowCommand.Create,
         ValidateCommand.Create,
+        DiffCommand.Create,
     };
 
     /// <summary>Parses and runs <paramref name="args"/>, writing results to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>

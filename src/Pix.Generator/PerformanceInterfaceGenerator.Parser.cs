@@ -64,7 +64,7 @@ public sealed partial class PerformanceInterfaceGenerator
                     Identifier(p.Name),
                     p.RefKind == RefKind.None ? ParameterPassing.Value : ParameterPassing.In,
                     p.IsParams,
-                    IsScoped(p),
+                    IsScoped(p, ct),
                     method.IsExtensionMethod && p.Ordinal == 0))
                 .ToEquatableArray();
 
@@ -211,9 +211,9 @@ public sealed partial class PerformanceInterfaceGenerator
         private static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-        private static bool IsScoped(IParameterSymbol parameter) =>
+        private static bool IsScoped(IParameterSymbol parameter, CancellationToken ct) =>
             parameter.DeclaringSyntaxReferences.Any(r =>
-                r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax
+                r.GetSyntax(ct) is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax
                 && syntax.Modifiers.Any(SyntaxKind.ScopedKeyword));
 
         private static string Cref(IMethodSymbol method)

@@ -1,4 +1,7 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pix.Generator.Model;
+using Pix.Targets;
 
 namespace Pix.Generator;
 
@@ -11,7 +14,7 @@ namespace Pix.Generator;
 /// Only the pipeline lives here; the parser (symbols → value-only specs), the emitter (specs → C#) and
 /// the models are in their own files. The generator reports nothing: unsupported methods get no
 /// companion, and <c>Pix.Analyzers</c> explains why (PIX0001, PIX0003) from the same
-/// <see cref="Targets.MethodSupport"/> check.
+/// <see cref="MethodSupport"/> check.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerator
@@ -21,10 +24,10 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
     {
         // 1. Every [PerformanceInterface] method → a value-only spec holding its extracted interface
         //    (null when the method cannot get a companion). The transform is the only step that sees symbols.
-        IncrementalValuesProvider<Model.LatencyMethodSpec?> methods = context.SyntaxProvider
+        IncrementalValuesProvider<LatencyMethodSpec?> methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                Targets.MethodSupport.AttributeMetadataName,
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                MethodSupport.AttributeMetadataName,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (context, ct) => Parser.Parse(context, ct))
             .WithTrackingName(TrackingNames.Transform)
             .Where(static spec => spec is not null)
@@ -36,18 +39,18 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
             .WithTrackingName(TrackingNames.ProjectResolution);
 
         // 3. Apply it to the methods whose attribute does not set a resolution of its own.
-        IncrementalValuesProvider<Model.LatencyMethodSpec> resolved = methods
+        IncrementalValuesProvider<LatencyMethodSpec> resolved = methods
             .Combine(projectResolution)
             .Select(static (pair, ct) => Parser.ApplyResolution(pair.Left!, pair.Right, ct))
             .WithTrackingName(TrackingNames.Resolved);
 
         // 4. One file per containing type, its methods sorted ordinally.
-        IncrementalValuesProvider<Model.GeneratedFileSpec> files = resolved
+        IncrementalValuesProvider<GeneratedFileSpec> files = resolved
             .Collect()
             .SelectMany(static (specs, _) => Parser.GroupByType(specs))
             .WithTrackingName(TrackingNames.Files);
 
-        // 5. Emit.
+        // 5. Emit. The text is a pure function of the file spec, so an unchanged spec is never re-emitted.
         context.RegisterSourceOutput(files, static (output, file) =>
             output.AddSource(file.Type.HintName, Emitter.Emit(file, GeneratorVersion)));
     }

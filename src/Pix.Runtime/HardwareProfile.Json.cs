@@ -166,8 +166,7 @@ public sealed partial class HardwareProfile
         {
             if (!TryParseClass(property.Name, out OperationClass c))
             {
-                throw new JsonFormatException(SourceOf(root), property.NamePosition,
-                    $"costs.{property.Name}: unknown operation class; expected one of {string.Join(", ", AllClasses)}");
+                throw costFields.Error(property, $"unknown operation class; expected one of {string.Join(", ", AllClasses)}");
             }
 
             fields.RejectUnknown("latencyNs", "throughputNs");
@@ -212,6 +211,4 @@ public sealed partial class HardwareProfile
         operation = default;
         return false;
     }
-
-    private static string SourceOf(JsonFields fields) => fields.Error(string.Empty).SourceName;
 }

@@ -38,6 +38,12 @@ public static class SampleTargets
 
     public static Latency LatencyOf_BrokenFactory(int[] values, HardwareProfile hw) => Latency.FromNanoseconds(values.Length);
 
+    [PerformanceInterface]
+    [PerformanceInputs(nameof(SumInputs))]
+    public static int Throws(int[] values) => values.Length > 4 ? throw new InvalidOperationException("too long") : values.Length;
+
+    public static Latency LatencyOf_Throws(int[] values, HardwareProfile hw) => Latency.FromNanoseconds(values.Length);
+
     private static object?[] SumInputs(int size) => new object?[] { new int[size] };
 
     private static object?[] BrokenInputs(int size) => Array.Empty<object?>();

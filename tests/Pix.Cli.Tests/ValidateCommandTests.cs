@@ -108,6 +108,15 @@ public sealed class ValidateCommandTests : CliTestBase
     }
 
     [Fact]
+    public void A_method_that_throws_is_reported_and_the_sweep_goes_on()
+    {
+        var (exit, output, _) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "Throws");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("SampleTargets.Throws: not validated (Throws threw InvalidOperationException at size 8: too long)", output);
+    }
+
+    [Fact]
     public void A_factory_returning_too_few_values_is_reported_per_method()
     {
         var (exit, output, _) = Run("validate", ThisAssembly, "--sizes", "4", "--warmup", "0", "--method", "BrokenFactory");

@@ -107,3 +107,52 @@ public sealed class BranchTests
         Assert.Contains(model.Gaps, g => g.Kind == GapKind.BudgetExceeded);
     }
 }
+
+public sealed class InputTests
+{
+    [Fact]
+    public void Enum_switch_guards_on_the_numeric_value()
+    {
+        InterfaceModel model = Extraction.Extract(@"enum Mode { Fast, Slow }
+            static class C { public static int M(Mode mode, int n) {
+                switch (mode) { case Mode.Fast: return n; default: { int s = 0; for (int i = 0; i < n; i++) s += i; return s; } } } }",
+            options: ExtractionOptions.Default with { DefaultResolution = 0 });
+        Quantity mode = model.Quantities.Single(q => q.Name == "mode");
+        Assert.Equal("(long)mode", mode.Expression);
+        Assert.Equal("mode == 0", model.Pieces[0].When.ToString());
+    }
+
+    [Fact]
+    public void Another_types_private_state_is_not_an_input()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+            sealed class Table { private int _size = 4; private int[] _slots = new int[4]; public int Sum() { int s = 0; for (int i = 0; i < _size; i++) s += _slots[i]; return s; } }
+            sealed class C { private readonly Table _table = new Table(); public int M() => _table.Sum(); }");
+        Assert.DoesNotContain(model.Quantities, q => q.Kind != QuantityKind.Pcv);
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Contains(model.Gaps, g => g.Construct == "argument of Sum");
+        Assert.DoesNotContain(model.Gaps, g => g.Kind == GapKind.UnboundedLoop);
+        Assert.Null(pcv.Expression);
+    }
+
+    [Fact]
+    public void Own_private_state_is_an_input()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+            sealed class C { private int _size = 4; private int[] _slots = new int[4];
+                public int M() => Sum();
+                int Sum() { int s = 0; for (int i = 0; i < _size; i++) s += _slots[i]; return s; } }");
+        Assert.Equal("_size", Assert.Single(model.Quantities).Name);
+        Assert.Empty(model.Gaps);
+    }
+
+    [Fact]
+    public void Record_constructors_and_equality_are_modelled_without_gaps()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+            readonly record struct Key(int A, int B, long C);
+            static class C { public static bool M(int a, int b) => new Key(a, b, 3) == new Key(b, a, 3); }");
+        Assert.Empty(model.Gaps);
+        Assert.True(model.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.Store)) >= 6);
+    }
+}

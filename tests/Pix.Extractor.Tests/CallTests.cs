@@ -112,3 +112,17 @@ public sealed class CallTests
         Assert.Equal(3, gap.Where.Line);
     }
 }
+
+public sealed class RecursionRegressionTests
+{
+    [Fact]
+    public void Recursive_expression_bodied_method_extracts()
+    {
+        // Reported from the analyzers: this used to throw "collection was modified".
+        InterfaceModel model = Extraction.Extract(@"static class C {
+            [PerformanceInterface]
+            public static int M(int[] parent, int i) => i < 0 ? 0 : 1 + M(parent, parent[i]); }");
+        Assert.Contains(model.Gaps, g => g.Kind == GapKind.Recursion);
+        Assert.Equal("recursionDepth", Assert.Single(model.Pcvs).Name);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Pix.Generator.Tests.Infrastructure;
 
@@ -263,10 +264,14 @@ public sealed class GeneratorOutputTests
 
     private static void Verify(string test, string source)
     {
+        // Documentation diagnosed, so every generated cref and paramref is checked too.
         Compilation input = Pix.Testing.TestCompilation.Create("GoldenTest", source);
+        SyntaxTree tree = input.SyntaxTrees.Single();
+        input = input.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(), Compile.Latest));
         Pix.Testing.TestCompilation.AssertNoErrors(input);
         (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
         GoldenFiles.Verify(test, GeneratorRunner.Files(run));
-        Compile.AssertClean(output.WithOptions(output.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default)));
+        Pix.Testing.TestCompilation.AssertNoErrors(output);
+        Compile.AssertGeneratedClean(output);
     }
 }

@@ -88,6 +88,19 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void An_equivalent_edit_produces_equal_models()
+    {
+        CSharpCompilation compilation = Create();
+        SyntaxTree first = compilation.SyntaxTrees.Single(t => t.FilePath == "First.cs");
+
+        // A comment after the code: the tree changes, nothing the interface depends on does (no position moves).
+        SyntaxTree edited = first.WithChangedText(first.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(first.Length, 0), "\n// reviewed\n")));
+        RunTwice(compilation, compilation.ReplaceSyntaxTree(first, edited), out GeneratorRunResult second);
+        AssertOutputs(second, TrackingNames.Transform, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertOutputs(second, TrackingNames.Files, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
     public void Editing_one_method_body_modifies_only_that_method()
     {
         CSharpCompilation compilation = Create();

@@ -65,6 +65,28 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void An_overrides_companion_hides_its_base_companion_without_a_warning()
+    {
+        Compilation input = Pix.Testing.TestCompilation.Create(
+            "Robustness",
+            "public partial class B { [Pix.PerformanceInterface] public virtual int M(int n) => n; } public partial class D : B { [Pix.PerformanceInterface] public override int M(int n) { for (int i = 0; i < n; i++) { } return n; } }");
+        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
+        Assert.Contains("#pragma warning disable CS0108", run.GeneratedSources.Single(s => s.HintName == "D.Pix.g.cs").SourceText.ToString());
+        Compile.AssertGeneratedClean(output);
+    }
+
+    [Fact]
+    public void Generic_and_non_generic_types_of_one_name_get_distinct_files()
+    {
+        Compilation input = Pix.Testing.TestCompilation.Create(
+            "Robustness",
+            "namespace N { public partial class Box { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Box<T> { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Box<T, U> { [Pix.PerformanceInterface] public int M(int n) => n; } }");
+        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
+        Assert.Equal(new[] { "N.Box.Pix.g.cs", "N.Box_1.Pix.g.cs", "N.Box_2.Pix.g.cs" }, run.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+        Compile.AssertClean(output);
+    }
+
+    [Fact]
     public void Generated_code_compiles_without_warnings_as_CSharp8_with_nullable_enabled()
     {
         const string source = """

@@ -19,14 +19,14 @@ internal sealed class ConsumerProject : IDisposable
 
         // Empty Directory.Build.* files stop MSBuild's upward search: nothing from /tmp or above
         // (or from this repository) leaks into the consumer.
-        Write("Directory.Build.props", "<Project />\n");
-        Write("Directory.Build.targets", "<Project />\n");
-        Write("Directory.Packages.props", "<Project />\n");
+        WriteFile("Directory.Build.props", "<Project />\n");
+        WriteFile("Directory.Build.targets", "<Project />\n");
+        WriteFile("Directory.Packages.props", "<Project />\n");
 
         // Only the local feed. A net10.0 console app needs nothing else from a registry (the
         // targeting and apphost packs come with the SDK), so the restore is offline and can only
         // find Pix in the package under test, never a same-named package elsewhere.
-        Write("NuGet.config", $"""
+        WriteFile("NuGet.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -39,7 +39,7 @@ internal sealed class ConsumerProject : IDisposable
             </configuration>
             """);
 
-        Write($"{Name}.csproj", $"""
+        WriteFile($"{Name}.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -55,7 +55,7 @@ internal sealed class ConsumerProject : IDisposable
             </Project>
             """);
 
-        Write("Program.cs", programSource);
+        WriteFile("Program.cs", programSource);
     }
 
     /// <summary>The project folder (temporary).</summary>
@@ -71,9 +71,14 @@ internal sealed class ConsumerProject : IDisposable
         ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(Root, ".http-cache"),
     };
 
-    public string PathOf(string relative) => Path.Combine(Root, relative);
+    public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+
+    /// <summary>Writes a file of the project (folders created as needed).</summary>
+    public void WriteFile(string relative, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
+        File.WriteAllText(PathOf(relative), text);
+    }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private void Write(string relative, string text) => File.WriteAllText(PathOf(relative), text);
 }

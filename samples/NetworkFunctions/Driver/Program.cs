@@ -2,45 +2,53 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Pix;
 using Pix.Samples.NetworkFunctions.Driver;
 using Pix.Samples.NetworkFunctions.Workloads;
 
-// dotnet run --project samples/NetworkFunctions -c Release -- [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N]
-// Runs each network function on its workloads and prints throughput, per-packet median latency and
-// the PCV values the workload induced.
+// dotnet run --project samples/NetworkFunctions -c Release -- [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json]
+// Runs each network function on its workloads and prints throughput, the per-packet median latency
+// (timer overhead subtracted), the generated interface's median prediction for the same packets with
+// the PCV values they induced, and those PCV values.
 try
 {
     Options options = Options.Parse(args);
-    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"median",9} {"p99",9}  PCVs induced (per measured packet)");
+    HardwareProfile profile = options.ProfilePath is null ? HardwareProfile.Reference : HardwareProfile.Load(options.ProfilePath);
+    double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
+    Console.WriteLine($"profile: {profile.Name}; timer overhead (subtracted from measured medians): {timerNs:0.0} ns");
+    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"measured",9} {"p99",9} {"predicted",10} {"error",7}  PCVs induced (per measured packet)");
     foreach ((string nf, string workload) in options.Selection())
     {
         Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
         PcvTrace pcvs = scenario.TracePcvs();
-        MeasurementResult result = Measurement.Run(scenario, TimeSpan.FromMilliseconds(options.WarmUpMs), options.Repetitions);
+        double[]? predicted = scenario.PredictAll(profile, pcvs);
+        PerPacketResult result = PerPacketMeasurement.Run(scenario, TimeSpan.FromMilliseconds(options.WarmUpMs), options.Repetitions);
+        double measured = Statistics.Median(result.PerPacketNs) - timerNs;
+        string prediction = predicted is null ? "(none)" : string.Create(CultureInfo.InvariantCulture, $"{Statistics.Median(predicted),7:0.0} ns");
+        string error = predicted is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{(Statistics.Median(predicted) - measured) / measured,7:+0%;-0%}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {Statistics.Median(result.PerPacketNs),6:0.0} ns {Statistics.Percentile(result.PerPacketNs, 0.99),6:0.0} ns  {pcvs.Summarize()}"));
+            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {measured,6:0.0} ns {Statistics.Percentile(result.PerPacketNs, 0.99) - timerNs,6:0.0} ns {prediction,10} {error,7}  {pcvs.Summarize()}"));
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"(latencies are timed one packet at a time and include the timer; an empty timed region measures {Measurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs:0.0} ns)"));
     return 0;
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or ProfileFormatException or System.IO.IOException or InvalidOperationException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: NetworkFunctions [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N]");
+    Console.Error.WriteLine("usage: NetworkFunctions [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json]");
     Console.Error.WriteLine("  network functions: " + string.Join(", ", ScenarioCatalog.NetworkFunctions));
     return 2;
 }
 
 /// <summary>Command-line options of the driver.</summary>
-internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed)
+internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed, string? ProfilePath)
 {
     public static Options Parse(string[] args)
     {
         var positional = new List<string>();
         int warmUp = 1500, repetitions = 7;
         ulong seed = ScenarioCatalog.DefaultSeed;
+        string? profile = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -48,6 +56,9 @@ internal sealed record Options(string NetworkFunction, string Workload, int Warm
                 case "--warmup-ms": warmUp = ParseInt(args, ref i, "--warmup-ms", 0); break;
                 case "--repetitions": repetitions = ParseInt(args, ref i, "--repetitions", 1); break;
                 case "--seed": seed = (ulong)ParseInt(args, ref i, "--seed", 0); break;
+                case "--profile":
+                    profile = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--profile needs a *.pixhw.json file.");
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -64,7 +75,7 @@ internal sealed record Options(string NetworkFunction, string Workload, int Warm
             throw new ArgumentException($"Expected at most a network function and a workload; got '{string.Join(" ", positional)}'.");
         }
 
-        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed);
+        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed, profile);
     }
 
     public IEnumerable<(string NetworkFunction, string Workload)> Selection()

@@ -28,7 +28,10 @@ public sealed class ConnectionTracker
     private readonly int _bucketMask;
     private readonly long _establishedTimeout;
     private readonly long _transientTimeout;
-    private int _freeHead;
+    // Internal, not private: Pix's generated interface of StatefulFirewall.Filter reads it (the free
+    // list being empty is a guard of Add). Extractor bug: state private to a callee's type is
+    // substituted into the caller's interface without an accessibility check.
+    internal int _freeHead;
 
     /// <summary>Creates an empty tracker.</summary>
     public ConnectionTracker(int capacity, int bucketCount, long establishedTimeout, long transientTimeout)

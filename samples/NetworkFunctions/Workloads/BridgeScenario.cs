@@ -20,6 +20,7 @@ public sealed class BridgeScenario : Scenario
     private static readonly string[] Pcvs = { "learnChainLength", "forwardChainLength" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
+    private ForwardInterface? _interface;
 
     private BridgeScenario(Workload workload) : base(workload) => _bridge = NewBridge();
 
@@ -48,10 +49,18 @@ public sealed class BridgeScenario : Scenario
     };
 
     /// <inheritdoc/>
-    public override void Reset() => _bridge = NewBridge();
+    public override void Reset()
+    {
+        _bridge = NewBridge();
+        _interface = InterfaceBinding.Bind<ForwardInterface>(_bridge, EntryPoint);
+    }
 
     /// <inheritdoc/>
     public override void Process(int index) => _bridge.Forward(Workload.Packet(index), Workload.InPort(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -131,4 +140,7 @@ public sealed class BridgeScenario : Scenario
 
         return new BridgeScenario(builder.Build("mac-flood", "40,000 frames from random new sources to unknown destinations (CAM overflow attack)"));
     }
+
+    /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c>.</summary>
+    private delegate Latency ForwardInterface(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double learnChainLength, double forwardChainLength);
 }

@@ -17,6 +17,7 @@ public sealed class FirewallScenario : Scenario
     private const uint InsideNetwork = 0x0A000000;
     private static readonly string[] Pcvs = { "chainLength", "rulesScanned" };
     private StatefulFirewall _firewall;
+    private FilterInterface? _interface;
 
     private FirewallScenario(Workload workload) : base(workload) => _firewall = NewFirewall();
 
@@ -60,10 +61,18 @@ public sealed class FirewallScenario : Scenario
     };
 
     /// <inheritdoc/>
-    public override void Reset() => _firewall = NewFirewall();
+    public override void Reset()
+    {
+        _firewall = NewFirewall();
+        _interface = InterfaceBinding.Bind<FilterInterface>(_firewall, EntryPoint);
+    }
 
     /// <inheritdoc/>
     public override void Process(int index) => _firewall.Filter(Workload.Packet(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -145,4 +154,7 @@ public sealed class FirewallScenario : Scenario
         builder.Add(connection.Reverse, time++, tcpFlags: Wire.TcpSyn | Wire.TcpAck);
         builder.Add(connection, time++, tcpFlags: Wire.TcpAck);
     }
+
+    /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c>.</summary>
+    private delegate Latency FilterInterface(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double chainLength, double? rulesScanned);
 }

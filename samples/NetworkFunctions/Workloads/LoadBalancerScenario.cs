@@ -17,6 +17,7 @@ public sealed class LoadBalancerScenario : Scenario
     private const uint ClientNetwork = 0x0A000000;
     private static readonly string[] Pcvs = { "probes", "trackedBackendDown" };
     private MaglevLoadBalancer _balancer;
+    private SelectBackendInterface? _interface;
 
     private LoadBalancerScenario(Workload workload) : base(workload) => _balancer = NewBalancer();
 
@@ -54,7 +55,11 @@ public sealed class LoadBalancerScenario : Scenario
     };
 
     /// <inheritdoc/>
-    public override void Reset() => _balancer = NewBalancer();
+    public override void Reset()
+    {
+        _balancer = NewBalancer();
+        _interface = InterfaceBinding.Bind<SelectBackendInterface>(_balancer, EntryPoint);
+    }
 
     /// <inheritdoc/>
     public override void BeforePacket(int index)
@@ -67,6 +72,10 @@ public sealed class LoadBalancerScenario : Scenario
 
     /// <inheritdoc/>
     public override void Process(int index) => _balancer.SelectBackend(Workload.Packet(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -135,4 +144,7 @@ public sealed class LoadBalancerScenario : Scenario
 
         return new LoadBalancerScenario(builder.Build("colliding", "64 flows crafted onto one connection-table home slot (window of 8)"));
     }
+
+    /// <summary>The signature of the generated <c>MaglevLoadBalancer.LatencyOf_SelectBackend</c>.</summary>
+    private delegate Latency SelectBackendInterface(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double? probes);
 }

@@ -22,6 +22,7 @@ public sealed class NatScenario : Scenario
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
+    private ProcessInterface? _interface;
 
     private NatScenario(Workload workload, NatConfig config) : base(workload)
     {
@@ -54,11 +55,19 @@ public sealed class NatScenario : Scenario
     };
 
     /// <inheritdoc/>
-    public override void Reset() => _nat = new Nat(_config);
+    public override void Reset()
+    {
+        _nat = new Nat(_config);
+        _interface = InterfaceBinding.Bind<ProcessInterface>(_nat, EntryPoint);
+    }
 
     /// <inheritdoc/>
     public override void Process(int index) =>
         _nat.Process(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -190,4 +199,7 @@ public sealed class NatScenario : Scenario
             _nat.Process(_frame, _output, 1, time);
         }
     }
+
+    /// <summary>The signature of the generated <c>Nat.LatencyOf_Process</c>.</summary>
+    private delegate Latency ProcessInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double expiredFlows, double chainLength);
 }

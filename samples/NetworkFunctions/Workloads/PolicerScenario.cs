@@ -21,6 +21,7 @@ public sealed class PolicerScenario : Scenario
     public const long BurstBytes = 15_000;
 
     private TokenBucketPolicer _policer;
+    private PoliceInterface? _interface;
 
     private PolicerScenario(Workload workload) : base(workload) => _policer = NewPolicer();
 
@@ -48,10 +49,18 @@ public sealed class PolicerScenario : Scenario
     };
 
     /// <inheritdoc/>
-    public override void Reset() => _policer = NewPolicer();
+    public override void Reset()
+    {
+        _policer = NewPolicer();
+        _interface = InterfaceBinding.Bind<PoliceInterface>(_policer, EntryPoint);
+    }
 
     /// <inheritdoc/>
     public override void Process(int index) => _policer.Police(Workload.Packet(index), Workload.Time(index));
+
+    /// <inheritdoc/>
+    public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -85,4 +94,7 @@ public sealed class PolicerScenario : Scenario
 
         return new PolicerScenario(builder.Build("burst", "one subscriber receiving 1,500-byte frames every µs, 1,200x its rate"));
     }
+
+    /// <summary>The signature of the generated <c>TokenBucketPolicer.LatencyOf_Police</c>.</summary>
+    private delegate Latency PoliceInterface(ReadOnlySpan<byte> packet, long now, HardwareProfile hw);
 }

@@ -14,6 +14,7 @@ public sealed class RouterScenario : Scenario
     private static readonly string[] Pcvs = { "trieDepth" };
     private readonly Action<PrefixTrie> _installRoutes;
     private LpmRouter _router;
+    private RouteInterface? _interface;
 
     private RouterScenario(Workload workload, Action<PrefixTrie> installRoutes) : base(workload)
     {
@@ -43,10 +44,18 @@ public sealed class RouterScenario : Scenario
     };
 
     /// <inheritdoc/>
-    public override void Reset() => _router = NewRouter();
+    public override void Reset()
+    {
+        _router = NewRouter();
+        _interface = InterfaceBinding.Bind<RouteInterface>(_router, EntryPoint);
+    }
 
     /// <inheritdoc/>
     public override void Process(int index) => _router.Route(Workload.Packet(index));
+
+    /// <inheritdoc/>
+    public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values) => values[0] = _router.LastPacket.TrieDepth;
@@ -138,4 +147,7 @@ public sealed class RouterScenario : Scenario
             }
         });
     }
+
+    /// <summary>The signature of the generated <c>LpmRouter.LatencyOf_Route</c>.</summary>
+    private delegate Latency RouteInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double? trieDepth);
 }

@@ -33,6 +33,45 @@ public abstract class Scenario
     /// <summary>Writes the PCV values the last <see cref="Process"/> induced, read from the function's own counters.</summary>
     public abstract void ReadPcvs(Span<int> values);
 
+    /// <summary>
+    /// The generated interface's prediction for packet <paramref name="index"/> in the current state,
+    /// given the PCV values that packet induces; null when Pix generated no interface.
+    /// </summary>
+    public abstract Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs);
+
+    /// <summary>
+    /// Replays the workload and asks the interface, just before each measured packet, for its
+    /// latency with the PCV values <paramref name="trace"/> recorded for it (the replay is
+    /// deterministic, so they are the values it will induce). Null when there is no interface.
+    /// </summary>
+    public double[]? PredictAll(HardwareProfile hw, PcvTrace trace)
+    {
+        ResetAndSetUp();
+        int measured = Workload.Count - Workload.SetupCount;
+        var predictions = new double[measured];
+        Span<int> row = stackalloc int[PcvNames.Count];
+        for (int i = 0; i < measured; i++)
+        {
+            int index = Workload.SetupCount + i;
+            BeforePacket(index);
+            for (int p = 0; p < row.Length; p++)
+            {
+                row[p] = trace[i, p];
+            }
+
+            Latency? predicted = Predict(index, hw, row);
+            if (predicted is null)
+            {
+                return null;
+            }
+
+            predictions[i] = predicted.Value.Nanoseconds;
+            Process(index);
+        }
+
+        return predictions;
+    }
+
     /// <summary>Applies the control events scheduled before packet <paramref name="index"/> (not timed).</summary>
     public virtual void BeforePacket(int index)
     {

@@ -100,7 +100,7 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
     {
         GapKind.UnsupportedConstruct => "The prediction leaves its real cost out",
         GapKind.OpaqueCall => "The hardware profile prices it by name; mark the callee [PerformanceInterface] if it is your code",
-        GapKind.Recursion => $"LatencyOf_{method} takes the depth as a parameter",
+        GapKind.Recursion => $"LatencyOf_{method} is as accurate as the depth it is given",
         GapKind.DataDependentBranch => "The prediction is an upper bound when the cheaper arm runs",
         _ => "The prediction is approximate there",
     };

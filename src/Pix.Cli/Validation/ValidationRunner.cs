@@ -63,11 +63,24 @@ internal sealed class ValidationRunner
             try
             {
                 predicted = (Latency)predict(latencyArguments)!;
-                measured = Measurement.Measure(() => call(methodArguments), _measurement);
             }
             catch (InvalidCastException e)
             {
                 return new MethodValidation(target.DisplayName, points, $"{target.Factory!.Name}({size}) returned a value of the wrong type: {e.Message}");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The user's code (the generated interface) failed on these inputs: report it for this method, go on with the others.
+                return new MethodValidation(target.DisplayName, points, $"LatencyOf_{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
+            }
+
+            try
+            {
+                measured = Measurement.Measure(() => call(methodArguments), _measurement);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return new MethodValidation(target.DisplayName, points, $"{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
             }
 
             _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}");

@@ -20,6 +20,7 @@ public sealed class ConstantTimeEngine
     public const int MaxCallDepth = 3;
 
     private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, string Secrets), CalleeSummary> _summaries =
         new(new SummaryKeyComparer());
 
@@ -90,7 +91,9 @@ public sealed class ConstantTimeEngine
             return cached;
         }
 
-        IOperation? body = BodyOf(definition, cancellationToken);
+        // Binding a body is the expensive part; a callee summarised for several patterns of secret
+        // arguments is bound once.
+        IOperation? body = _bodies.GetOrAdd(definition, m => BodyOf(m, cancellationToken));
         if (body is null)
         {
             return CalleeSummary.Opaque;

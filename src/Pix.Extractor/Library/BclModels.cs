@@ -165,7 +165,8 @@ internal static class BclModels
             new("System.String.GetHashCode", Ops((Call, 1), (IntegerAlu, 4)),
                 Sized(new SizedCost(Ops((HashedByte, 2)), SizeSource.ReceiverSize))),
             new("System.String.IsNullOrEmpty", Ops((IntegerAlu, 2), (Branch, 2), (Load, 1)), None),
-            new("System.Text.StringBuilder..ctor", Ops((Allocation, 2), (AllocatedByte, 96)), None, Parameters: 0),
+            new("System.Text.StringBuilder..ctor", Ops((Allocation, 2), (AllocatedByte, 96)), None),
+            // Append(string) copies the characters; Append(char) and numbers count as one unit.
             new("System.Text.StringBuilder.Append", Ops((Call, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 2)),
                 Sized(new SizedCost(Ops((CopiedByte, 2)), SizeSource.ArgumentSize, 0))),
             new("System.Text.StringBuilder.ToString", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22)),

@@ -27,6 +27,9 @@ internal readonly struct JsonFields
     /// <summary>The dotted path of the object from the root ("" for the root).</summary>
     public string Path { get; }
 
+    /// <summary>Names the text in error messages (usually the file path).</summary>
+    public string SourceName => _source;
+
     /// <summary>Views <paramref name="node"/> as the root object of a document.</summary>
     public static JsonFields Root(JsonNode node, string sourceName, string what)
     {
@@ -45,6 +48,10 @@ internal readonly struct JsonFields
     public JsonFormatException Error(JsonNode node, string name, string reason) =>
         new(_source, node.Position, $"{PathOf(name)}: {reason}");
 
+    /// <summary>An error about a property itself (its name), e.g. an unknown key.</summary>
+    public JsonFormatException Error(JsonProperty property, string reason) =>
+        new(_source, property.NamePosition, $"{PathOf(property.Name)}: {reason}");
+
     /// <summary>An error at this object's position.</summary>
     public JsonFormatException Error(string reason) =>
         new(_source, Object.Position, (Path.Length == 0 ? string.Empty : Path + ": ") + reason);
@@ -56,8 +63,7 @@ internal readonly struct JsonFields
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                throw new JsonFormatException(_source, property.NamePosition,
-                    $"{PathOf(property.Name)}: unknown property; expected one of {string.Join(", ", known.Select(k => "'" + k + "'"))}");
+                throw Error(property, $"unknown property; expected one of {string.Join(", ", known.Select(k => "'" + k + "'"))}");
             }
         }
     }

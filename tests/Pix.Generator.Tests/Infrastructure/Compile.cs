@@ -35,6 +35,16 @@ internal static class Compile
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
 
+    /// <summary>Fails with every warning or error located in a generated file (documentation included).</summary>
+    public static void AssertGeneratedClean(Compilation compilation)
+    {
+        var problems = compilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning
+                && d.Location.SourceTree?.FilePath.EndsWith(Pix.Targets.MethodSupport.GeneratedFileSuffix, System.StringComparison.Ordinal) == true)
+            .ToArray();
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
+    }
+
     /// <summary>Fails with every diagnostic of warning level or above (numbered source lines included).</summary>
     public static void AssertClean(Compilation compilation)
     {

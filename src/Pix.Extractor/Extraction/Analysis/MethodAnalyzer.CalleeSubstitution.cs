@@ -72,10 +72,13 @@ internal sealed partial class MethodAnalyzer
             bool resolved = true;
             Expr result = expr.Substitute(name =>
             {
-                Poly mapped = MapName(name);
-                if (!InputResolver.IsInputOnly(mapped) || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
+                // Guards only read inputs: an input the caller cannot express (or a PCV) makes the guard unusable.
+                Poly? mapped = _callee.Quantities.Find(name) is { Kind: not QuantityKind.Pcv } quantity ? Input(quantity) : null;
+                if (mapped is null || !InputResolver.IsInputOnly(mapped)
+                    || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
                 {
                     resolved = false;
+                    return null;
                 }
 
                 return mapped.ToExpr();
@@ -119,18 +122,24 @@ internal sealed partial class MethodAnalyzer
             }
             else
             {
-                SymbolicValue? value = Root(quantity.Path!) is { } root ? ApplySteps(root, quantity.Path!.Steps, quantity.Kind) : null;
-                result = value switch
-                {
-                    NumberValue n => n.Value,
-                    PredicateValue { Guard: TrueGuard } => Poly.One,
-                    PredicateValue { Guard: NotGuard { Operand: TrueGuard } } => Poly.Zero,
-                    _ => Unexpressible(quantity),
-                };
+                result = Input(quantity) ?? Unexpressible(quantity);
             }
 
             _mapped[name] = result;
             return result;
+        }
+
+        /// <summary>A callee input re-rooted at the call site, or null when the caller cannot express it.</summary>
+        private Poly? Input(QuantityInfo quantity)
+        {
+            SymbolicValue? value = Root(quantity.Path!) is { } root ? ApplySteps(root, quantity.Path!.Steps, quantity.Kind) : null;
+            return value switch
+            {
+                NumberValue n => n.Value,
+                PredicateValue { Guard: TrueGuard } => Poly.One,
+                PredicateValue { Guard: NotGuard { Operand: TrueGuard } } => Poly.Zero,
+                _ => null,
+            };
         }
 
         private Poly Unexpressible(QuantityInfo quantity)
@@ -171,13 +180,14 @@ internal sealed partial class MethodAnalyzer
                     (AccessStepKind.IsNull, ObjectValue { Path: { } p }) =>
                         new NumberValue(Poly.Of(_caller._quantities.Input(p.Append("null", AccessStepKind.IsNull), QuantityKind.Flag).Atom)),
                     (AccessStepKind.IsNull, ObjectValue { Path: null }) => new NumberValue(Poly.Zero),
+                    (AccessStepKind.Member, _) when step.Symbol is { } member && !_caller._inputs.IsAccessible(member) => null,
                     (AccessStepKind.Member, ObjectValue { Path: { } p }) when last && kind == QuantityKind.Flag =>
                         new PredicateValue(Model.Guard.Compare(
-                            _caller._quantities.Input(p.Append(step.Member, AccessStepKind.Member), QuantityKind.Flag).Atom.ToExpr(), Comparison.Equal, Expr.One)),
+                            _caller._quantities.Input(p.Append(step.Member, AccessStepKind.Member, step.Symbol), QuantityKind.Flag).Atom.ToExpr(), Comparison.Equal, Expr.One)),
                     (AccessStepKind.Member, ObjectValue { Path: { } p }) when last =>
-                        new NumberValue(Poly.Of(_caller._quantities.Input(p.Append(step.Member, AccessStepKind.Member), kind).Atom)),
+                        new NumberValue(Poly.Of(_caller._quantities.Input(p.Append(step.Member, AccessStepKind.Member, step.Symbol), kind).Atom)),
                     (AccessStepKind.Member, ObjectValue { Path: { } p }) =>
-                        new ObjectValue(p.Append(step.Member, AccessStepKind.Member), null, i + 1 < steps.Count && steps[i + 1].Kind == AccessStepKind.Size ? steps[i + 1].Member : "Length"),
+                        new ObjectValue(p.Append(step.Member, AccessStepKind.Member, step.Symbol), null, i + 1 < steps.Count && steps[i + 1].Kind == AccessStepKind.Size ? steps[i + 1].Member : "Length"),
                     _ => null,
                 };
             }

@@ -134,7 +134,9 @@ internal sealed partial class MethodAnalyzer
         }
 
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
-        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree))
+            || (method.IsImplicitlyDeclared && method.ContainingType is { IsRecord: true } record
+                && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
     }
 
     private static OperationClass CallKind(IMethodSymbol method, bool isVirtual, IOperation? instance)
@@ -189,12 +191,27 @@ internal sealed partial class MethodAnalyzer
         var alternatives = new List<PathAlternative>();
         bool guardsResolved = true;
         Provenance where = SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method));
+
+        // A [PerformanceInterface] callee keeps its straight-line code as a term of its own (the
+        // caller's cost is then the sum of the interfaces it calls); a plain helper's straight-line
+        // code joins the caller's block, which keeps interfaces short.
+        bool ownTerm = HasPerformanceInterface(method);
         foreach (PathAlternative alternative in summary.Alternatives)
         {
             Guard? guard = substitution.SubstituteGuard(alternative.Guard);
             guardsResolved &= guard is not null;
             var cost = new CostAccumulator();
-            if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
+            if (!ownTerm)
+            {
+                cost.Operations.Add(alternative.Cost.Operations);
+                foreach (var opaque in alternative.Cost.Opaque)
+                {
+                    cost.AddOpaque(opaque.Key, opaque.Value);
+                }
+
+                cost.ObserveLongest(alternative.Cost.LongestPath);
+            }
+            else if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
                 cost.Terms.Add(new PendingTerm(
                     PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
@@ -293,11 +310,22 @@ internal sealed partial class MethodAnalyzer
     {
         SizeSource.Once => Poly.One,
         SizeSource.ReceiverSize => _inputs.LengthOf(call.Receiver),
-        SizeSource.ArgumentSize => _inputs.LengthOf(call.Argument(sized.Argument)),
+        SizeSource.ArgumentSize => call.Argument(sized.Argument) is { } argument && !HasSize(argument) ? Poly.One : _inputs.LengthOf(call.Argument(sized.Argument)),
         SizeSource.ArgumentValue => _inputs.Number(call.Argument(sized.Argument)) is { } v ? FunctionAtom.Apply(AtomFunction.NonNegative, v) : null,
         SizeSource.ArgumentCount => Poly.Const(call.Arguments.Length + call.Operands.Length),
         _ => TotalStringLength(call),
     };
+
+    /// <summary>True for strings, arrays, spans and collections; a char or a number is one unit.</summary>
+    private static bool HasSize(IOperation argument)
+    {
+        while (argument is IConversionOperation { IsImplicit: true } conversion)
+        {
+            argument = conversion.Operand;
+        }
+
+        return argument.Type is not { IsValueType: true } || InputResolver.IsSpanLike(argument.Type);
+    }
 
     private Poly? TotalStringLength(CallSite call)
     {

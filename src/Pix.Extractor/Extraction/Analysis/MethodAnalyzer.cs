@@ -34,7 +34,12 @@ internal sealed partial class MethodAnalyzer
         _method = method;
         _quantities = new QuantityTable(method.Parameters.Select(p => p.Name));
         _region = new ChainRegion(isLoopBody: false, path => _paths.ObserveLongest(path));
-        _inputs = new InputResolver(_quantities, symbol => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null);
+        _inputs = new InputResolver(
+            _quantities,
+            symbol => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null,
+            // Accessible from this method's type: a caller re-checks each step when it substitutes,
+            // so the extracted method's own type has the last word.
+            member => session.Compilation.IsSymbolAccessibleWithin(member, method.ContainingType));
     }
 
     private ExtractionOptions Options => _session.Options;
@@ -43,6 +48,12 @@ internal sealed partial class MethodAnalyzer
     {
         Provenance origin = SourceLocations.Of(_method, "method " + _method.Name);
         IOperation? body = FindBody(_method);
+        if (body is null && SynthesizedCost(_method) is { } synthesized)
+        {
+            Emit(synthesized);
+            return Finish(origin, hasBody: true);
+        }
+
         if (body is null)
         {
             _session.AddGap(new Gap(
@@ -115,6 +126,35 @@ internal sealed partial class MethodAnalyzer
         }
     }
 
+    /// <summary>
+    /// Members the compiler writes for records and primary constructors: a primary constructor stores
+    /// each parameter; record equality compares, and record hashing mixes, each instance field.
+    /// </summary>
+    private static OperationVector? SynthesizedCost(IMethodSymbol method)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        bool primaryConstructor = method.MethodKind == MethodKind.Constructor
+            && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null });
+        if (primaryConstructor)
+        {
+            return OperationVector.Of((OperationClass.Store, method.Parameters.Length));
+        }
+
+        if (!method.IsImplicitlyDeclared || !type.IsRecord)
+        {
+            return null;
+        }
+
+        int fields = type.GetMembers().OfType<IFieldSymbol>().Count(f => !f.IsStatic && !f.IsConst);
+        return method.Name switch
+        {
+            "op_Equality" or "op_Inequality" or "Equals" =>
+                OperationVector.Of((OperationClass.Load, 2 * fields), (OperationClass.IntegerAlu, fields), (OperationClass.Branch, fields)),
+            "GetHashCode" => OperationVector.Of((OperationClass.Load, fields), (OperationClass.IntegerAlu, 3 * fields), (OperationClass.IntegerMultiply, fields)),
+            _ => null,
+        };
+    }
+
     private IOperation? FindBody(IMethodSymbol method)
     {
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
@@ -172,7 +212,7 @@ internal sealed partial class MethodAnalyzer
     /// <summary>Enters a node: false when the budget is spent or the nesting is too deep (then it is summarised).</summary>
     private bool Enter(IOperation operation)
     {
-        if (!_session.Visit(SourceLocations.Of(operation, "analysis budget")))
+        if (!_session.Visit(operation))
         {
             return false;
         }

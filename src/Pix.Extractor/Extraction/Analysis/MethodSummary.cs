@@ -50,8 +50,7 @@ internal sealed class MethodSummary
         Alternatives.Count == 1
         && Alternatives[0].Cost.Terms.Count == 0
         && Alternatives[0].Cost.Opaque.Count == 0
-        && Alternatives[0].Cost.Operations.ReferenceThroughput() <= InlineThroughputLimitNs
-        && Method.MethodKind != MethodKind.Constructor;
+        && Alternatives[0].Cost.Operations.ReferenceThroughput() <= InlineThroughputLimitNs;
 
     // About the size of method RyuJIT inlines by default (a few dozen IL bytes ≈ a handful of operations).
     private const double InlineThroughputLimitNs = 2.0;

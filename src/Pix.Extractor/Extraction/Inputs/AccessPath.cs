@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 
 namespace Pix.Extraction.Inputs;
 
@@ -25,8 +26,8 @@ internal enum AccessStepKind
     IsNull,
 }
 
-/// <summary>One step of an <see cref="AccessPath"/>.</summary>
-internal readonly record struct AccessStep(string Member, AccessStepKind Kind);
+/// <summary>One step of an <see cref="AccessPath"/>; <paramref name="Symbol"/> is the member read (for accessibility checks).</summary>
+internal readonly record struct AccessStep(string Member, AccessStepKind Kind, ISymbol? Symbol = null);
 
 /// <summary>
 /// A side-effect-free read rooted at an input: <c>data.Length</c>, <c>this._count</c>,
@@ -41,7 +42,8 @@ internal sealed record AccessPath(AccessRootKind RootKind, int Ordinal, string R
 
     public static AccessPath Static(string globalTypeName) => new(AccessRootKind.Static, -1, globalTypeName, new AccessStep[0]);
 
-    public AccessPath Append(string member, AccessStepKind kind) => this with { Steps = Steps.Append(new AccessStep(member, kind)).ToArray() };
+    public AccessPath Append(string member, AccessStepKind kind, ISymbol? symbol = null) =>
+        this with { Steps = Steps.Append(new AccessStep(member, kind, symbol)).ToArray() };
 
     public AccessStepKind? LastKind => Steps.Count == 0 ? null : Steps[Steps.Count - 1].Kind;
 

@@ -17,12 +17,22 @@ internal sealed class InputResolver
 {
     private readonly QuantityTable _quantities;
     private readonly Func<ISymbol, SymbolicValue?> _lookup;
+    private readonly Func<ISymbol, bool> _isAccessible;
 
-    public InputResolver(QuantityTable quantities, Func<ISymbol, SymbolicValue?> lookup)
+    /// <param name="quantities">Where inputs are registered.</param>
+    /// <param name="lookup">What is known of a local's or parameter's current value.</param>
+    /// <param name="isAccessible">
+    /// Whether a member can be read by the generated companion of the extracted method (an input's
+    /// expression must compile there; another type's private field cannot be an input).
+    /// </param>
+    public InputResolver(QuantityTable quantities, Func<ISymbol, SymbolicValue?> lookup, Func<ISymbol, bool> isAccessible)
     {
         _quantities = quantities;
         _lookup = lookup;
+        _isAccessible = isAccessible;
     }
+
+    public bool IsAccessible(ISymbol member) => _isAccessible(member);
 
     /// <summary>The value of <paramref name="operation"/> as a polynomial, or null.</summary>
     public Poly? Number(IOperation? operation) => Resolve(operation) is NumberValue n ? n.Value : null;
@@ -57,7 +67,7 @@ internal sealed class InputResolver
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                 return new ObjectValue(AccessPath.This, null);
             case IFieldReferenceOperation f:
-                return Member(f.Field.IsStatic ? StaticRoot(f.Field.ContainingType) : Resolve(f.Instance), f.Field.Name, f.Field.Type);
+                return Member(f.Field.IsStatic ? StaticRoot(f.Field.ContainingType) : Resolve(f.Instance), f.Field);
             case IPropertyReferenceOperation { Arguments.Length: 0 } pr:
                 return Property(pr);
             case IConversionOperation { OperatorMethod: not null }:
@@ -178,14 +188,15 @@ internal sealed class InputResolver
         return null;
     }
 
-    private SymbolicValue? Member(SymbolicValue? receiver, string member, ITypeSymbol type)
+    private SymbolicValue? Member(SymbolicValue? receiver, ISymbol member)
     {
-        if (receiver is not ObjectValue { Path: { } path })
+        if (receiver is not ObjectValue { Path: { } path } || !_isAccessible(member))
         {
             return null;
         }
 
-        AccessPath next = path.Append(member, AccessStepKind.Member);
+        ITypeSymbol type = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+        AccessPath next = path.Append(member.Name, AccessStepKind.Member, member);
         return ValueOfPath(next, type);
     }
 
@@ -200,7 +211,7 @@ internal sealed class InputResolver
         if (IsIntegral(type))
         {
             QuantityKind kind = path.RootKind == AccessRootKind.Parameter && path.Steps.Count == 0 ? QuantityKind.Value : QuantityKind.State;
-            return new NumberValue(Poly.Of(_quantities.Input(path, kind).Atom));
+            return new NumberValue(Poly.Of(_quantities.Input(path, kind, isEnum: type.TypeKind == TypeKind.Enum).Atom));
         }
 
         return type.IsReferenceType || IsSpanLike(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
@@ -231,7 +242,7 @@ internal sealed class InputResolver
             return null;
         }
 
-        return Member(receiver, property.Name, property.Type);
+        return Member(receiver, property);
     }
 
     private SymbolicValue? Binary(IBinaryOperation b)

@@ -61,7 +61,10 @@ internal sealed class QuantityTable
     public QuantityInfo? Find(string name) => _byName.TryGetValue(name, out QuantityInfo? q) ? q : null;
 
     /// <summary>The input quantity read by <paramref name="path"/> (registered on first use).</summary>
-    public QuantityInfo Input(AccessPath path, QuantityKind kind)
+    /// <param name="path">What it reads.</param>
+    /// <param name="kind">What it stands for.</param>
+    /// <param name="isEnum">True for an enum value: its expression converts it to a number.</param>
+    public QuantityInfo Input(AccessPath path, QuantityKind kind, bool isEnum = false)
     {
         if (_byPath.TryGetValue(path.Key, out QuantityInfo? existing))
         {
@@ -95,9 +98,11 @@ internal sealed class QuantityTable
                 break;
             case QuantityKind.Value:
                 description = $"value of {text}";
+                expression = isEnum ? $"(long){text}" : text;
                 break;
             default:
                 description = $"state {text}";
+                expression = isEnum ? $"(long){text}" : text;
                 break;
         }
 

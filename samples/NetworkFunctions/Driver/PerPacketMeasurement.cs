@@ -4,21 +4,21 @@ using Pix.Samples.NetworkFunctions.Workloads;
 
 namespace Pix.Samples.NetworkFunctions.Driver;
 
-/// <summary>What <see cref="Measurement.Run"/> measured for one scenario.</summary>
+/// <summary>What <see cref="PerPacketMeasurement.Run"/> measured for one scenario.</summary>
 /// <param name="PacketsPerSecond">Measured packets per second over whole replays, without per-packet timers.</param>
 /// <param name="PerPacketNs">Per measured packet, the median over repetitions of its timed latency (timer overhead included).</param>
 /// <param name="TimerOverheadNs">Median cost of an empty timed region, for reading <paramref name="PerPacketNs"/>.</param>
-public sealed record MeasurementResult(double PacketsPerSecond, double[] PerPacketNs, double TimerOverheadNs);
+public sealed record PerPacketResult(double PacketsPerSecond, double[] PerPacketNs, double TimerOverheadNs);
 
 /// <summary>
 /// Measures a scenario at steady state: warms up by time (tier-1 code arrives late, see
 /// ARCHITECTURE.md), then replays the workload several times from the same starting state, timing
 /// every measured packet with <see cref="Stopwatch.GetTimestamp"/>, and once more untimed for throughput.
 /// </summary>
-public static class Measurement
+public static class PerPacketMeasurement
 {
     /// <summary>Runs the measurement.</summary>
-    public static MeasurementResult Run(Scenario scenario, TimeSpan warmUp, int repetitions)
+    public static PerPacketResult Run(Scenario scenario, TimeSpan warmUp, int repetitions)
     {
         Workload workload = scenario.Workload;
         int measured = workload.Count - workload.SetupCount;
@@ -64,7 +64,7 @@ public static class Measurement
             best = Math.Min(best, ReplayUntimed(scenario));
         }
 
-        return new MeasurementResult(measured / best, perPacket, TimerOverhead());
+        return new PerPacketResult(measured / best, perPacket, TimerOverhead());
     }
 
     /// <summary>

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Pix.Cli.Output;
+using Pix.Json;
+using Pix.Serialization;
+using Pix.Solver;
+
+namespace Pix.Cli.Commands;
+
+/// <summary>
+/// <c>pix diff old.json new.json [--tolerance 10%] [--format json]</c>: compares two baseline files
+/// method by method with the same comparer as the regression analyzer (Z3 witnesses, complexity
+/// classes) and exits with <see cref="RegressionExitCode"/> when any method regressed, for CI.
+/// </summary>
+internal static class DiffCommand
+{
+    /// <summary>Exit code when at least one method regressed (slower beyond the tolerance, or its complexity grew).</summary>
+    public const int RegressionExitCode = 2;
+
+    public static Command Create()
+    {
+        var oldPath = new Argument<string>("old") { Description = "The baseline to compare against (e.g. main's pix.baseline.json)." };
+        var newPath = new Argument<string>("new") { Description = "The new baseline (e.g. the pull request's)." };
+        var tolerance = new Option<string>("--tolerance") { Description = "Relative tolerance, 0.1 or 10% (default 10%).", DefaultValueFactory = _ => "10%" };
+        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
+        var command = new Command("diff", "Compare two pix.baseline.json files: per-method latency changes with witnesses, complexity changes. Exit code 2 on regressions.")
+        {
+            oldPath, newPath, tolerance, format,
+        };
+        CommandAction.Set(command, (parse, stdout, _) =>
+        {
+            double tol = ParseTolerance(parse.GetValue(tolerance)!);
+            string fmt = parse.GetValue(format)!;
+            if (fmt != "table" && fmt != "json")
+            {
+                throw new CommandLineException($"unknown format '{fmt}'; use table or json");
+            }
+
+            Baseline before = Load(parse.GetValue(oldPath)!);
+            Baseline after = Load(parse.GetValue(newPath)!);
+            SolverEngine engine = SolverEngine.CreateDefault(SolverOptions.Default);
+            List<Row> rows = Compare(before, after, tol, engine);
+            if (fmt == "json")
+            {
+                stdout.Write(Json(rows, engine, tol));
+            }
+            else
+            {
+                WriteTable(rows, engine, tol, stdout);
+            }
+
+            return rows.Any(r => r.Comparison?.IsRegression == true) ? RegressionExitCode : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal sealed record Row(string MethodId, string Status, InterfaceComparison? Comparison);
+
+    internal static List<Row> Compare(Baseline before, Baseline after, double tolerance, SolverEngine engine)
+    {
+        var rows = new List<Row>();
+        var ids = before.Entries.Select(e => e.MethodId).Union(after.Entries.Select(e => e.MethodId), StringComparer.Ordinal)
+            .OrderBy(id => id, StringComparer.Ordinal);
+        foreach (string id in ids)
+        {
+            BaselineEntry? old = before.Find(id);
+            BaselineEntry? now = after.Find(id);
+            if (old is null || now is null)
+            {
+                rows.Add(new Row(id, old is null ? "added" : "removed", null));
+                continue;
+            }
+
+            InterfaceComparison c = InterfaceComparer.Compare(old.Interface, now.Interface, tolerance, HardwareProfile.Reference, engine, SolverOptions.Default, CancellationToken.None);
+            string status = c.IsRegression ? "REGRESSED" : c.Faster is not null ? "faster" : old.Interface.Equals(now.Interface) ? "unchanged" : "within tolerance";
+            rows.Add(new Row(id, status, c));
+        }
+
+        return rows;
+    }
+
+    private static void WriteTable(List<Row> rows, SolverEngine engine, double tolerance, TextWriter stdout)
+    {
+        stdout.WriteLine($"Tolerance {tolerance * 100:0.##}%, reference profile, solver: {engine.Name}");
+        var table = new TextTable("method", "status", "witness", "complexity");
+        foreach (Row row in rows)
+        {
+            InterfaceComparison? c = row.Comparison;
+            string witness = c?.Slower?.ToString() ?? c?.Faster?.ToString() ?? string.Empty;
+            table.Add(row.MethodId, row.Status, witness, c?.DescribeGrowth() ?? string.Empty);
+        }
+
+        table.Write(stdout);
+        int regressed = rows.Count(r => r.Comparison?.IsRegression == true);
+        stdout.WriteLine(regressed == 0 ? "No regressions." : $"{regressed} method(s) regressed.");
+    }
+
+    private static string Json(List<Row> rows, SolverEngine engine, double tolerance)
+    {
+        var writer = new JsonWriter().WriteStartObject()
+            .WriteString("solver", engine.Name)
+            .WriteNumber("tolerance", tolerance)
+            .WriteBoolean("regressed", rows.Any(r => r.Comparison?.IsRegression == true));
+        writer.WritePropertyName("methods").WriteStartArray();
+        foreach (Row row in rows)
+        {
+            writer.WriteStartObject().WriteString("method", row.MethodId).WriteString("status", row.Status);
+            if (row.Comparison is { } c)
+            {
+                WriteDifference(writer, "slower", c.Slower);
+                WriteDifference(writer, "faster", c.Faster);
+                writer.WritePropertyName("complexity").WriteStartArray();
+                foreach ((string q, ComplexityClass b, ComplexityClass a) in c.Growth)
+                {
+                    writer.WriteStartObject().WriteString("quantity", q).WriteString("before", b.ToString()).WriteString("after", a.ToString()).WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return writer.WriteEndArray().WriteEndObject().ToString();
+    }
+
+    private static void WriteDifference(JsonWriter writer, string name, Difference? d)
+    {
+        writer.WritePropertyName(name);
+        if (d is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject().WritePropertyName("witness").WriteStartObject();
+        foreach (KeyValuePair<string, double> p in d.Witness.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(p.Key, p.Value);
+        }
+
+        writer.WriteEndObject()
+            .WriteNumber("baselineNs", d.Baseline.Nanoseconds)
+            .WriteNumber("currentNs", d.Current.Nanoseconds)
+            .WriteString("engine", d.Engine)
+            .WriteEndObject();
+    }
+
+    private static Baseline Load(string path)
+    {
+        BaselineReadResult read = BaselineReader.Read(File.ReadAllText(path), path);
+        if (read.Errors.Count > 0)
+        {
+            throw new CommandLineException(string.Join(Environment.NewLine, read.Errors.Select(e => e.Message)));
+        }
+
+        return read.Baseline;
+    }
+
+    private static double ParseTolerance(string text)
+    {
+        string t = text.Trim();
+        bool percent = t.EndsWith('%');
+        if (!double.TryParse(percent ? t[..^1] : t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || v < 0)
+        {
+            throw new CommandLineException($"tolerance '{text}' is not a non-negative number (0.1 or 10%)");
+        }
+
+        return percent ? v / 100 : v;
+    }
+}

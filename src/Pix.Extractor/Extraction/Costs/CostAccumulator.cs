@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using Pix.Extraction.Symbolic;
+
+namespace Pix.Extraction.Costs;
+
+/// <summary>
+/// The cost of one path through a region: operations of the region's own straight-line code (one
+/// execution), opaque calls made there, and nested terms (loops, calls) with their counts.
+/// </summary>
+internal sealed class CostAccumulator
+{
+    public OperationVector Operations { get; private set; } = new();
+
+    public SortedDictionary<string, double> Opaque { get; private set; } = new(StringComparer.Ordinal);
+
+    public List<PendingTerm> Terms { get; private set; } = new();
+
+    /// <summary>The longest dependency path through this path's straight-line code: its chain.</summary>
+    public OperationVector LongestPath { get; private set; } = new();
+
+    public bool IsEmpty => Operations.IsEmpty && Opaque.Count == 0 && Terms.Count == 0;
+
+    public CostAccumulator Clone() => new()
+    {
+        Operations = Operations.Clone(),
+        Opaque = new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
+        Terms = new List<PendingTerm>(Terms),
+        LongestPath = LongestPath,
+    };
+
+    public void ObserveLongest(OperationVector path) => LongestPath = OperationVector.Longer(LongestPath, path);
+
+    public void AddOpaque(string name, double count = 1) =>
+        Opaque[name] = Opaque.TryGetValue(name, out double existing) ? existing + count : count;
+
+    /// <summary>Adds everything of <paramref name="other"/> (a path that runs after this one).</summary>
+    public void Append(CostAccumulator other)
+    {
+        Operations.Add(other.Operations);
+        foreach (var entry in other.Opaque)
+        {
+            AddOpaque(entry.Key, entry.Value);
+        }
+
+        Terms.AddRange(other.Terms);
+        ObserveLongest(other.LongestPath);
+    }
+
+    /// <summary>
+    /// Price on the reference profile when every atom is <paramref name="sample"/>: how alternatives
+    /// (data-dependent arms, exploding path sets) are compared when only the costlier is kept.
+    /// </summary>
+    public double SamplePrice(double sample)
+    {
+        double ns = PendingTerm.CreateBlock(Operations, null, Opaque).Price(HardwareProfile.Reference);
+        foreach (PendingTerm term in Terms)
+        {
+            ns += Math.Max(0, term.Count.Evaluate(_ => sample)) * term.Block.Price(HardwareProfile.Reference);
+        }
+
+        return ns;
+    }
+}
