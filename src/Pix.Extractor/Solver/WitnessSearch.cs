@@ -8,6 +8,9 @@ namespace Pix.Solver;
 /// Asks an engine a question and, when it finds an input, looks for a smaller one: a binary search on
 /// the input's size (the sum of the absolute values of the quantities) with
 /// <see cref="SolverQuestion.InputSizeLimit"/>, bounded by <see cref="SolverOptions.MinimizationSteps"/>.
+/// The bound is a step count, not a time budget, on purpose: a time budget would make the reported
+/// witness depend on the machine's load, and the check promises deterministic diagnostics. Worst case
+/// per question: (1 + steps) × the per-query timeout.
 /// Z3's <c>minimize</c> would be the direct route, but its optimiser does not handle the nonlinear
 /// costs Pix writes; repeated satisfiability checks do, and each is a cheap query.
 /// </summary>

@@ -174,6 +174,24 @@ public sealed class Z3EngineTests
     }
 
     [Fact]
+    public void Concurrent_queries_on_one_engine_each_get_their_own_answer()
+    {
+        // The compiler runs analyzers concurrently: one engine, many threads, a context per query.
+        Z3Engine engine = Engine();
+        var answers = new SolverVerdict[16];
+        System.Threading.Tasks.Parallel.For(0, answers.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var question = new RegressionQuestion(Linear(2), Linear(k % 2 == 0 ? 2 : 3), 0.10, Hw);
+            answers[k] = engine.Check(question, CancellationToken.None).Verdict;
+        });
+
+        for (int k = 0; k < answers.Length; k++)
+        {
+            Assert.Equal(k % 2 == 0 ? SolverVerdict.Impossible : SolverVerdict.Found, answers[k]);
+        }
+    }
+
+    [Fact]
     public void Every_query_and_answer_reaches_the_query_log()
     {
         var log = new ListLog();
