@@ -21,8 +21,9 @@ public sealed partial class PerformanceInterfaceGenerator
     /// </list>
     /// Every local is declared just before the first piece that needs it (inside the piece's branch
     /// when only that guarded piece needs it), so an early, cheap piece never prices blocks that only
-    /// later pieces use. A block costs a few profile reads; hoisting one that the taken piece does not
-    /// use would only waste those, never change a number.
+    /// later pieces use. A later piece that does not use a block declared before an earlier user still
+    /// prices it: a few profile reads wasted, never a number changed; writing the block once per branch
+    /// would avoid that only by writing it twice.
     /// </summary>
     /// <remarks>
     /// Numbers: a local holds exactly the value its inline expression had. <see cref="ModelEvaluator"/>
