@@ -28,7 +28,9 @@ internal static class BaselineBuilder
         {
             ct.ThrowIfCancellationRequested();
             using FileStream stream = File.OpenRead(path);
-            return CSharpSyntaxTree.ParseText(SourceText.From(stream), parse, path, ct);
+            // Paths relative to the project (with '/') flow into every provenance of the interfaces,
+            // so the committed file names no machine's directories and reads the same everywhere.
+            return CSharpSyntaxTree.ParseText(SourceText.From(stream), parse, RelativePath(project.ProjectDirectory, path), ct);
         });
         var references = project.References.Select(path => MetadataReference.CreateFromFile(path));
         var options = new CSharpCompilationOptions(
@@ -50,7 +52,7 @@ internal static class BaselineBuilder
         {
             SyntaxReference declaration = method.DeclaringSyntaxReferences[0];
             InterfaceModel model = InterfaceExtractor.Extract(method, compilation, options, ct);
-            entries.Add(new BaselineEntry(model, Source(declaration, project.ProjectDirectory, ct)));
+            entries.Add(new BaselineEntry(model, Source(declaration, ct)));
         }
 
         return Baseline.Create(entries);
@@ -83,13 +85,15 @@ internal static class BaselineBuilder
         }
     }
 
-    private static SourceInfo Source(SyntaxReference declaration, string projectDirectory, CancellationToken ct)
+    private static string RelativePath(string projectDirectory, string path) =>
+        Path.GetRelativePath(projectDirectory, path).Replace('\\', '/');
+
+    private static SourceInfo Source(SyntaxReference declaration, CancellationToken ct)
     {
         SyntaxNode syntax = declaration.GetSyntax(ct);
         FileLinePositionSpan lines = declaration.SyntaxTree.GetLineSpan(declaration.Span, ct);
-        string file = Path.GetRelativePath(projectDirectory, declaration.SyntaxTree.FilePath).Replace('\\', '/');
         return new SourceInfo(
-            file,
+            declaration.SyntaxTree.FilePath,
             declaration.Span.Start,
             declaration.Span.Length,
             lines.StartLinePosition.Line + 1,

@@ -13,7 +13,7 @@ using Pix.Solver;
 namespace Pix.Cli.Commands;
 
 /// <summary>
-/// <c>pix baseline update &lt;project&gt; [--output pix.baseline.json] [--configuration Debug] [--force]</c>:
+/// <c>pix baseline update &lt;project&gt; [--output pix.baseline.json] [--configuration Debug] [--property Name=Value] [--force]</c>:
 /// builds the project, extracts the interface of every <c>[PerformanceInterface]</c> method, writes the
 /// baseline atomically and prints what changed against the previous file (with <c>pix diff</c>'s comparer).
 /// </summary>
@@ -27,20 +27,26 @@ internal static class BaselineCommand
         var project = new Argument<string>("project") { Description = "A .csproj file, or a directory with exactly one." };
         var output = new Option<string?>("--output", "-o") { Description = "The baseline to write (default: the project's BaselineFile, pix.baseline.json beside the project)." };
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration (default Debug).", DefaultValueFactory = _ => "Debug" };
+        var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild property for the build, Name=Value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing baseline even if it cannot be read." };
         var update = new Command("update", "Build the project and write the interface of every [PerformanceInterface] method to its baseline; print what changed.")
         {
-            project, output, configuration, force,
+            project, output, configuration, properties, force,
         };
         CommandAction.Set(update, (parse, stdout, stderr) => Update(
-            parse.GetValue(project)!, parse.GetValue(output), parse.GetValue(configuration)!, parse.GetValue(force), stdout, stderr));
+            parse.GetValue(project)!, parse.GetValue(output), parse.GetValue(configuration)!, parse.GetValue(properties) ?? Array.Empty<string>(), parse.GetValue(force), stdout, stderr));
 
         return new Command("baseline", "Manage pix.baseline.json, the committed interfaces the regression analyzer compares against.") { update };
     }
 
-    private static int Update(string projectPath, string? outputPath, string configuration, bool force, TextWriter stdout, TextWriter stderr)
+    private static int Update(string projectPath, string? outputPath, string configuration, string[] properties, bool force, TextWriter stdout, TextWriter stderr)
     {
         string projectFile = ProjectBuild.ResolveProjectFile(projectPath);
+        if (properties.FirstOrDefault(p => p.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad)
+        {
+            throw new CommandLineException($"--property takes Name=Value; got '{bad}'");
+        }
+
         if (outputPath is not null)
         {
             // Refuse a bad output before spending a build on it.
@@ -48,7 +54,7 @@ internal static class BaselineCommand
         }
 
         stderr.WriteLine($"Building {projectFile} ({configuration})…");
-        ProjectInputs inputs = ProjectBuild.Build(projectFile, configuration, Array.Empty<string>());
+        ProjectInputs inputs = ProjectBuild.Build(projectFile, configuration, properties);
         string target = Path.GetFullPath(outputPath ?? inputs.BaselineFile ?? Path.Combine(inputs.ProjectDirectory, Baseline.FileName));
         RequireDirectoryOf(target);
         Baseline? previous = ReadPrevious(target, force, stderr);
