@@ -23,6 +23,12 @@ public sealed partial class PerformanceInterfaceGenerator
                 return false;
             }
 
+            // Pix failed on this method (PIX0006 says so): no interface beats a wrong one.
+            if (model.Gaps.Any(g => g.Kind == GapKind.InternalError))
+            {
+                return false;
+            }
+
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (Quantity quantity in model.Quantities)
             {

@@ -66,4 +66,16 @@ internal static partial class DiagnosticDescriptors
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
         "Pix bounds the work it does per method (operations analysed, call depth) so that builds stay fast. When the budget runs out the rest of the method is priced as an opaque term.");
+
+    /// <summary>
+    /// PIX0006. Format: <c>Pix could not analyse '{0}', so it has no performance interface: {1}</c>.
+    /// {0} the method, {1} the exception and its first frame.
+    /// </summary>
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        DiagnosticIds.InternalError,
+        "Pix failed to analyse a method",
+        "Pix could not analyse '{0}', so it has no performance interface: {1}",
+        DiagnosticCategories.Extraction,
+        DiagnosticSeverity.Warning,
+        "An exception inside Pix's extractor. Pix turns it into this warning instead of failing the build; the method gets no LatencyOf_X. It is a bug in Pix: please report the message.");
 }

@@ -22,6 +22,9 @@ internal static partial class DiagnosticIds
     /// <summary>The per-method analysis budget ran out; the interface is partial.</summary>
     public const string AnalysisBudgetExceeded = "PIX0005";
 
+    /// <summary>Pix failed to analyse a method (an internal error to report).</summary>
+    public const string InternalError = "PIX0006";
+
     /// <summary>A branch whose condition depends on a secret.</summary>
     public const string SecretDependentBranch = "PIX0100";
 

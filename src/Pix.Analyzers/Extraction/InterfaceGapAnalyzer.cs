@@ -20,7 +20,8 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.IncompleteInterface,
         DiagnosticDescriptors.UnboundedLoop,
-        DiagnosticDescriptors.AnalysisBudgetExceeded);
+        DiagnosticDescriptors.AnalysisBudgetExceeded,
+        DiagnosticDescriptors.InternalError);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -78,6 +79,7 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
         {
             GapKind.UnboundedLoop => Diagnostic.Create(DiagnosticDescriptors.UnboundedLoop, location, additional, where, methodName, reason),
             GapKind.BudgetExceeded => Diagnostic.Create(DiagnosticDescriptors.AnalysisBudgetExceeded, location, additional, methodName, where, reason),
+            GapKind.InternalError => Diagnostic.Create(DiagnosticDescriptors.InternalError, methodLocation, methodName, reason),
             _ => Diagnostic.Create(
                 DiagnosticDescriptors.IncompleteInterface,
                 location,

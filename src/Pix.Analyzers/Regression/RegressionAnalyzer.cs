@@ -98,6 +98,11 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
             }
 
             InterfaceModel current = InterfaceExtractor.Extract(method, _compilation, ExtractionOptions.Default, context.CancellationToken);
+            if (current.Gaps.Any(g => g.Kind == GapKind.InternalError))
+            {
+                return; // PIX0006 reports it; an interface Pix failed to build is no evidence of a regression.
+            }
+
             System.Threading.Interlocked.Increment(ref _compared);
             HardwareProfile hw = HardwareProfile.Reference;
             InterfaceComparison comparison = InterfaceComparer.Compare(

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,10 +20,35 @@ public static class InterfaceExtractor
     /// </summary>
     public static InterfaceModel Extract(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)
     {
-        var session = new ExtractionSession(compilation, options, ct);
-        MethodSummary summary = session.Summarise(method);
-        return ModelAssembler.Assemble(summary, session.Gaps, ResolutionOf(method, options));
+        if (ExtractionCache.TryGet(compilation, method, options, out InterfaceModel? cached))
+        {
+            return cached!;
+        }
+
+        InterfaceModel model;
+        try
+        {
+            FaultForTesting?.Invoke(method);
+            var session = new ExtractionSession(compilation, options, ct);
+            MethodSummary summary = session.Summarise(method);
+            model = ModelAssembler.Assemble(summary, session.Gaps, ResolutionOf(method, options));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in Pix must not take the user's build down with it (one generator exception
+            // disables every interface of the compilation). The method gets no interface and the
+            // analyzers report the failure with its stack (PIX0006), so the bug stays visible.
+            model = InternalErrorModel.For(method, exception);
+        }
+
+        return ExtractionCache.Add(compilation, method, options, model);
     }
+
+    /// <summary>
+    /// Tests only: called before each uncached extraction, so a test can make Pix fail on one method
+    /// (by name) and check that the failure becomes PIX0006 rather than an exception. Never set in product code.
+    /// </summary>
+    internal static Action<IMethodSymbol>? FaultForTesting { get; set; }
 
     /// <summary>The method's <c>[PerformanceInterface(Resolution = r)]</c> when r ≥ 0, else the default.</summary>
     private static double ResolutionOf(IMethodSymbol method, ExtractionOptions options)

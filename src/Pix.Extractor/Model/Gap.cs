@@ -15,6 +15,11 @@ public enum GapKind
     DataDependentBranch,
     /// <summary>The per-method analysis budget (size or depth) ran out.</summary>
     BudgetExceeded,
+    /// <summary>
+    /// Pix itself failed on this method (a bug to report). The model has one empty piece and must
+    /// not be emitted or compared; the analyzers report PIX0006 with the exception.
+    /// </summary>
+    InternalError,
 }
 
 /// <summary>A place where the interface approximates or cannot see, and why.</summary>

@@ -7,6 +7,36 @@ namespace Pix.Analyzers.Tests.Extraction;
 public sealed class InterfaceGapAnalyzerTests
 {
     [Fact]
+    public async Task A_failure_inside_the_extractor_is_PIX0006_on_that_method_only()
+    {
+        Pix.Extraction.InterfaceExtractor.FaultForTesting = m =>
+        {
+            if (m.Name == "FailsInsidePix")
+            {
+                throw new System.InvalidOperationException("injected by the test");
+            }
+        };
+        try
+        {
+            await Verify.VerifyAsync("""
+                using Pix;
+                public static partial class Parsers
+                {
+                    [PerformanceInterface]
+                    public static int {|PIX0006:FailsInsidePix|}(int n) => n + 1;
+
+                    [PerformanceInterface]
+                    public static int Fine(int n) => n + 1;
+                }
+                """);
+        }
+        finally
+        {
+            Pix.Extraction.InterfaceExtractor.FaultForTesting = null;
+        }
+    }
+
+    [Fact]
     public Task Complete_interface_has_no_diagnostic() => Verify.VerifyAsync("""
         using System;
         using Pix;

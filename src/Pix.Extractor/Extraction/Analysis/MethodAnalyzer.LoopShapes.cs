@@ -247,7 +247,7 @@ internal sealed partial class MethodAnalyzer
 
         return value is IBinaryOperation { OperatorKind: var kind, LeftOperand: var left, RightOperand: { ConstantValue: { HasValue: true, Value: var amount } } }
             && ReferencedVariable(left) is ILocalSymbol
-            && Convert.ToDouble(amount, System.Globalization.CultureInfo.InvariantCulture) == 1
+            && NumericConstant.TryGetValue(amount, out double step) && step == 1
             && (delta > 0 ? kind == BinaryOperatorKind.Add : kind == BinaryOperatorKind.Subtract);
     }
 
@@ -325,8 +325,8 @@ internal sealed partial class MethodAnalyzer
     };
 
     private static double? Constant(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: { } value } && value is not (string or bool)
-            ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
+        operation.ConstantValue is { HasValue: true, Value: var value } && NumericConstant.TryGetValue(value, out double number)
+            ? number
             : null;
 
     private static List<IOperation> Conjuncts(IOperation? condition)

@@ -57,7 +57,7 @@ internal sealed class InputResolver
                 {
                     bool b => new PredicateValue(b ? Guard.Always : Guard.Not(Guard.Always)),
                     null or string => null,
-                    _ when IsNumber(constant) => new NumberValue(Poly.Const(Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture))),
+                    _ when NumericConstant.TryGetValue(constant, out double number) => new NumberValue(Poly.Const(number)),
                     _ => null,
                 };
             case IParameterReferenceOperation p:
@@ -345,9 +345,6 @@ internal sealed class InputResolver
         property.Name is "Length" or "Count" or "LongLength" && !property.IsIndexer && IsIntegral(property.Type);
 
     private static bool IsBool(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_Boolean;
-
-    private static bool IsNumber(object value) =>
-        value is byte or sbyte or short or ushort or int or uint or long or ulong or char or float or double or decimal;
 
     public static bool IsIntegral(ITypeSymbol? type)
     {
