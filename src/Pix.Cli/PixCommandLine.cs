@@ -15,6 +15,7 @@ internal static class PixCommandLine
         ShowCommand.Create,
         ValidateCommand.Create,
         DiffCommand.Create,
+        BaselineCommand.Create,
     };
 
     /// <summary>Parses and runs <paramref name="args"/>, writing results to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>

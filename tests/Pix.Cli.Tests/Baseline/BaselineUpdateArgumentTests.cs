@@ -1,0 +1,67 @@
+using System.IO;
+
+namespace Pix.Cli.Tests.Baseline;
+
+/// <summary>Bad arguments stop <c>pix baseline update</c> before any build, with one clear line and exit code 1.</summary>
+public sealed class BaselineUpdateArgumentTests : CliTestBase
+{
+    [Fact]
+    public void Missing_project_is_reported()
+    {
+        var (exit, _, err) = Run("baseline", "update", Path.Combine(Directory, "Nope.csproj"));
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("not found", err);
+    }
+
+    [Fact]
+    public void Directory_without_a_project_is_reported()
+    {
+        var (exit, _, err) = Run("baseline", "update", Directory);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("no *.csproj", err);
+    }
+
+    [Fact]
+    public void Directory_with_two_projects_asks_for_one()
+    {
+        WriteFile("A.csproj", "<Project />");
+        WriteFile("B.csproj", "<Project />");
+
+        var (exit, _, err) = Run("baseline", "update", Directory);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("A.csproj, B.csproj", err);
+    }
+
+    [Fact]
+    public void Property_without_a_value_is_refused()
+    {
+        string project = WriteFile("A.csproj", "<Project />");
+
+        var (exit, _, err) = Run("baseline", "update", project, "-p", "PixLbVersion");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("Name=Value", err);
+    }
+
+    [Fact]
+    public void Output_in_a_missing_directory_is_refused_before_building()
+    {
+        string project = WriteFile("A.csproj", "<Project />");
+
+        var (exit, _, err) = Run("baseline", "update", project, "-o", Path.Combine(Directory, "no", "such", "pix.baseline.json"));
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("does not exist", err);
+    }
+
+    [Fact]
+    public void Update_needs_a_project()
+    {
+        var (exit, _, _) = Run("baseline", "update");
+
+        Assert.NotEqual(ExitCodes.Success, exit);
+    }
+}
