@@ -7,7 +7,9 @@ namespace Pix.Analyzers.Regression;
 /// <summary>
 /// The project's regression settings, read from MSBuild properties the package exposes with
 /// <c>CompilerVisibleProperty</c>: <c>PixRegressionTolerance</c> (<c>0.1</c> or <c>10%</c>; default 10%)
-/// and <c>PixDumpSolverQueries</c> (a folder that receives every solver query).
+/// and <c>PixDumpSolverQueries</c>: <c>true</c> writes every solver query to <c>PixSolverDumpDirectory</c>
+/// (the package's default is <c>obj/…/pix/solver/</c>), a path writes them there, and <c>false</c> or
+/// nothing (the default) writes nothing.
 /// </summary>
 internal sealed record RegressionOptions(double Tolerance, string? DumpFolder)
 {
@@ -17,9 +19,28 @@ internal sealed record RegressionOptions(double Tolerance, string? DumpFolder)
     {
         provider.GlobalOptions.TryGetValue("build_property.PixRegressionTolerance", out string? toleranceText);
         provider.GlobalOptions.TryGetValue("build_property.PixDumpSolverQueries", out string? dump);
-        return new RegressionOptions(
-            ParseTolerance(toleranceText) ?? DefaultTolerance,
-            string.IsNullOrWhiteSpace(dump) ? null : dump!.Trim());
+        provider.GlobalOptions.TryGetValue("build_property.PixSolverDumpDirectory", out string? directory);
+        return new RegressionOptions(ParseTolerance(toleranceText) ?? DefaultTolerance, DumpFolderOf(dump, directory));
+    }
+
+    /// <summary>
+    /// The folder for solver queries: <c>true</c> means <paramref name="directory"/>; <c>false</c>,
+    /// empty or <c>true</c> without a directory mean none; any other value is itself the folder.
+    /// </summary>
+    public static string? DumpFolderOf(string? dump, string? directory)
+    {
+        string value = dump?.Trim() ?? string.Empty;
+        if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrWhiteSpace(directory) ? null : directory!.Trim();
+        }
+
+        return value;
     }
 
     /// <summary><c>0.1</c>, <c>10%</c> → 0.1; null when absent or not a non-negative number.</summary>
