@@ -22,7 +22,7 @@ internal static class ProjectBuild
     private static readonly string[] Properties =
     {
         "MSBuildProjectFullPath", "MSBuildProjectDirectory", "LangVersion", "DefineConstants",
-        "AllowUnsafeBlocks", "Nullable", "PixResolution", "BaselineFile",
+        "AllowUnsafeBlocks", "Nullable", "PixResolution", "PixBaselineFile",
     };
 
     /// <summary>The project file <paramref name="path"/> names: the file itself, or the single project file in a directory.</summary>
@@ -127,7 +127,7 @@ internal static class ProjectBuild
                     : new List<string>();
 
             string resolution = Property("PixResolution");
-            string baselineFile = Property("BaselineFile");
+            string baselineFile = Property("PixBaselineFile");
             return new ProjectInputs(
                 projectFile,
                 directory,
