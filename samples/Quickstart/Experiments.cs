@@ -146,7 +146,7 @@ internal static class Experiments
             int built = (Word.Length + 1) * count;
             inputs.Add(new Input(
                 $"word.Length = {Word.Length}, count = {Count(count)}",
-                hw => Text.LatencyOf_Repeat(Word, ',', count, hw, built),
+                hw => Text.LatencyOf_Repeat(Word, ',', count, hw, builderLength: built),
                 options => Measurement.Measure(() => Text.Repeat(Word, ',', count), options)));
         }
 

@@ -110,23 +110,44 @@ public sealed partial class PerformanceInterfaceGenerator
                     writer.WriteLine($"// PCV {names.PcvParameter(pcv.Name)}: {Describer.Describe(pcv)}");
                 }
 
-                EmitPieces(writer, model, names);
+                EmitPieces(writer, model, names, CostLayout.Create(model, NamesInScope(method, names)));
                 EmitHelpers(writer, names);
             }
         }
 
-        private static void EmitPieces(SourceWriter writer, InterfaceModel model, ExpressionWriter names)
+        /// <summary>The names a local of the companion must not take: its parameters, type parameters and local functions.</summary>
+        private static IEnumerable<string> NamesInScope(LatencyMethodSpec method, ExpressionWriter names) =>
+            method.Parameters.Select(p => p.Name)
+                .Concat(method.TypeParameters.Select(t => t.Name))
+                .Concat(method.Interface.Pcvs.Select(p => names.PcvParameter(p.Name)))
+                .Concat(new[] { method.ProfileParameter, "DivideCeiling", "DivideFloor", "BitLength" });
+
+        private static void EmitPieces(SourceWriter writer, InterfaceModel model, ExpressionWriter names, CostLayout layout)
         {
+            if (layout.CommonLocal is { } common)
+            {
+                EmitBlockLocals(writer, layout.BeforeCommon, layout, names);
+                writer.WriteLine($"// common to every piece: {Describer.Formula(new Piece(Guard.Always, layout.Common.ToEquatableArray()))} on the reference profile");
+                writer.WriteLine($"double {common} =");
+                using (writer.Indent())
+                {
+                    EmitSum(writer, start: null, layout.Common, layout, names, ";");
+                }
+
+                writer.WriteLine();
+            }
+
             for (int i = 0; i < model.Pieces.Count; i++)
             {
                 Piece piece = model.Pieces[i];
                 bool isLast = i == model.Pieces.Count - 1;
+                EmitBlockLocals(writer, layout.BeforePiece[i], layout, names);
                 writer.WriteLine(model.Pieces.Count == 1
                     ? "// " + Describer.Formula(piece) + " on the reference profile"
                     : "// " + Describer.Describe(piece, isLast) + ": " + Describer.Formula(piece) + " on the reference profile");
                 if (piece.When is TrueGuard)
                 {
-                    EmitReturn(writer, piece, names);
+                    EmitReturn(writer, layout.Own[i], layout, names);
 
                     // The parser only lets through models whose last piece is unguarded (see ModelCheck).
                     return;
@@ -134,31 +155,63 @@ public sealed partial class PerformanceInterfaceGenerator
 
                 using (writer.EmitBlock($"if ({names.Guard(piece.When)})"))
                 {
-                    EmitReturn(writer, piece, names);
+                    EmitBlockLocals(writer, layout.InsidePiece[i], layout, names);
+                    EmitReturn(writer, layout.Own[i], layout, names);
                 }
 
                 writer.WriteLine();
             }
         }
 
-        private static void EmitReturn(SourceWriter writer, Piece piece, ExpressionWriter names)
+        /// <summary><c>double touch = Max(…);</c> for blocks that several terms below price.</summary>
+        private static void EmitBlockLocals(SourceWriter writer, IReadOnlyList<BlockSummary> blocks, CostLayout layout, ExpressionWriter names)
         {
-            if (piece.Terms.IsEmpty)
+            if (blocks.Count == 0)
             {
-                writer.WriteLine($"return {LatencyType}.Zero;");
+                return;
+            }
+
+            writer.WriteLine(blocks.Count == 1 ? "// one execution of a block that several terms below repeat" : "// one execution of each block that several terms below repeat");
+            foreach (BlockSummary block in blocks)
+            {
+                writer.WriteContinuedLines($"double {layout.BlockLocal(block)} = {names.BlockPriceText(block)};");
+            }
+
+            writer.WriteLine();
+        }
+
+        private static void EmitReturn(SourceWriter writer, IReadOnlyList<Term> terms, CostLayout layout, ExpressionWriter names)
+        {
+            if (terms.Count == 0)
+            {
+                writer.WriteLine(layout.CommonLocal is { } common ? $"return new {LatencyType}({common});" : $"return {LatencyType}.Zero;");
                 return;
             }
 
             writer.WriteLine($"return new {LatencyType}(");
             using (writer.Indent())
             {
-                for (int i = 0; i < piece.Terms.Count; i++)
-                {
-                    Term term = piece.Terms[i];
-                    writer.WriteLine("// ○ " + Describer.Describe(term));
-                    string price = names.Price(term);
-                    writer.WriteContinuedLines((i > 0 ? "+ " : "") + price + (i == piece.Terms.Count - 1 ? ");" : ""));
-                }
+                EmitSum(writer, layout.CommonLocal, terms, layout, names, ");");
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="start"/> (if any) plus each term's price, one per line under its <c>// ○</c> sentence,
+        /// added left to right as <see cref="ModelEvaluator"/> adds them.
+        /// </summary>
+        private static void EmitSum(SourceWriter writer, string? start, IReadOnlyList<Term> terms, CostLayout layout, ExpressionWriter names, string end)
+        {
+            if (start is not null)
+            {
+                writer.WriteLine(start);
+            }
+
+            for (int i = 0; i < terms.Count; i++)
+            {
+                Term term = terms[i];
+                writer.WriteLine("// ○ " + Describer.Describe(term));
+                string price = names.Price(term, layout.BlockLocal(term.Block));
+                writer.WriteContinuedLines((i > 0 || start is not null ? "+ " : "") + price + (i == terms.Count - 1 ? end : ""));
             }
         }
 

@@ -82,9 +82,11 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <see cref="BlockSummary.Price"/> and <see cref="ModelEvaluator.Evaluate(InterfaceModel, IReadOnlyDictionary{string, double}, HardwareProfile)"/>
         /// compute it. Lines after the first (separated by <c>\n</c>) are continuations: the two bounds of a max.
         /// </summary>
-        public string Price(Term term)
+        /// <param name="term">The term.</param>
+        /// <param name="blockLocal">The local that already holds the block's price, or null to price it inline.</param>
+        public string Price(Term term, string? blockLocal)
         {
-            (string block, Precedence precedence) = BlockPrice(term.Block);
+            (string block, Precedence precedence) = blockLocal is null ? BlockPrice(term.Block) : (blockLocal, Precedence.Primary);
             if (term.Count is ConstExpr { Value: 1 })
             {
                 return block;
@@ -94,6 +96,12 @@ public sealed partial class PerformanceInterfaceGenerator
             string count = Expression(term.Count, Precedence.Multiplicative);
             return count + " * " + (precedence < Precedence.Primary ? "(" + block + ")" : block);
         }
+
+        /// <summary>
+        /// One execution of <paramref name="block"/>: <c>max(Σ ops·throughput, Σ chain·latency) + Σ k·opaque</c>,
+        /// as <see cref="BlockSummary.Price"/> computes it.
+        /// </summary>
+        public string BlockPriceText(BlockSummary block) => BlockPrice(block).Text;
 
         private (string Text, Precedence Precedence) BlockPrice(BlockSummary block)
         {

@@ -125,4 +125,32 @@ public sealed class RecursionRegressionTests
         Assert.Contains(model.Gaps, g => g.Kind == GapKind.Recursion);
         Assert.Equal("recursionDepth", Assert.Single(model.Pcvs).Name);
     }
+
+    [Fact]
+    public void State_private_to_a_callees_type_never_becomes_an_input_of_the_caller()
+    {
+        // LatencyOf_M lives in C: it cannot read Table._slots, Table._freeHead or Table.Used, at any depth.
+        InterfaceModel model = Extraction.Extract(@"
+            sealed class Table {
+                private readonly int[] _slots = new int[64];
+                private int _freeHead;
+                private int Used { get; set; }
+                public void Populate() { _slots.AsSpan().Fill(-1); for (int i = 0; i < _slots.Length; i++) _slots[i] = i; }
+                public int Take() { if (_freeHead == -1) { Used++; return -1; } int s = _freeHead; _freeHead = _slots[s]; return s; }
+                public int Scan() { int n = 0; for (int i = 0; i < Used; i++) n += _slots[i]; return n; }
+            }
+            sealed class Holder { private readonly Table _table = new Table(); public int Refresh() { _table.Populate(); return _table.Scan(); } }
+            static class C {
+                public static int M(Table table, Holder holder) { table.Populate(); return table.Take() + table.Scan() + holder.Refresh(); } }");
+
+        string[] privateNames = { "_slots", "_freeHead", "Used", "_table" };
+        foreach (Quantity input in model.Quantities.Where(q => !q.IsPcv))
+        {
+            Assert.DoesNotContain(privateNames, name => input.Name.Contains(name) || (input.Expression?.Contains(name) ?? false));
+        }
+
+        string guards = string.Join(" ", model.Pieces.Select(p => p.When.ToString()));
+        Assert.DoesNotContain(privateNames, name => guards.Contains(name));
+        Assert.NotEmpty(model.Pcvs); // the sizes over private state are PCVs (with a gap each)
+    }
 }

@@ -14,7 +14,7 @@ public sealed class HintAndShapeTests
             return steps; } }");
         Quantity pcv = Assert.Single(model.Pcvs);
         Assert.Null(pcv.Bound);
-        Assert.StartsWith("iterations_line", pcv.Name);
+        Assert.Equal("iterations", pcv.Name);
         Assert.Contains(model.Gaps, g => g.Kind == GapKind.UnboundedLoop);
     }
 
@@ -39,6 +39,63 @@ public sealed class HintAndShapeTests
         Assert.Equal("nodes walked", pcv.Description);
         Assert.Equal(Expr.Symbol("n"), pcv.Bound);
         Assert.DoesNotContain(model.Gaps, g => g.Kind == GapKind.UnboundedLoop);
+    }
+
+    [Fact]
+    public void A_Pcv_hint_alone_acknowledges_an_unbounded_loop()
+    {
+        // The user named the loop's count: no gap asks them for the hint they wrote; the PCV has no bound.
+        InterfaceModel model = Extraction.Extract(@"static class C { public static int M(int[] next) {
+            int i = 0, steps = 0;
+            while (next[i] >= 0) { PixHint.Pcv(""chainLength"", ""nodes walked""); i = next[i]; steps++; }
+            return steps; } }");
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Equal("chainLength", pcv.Name);
+        Assert.Null(pcv.Bound);
+        Assert.DoesNotContain(model.Gaps, g => g.Kind == GapKind.UnboundedLoop);
+    }
+
+    [Fact]
+    public void A_hinted_pcv_keeps_its_name_through_a_callee_parameter_of_that_name()
+    {
+        // Inside Walk the PCV must avoid Walk's parameter 'steps'; in M that parameter is gone (substituted).
+        InterfaceModel model = Extraction.Extract(@"static class C {
+            public static int M(int[] next) { Walk(next, out int steps); return steps; }
+            static void Walk(int[] next, out int steps) {
+                int i = 0; steps = 0;
+                while (next[i] >= 0) { PixHint.Pcv(""steps"", ""nodes walked""); i = next[i]; steps++; } } }");
+        Assert.Equal("steps", Assert.Single(model.Pcvs).Name);
+    }
+
+    [Fact]
+    public void A_hinted_pcv_is_renamed_only_when_it_collides_with_a_root_parameter()
+    {
+        InterfaceModel model = Extraction.Extract(@"static class C {
+            public static int M(int[] next, int steps) { Walk(next, out int walked); return walked + steps; }
+            static void Walk(int[] next, out int steps) {
+                int i = 0; steps = 0;
+                while (next[i] >= 0) { PixHint.Pcv(""steps"", ""nodes walked""); i = next[i]; steps++; } } }");
+        Assert.Equal("steps_2", Assert.Single(model.Pcvs).Name);
+    }
+
+    [Fact]
+    public void Made_up_pcv_names_come_from_the_code_not_from_line_numbers()
+    {
+        const string Body = @"
+            int i = 0, steps = 0;
+            while (next[i] >= 0) { i = next[i]; steps++; }
+            while (next[i] != 7) { i = next[i]; steps++; }
+            for (int k = 0; k < next.Length; k++) { if (next[k] > 3 && next[k] < 9) return k + steps; }
+            var buffer = new byte[next[0]];
+            var builder = new System.Text.StringBuilder();
+            builder.Append(steps);
+            return builder.ToString().Length + buffer.Length;";
+        string[] Names(string padding) => Extraction.Extract(
+            "static class C { public static int M(int[] next) {" + padding + Body + " } }").Pcvs.Select(p => p.Name).ToArray();
+
+        string[] names = Names(string.Empty);
+        Assert.Equal(new[] { "iterations", "iterations_2", "iterationsBeforeExit", "bufferLength", "builderLength" }, names);
+        Assert.Equal(names, Names("\n int unrelated = 1;\n unrelated++;\n\n"));
     }
 
     [Fact]

@@ -20,10 +20,20 @@ public sealed class RandomModelTests
     private const int InputsPerModel = 60;
 
     [Fact]
-    public void Generated_code_equals_ModelEvaluator_on_random_models()
+    public void Generated_code_equals_ModelEvaluator_on_random_models() =>
+        AssertEqualsEvaluator(new Random(20261129), sharing: false);
+
+    /// <summary>
+    /// Pieces draw their terms from a small pool, in any order, and the pool's terms from a few blocks:
+    /// common terms (a prefix or not), blocks shared across and within pieces, as the layout factors them.
+    /// </summary>
+    [Fact]
+    public void Generated_code_equals_ModelEvaluator_on_random_models_that_share_terms() =>
+        AssertEqualsEvaluator(new Random(7), sharing: true);
+
+    private static void AssertEqualsEvaluator(Random random, bool sharing)
     {
-        var random = new Random(20261129);
-        InterfaceModel[] models = Enumerable.Range(0, ModelCount).Select(i => RandomModel(random, i)).ToArray();
+        InterfaceModel[] models = Enumerable.Range(0, ModelCount).Select(i => RandomModel(random, i, sharing)).ToArray();
         ContainingTypeSpec type = StaticClass("Demo", "Random");
         var parameters = new[] { Parameter("int", "n"), Parameter("byte[]", "data"), Parameter("bool", "flag") };
         GeneratedFileSpec file = File(models.Select((m, i) => Method(type, "M" + i.ToString("00"), m, parameters)).ToArray());
@@ -63,7 +73,7 @@ public sealed class RandomModelTests
         }
     }
 
-    private static InterfaceModel RandomModel(Random random, int index)
+    private static InterfaceModel RandomModel(Random random, int index, bool sharing)
     {
         var quantities = EquatableArray.Create(
             Value("n"),
@@ -72,12 +82,16 @@ public sealed class RandomModelTests
             new Quantity("chain", QuantityKind.Pcv, null, "entries walked", Expr.Add(Expr.Symbol("data.Length"), Expr.Const(1)), At(5, "while loop")),
             new Quantity("depth", QuantityKind.Pcv, null, "recursion depth", null, At(7, "call")));
         int pieceCount = random.Next(1, 4);
+        BlockSummary[] blocks = sharing ? Enumerable.Range(0, 3).Select(_ => RandomBlock(random)).ToArray() : Array.Empty<BlockSummary>();
+        Term[] pool = sharing
+            ? Enumerable.Range(0, 5).Select(t => new Term(blocks[random.Next(blocks.Length)], RandomExpr(random, 3), At(10 + t, "for loop"), "term " + t)).ToArray()
+            : Array.Empty<Term>();
         var pieces = new List<Piece>();
         for (int p = 0; p < pieceCount; p++)
         {
             Guard when = p == pieceCount - 1 ? Guard.Always : RandomGuard(random, 2);
-            var terms = Enumerable.Range(0, random.Next(0, 4))
-                .Select(t => new Term(RandomBlock(random), RandomExpr(random, 3), At(10 + t, "for loop"), "term " + t))
+            var terms = Enumerable.Range(0, random.Next(0, sharing ? 6 : 4))
+                .Select(t => sharing ? pool[random.Next(pool.Length)] : new Term(RandomBlock(random), RandomExpr(random, 3), At(10 + t, "for loop"), "term " + t))
                 .ToEquatableArray();
             pieces.Add(new Piece(when, terms));
         }

@@ -28,10 +28,7 @@ public sealed class ConnectionTracker
     private readonly int _bucketMask;
     private readonly long _establishedTimeout;
     private readonly long _transientTimeout;
-    // Internal, not private: Pix's generated interface of StatefulFirewall.Filter reads it (the free
-    // list being empty is a guard of Add). Extractor bug: state private to a callee's type is
-    // substituted into the caller's interface without an accessibility check.
-    internal int _freeHead;
+    private int _freeHead;
 
     /// <summary>Creates an empty tracker.</summary>
     public ConnectionTracker(int capacity, int bucketCount, long establishedTimeout, long transientTimeout)

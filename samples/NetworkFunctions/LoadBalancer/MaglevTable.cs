@@ -9,9 +9,7 @@ namespace Pix.Samples.NetworkFunctions.LoadBalancer;
 /// </summary>
 public sealed class MaglevTable
 {
-    // Internal, not private: Pix's generated interface of SetBackendHealth reads _slots.Length (the
-    // Fill in Populate). Extractor bug: callee-private state reaches the caller's interface unchecked.
-    internal readonly int[] _slots;
+    private readonly int[] _slots;
     private readonly int[] _offsets;
     private readonly int[] _skips;
     private readonly int[] _positions;

@@ -98,6 +98,27 @@ public sealed class InterfaceGapAnalyzerTests
         """);
 
     [Fact]
+    public Task Loop_with_a_pcv_hint_alone_has_no_PIX0004() => Verify.VerifyAsync("""
+        using Pix;
+        public sealed class Node { public Node? Next; }
+        public static partial class Lists
+        {
+            [PerformanceInterface]
+            public static int Length(Node? head)
+            {
+                int n = 0;
+                for (Node? p = head; p is not null; p = p.Next)
+                {
+                    PixHint.Pcv("listLength", "nodes in the list");
+                    n++;
+                }
+
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Delegate_call_is_PIX0002_info() => Verify.VerifyAsync(
         """
         using System;

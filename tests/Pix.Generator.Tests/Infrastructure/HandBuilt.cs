@@ -108,6 +108,38 @@ internal static class HandBuilt
             At(48, "method", 70));
     }
 
+    /// <summary>
+    /// A NAT-like interface whose pieces share terms: parsing and expiry in every piece (factored into
+    /// <c>common</c>); a lookup block repeated by two calls and by two pieces (one local); a translate
+    /// block only the last two pieces use (declared after the cheap first piece); a local whose natural
+    /// name (<c>data</c>) is taken by a parameter.
+    /// </summary>
+    public static InterfaceModel Shared()
+    {
+        Expr length = Expr.Symbol("data.Length");
+        Expr chain = Expr.Symbol("chain");
+        BlockSummary lookup = Loop(new[] { (OperationClass.Load, 3.0), (OperationClass.IntegerAlu, 2.0), (OperationClass.Branch, 1.0) }, new[] { (OperationClass.Load, 2.0) });
+        BlockSummary translate = Block((OperationClass.IntegerAlu, 19), (OperationClass.Store, 2), (OperationClass.BoundsCheck, 9), (OperationClass.Call, 3));
+        Term parse = new(Block((OperationClass.IntegerAlu, 4), (OperationClass.Branch, 2)), Expr.One, At(10, "method body", 30), "straight-line code");
+        Term expire = new(Loop(new[] { (OperationClass.Load, 12.0), (OperationClass.Store, 4.0) }, new[] { (OperationClass.IntegerAlu, 1.0) }), chain, At(12, "while loop", 15), "loop over unknown bound in ExpireSeenBefore");
+        Term find = new(lookup, Expr.One, At(16, "call to NatFlowTable.Find"), "call to NatFlowTable.Find");
+        Term findAgain = new(lookup, Expr.One, At(18, "call to NatFlowTable.Find"), "call to NatFlowTable.Find");
+        Term outbound = new(translate, Expr.One, At(20, "call to Nat.TranslateOutbound"), "call to Nat.TranslateOutbound");
+        Term copy = new(Block((OperationClass.CopiedByte, 1)), length, At(21, "call to ReadOnlySpan.CopyTo"), "ReadOnlySpan.CopyTo over data.Length in TranslateOutbound");
+        Term data = new(Block((OperationClass.Load, 1)), Expr.One, At(22, "call to Packet.Data"), "call to Packet.Data");
+        return new InterfaceModel(
+            "M:Demo.Nat.Process(System.Byte[],System.Int32)",
+            "Nat.Process(byte[], int)",
+            EquatableArray.Create(Size("data.Length"), Value("inPort"), new Quantity("chain", QuantityKind.Pcv, null, "flows expired", length, At(12, "while loop"))),
+            EquatableArray.Create(
+                new Piece(Guard.Compare(length, Comparison.Less, Expr.Const(34)), EquatableArray.Create(parse, expire)),
+                new Piece(Guard.Compare(Expr.Symbol("inPort"), Comparison.Equal, Expr.Const(0)), EquatableArray.Create(parse, expire, find, outbound, copy, data, data)),
+                new Piece(Guard.Always, EquatableArray.Create(parse, expire, find, findAgain, outbound, copy))),
+            EquatableArray<Gap>.Empty,
+            0,
+            At(8, "method", 30));
+    }
+
     public static ContainingTypeSpec StaticClass(string ns, string name) =>
         new(ns, EquatableArray.Create(new TypeDeclarationSpec("class", name, "", "public", IsStatic: true)), (ns.Length > 0 ? ns + "." : "") + name + ".Pix.g.cs");
 

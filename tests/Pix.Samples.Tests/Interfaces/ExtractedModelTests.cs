@@ -15,8 +15,8 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
         values.ToDictionary(v => v.Name, v => v.Value);
 
     [Theory]
-    [InlineData("Nat.Process", "expiredFlows,chainLength", Skip = "Extractor: QuantityTable.Unique renames the hinted 'chainLength' to 'chainLength_2' because a callee (TranslateOutbound) has a parameter of that name")]
-    [InlineData("MaglevLoadBalancer.SelectBackend", "probes", Skip = "Extractor: QuantityTable.Unique renames the hinted 'probes' to 'probes_2' because a callee (ConnectionTable.Find) has a parameter of that name")]
+    [InlineData("Nat.Process", "expiredFlows,chainLength")]
+    [InlineData("MaglevLoadBalancer.SelectBackend", "probes")]
     [InlineData("LearningBridge.Forward", "learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieDepth")]
     [InlineData("StatefulFirewall.Filter", "chainLength,rulesScanned")]

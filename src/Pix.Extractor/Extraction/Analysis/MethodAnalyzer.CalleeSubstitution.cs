@@ -13,8 +13,8 @@ internal sealed partial class MethodAnalyzer
 {
     /// <summary>
     /// Re-expresses a callee's quantities at one call site: an input's access path is re-rooted at
-    /// the argument (or receiver) it starts from; a PCV becomes a fresh PCV of the caller (renamed
-    /// to stay unique, bound substituted). An argument the caller cannot express becomes a PCV too.
+    /// the argument (or receiver) it starts from; a PCV becomes a fresh PCV of the caller under the
+    /// name the callee asked for (renamed only if it clashes in the caller; bound substituted). An argument the caller cannot express becomes a PCV too.
     /// </summary>
     private sealed class CalleeSubstitution
     {
@@ -114,7 +114,7 @@ internal sealed partial class MethodAnalyzer
             {
                 Poly? bound = quantity.Bound?.Substitute(Map);
                 QuantityInfo pcv = _caller._quantities.Pcv(
-                    quantity.Name,
+                    quantity.RequestedName,
                     $"{quantity.Description} (in {_callee.Method.Name})",
                     bound is null ? null : Summation.WithoutLoopVariables(bound),
                     quantity.Origin);

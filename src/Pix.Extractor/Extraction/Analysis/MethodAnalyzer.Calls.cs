@@ -279,7 +279,7 @@ internal sealed partial class MethodAnalyzer
             }
             else if (units is null)
             {
-                QuantityInfo pcv = _quantities.Pcv($"{call.Method.Name}Size_line{line}", $"size {api} works on at line {line}", bound: null, where);
+                QuantityInfo pcv = _quantities.Pcv(PcvNames.CallSize(call.Method, call.Receiver), $"size {api} works on at line {line}", bound: null, where);
                 AddGap(GapKind.OpaqueCall, "call to " + api, $"The size {api} works on is not an expression over the inputs; it is the PCV '{pcv.Name}'.", call.Operation);
                 units = Poly.Of(pcv.Atom);
             }

@@ -626,7 +626,7 @@ internal sealed partial class MethodAnalyzer
             if (length is null)
             {
                 QuantityInfo pcv = _quantities.Pcv(
-                    $"arrayLength_line{SourceLocations.Line(array)}",
+                    PcvNames.ArrayLength(array),
                     $"length of the array allocated at line {SourceLocations.Line(array)}",
                     bound: null,
                     SourceLocations.Of(array, "array allocation"));

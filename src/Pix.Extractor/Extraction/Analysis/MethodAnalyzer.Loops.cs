@@ -196,13 +196,15 @@ internal sealed partial class MethodAnalyzer
         if (exitsEarly || hints.PcvName is not null || full is null)
         {
             Poly? bound = full is null ? null : Summation.WithoutLoopVariables(full);
-            string name = hints.PcvName ?? (full is null ? $"iterations_line{line}" : ExitPcvName(loop, exit, dataCondition, shape, line));
+            string name = hints.PcvName ?? (full is null ? PcvNames.UnboundedIterations : ExitPcvName(loop, exit, dataCondition, shape));
             string pcvDescription = hints.PcvDescription
                 ?? (full is null
                     ? $"iterations of the {kind} at line {line} (no bound found)"
                     : $"iterations of the {kind} at line {line} before it exits (at most {bound?.ToExpr()})");
             QuantityInfo pcv = _quantities.Pcv(name, pcvDescription, bound, where);
-            if (full is null)
+
+            // A PixHint.Pcv name is the user acknowledging the count: asking them for a hint again would be noise.
+            if (full is null && hints.PcvName is null)
             {
                 AddGap(
                     GapKind.UnboundedLoop,
@@ -365,9 +367,9 @@ internal sealed partial class MethodAnalyzer
 
     /// <summary>
     /// A PCV name that says what the early exit finds: <c>mismatchIndex</c> when the loop stops at
-    /// the first difference, <c>matchIndex</c> at the first match, else <c>iterationsBeforeExit_lineN</c>.
+    /// the first difference, <c>matchIndex</c> at the first match, else <c>iterationsBeforeExit</c>.
     /// </summary>
-    private static string ExitPcvName(ILoopOperation loop, IOperation? exit, IOperation? dataCondition, LoopShape? shape, int line)
+    private static string ExitPcvName(ILoopOperation loop, IOperation? exit, IOperation? dataCondition, LoopShape? shape)
     {
         if (exit is IReturnOperation { ReturnedValue: { } returned } && shape?.Variable is { } induction
             && SymbolEqualityComparer.Default.Equals(ReferencedVariable(returned), induction))
@@ -408,7 +410,7 @@ internal sealed partial class MethodAnalyzer
             }
         }
 
-        return $"iterationsBeforeExit_line{line}";
+        return PcvNames.IterationsBeforeExit;
     }
 
     /// <summary>Locals and parameters assigned anywhere inside <paramref name="scope"/>.</summary>

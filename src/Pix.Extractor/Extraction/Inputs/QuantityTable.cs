@@ -23,6 +23,13 @@ internal sealed class QuantityInfo
 
     public string Name { get; }
 
+    /// <summary>
+    /// The name asked for before it was made unique in this method (a PixHint.Pcv name, say). A caller
+    /// substituting this PCV starts from it: the clash that suffixed it (often with one of this
+    /// method's parameters) does not exist in the caller.
+    /// </summary>
+    public string RequestedName { get; init; } = string.Empty;
+
     public QuantityKind Kind { get; }
 
     public string? Expression { get; }
@@ -118,6 +125,7 @@ internal sealed class QuantityTable
     {
         var info = new QuantityInfo(Unique(preferredName, avoidParameters: true), QuantityKind.Pcv, null, description, null, _byName.Count)
         {
+            RequestedName = preferredName,
             Bound = bound,
             Origin = origin,
         };
