@@ -22,7 +22,7 @@ internal static class ProjectBuild
     private static readonly string[] Properties =
     {
         "MSBuildProjectFullPath", "MSBuildProjectDirectory", "LangVersion", "DefineConstants",
-        "AllowUnsafeBlocks", "Nullable", "PixResolution", "BaselineFile",
+        "AllowUnsafeBlocks", "Nullable", "PixResolution", "PixBaselineFile",
     };
 
     /// <summary>The project file <paramref name="path"/> names: the file itself, or the single project file in a directory.</summary>
@@ -82,7 +82,7 @@ internal static class ProjectBuild
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
 
-        using Process process = Process.Start(start) ?? throw new CommandLineException("could not start 'dotnet'");
+        using Process process = Start(start);
         // Read stderr concurrently: a full pipe on either stream would block the build.
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
@@ -94,6 +94,18 @@ internal static class ProjectBuild
         }
 
         return Parse(stdout, projectFile);
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new CommandLineException("could not start 'dotnet'");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new CommandLineException($"could not run 'dotnet' to build the project ({e.Message}); is the .NET SDK on PATH?");
+        }
     }
 
     /// <summary>Reads the JSON of <c>-getItem</c>/<c>-getProperty</c>.</summary>
@@ -127,7 +139,7 @@ internal static class ProjectBuild
                     : new List<string>();
 
             string resolution = Property("PixResolution");
-            string baselineFile = Property("BaselineFile");
+            string baselineFile = Property("PixBaselineFile");
             return new ProjectInputs(
                 projectFile,
                 directory,

@@ -12,7 +12,7 @@ namespace Pix.Cli.BaselineUpdate;
 /// <param name="AllowUnsafe">Whether unsafe code is allowed.</param>
 /// <param name="NullableEnabled">Whether nullable annotations are enabled (changes no cost, but keeps the compilation error-free).</param>
 /// <param name="Resolution">The project's <c>PixResolution</c>, or null when unset or invalid.</param>
-/// <param name="BaselineFile">The project's <c>BaselineFile</c> (full path), or null when unset.</param>
+/// <param name="BaselineFile">The project's <c>PixBaselineFile</c> (full path), or null when unset.</param>
 internal sealed record ProjectInputs(
     string ProjectFile,
     string ProjectDirectory,

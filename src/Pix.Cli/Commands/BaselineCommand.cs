@@ -25,7 +25,7 @@ internal static class BaselineCommand
     public static Command Create()
     {
         var project = new Argument<string>("project") { Description = "A .csproj file, or a directory with exactly one." };
-        var output = new Option<string?>("--output", "-o") { Description = "The baseline to write (default: the project's BaselineFile, pix.baseline.json beside the project)." };
+        var output = new Option<string?>("--output", "-o") { Description = "The baseline to write (default: the project's PixBaselineFile, pix.baseline.json beside the project)." };
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration (default Debug).", DefaultValueFactory = _ => "Debug" };
         var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild property for the build, Name=Value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing baseline even if it cannot be read." };

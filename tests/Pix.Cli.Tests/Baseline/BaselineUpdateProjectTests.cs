@@ -43,6 +43,19 @@ public sealed class BaselineUpdateProjectTests
     }
 
     [Fact]
+    public void Default_output_is_the_projects_PixBaselineFile()
+    {
+        using var project = new TempProject();
+        Directory.CreateDirectory(Path.Combine(project.Directory, "perf"));
+
+        var (exit, output, err) = Run("baseline", "update", project.ProjectFile, "-p", "PixBaselineFile=perf/custom.json");
+
+        Assert.True(exit == ExitCodes.Success, err);
+        Assert.True(File.Exists(Path.Combine(project.Directory, "perf", "custom.json")), output);
+        Assert.False(File.Exists(project.BaselinePath));
+    }
+
+    [Fact]
     public void Malformed_existing_baseline_is_left_alone_unless_forced()
     {
         using var project = new TempProject();
