@@ -97,9 +97,7 @@ public sealed partial class PerformanceInterfaceGenerator
 
         /// <summary>The project's resolution from <c>build_property.PixResolution</c>; a missing or invalid value means 0.05.</summary>
         public static double ProjectResolution(AnalyzerConfigOptions options) =>
-            options.TryGetValue(ResolutionProperty, out string? text)
-            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            && value >= 0 && value < 1
+            options.TryGetValue(ResolutionProperty, out string? text) && ExtractionOptions.TryParseResolution(text, out double value)
                 ? value
                 : DefaultResolution;
 

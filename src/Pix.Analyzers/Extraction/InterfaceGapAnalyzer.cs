@@ -36,11 +36,12 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
             }
 
             Compilation compilation = start.Compilation;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, attribute, compilation), SymbolKind.Method);
+            ExtractionOptions options = ProjectExtraction.Options(start.Options.AnalyzerConfigOptionsProvider);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, attribute, compilation, options), SymbolKind.Method);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attribute, Compilation compilation)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attribute, Compilation compilation, ExtractionOptions options)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)) ||
@@ -49,7 +50,7 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
             return; // PIX0001/PIX0003 already say why there is no interface.
         }
 
-        InterfaceModel model = InterfaceExtractor.Extract(method, compilation, ExtractionOptions.Default, context.CancellationToken);
+        InterfaceModel model = InterfaceExtractor.Extract(method, compilation, options, context.CancellationToken);
         string name = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         Location methodLocation = method.Locations.FirstOrDefault() ?? Location.None;
         foreach (Gap gap in model.Gaps)

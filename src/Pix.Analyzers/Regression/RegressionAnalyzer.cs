@@ -97,7 +97,7 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            InterfaceModel current = InterfaceExtractor.Extract(method, _compilation, ExtractionOptions.Default, context.CancellationToken);
+            InterfaceModel current = InterfaceExtractor.Extract(method, _compilation, _options.Extraction, context.CancellationToken);
             if (current.Gaps.Any(g => g.Kind == GapKind.InternalError))
             {
                 return; // PIX0006 reports it; an interface Pix failed to build is no evidence of a regression.

@@ -11,7 +11,7 @@ namespace Pix.Analyzers.Regression;
 /// (the package's default is <c>obj/…/pix/solver/</c>), a path writes them there, and <c>false</c> or
 /// nothing (the default) writes nothing.
 /// </summary>
-internal sealed record RegressionOptions(double Tolerance, string? DumpFolder)
+internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, Pix.Extraction.ExtractionOptions Extraction)
 {
     public const double DefaultTolerance = 0.10;
 
@@ -20,7 +20,10 @@ internal sealed record RegressionOptions(double Tolerance, string? DumpFolder)
         provider.GlobalOptions.TryGetValue("build_property.PixRegressionTolerance", out string? toleranceText);
         provider.GlobalOptions.TryGetValue("build_property.PixDumpSolverQueries", out string? dump);
         provider.GlobalOptions.TryGetValue("build_property.PixSolverDumpDirectory", out string? directory);
-        return new RegressionOptions(ParseTolerance(toleranceText) ?? DefaultTolerance, DumpFolderOf(dump, directory));
+        return new RegressionOptions(
+            ParseTolerance(toleranceText) ?? DefaultTolerance,
+            DumpFolderOf(dump, directory),
+            ProjectExtraction.Options(provider));
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal static class BaselineBuilder
     /// <summary>One entry per supported annotated method, extracted with the project's resolution.</summary>
     public static Baseline Build(ProjectInputs project, Compilation compilation, CancellationToken ct)
     {
-        // The analyzer extracts with ExtractionOptions.Default; PixResolution (when the project sets it) changes only the merge resolution.
+        // The same options the analyzers use: the defaults with the project's PixResolution.
         ExtractionOptions options = project.Resolution is { } resolution
             ? ExtractionOptions.Default with { DefaultResolution = resolution }
             : ExtractionOptions.Default;

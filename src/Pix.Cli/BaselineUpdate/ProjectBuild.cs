@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using Pix.Extraction;
 
 namespace Pix.Cli.BaselineUpdate;
 
@@ -149,7 +150,7 @@ internal static class ProjectBuild
                 Property("DefineConstants").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 string.Equals(Property("AllowUnsafeBlocks"), "true", StringComparison.OrdinalIgnoreCase),
                 Property("Nullable") is "enable" or "annotations" or "warnings",
-                double.TryParse(resolution, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) && r >= 0 && r < 1 ? r : null,
+                ExtractionOptions.TryParseResolution(resolution, out double r) ? r : null,
                 baselineFile.Length == 0 ? null : Path.GetFullPath(baselineFile, directory));
         }
     }

@@ -32,4 +32,25 @@ public sealed record ExtractionOptions
     /// a gap), so that machine-generated 10,000-deep expressions cannot overflow the stack.
     /// </summary>
     public int MaxNestingDepth { get; init; } = 200;
+
+    /// <summary>
+    /// Reads a project's <c>PixResolution</c> (a fraction in [0, 1), invariant culture). The one
+    /// parser for it, shared by the generator, the analyzers and <c>pix baseline update</c>, so that
+    /// all three extract at the same resolution.
+    /// </summary>
+    public static bool TryParseResolution(string? text, out double resolution)
+    {
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out resolution)
+            && resolution >= 0 && resolution < 1)
+        {
+            return true;
+        }
+
+        resolution = 0;
+        return false;
+    }
+
+    /// <summary>These options with the project's <c>PixResolution</c> when it is valid.</summary>
+    public ExtractionOptions WithProjectResolution(string? pixResolution) =>
+        TryParseResolution(pixResolution, out double r) ? this with { DefaultResolution = r } : this;
 }

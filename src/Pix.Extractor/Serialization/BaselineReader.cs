@@ -141,10 +141,12 @@ public static class BaselineReader
         t.RejectUnknown("count", "block", "origin", "description");
         JsonFields b = t.RequireObject("block");
         b.RejectUnknown("operations", "chain", "opaque");
-        var block = new BlockSummary(
+        // Create normalises (classes in enum order, opaque calls by name), as the extractor does, so a
+        // model read back compares equal to the freshly extracted one it was written from.
+        BlockSummary block = BlockSummary.Create(
             Counts(b.RequireObject("operations")),
             Counts(b.RequireObject("chain")),
-            b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))).ToEquatableArray());
+            b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))));
         return new Term(block, Expr(t.Require("count"), t.PathOf("count"), source), Provenance(t.RequireObject("origin")), t.RequireString("description"));
     }
 
