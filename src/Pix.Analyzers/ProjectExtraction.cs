@@ -11,7 +11,7 @@ namespace Pix.Analyzers;
 internal static class ProjectExtraction
 {
     public static ExtractionOptions Options(AnalyzerConfigOptionsProvider provider) =>
-        provider.GlobalOptions.TryGetValue("build_property.PixResolution", out string? text)
+        provider.GlobalOptions.TryGetValue(ExtractionOptions.ResolutionBuildProperty, out string? text)
             ? ExtractionOptions.Default.WithProjectResolution(text)
             : ExtractionOptions.Default;
 }

@@ -24,7 +24,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             // Pix failed on this method (PIX0006 says so): no interface beats a wrong one.
-            if (model.Gaps.Any(g => g.Kind == GapKind.InternalError))
+            if (model.IsInternalError)
             {
                 return false;
             }

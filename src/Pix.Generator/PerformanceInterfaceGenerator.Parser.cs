@@ -26,7 +26,7 @@ public sealed partial class PerformanceInterfaceGenerator
         public const double DefaultResolution = 0.05;
 
         /// <summary>The MSBuild property (made compiler-visible by the package's props) that sets the project's resolution.</summary>
-        public const string ResolutionProperty = "build_property.PixResolution";
+        public const string ResolutionProperty = ExtractionOptions.ResolutionBuildProperty;
 
         private static readonly ExtractionOptions UnmergedOptions = ExtractionOptions.Default with { DefaultResolution = 0 };
 

@@ -98,7 +98,7 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
             }
 
             InterfaceModel current = InterfaceExtractor.Extract(method, _compilation, _options.Extraction, context.CancellationToken);
-            if (current.Gaps.Any(g => g.Kind == GapKind.InternalError))
+            if (current.IsInternalError)
             {
                 return; // PIX0006 reports it; an interface Pix failed to build is no evidence of a regression.
             }

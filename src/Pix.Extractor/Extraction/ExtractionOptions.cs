@@ -33,6 +33,9 @@ public sealed record ExtractionOptions
     /// </summary>
     public int MaxNestingDepth { get; init; } = 200;
 
+    /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixResolution</c>.</summary>
+    public const string ResolutionBuildProperty = "build_property.PixResolution";
+
     /// <summary>
     /// Reads a project's <c>PixResolution</c> (a fraction in [0, 1), invariant culture). The one
     /// parser for it, shared by the generator, the analyzers and <c>pix baseline update</c>, so that

@@ -37,6 +37,12 @@ public sealed record InterfaceModel(
     /// <summary>True when nothing was approximated.</summary>
     public bool IsComplete => Gaps.IsEmpty;
 
+    /// <summary>
+    /// True when Pix itself failed on the method (an <see cref="GapKind.InternalError"/> gap): the model
+    /// is a placeholder that must not be emitted or compared.
+    /// </summary>
+    public bool IsInternalError => Gaps.Any(g => g.Kind == GapKind.InternalError);
+
     /// <summary>The PCVs, in declaration order.</summary>
     public EquatableArray<Quantity> Pcvs => Quantities.Where(q => q.IsPcv).ToEquatableArray();
 
