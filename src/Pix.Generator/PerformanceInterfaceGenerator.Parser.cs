@@ -40,12 +40,17 @@ public sealed partial class PerformanceInterfaceGenerator
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
         /// <summary>The spec of the method the attribute sits on, or null when it gets no companion.</summary>
-        public static LatencyMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        public static LatencyMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct) =>
+            context.TargetSymbol is IMethodSymbol method && MethodSupport.Check(method, ct).IsSupported
+                ? Parse(method, context.SemanticModel.Compilation, ExplicitResolution(context.Attributes), ct)
+                : null;
+
+        /// <summary>
+        /// The spec of a supported method (annotated, or an annotate-all target), or null when it gets no
+        /// companion. <paramref name="explicitResolution"/> is the attribute's <c>Resolution</c>, if any.
+        /// </summary>
+        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, CancellationToken ct)
         {
-            if (context.TargetSymbol is not IMethodSymbol method || !MethodSupport.Check(method, ct).IsSupported)
-            {
-                return null;
-            }
 
             // Half-typed code: a companion naming a type that does not exist would add errors of its own.
             if (method.Parameters.Any(p => ContainsErrorType(p.Type))
@@ -71,8 +76,7 @@ public sealed partial class PerformanceInterfaceGenerator
             // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
             // is only known after the Combine below the transform, where ApplyResolution merges.
             ct.ThrowIfCancellationRequested();
-            double? explicitResolution = ExplicitResolution(context.Attributes);
-            InterfaceModel model = InterfaceExtractor.Extract(method, context.SemanticModel.Compilation, UnmergedOptions, ct);
+            InterfaceModel model = InterfaceExtractor.Extract(method, compilation, UnmergedOptions, ct);
             if (!ModelCheck.IsEmittable(model))
             {
                 return null;
@@ -92,7 +96,10 @@ public sealed partial class PerformanceInterfaceGenerator
                 ProfileParameterName(method),
                 MethodSupport.CompanionSignatureKey(method),
                 explicitResolution,
-                model);
+                model)
+            {
+                HidesImplicitBaseCompanion = HidesImplicitBaseCompanion(method, ct),
+            };
         }
 
         /// <summary>The project's resolution from <c>build_property.PixResolution</c>; a missing or invalid value means 0.05.</summary>
@@ -281,6 +288,23 @@ public sealed partial class PerformanceInterfaceGenerator
             {
                 if (!baseType.GetMembers(companion).IsEmpty
                     || baseType.GetMembers(method.Name).Any(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MethodSupport.AttributeMetadataName)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when a base type has a method of the same name that annotate-all mode gives a companion
+        /// (see <see cref="MethodSupport.IsImplicitTarget"/>); only read when the mode is on.
+        /// </summary>
+        private static bool HidesImplicitBaseCompanion(IMethodSymbol method, CancellationToken ct)
+        {
+            for (INamedTypeSymbol? baseType = method.ContainingType.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (baseType.OriginalDefinition.GetMembers(method.Name).Any(m => m is IMethodSymbol other && MethodSupport.IsImplicitTarget(other, ct)))
                 {
                     return true;
                 }

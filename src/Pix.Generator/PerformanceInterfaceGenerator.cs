@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pix.Generator.Model;
@@ -6,7 +7,8 @@ using Pix.Targets;
 namespace Pix.Generator;
 
 /// <summary>
-/// Generates, for every method marked <c>[PerformanceInterface]</c>, a companion
+/// Generates, for every method marked <c>[PerformanceInterface]</c> (and, with <c>PixAnnotateAll=true</c>,
+/// every other method of a partial type that can have one), a companion
 /// <c>LatencyOf_X(same inputs…, HardwareProfile hw, PCVs…)</c> in the same partial type: a short,
 /// readable program that predicts the method's latency.
 /// </summary>
@@ -44,13 +46,31 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
             .Select(static (pair, ct) => Parser.ApplyResolution(pair.Left!, pair.Right, ct))
             .WithTrackingName(TrackingNames.Resolved);
 
-        // 4. One file per containing type, its methods sorted ordinally.
+        // 4. Annotate-all mode (build_property.PixAnnotateAll): every other method Pix can give a companion.
+        //    Off (the default), the step returns nothing at once and the attributed path above is all there is.
+        //    On, it reads the whole compilation, so it reruns on every edit: the extractor's cache keeps that
+        //    cheap, and equal specs stop the work before emission.
+        IncrementalValueProvider<bool> annotateAll = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => AnnotateAll.IsEnabled(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.AnnotateAllSetting);
+
+        IncrementalValuesProvider<LatencyMethodSpec> implicitTargets = context.CompilationProvider
+            .Combine(annotateAll)
+            .SelectMany(static (pair, ct) => pair.Right ? AnnotateAll.Parse(pair.Left, ct) : ImmutableArray<LatencyMethodSpec>.Empty)
+            .WithTrackingName(TrackingNames.AnnotateAllTransform)
+            .Combine(projectResolution)
+            .Select(static (pair, ct) => Parser.ApplyResolution(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.AnnotateAllResolved);
+
+        // 5. One file per containing type, its methods sorted ordinally.
         IncrementalValuesProvider<GeneratedFileSpec> files = resolved
             .Collect()
-            .SelectMany(static (specs, _) => Parser.GroupByType(specs))
+            .Combine(implicitTargets.Collect())
+            .Combine(annotateAll)
+            .SelectMany(static (pair, _) => Parser.GroupByType(AnnotateAll.Merge(pair.Left.Left, pair.Left.Right, pair.Right)))
             .WithTrackingName(TrackingNames.Files);
 
-        // 5. Emit. The text is a pure function of the file spec, so an unchanged spec is never re-emitted.
+        // 6. Emit. The text is a pure function of the file spec, so an unchanged spec is never re-emitted.
         context.RegisterSourceOutput(files, static (output, file) =>
             output.AddSource(file.Type.HintName, Emitter.Emit(file, GeneratorVersion)));
     }

@@ -20,4 +20,13 @@ internal static class TrackingNames
 
     /// <summary>One <see cref="Model.GeneratedFileSpec"/> per containing type.</summary>
     public const string Files = nameof(Files);
+
+    /// <summary>The project's <c>build_property.PixAnnotateAll</c>.</summary>
+    public const string AnnotateAllSetting = nameof(AnnotateAllSetting);
+
+    /// <summary>One spec per annotate-all target (nothing when the mode is off).</summary>
+    public const string AnnotateAllTransform = nameof(AnnotateAllTransform);
+
+    /// <summary>Annotate-all specs with the project's resolution applied.</summary>
+    public const string AnnotateAllResolved = nameof(AnnotateAllResolved);
 }

@@ -55,6 +55,7 @@ public sealed class IncrementalityTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.Transform, TrackingNames.Supported, TrackingNames.ProjectResolution, TrackingNames.Resolved, TrackingNames.Files,
+        TrackingNames.AnnotateAllSetting, TrackingNames.AnnotateAllTransform, TrackingNames.AnnotateAllResolved,
     };
 
     [Fact]
@@ -122,8 +123,9 @@ public sealed class IncrementalityTests
     [Fact]
     public void Step_outputs_hold_no_symbols_syntax_or_compilations()
     {
-        CSharpCompilation compilation = Create();
-        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions).RunGenerators(compilation);
+        // Annotate-all on, so that its steps run too (the attributed path's steps run either way).
+        CSharpCompilation compilation = CreateWithThird();
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions, pixAnnotateAll: "true").RunGenerators(compilation);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
         foreach (string step in TrackedSteps)
         {
@@ -136,6 +138,77 @@ public sealed class IncrementalityTests
                 }
             }
         }
+    }
+
+    private const string Third = """
+        namespace Demo
+        {
+            public partial class Third
+            {
+                public int Scale(int[] values, int factor)
+                {
+                    int total = 0;
+                    for (int i = 0; i < values.Length; i++) total += values[i] + factor;
+                    return total;
+                }
+
+                public int Constant() => 42;
+            }
+        }
+        """;
+
+    [Fact]
+    public void Annotate_all_running_the_same_compilation_again_is_fully_cached()
+    {
+        CSharpCompilation compilation = CreateWithThird();
+        RunTwiceAnnotatingAll(compilation, compilation, out GeneratorRunResult second);
+        AssertOutputs(second, TrackingNames.AnnotateAllTransform, IncrementalStepRunReason.Cached);
+        AssertOutputs(second, TrackingNames.Files, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void Annotate_all_an_unrelated_edit_re_emits_nothing()
+    {
+        CSharpCompilation compilation = CreateWithThird();
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other { class Unrelated { int X() => 1; } }", Pix.Testing.TestCompilation.ParseOptions, path: "Unrelated.cs"));
+        RunTwiceAnnotatingAll(compilation, edited, out GeneratorRunResult second);
+
+        // The implicit targets are re-read from the new compilation (the step's input changed) but come out equal.
+        AssertOutputs(second, TrackingNames.AnnotateAllTransform, IncrementalStepRunReason.Unchanged);
+        AssertOutputs(second, TrackingNames.Transform, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertOutputs(second, TrackingNames.Files, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void Annotate_all_editing_one_implicit_method_modifies_only_that_method_and_its_file()
+    {
+        CSharpCompilation compilation = CreateWithThird();
+        SyntaxTree third = compilation.SyntaxTrees.Single(t => t.FilePath == "Third.cs");
+        SyntaxTree edited = third.WithChangedText(third.GetText().Replace(third.ToString().IndexOf("values[i] + factor", StringComparison.Ordinal), "values[i] + factor".Length, "values[i] * factor"));
+        RunTwiceAnnotatingAll(compilation, compilation.ReplaceSyntaxTree(third, edited), out GeneratorRunResult second);
+
+        var implicitSpecs = second.TrackedSteps[TrackingNames.AnnotateAllTransform].SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(2, implicitSpecs.Length);
+        Assert.Single(implicitSpecs, o => o.Reason == IncrementalStepRunReason.Modified && ((Model.LatencyMethodSpec)o.Value).MethodName == "Scale");
+        Assert.Single(implicitSpecs, o => o.Reason == IncrementalStepRunReason.Unchanged && ((Model.LatencyMethodSpec)o.Value).MethodName == "Constant");
+
+        // The annotated methods' path did no new work downstream of its transform.
+        AssertOutputs(second, TrackingNames.Transform, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        var files = second.TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).ToArray();
+        Assert.Single(files, o => o.Reason == IncrementalStepRunReason.Modified && ((Model.GeneratedFileSpec)o.Value).Type.HintName == "Demo.Third.Pix.g.cs");
+        Assert.Equal(2, files.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+    }
+
+    private static CSharpCompilation CreateWithThird() =>
+        Create().AddSyntaxTrees(CSharpSyntaxTree.ParseText(Third, Pix.Testing.TestCompilation.ParseOptions, path: "Third.cs"));
+
+    private static void RunTwiceAnnotatingAll(Compilation first, Compilation second, out GeneratorRunResult secondRun)
+    {
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions, pixAnnotateAll: "true").RunGenerators(first);
+        Assert.Equal(3, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        driver = driver.RunGenerators(second);
+        secondRun = driver.GetRunResult().Results.Single();
+        Assert.Null(secondRun.Exception);
     }
 
     private static CSharpCompilation Create() =>

@@ -10,8 +10,8 @@ using Pix.Targets;
 namespace Pix.Analyzers.Extraction;
 
 /// <summary>
-/// PIX0002, PIX0004, PIX0005: one diagnostic per gap of a <c>[PerformanceInterface]</c> method's
-/// extracted interface, at the gap's place, saying what Pix could not model, why, and how to help.
+/// PIX0002, PIX0004, PIX0005, PIX0006: one diagnostic per gap of a <c>[PerformanceInterface]</c> method's
+/// extracted interface (with <c>PixAnnotateAll=true</c>, of every method that gets a companion), at the gap's place, saying what Pix could not model, why, and how to help.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
@@ -37,17 +37,17 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
 
             Compilation compilation = start.Compilation;
             ExtractionOptions options = ProjectExtraction.Options(start.Options.AnalyzerConfigOptionsProvider);
-            start.RegisterSymbolAction(symbol => Analyze(symbol, attribute, compilation, options), SymbolKind.Method);
+            bool annotateAll = ProjectExtraction.AnnotateAll(start.Options.AnalyzerConfigOptionsProvider);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, attribute, annotateAll, compilation, options), SymbolKind.Method);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attribute, Compilation compilation, ExtractionOptions options)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attribute, bool annotateAll, Compilation compilation, ExtractionOptions options)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (!method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)) ||
-            !MethodSupport.Check(method, context.CancellationToken).IsSupported)
+        if (ProjectExtraction.Target(method, attribute, annotateAll, context.CancellationToken) == TargetKind.None)
         {
-            return; // PIX0001/PIX0003 already say why there is no interface.
+            return; // PIX0001/PIX0003 already say why an annotated method has no interface.
         }
 
         InterfaceModel model = InterfaceExtractor.Extract(method, compilation, options, context.CancellationToken);

@@ -52,7 +52,8 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
                 QueryLog = options.DumpFolder is { } folder ? new QueryDumpFolder(folder) : null,
             };
             SolverEngine engine = SolverEngine.CreateDefault(solverOptions);
-            var check = new Check(start.Compilation, attribute, baseline, options, engine, solverOptions);
+            bool annotateAll = ProjectExtraction.AnnotateAll(start.Options.AnalyzerConfigOptionsProvider);
+            var check = new Check(start.Compilation, attribute, annotateAll, baseline, options, engine, solverOptions);
             start.RegisterSymbolAction(check.Analyze, SymbolKind.Method);
             start.RegisterCompilationEndAction(check.Finish);
         });
@@ -62,16 +63,18 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
     {
         private readonly Compilation _compilation;
         private readonly INamedTypeSymbol _attribute;
+        private readonly bool _annotateAll;
         private readonly BaselineSource _baseline;
         private readonly RegressionOptions _options;
         private readonly SolverEngine _engine;
         private readonly SolverOptions _solverOptions;
         private int _compared;
 
-        public Check(Compilation compilation, INamedTypeSymbol attribute, BaselineSource baseline, RegressionOptions options, SolverEngine engine, SolverOptions solverOptions)
+        public Check(Compilation compilation, INamedTypeSymbol attribute, bool annotateAll, BaselineSource baseline, RegressionOptions options, SolverEngine engine, SolverOptions solverOptions)
         {
             _compilation = compilation;
             _attribute = attribute;
+            _annotateAll = annotateAll;
             _baseline = baseline;
             _options = options;
             _engine = engine;
@@ -81,8 +84,8 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
         public void Analyze(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (!method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _attribute))
-                || !MethodSupport.Check(method, context.CancellationToken).IsSupported)
+            TargetKind target = ProjectExtraction.Target(method, _attribute, _annotateAll, context.CancellationToken);
+            if (target == TargetKind.None)
             {
                 return;
             }
@@ -93,6 +96,11 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
             BaselineEntry? entry = id is null ? null : _baseline.Baseline.Find(id);
             if (entry is null)
             {
+                if (target == TargetKind.Implicit)
+                {
+                    return; // Annotate-all surveys every method; only those someone put in the baseline are checked.
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotInBaseline, location, name, Baseline.FileName));
                 return;
             }

@@ -98,6 +98,49 @@ public sealed record MethodSupport(
     /// </summary>
     public const string GeneratedFileSuffix = ".Pix.g.cs";
 
+    /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixAnnotateAll</c>.</summary>
+    public const string AnnotateAllBuildProperty = "build_property.PixAnnotateAll";
+
+    /// <summary>
+    /// Reads a project's <c>PixAnnotateAll</c>: <c>true</c> (any case) turns annotate-all mode on; anything
+    /// else, a missing or malformed value included, leaves it off. The one parser, shared by the generator
+    /// and the analyzers, so that they always agree on the mode.
+    /// </summary>
+    public static bool IsAnnotateAllEnabled(string? text) => text is not null && bool.TryParse(text.Trim(), out bool on) && on;
+
+    /// <summary>
+    /// True for a method annotate-all mode treats as if it were <c>[PerformanceInterface]</c>: a source
+    /// method Pix can give a companion (<see cref="Check"/> says supported: an ordinary method with a body,
+    /// every containing type partial), that is not itself annotated (it is an explicit target already), not
+    /// Pix's own output, and whose companion would not collide with an annotated overload's (the annotated
+    /// method keeps its companion, as without the mode).
+    /// </summary>
+    /// <remarks>
+    /// Methods of types that are not partial are skipped rather than reported: in a survey of a whole code
+    /// base, PIX0001 on every method would drown everything else. Nothing can receive members there.
+    /// </remarks>
+    public static bool IsImplicitTarget(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared || HasPerformanceInterfaceAttribute(method)
+            || !method.Locations.Any(l => l.IsInSource) || IsGeneratedByPix(method)
+            || !Check(method, cancellationToken).IsSupported)
+        {
+            return false;
+        }
+
+        string key = CompanionSignatureKey(method);
+        return !method.ContainingType.GetMembers(method.Name).Any(member =>
+            member is IMethodSymbol other
+            && !SymbolEqualityComparer.Default.Equals(other, method)
+            && HasPerformanceInterfaceAttribute(other)
+            && CompanionSignatureKey(other) == key);
+    }
+
     /// <summary>The verdict for a supported method.</summary>
     public static MethodSupport Supported { get; } = new(MethodSupportStatus.Supported, UnsupportedReason.None, null, string.Empty);
 

@@ -37,6 +37,12 @@ internal sealed record LatencyMethodSpec(
     double? ExplicitResolution,
     InterfaceModel Interface)
 {
+    /// <summary>
+    /// True when a base type has a method of the same name that annotate-all mode gives a companion, which
+    /// this one then hides (read only when the mode is on). Not positional, so that specs built by hand need not set it.
+    /// </summary>
+    public bool HidesImplicitBaseCompanion { get; init; }
+
     /// <summary>The companion's name.</summary>
     public string CompanionName => Pix.Targets.MethodSupport.LatencyMethodName(MethodName);
 }

@@ -7,20 +7,20 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Pix.Generator.Tests.Infrastructure;
 
-/// <summary>Runs the generator the way the compiler does, with step tracking on, and an optional <c>PixResolution</c>.</summary>
+/// <summary>Runs the generator the way the compiler does, with step tracking on, and optional <c>PixResolution</c> and <c>PixAnnotateAll</c>.</summary>
 internal static class GeneratorRunner
 {
-    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions, string? pixResolution = null) =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions, string? pixResolution = null, string? pixAnnotateAll = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new PerformanceInterfaceGenerator().AsSourceGenerator() },
             parseOptions: parseOptions,
-            optionsProvider: new ProjectOptions(pixResolution),
+            optionsProvider: new ProjectOptions(pixResolution, pixAnnotateAll),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; fails if it threw. Returns the compilation with the generated files, and the run.</summary>
-    public static (Compilation Output, GeneratorRunResult Run) Run(Compilation input, string? pixResolution = null)
+    public static (Compilation Output, GeneratorRunResult Run) Run(Compilation input, string? pixResolution = null, string? pixAnnotateAll = null)
     {
-        GeneratorDriver driver = CreateDriver((CSharpParseOptions)input.SyntaxTrees.First().Options, pixResolution)
+        GeneratorDriver driver = CreateDriver((CSharpParseOptions)input.SyntaxTrees.First().Options, pixResolution, pixAnnotateAll)
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
         Assert.True(run.Exception is null, "The generator threw: " + run.Exception);
@@ -38,10 +38,21 @@ internal static class GeneratorRunner
     {
         private readonly Options _global;
 
-        public ProjectOptions(string? pixResolution) =>
-            _global = new Options(pixResolution is null
-                ? ImmutableDictionary<string, string>.Empty
-                : ImmutableDictionary<string, string>.Empty.Add("build_property.PixResolution", pixResolution));
+        public ProjectOptions(string? pixResolution, string? pixAnnotateAll)
+        {
+            var values = ImmutableDictionary<string, string>.Empty;
+            if (pixResolution is not null)
+            {
+                values = values.Add("build_property.PixResolution", pixResolution);
+            }
+
+            if (pixAnnotateAll is not null)
+            {
+                values = values.Add("build_property.PixAnnotateAll", pixAnnotateAll);
+            }
+
+            _global = new Options(values);
+        }
 
         public override AnalyzerConfigOptions GlobalOptions => _global;
 
