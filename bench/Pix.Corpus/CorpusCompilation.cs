@@ -14,7 +14,13 @@ namespace Pix.Corpus;
 /// </summary>
 internal static class CorpusCompilation
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>
+    /// The extraction options of every timed run: the defaults. (Once the extractor reuses results across
+    /// compilations, this must turn that off, or the second run and the generator would time a cache.)
+    /// </summary>
+    public static Pix.Extraction.ExtractionOptions Extraction { get; } = Pix.Extraction.ExtractionOptions.Default;
 
     public static IReadOnlyList<(string Path, string Text)> ReadSources(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)

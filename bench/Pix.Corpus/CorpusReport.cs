@@ -13,7 +13,11 @@ internal sealed record CorpusResult(
     int Lines,
     int CompileErrors,
     IReadOnlyList<MethodOutcome> First,
-    IReadOnlyList<MethodOutcome> Second);
+    IReadOnlyList<MethodOutcome> Second,
+    TargetCensus Census,
+    GenerationResult? Generated,
+    GenerationResult? Regenerated,
+    AnalyzerResult? Analyzed);
 
 /// <summary>Writes a corpus result as Markdown (the format docs/robustness.md quotes).</summary>
 internal static class CorpusReport
@@ -52,9 +56,53 @@ internal static class CorpusReport
         w.WriteLine($"- time per method, second run (fresh compilation, warm JIT): {Timing(r.Second)}");
         w.WriteLine("- slowest methods (second run): " + string.Join("; ", r.Second.OrderByDescending(o => o.Elapsed).Take(3)
             .Select(o => $"`{o.Target.Symbol.ToDisplayString()}` {o.Elapsed.TotalMilliseconds:F1} ms")));
+        WriteGeneration(r, w);
         w.WriteLine();
         WriteGapTable(models, w);
     }
+
+    private static void WriteGeneration(CorpusResult r, TextWriter w)
+    {
+        TargetCensus census = r.Census;
+        w.WriteLine($"- annotate-all targets (ordinary methods of partial types): {census.ImplicitTargets:N0} of {census.Methods:N0} methods with a body; "
+            + "no companion: " + string.Join(", ", census.Skipped.Select(p => $"{p.Value:N0} {p.Key}")));
+        if (r.Generated is not { } g)
+        {
+            w.WriteLine("- generator: not run (--no-generator)");
+            return;
+        }
+
+        w.WriteLine($"- generator (annotate-all): {g.Companions:N0} companions in {g.Sources.Count:N0} files, {g.Elapsed.TotalSeconds:F1} s; "
+            + $"exception: **{(g.Exception is null ? "none" : g.Exception.GetType().Name + ": " + g.Exception.Message)}**");
+        w.WriteLine($"- errors in generated code: **{g.GeneratedErrors.Count:N0}**; change in errors in the corpus's own files with the generated code added: {g.NewErrorsElsewhere:+#,0;-#,0;0}");
+        foreach (var error in g.GeneratedErrors.GroupBy(e => e.Id).OrderByDescending(e => e.Count()))
+        {
+            w.WriteLine($"  - {error.Count():N0} × {error.Key}, e.g. `{error.First()}`");
+        }
+
+        w.WriteLine($"- generated code, two runs on independent compilations: **{GeneratedDifferences(r).Count} differing files** (byte comparison)");
+        foreach (string file in GeneratedDifferences(r).Take(3))
+        {
+            w.WriteLine($"  - {file}");
+        }
+
+        if (r.Analyzed is not { } a)
+        {
+            w.WriteLine("- analyzers: not run (--no-analyzers)");
+            return;
+        }
+
+        w.WriteLine($"- analyzers (gap, method support, constant time; annotate-all), {a.Elapsed.TotalSeconds:F1} s: **{a.Crashes.Count(d => d.Id == "AD0001")} AD0001, {a.Crashes.Count(d => d.Id == "PIX0006")} PIX0006**; "
+            + "reported: " + string.Join(", ", a.CountsById.Select(p => $"{p.Value:N0} {p.Key}")));
+        foreach (Microsoft.CodeAnalysis.Diagnostic crash in a.Crashes.Take(5))
+        {
+            w.WriteLine($"  - `{crash}`");
+        }
+    }
+
+    /// <summary>Generated files whose text differs between the two generator runs.</summary>
+    public static List<string> GeneratedDifferences(CorpusResult r) =>
+        r.Generated is { } a && r.Regenerated is { } b ? GenerationRun.Differences(a, b) : new List<string>();
 
     private static void WriteGapTable(IReadOnlyList<InterfaceModel> models, TextWriter w)
     {

@@ -7,13 +7,16 @@ using Microsoft.CodeAnalysis;
 using Pix.Corpus;
 using Pix.Extraction;
 
-// Corpus harness: annotate-all extraction over real code. Usage (see docs/robustness.md):
+// Corpus harness: annotate-all extraction, generation and analysis over real code. Usage (see docs/robustness.md):
 //   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
+//       [--no-generator] [--no-analyzers]
+// --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
 int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
+bool generate = true, analyze = true;
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -24,8 +27,10 @@ for (int i = 0; i < args.Length; i++)
         case "--limit": limit = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--out": outFile = Value(); break;
         case "--work": work = Value(); break;
+        case "--no-generator": generate = false; break;
+        case "--no-analyzers": analyze = false; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers");
             return 2;
     }
 }
@@ -40,7 +45,7 @@ var report = new StringWriter();
 report.WriteLine($"Machine: {MachineText.Describe()}");
 report.WriteLine($"Command: pix-corpus {string.Join(' ', args)}");
 report.WriteLine();
-int exceptions = 0, nondeterministic = 0;
+int exceptions = 0, nondeterministic = 0, generatedErrors = 0;
 try
 {
     var corpora = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Folder: f, Dependencies: (IReadOnlyList<string>)[]))
@@ -48,9 +53,11 @@ try
         .ToList();
     foreach (var corpus in corpora)
     {
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit);
-        exceptions += result.First.Concat(result.Second).Count(o => o.Failure is not null);
-        nondeterministic += CorpusReport.Differences(result).Count;
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, generate, analyze);
+        exceptions += result.First.Concat(result.Second).Count(o => o.Failure is not null)
+            + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
+        nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;
+        generatedErrors += result.Generated?.GeneratedErrors.Count ?? 0;
         CorpusReport.Write(result, report);
         Console.Write(report.ToString());
         if (outFile is not null)
@@ -67,8 +74,8 @@ catch (CorpusInputException e)
     return 2;
 }
 
-Console.WriteLine($"TOTAL: {exceptions} exceptions, {nondeterministic} nondeterministic models");
-return exceptions == 0 && nondeterministic == 0 ? 0 : 1;
+Console.WriteLine($"TOTAL: {exceptions} exceptions (extractor, generator, AD0001, PIX0006), {nondeterministic} nondeterministic outputs, {generatedErrors} errors in generated code");
+return exceptions == 0 && nondeterministic == 0 && generatedErrors == 0 ? 0 : 1;
 
 static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareDecompiled(string spec, string work)
 {
@@ -84,27 +91,45 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, bool generate, bool analyze)
 {
     if (!Directory.Exists(folder))
     {
         throw new CorpusInputException($"source folder '{folder}' does not exist");
     }
 
-    var sources = CorpusCompilation.ReadSources(folder);
+    // Every class, struct and record partial, so that annotate-all can give every method a companion.
+    var sources = PartialCorpus.Rewrite(CorpusCompilation.ReadSources(folder), CorpusCompilation.ParseOptions);
     Console.Error.WriteLine($"{name}: {sources.Count} files; compiling and extracting…");
     Compilation first = CorpusCompilation.Create("Corpus", sources, dependencies);
     int errors = first.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-    var firstTargets = MethodTargets.Find(first, CancellationToken.None).Take(limit).ToList();
-    var firstRun = ExtractionRun.Run(firstTargets, first, ExtractionOptions.Default, CancellationToken.None);
+    var allTargets = MethodTargets.Find(first, CancellationToken.None);
+    var firstTargets = allTargets.Take(limit).ToList();
+    var firstRun = ExtractionRun.Run(firstTargets, first, CorpusCompilation.Extraction, CancellationToken.None);
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.
     Compilation second = CorpusCompilation.Create("Corpus", sources, dependencies);
     var secondTargets = MethodTargets.Find(second, CancellationToken.None).Take(limit).ToList();
     secondTargets.Reverse();
-    var secondRun = ExtractionRun.Run(secondTargets, second, ExtractionOptions.Default, CancellationToken.None);
+    var secondRun = ExtractionRun.Run(secondTargets, second, CorpusCompilation.Extraction, CancellationToken.None);
+
+    // The generator in annotate-all mode over the whole corpus, twice on independent compilations
+    // (byte-identical output), then the analyzers over the first result.
+    GenerationResult? generated = null, regenerated = null;
+    AnalyzerResult? analyzed = null;
+    if (generate)
+    {
+        Console.Error.WriteLine($"{name}: generating (annotate-all)…");
+        generated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies), CancellationToken.None);
+        regenerated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies), CancellationToken.None);
+        if (analyze)
+        {
+            Console.Error.WriteLine($"{name}: analysing (annotate-all)…");
+            analyzed = AnalyzerRun.Run(generated.Output, CancellationToken.None);
+        }
+    }
 
     int lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
-    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun);
+    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed);
 }
