@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Symbolic;
@@ -41,8 +42,8 @@ internal sealed class InputResolver
     public Poly? LengthOf(IOperation? operation) => Resolve(operation) is ObjectValue o ? LengthOf(o) : null;
 
     public Poly? LengthOf(ObjectValue value, string? member = null) =>
-        value.Length ?? (value.Path is { } path
-            ? Poly.Of(_quantities.Input(path.Append(member ?? value.SizeMember, AccessStepKind.Size), QuantityKind.Size).Atom)
+        value.Length ?? (value.Path is { } path && (member ?? value.SizeMember) is { } size
+            ? Poly.Of(_quantities.Input(path.Append(size, AccessStepKind.Size), QuantityKind.Size).Atom)
             : null);
 
     /// <summary>What is known of <paramref name="operation"/>'s value.</summary>
@@ -311,8 +312,11 @@ internal sealed class InputResolver
     private static ObjectValue StaticRoot(INamedTypeSymbol type) =>
         new(AccessPath.Static(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), null);
 
-    /// <summary>The member that gives the size of a value of <paramref name="type"/>: Length or Count.</summary>
-    public static string SizeMemberOf(ITypeSymbol type)
+    /// <summary>
+    /// The member that gives the size of a value of <paramref name="type"/>: Length or Count, or null when it
+    /// has neither (an <c>IEnumerable&lt;T&gt;</c>): its size is then no input a companion could read.
+    /// </summary>
+    public static string? SizeMemberOf(ITypeSymbol type)
     {
         if (type is IArrayTypeSymbol || type.SpecialType == SpecialType.System_String || IsSpanLike(type))
         {
@@ -338,7 +342,15 @@ internal sealed class InputResolver
             }
         }
 
-        return "Length";
+        for (ITypeSymbol? t = type; t is not null; t = t.BaseType)
+        {
+            if (t.GetMembers("Length").Any(m => m is IPropertySymbol property && IsSizeProperty(property)))
+            {
+                return "Length";
+            }
+        }
+
+        return null;
     }
 
     private static bool IsSizeProperty(IPropertySymbol property) =>

@@ -15,8 +15,8 @@ internal sealed record NumberValue(Poly Value) : SymbolicValue;
 /// </summary>
 /// <param name="Path">The input it is, when it is one.</param>
 /// <param name="Length">Its length when known without a path.</param>
-/// <param name="SizeMember">The member a size of it is read with (<c>Length</c> or <c>Count</c>).</param>
-internal sealed record ObjectValue(AccessPath? Path, Poly? Length, string SizeMember = "Length") : SymbolicValue;
+/// <param name="SizeMember">The member a size of it is read with (<c>Length</c> or <c>Count</c>), or null when it has none.</param>
+internal sealed record ObjectValue(AccessPath? Path, Poly? Length, string? SizeMember = "Length") : SymbolicValue;
 
 /// <summary>A boolean that is a predicate over inputs (a bool parameter, <c>n &gt; 16</c> stored in a local).</summary>
 internal sealed record PredicateValue(Guard Guard) : SymbolicValue;

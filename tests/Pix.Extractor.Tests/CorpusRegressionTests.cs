@@ -1,0 +1,77 @@
+using System.Linq;
+using Pix.Model;
+using Xunit.Abstractions;
+
+namespace Pix.Extractor.Tests;
+
+/// <summary>
+/// Bugs the corpus harness (bench/Pix.Corpus, docs/robustness.md) found in decompiled packages, each
+/// reduced to the smallest method that showed it.
+/// </summary>
+public sealed class CorpusRegressionTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public CorpusRegressionTests(ITestOutputHelper output) => _output = output;
+
+    /// <summary>
+    /// YamlDotNet's <c>Parser.AddTagDirectives(…, IEnumerable&lt;TagDirective&gt; source)</c>: the size of a
+    /// sequence with neither Length nor Count was named <c>source.Length</c>, an input the generated
+    /// companion then failed to compile (CS1061).
+    /// </summary>
+    [Fact]
+    public void A_sequence_without_a_size_member_gets_no_size_input()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+using System.Collections.Generic;
+static class C
+{
+    public static int M(IEnumerable<int> source)
+    {
+        int sum = 0;
+        foreach (int item in source) sum += item;
+        return sum;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && e.Contains("source."));
+        Assert.Contains(model.Gaps, g => g.Kind == GapKind.UnboundedLoop);
+    }
+
+    [Fact]
+    public void Collections_still_read_their_count_or_length()
+    {
+        InterfaceModel list = Extraction.Extract(@"
+using System.Collections.Generic;
+static class C
+{
+    public static int M(IReadOnlyCollection<int> source)
+    {
+        int sum = 0;
+        foreach (int item in source) sum += item;
+        return sum;
+    }
+}");
+        Assert.Contains(list.Quantities, q => q.Expression == "source.Count");
+
+        InterfaceModel custom = Extraction.Extract(@"
+using System.Collections;
+using System.Collections.Generic;
+sealed class Bag : IEnumerable<int>
+{
+    public int Length => 3;
+    public IEnumerator<int> GetEnumerator() { yield return 1; }
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+static class C
+{
+    public static int M(Bag source)
+    {
+        int sum = 0;
+        foreach (int item in source) sum += item;
+        return sum;
+    }
+}");
+        Assert.Contains(custom.Quantities, q => q.Expression == "source.Length");
+    }
+}
