@@ -29,16 +29,16 @@ internal static class CorpusReport
         w.WriteLine($"- source: {r.Files:N0} files, {r.Lines:N0} lines; compile errors in the corpus itself: {r.CompileErrors:N0}");
         w.WriteLine($"- methods with a body: {r.First.Count:N0} ({string.Join(", ", r.First.GroupBy(o => o.Target.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Count():N0} {g.Key}"))})");
 
-        var failures = r.First.Concat(r.Second).Where(o => o.Failure is not null).ToList();
-        w.WriteLine($"- extractor exceptions: **{failures.Count}** (both runs)");
-        foreach (var site in failures.GroupBy(f => SiteOf(f.Failure!)).OrderByDescending(g => g.Count()))
+        var failures = r.First.Concat(r.Second).Where(o => o.Failed).ToList();
+        w.WriteLine($"- extractor exceptions: **{failures.Count}** (both runs; escaped, or caught by the extractor and shown as PIX0006)");
+        foreach (var site in failures.GroupBy(SiteOf).OrderByDescending(g => g.Count()))
         {
             w.WriteLine($"  - {site.Count():N0} × {site.Key}");
         }
 
         foreach (MethodOutcome f in failures.Take(3))
         {
-            w.WriteLine($"  - `{f.Target.Key}`: ```{f.Failure}```");
+            w.WriteLine($"  - `{f.Target.Key}`: ```{f.Failure?.ToString() ?? f.Model!.Gaps.First(g => g.Kind == GapKind.InternalError).Reason + "\n" + PixFrames(f.InternalErrorStack)}```");
         }
 
         var models = r.First.Where(o => o.Model is not null).Select(o => o.Model!).ToList();
@@ -125,12 +125,18 @@ internal static class CorpusReport
     }
 
     /// <summary>Exception type and the innermost Pix frame: where the bug is.</summary>
-    private static string SiteOf(Exception e)
+    private static string SiteOf(MethodOutcome outcome)
     {
-        string frame = (e.StackTrace ?? "").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at Pix.", StringComparison.Ordinal)) ?? "(no Pix frame)";
+        string type = outcome.Failure?.GetType().Name ?? outcome.Model!.Gaps.First(g => g.Kind == GapKind.InternalError).Construct;
+        string stack = outcome.Failure?.StackTrace ?? outcome.InternalErrorStack ?? "";
+        string frame = stack.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at Pix.", StringComparison.Ordinal) && !l.StartsWith("at Pix.Corpus", StringComparison.Ordinal)) ?? "(no Pix frame)";
         int inFile = frame.IndexOf(" in ", StringComparison.Ordinal);
-        return $"`{e.GetType().Name}` {(inFile > 0 ? frame[..inFile] : frame)}";
+        return $"`{type}` {(inFile > 0 ? frame[..inFile] : frame)}";
     }
+
+    /// <summary>The Pix frames of a stack, innermost first.</summary>
+    private static string PixFrames(string? stack) =>
+        string.Join("\n", (stack ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at Pix.", StringComparison.Ordinal)).Take(12));
 
     /// <summary>A gap's construct with call targets and names folded, so that reasons group by construct.</summary>
     public static string ReasonOf(Gap gap)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Pix.Extraction;
@@ -10,9 +12,17 @@ namespace Pix.Corpus;
 
 /// <summary>What extracting one method produced.</summary>
 /// <param name="Model">The interface, or null when the extractor threw.</param>
-/// <param name="Failure">The exception, or null.</param>
+/// <param name="Failure">The exception that escaped the extractor, or null.</param>
 /// <param name="Elapsed">Wall-clock time of the one <see cref="InterfaceExtractor.Extract"/> call.</param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed);
+/// <param name="InternalErrorStack">
+/// For a model with an <see cref="GapKind.InternalError"/> gap (an exception the extractor caught and turned
+/// into PIX0006), the full stack where it was thrown: the gap itself keeps only the first frame.
+/// </param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, string? InternalErrorStack = null)
+{
+    /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
+    public bool Failed => Failure is not null || Model?.IsInternalError == true;
+}
 
 /// <summary>Extracts every target once, timing each call with a <see cref="Stopwatch"/>.</summary>
 internal static class ExtractionRun
@@ -21,25 +31,52 @@ internal static class ExtractionRun
     {
         var outcomes = new List<MethodOutcome>();
         var stopwatch = new Stopwatch();
-        foreach (MethodTarget target in targets)
+        var thrown = new List<(string Type, string Stack)>();
+        void Record(object? sender, FirstChanceExceptionEventArgs e)
         {
-            InterfaceModel? model = null;
-            Exception? failure = null;
-            stopwatch.Restart();
-            try
+            if (Volatile.Read(ref s_recording) && Environment.CurrentManagedThreadId == s_thread)
             {
-                model = InterfaceExtractor.Extract(target.Symbol, compilation, options, ct);
+                thrown.Add((e.Exception.GetType().Name, Environment.StackTrace));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The one place a broad catch is right: the harness exists to count these (target: 0).
-                failure = e;
-            }
+        }
 
-            stopwatch.Stop();
-            outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed));
+        AppDomain.CurrentDomain.FirstChanceException += Record;
+        try
+        {
+            foreach (MethodTarget target in targets)
+            {
+                InterfaceModel? model = null;
+                Exception? failure = null;
+                thrown.Clear();
+                s_thread = Environment.CurrentManagedThreadId;
+                Volatile.Write(ref s_recording, true);
+                stopwatch.Restart();
+                try
+                {
+                    model = InterfaceExtractor.Extract(target.Symbol, compilation, options, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The one place a broad catch is right: the harness exists to count these (target: 0).
+                    failure = e;
+                }
+
+                stopwatch.Stop();
+                Volatile.Write(ref s_recording, false);
+                string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
+                    ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
+                    : null;
+                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, stack));
+            }
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Record;
         }
 
         return outcomes;
     }
+
+    private static bool s_recording;
+    private static int s_thread;
 }

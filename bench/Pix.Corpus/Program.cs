@@ -9,7 +9,8 @@ using Pix.Extraction;
 
 // Corpus harness: annotate-all extraction, generation and analysis over real code. Usage (see docs/robustness.md):
 //   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
-//       [--no-generator] [--no-analyzers]
+//       [--no-generator] [--no-analyzers] [--only text]
+// --only keeps the methods whose documentation ID contains the text (to replay one failure).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -17,6 +18,7 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true;
+string? only = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -28,9 +30,10 @@ for (int i = 0; i < args.Length; i++)
         case "--out": outFile = Value(); break;
         case "--work": work = Value(); break;
         case "--no-generator": generate = false; break;
+        case "--only": only = Value(); break;
         case "--no-analyzers": analyze = false; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text");
             return 2;
     }
 }
@@ -53,8 +56,8 @@ try
         .ToList();
     foreach (var corpus in corpora)
     {
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, generate, analyze);
-        exceptions += result.First.Concat(result.Second).Count(o => o.Failure is not null)
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, generate, analyze);
+        exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
             + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
         nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;
         generatedErrors += result.Generated?.GeneratedErrors.Count ?? 0;
@@ -91,7 +94,7 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, bool generate, bool analyze)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, bool generate, bool analyze)
 {
     if (!Directory.Exists(folder))
     {
@@ -104,13 +107,14 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     Compilation first = CorpusCompilation.Create("Corpus", sources, dependencies);
     int errors = first.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     var allTargets = MethodTargets.Find(first, CancellationToken.None);
-    var firstTargets = allTargets.Take(limit).ToList();
+    bool Selected(MethodTarget t) => only is null || t.Key.Contains(only, StringComparison.Ordinal);
+    var firstTargets = allTargets.Where(Selected).Take(limit).ToList();
     var firstRun = ExtractionRun.Run(firstTargets, first, CorpusCompilation.Extraction, CancellationToken.None);
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.
     Compilation second = CorpusCompilation.Create("Corpus", sources, dependencies);
-    var secondTargets = MethodTargets.Find(second, CancellationToken.None).Take(limit).ToList();
+    var secondTargets = MethodTargets.Find(second, CancellationToken.None).Where(Selected).Take(limit).ToList();
     secondTargets.Reverse();
     var secondRun = ExtractionRun.Run(secondTargets, second, CorpusCompilation.Extraction, CancellationToken.None);
 
@@ -123,6 +127,14 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
         Console.Error.WriteLine($"{name}: generating (annotate-all)…");
         generated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies), CancellationToken.None);
         regenerated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies), CancellationToken.None);
+        string generatedFolder = Path.Combine(Path.GetTempPath(), "pix-corpus", "generated", string.Concat(name.Split(Path.GetInvalidFileNameChars())));
+        Directory.CreateDirectory(generatedFolder);
+        foreach (var file in generated.Sources)
+        {
+            File.WriteAllText(Path.Combine(generatedFolder, file.Key), file.Value);
+        }
+
+        Console.Error.WriteLine($"{name}: generated files written to {generatedFolder}");
         if (analyze)
         {
             Console.Error.WriteLine($"{name}: analysing (annotate-all)…");

@@ -74,4 +74,36 @@ static class C
 }");
         Assert.Contains(custom.Quantities, q => q.Expression == "source.Length");
     }
+
+    /// <summary>
+    /// NodaTime's <c>DateInterval.Equals(DateInterval other) => this == other</c>: the operator tests its first
+    /// operand for null; substituted at the call, that operand is <c>this</c>, and naming the quantity
+    /// "this is null" threw (ArgumentOutOfRangeException in QuantityTable.Input, PIX0006). <c>this</c> is never null.
+    /// </summary>
+    [Fact]
+    public void A_callee_null_test_of_this_is_false_not_a_crash()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+sealed class C
+{
+    public int Start, End;
+
+    public static bool operator ==(C? lhs, C? rhs)
+    {
+        if (lhs is null) return rhs is null;
+        return rhs is not null && lhs.Start == rhs.Start && lhs.End == rhs.End;
+    }
+
+    public static bool operator !=(C? lhs, C? rhs) => !(lhs == rhs);
+
+    public bool M(C? other) => this == other;
+
+    public override bool Equals(object? obj) => this == obj as C;
+
+    public override int GetHashCode() => Start;
+}");
+        _output.WriteLine(model.Dump());
+        Assert.False(model.IsInternalError, string.Join("; ", model.Gaps.Select(g => g.Reason)));
+        Assert.DoesNotContain(model.Quantities, q => q.Name.StartsWith("this", System.StringComparison.Ordinal));
+    }
 }

@@ -117,7 +117,8 @@ internal readonly struct JsonFields
     {
         double value = RequireNumber(name);
         JsonNumber node = (JsonNumber)Object[name]!;
-        return value >= 0 ? value : throw Error(node, name, $"must be a non-negative number; found {node.Text}");
+        // "-0" passes the test (-0.0 >= 0) but would print and divide as a negative zero: store +0.
+        return value >= 0 ? value + 0.0 : throw Error(node, name, $"must be a non-negative number; found {node.Text}");
     }
 
     public long RequireInteger(string name, long min = long.MinValue, long max = long.MaxValue)

@@ -177,6 +177,8 @@ internal sealed partial class MethodAnalyzer
                 value = (step.Kind, value) switch
                 {
                     (AccessStepKind.Size, ObjectValue o) => _caller._inputs.LengthOf(o, step.Member) is { } length ? new NumberValue(length) : null,
+                    // The caller passed 'this' where the callee tests for null (other.Equals(this)): never null.
+                    (AccessStepKind.IsNull, ObjectValue { Path: { RootKind: AccessRootKind.This, Steps.Count: 0 } }) => new NumberValue(Poly.Zero),
                     (AccessStepKind.IsNull, ObjectValue { Path: { } p }) =>
                         new NumberValue(Poly.Of(_caller._quantities.Input(p.Append("null", AccessStepKind.IsNull), QuantityKind.Flag).Atom)),
                     (AccessStepKind.IsNull, ObjectValue { Path: null }) => new NumberValue(Poly.Zero),

@@ -82,7 +82,7 @@ internal sealed class QuantityTable
         string name = path.RootKind switch
         {
             // this._count is named _count, unless a parameter of that name would shadow it.
-            AccessRootKind.This when path.Steps.Count > 0 && !_parameterNames.Contains(path.Steps[0].Member) =>
+            AccessRootKind.This when path.Steps.Count > 0 && path.Steps[0].Kind != AccessStepKind.IsNull && !_parameterNames.Contains(path.Steps[0].Member) =>
                 text.Substring("this.".Length),
             AccessRootKind.Static => ShortStaticName(text),
             _ => text,
