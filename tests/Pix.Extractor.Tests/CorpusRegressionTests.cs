@@ -106,4 +106,29 @@ sealed class C
         Assert.False(model.IsInternalError, string.Join("; ", model.Gaps.Select(g => g.Reason)));
         Assert.DoesNotContain(model.Quantities, q => q.Name.StartsWith("this", System.StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// NodaTime's <c>Duration</c>: a static method calling a constructor whose cost depends on the new object's
+    /// fields got quantities rooted at <c>this</c> (the constructor's receiver taken for the caller's), and the
+    /// generated static companion failed to compile (CS0026).
+    /// </summary>
+    [Fact]
+    public void A_constructor_call_does_not_read_the_callers_this()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+sealed class C
+{
+    private readonly int[] _items;
+
+    public C(int size)
+    {
+        _items = new int[size];
+        for (int i = 0; i < _items.Length; i++) _items[i] = i;
+    }
+
+    public static int M(int n) => new C(n)._items.Length;
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && (e.StartsWith("this", System.StringComparison.Ordinal) || e.StartsWith("_items", System.StringComparison.Ordinal)));
+    }
 }

@@ -162,7 +162,11 @@ internal sealed partial class MethodAnalyzer
         private SymbolicValue? Root(AccessPath path) => path.RootKind switch
         {
             AccessRootKind.Parameter => _call.Argument(path.Ordinal) is { } argument ? _caller._inputs.Resolve(argument) : null,
-            AccessRootKind.This => _call.Instance is null ? new ObjectValue(AccessPath.This, null) : _caller._inputs.Resolve(_call.Instance),
+            AccessRootKind.This => _call.Instance is { } instance
+                ? _caller._inputs.Resolve(instance)
+                // new T(…) has no receiver: the constructor's 'this' is the new object, which no input of the
+                // caller describes (mapping it to the caller's 'this' named the caller's fields, or 'this' in a static method).
+                : _call.Method.MethodKind == MethodKind.Constructor || _caller._method.IsStatic ? null : new ObjectValue(AccessPath.This, null),
             _ => new ObjectValue(AccessPath.Static(path.RootText), null),
         };
 
