@@ -74,7 +74,9 @@ internal sealed class InputResolver
             case IConversionOperation { OperatorMethod: not null }:
                 return null;
             case IConversionOperation c:
-                return Resolve(c.Operand);
+                // A downcast or unboxing ((Period)obj, obj as Period) leads to members the operand's static type
+                // lacks: a path through it ('obj.Years') would not compile in the companion.
+                return Resolve(c.Operand) is { } operand && !(operand is ObjectValue && !c.Conversion.IsImplicit) ? operand : null;
             case IBinaryOperation b:
                 return Binary(b);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } u when Resolve(u.Operand) is PredicateValue pv:
