@@ -107,7 +107,7 @@ public sealed class HostileFileTests : IDisposable
     [Fact]
     public void Random_damage_to_a_baseline_gives_errors_never_exceptions()
     {
-        string valid = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "LoadBalancerRegression", "pix.baseline.json"));
+        string valid = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "LoadBalancerRegression", "pix.baseline.json"));
         Assert.Empty(BaselineReader.Read(valid, "pix.baseline.json").Errors);
 
         var random = new Random(20261129);
@@ -194,16 +194,5 @@ public sealed class HostileFileTests : IDisposable
         }
 
         return result;
-    }
-
-    private static string RepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Pix.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Pix.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using Pix.Corpus;
+using Pix.Robustness.Tests.Fuzzing;
+
+namespace Pix.Robustness.Tests;
+
+/// <summary>
+/// The corpus harness's CI slice (bench/Pix.Corpus runs the full corpora; docs/robustness.md): the
+/// repository's samples (every type made partial) and a few fuzzed programs go through the generator in
+/// annotate-all mode and the analyzers, as a build with <c>PixAnnotateAll=true</c> would.
+/// Targets: no generator exception, 0 errors in generated code, byte-identical output on an independent
+/// compilation, no AD0001 and no PIX0006.
+/// </summary>
+public sealed class CorpusSliceTests
+{
+    [Fact]
+    public void Annotate_all_over_the_samples_compiles_is_deterministic_and_crashes_no_analyzer()
+    {
+        var sources = PartialCorpus.Rewrite(CorpusCompilation.ReadSources(Path.Combine(RepositoryPaths.Root, "samples")), CorpusCompilation.ParseOptions);
+        AssertSlice(sources, minimumCompanions: 150);
+    }
+
+    [Fact]
+    public void Annotate_all_over_fuzzed_programs_compiles_is_deterministic_and_crashes_no_analyzer()
+    {
+        var sources = Enumerable.Range(FuzzSettings.Seed, 4)
+            .Select(seed => ($"Fuzz{seed}.cs", new CSharpMethodFuzzer(seed).Generate(6, 3).Source))
+            .ToList();
+        AssertSlice(sources, minimumCompanions: 4 * 9);
+    }
+
+    private static void AssertSlice(IReadOnlyList<(string Path, string Text)> sources, int minimumCompanions)
+    {
+        GenerationResult generated = GenerationRun.Run(CorpusCompilation.Create("Slice", sources, []), CancellationToken.None);
+        Assert.Null(generated.Exception);
+        Assert.True(generated.GeneratedErrors.Count == 0, string.Join("\n", generated.GeneratedErrors.Take(10)));
+        Assert.InRange(generated.Companions, minimumCompanions, int.MaxValue);
+
+        GenerationResult again = GenerationRun.Run(CorpusCompilation.Create("Slice", sources, []), CancellationToken.None);
+        Assert.Empty(GenerationRun.Differences(generated, again));
+
+        AnalyzerResult analyzed = AnalyzerRun.Run(generated.Output, CancellationToken.None);
+        Assert.True(analyzed.Crashes.Count == 0, string.Join("\n", analyzed.Crashes.Take(10)));
+    }
+}
