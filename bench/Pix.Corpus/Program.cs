@@ -11,6 +11,7 @@ using Pix.Extraction;
 //   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
 //       [--no-generator] [--no-analyzers] [--only text]
 // --only keeps the methods whose documentation ID contains the text (to replay one failure).
+// --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -19,6 +20,7 @@ string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true;
 string? only = null;
+int? maxCallDepth = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -31,9 +33,10 @@ for (int i = 0; i < args.Length; i++)
         case "--work": work = Value(); break;
         case "--no-generator": generate = false; break;
         case "--only": only = Value(); break;
+        case "--max-call-depth": maxCallDepth = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--no-analyzers": analyze = false; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N");
             return 2;
     }
 }
@@ -56,7 +59,8 @@ try
         .ToList();
     foreach (var corpus in corpora)
     {
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, generate, analyze);
+        ExtractionOptions extraction = maxCallDepth is { } depth ? CorpusCompilation.Extraction with { MaxCallDepth = depth } : CorpusCompilation.Extraction;
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze);
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
             + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
         nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;
@@ -94,7 +98,7 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, bool generate, bool analyze)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze)
 {
     if (!Directory.Exists(folder))
     {
@@ -109,14 +113,14 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     var allTargets = MethodTargets.Find(first, CancellationToken.None);
     bool Selected(MethodTarget t) => only is null || t.Key.Contains(only, StringComparison.Ordinal);
     var firstTargets = allTargets.Where(Selected).Take(limit).ToList();
-    var firstRun = ExtractionRun.Run(firstTargets, first, CorpusCompilation.Extraction, CancellationToken.None);
+    var firstRun = ExtractionRun.Run(firstTargets, first, extraction, CancellationToken.None);
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.
     Compilation second = CorpusCompilation.Create("Corpus", sources, dependencies);
     var secondTargets = MethodTargets.Find(second, CancellationToken.None).Where(Selected).Take(limit).ToList();
     secondTargets.Reverse();
-    var secondRun = ExtractionRun.Run(secondTargets, second, CorpusCompilation.Extraction, CancellationToken.None);
+    var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None);
 
     // The generator in annotate-all mode over the whole corpus, twice on independent compilations
     // (byte-identical output), then the analyzers over the first result.
