@@ -115,37 +115,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             ct.ThrowIfCancellationRequested();
-            InterfaceModel model = spec.Interface;
-            IReadOnlyList<Piece> merged = ResolutionMerger.Merge(model.Pieces.ToList(), projectResolution);
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Piece piece in merged)
-            {
-                used.UnionWith(ModelCheck.Expressions(piece).SelectMany(e => e.Symbols()));
-            }
-
-            // A PCV's bound may read further quantities.
-            bool grew = true;
-            while (grew)
-            {
-                grew = false;
-                foreach (Quantity quantity in model.Quantities.Where(q => q.Bound is not null && used.Contains(q.Name)).ToList())
-                {
-                    foreach (string name in quantity.Bound!.Symbols())
-                    {
-                        grew |= used.Add(name);
-                    }
-                }
-            }
-
-            return spec with
-            {
-                Interface = model with
-                {
-                    Pieces = merged.ToEquatableArray(),
-                    Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
-                    Resolution = projectResolution,
-                },
-            };
+            return spec with { Interface = ResolutionMerger.Apply(spec.Interface, projectResolution) };
         }
 
         /// <summary>
