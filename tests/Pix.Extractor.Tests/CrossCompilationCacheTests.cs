@@ -191,11 +191,11 @@ public class CrossCompilationCacheTests
     [Fact]
     public void Only_a_bounded_number_of_fingerprints_is_kept()
     {
-        for (int i = 0; i < CrossCompilationCache.MaxGenerations + 3; i++)
+        for (int i = 0; i < FingerprintedStore<string, string>.MaxGenerations + 3; i++)
         {
             Run(Compile(Caller("Bound" + i), Helper("Bound" + i)), "Bound" + i);
         }
 
-        Assert.InRange(CrossCompilationCache.GenerationCount, 1, CrossCompilationCache.MaxGenerations);
+        Assert.InRange(CrossCompilationCache.GenerationCount, 1, FingerprintedStore<string, string>.MaxGenerations);
     }
 }
