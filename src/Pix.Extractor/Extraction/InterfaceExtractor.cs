@@ -57,6 +57,7 @@ public static class InterfaceExtractor
             var session = new ExtractionSession(compilation, options, ct);
             MethodSummary summary = session.Summarise(method);
             model = ModelAssembler.Assemble(summary, session.Gaps, resolution: 0);
+            ExtractedForTesting?.Invoke(method);
             if (reuse && !session.MetInvalidCode)
             {
                 CrossCompilationCache.Add(compilation, method, options, model, SourceDependencies.Record(compilation, session.TreesBound, model, ct));
@@ -78,6 +79,13 @@ public static class InterfaceExtractor
     /// (by name) and check that the failure becomes PIX0006 rather than an exception. Never set in product code.
     /// </summary>
     internal static Action<IMethodSymbol>? FaultForTesting { get; set; }
+
+    /// <summary>
+    /// Tests only: called after each extraction that found no reusable model, so that a test can
+    /// check which methods an edit makes Pix analyse again. Unlike <see cref="FaultForTesting"/> it
+    /// does not turn reuse off. Process-wide: a test must filter by its own type names.
+    /// </summary>
+    internal static Action<IMethodSymbol>? ExtractedForTesting { get; set; }
 
     /// <summary>The method's <c>[PerformanceInterface(Resolution = r)]</c> when r ≥ 0, else the default.</summary>
     private static double ResolutionOf(IMethodSymbol method, ExtractionOptions options)
