@@ -17,10 +17,10 @@ internal static class CorpusCompilation
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
     /// <summary>
-    /// The extraction options of every timed run: the defaults. (Once the extractor reuses results across
-    /// compilations, this must turn that off, or the second run and the generator would time a cache.)
+    /// The extraction options of the timed runs: the defaults, without reuse across compilations (the second
+    /// run must extract again, on its own compilation, for the timing and the determinism check to mean anything).
     /// </summary>
-    public static Pix.Extraction.ExtractionOptions Extraction { get; } = Pix.Extraction.ExtractionOptions.Default;
+    public static Pix.Extraction.ExtractionOptions Extraction { get; } = Pix.Extraction.ExtractionOptions.Default with { ReuseAcrossCompilations = false };
 
     public static IReadOnlyList<(string Path, string Text)> ReadSources(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
@@ -31,10 +31,18 @@ internal static class CorpusCompilation
             .ToList();
 
     /// <summary>A fresh compilation (fresh syntax trees, fresh semantic caches) of <paramref name="sources"/>.</summary>
-    public static CSharpCompilation Create(string name, IReadOnlyList<(string Path, string Text)> sources, IEnumerable<string> dependencies) =>
+    /// <param name="isolation">
+    /// Non-zero adds one unrelated declaration (<c>PixCorpusIsolation.RunN</c>): the compilation's declarations
+    /// then differ from every other run's, so that no extraction is served from Pix's cross-compilation cache.
+    /// The generator cannot be given options, so this is how its second run is made independent of its first.
+    /// </param>
+    public static CSharpCompilation Create(string name, IReadOnlyList<(string Path, string Text)> sources, IEnumerable<string> dependencies, int isolation = 0) =>
         CSharpCompilation.Create(
             name,
-            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, path: s.Path)),
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, path: s.Path))
+                .Concat(isolation == 0
+                    ? []
+                    : [CSharpSyntaxTree.ParseText($"namespace PixCorpusIsolation {{ internal static class Run{isolation} {{ }} }}", ParseOptions, path: $"PixCorpusIsolation{isolation}.cs")]),
             Net100.References.All.Cast<MetadataReference>()
                 .Append(MetadataReference.CreateFromFile(typeof(PerformanceInterfaceAttribute).Assembly.Location))
                 .Concat(dependencies.Select(d => MetadataReference.CreateFromFile(d))),

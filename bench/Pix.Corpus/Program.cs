@@ -130,7 +130,7 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     {
         Console.Error.WriteLine($"{name}: generating (annotate-all)…");
         generated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies), CancellationToken.None);
-        regenerated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies), CancellationToken.None);
+        regenerated = GenerationRun.Run(CorpusCompilation.Create("Corpus", sources, dependencies, isolation: 1), CancellationToken.None);
         string generatedFolder = Path.Combine(Path.GetTempPath(), "pix-corpus", "generated", string.Concat(name.Split(Path.GetInvalidFileNameChars())));
         Directory.CreateDirectory(generatedFolder);
         foreach (var file in generated.Sources)

@@ -41,7 +41,7 @@ public sealed class CorpusSliceTests
         Assert.True(generated.GeneratedErrors.Count == 0, string.Join("\n", generated.GeneratedErrors.Take(10)));
         Assert.InRange(generated.Companions, minimumCompanions, int.MaxValue);
 
-        GenerationResult again = GenerationRun.Run(CorpusCompilation.Create("Slice", sources, []), CancellationToken.None);
+        GenerationResult again = GenerationRun.Run(CorpusCompilation.Create("Slice", sources, [], isolation: 1), CancellationToken.None);
         Assert.Empty(GenerationRun.Differences(generated, again));
 
         AnalyzerResult analyzed = AnalyzerRun.Run(generated.Output, CancellationToken.None);

@@ -71,7 +71,8 @@ public sealed class FuzzCorpus
         IMethodSymbol method = compilation.GetTypeByMetadataName($"Fuzz{program.Seed}")!.GetMembers(name).OfType<IMethodSymbol>().Single();
         try
         {
-            return (InterfaceExtractor.Extract(method, compilation, ExtractionOptions.Default, CancellationToken.None), null);
+            // No reuse across compilations: the second extraction must run on its own for the determinism property.
+            return (InterfaceExtractor.Extract(method, compilation, ExtractionOptions.Default with { ReuseAcrossCompilations = false }, CancellationToken.None), null);
         }
         catch (Exception e)
         {
