@@ -157,4 +157,57 @@ sealed class C
         _output.WriteLine(model.Dump());
         Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && e.Contains("other.", System.StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Newtonsoft.Json (21 x CS1061 'JsonConverter[]' has no 'Count'): an array passed for an <c>IList&lt;T&gt;</c>
+    /// parameter kept the callee's size member; at the call site its size is the array's Length.
+    /// </summary>
+    [Fact]
+    public void An_argument_s_size_is_read_with_its_own_size_member()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+using System.Collections.Generic;
+static class C
+{
+    private static int Sum(IList<int> items)
+    {
+        int s = 0;
+        for (int i = 0; i < items.Count; i++) s += items[i];
+        return s;
+    }
+
+    public static int M(int[] data) => Sum(data);
+}");
+        _output.WriteLine(model.Dump());
+        Assert.Contains(model.Quantities, q => q.Expression == "data.Length");
+        Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && e.Contains("data.Count", System.StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Newtonsoft.Json (4 x CS0246 'T'): a generic callee's <c>EqualityComparer&lt;T&gt;.Default is null</c> was
+    /// re-rooted in a caller where <c>T</c> does not exist.
+    /// </summary>
+    [Fact]
+    public void A_callee_s_type_parameter_does_not_leak_into_the_caller()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+using System.Collections.Generic;
+static class C
+{
+    private static bool Has<T>(List<T> items, T value)
+    {
+        if (EqualityComparer<T>.Default is null) return false;
+        foreach (T item in items)
+        {
+            if (EqualityComparer<T>.Default.Equals(item, value)) return true;
+        }
+
+        return false;
+    }
+
+    public static bool M(List<int> items) => Has(items, 3);
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && e.Contains("<T>", System.StringComparison.Ordinal));
+    }
 }

@@ -92,7 +92,7 @@ internal sealed partial class MethodAnalyzer
         private Guard? FlagPredicate(string name)
         {
             QuantityInfo quantity = _callee.Quantities.Find(name)!;
-            return Root(quantity.Path!) is { } root && ApplySteps(root, quantity.Path!.Steps, quantity.Kind) is PredicateValue p ? p.Guard : null;
+            return Root(quantity.Path!) is { } root && ApplySteps(root, quantity.Path!.Steps, quantity.Kind, rootIsArgument: quantity.Path!.RootKind == AccessRootKind.Parameter) is PredicateValue p ? p.Guard : null;
         }
 
         private Poly? Map(Atom atom) => atom is QuantityAtom q ? MapName(q.Name) : null;
@@ -132,7 +132,9 @@ internal sealed partial class MethodAnalyzer
         /// <summary>A callee input re-rooted at the call site, or null when the caller cannot express it.</summary>
         private Poly? Input(QuantityInfo quantity)
         {
-            SymbolicValue? value = Root(quantity.Path!) is { } root ? ApplySteps(root, quantity.Path!.Steps, quantity.Kind) : null;
+            SymbolicValue? value = Root(quantity.Path!) is { } root
+                ? ApplySteps(root, quantity.Path!.Steps, quantity.Kind, rootIsArgument: quantity.Path!.RootKind == AccessRootKind.Parameter)
+                : null;
             return value switch
             {
                 NumberValue n => n.Value,
@@ -167,11 +169,38 @@ internal sealed partial class MethodAnalyzer
                 // new T(…) has no receiver: the constructor's 'this' is the new object, which no input of the
                 // caller describes (mapping it to the caller's 'this' named the caller's fields, or 'this' in a static method).
                 : _call.Method.MethodKind == MethodKind.Constructor || _caller._method.IsStatic ? null : new ObjectValue(AccessPath.This, null),
-            _ => new ObjectValue(AccessPath.Static(path.RootText), null),
+            _ => NamesCalleeTypeParameter(path.RootText) ? null : new ObjectValue(AccessPath.Static(path.RootText), null),
         };
 
+        /// <summary>
+        /// True when a static root (<c>EqualityComparer&lt;T&gt;.Default</c>) names a type parameter of the callee that is not
+        /// in scope at the call site: the caller's companion could not compile it (Newtonsoft.Json: CS0246 'T').
+        /// </summary>
+        private bool NamesCalleeTypeParameter(string rootText)
+        {
+            IMethodSymbol callee = _call.Method;
+            bool sameType = SymbolEqualityComparer.Default.Equals(callee.ContainingType?.OriginalDefinition, _caller._method.ContainingType?.OriginalDefinition);
+            IEnumerable<ITypeParameterSymbol> outOfScope = callee.OriginalDefinition.TypeParameters;
+            if (!sameType)
+            {
+                for (INamedTypeSymbol? type = callee.ContainingType?.OriginalDefinition; type is not null; type = type.ContainingType)
+                {
+                    outOfScope = outOfScope.Concat(type.TypeParameters);
+                }
+            }
+
+            return outOfScope.Any(t => System.Text.RegularExpressions.Regex.IsMatch(rootText, @"(?<![\w.])" + System.Text.RegularExpressions.Regex.Escape(t.Name) + @"(?![\w])"));
+        }
+
         /// <summary>Follows the callee's access steps from the caller's value of the root.</summary>
-        private SymbolicValue? ApplySteps(SymbolicValue root, IReadOnlyList<AccessStep> steps, QuantityKind kind)
+        /// <param name="root">The caller's value of the callee path's root.</param>
+        /// <param name="steps">The callee path's steps.</param>
+        /// <param name="kind">What the quantity stands for.</param>
+        /// <param name="rootIsArgument">
+        /// True when <paramref name="root"/> is the caller's argument: its size is read with the member of the
+        /// argument's own type (an array passed for an IList&lt;T&gt; has Length, not the callee's Count).
+        /// </param>
+        private SymbolicValue? ApplySteps(SymbolicValue root, IReadOnlyList<AccessStep> steps, QuantityKind kind, bool rootIsArgument)
         {
             SymbolicValue? value = root;
             for (int i = 0; i < steps.Count && value is not null; i++)
@@ -180,7 +209,7 @@ internal sealed partial class MethodAnalyzer
                 bool last = i == steps.Count - 1;
                 value = (step.Kind, value) switch
                 {
-                    (AccessStepKind.Size, ObjectValue o) => _caller._inputs.LengthOf(o, step.Member) is { } length ? new NumberValue(length) : null,
+                    (AccessStepKind.Size, ObjectValue o) => _caller._inputs.LengthOf(o, i == 0 && rootIsArgument ? null : step.Member) is { } length ? new NumberValue(length) : null,
                     // The caller passed 'this' where the callee tests for null (other.Equals(this)): never null.
                     (AccessStepKind.IsNull, ObjectValue { Path: { RootKind: AccessRootKind.This, Steps.Count: 0 } }) => new NumberValue(Poly.Zero),
                     (AccessStepKind.IsNull, ObjectValue { Path: { } p }) =>
