@@ -210,4 +210,30 @@ static class C
         _output.WriteLine(model.Dump());
         Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && e.Contains("<T>", System.StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Newtonsoft.Json's <c>JArray.CloneToken() => new JArray(this)</c> (12 x CS1061 'JArray' has no 'Length'):
+    /// <c>this</c> passed for a collection parameter was sized with Length, a member it does not have.
+    /// </summary>
+    [Fact]
+    public void This_passed_as_an_argument_is_sized_with_its_own_member()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+using System.Collections.Generic;
+sealed class C : List<int>
+{
+    public C() { }
+
+    private static int Total(IReadOnlyCollection<int> items)
+    {
+        int s = 0;
+        foreach (int x in items) s += x;
+        return s;
+    }
+
+    public int M() => Total(this);
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Quantities, q => q.Expression is { } e && e.Contains("Length", System.StringComparison.Ordinal));
+    }
 }

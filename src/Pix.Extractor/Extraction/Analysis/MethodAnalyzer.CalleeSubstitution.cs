@@ -168,7 +168,7 @@ internal sealed partial class MethodAnalyzer
                 ? _caller._inputs.Resolve(instance)
                 // new T(…) has no receiver: the constructor's 'this' is the new object, which no input of the
                 // caller describes (mapping it to the caller's 'this' named the caller's fields, or 'this' in a static method).
-                : _call.Method.MethodKind == MethodKind.Constructor || _caller._method.IsStatic ? null : new ObjectValue(AccessPath.This, null),
+                : _call.Method.MethodKind == MethodKind.Constructor || _caller._method.IsStatic ? null : new ObjectValue(AccessPath.This, null, InputResolver.SizeMemberOf(_caller._method.ContainingType)),
             _ => NamesCalleeTypeParameter(path.RootText) ? null : new ObjectValue(AccessPath.Static(path.RootText), null),
         };
 

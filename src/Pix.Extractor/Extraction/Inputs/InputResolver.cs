@@ -65,8 +65,9 @@ internal sealed class InputResolver
                 return _lookup(p.Parameter);
             case ILocalReferenceOperation l:
                 return _lookup(l.Local);
-            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
-                return new ObjectValue(AccessPath.This, null);
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
+                // Sized with its own type's member when passed on (new JArray(this) reads this.Count, not this.Length).
+                return new ObjectValue(AccessPath.This, null, instance.Type is { } type ? SizeMemberOf(type) : null);
             case IFieldReferenceOperation f:
                 return Member(f.Field.IsStatic ? StaticRoot(f.Field.ContainingType) : Resolve(f.Instance), f.Field);
             case IPropertyReferenceOperation { Arguments.Length: 0 } pr:
