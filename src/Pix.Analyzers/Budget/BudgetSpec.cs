@@ -34,7 +34,9 @@ internal sealed record BudgetSpec(
         TypedConstant budget = Named(attribute, "Budget");
         if (budget.IsNull || budget.Value is not string budgetText)
         {
-            return null;
+            return Named(attribute, "BudgetProfile").Value is string orphan
+                ? Orphan(ArgumentLocation(attribute, "BudgetProfile", 0, cancellationToken), orphan)
+                : null;
         }
 
         var problems = ImmutableArray.CreateBuilder<(Location, string)>();
@@ -79,6 +81,14 @@ internal sealed record BudgetSpec(
 
         return new BudgetSpec(budgetNs, profile, profileLocation, bounds.ToImmutable(), problems.ToImmutable());
     }
+
+    /// <summary>A profile named without a budget: nothing would be checked on it, which the user did not mean.</summary>
+    private static BudgetSpec Orphan(Location location, string profile) => new(
+        0,
+        null,
+        location,
+        ImmutableArray<InputBound>.Empty,
+        ImmutableArray.Create((location, $"BudgetProfile = \"{profile}\" has no effect without a Budget: add Budget = \"…\" or remove it")));
 
     /// <summary>The named argument <paramref name="name"/> of <paramref name="attribute"/>, or a null constant.</summary>
     public static TypedConstant Named(AttributeData attribute, string name)

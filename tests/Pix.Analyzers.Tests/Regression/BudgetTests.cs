@@ -123,4 +123,10 @@ public sealed class BudgetTests
         """,
         Verifier.Diagnostic("PIX0207").WithLocation(0).WithArguments(
             "Sums.Sum(int[])", "data.Length", "data.Length", "no input class is checked until then"));
+
+    [Fact]
+    public Task A_profile_without_a_budget_is_PIX0206() => Verify(
+        Forward("""[PerformanceInterface({|#1:BudgetProfile = "prod"|})]"""),
+        Verifier.Diagnostic("PIX0206").WithLocation(1).WithArguments(
+            "BudgetProfile = \"prod\" has no effect without a Budget: add Budget = \"…\" or remove it"));
 }
