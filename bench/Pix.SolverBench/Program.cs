@@ -7,16 +7,18 @@ using System.Linq;
 using System.Threading;
 using Pix.Solver;
 
-// Usage: dotnet run -c Release --project bench/Pix.SolverBench -- [queries=10000] [timeout-ms=2000]
+// Usage: dotnet run -c Release --project bench/Pix.SolverBench -- [queries=10000] [timeout-ms=2000] [max-seconds]
 // Asks Z3 the questions the samples' interfaces give rise to (see SampleQuestions), round robin, each
 // in a fresh context, as the analyzers do. Prints, every tenth of the run, the process's resident set
 // size and the managed heap after a full collection (a leak in the native port or in the managed
 // side shows as growth), then per kind of question the median, p95 and max time per query, the
 // verdicts, and how many queries reached the timeout. The load average is printed at start and end:
-// times on a shared machine are only comparable within one run.
+// times on a shared machine are only comparable within one run. With max-seconds, the run stops early
+// (and says so) when that much time has passed, so that it fits a time-boxed job on a loaded machine.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var timeout = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
+TimeSpan maxTime = args.Length > 2 ? TimeSpan.FromSeconds(int.Parse(args[2], CultureInfo.InvariantCulture)) : TimeSpan.MaxValue;
 if (!Z3Library.TryLoad(out Z3Library? library, out string detail))
 {
     Console.Error.WriteLine(detail);
@@ -35,8 +37,16 @@ var verdicts = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var slowest = (Ms: 0.0, Question: (BenchQuestion?)null);
 Console.WriteLine($"queries=0 rss_mb={Rss() / 1e6:0.0} managed_mb={Managed() / 1e6:0.00}");
 var wall = Stopwatch.StartNew();
+int done = 0;
 for (int k = 1; k <= total; k++)
 {
+    if (wall.Elapsed > maxTime)
+    {
+        Console.WriteLine($"stopped after {done} queries: max-seconds {maxTime.TotalSeconds} reached");
+        Console.WriteLine($"queries={done} rss_mb={Rss() / 1e6:0.0} managed_mb={Managed() / 1e6:0.00} elapsed_s={wall.Elapsed.TotalSeconds:0}");
+        break;
+    }
+
     BenchQuestion q = questions[(k - 1) % questions.Count];
     var clock = Stopwatch.StartNew();
     SolverAnswer answer = engine.Check(q.Question, CancellationToken.None);
@@ -44,6 +54,7 @@ for (int k = 1; k <= total; k++)
     times[q.Kind].Add(ms);
     string key = q.Kind + " " + answer.Verdict;
     verdicts[key] = verdicts.TryGetValue(key, out int n) ? n + 1 : 1;
+    done = k;
     if (ms > slowest.Ms)
     {
         slowest = (ms, q);
