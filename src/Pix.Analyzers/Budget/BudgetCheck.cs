@@ -25,10 +25,10 @@ internal sealed class BudgetCheck
     private readonly INamedTypeSymbol? _inputBoundType;
     private readonly BudgetProfiles _profiles;
     private readonly ExtractionOptions _extraction;
-    private readonly SolverChoice _solver;
+    private readonly Lazy<SolverChoice> _solver;
     private readonly SolverOptions _solverOptions;
 
-    public BudgetCheck(Compilation compilation, BudgetProfiles profiles, ExtractionOptions extraction, SolverChoice solver, SolverOptions solverOptions)
+    public BudgetCheck(Compilation compilation, BudgetProfiles profiles, ExtractionOptions extraction, Lazy<SolverChoice> solver, SolverOptions solverOptions)
     {
         _compilation = compilation;
         _inputBoundType = compilation.GetTypeByMetadataName(BudgetSpec.InputBoundMetadataName);
@@ -98,12 +98,12 @@ internal sealed class BudgetCheck
             return;
         }
 
-        _solver.NoteUse();
+        _solver.Value.NoteUse();
         string budget = new Latency(spec.BudgetNs).ToString();
         foreach (int index in checkable)
         {
             var question = new BudgetQuestion(model, spec.BudgetNs, hw) { PieceIndex = index, InputBounds = bounds };
-            SolverAnswer answer = WitnessSearch.FindSmallest(_solver.Engine, question, _solverOptions, context.CancellationToken);
+            SolverAnswer answer = WitnessSearch.FindSmallest(_solver.Value.Engine, question, _solverOptions, context.CancellationToken);
             if (answer.Verdict != SolverVerdict.Found)
             {
                 continue;

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,10 +21,10 @@ internal sealed class BaselineCheck
     private readonly Compilation _compilation;
     private readonly BaselineSource _baseline;
     private readonly RegressionOptions _options;
-    private readonly SolverChoice _solver;
+    private readonly Lazy<SolverChoice> _solver;
     private readonly SolverOptions _solverOptions;
 
-    public BaselineCheck(Compilation compilation, BaselineSource baseline, RegressionOptions options, SolverChoice solver, SolverOptions solverOptions)
+    public BaselineCheck(Compilation compilation, BaselineSource baseline, RegressionOptions options, Lazy<SolverChoice> solver, SolverOptions solverOptions)
     {
         _compilation = compilation;
         _baseline = baseline;
@@ -53,11 +54,11 @@ internal sealed class BaselineCheck
             return; // PIX0006 reports it; an interface Pix failed to build is no evidence of a regression.
         }
 
-        _solver.NoteUse();
+        _solver.Value.NoteUse();
         double toleranceValue = ToleranceOf(attribute) ?? _options.Tolerance;
         HardwareProfile hw = HardwareProfile.Reference;
         InterfaceComparison comparison = InterfaceComparer.Compare(
-            entry.Interface, current, toleranceValue, hw, _solver.Engine, _solverOptions, context.CancellationToken);
+            entry.Interface, current, toleranceValue, hw, _solver.Value.Engine, _solverOptions, context.CancellationToken);
 
         string tolerance = RegressionOptions.Format(toleranceValue);
         if (comparison.Slower is { } slower)

@@ -68,7 +68,8 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
             {
                 QueryLog = options.DumpFolder is { } folder ? new QueryDumpFolder(folder) : null,
             };
-            SolverChoice solver = _chooseSolver(solverOptions);
+            // Lazily: a project with no baseline and no budget never loads libz3.
+            var solver = new Lazy<SolverChoice>(() => _chooseSolver(solverOptions), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             BaselineSource? baseline = BaselineSource.Find(start.Options.AdditionalFiles, start.CancellationToken);
             BaselineCheck? regression = baseline is null ? null : new BaselineCheck(start.Compilation, baseline, options, solver, solverOptions);
             var budget = new BudgetCheck(start.Compilation, new BudgetProfiles(start.Options.AdditionalFiles), options.Extraction, solver, solverOptions);
@@ -91,14 +92,14 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
         budget.Analyze(context, method, attribute);
     }
 
-    private static void Finish(CompilationAnalysisContext context, BaselineCheck? regression, SolverChoice solver)
+    private static void Finish(CompilationAnalysisContext context, BaselineCheck? regression, Lazy<SolverChoice> solver)
     {
         foreach (Diagnostic problem in regression?.Problems ?? ImmutableArray<Diagnostic>.Empty)
         {
             context.ReportDiagnostic(problem);
         }
 
-        if (solver.Unavailable is { } why && solver.Used)
+        if (solver.IsValueCreated && solver.Value.Unavailable is { } why && solver.Value.Used)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SolverUnavailable, Location.None, why));
         }
