@@ -35,6 +35,7 @@ Console.WriteLine($"{detail}; {total} queries over {questions.Count} sample ques
 var times = questions.Select(q => q.Kind).Distinct().ToDictionary(k => k, _ => new List<double>());
 var verdicts = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var slowest = (Ms: 0.0, Question: (BenchQuestion?)null);
+var undecided = new SortedSet<string>(StringComparer.Ordinal);
 Console.WriteLine($"queries=0 rss_mb={Rss() / 1e6:0.0} managed_mb={Managed() / 1e6:0.00}");
 var wall = Stopwatch.StartNew();
 int done = 0;
@@ -55,6 +56,11 @@ for (int k = 1; k <= total; k++)
     string key = q.Kind + " " + answer.Verdict;
     verdicts[key] = verdicts.TryGetValue(key, out int n) ? n + 1 : 1;
     done = k;
+    if (answer.Verdict == SolverVerdict.Unknown)
+    {
+        undecided.Add($"{q.Kind} on {q.Method}: {answer.Detail}");
+    }
+
     if (ms > slowest.Ms)
     {
         slowest = (ms, q);
@@ -79,6 +85,12 @@ Console.WriteLine($"{"all",-14} {all.Count,7}  {Percentile(all, 0.5),9:0.00}  {P
 Console.WriteLine("verdicts: " + string.Join(", ", verdicts.Select(v => $"{v.Key}={v.Value}")));
 // The hard bound the port promises: timeout + 0.5 s to interrupt + 0.5 s to abandon (see Z3Engine).
 double bound = timeout.TotalMilliseconds + 1000;
+Console.WriteLine($"questions Z3 left undecided ({undecided.Count}):");
+foreach (string line in undecided)
+{
+    Console.WriteLine("  " + line);
+}
+
 Console.WriteLine($"slowest query {slowest.Ms:0} ms ({slowest.Question?.Kind} on {slowest.Question?.Method}); " +
     $"queries above timeout + 1 s: {all.Count(t => t > bound)}");
 return 0;

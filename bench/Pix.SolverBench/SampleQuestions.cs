@@ -23,8 +23,10 @@ internal sealed record BenchQuestion(string Kind, string Method, SolverQuestion 
 /// <item><b>constant-time</b>: for every sample method and each of its inputs, "does the latency
 /// depend on this input alone?" (the question a constant-time witness needs; the samples declare no
 /// [Secret], so every input takes a turn);</item>
-/// <item><b>budget</b>: every method against a budget of its latency with all inputs at 16, inputs
-/// bounded by 1024, one question per piece (what PIX0205 asks).</item>
+/// <item><b>budget</b>: every method against a budget of 1.5 times its latency with all inputs at 16,
+/// inputs bounded by 1024, one question per piece (what PIX0205 asks). Not the latency itself: at a
+/// budget equal to a cost the model reaches, Z3's exact rationals and the evaluator's doubles can
+/// disagree on "exceeds" (the evaluator, the reference, then rejects Z3's model).</item>
 /// </list>
 /// </summary>
 internal static class SampleQuestions
@@ -62,7 +64,7 @@ internal static class SampleQuestions
 
             var at16 = QuantityDomain.Merge(new[] { model }).ToDictionary(q => q.Name, q => q.Kind == QuantityKind.Flag ? 1.0 : 16.0);
             var bounds = at16.Keys.ToDictionary(name => name, _ => 1024.0);
-            double budget = ModelEvaluator.Evaluate(model, at16, hw).Nanoseconds;
+            double budget = 1.5 * ModelEvaluator.Evaluate(model, at16, hw).Nanoseconds;
             for (int piece = 0; piece < model.Pieces.Count; piece++)
             {
                 questions.Add(new BenchQuestion("budget", model.MethodName,
