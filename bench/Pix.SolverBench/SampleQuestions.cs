@@ -31,6 +31,9 @@ internal sealed record BenchQuestion(string Kind, string Method, SolverQuestion 
 /// </summary>
 internal static class SampleQuestions
 {
+    /// <summary>v1 and v2 of a sample share their files' text (they differ in preprocessor symbols): never reuse one's models for the other.</summary>
+    private static readonly ExtractionOptions Options = ExtractionOptions.Default with { ReuseAcrossCompilations = false };
+
     public static List<BenchQuestion> Load(string repoRoot)
     {
         HardwareProfile hw = HardwareProfile.Reference;
@@ -101,7 +104,7 @@ internal static class SampleQuestions
                 if (semantic.GetDeclaredSymbol(declaration) is IMethodSymbol method
                     && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pix.PerformanceInterfaceAttribute"))
                 {
-                    InterfaceModel model = InterfaceExtractor.Extract(method, compilation, ExtractionOptions.Default, CancellationToken.None);
+                    InterfaceModel model = InterfaceExtractor.Extract(method, compilation, Options, CancellationToken.None);
                     if (!model.IsInternalError)
                     {
                         models[model.MethodId] = model;
