@@ -23,6 +23,7 @@ internal sealed class TaintWalker
     private const int MaxPasses = 16;
 
     private readonly ConstantTimeEngine _engine;
+    private readonly IMethodSymbol _method;
     private readonly int _depth;
     private readonly ImmutableHashSet<IMethodSymbol> _callChain;
     private readonly CancellationToken _cancellationToken;
@@ -36,11 +37,13 @@ internal sealed class TaintWalker
 
     public TaintWalker(
         ConstantTimeEngine engine,
+        IMethodSymbol method,
         int depth,
         ImmutableHashSet<IMethodSymbol> callChain,
         CancellationToken cancellationToken)
     {
         _engine = engine;
+        _method = method;
         _depth = depth;
         _callChain = callChain;
         _cancellationToken = cancellationToken;
@@ -768,12 +771,25 @@ internal sealed class TaintWalker
         ILoopOperation? exited = _loops.Count == 0 ? null : _loops.LastOrDefault(loop => arms.Any(arm => LeavesLoop(arm, loop)));
         if (exited is not null)
         {
-            string detail = EarlyExitWitness.Describe(exited, branch);
-            Add(ViolationKind.Loop, at, $"early exit '{Text(at)}' of the {LoopName(exited)}", condition, detail, verdict: false);
+            string witness = EarlyExitWitness.Describe(exited, branch);
+            Add(ViolationKind.Loop, at, $"early exit '{Text(at)}' of the {LoopName(exited)}", condition, witness, verdict: false);
             return;
         }
 
-        Add(ViolationKind.Branch, at, construct, condition, "each way runs different code", _loops.Count == 0 && DecidesResult(branch, arms));
+        string detail = "each way runs different code";
+        if (branch is IConditionalOperation conditional && _engine.BalanceOf(_method, conditional, _cancellationToken) is { } balance)
+        {
+            // Both arms cost the same in the interface model: not a branch leak by the model's measure
+            // (docs/constant-time.md says what it still leaks on real hardware).
+            if (balance.IsBalanced)
+            {
+                return;
+            }
+
+            detail = balance.Detail;
+        }
+
+        Add(ViolationKind.Branch, at, construct, condition, detail, _loops.Count == 0 && DecidesResult(branch, arms));
     }
 
     /// <summary>
