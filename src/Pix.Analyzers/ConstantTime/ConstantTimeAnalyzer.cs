@@ -23,7 +23,9 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SecretDependentMemoryAccess,
         DiagnosticDescriptors.VariableLatencyOperation,
         DiagnosticDescriptors.VariableTimeApi,
-        DiagnosticDescriptors.ConstantTimeMethodNotProtected);
+        DiagnosticDescriptors.ConstantTimeMethodNotProtected,
+        DiagnosticDescriptors.ConstantTimeInterfaceDisagrees,
+        DiagnosticDescriptors.ConstantTimeSettingInvalid);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -37,8 +39,14 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
                 return; // Pix.Runtime is not referenced: nothing can be [Secret].
             }
 
-            var engine = new ConstantTimeEngine(start.Compilation, symbols);
+            ConstantTimeSettings settings = ConstantTimeSettings.From(start.Options.AnalyzerConfigOptionsProvider);
+            var engine = new ConstantTimeEngine(start.Compilation, symbols, settings.Options);
             start.RegisterOperationBlockAction(block => AnalyzeMethod(block, engine));
+            if (settings.Invalid is { } invalid)
+            {
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(
+                    Diagnostic.Create(DiagnosticDescriptors.ConstantTimeSettingInvalid, Location.None, invalid.Value, invalid.Source)));
+            }
         });
     }
 

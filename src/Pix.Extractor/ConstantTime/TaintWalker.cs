@@ -28,7 +28,7 @@ internal sealed class TaintWalker
     private readonly ImmutableHashSet<IMethodSymbol> _callChain;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ISymbol, Taint> _secrets = new(SymbolEqualityComparer.Default);
-    private readonly Stack<Taint> _control = new();
+    private readonly Stack<(Taint Taint, Microsoft.CodeAnalysis.Text.TextSpan Scope)> _control = new();
     private readonly List<ILoopOperation> _loops = new();
     private readonly List<PendingFinding> _findings = new();
     private bool _reporting;
@@ -260,7 +260,7 @@ internal sealed class TaintWalker
                 ReportBranch(binary, $"short-circuit '{op}' in '{Text(binary)}'", left, arms: new[] { binary.RightOperand });
             }
 
-            Push(left);
+            Push(left, binary);
             Taint? right = Visit(binary.RightOperand);
             Pop(left);
             return Either(left, right);
@@ -346,7 +346,7 @@ internal sealed class TaintWalker
                 arms: new[] { conditional.WhenTrue, conditional.WhenFalse }, reportAt: conditional.Condition);
         }
 
-        Push(condition);
+        Push(condition, conditional);
         Taint? whenTrue = Visit(conditional.WhenTrue);
         Taint? whenFalse = Visit(conditional.WhenFalse);
         Pop(condition);
@@ -375,7 +375,7 @@ internal sealed class TaintWalker
             ReportBranch(coalesce, $"null test of '??' in '{Text(coalesce)}'", value, arms: new[] { coalesce.WhenNull });
         }
 
-        Push(value);
+        Push(value, coalesce);
         Taint? whenNull = Visit(coalesce.WhenNull);
         Pop(value);
         return Either(value, whenNull);
@@ -402,7 +402,7 @@ internal sealed class TaintWalker
             ReportBranch(@switch, $"switch on '{Text(@switch.Value)}'", value, arms: @switch.Cases.Cast<IOperation>().ToArray(), reportAt: @switch.Value);
         }
 
-        Push(value);
+        Push(value, @switch);
         foreach (ISwitchCaseOperation @case in @switch.Cases)
         {
             Visit(@case);
@@ -420,7 +420,7 @@ internal sealed class TaintWalker
             ReportBranch(@switch, $"switch expression on '{Text(@switch.Value)}'", value, arms: @switch.Arms.Cast<IOperation>().ToArray(), reportAt: @switch.Value);
         }
 
-        Push(value);
+        Push(value, @switch);
         Taint? result = value;
         foreach (ISwitchExpressionArmOperation arm in @switch.Arms)
         {
@@ -524,7 +524,7 @@ internal sealed class TaintWalker
             Visit(argument);
         }
 
-        Mark(declarator.Symbol, Either(value, CurrentControl()), declarator.Syntax);
+        Mark(declarator.Symbol, Either(value, ControlOver(declarator.Symbol)), declarator.Syntax);
         return value;
     }
 
@@ -654,7 +654,7 @@ internal sealed class TaintWalker
     /// <summary>Records that <paramref name="target"/> receives <paramref name="value"/> (plus any secret control).</summary>
     private Taint? Assign(IOperation target, Taint? value, IOperation site)
     {
-        Taint? taint = Either(value, CurrentControl());
+        Taint? taint = Either(value, target is ILocalReferenceOperation { Local: var written } ? ControlOver(written) : CurrentControl());
         switch (target)
         {
             case ILocalReferenceOperation local:
@@ -738,11 +738,12 @@ internal sealed class TaintWalker
         _changed = true;
     }
 
-    private void Push(Taint? taint)
+    /// <summary>Enters code that runs only when <paramref name="construct"/>'s secret condition says so.</summary>
+    private void Push(Taint? taint, IOperation construct)
     {
         if (taint is not null)
         {
-            _control.Push(taint);
+            _control.Push((taint, construct.Syntax.Span));
         }
     }
 
@@ -754,7 +755,26 @@ internal sealed class TaintWalker
         }
     }
 
-    private Taint? CurrentControl() => _control.Count > 0 ? _control.Peek() : null;
+    private Taint? CurrentControl() => _control.Count > 0 ? _control.Peek().Taint : null;
+
+    /// <summary>
+    /// The implicit flow into <paramref name="target"/>: the innermost secret condition, unless the
+    /// target is a local declared inside that condition's construct (an arm's own temporary, or the
+    /// counter of a loop in the arm). Such a local is dead once the arm ends and, inside it, only one
+    /// arm runs, so which arm ran cannot reach it; its data flows still count.
+    /// </summary>
+    private Taint? ControlOver(ISymbol target)
+    {
+        if (_control.Count == 0)
+        {
+            return null;
+        }
+
+        var (taint, scope) = _control.Peek();
+        bool declaredInside = target is ILocalSymbol local &&
+            local.DeclaringSyntaxReferences.Any(r => scope.Contains(r.Span));
+        return declaredInside ? null : taint;
+    }
 
     /// <summary>
     /// A branch on a secret: inside a loop, a branch whose arm leaves the loop is an early exit

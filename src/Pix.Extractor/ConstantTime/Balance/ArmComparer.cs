@@ -74,17 +74,20 @@ internal static class ArmComparer
     /// </summary>
     private static ArmBalance CompareCounts(ArmPiece whenTrue, ArmPiece whenFalse)
     {
+        var differences = new List<string>();
         foreach (string dimension in whenTrue.Counts.Keys.Union(whenFalse.Counts.Keys).OrderBy(d => d, StringComparer.Ordinal))
         {
             Poly t = whenTrue.CountOf(dimension);
             Poly f = whenFalse.CountOf(dimension);
             if (!t.Equals(f))
             {
-                return ArmBalance.Unbalanced(DescribeDifference(dimension, t, f));
+                differences.Add(DescribeDifference(dimension, t, f));
             }
         }
 
-        return ArmBalance.Balanced("both arms have the same operation counts");
+        return differences.Count == 0
+            ? ArmBalance.Balanced("both arms have the same operation counts")
+            : ArmBalance.Unbalanced(string.Join("; ", differences));
     }
 
     /// <summary><c>the true arm does 1 more IntegerMultiply</c>, or both counts when they are not constants.</summary>
@@ -93,7 +96,7 @@ internal static class ArmComparer
         if (whenTrue.Minus(whenFalse).IsConstant(out double difference))
         {
             string arm = difference > 0 ? "true" : "false";
-            return $"the {arm} arm does {ArmPiece.Describe(Poly.Const(Math.Abs(difference)), "more " + dimension)} than the other";
+            return $"the {arm} arm does {ArmPiece.Describe(Poly.Const(Math.Abs(difference)), "more " + dimension)}";
         }
 
         return $"the arms differ in {dimension}: {ArmPiece.Describe(whenTrue, "when true")}, {ArmPiece.Describe(whenFalse, "when false")}";
