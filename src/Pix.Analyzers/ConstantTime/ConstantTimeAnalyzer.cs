@@ -41,7 +41,8 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
 
             ConstantTimeSettings settings = ConstantTimeSettings.From(start.Options.AnalyzerConfigOptionsProvider);
             var engine = new ConstantTimeEngine(start.Compilation, symbols, settings.Options);
-            start.RegisterOperationBlockAction(block => AnalyzeMethod(block, engine));
+            var agreement = new InterfaceAgreementCheck(start.Compilation, symbols, ProjectExtraction.Options(start.Options.AnalyzerConfigOptionsProvider), settings.Options);
+            start.RegisterOperationBlockAction(block => AnalyzeMethod(block, engine, agreement));
             if (settings.Invalid is { } invalid)
             {
                 start.RegisterCompilationEndAction(end => end.ReportDiagnostic(
@@ -50,7 +51,7 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeMethod(OperationBlockAnalysisContext context, ConstantTimeEngine engine)
+    private static void AnalyzeMethod(OperationBlockAnalysisContext context, ConstantTimeEngine engine, InterfaceAgreementCheck agreement)
     {
         if (context.OwningSymbol is not IMethodSymbol method || !SecretPolicy.IsChecked(method, engine.Symbols))
         {
@@ -67,6 +68,11 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
         foreach (ConstantTimeFinding finding in report.Findings)
         {
             context.ReportDiagnostic(ToDiagnostic(finding));
+        }
+
+        if (agreement.Disagreement(method, report, context.CancellationToken) is { } disagreement)
+        {
+            context.ReportDiagnostic(disagreement);
         }
 
         if (report.MissingJitProtection is { } reason && method.Locations.FirstOrDefault() is { } name)

@@ -66,7 +66,10 @@ public sealed class ConstantTimeEngine
             .Select(g => g.First())
             .OrderBy(f => f.Location.SourceSpan.Start)
             .ToImmutableArray();
-        return new ConstantTimeReport(method, findings, JitProtection.MissingProtection(method, body, Symbols));
+        return new ConstantTimeReport(method, findings, JitProtection.MissingProtection(method, body, Symbols))
+        {
+            Secrets = walker.Secrets.ToImmutableDictionary(SymbolEqualityComparer.Default),
+        };
     }
 
     /// <summary>Checks <paramref name="method"/> from its declaration; null when it has no body in source.</summary>

@@ -55,6 +55,9 @@ internal sealed class TaintWalker
     /// <summary>Marks <paramref name="symbol"/> secret before the walk.</summary>
     public void Seed(ISymbol symbol, Taint taint) => _secrets[symbol] = taint;
 
+    /// <summary>Every symbol found secret (after <see cref="Run"/>), with its path.</summary>
+    public IReadOnlyDictionary<ISymbol, Taint> Secrets => _secrets;
+
     /// <summary>The secret state of <paramref name="symbol"/> after the walk.</summary>
     public Taint? TaintOf(ISymbol symbol) => _secrets.TryGetValue(symbol, out Taint? t) ? t : null;
 

@@ -232,6 +232,48 @@ public sealed class BalancedBranchTests
         Assert.Contains("'sometimes' of pix_constant_time_balanced_branches", found.Single(d => d.Id == "PIX0107").GetMessage());
     }
 
+    [Fact]
+    public async Task A_passing_method_whose_interface_reads_a_secret_is_PIX0106()
+    {
+        // The taint analysis does not follow local functions (a documented limit); the extractor
+        // does, and finds the early-exit loop's PCV controlled by the secret: the two disagree.
+        Diagnostic found = Assert.Single(await AnalyzeAsync("""
+            [ConstantTime, PerformanceInterface, MethodImpl(P)]
+            public static bool Check([Secret] byte[] mac, [Public] byte[] tag)
+            {
+                return Same(mac, tag);
+
+                static bool Same(byte[] a, byte[] b)
+                {
+                    for (int i = 0; i < a.Length; i++)
+                    {
+                        if (a[i] != b[i]) return false;
+                    }
+
+                    return true;
+                }
+            }
+            """));
+        Assert.Equal("PIX0106", found.Id);
+        Assert.Contains("reads the PCV 'mismatchIndex', which depends on secret 'mac'", found.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_passing_method_whose_interface_is_independent_of_its_secrets_has_no_PIX0106()
+    {
+        Assert.Empty(await AnalyzeAsync("""
+            [ConstantTime, PerformanceInterface, MethodImpl(P)]
+            public static bool Check([Secret] byte[] mac, [Public] byte[] tag)
+            {
+                if (mac.Length != tag.Length) return false;
+                int diff = 0;
+                for (int i = 0; i < mac.Length; i++) diff |= mac[i] ^ tag[i];
+                uint pick = diff == 0 ? 1u : 2u;
+                return pick == 1u;
+            }
+            """));
+    }
+
     private static Compilation Compile(string members)
     {
         Compilation compilation = TestCompilation.Create("Balanced", Prelude + members + "\n}\n");
