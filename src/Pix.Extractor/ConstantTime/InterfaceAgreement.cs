@@ -132,8 +132,7 @@ public static class InterfaceAgreement
         /// condition of an exit (break, return, throw) in its body. A library call's PCV (the index of
         /// the first mismatch, the probes of a lookup): a secret among the call's inputs, unless the
         /// PCV is the size the call works on (lengths are public). An allocation's length: a secret
-        /// in the length. A recursion depth: the method's first secret parameter, if any (Pix does not
-        /// follow the recursive call's arguments).
+        /// in the length. A recursion depth: not decided (null).
         /// </summary>
         public string? SecretControlling(Quantity pcv)
         {
@@ -148,7 +147,9 @@ public static class InterfaceAgreement
                 case StatementSyntax loop when IsLoop(loop):
                     return SecretInLoopControl(loop);
                 default:
-                    return _report.Secrets.Keys.OfType<IParameterSymbol>().FirstOrDefault()?.Name;
+                    // A recursion depth: which arguments bound it is not followed here, so it is not
+                    // counted either way (docs/constant-time.md lists this limit).
+                    return null;
             }
         }
 
