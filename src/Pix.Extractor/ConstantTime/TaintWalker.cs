@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Pix.ConstantTime;
 
 /// <summary>
-/// Taint analysis of one method body over its IOperation tree. Flow-insensitive inside the method:
+/// Taint analysis of one method body over its IOperation tree. Flow-insensitive inside the method
+/// (except for public overwrites in top-level straight-line code, see <see cref="TrackOverwrite"/>):
 /// a variable is secret if any assignment to it carries a secret, so the walk repeats until no new
 /// variable becomes secret, then a last walk reports the leaks. That is sound for the straight-line,
 /// loop-heavy code of cryptography and costs a few walks of a small tree.
@@ -31,6 +32,8 @@ internal sealed class TaintWalker
     private readonly Stack<(Taint Taint, Microsoft.CodeAnalysis.Text.TextSpan Scope)> _control = new();
     private readonly List<ILoopOperation> _loops = new();
     private readonly List<PendingFinding> _findings = new();
+    private readonly HashSet<ISymbol> _overwritten = new(SymbolEqualityComparer.Default);
+    private bool _straightLineKills;
     private bool _reporting;
     private bool _changed;
     private int _conditionDepth;
@@ -64,6 +67,8 @@ internal sealed class TaintWalker
     /// <summary>Propagates to a fixed point, then reports. Returns the findings in source order.</summary>
     public IReadOnlyList<PendingFinding> Run(IOperation body)
     {
+        // A goto can turn straight-line code into a loop the walk does not see.
+        _straightLineKills = !body.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.GoTo } or ILabeledOperation);
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             _changed = false;
@@ -84,6 +89,7 @@ internal sealed class TaintWalker
     {
         _control.Clear();
         _loops.Clear();
+        _overwritten.Clear();
         _conditionDepth = 0;
         Visit(body);
     }
@@ -104,7 +110,7 @@ internal sealed class TaintWalker
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return Lookup(local.Local);
+                return _overwritten.Contains(local.Local) ? null : Lookup(local.Local);
             case IParameterReferenceOperation parameter:
                 return Lookup(parameter.Parameter);
             case IFieldReferenceOperation field:
@@ -437,6 +443,9 @@ internal sealed class TaintWalker
 
     private void VisitLoop(ILoopOperation loop)
     {
+        // A later iteration may read what the body writes after the read: nothing overwritten before
+        // the loop is trusted inside it.
+        _overwritten.Clear();
         _loops.Add(loop);
         try
         {
@@ -661,6 +670,7 @@ internal sealed class TaintWalker
         switch (target)
         {
             case ILocalReferenceOperation local:
+                TrackOverwrite(local.Local, taint, site);
                 Mark(local.Local, taint, site.Syntax);
                 break;
             case IParameterReferenceOperation parameter:
@@ -704,6 +714,42 @@ internal sealed class TaintWalker
         }
 
         return taint;
+    }
+
+    /// <summary>
+    /// Flow sensitivity where it is cheap: a public value assigned to a local in straight-line code at
+    /// the top of the method (no enclosing branch, loop, try or lambda; no goto in the method)
+    /// overwrites its secret, so the statements after it read a public value until the local is
+    /// assigned a secret again. Anywhere else the analysis stays flow-insensitive.
+    /// </summary>
+    private void TrackOverwrite(ILocalSymbol local, Taint? taint, IOperation site)
+    {
+        if (taint is not null)
+        {
+            _overwritten.Remove(local);
+        }
+        else if (_straightLineKills && local.RefKind == RefKind.None && IsTopLevelStatement(site))
+        {
+            _overwritten.Add(local);
+        }
+    }
+
+    private static bool IsTopLevelStatement(IOperation site)
+    {
+        for (IOperation? node = site.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case IExpressionStatementOperation or IBlockOperation:
+                    continue;
+                case IMethodBodyOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A store into an element makes the whole array (or span) secret.</summary>
