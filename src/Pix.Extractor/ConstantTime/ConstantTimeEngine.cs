@@ -27,7 +27,7 @@ public sealed class ConstantTimeEngine
     private readonly ConcurrentDictionary<(IMethodSymbol Method, string Secrets), CalleeSummary> _summaries =
         new(new SummaryKeyComparer());
 
-    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<MethodArmCosts>> _armCosts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodArmCosts> _armCosts = new(SymbolEqualityComparer.Default);
     private readonly Lazy<SolverEngine> _solver;
 
     /// <summary>
@@ -153,10 +153,15 @@ public sealed class ConstantTimeEngine
             return ArmBalance.Unbalanced(branch.WhenFalse is null ? "each way runs different code" : "the arms leave differently (return, throw, break or continue)");
         }
 
-        // One extraction per method (lazily: most methods have no secret branch), shared by its branches.
-        MethodArmCosts costs = _armCosts.GetOrAdd(
-            method.OriginalDefinition,
-            m => new Lazy<MethodArmCosts>(() => MethodArmCosts.Analyze(m, _compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        // One extraction per method, on the first secret two-armed branch (most methods have none),
+        // shared by its branches. Computed with this caller's token and cached only once complete, so a
+        // cancelled analysis leaves nothing behind; two threads may rarely both compute it, harmlessly.
+        IMethodSymbol definition = method.OriginalDefinition;
+        if (!_armCosts.TryGetValue(definition, out MethodArmCosts? costs))
+        {
+            costs = _armCosts.GetOrAdd(definition, MethodArmCosts.Analyze(definition, _compilation, cancellationToken));
+        }
+
         return costs.Balance(branch.Syntax, _solver, cancellationToken);
     }
 
