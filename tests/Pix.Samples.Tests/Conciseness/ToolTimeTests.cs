@@ -26,7 +26,7 @@ public class ToolTimeTests(ITestOutputHelper output)
 {
     private static readonly (string Function, string[] Types)[] Functions =
     {
-        ("NAT", new[] { "Nat" }),
+        ("NAT", new[] { "Nat", "Checksum" }),
         ("load balancer", new[] { "MaglevLoadBalancer" }),
         ("bridge", new[] { "LearningBridge" }),
         ("router", new[] { "LpmRouter" }),
