@@ -12,13 +12,15 @@ using Pix.Samples.NetworkFunctions.Workloads;
 //   explain            the prediction for the median packet, term by term and per PCV
 //   diagnose           which PCV value explains the measured median of an adversarial workload
 //   compare-hardware   the interface over the workload's packets on --profile and on --against
-const string Usage = "usage: NetworkFunctions [measure|explain|diagnose|compare-hardware] [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json] [--against file.pixhw.json]";
+const string Usage = "usage: NetworkFunctions [measure|explain|diagnose|compare-hardware] [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json|reference] [--against file.pixhw.json|reference]";
 string[] commands = { "measure", "explain", "diagnose", "compare-hardware" };
 try
 {
     string command = args.Length > 0 && commands.Contains(args[0]) ? args[0] : "measure";
     Options options = Options.Parse(command == "measure" && (args.Length == 0 || args[0] != "measure") ? args : args.Skip(1).ToArray());
-    HardwareProfile profile = options.ProfilePath is null ? HardwareProfile.Reference : HardwareProfile.Load(options.ProfilePath);
+    // "reference" names the shipped profile, anything else a *.pixhw.json file (pix calibrate -o …).
+    static HardwareProfile LoadProfile(string path) => path == "reference" ? HardwareProfile.Reference : HardwareProfile.Load(path);
+    HardwareProfile profile = LoadProfile(options.ProfilePath ?? "reference");
     switch (command)
     {
         case "explain":
@@ -50,7 +52,7 @@ try
         case "compare-hardware":
             HardwareProfile against = options.AgainstPath is null
                 ? throw new ArgumentException("compare-hardware needs --against file.pixhw.json (the other machine's profile).")
-                : HardwareProfile.Load(options.AgainstPath);
+                : LoadProfile(options.AgainstPath);
             foreach ((string nf, string workload) in options.Selection())
             {
                 OperatorCommands.CompareHardware(ScenarioCatalog.Create(nf, workload, options.Seed), profile, against);
