@@ -3,13 +3,25 @@
 # dependent loops, branches on flags, calls) and times a full `dotnet build` of it with and without
 # Pix's compiler components, alternating the two, REPS times each; prints the medians and the ratio.
 #
-#   bench/build-overhead.sh [methods=1000] [reps=5]
+#   bench/build-overhead.sh [methods=1000] [reps=5] [compiler=server|fresh]
+#
+# compiler=server (default) builds through the shared compiler server, as `dotnet build` does: Pix's
+# extraction results survive from one build to the next there, so an unchanged method is not analysed
+# again (ExtractionOptions.ReuseAcrossCompilations). compiler=fresh passes -p:UseSharedCompilation=false:
+# every build starts a new compiler process, as a CI machine's first build does, so nothing is reused
+# and Pix's assemblies are JIT-compiled every time.
 #
 # "Without Pix" references Pix.Runtime only (the attributes compile, nothing is generated);
 # "with Pix" adds Pix.Generator, Pix.Analyzers and their dependencies as analyzers, as the package does.
 set -euo pipefail
 METHODS=${1:-1000}
 REPS=${2:-5}
+COMPILER=${3:-server}
+case "$COMPILER" in
+  server) SHARED=true ;;
+  fresh) SHARED=false ;;
+  *) echo "compiler must be 'server' or 'fresh', not '$COMPILER'" >&2; exit 2 ;;
+esac
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${PIX_BUILD_OVERHEAD_DIR:-$(mktemp -d /tmp/pix-build-overhead.XXXX)}
 
@@ -55,7 +67,7 @@ XML
 time_build() { # prints seconds of one full (non-incremental) build
   local start end
   start=$(date +%s.%N)
-  dotnet build "$1" --no-restore --no-incremental -v q -nologo >/dev/null
+  dotnet build "$1" --no-restore --no-incremental -p:UseSharedCompilation=$SHARED -v q -nologo >/dev/null
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
@@ -74,7 +86,7 @@ done
 without=$(median < "$WORK/without.txt"); with=$(median < "$WORK/with.txt")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generated files in the with-Pix build: $generated"
-echo "methods: $METHODS annotated, reps: $REPS (alternating), full builds (--no-incremental)"
+echo "methods: $METHODS annotated, reps: $REPS (alternating), full builds (--no-incremental), compiler: $COMPILER"
 echo "without Pix: $(tr '\n' ' ' < "$WORK/without.txt")s -> median ${without}s"
 echo "with Pix:    $(tr '\n' ' ' < "$WORK/with.txt")s -> median ${with}s"
 echo "overhead: $(echo "scale=3; ($with / $without - 1) * 100" | bc)%"
