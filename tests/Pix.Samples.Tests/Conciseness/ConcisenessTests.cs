@@ -60,7 +60,12 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
             const string Begin = "<!-- measured table: begin -->", End = "<!-- measured table: end -->";
             int begin = text.IndexOf(Begin, StringComparison.Ordinal), end = text.IndexOf(End, StringComparison.Ordinal);
             Assert.True(begin >= 0 && end > begin, $"{path} has no {Begin} … {End} markers.");
-            File.WriteAllText(path, text.Substring(0, begin + Begin.Length) + Environment.NewLine + table + text.Substring(end));
+            text = text.Substring(0, begin + Begin.Length) + Environment.NewLine + table + text.Substring(end);
+            const string TimesBegin = "<!-- extraction times: begin -->", TimesEnd = "<!-- extraction times: end -->";
+            begin = text.IndexOf(TimesBegin, StringComparison.Ordinal);
+            end = text.IndexOf(TimesEnd, StringComparison.Ordinal);
+            Assert.True(begin >= 0 && end > begin, $"{path} has no {TimesBegin} … {TimesEnd} markers.");
+            File.WriteAllText(path, text.Substring(0, begin + TimesBegin.Length) + Environment.NewLine + times + text.Substring(end));
         }
     }
 }

@@ -58,7 +58,7 @@ public sealed class ResolutionDemo
 
         IMethodSymbol symbol = compilation.GetSymbolsWithName(method, SymbolFilter.Member).OfType<IMethodSymbol>()
             .Single(m => m.ContainingType.Name == type);
-        InterfaceModel model = InterfaceExtractor.Extract(symbol, compilation, ExtractionOptions.Default, CancellationToken.None);
+        InterfaceModel model = InterfaceExtractor.Extract(symbol, compilation, ExtractionOptions.Default with { ReuseAcrossCompilations = false }, CancellationToken.None);
 
         GeneratedInterfaces generated = GeneratedInterfaces.Run(compilation);
         Assert.Empty(generated.Diagnostics);
