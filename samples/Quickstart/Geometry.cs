@@ -10,6 +10,7 @@ public static partial class Geometry
     /// order (the inner loop walks both <paramref name="b"/> and the result row by row).
     /// </summary>
     [PerformanceInterface]
+    [PerformanceInputs(nameof(Matrices), Sizes = new[] { 4, 6, 8, 11, 16, 22, 32, 45, 64, 90 })]
     public static double[] Multiply(double[] a, double[] b, int n)
     {
         var product = new double[n * n];
@@ -33,6 +34,7 @@ public static partial class Geometry
     /// <paramref name="ys"/>[i]): every unordered pair once, so a triangular nest (<c>j &lt; i</c>).
     /// </summary>
     [PerformanceInterface]
+    [PerformanceInputs(nameof(Points), Sizes = new[] { 16, 23, 32, 45, 64, 91, 128, 181, 256, 362, 512, 724, 1024 })]
     public static double ClosestPairDistanceSquared(double[] xs, double[] ys)
     {
         double best = double.MaxValue;
