@@ -15,7 +15,7 @@ namespace Quickstart;
 /// </summary>
 internal static class Program
 {
-    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>]";
+    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>] | --kernels";
 
     private static int Main(string[] args)
     {
@@ -23,6 +23,13 @@ internal static class Program
         {
             Console.WriteLine(Usage);
             Console.WriteLine("Prints each performance interface and its predictions next to measured latencies.");
+            Console.WriteLine("--kernels: the per-iteration measurements behind the diagnosis in docs/accuracy.md.");
+            return 0;
+        }
+
+        if (args is ["--kernels"])
+        {
+            Diagnosis.Run();
             return 0;
         }
 
