@@ -39,6 +39,16 @@ internal sealed record DeploymentFit(
     public const int MaxTrainingPoints = 8;
 
     /// <summary>
+    /// Weight of the pull of every per-term coefficient towards 1 (the interface as generated), in
+    /// units of one training size's squared relative error. Terms whose counts grow alike over the
+    /// sweep (<c>count</c>, <c>count × word.Length</c> and <c>builderLength</c> when the word is fixed)
+    /// cannot be told apart by the data; without the pull, least squares gives one of them everything
+    /// and the others 0. With it, such terms share the correction, and a coefficient moves from 1 only
+    /// as far as the measurements ask: the bias is about 1e-6 relative where the data decides.
+    /// </summary>
+    public const double PullTowardsGenerated = 1e-6;
+
+    /// <summary>
     /// Fits per term when every point carries its terms, else fixed + scale. Null when fewer than 4
     /// points (nothing would be left to judge the fit with).
     /// </summary>
@@ -63,8 +73,11 @@ internal sealed record DeploymentFit(
         // Columns: the terms the training sizes exercise (a term that is zero on all of them, or one of
         // a piece only held-out sizes reach, cannot be fitted and keeps its coefficient 1).
         string[] keys = training.SelectMany(p => p.Terms!).Where(t => t.Nanoseconds != 0).Select(t => t.Key).Distinct().ToArray();
-        double[][] a = training.Select(p => keys.Select(k => TermNs(p, k) / Measured(p)).ToArray()).ToArray();
-        double[] b = training.Select(_ => 1.0).ToArray();
+        double pull = Math.Sqrt(PullTowardsGenerated);
+        double[][] a = training.Select(p => keys.Select(k => TermNs(p, k) / Measured(p)).ToArray())
+            .Concat(keys.Select((_, i) => keys.Select((_, j) => i == j ? pull : 0).ToArray()))
+            .ToArray();
+        double[] b = training.Select(_ => 1.0).Concat(keys.Select(_ => pull)).ToArray();
         double[] x = NonNegativeLeastSquares.Solve(a, b);
         var coefficient = keys.Select((k, i) => (k, x[i])).ToDictionary(p => p.k, p => p.Item2, StringComparer.Ordinal);
 

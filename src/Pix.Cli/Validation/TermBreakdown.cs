@@ -65,7 +65,8 @@ internal sealed class TermBreakdown
         {
             Term term = piece.Terms[t];
             double count = ModelEvaluator.Evaluate(term.Count, _model, values);
-            string label = _model.Pieces.Count > 1 ? $"{term.Description} (piece {pieceIndex + 1})" : term.Description;
+            // The description alone can repeat ("loop over n" for each loop of a nest); the count tells them apart.
+            string label = $"{term.Description} × {term.Count}" + (_model.Pieces.Count > 1 ? $" (piece {pieceIndex + 1})" : string.Empty);
             terms.Add(new TermValue($"{pieceIndex}.{t}", label, count * term.Block.Price(hw)));
         }
 
