@@ -14,7 +14,7 @@ using Pix.Json;
 namespace Pix.Cli.Commands;
 
 /// <summary>
-/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md]</c>:
+/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md] [--project P.csproj]</c>:
 /// runs every <c>[PerformanceInterface]</c> method that has <c>[PerformanceInputs]</c> over a sweep of
 /// sizes, and compares its generated <c>LatencyOf_X</c> with measurements.
 /// </summary>
