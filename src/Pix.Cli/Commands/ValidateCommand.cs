@@ -113,6 +113,9 @@ internal static class ValidateCommand
             svgPath = Path.ChangeExtension(outputPath, ".svg");
         }
 
+        // A wrong --project is refused now, not after loading the assembly (the build itself comes later).
+        string? projectFile = projectPath is null ? null : BaselineUpdate.ProjectBuild.ResolveProjectFile(projectPath);
+
         string fullAssemblyPath = Path.GetFullPath(assemblyPath);
         Assembly target = new TargetLoadContext(fullAssemblyPath).LoadFromAssemblyPath(fullAssemblyPath);
         IReadOnlyList<ValidationTarget> targets = ValidationTarget.Discover(target)
@@ -138,7 +141,7 @@ internal static class ValidateCommand
             stderr.WriteLine($"pix validate: warning: '{assemblyPath}' is a Debug build; its code runs unoptimised, so measurements do not reflect Release performance.");
         }
 
-        IReadOnlyDictionary<string, Pix.Model.InterfaceModel>? models = projectPath is null ? null : InterfaceModels.FromProject(projectPath, stderr);
+        IReadOnlyDictionary<string, Pix.Model.InterfaceModel>? models = projectFile is null ? null : InterfaceModels.FromProject(projectFile, stderr);
         var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup }, stderr, models);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)

@@ -13,7 +13,7 @@ internal static class MarkdownReport
         md.Append("# Accuracy of ").Append(report.Assembly).Append("\n\n");
         md.Append("Predicted: the generated `LatencyOf_X` on profile `").Append(report.Profile.Name).Append("` (")
           .Append(report.Profile.Machine.Cpu).Append(", ").Append(report.Profile.Machine.Runtime).Append("; calibrated under ")
-          .Append(report.Profile.Machine.JitSettings).Append(").");
+          .Append(report.Profile.Machine.JitSettings).Append("). Measured under ").Append(Deployment.Current().JitSettings).Append('.');
         if (report.ProfileIsReference)
         {
             md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
