@@ -3,29 +3,47 @@
 # dependent loops, branches on flags, calls) and times a full `dotnet build` of it with and without
 # Pix's compiler components, alternating the two, REPS times each; prints the medians and the ratio.
 #
-#   bench/build-overhead.sh [methods=1000] [reps=5]
+#   bench/build-overhead.sh [methods=1000] [reps=5] [compiler=server|fresh]
+#
+# compiler=server (default) builds through the shared compiler server, as `dotnet build` does: Pix's
+# extraction results survive from one build to the next there, so an unchanged method is not analysed
+# again (ExtractionOptions.ReuseAcrossCompilations). compiler=fresh passes -p:UseSharedCompilation=false:
+# every build starts a new compiler process, as a CI machine's first build does, so nothing is reused
+# and Pix's assemblies are JIT-compiled every time.
 #
 # "Without Pix" references Pix.Runtime only (the attributes compile, nothing is generated);
 # "with Pix" adds Pix.Generator, Pix.Analyzers and their dependencies as analyzers, as the package does.
 set -euo pipefail
 METHODS=${1:-1000}
 REPS=${2:-5}
+COMPILER=${3:-server}
+case "$COMPILER" in
+  server) SHARED=true ;;
+  fresh) SHARED=false ;;
+  *) echo "compiler must be 'server' or 'fresh', not '$COMPILER'" >&2; exit 2 ;;
+esac
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${PIX_BUILD_OVERHEAD_DIR:-$(mktemp -d /tmp/pix-build-overhead.XXXX)}
 
 dotnet build -c Release "$REPO/src/Pix.Generator" -v q -nologo >/dev/null
 dotnet build -c Release "$REPO/src/Pix.Analyzers" -v q -nologo >/dev/null
 dotnet build -c Release "$REPO/src/Pix.Runtime" -v q -nologo >/dev/null
-BIN_GEN=$REPO/src/Pix.Generator/bin/Release/netstandard2.0
-BIN_ANA=$REPO/src/Pix.Analyzers/bin/Release/netstandard2.0
-RUNTIME_NS=$REPO/src/Pix.Runtime/bin/Release/netstandard2.0/Pix.Runtime.dll
 RUNTIME=$REPO/src/Pix.Runtime/bin/Release/net8.0/Pix.Runtime.dll
+# One folder for the compiler-side assemblies, as the package's analyzers/dotnet/cs: the compiler loads
+# the assemblies of one folder into one load context, so the generator and the analyzers share one
+# Pix.Extractor (and its extraction cache). Separate bin folders would load it twice.
+ANALYZERS=$WORK/analyzers
+mkdir -p "$ANALYZERS"
+cp "$REPO/src/Pix.Generator/bin/Release/netstandard2.0/Pix.Generator.dll" \
+   "$REPO/src/Pix.Analyzers/bin/Release/netstandard2.0/Pix.Analyzers.dll" \
+   "$REPO/src/Pix.Extractor/bin/Release/netstandard2.0/Pix.Extractor.dll" \
+   "$REPO/src/Pix.Runtime/bin/Release/netstandard2.0/Pix.Runtime.dll" "$ANALYZERS/"
 
 make_project() { # $1 = directory, $2 = with Pix (true/false)
   mkdir -p "$1"
   local analyzers=""
   if [ "$2" = true ]; then
-    analyzers="<Analyzer Include=\"$BIN_GEN/Pix.Generator.dll\" /><Analyzer Include=\"$BIN_ANA/Pix.Analyzers.dll\" /><Analyzer Include=\"$BIN_GEN/Pix.Extractor.dll\" /><Analyzer Include=\"$RUNTIME_NS\" />"
+    analyzers="<Analyzer Include=\"$ANALYZERS/*.dll\" />"
   fi
   cat > "$1/Synthetic.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -55,7 +73,7 @@ XML
 time_build() { # prints seconds of one full (non-incremental) build
   local start end
   start=$(date +%s.%N)
-  dotnet build "$1" --no-restore --no-incremental -v q -nologo >/dev/null
+  dotnet build "$1" --no-restore --no-incremental -p:UseSharedCompilation=$SHARED -v q -nologo >/dev/null
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
@@ -74,7 +92,7 @@ done
 without=$(median < "$WORK/without.txt"); with=$(median < "$WORK/with.txt")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generated files in the with-Pix build: $generated"
-echo "methods: $METHODS annotated, reps: $REPS (alternating), full builds (--no-incremental)"
+echo "methods: $METHODS annotated, reps: $REPS (alternating), full builds (--no-incremental), compiler: $COMPILER"
 echo "without Pix: $(tr '\n' ' ' < "$WORK/without.txt")s -> median ${without}s"
 echo "with Pix:    $(tr '\n' ' ' < "$WORK/with.txt")s -> median ${with}s"
 echo "overhead: $(echo "scale=3; ($with / $without - 1) * 100" | bc)%"

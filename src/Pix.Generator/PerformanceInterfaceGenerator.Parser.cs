@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Pix.Extraction;
+using Pix.Extraction.Caching;
 using Pix.Generator.Model;
 using Pix.Model;
 using Pix.Targets;
@@ -39,22 +40,72 @@ public sealed partial class PerformanceInterfaceGenerator
             genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
+        // What Parse learnt from a method's declaration (whether it gets a companion, and the spec's
+        // signature part), kept across compilations with the same declarations: on a keystroke the
+        // transform runs again for every annotated method, and this way it costs a lookup and a
+        // cached extraction instead of symbol display work.
+        private static readonly FingerprintedStore<string, DeclarationPart> s_declarations = new();
+
         /// <summary>The spec of the method the attribute sits on, or null when it gets no companion.</summary>
         public static LatencyMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not IMethodSymbol method || !MethodSupport.Check(method, ct).IsSupported)
+            if (context.TargetSymbol is not IMethodSymbol method)
             {
                 return null;
             }
 
+            Compilation compilation = context.SemanticModel.Compilation;
+            string fingerprint = DeclarationFingerprint.Of(compilation);
+            string? id = StableId.Of(method);
+            DeclarationPart? declaration = null;
+            if (id is not null && s_declarations.TryGet(fingerprint, id, out declaration) && !declaration!.Supported)
+            {
+                return null;
+            }
+
+            if (declaration is null && !IsSupported(method, ct))
+            {
+                Remember(fingerprint, id, new DeclarationPart(Supported: false, Template: null));
+                return null;
+            }
+
+            // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
+            // is only known after the Combine below the transform, where ApplyResolution merges.
+            ct.ThrowIfCancellationRequested();
+            InterfaceModel model = InterfaceExtractor.Extract(method, compilation, UnmergedOptions, ct);
+            if (!ModelCheck.IsEmittable(model))
+            {
+                return null;
+            }
+
+            if (declaration?.Template is LatencyMethodSpec template)
+            {
+                return template with { Interface = model };
+            }
+
+            LatencyMethodSpec spec = Spec(method, context.Attributes, model, ct);
+            Remember(fingerprint, id, new DeclarationPart(Supported: true, Template: spec));
+            return spec;
+        }
+
+        private static void Remember(string fingerprint, string? id, DeclarationPart declaration)
+        {
+            if (id is not null)
+            {
+                s_declarations.Set(fingerprint, id, declaration);
+            }
+        }
+
+        private static bool IsSupported(IMethodSymbol method, CancellationToken ct) =>
+            MethodSupport.Check(method, ct).IsSupported
             // Half-typed code: a companion naming a type that does not exist would add errors of its own.
-            if (method.Parameters.Any(p => ContainsErrorType(p.Type))
-                || method.TypeParameters.Any(t => t.ConstraintTypes.Any(ContainsErrorType))
-                || ContainsErrorType(method.ReturnType))
-            {
-                return null;
-            }
+            && !method.Parameters.Any(p => ContainsErrorType(p.Type))
+            && !method.TypeParameters.Any(t => t.ConstraintTypes.Any(ContainsErrorType))
+            && !ContainsErrorType(method.ReturnType);
 
+        /// <summary>The spec: everything but <paramref name="model"/> is a function of declarations.</summary>
+        private static LatencyMethodSpec Spec(IMethodSymbol method, ImmutableArray<AttributeData> attributes, InterfaceModel model, CancellationToken ct)
+        {
             ct.ThrowIfCancellationRequested();
             ContainingTypeSpec type = ContainingType(method.ContainingType);
             EquatableArray<ParameterSpec> parameters = method.Parameters
@@ -67,16 +118,6 @@ public sealed partial class PerformanceInterfaceGenerator
                     IsScoped(p, ct),
                     method.IsExtensionMethod && p.Ordinal == 0))
                 .ToEquatableArray();
-
-            // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
-            // is only known after the Combine below the transform, where ApplyResolution merges.
-            ct.ThrowIfCancellationRequested();
-            double? explicitResolution = ExplicitResolution(context.Attributes);
-            InterfaceModel model = InterfaceExtractor.Extract(method, context.SemanticModel.Compilation, UnmergedOptions, ct);
-            if (!ModelCheck.IsEmittable(model))
-            {
-                return null;
-            }
 
             return new LatencyMethodSpec(
                 type,
@@ -91,9 +132,12 @@ public sealed partial class PerformanceInterfaceGenerator
                 parameters,
                 ProfileParameterName(method),
                 MethodSupport.CompanionSignatureKey(method),
-                explicitResolution,
+                ExplicitResolution(attributes),
                 model);
         }
+
+        /// <summary>What a method's declaration decides: whether it gets a companion, and the rest of its spec.</summary>
+        private sealed record DeclarationPart(bool Supported, LatencyMethodSpec? Template);
 
         /// <summary>The project's resolution from <c>build_property.PixResolution</c>; a missing or invalid value means 0.05.</summary>
         public static double ProjectResolution(AnalyzerConfigOptions options) =>
@@ -115,37 +159,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             ct.ThrowIfCancellationRequested();
-            InterfaceModel model = spec.Interface;
-            IReadOnlyList<Piece> merged = ResolutionMerger.Merge(model.Pieces.ToList(), projectResolution);
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Piece piece in merged)
-            {
-                used.UnionWith(ModelCheck.Expressions(piece).SelectMany(e => e.Symbols()));
-            }
-
-            // A PCV's bound may read further quantities.
-            bool grew = true;
-            while (grew)
-            {
-                grew = false;
-                foreach (Quantity quantity in model.Quantities.Where(q => q.Bound is not null && used.Contains(q.Name)).ToList())
-                {
-                    foreach (string name in quantity.Bound!.Symbols())
-                    {
-                        grew |= used.Add(name);
-                    }
-                }
-            }
-
-            return spec with
-            {
-                Interface = model with
-                {
-                    Pieces = merged.ToEquatableArray(),
-                    Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
-                    Resolution = projectResolution,
-                },
-            };
+            return spec with { Interface = ResolutionMerger.Apply(spec.Interface, projectResolution) };
         }
 
         /// <summary>

@@ -120,6 +120,47 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Editing_one_method_body_analyses_only_the_methods_of_its_file_again()
+    {
+        // Roslyn re-runs the transform of every attributed method on every compilation change
+        // ("Unchanged" above); what keeps that cheap is that Pix reuses the models whose files and
+        // declarations did not change, and extracts again only in the edited file.
+        static string File(string type, string op) => $$"""
+            using Pix;
+            public static partial class {{type}}
+            {
+                [PerformanceInterface] public static int A(int[] v) { int s = 0; for (int i = 0; i < v.Length; i++) s {{op}}= v[i]; return s; }
+                [PerformanceInterface] public static int B(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }
+            }
+            """;
+
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Observed",
+            new[] { ("ObservedEdited", "EditedFile.cs"), ("ObservedKept", "KeptFile.cs") }
+                .Select(f => CSharpSyntaxTree.ParseText(File(f.Item1, "+"), Pix.Testing.TestCompilation.ParseOptions, path: f.Item2)),
+            Pix.Testing.TestCompilation.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        SyntaxTree edited = compilation.SyntaxTrees.First();
+        CSharpCompilation next = compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(File("ObservedEdited", "*"))));
+
+        var extracted = new System.Collections.Concurrent.ConcurrentBag<string>();
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions).RunGenerators(compilation);
+        Pix.Extraction.InterfaceExtractor.ExtractedForTesting = m => extracted.Add(m.ContainingType.Name + "." + m.Name);
+        try
+        {
+            driver = driver.RunGenerators(next);
+        }
+        finally
+        {
+            Pix.Extraction.InterfaceExtractor.ExtractedForTesting = null;
+        }
+
+        Assert.Equal(new[] { "ObservedEdited.A", "ObservedEdited.B" }, extracted.Where(n => n.StartsWith("Observed", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal));
+        var files = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).ToArray();
+        Assert.Single(files, o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void Step_outputs_hold_no_symbols_syntax_or_compilations()
     {
         CSharpCompilation compilation = Create();

@@ -33,6 +33,14 @@ public sealed record ExtractionOptions
     /// </summary>
     public int MaxNestingDepth { get; init; } = 200;
 
+    /// <summary>
+    /// Whether a model extracted from an earlier compilation may be reused when the method's file, the
+    /// files it read and every declaration of the compilation are unchanged (the IDE's keystroke case,
+    /// and repeated builds in the compiler server). On by default; turn it off to time extraction or to
+    /// check that two extractions agree.
+    /// </summary>
+    public bool ReuseAcrossCompilations { get; init; } = true;
+
     /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixResolution</c>.</summary>
     public const string ResolutionBuildProperty = "build_property.PixResolution";
 

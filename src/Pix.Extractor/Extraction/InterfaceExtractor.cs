@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Pix.Extraction.Analysis;
+using Pix.Extraction.Caching;
 using Pix.Model;
 
 namespace Pix.Extraction;
@@ -20,9 +21,33 @@ public static class InterfaceExtractor
     /// </summary>
     public static InterfaceModel Extract(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)
     {
+        // Models are extracted and cached at resolution 0, then merged at the method's resolution: the
+        // generator (which merges after learning the project's default) and the analyzers (which pass it
+        // in the options) then share one extraction of each method.
         if (ExtractionCache.TryGet(compilation, method, options, out InterfaceModel? cached))
         {
             return cached!;
+        }
+
+        InterfaceModel unmerged = Unmerged(method, compilation, options.DefaultResolution == 0 ? options : options with { DefaultResolution = 0 }, ct);
+        double resolution = ResolutionOf(method, options);
+        return resolution > 0 && !unmerged.IsInternalError
+            ? ExtractionCache.Add(compilation, method, options, ResolutionMerger.Apply(unmerged, resolution))
+            : unmerged;
+    }
+
+    private static InterfaceModel Unmerged(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)
+    {
+        if (ExtractionCache.TryGet(compilation, method, options, out InterfaceModel? cached))
+        {
+            return cached!;
+        }
+
+        // A fault injected by a test must not be hidden by a model from an earlier test.
+        bool reuse = options.ReuseAcrossCompilations && FaultForTesting is null;
+        if (reuse && CrossCompilationCache.TryGet(compilation, method, options, ct, out InterfaceModel? reused))
+        {
+            return ExtractionCache.Add(compilation, method, options, reused!);
         }
 
         InterfaceModel model;
@@ -31,7 +56,12 @@ public static class InterfaceExtractor
             FaultForTesting?.Invoke(method);
             var session = new ExtractionSession(compilation, options, ct);
             MethodSummary summary = session.Summarise(method);
-            model = ModelAssembler.Assemble(summary, session.Gaps, ResolutionOf(method, options));
+            model = ModelAssembler.Assemble(summary, session.Gaps, resolution: 0);
+            ExtractedForTesting?.Invoke(method);
+            if (reuse && !session.MetInvalidCode)
+            {
+                CrossCompilationCache.Add(compilation, method, options, model, SourceDependencies.Record(compilation, session.TreesBound, model, ct));
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -49,6 +79,13 @@ public static class InterfaceExtractor
     /// (by name) and check that the failure becomes PIX0006 rather than an exception. Never set in product code.
     /// </summary>
     internal static Action<IMethodSymbol>? FaultForTesting { get; set; }
+
+    /// <summary>
+    /// Tests only: called after each extraction that found no reusable model, so that a test can
+    /// check which methods an edit makes Pix analyse again. Unlike <see cref="FaultForTesting"/> it
+    /// does not turn reuse off. Process-wide: a test must filter by its own type names.
+    /// </summary>
+    internal static Action<IMethodSymbol>? ExtractedForTesting { get; set; }
 
     /// <summary>The method's <c>[PerformanceInterface(Resolution = r)]</c> when r ≥ 0, else the default.</summary>
     private static double ResolutionOf(IMethodSymbol method, ExtractionOptions options)

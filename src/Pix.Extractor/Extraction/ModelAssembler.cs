@@ -67,29 +67,10 @@ internal static class ModelAssembler
     /// <summary>The quantities the pieces (and the PCVs' bounds) read: inputs first, then PCVs, each in source order.</summary>
     private static IEnumerable<Quantity> Quantities(QuantityTable table, IReadOnlyList<Piece> pieces)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Piece piece in pieces)
-        {
-            CollectGuard(piece.When, used);
-            foreach (Term term in piece.Terms)
-            {
-                used.UnionWith(term.Count.Symbols());
-            }
-        }
-
-        // A PCV's bound may read further quantities.
-        bool grew = true;
-        while (grew)
-        {
-            grew = false;
-            foreach (QuantityInfo q in table.All.Where(q => used.Contains(q.Name) && q.Bound is not null).ToList())
-            {
-                foreach (string name in q.Bound!.ToExpr().Symbols())
-                {
-                    grew |= used.Add(name);
-                }
-            }
-        }
+        ILookup<string, Expr> bounds = table.All
+            .Where(q => q.Bound is not null)
+            .ToLookup(q => q.Name, q => q.Bound!.ToExpr(), StringComparer.Ordinal);
+        HashSet<string> used = QuantitiesRead.By(pieces, name => bounds[name]);
 
         return table.All
             .Where(q => used.Contains(q.Name))
@@ -106,26 +87,4 @@ internal static class ModelAssembler
         { RootKind: AccessRootKind.Static } => 20_000,
         _ => 30_000,
     };
-
-    private static void CollectGuard(Guard guard, HashSet<string> names)
-    {
-        var stack = new Stack<object>();
-        stack.Push(guard);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case Expr e:
-                    names.UnionWith(e.Symbols());
-                    break;
-                case Guard g:
-                    foreach (object child in g.Children())
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
-            }
-        }
-    }
 }

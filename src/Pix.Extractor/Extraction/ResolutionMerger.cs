@@ -20,6 +20,32 @@ internal static class ResolutionMerger
     /// </summary>
     public static IReadOnlyList<double> Samples { get; } = new double[] { 0, 1, 8, 64, 1024, 65536 };
 
+    /// <summary>
+    /// <paramref name="model"/> (extracted at resolution 0) at <paramref name="resolution"/>: its pieces
+    /// merged, and the quantities the merged pieces no longer read (a PCV of a dropped path) dropped.
+    /// The same model as extracting at that resolution: the same merge of the same pieces, and the
+    /// same rule for the quantities kept (<see cref="QuantitiesRead"/>), in the same order.
+    /// </summary>
+    public static InterfaceModel Apply(InterfaceModel model, double resolution)
+    {
+        if (model.Resolution != 0)
+        {
+            throw new ArgumentException($"Resolution applies to an unmerged model; this one has resolution {model.Resolution}.", nameof(model));
+        }
+
+        IReadOnlyList<Piece> merged = Merge(model.Pieces, resolution);
+        ILookup<string, Expr> bounds = model.Quantities
+            .Where(q => q.Bound is not null)
+            .ToLookup(q => q.Name, q => q.Bound!, StringComparer.Ordinal);
+        HashSet<string> used = QuantitiesRead.By(merged, name => bounds[name]);
+        return model with
+        {
+            Pieces = merged.ToEquatableArray(),
+            Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
+            Resolution = resolution,
+        };
+    }
+
     public static IReadOnlyList<Piece> Merge(IReadOnlyList<Piece> pieces, double resolution)
     {
         var result = pieces.ToList();

@@ -69,6 +69,12 @@ public static class InterfaceComparer
         SolverOptions options,
         CancellationToken cancellationToken)
     {
+        if (SameCost.Holds(baseline, current))
+        {
+            // Equal latency for every input: nothing beyond any tolerance, no growth, no query.
+            return new InterfaceComparison(null, null, System.Array.Empty<(string, ComplexityClass, ComplexityClass)>(), "structure", string.Empty);
+        }
+
         var question = new RegressionQuestion(baseline, current, tolerance, hw);
         var open = new List<string>();
         Difference? slower = Find(question, baseline, current, hw, engine, options, open, cancellationToken);

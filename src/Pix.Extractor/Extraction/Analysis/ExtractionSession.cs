@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Pix.Model;
 
 namespace Pix.Extraction.Analysis;
@@ -23,6 +24,7 @@ internal sealed class ExtractionSession
     // Semantic models cache their bound method bodies; sharing them across the Extract calls on one
     // compilation (a generator run extracts many methods) avoids binding every callee again.
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> SharedModels = new();
+    private readonly HashSet<SyntaxTree> _treesBound = new();
     private int _operationsVisited;
     private int _nextLoopVariable;
 
@@ -43,6 +45,13 @@ internal sealed class ExtractionSession
 
     public bool BudgetExhausted { get; private set; }
 
+    /// <summary>
+    /// Whether the analysis met code that does not bind (an <see cref="IInvalidOperation"/>). Such a
+    /// model is not reused across compilations: half-typed code is about to change, and a generator's
+    /// compilation lacks the generated code (a call to a <c>LatencyOf_X</c>) that the analyzers' has.
+    /// </summary>
+    public bool MetInvalidCode { get; private set; }
+
     /// <summary>Methods found to call themselves (directly or through others) while being analysed.</summary>
     public HashSet<IMethodSymbol> Recursive { get; } = new(SymbolEqualityComparer.Default);
 
@@ -54,6 +63,7 @@ internal sealed class ExtractionSession
     public bool Visit(IOperation operation)
     {
         CancellationToken.ThrowIfCancellationRequested();
+        MetInvalidCode |= operation.Kind == OperationKind.Invalid;
         if (BudgetExhausted)
         {
             return false;
@@ -84,9 +94,19 @@ internal sealed class ExtractionSession
         }
     }
 
-    public SemanticModel SemanticModel(SyntaxTree tree) =>
-        SharedModels.GetValue(Compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
+    /// <summary>
+    /// Every syntax tree whose code this extraction bound (the method's own and its callees'): with the
+    /// files the model points into, what a cached model depends on besides declarations.
+    /// </summary>
+    public IReadOnlyCollection<SyntaxTree> TreesBound => _treesBound;
+
+    /// <summary>The semantic model of <paramref name="tree"/>; the one way the analysis reads code, so that it is recorded.</summary>
+    public SemanticModel SemanticModel(SyntaxTree tree)
+    {
+        _treesBound.Add(tree);
+        return SharedModels.GetValue(Compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
             .GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+    }
 
     public bool IsOnStack(IMethodSymbol method) => _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Pix.Model;
 
-namespace Pix.Extraction;
+namespace Pix.Extraction.Caching;
 
 /// <summary>
 /// Interfaces already extracted in one compilation, so that the analyzers that need the same
