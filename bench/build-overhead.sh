@@ -28,16 +28,22 @@ WORK=${PIX_BUILD_OVERHEAD_DIR:-$(mktemp -d /tmp/pix-build-overhead.XXXX)}
 dotnet build -c Release "$REPO/src/Pix.Generator" -v q -nologo >/dev/null
 dotnet build -c Release "$REPO/src/Pix.Analyzers" -v q -nologo >/dev/null
 dotnet build -c Release "$REPO/src/Pix.Runtime" -v q -nologo >/dev/null
-BIN_GEN=$REPO/src/Pix.Generator/bin/Release/netstandard2.0
-BIN_ANA=$REPO/src/Pix.Analyzers/bin/Release/netstandard2.0
-RUNTIME_NS=$REPO/src/Pix.Runtime/bin/Release/netstandard2.0/Pix.Runtime.dll
 RUNTIME=$REPO/src/Pix.Runtime/bin/Release/net8.0/Pix.Runtime.dll
+# One folder for the compiler-side assemblies, as the package's analyzers/dotnet/cs: the compiler loads
+# the assemblies of one folder into one load context, so the generator and the analyzers share one
+# Pix.Extractor (and its extraction cache). Separate bin folders would load it twice.
+ANALYZERS=$WORK/analyzers
+mkdir -p "$ANALYZERS"
+cp "$REPO/src/Pix.Generator/bin/Release/netstandard2.0/Pix.Generator.dll" \
+   "$REPO/src/Pix.Analyzers/bin/Release/netstandard2.0/Pix.Analyzers.dll" \
+   "$REPO/src/Pix.Extractor/bin/Release/netstandard2.0/Pix.Extractor.dll" \
+   "$REPO/src/Pix.Runtime/bin/Release/netstandard2.0/Pix.Runtime.dll" "$ANALYZERS/"
 
 make_project() { # $1 = directory, $2 = with Pix (true/false)
   mkdir -p "$1"
   local analyzers=""
   if [ "$2" = true ]; then
-    analyzers="<Analyzer Include=\"$BIN_GEN/Pix.Generator.dll\" /><Analyzer Include=\"$BIN_ANA/Pix.Analyzers.dll\" /><Analyzer Include=\"$BIN_GEN/Pix.Extractor.dll\" /><Analyzer Include=\"$RUNTIME_NS\" />"
+    analyzers="<Analyzer Include=\"$ANALYZERS/*.dll\" />"
   fi
   cat > "$1/Synthetic.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">

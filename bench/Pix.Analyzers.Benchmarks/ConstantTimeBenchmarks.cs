@@ -58,6 +58,24 @@ public class ConstantTimeBenchmarks
         return findings;
     }
 
+    /// <summary>
+    /// The same with the balanced-arms exemption off (<c>report</c>): no arm costs are extracted and no
+    /// solver is asked, so the difference to <see cref="CheckEveryMethod"/> is what the exemption costs.
+    /// </summary>
+    [Benchmark]
+    public int CheckEveryMethodWithoutExemption()
+    {
+        var options = ConstantTimeOptions.Default with { ExemptBalancedBranches = false };
+        var engine = new ConstantTimeEngine(_compilation, ConstantTimeSymbols.Create(_compilation)!, options);
+        int findings = 0;
+        foreach (IMethodSymbol method in _methods)
+        {
+            findings += engine.Check(method, CancellationToken.None)!.Findings.Length;
+        }
+
+        return findings;
+    }
+
     /// <summary>The part of <see cref="CheckEveryMethod"/> that is Roslyn binding the bodies to IOperation.</summary>
     [Benchmark(Baseline = true)]
     public int BindEveryMethod()

@@ -8,7 +8,9 @@ public static partial class BackendPool
     /// <summary>The healthy backend with the fewest open connections, or -1 when none is healthy.</summary>
     /// <param name="connections">Open connections per backend.</param>
     /// <param name="healthy">Health-check verdict per backend (same length).</param>
-    [PerformanceInterface]
+    /// <remarks>A pool has at most 64 backends: the budget holds up to there (without the bound, PIX0207).</remarks>
+    [PerformanceInterface(Budget = "100ns")]
+    [InputBound("connections.Length", 64)]
     public static int LeastLoaded(int[] connections, bool[] healthy)
     {
         int best = -1;

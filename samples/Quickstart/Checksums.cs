@@ -7,7 +7,7 @@ namespace Quickstart;
 public static partial class Checksums
 {
     /// <summary>32-bit FNV-1a: xor the byte in, multiply by the FNV prime.</summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Bytes), Sizes = new[] { 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144 })]
     public static uint Fnv1a(ReadOnlySpan<byte> data)
     {
         uint hash = 2166136261;
@@ -21,7 +21,7 @@ public static partial class Checksums
     }
 
     /// <summary>Adler-32 (RFC 1950), reducing modulo 65521 at every byte, as the textbook does.</summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Bytes), Sizes = new[] { 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144 })]
     public static uint Adler32(ReadOnlySpan<byte> data)
     {
         const uint Modulus = 65521;
@@ -37,7 +37,7 @@ public static partial class Checksums
     }
 
     /// <summary>Both checksums of the same data, folded into one value: a method composed of two others.</summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Bytes), Sizes = new[] { 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144 })]
     public static ulong Fingerprint(ReadOnlySpan<byte> data)
     {
         ulong adler = Adler32(data);

@@ -9,7 +9,8 @@ namespace Quickstart;
 /// <param name="Companion">Its generated interface: <c>LatencyOf_Fnv1a</c>.</param>
 /// <param name="Shape">What kind of code it is, in a few words.</param>
 /// <param name="Inputs">At least three inputs of growing size.</param>
-internal sealed record Experiment(string Method, string Companion, string Shape, IReadOnlyList<Input> Inputs);
+/// <param name="Formula">The interface along the variable the inputs grow in, to state its formula on the profile used.</param>
+internal sealed record Experiment(string Method, string Companion, string Shape, IReadOnlyList<Input> Inputs, Formula Formula);
 
 /// <summary>One input: how the interface prices it and how to run the method on it.</summary>
 /// <param name="Description">The input's size, as the interface sees it: <c>data.Length = 4096</c>.</param>

@@ -48,7 +48,7 @@ internal static class Experiments
                 options => Measurement.Measure(() => run(data), options)));
         }
 
-        return new Experiment(method, companion, shape, inputs);
+        return new Experiment(method, companion, shape, inputs, new Formula("data.Length", 1, (length, hw) => predict(new byte[length], hw)));
     }
 
     private static Experiment MatrixMultiply(Random random)
@@ -67,7 +67,8 @@ internal static class Experiments
                 options => Measurement.Measure(() => Geometry.Multiply(a, b, n), options)));
         }
 
-        return new Experiment("Geometry.Multiply(double[] a, double[] b, int n)", "LatencyOf_Multiply", "three nested loops, n³", inputs);
+        var formula = new Formula("n", 3, (n, hw) => Geometry.LatencyOf_Multiply(new double[n * n], new double[n * n], n, hw));
+        return new Experiment("Geometry.Multiply(double[] a, double[] b, int n)", "LatencyOf_Multiply", "three nested loops, n³", inputs, formula);
     }
 
     private static Experiment ClosestPair(Random random)
@@ -83,7 +84,8 @@ internal static class Experiments
                 options => Measurement.Measure(() => Geometry.ClosestPairDistanceSquared(xs, ys), options)));
         }
 
-        return new Experiment("Geometry.ClosestPairDistanceSquared(double[] xs, double[] ys)", "LatencyOf_ClosestPairDistanceSquared", "triangular nest, j < i", inputs);
+        var formula = new Formula("xs.Length", 2, (n, hw) => Geometry.LatencyOf_ClosestPairDistanceSquared(new double[n], new double[n], hw));
+        return new Experiment("Geometry.ClosestPairDistanceSquared(double[] xs, double[] ys)", "LatencyOf_ClosestPairDistanceSquared", "triangular nest, j < i", inputs, formula);
     }
 
     private static Experiment BinarySearch()
@@ -108,7 +110,8 @@ internal static class Experiments
                 options => Measurement.Measure(() => Search.BinarySearch(sorted, missing), options)));
         }
 
-        return new Experiment("Search.BinarySearch(int[] sorted, int value)", "LatencyOf_BinarySearch", "halving loop", inputs);
+        var formula = new Formula("matchIndex", 1, (iterations, hw) => Search.LatencyOf_BinarySearch(Array.Empty<int>(), 1, hw, matchIndex: iterations));
+        return new Experiment("Search.BinarySearch(int[] sorted, int value)", "LatencyOf_BinarySearch", "halving loop", inputs, formula);
     }
 
     private static Experiment IndexOf()
@@ -132,7 +135,8 @@ internal static class Experiments
                 options => Measurement.Measure(() => Search.IndexOf(items, position), options)));
         }
 
-        return new Experiment("Search.IndexOf(int[] items, int value)", "LatencyOf_IndexOf", "early exit, PCV = items looked at", inputs);
+        var formula = new Formula("matchIndex", 1, (looked, hw) => Search.LatencyOf_IndexOf(items, 0, hw, matchIndex: looked));
+        return new Experiment("Search.IndexOf(int[] items, int value)", "LatencyOf_IndexOf", "early exit, PCV = items looked at", inputs, formula);
     }
 
     private static Experiment Repeat()
@@ -150,7 +154,9 @@ internal static class Experiments
                 options => Measurement.Measure(() => Text.Repeat(Word, ',', count), options)));
         }
 
-        return new Experiment("Text.Repeat(string word, char separator, int count)", "LatencyOf_Repeat", "string building", inputs);
+        // Along count, with builderLength the text the count builds, as in the inputs above.
+        var formula = new Formula("count", 1, (count, hw) => Text.LatencyOf_Repeat(Word, ',', count, hw, builderLength: (Word.Length + 1) * count));
+        return new Experiment("Text.Repeat(string word, char separator, int count)", "LatencyOf_Repeat", "string building", inputs, formula);
     }
 
     private static double[] RandomDoubles(Random random, int count)

@@ -9,7 +9,7 @@ public static partial class Geometry
     /// The product of two <paramref name="n"/>×<paramref name="n"/> row-major matrices, the i-k-j
     /// order (the inner loop walks both <paramref name="b"/> and the result row by row).
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Matrices), Sizes = new[] { 4, 6, 8, 11, 16, 22, 32, 45, 64, 90 })]
     public static double[] Multiply(double[] a, double[] b, int n)
     {
         var product = new double[n * n];
@@ -32,7 +32,7 @@ public static partial class Geometry
     /// The smallest squared distance between two of the points (<paramref name="xs"/>[i],
     /// <paramref name="ys"/>[i]): every unordered pair once, so a triangular nest (<c>j &lt; i</c>).
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Points), Sizes = new[] { 16, 23, 32, 45, 64, 91, 128, 181, 256, 362, 512, 724, 1024 })]
     public static double ClosestPairDistanceSquared(double[] xs, double[] ys)
     {
         double best = double.MaxValue;

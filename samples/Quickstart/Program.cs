@@ -15,7 +15,7 @@ namespace Quickstart;
 /// </summary>
 internal static class Program
 {
-    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>]";
+    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>] | --kernels";
 
     private static int Main(string[] args)
     {
@@ -23,6 +23,13 @@ internal static class Program
         {
             Console.WriteLine(Usage);
             Console.WriteLine("Prints each performance interface and its predictions next to measured latencies.");
+            Console.WriteLine("--kernels: the per-iteration measurements behind the diagnosis in docs/accuracy.md.");
+            return 0;
+        }
+
+        if (args is ["--kernels"])
+        {
+            Diagnosis.Run();
             return 0;
         }
 
@@ -50,6 +57,17 @@ internal static class Program
               + " `dotnet run --project src/Pix.Cli -c Release -- calibrate -o machine.pixhw.json` and pass --profile machine.pixhw.json."
             : $"Profile: {profile}, from {profilePath}.");
         Console.WriteLine($"Runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores.");
+        MachineDescription now = Deployment.Current();
+        Console.WriteLine($"Deployment: this process runs with {now.JitSettings}.");
+        if (profilePath is not null)
+        {
+            Console.WriteLine($"The profile was calibrated with {profile.Machine.JitSettings} ({profile.Machine.Runtime}, {profile.Machine.Cpu}).");
+            foreach (string difference in Deployment.Differences(profile.Machine, now))
+            {
+                Console.WriteLine($"Warning: this is not the deployment the profile describes ({difference}); its predictions are that deployment's, not this one's.");
+            }
+        }
+
         Console.WriteLine("Measured: median time per call over 21 timed batches after a time-based warm-up;"
             + " spread: the middle half of the batches (interquartile range), and its width relative to the median.");
 
@@ -59,8 +77,21 @@ internal static class Program
         {
             Console.WriteLine();
             Console.WriteLine($"{experiment.Method}   [{experiment.Shape}]");
-            Console.WriteLine($"  {experiment.Companion}: " + (interfaces.Summary(experiment.Companion)
-                ?? $"(no generated file for {experiment.Companion} under {GeneratedInterfaces.Directory})"));
+            // The generated summary is written at compile time, on the reference profile; on another
+            // profile the same interface has other coefficients, computed here from the interface itself.
+            string? summary = interfaces.Summary(experiment.Companion);
+            int largest = experiment.Formula.Degree >= 3 ? 64 : 4096;
+            double[]? coefficients = experiment.Formula.On(profile, check: largest);
+            if (profilePath is null || summary is null)
+            {
+                Console.WriteLine($"  {experiment.Companion}: " + (summary ?? $"(no generated file for {experiment.Companion} under {GeneratedInterfaces.Directory})"));
+            }
+            else
+            {
+                Console.WriteLine($"  {experiment.Companion}, generated: {summary}");
+                Console.WriteLine($"  {experiment.Companion} on {profile.Name}: "
+                    + (coefficients is null ? $"(not a polynomial of degree {experiment.Formula.Degree} in {experiment.Formula.Variable}; see the predictions below)" : experiment.Formula.Describe(coefficients)));
+            }
             foreach (string pcv in interfaces.Pcvs(experiment.Companion))
             {
                 Console.WriteLine("  PCV " + pcv);

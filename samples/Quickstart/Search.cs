@@ -7,7 +7,7 @@ namespace Quickstart;
 public static partial class Search
 {
     /// <summary>The index of <paramref name="value"/> in ascending <paramref name="sorted"/>, or -1.</summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Evens), Sizes = new[] { 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576 })]
     public static int BinarySearch(int[] sorted, int value)
     {
         int lo = 0;
@@ -39,7 +39,7 @@ public static partial class Search
     /// at the first match, so its latency depends on where that is, which the inputs' sizes do not
     /// show: the interface takes the number of items looked at as a PCV, bounded by the length.
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(MatchAtEnd), Sizes = new[] { 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536 })]
     public static int IndexOf(int[] items, int value)
     {
         for (int i = 0; i < items.Length; i++)

@@ -10,7 +10,7 @@ public static partial class Text
     /// <paramref name="word"/> written <paramref name="count"/> times, separated by
     /// <paramref name="separator"/>, into a builder sized up front.
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, PerformanceInputs(nameof(Words), Sizes = new[] { 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 })]
     public static string Repeat(string word, char separator, int count)
     {
         var builder = new StringBuilder((word.Length + 1) * count);

@@ -10,12 +10,16 @@ public sealed partial class PerformanceInterfaceGenerator
 {
     /// <summary>
     /// Writes the C# of one generated file. A pure function of its <see cref="GeneratedFileSpec"/>:
-    /// the same spec always gives the same text, byte for byte.
+    /// the same spec always gives the same text, byte for byte. Each method gets two companions with
+    /// the same parameters and the same arithmetic: <c>LatencyOf_X</c>, which sums the terms into a
+    /// <c>Latency</c> and nothing else (it is on hot paths), and <c>ExplainLatencyOf_X</c>, which lists
+    /// them in a <c>LatencyBreakdown</c> (see <see cref="ResultWriter"/>).
     /// </summary>
-    internal static class Emitter
+    internal static partial class Emitter
     {
         private const string LatencyType = "global::Pix.Latency";
         private const string ProfileType = "global::Pix.HardwareProfile";
+        private const string BreakdownType = "global::Pix.LatencyBreakdown";
 
         /// <summary>The text of the file for <paramref name="file"/>, stamped with the generator <paramref name="version"/>.</summary>
         public static string Emit(GeneratedFileSpec file, string version)
@@ -69,10 +73,22 @@ public sealed partial class PerformanceInterfaceGenerator
 
         private static void EmitMethod(SourceWriter writer, LatencyMethodSpec method, string version)
         {
-            InterfaceModel model = method.Interface;
-            var names = new ExpressionWriter(model, method.ProfileParameter, method.Parameters.Select(p => p.Name));
-
+            var names = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name));
             EmitDocumentation(writer, method, names);
+            EmitCompanion(writer, method, version, names, LatencyType, method.CompanionName, new LatencySum());
+
+            writer.WriteLine();
+            var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name));
+            EmitExplainDocumentation(writer, method);
+            EmitCompanion(writer, method, version, explainNames, BreakdownType, ExplainName(method), new BreakdownList(method.Interface));
+        }
+
+        /// <summary>The name of the companion that explains <c>LatencyOf_X</c>: <c>ExplainLatencyOf_X</c>.</summary>
+        internal static string ExplainName(LatencyMethodSpec method) => "Explain" + method.CompanionName;
+
+        private static void EmitCompanion(SourceWriter writer, LatencyMethodSpec method, string version, ExpressionWriter names, string returnType, string name, ResultWriter result)
+        {
+            InterfaceModel model = method.Interface;
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Pix.Generator\", \"{version}\")]");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
             if (method.HidesBaseCompanion)
@@ -80,7 +96,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 writer.WriteLine("#pragma warning disable CS0108 // This override's companion hides the base method's on purpose: same inputs, this implementation's cost.");
             }
 
-            writer.WriteLine(Signature(method, names));
+            writer.WriteLine(Signature(method, names, returnType, name));
             if (method.HidesBaseCompanion)
             {
                 writer.WriteLine("#pragma warning restore CS0108");
@@ -105,12 +121,15 @@ public sealed partial class PerformanceInterfaceGenerator
                 }
 
                 writer.WriteLine();
-                foreach (Quantity pcv in model.Pcvs)
+                if (result.WritesComments)
                 {
-                    writer.WriteLine($"// PCV {names.PcvParameter(pcv.Name)}: {Describer.Describe(pcv)}");
+                    foreach (Quantity pcv in model.Pcvs)
+                    {
+                        writer.WriteLine($"// PCV {names.PcvParameter(pcv.Name)}: {Describer.Describe(pcv)}");
+                    }
                 }
 
-                EmitPieces(writer, model, names, CostLayout.Create(model, NamesInScope(method, names)));
+                EmitPieces(writer, model, names, CostLayout.Create(model, NamesInScope(method, names)), result);
                 EmitHelpers(writer, names);
             }
         }
@@ -122,18 +141,12 @@ public sealed partial class PerformanceInterfaceGenerator
                 .Concat(method.Interface.Pcvs.Select(p => names.PcvParameter(p.Name)))
                 .Concat(new[] { method.ProfileParameter, "DivideCeiling", "DivideFloor", "BitLength" });
 
-        private static void EmitPieces(SourceWriter writer, InterfaceModel model, ExpressionWriter names, CostLayout layout)
+        private static void EmitPieces(SourceWriter writer, InterfaceModel model, ExpressionWriter names, CostLayout layout, ResultWriter result)
         {
             if (layout.CommonLocal is { } common)
             {
                 EmitBlockLocals(writer, layout.BeforeCommon, layout, names);
-                writer.WriteLine($"// common to every piece: {Describer.Formula(new Piece(Guard.Always, layout.Common.ToEquatableArray()))} on the reference profile");
-                writer.WriteLine($"double {common} =");
-                using (writer.Indent())
-                {
-                    EmitSum(writer, start: null, layout.Common, layout, names, ";");
-                }
-
+                result.WriteCommon(writer, common, layout.Common, layout, names);
                 writer.WriteLine();
             }
 
@@ -142,12 +155,16 @@ public sealed partial class PerformanceInterfaceGenerator
                 Piece piece = model.Pieces[i];
                 bool isLast = i == model.Pieces.Count - 1;
                 EmitBlockLocals(writer, layout.BeforePiece[i], layout, names);
-                writer.WriteLine(model.Pieces.Count == 1
-                    ? "// " + Describer.Formula(piece) + " on the reference profile"
-                    : "// " + Describer.Describe(piece, isLast) + ": " + Describer.Formula(piece) + " on the reference profile");
+                if (result.WritesComments)
+                {
+                    writer.WriteLine(model.Pieces.Count == 1
+                        ? "// " + Describer.Formula(piece) + " on the reference profile"
+                        : "// " + Describer.Describe(piece, isLast) + ": " + Describer.Formula(piece) + " on the reference profile");
+                }
+
                 if (piece.When is TrueGuard)
                 {
-                    EmitReturn(writer, layout.Own[i], layout, names);
+                    result.WriteReturn(writer, Describer.Describe(piece, isLast), layout.Own[i], layout, names);
 
                     // The parser only lets through models whose last piece is unguarded (see ModelCheck).
                     return;
@@ -156,7 +173,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 using (writer.EmitBlock($"if ({names.Guard(piece.When)})"))
                 {
                     EmitBlockLocals(writer, layout.InsidePiece[i], layout, names);
-                    EmitReturn(writer, layout.Own[i], layout, names);
+                    result.WriteReturn(writer, Describer.Describe(piece, isLast), layout.Own[i], layout, names);
                 }
 
                 writer.WriteLine();
@@ -178,41 +195,6 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             writer.WriteLine();
-        }
-
-        private static void EmitReturn(SourceWriter writer, IReadOnlyList<Term> terms, CostLayout layout, ExpressionWriter names)
-        {
-            if (terms.Count == 0)
-            {
-                writer.WriteLine(layout.CommonLocal is { } common ? $"return new {LatencyType}({common});" : $"return {LatencyType}.Zero;");
-                return;
-            }
-
-            writer.WriteLine($"return new {LatencyType}(");
-            using (writer.Indent())
-            {
-                EmitSum(writer, layout.CommonLocal, terms, layout, names, ");");
-            }
-        }
-
-        /// <summary>
-        /// <paramref name="start"/> (if any) plus each term's price, one per line under its <c>// ○</c> sentence,
-        /// added left to right as <see cref="ModelEvaluator"/> adds them.
-        /// </summary>
-        private static void EmitSum(SourceWriter writer, string? start, IReadOnlyList<Term> terms, CostLayout layout, ExpressionWriter names, string end)
-        {
-            if (start is not null)
-            {
-                writer.WriteLine(start);
-            }
-
-            for (int i = 0; i < terms.Count; i++)
-            {
-                Term term = terms[i];
-                writer.WriteLine("// ○ " + Describer.Describe(term));
-                string price = names.Price(term, layout.BlockLocal(term.Block));
-                writer.WriteContinuedLines((i > 0 || start is not null ? "+ " : "") + price + (i == terms.Count - 1 ? end : ""));
-            }
         }
 
         private static void EmitHelpers(SourceWriter writer, ExpressionWriter names)
@@ -239,7 +221,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
         }
 
-        private static string Signature(LatencyMethodSpec method, ExpressionWriter names)
+        private static string Signature(LatencyMethodSpec method, ExpressionWriter names, string returnType, string name)
         {
             var text = new StringBuilder();
             text.Append(method.Accessibility).Append(' ');
@@ -253,7 +235,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 text.Append("unsafe ");
             }
 
-            text.Append(LatencyType).Append(' ').Append(method.CompanionName);
+            text.Append(returnType).Append(' ').Append(name);
             if (!method.TypeParameters.IsEmpty)
             {
                 text.Append('<').Append(string.Join(", ", method.TypeParameters.Select(t => t.Name))).Append('>');
@@ -283,6 +265,16 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             return text.Append('(').Append(string.Join(", ", parameters)).Append(')').ToString();
+        }
+
+        private static void EmitExplainDocumentation(SourceWriter writer, LatencyMethodSpec method)
+        {
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine($"/// The prediction of <c>{method.CompanionName}</c> for the same arguments, term by term: the piece that applies and, per term,");
+            writer.WriteLine("/// what it is, how many times it runs and the inputs and PCVs that count comes from. The terms add up to");
+            writer.WriteLine($"/// <c>{method.CompanionName}</c>'s result exactly. Slower than <c>{method.CompanionName}</c> (it allocates): for operators, not hot paths.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine($"/// <returns>The breakdown of the prediction on <paramref name=\"{method.ProfileParameter}\"/>.</returns>");
         }
 
         private static void EmitDocumentation(SourceWriter writer, LatencyMethodSpec method, ExpressionWriter names)

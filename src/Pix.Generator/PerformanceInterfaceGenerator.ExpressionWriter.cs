@@ -62,6 +62,9 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>The companion's parameter for the PCV called <paramref name="name"/>.</summary>
         public string PcvParameter(string name) => _pcvParameters[name];
 
+        /// <summary>What a breakdown calls the quantity <paramref name="name"/>: a PCV's parameter, an input's C# (<c>packet.Length</c>).</summary>
+        public string DisplayName(string name) => _pcvParameters.TryGetValue(name, out string? parameter) ? parameter.TrimStart('@') : name;
+
         /// <summary>A guard as a C# boolean expression.</summary>
         public string Guard(Guard guard) => guard switch
         {

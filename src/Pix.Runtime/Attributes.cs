@@ -16,6 +16,29 @@ public sealed class PerformanceInterfaceAttribute : Attribute
     /// a negative value (the default) means "use the project's <c>PixResolution</c>, else 0.05".
     /// </summary>
     public double Resolution { get; set; } = -1;
+
+    /// <summary>
+    /// A latency budget the method must meet for every input, e.g. <c>"2us"</c>, <c>"500 ns"</c>,
+    /// <c>"1.5ms"</c> (units <c>ns</c>, <c>us</c>, <c>µs</c>, <c>ms</c>, <c>s</c>). The analyzers report
+    /// (PIX0205) each class of inputs whose predicted latency can exceed it, with an input that shows
+    /// it. Inputs the latency grows with need an upper bound: see <see cref="InputBoundAttribute"/>.
+    /// Null (the default): no budget.
+    /// </summary>
+    public string? Budget { get; set; }
+
+    /// <summary>
+    /// The hardware profile the <see cref="Budget"/> is checked on: <c>"prod"</c> names the project's
+    /// <c>prod.pixhw.json</c> (an <c>AdditionalFiles</c> item; the Pix package adds every
+    /// <c>*.pixhw.json</c> of the project). Null (the default): the shipped reference profile.
+    /// </summary>
+    public string? BudgetProfile { get; set; }
+
+    /// <summary>
+    /// The relative change over this method's baseline interface (<c>pix.baseline.json</c>) that the
+    /// regression check accepts before it reports (PIX0200 slower, PIX0204 faster); 0.2 = 20%. A
+    /// negative value (the default) means "use the project's <c>PixRegressionTolerance</c>, else 0.1".
+    /// </summary>
+    public double RegressionTolerance { get; set; } = -1;
 }
 
 /// <summary>

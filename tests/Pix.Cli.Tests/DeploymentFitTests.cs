@@ -16,8 +16,9 @@ public sealed class DeploymentFitTests
 
         DeploymentFit fit = DeploymentFit.Fit(points)!;
 
-        Assert.Equal(5, fit.FixedNs, 6);
-        Assert.Equal(2, fit.Scale, 9);
+        Assert.Equal(DeploymentFitKind.FixedPlusScale, fit.Kind);
+        Assert.Equal(5, fit.Coefficients[0].Value, 6);
+        Assert.Equal(2, fit.Coefficients[1].Value, 9);
         Assert.Equal(new[] { 16, 256, 4096, 65536 }, fit.TrainingSizes);
         Assert.Equal(new[] { 64, 1024, 16384 }, fit.HeldOutSizes);
         Assert.Equal(0, fit.HeldOutMapeAfter, 9);
@@ -32,14 +33,98 @@ public sealed class DeploymentFitTests
 
         DeploymentFit fit = DeploymentFit.Fit(points)!;
 
-        Assert.Equal(0, fit.FixedNs);
-        Assert.True(fit.Scale > 0);
+        Assert.Equal(0, fit.Coefficients[0].Value);
+        Assert.True(fit.Coefficients[1].Value > 0);
+    }
+
+    [Fact]
+    public void Recovers_known_per_term_coefficients_from_the_training_sizes()
+    {
+        // Interface: 10 ns + 0.5 ns × n + 0.01 ns × n²; the machine: 2×, 0.8× and 1.5× each term.
+        int[] sizes = { 4, 8, 16, 32, 64, 128, 256, 512, 1024 };
+        ValidationPoint[] points = sizes.Select(n => TermPoint(n, measuredScale: 1)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(DeploymentFitKind.PerTerm, fit.Kind);
+        Assert.Equal(new[] { "straight-line code", "loop over n", "nest over n, n" }, fit.Coefficients.Select(c => c.Label));
+        Assert.Equal(2, fit.Coefficients[0].Value, 3);
+        Assert.Equal(0.8, fit.Coefficients[1].Value, 3);
+        Assert.Equal(1.5, fit.Coefficients[2].Value, 3);
+        Assert.Equal(0, fit.HeldOutMapeAfter, 4);
+        Assert.True(fit.HeldOutMapeBefore > 0.1);
+    }
+
+    [Fact]
+    public void Judges_the_fit_on_held_out_sizes_only()
+    {
+        // Training sizes follow the per-term truth exactly; one held-out size (32) took twice as long.
+        // The fit is unchanged, and that size's 50% error is averaged over the held-out sizes alone.
+        int[] sizes = { 4, 8, 16, 32, 64, 128, 256 };
+        ValidationPoint[] points = sizes.Select(n => TermPoint(n, measuredScale: n == 32 ? 2 : 1)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(new[] { 4, 16, 64, 256 }, fit.TrainingSizes);
+        Assert.Equal(new[] { 8, 32, 128 }, fit.HeldOutSizes);
+        Assert.Equal(2, fit.Coefficients[0].Value, 3);
+        Assert.Equal(0.5 / 3, fit.HeldOutMapeAfter, 4);
+    }
+
+    [Fact]
+    public void Terms_the_data_cannot_tell_apart_share_the_correction()
+    {
+        // Two terms that are both 0.5 ns × n: only their sum is determined (measured 1.2 × the sum).
+        ValidationPoint[] points = new[] { 4, 8, 16, 32, 64, 128, 256 }.Select(n =>
+        {
+            var terms = new[] { new TermValue("0.0", "loop A", 0.5 * n), new TermValue("0.1", "loop B", 0.5 * n) };
+            return Point(n, n, 1.2 * n) with { Terms = terms };
+        }).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(1.2, fit.Coefficients[0].Value, 3);
+        Assert.Equal(1.2, fit.Coefficients[1].Value, 3);
+        Assert.Equal(0, fit.HeldOutMapeAfter, 4);
+    }
+
+    [Fact]
+    public void Trains_on_at_most_eight_sizes()
+    {
+        ValidationPoint[] points = Enumerable.Range(1, 20).Select(i => TermPoint(i * 10, measuredScale: 1)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(DeploymentFit.MaxTrainingPoints, fit.TrainingSizes.Count);
+        Assert.Equal(12, fit.HeldOutSizes.Count);
+        Assert.Empty(fit.TrainingSizes.Intersect(fit.HeldOutSizes));
+    }
+
+    [Fact]
+    public void Falls_back_to_fixed_plus_scale_when_a_point_has_no_terms()
+    {
+        ValidationPoint[] points = new[] { 4, 8, 16, 32, 64 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray();
+        points[2] = points[2] with { Terms = null };
+
+        Assert.Equal(DeploymentFitKind.FixedPlusScale, DeploymentFit.Fit(points)!.Kind);
     }
 
     [Fact]
     public void Needs_at_least_four_sizes()
     {
         Assert.Null(DeploymentFit.Fit(new[] { Point(1, 1, 1), Point(2, 2, 2), Point(3, 3, 3) }));
+    }
+
+    private static ValidationPoint TermPoint(int n, double measuredScale)
+    {
+        var terms = new[]
+        {
+            new TermValue("0.0", "straight-line code", 10),
+            new TermValue("0.1", "loop over n", 0.5 * n),
+            new TermValue("0.2", "nest over n, n", 0.01 * n * n),
+        };
+        double measured = measuredScale * ((2 * 10) + (0.8 * 0.5 * n) + (1.5 * 0.01 * n * n));
+        return Point(n, terms.Sum(t => t.Nanoseconds), measured) with { Terms = terms };
     }
 
     private static ValidationPoint Point(int size, double predictedNs, double measuredNs)

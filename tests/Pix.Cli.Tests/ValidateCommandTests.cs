@@ -42,6 +42,19 @@ public sealed class ValidateCommandTests : CliTestBase
         Assert.False(File.Exists(Path.ChangeExtension(report, ".svg")));
     }
 
+    [Fact]
+    public void A_missing_project_is_refused_before_measuring_and_overwrites_nothing()
+    {
+        string report = WriteFile("report.md", "previous report");
+
+        var (exit, _, err) = Run("validate", ThisAssembly, "--project", Path.Combine(Directory, "no-such-project"), "--out", report, "--warmup", "0");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no-such-project' not found", err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.Equal("previous report", File.ReadAllText(report));
+    }
+
     [Theory]
     [InlineData("0,16")]
     [InlineData("16,abc")]

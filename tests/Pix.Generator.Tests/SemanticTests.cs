@@ -186,9 +186,24 @@ public sealed class SemanticTests : IDisposable
                 }
 
                 double expected = ModelEvaluator.Evaluate(model, inputs, hw).Nanoseconds;
-                EmitterTests.AssertClose(expected, LoadedAssembly.Invoke(method, null, arguments.ToArray()), $"{name} at n={n} on {hw.Name}");
+                EmitterTests.AssertClose(expected, _assembly.InvokeAndExplain(method, null, $"{name} at n={n}", arguments.ToArray()), $"{name} at n={n} on {hw.Name}");
             }
         }
+    }
+
+    [Fact]
+    public void The_breakdown_names_each_term_and_the_quantities_its_count_comes_from()
+    {
+        MethodInfo explain = _assembly.Assembly.GetType("Demo.Subject", throwOnError: true)!.GetMethod("ExplainLatencyOf_IndexOf")!;
+        var breakdown = (LatencyBreakdown)explain.Invoke(null, new object?[] { new int[40], 7, HardwareProfile.Reference, (double?)12 })!;
+
+        LatencyTerm loop = breakdown.Terms.Single(t => t.Quantities.Count > 0);
+        Assert.Equal(12, loop.Count);
+        Assert.Equal(new[] { 12.0 }, loop.Quantities.Select(q => q.Value));
+        Assert.Contains("loop", loop.Description, StringComparison.Ordinal);
+        Assert.Equal(loop.Count * loop.PerExecution.Nanoseconds, loop.Latency.Nanoseconds);
+        Assert.Contains(loop.Quantities[0].Name + " = 12", breakdown.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Subject.IndexOf(int[], int) = ", breakdown.ToString(), StringComparison.Ordinal);
     }
 
     private MethodInfo LatencyOf(string name) =>

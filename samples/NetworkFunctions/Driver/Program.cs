@@ -6,14 +6,61 @@ using Pix;
 using Pix.Samples.NetworkFunctions.Driver;
 using Pix.Samples.NetworkFunctions.Workloads;
 
-// dotnet run --project samples/NetworkFunctions -c Release -- [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json]
-// Runs each network function on its workloads and prints throughput, the per-packet median latency
-// (timer overhead subtracted), the generated interface's median prediction for the same packets with
-// the PCV values they induced, and those PCV values.
+// dotnet run --project samples/NetworkFunctions -c Release -- [command] [nf|all] [workload|all] [options]
+//   measure (default)  throughput, per-packet median latency (timer overhead subtracted), the generated
+//                      interface's median prediction for the same packets with the PCV values they induced
+//   explain            the prediction for the median packet, term by term and per PCV
+//   diagnose           which PCV value explains the measured median of an adversarial workload
+//   compare-hardware   the interface over the workload's packets on --profile and on --against
+const string Usage = "usage: NetworkFunctions [measure|explain|diagnose|compare-hardware] [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json|reference] [--against file.pixhw.json|reference]";
+string[] commands = { "measure", "explain", "diagnose", "compare-hardware" };
 try
 {
-    Options options = Options.Parse(args);
-    HardwareProfile profile = options.ProfilePath is null ? HardwareProfile.Reference : HardwareProfile.Load(options.ProfilePath);
+    string command = args.Length > 0 && commands.Contains(args[0]) ? args[0] : "measure";
+    Options options = Options.Parse(command == "measure" && (args.Length == 0 || args[0] != "measure") ? args : args.Skip(1).ToArray());
+    // "reference" names the shipped profile, anything else a *.pixhw.json file (pix calibrate -o …).
+    static HardwareProfile LoadProfile(string path) => path == "reference" ? HardwareProfile.Reference : HardwareProfile.Load(path);
+    HardwareProfile profile = LoadProfile(options.ProfilePath ?? "reference");
+    switch (command)
+    {
+        case "explain":
+            foreach ((string nf, string workload) in options.Selection())
+            {
+                OperatorCommands.Explain(ScenarioCatalog.Create(nf, workload, options.Seed), profile);
+                Console.WriteLine();
+            }
+
+            return 0;
+        case "diagnose":
+        {
+            double timer = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
+            foreach ((string nf, string workload) in options.Selection().Where(s => s.Workload != "typical"))
+            {
+                OperatorCommands.Diagnose(
+                    ScenarioCatalog.Create(nf, "typical", options.Seed),
+                    ScenarioCatalog.Create(nf, workload, options.Seed),
+                    profile,
+                    TimeSpan.FromMilliseconds(options.WarmUpMs),
+                    options.Repetitions,
+                    timer);
+                Console.WriteLine();
+            }
+
+            return 0;
+        }
+
+        case "compare-hardware":
+            HardwareProfile against = options.AgainstPath is null
+                ? throw new ArgumentException("compare-hardware needs --against file.pixhw.json (the other machine's profile).")
+                : LoadProfile(options.AgainstPath);
+            foreach ((string nf, string workload) in options.Selection())
+            {
+                OperatorCommands.CompareHardware(ScenarioCatalog.Create(nf, workload, options.Seed), profile, against);
+            }
+
+            return 0;
+    }
+
     double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
     Console.WriteLine($"profile: {profile.Name}; timer overhead (subtracted from measured medians): {timerNs:0.0} ns");
     Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"measured",9} {"p99",9} {"predicted",10} {"error",7}  PCVs induced (per measured packet)");
@@ -35,20 +82,20 @@ try
 catch (Exception e) when (e is ArgumentException or ProfileFormatException or System.IO.IOException or InvalidOperationException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: NetworkFunctions [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json]");
+    Console.Error.WriteLine(Usage);
     Console.Error.WriteLine("  network functions: " + string.Join(", ", ScenarioCatalog.NetworkFunctions));
     return 2;
 }
 
 /// <summary>Command-line options of the driver.</summary>
-internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed, string? ProfilePath)
+internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed, string? ProfilePath, string? AgainstPath)
 {
     public static Options Parse(string[] args)
     {
         var positional = new List<string>();
         int warmUp = 1500, repetitions = 7;
         ulong seed = ScenarioCatalog.DefaultSeed;
-        string? profile = null;
+        string? profile = null, against = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -58,6 +105,9 @@ internal sealed record Options(string NetworkFunction, string Workload, int Warm
                 case "--seed": seed = (ulong)ParseInt(args, ref i, "--seed", 0); break;
                 case "--profile":
                     profile = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--profile needs a *.pixhw.json file.");
+                    break;
+                case "--against":
+                    against = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--against needs a *.pixhw.json file.");
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -75,7 +125,7 @@ internal sealed record Options(string NetworkFunction, string Workload, int Warm
             throw new ArgumentException($"Expected at most a network function and a workload; got '{string.Join(" ", positional)}'.");
         }
 
-        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed, profile);
+        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed, profile, against);
     }
 
     public IEnumerable<(string NetworkFunction, string Workload)> Selection()

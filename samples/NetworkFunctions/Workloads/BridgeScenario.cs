@@ -20,7 +20,8 @@ public sealed class BridgeScenario : Scenario
     private static readonly string[] Pcvs = { "learnChainLength", "forwardChainLength" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
-    private ForwardInterface? _interface;
+    private ForwardInterface<Latency>? _interface;
+    private ForwardInterface<LatencyBreakdown>? _explain;
 
     private BridgeScenario(Workload workload) : base(workload) => _bridge = NewBridge();
 
@@ -52,7 +53,8 @@ public sealed class BridgeScenario : Scenario
     public override void Reset()
     {
         _bridge = NewBridge();
-        _interface = InterfaceBinding.Bind<ForwardInterface>(_bridge, EntryPoint);
+        _interface = InterfaceBinding.Bind<ForwardInterface<Latency>>(_bridge, EntryPoint);
+        _explain = InterfaceBinding.BindExplanation<ForwardInterface<LatencyBreakdown>>(_bridge, EntryPoint);
     }
 
     /// <inheritdoc/>
@@ -61,6 +63,10 @@ public sealed class BridgeScenario : Scenario
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
         _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+
+    /// <inheritdoc/>
+    public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -141,6 +147,6 @@ public sealed class BridgeScenario : Scenario
         return new BridgeScenario(builder.Build("mac-flood", "40,000 frames from random new sources to unknown destinations (CAM overflow attack)"));
     }
 
-    /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c>.</summary>
-    private delegate Latency ForwardInterface(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double learnChainLength, double forwardChainLength);
+    /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Forward</c> (TResult = LatencyBreakdown).</summary>
+    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double learnChainLength, double forwardChainLength);
 }

@@ -17,7 +17,8 @@ public sealed class FirewallScenario : Scenario
     private const uint InsideNetwork = 0x0A000000;
     private static readonly string[] Pcvs = { "chainLength", "rulesScanned" };
     private StatefulFirewall _firewall;
-    private FilterInterface? _interface;
+    private FilterInterface<Latency>? _interface;
+    private FilterInterface<LatencyBreakdown>? _explain;
 
     private FirewallScenario(Workload workload) : base(workload) => _firewall = NewFirewall();
 
@@ -64,7 +65,8 @@ public sealed class FirewallScenario : Scenario
     public override void Reset()
     {
         _firewall = NewFirewall();
-        _interface = InterfaceBinding.Bind<FilterInterface>(_firewall, EntryPoint);
+        _interface = InterfaceBinding.Bind<FilterInterface<Latency>>(_firewall, EntryPoint);
+        _explain = InterfaceBinding.BindExplanation<FilterInterface<LatencyBreakdown>>(_firewall, EntryPoint);
     }
 
     /// <inheritdoc/>
@@ -73,6 +75,10 @@ public sealed class FirewallScenario : Scenario
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
         _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+
+    /// <inheritdoc/>
+    public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -155,6 +161,6 @@ public sealed class FirewallScenario : Scenario
         builder.Add(connection, time++, tcpFlags: Wire.TcpAck);
     }
 
-    /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c>.</summary>
-    private delegate Latency FilterInterface(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double chainLength, double? rulesScanned);
+    /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Filter</c> (TResult = LatencyBreakdown).</summary>
+    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double chainLength, double? rulesScanned);
 }

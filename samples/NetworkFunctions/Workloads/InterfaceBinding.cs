@@ -17,9 +17,21 @@ public static class InterfaceBinding
     /// </summary>
     /// <exception cref="InvalidOperationException">It was generated with a different signature.</exception>
     public static TDelegate? Bind<TDelegate>(object target, string entryPoint)
+        where TDelegate : Delegate =>
+        BindMethod<TDelegate>(target, "LatencyOf_" + entryPoint);
+
+    /// <summary>
+    /// The instance method <c>ExplainLatencyOf_{entryPoint}</c> of <paramref name="target"/> (the
+    /// breakdown twin of <c>LatencyOf_{entryPoint}</c>) as a <typeparamref name="TDelegate"/>, or null when it was not generated.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It was generated with a different signature.</exception>
+    public static TDelegate? BindExplanation<TDelegate>(object target, string entryPoint)
+        where TDelegate : Delegate =>
+        BindMethod<TDelegate>(target, "ExplainLatencyOf_" + entryPoint);
+
+    private static TDelegate? BindMethod<TDelegate>(object target, string name)
         where TDelegate : Delegate
     {
-        string name = "LatencyOf_" + entryPoint;
         MethodInfo? method = target.GetType().GetMethod(name, BindingFlags.Public | BindingFlags.Instance);
         if (method is null)
         {

@@ -17,7 +17,8 @@ public sealed class LoadBalancerScenario : Scenario
     private const uint ClientNetwork = 0x0A000000;
     private static readonly string[] Pcvs = { "probes", "trackedBackendDown" };
     private MaglevLoadBalancer _balancer;
-    private SelectBackendInterface? _interface;
+    private SelectBackendInterface<Latency>? _interface;
+    private SelectBackendInterface<LatencyBreakdown>? _explain;
 
     private LoadBalancerScenario(Workload workload) : base(workload) => _balancer = NewBalancer();
 
@@ -58,7 +59,8 @@ public sealed class LoadBalancerScenario : Scenario
     public override void Reset()
     {
         _balancer = NewBalancer();
-        _interface = InterfaceBinding.Bind<SelectBackendInterface>(_balancer, EntryPoint);
+        _interface = InterfaceBinding.Bind<SelectBackendInterface<Latency>>(_balancer, EntryPoint);
+        _explain = InterfaceBinding.BindExplanation<SelectBackendInterface<LatencyBreakdown>>(_balancer, EntryPoint);
     }
 
     /// <inheritdoc/>
@@ -76,6 +78,10 @@ public sealed class LoadBalancerScenario : Scenario
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
         _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0]);
+
+    /// <inheritdoc/>
+    public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -145,6 +151,6 @@ public sealed class LoadBalancerScenario : Scenario
         return new LoadBalancerScenario(builder.Build("colliding", "64 flows crafted onto one connection-table home slot (window of 8)"));
     }
 
-    /// <summary>The signature of the generated <c>MaglevLoadBalancer.LatencyOf_SelectBackend</c>.</summary>
-    private delegate Latency SelectBackendInterface(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double? probes);
+    /// <summary>The signature of the generated <c>MaglevLoadBalancer.LatencyOf_SelectBackend</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_SelectBackend</c> (TResult = LatencyBreakdown).</summary>
+    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double? probes);
 }

@@ -22,7 +22,8 @@ public sealed class NatScenario : Scenario
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
-    private ProcessInterface? _interface;
+    private ProcessInterface<Latency>? _interface;
+    private ProcessInterface<LatencyBreakdown>? _explain;
 
     private NatScenario(Workload workload, NatConfig config) : base(workload)
     {
@@ -58,7 +59,8 @@ public sealed class NatScenario : Scenario
     public override void Reset()
     {
         _nat = new Nat(_config);
-        _interface = InterfaceBinding.Bind<ProcessInterface>(_nat, EntryPoint);
+        _interface = InterfaceBinding.Bind<ProcessInterface<Latency>>(_nat, EntryPoint);
+        _explain = InterfaceBinding.BindExplanation<ProcessInterface<LatencyBreakdown>>(_nat, EntryPoint);
     }
 
     /// <inheritdoc/>
@@ -68,6 +70,10 @@ public sealed class NatScenario : Scenario
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
         _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+
+    /// <inheritdoc/>
+    public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -200,6 +206,6 @@ public sealed class NatScenario : Scenario
         }
     }
 
-    /// <summary>The signature of the generated <c>Nat.LatencyOf_Process</c>.</summary>
-    private delegate Latency ProcessInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double expiredFlows, double chainLength);
+    /// <summary>The signature of the generated <c>Nat.LatencyOf_Process</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Process</c> (TResult = LatencyBreakdown).</summary>
+    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double expiredFlows, double chainLength);
 }

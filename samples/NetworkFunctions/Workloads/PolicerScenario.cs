@@ -21,7 +21,8 @@ public sealed class PolicerScenario : Scenario
     public const long BurstBytes = 15_000;
 
     private TokenBucketPolicer _policer;
-    private PoliceInterface? _interface;
+    private PoliceInterface<Latency>? _interface;
+    private PoliceInterface<LatencyBreakdown>? _explain;
 
     private PolicerScenario(Workload workload) : base(workload) => _policer = NewPolicer();
 
@@ -52,7 +53,8 @@ public sealed class PolicerScenario : Scenario
     public override void Reset()
     {
         _policer = NewPolicer();
-        _interface = InterfaceBinding.Bind<PoliceInterface>(_policer, EntryPoint);
+        _interface = InterfaceBinding.Bind<PoliceInterface<Latency>>(_policer, EntryPoint);
+        _explain = InterfaceBinding.BindExplanation<PoliceInterface<LatencyBreakdown>>(_policer, EntryPoint);
     }
 
     /// <inheritdoc/>
@@ -61,6 +63,10 @@ public sealed class PolicerScenario : Scenario
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
         _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw);
+
+    /// <inheritdoc/>
+    public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
@@ -95,6 +101,6 @@ public sealed class PolicerScenario : Scenario
         return new PolicerScenario(builder.Build("burst", "one subscriber receiving 1,500-byte frames every µs, 1,200x its rate"));
     }
 
-    /// <summary>The signature of the generated <c>TokenBucketPolicer.LatencyOf_Police</c>.</summary>
-    private delegate Latency PoliceInterface(ReadOnlySpan<byte> packet, long now, HardwareProfile hw);
+    /// <summary>The signature of the generated <c>TokenBucketPolicer.LatencyOf_Police</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Police</c> (TResult = LatencyBreakdown).</summary>
+    private delegate TResult PoliceInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw);
 }

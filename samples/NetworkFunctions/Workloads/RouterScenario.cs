@@ -14,7 +14,8 @@ public sealed class RouterScenario : Scenario
     private static readonly string[] Pcvs = { "trieDepth" };
     private readonly Action<PrefixTrie> _installRoutes;
     private LpmRouter _router;
-    private RouteInterface? _interface;
+    private RouteInterface<Latency>? _interface;
+    private RouteInterface<LatencyBreakdown>? _explain;
 
     private RouterScenario(Workload workload, Action<PrefixTrie> installRoutes) : base(workload)
     {
@@ -47,7 +48,8 @@ public sealed class RouterScenario : Scenario
     public override void Reset()
     {
         _router = NewRouter();
-        _interface = InterfaceBinding.Bind<RouteInterface>(_router, EntryPoint);
+        _interface = InterfaceBinding.Bind<RouteInterface<Latency>>(_router, EntryPoint);
+        _explain = InterfaceBinding.BindExplanation<RouteInterface<LatencyBreakdown>>(_router, EntryPoint);
     }
 
     /// <inheritdoc/>
@@ -56,6 +58,10 @@ public sealed class RouterScenario : Scenario
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
         _interface?.Invoke(Workload.Packet(index), hw, pcvs[0]);
+
+    /// <inheritdoc/>
+    public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
+        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values) => values[0] = _router.LastPacket.TrieDepth;
@@ -148,6 +154,6 @@ public sealed class RouterScenario : Scenario
         });
     }
 
-    /// <summary>The signature of the generated <c>LpmRouter.LatencyOf_Route</c>.</summary>
-    private delegate Latency RouteInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double? trieDepth);
+    /// <summary>The signature of the generated <c>LpmRouter.LatencyOf_Route</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Route</c> (TResult = LatencyBreakdown).</summary>
+    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double? trieDepth);
 }

@@ -40,6 +40,12 @@ public abstract class Scenario
     public abstract Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs);
 
     /// <summary>
+    /// The same prediction term by term (the generated <c>ExplainLatencyOf_X</c>); null when Pix
+    /// generated no interface.
+    /// </summary>
+    public abstract LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs);
+
+    /// <summary>
     /// Replays the workload and asks the interface, just before each measured packet, for its
     /// latency with the PCV values <paramref name="trace"/> recorded for it (the replay is
     /// deterministic, so they are the values it will induce). Null when there is no interface.
@@ -70,6 +76,29 @@ public abstract class Scenario
         }
 
         return predictions;
+    }
+
+    /// <summary>
+    /// Replays the workload up to measured packet <paramref name="measured"/> (its control events
+    /// applied, the packet itself not processed): the state its prediction is made in. Returns the
+    /// packet's index in the workload, for <see cref="Predict"/> and <see cref="Explain"/>.
+    /// </summary>
+    public int ReplayUntil(int measured)
+    {
+        if (measured < 0 || measured >= Workload.Count - Workload.SetupCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(measured), measured, $"The workload has {Workload.Count - Workload.SetupCount} measured packets.");
+        }
+
+        ResetAndSetUp();
+        for (int i = 0; i < measured; i++)
+        {
+            BeforePacket(Workload.SetupCount + i);
+            Process(Workload.SetupCount + i);
+        }
+
+        BeforePacket(Workload.SetupCount + measured);
+        return Workload.SetupCount + measured;
     }
 
     /// <summary>Applies the control events scheduled before packet <paramref name="index"/> (not timed).</summary>

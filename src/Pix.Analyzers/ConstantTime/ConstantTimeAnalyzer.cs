@@ -23,7 +23,9 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SecretDependentMemoryAccess,
         DiagnosticDescriptors.VariableLatencyOperation,
         DiagnosticDescriptors.VariableTimeApi,
-        DiagnosticDescriptors.ConstantTimeMethodNotProtected);
+        DiagnosticDescriptors.ConstantTimeMethodNotProtected,
+        DiagnosticDescriptors.ConstantTimeInterfaceDisagrees,
+        DiagnosticDescriptors.ConstantTimeSettingInvalid);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -37,12 +39,19 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
                 return; // Pix.Runtime is not referenced: nothing can be [Secret].
             }
 
-            var engine = new ConstantTimeEngine(start.Compilation, symbols);
-            start.RegisterOperationBlockAction(block => AnalyzeMethod(block, engine));
+            ConstantTimeSettings settings = ConstantTimeSettings.From(start.Options.AnalyzerConfigOptionsProvider);
+            var engine = new ConstantTimeEngine(start.Compilation, symbols, settings.Options);
+            var agreement = new InterfaceAgreementCheck(start.Compilation, symbols, ProjectExtraction.Options(start.Options.AnalyzerConfigOptionsProvider), settings.Options);
+            start.RegisterOperationBlockAction(block => AnalyzeMethod(block, engine, agreement));
+            if (settings.Invalid is { } invalid)
+            {
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(
+                    Diagnostic.Create(DiagnosticDescriptors.ConstantTimeSettingInvalid, Location.None, invalid.Value, invalid.Source)));
+            }
         });
     }
 
-    private static void AnalyzeMethod(OperationBlockAnalysisContext context, ConstantTimeEngine engine)
+    private static void AnalyzeMethod(OperationBlockAnalysisContext context, ConstantTimeEngine engine, InterfaceAgreementCheck agreement)
     {
         if (context.OwningSymbol is not IMethodSymbol method || !SecretPolicy.IsChecked(method, engine.Symbols))
         {
@@ -59,6 +68,11 @@ public sealed class ConstantTimeAnalyzer : DiagnosticAnalyzer
         foreach (ConstantTimeFinding finding in report.Findings)
         {
             context.ReportDiagnostic(ToDiagnostic(finding));
+        }
+
+        if (agreement.Disagreement(method, report, context.CancellationToken) is { } disagreement)
+        {
+            context.ReportDiagnostic(disagreement);
         }
 
         if (report.MissingJitProtection is { } reason && method.Locations.FirstOrDefault() is { } name)

@@ -64,4 +64,25 @@ internal static partial class DiagnosticDescriptors
         DiagnosticCategories.ConstantTime,
         DiagnosticSeverity.Warning,
         "Nothing stops an optimising compiler from turning an accumulate-then-compare loop back into an early exit. CryptographicOperations.FixedTimeEquals carries [MethodImpl(NoInlining | NoOptimization)] for that reason; copies of it must too.");
+
+    /// <summary>
+    /// PIX0106. Format: <c>'{0}' passes the constant-time check, but its performance interface reads {1}, which depends on secret '{2}'; one of the two analyses is wrong</c>.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ConstantTimeInterfaceDisagrees = Create(
+        DiagnosticIds.ConstantTimeInterfaceDisagrees,
+        "Performance interface of a constant-time method depends on a secret",
+        "'{0}' passes the constant-time check, but its performance interface reads {1}, which depends on secret '{2}'; one of the two analyses is wrong",
+        DiagnosticCategories.ConstantTime,
+        DiagnosticSeverity.Info,
+        "The generated LatencyOf_X of a [ConstantTime] [PerformanceInterface] method must not take a quantity or PCV derived from a secret: if its latency model needs one, the latency depends on the secret. The taint analysis and the extractor disagree here; check the method by hand and report the case.");
+
+    /// <summary>PIX0107. Format: <c>The value '{0}' of {1} is not 'exempt' or 'report'; secret branches with balanced arms are reported</c>.</summary>
+    public static readonly DiagnosticDescriptor ConstantTimeSettingInvalid = Create(
+        DiagnosticIds.ConstantTimeSettingInvalid,
+        "Unrecognised constant-time setting",
+        "The value '{0}' of {1} is not 'exempt' or 'report'; secret branches with balanced arms are reported",
+        DiagnosticCategories.ConstantTime,
+        DiagnosticSeverity.Warning,
+        "pix_constant_time_balanced_branches (in a .globalconfig) or the MSBuild property PixConstantTimeBalancedBranches takes 'exempt' (the default: an if/else or ?: on a secret whose arms cost the same in the interface model is not reported) or 'report' (every secret branch is reported). Any other value falls back to the strict 'report'.",
+        WellKnownDiagnosticTags.CompilationEnd);
 }

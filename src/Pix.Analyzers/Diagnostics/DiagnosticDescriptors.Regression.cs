@@ -57,11 +57,11 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "The current interface predicts a lower latency than the baseline for some input, beyond the tolerance. Updating the baseline makes the improvement the new bar.");
 
-    /// <summary>PIX0300. Format: <c>The regression check used Pix's built-in solver fallback: {0}</c>.</summary>
+    /// <summary>PIX0300. Format: <c>Pix's regression and budget checks used the built-in solver fallback: {0}</c>.</summary>
     public static readonly DiagnosticDescriptor SolverUnavailable = Create(
         DiagnosticIds.SolverUnavailable,
         "Z3 unavailable, fallback solver used",
-        "The regression check used Pix's built-in solver fallback: {0}",
+        "Pix's regression and budget checks used the built-in solver fallback: {0}",
         DiagnosticCategories.Environment,
         DiagnosticSeverity.Info,
         "libz3 could not be loaded (install libz3-4 on Debian/Ubuntu; on Windows and macOS the Pix package carries it). The fallback (interval reasoning and sampling) finds regressions only at the inputs it samples, so it can miss some that Z3 would find.",

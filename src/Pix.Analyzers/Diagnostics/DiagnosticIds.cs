@@ -42,4 +42,10 @@ internal static partial class DiagnosticIds
 
     /// <summary>A constant-time method the JIT is free to optimise back into variable time.</summary>
     public const string ConstantTimeMethodNotProtected = "PIX0105";
+
+    /// <summary>A constant-time method that passes, whose performance interface nevertheless depends on a secret.</summary>
+    public const string ConstantTimeInterfaceDisagrees = "PIX0106";
+
+    /// <summary>A constant-time setting (balanced branches) with an unrecognised value.</summary>
+    public const string ConstantTimeSettingInvalid = "PIX0107";
 }

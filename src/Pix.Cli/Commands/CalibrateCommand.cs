@@ -91,7 +91,7 @@ internal static class CalibrateCommand
         kernels.Write(stdout);
         double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
         stdout.WriteLine();
-        stdout.WriteLine($"Loop overhead per throughput-kernel iteration: {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
+        stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
         stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest pass.");
     }
 

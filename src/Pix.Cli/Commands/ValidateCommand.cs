@@ -14,7 +14,7 @@ using Pix.Json;
 namespace Pix.Cli.Commands;
 
 /// <summary>
-/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md]</c>:
+/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md] [--project P.csproj]</c>:
 /// runs every <c>[PerformanceInterface]</c> method that has <c>[PerformanceInputs]</c> over a sweep of
 /// sizes, and compares its generated <c>LatencyOf_X</c> with measurements.
 /// </summary>
@@ -40,6 +40,10 @@ internal static class ValidateCommand
             CustomParser = OptionParsers.Seconds("--warmup", 0, MeasurementOptions.Default.WarmupTime.TotalSeconds),
         };
         var method = new Option<string?>("--method") { Description = "Only validate methods whose name contains this text." };
+        var project = new Option<string?>("--project")
+        {
+            Description = "The assembly's project (.csproj or its directory): its interfaces' models are extracted so the deployment-specific fit keeps each term and fits one coefficient per term.",
+        };
 
         var command = new Command("validate", "Measure [PerformanceInterface] methods over a sweep of input sizes and compare with their predicted latency.")
         {
@@ -49,6 +53,7 @@ internal static class ValidateCommand
             output,
             warmup,
             method,
+            project,
         };
         CommandAction.Set(command, (parse, stdout, stderr) => Run(
             parse.GetValue(assembly)!,
@@ -57,6 +62,7 @@ internal static class ValidateCommand
             parse.GetValue(output),
             TimeSpan.FromSeconds(parse.GetValue(warmup)),
             parse.GetValue(method),
+            parse.GetValue(project),
             stdout,
             stderr));
         return command;
@@ -85,7 +91,7 @@ internal static class ValidateCommand
         return sizes.Distinct().OrderBy(s => s).ToArray();
     }
 
-    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, TextWriter stdout, TextWriter stderr)
+    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, string? projectPath, TextWriter stdout, TextWriter stderr)
     {
         // Everything that can be refused is checked before the (long) measurement starts.
         if (!File.Exists(assemblyPath))
@@ -107,6 +113,9 @@ internal static class ValidateCommand
             svgPath = Path.ChangeExtension(outputPath, ".svg");
         }
 
+        // A wrong --project is refused now, not after loading the assembly (the build itself comes later).
+        string? projectFile = projectPath is null ? null : BaselineUpdate.ProjectBuild.ResolveProjectFile(projectPath);
+
         string fullAssemblyPath = Path.GetFullPath(assemblyPath);
         Assembly target = new TargetLoadContext(fullAssemblyPath).LoadFromAssemblyPath(fullAssemblyPath);
         IReadOnlyList<ValidationTarget> targets = ValidationTarget.Discover(target)
@@ -122,12 +131,18 @@ internal static class ValidateCommand
             stderr.WriteLine("pix validate: warning: no --profile given; predicting with the shipped reference profile, not a calibration of this machine (run 'pix calibrate').");
         }
 
+        foreach (string difference in isReference ? Array.Empty<string>() : Deployment.Differences(profile.Machine, Deployment.Current()))
+        {
+            stderr.WriteLine($"pix validate: warning: this process is not the deployment the profile was calibrated in ({difference}); its predictions are that deployment's.");
+        }
+
         if ((target.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled).GetValueOrDefault())
         {
             stderr.WriteLine($"pix validate: warning: '{assemblyPath}' is a Debug build; its code runs unoptimised, so measurements do not reflect Release performance.");
         }
 
-        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup }, stderr);
+        IReadOnlyDictionary<string, Pix.Model.InterfaceModel>? models = projectFile is null ? null : InterfaceModels.FromProject(projectFile, stderr);
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup }, stderr, models);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {
@@ -148,7 +163,8 @@ internal static class ValidateCommand
         {
             string commandLine = "pix validate " + Path.GetFileName(assemblyPath)
                 + (profilePath is null ? string.Empty : " --profile " + Path.GetFileName(profilePath))
-                + (sizes is { Length: > 0 } ? " --sizes " + string.Join(",", sizes) : string.Empty);
+                + (sizes is { Length: > 0 } ? " --sizes " + string.Join(",", sizes) : string.Empty)
+                + (projectPath is null ? string.Empty : " --project " + projectPath);
             List<MethodValidation> plotted = results.Where(r => r.Validated).ToList();
             if (plotted.Count > 0)
             {
@@ -165,6 +181,9 @@ internal static class ValidateCommand
     private static void WriteSummary(ValidationReport report, TextWriter stdout)
     {
         stdout.WriteLine($"Profile: {report.Profile.Name} ({report.Profile.Machine.Cpu})");
+        stdout.WriteLine($"Calibrated under: {report.Profile.Machine.Runtime}; {report.Profile.Machine.JitSettings}");
+        MachineDescription now = Deployment.Current();
+        stdout.WriteLine($"Measured under:   {now.Runtime}; {now.JitSettings}");
         foreach (MethodValidation m in report.Methods)
         {
             stdout.WriteLine();
@@ -191,8 +210,9 @@ internal static class ValidateCommand
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(
-                    $"Deployment fit on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {Format.Ns(fit.FixedNs)} ns + {Format.Number(fit.Scale, "0.###")} x predicted; " +
-                    $"error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} before, {Format.Percent(fit.HeldOutMapeAfter)} after.");
+                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + m.NoTermsBecause)}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
+                stdout.WriteLine(
+                    $"  error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} as generated, {Format.Percent(fit.HeldOutMapeAfter)} fitted (median CV {Format.Percent(m.MedianNoise)}).");
             }
         }
 

@@ -12,7 +12,8 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         md.Append("# Accuracy of ").Append(report.Assembly).Append("\n\n");
         md.Append("Predicted: the generated `LatencyOf_X` on profile `").Append(report.Profile.Name).Append("` (")
-          .Append(report.Profile.Machine.Cpu).Append(", ").Append(report.Profile.Machine.Runtime).Append(").");
+          .Append(report.Profile.Machine.Cpu).Append(", ").Append(report.Profile.Machine.Runtime).Append("; calibrated under ")
+          .Append(report.Profile.Machine.JitSettings).Append("). Measured under ").Append(Deployment.Current().JitSettings).Append('.');
         if (report.ProfileIsReference)
         {
             md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
@@ -56,9 +57,10 @@ internal static class MarkdownReport
             md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append(".\n\n");
             if (m.Fit is DeploymentFit fit)
             {
-                md.Append("Deployment-specific fit on sizes ").Append(string.Join(", ", fit.TrainingSizes))
-                  .Append(": measured ≈ ").Append(Format.Ns(fit.FixedNs)).Append(" ns + ").Append(Format.Number(fit.Scale, "0.###"))
-                  .Append(" × predicted. MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
+                md.Append("Deployment-specific fit (").Append(fit.Kind == DeploymentFitKind.PerTerm ? "one coefficient per term" : "fixed + scale; " + m.NoTermsBecause)
+                  .Append(") on sizes ").Append(string.Join(", ", fit.TrainingSizes))
+                  .Append(": measured ≈ ").Append(fit.Describe())
+                  .Append(". MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
                   .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
                   .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit.\n\n");
             }

@@ -5,7 +5,11 @@ using System.Linq;
 namespace Pix.Cli.Validation;
 
 /// <summary>Prediction and measurement of one method at one input size.</summary>
-internal sealed record ValidationPoint(int Size, Latency Predicted, MeasurementResult Measured)
+/// <param name="Size">The input size.</param>
+/// <param name="Predicted">What <c>LatencyOf_X</c> returned.</param>
+/// <param name="Measured">What the method took.</param>
+/// <param name="Terms">The prediction term by term, when the interface's model is known (<c>--project</c>); they add up to <paramref name="Predicted"/>.</param>
+internal sealed record ValidationPoint(int Size, Latency Predicted, MeasurementResult Measured, IReadOnlyList<TermValue>? Terms = null)
 {
     /// <summary>|predicted − measured| / measured.</summary>
     public double AbsoluteError => Math.Abs(Predicted.Nanoseconds - Measured.Median.Nanoseconds) / Measured.Median.Nanoseconds;
@@ -15,7 +19,11 @@ internal sealed record ValidationPoint(int Size, Latency Predicted, MeasurementR
 }
 
 /// <summary>The sweep of one method, or why it was not validated.</summary>
-internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationPoint> Points, string? NotValidatedBecause)
+/// <param name="Method">Display name.</param>
+/// <param name="Points">One per size measured.</param>
+/// <param name="NotValidatedBecause">Why the sweep did not run or stopped; null when it completed.</param>
+/// <param name="NoTermsBecause">Why the points carry no terms (so the fit cannot be per term); null when they do.</param>
+internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationPoint> Points, string? NotValidatedBecause, string? NoTermsBecause = null)
 {
     public bool Validated => NotValidatedBecause is null && Points.Count > 0;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Pix.Model;
 
 namespace Pix.Cli.Validation;
 
@@ -12,12 +13,18 @@ internal sealed class ValidationRunner
     private readonly HardwareProfile _profile;
     private readonly MeasurementOptions _measurement;
     private readonly TextWriter _progress;
+    private readonly IReadOnlyDictionary<string, InterfaceModel>? _models;
 
-    public ValidationRunner(HardwareProfile profile, MeasurementOptions measurement, TextWriter progress)
+    /// <param name="profile">The profile predictions are made with.</param>
+    /// <param name="measurement">How to measure.</param>
+    /// <param name="progress">Where each size's result is reported as it comes.</param>
+    /// <param name="models">The interfaces' models by documentation ID, to split predictions into terms; null when not known.</param>
+    public ValidationRunner(HardwareProfile profile, MeasurementOptions measurement, TextWriter progress, IReadOnlyDictionary<string, InterfaceModel>? models = null)
     {
         _profile = profile;
         _measurement = measurement;
         _progress = progress;
+        _models = models;
     }
 
     public MethodValidation Run(ValidationTarget target, IReadOnlyList<int> sizes)
@@ -39,7 +46,23 @@ internal sealed class ValidationRunner
             return new MethodValidation(target.DisplayName, Array.Empty<ValidationPoint>(), e.Message);
         }
 
+        string? noTerms = null;
+        TermBreakdown? breakdown = null;
+        if (_models is null)
+        {
+            noTerms = "no --project to extract the interface's terms from";
+        }
+        else if (!_models.TryGetValue(DocumentationId.Of(target.Method), out InterfaceModel? model))
+        {
+            noTerms = $"the project has no interface for {DocumentationId.Of(target.Method)}";
+        }
+        else
+        {
+            breakdown = new TermBreakdown(model, target.Method, target.LatencyMethod!);
+        }
+
         var points = new List<ValidationPoint>();
+        MethodValidation Stop(string why) => new(target.DisplayName, points, why, noTerms);
         foreach (int size in sizes)
         {
             object?[] inputs;
@@ -50,12 +73,12 @@ internal sealed class ValidationRunner
             }
             catch (TargetInvocationException e)
             {
-                return new MethodValidation(target.DisplayName, points, $"{target.Factory!.Name}({size}) threw {e.InnerException!.GetType().Name}: {e.InnerException.Message}");
+                return Stop($"{target.Factory!.Name}({size}) threw {e.InnerException!.GetType().Name}: {e.InnerException.Message}");
             }
 
             if (!TrySplit(target, inputs, out object?[] methodArguments, out object?[] latencyArguments, out string? problem))
             {
-                return new MethodValidation(target.DisplayName, points, problem);
+                return Stop(problem!);
             }
 
             Latency predicted;
@@ -66,12 +89,12 @@ internal sealed class ValidationRunner
             }
             catch (InvalidCastException e)
             {
-                return new MethodValidation(target.DisplayName, points, $"{target.Factory!.Name}({size}) returned a value of the wrong type: {e.Message}");
+                return Stop($"{target.Factory!.Name}({size}) returned a value of the wrong type: {e.Message}");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The user's code (the generated interface) failed on these inputs: report it for this method, go on with the others.
-                return new MethodValidation(target.DisplayName, points, $"LatencyOf_{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
+                return Stop($"LatencyOf_{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
             }
 
             try
@@ -80,14 +103,51 @@ internal sealed class ValidationRunner
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                return new MethodValidation(target.DisplayName, points, $"{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
+                return Stop($"{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
+            }
+
+            IReadOnlyList<TermValue>? terms = null;
+            if (breakdown is not null)
+            {
+                (terms, noTerms) = Terms(breakdown, methodArguments, latencyArguments, predicted, size);
+                breakdown = terms is null ? null : breakdown;
             }
 
             _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}");
-            points.Add(new ValidationPoint(size, predicted, measured));
+            points.Add(new ValidationPoint(size, predicted, measured, terms));
         }
 
-        return new MethodValidation(target.DisplayName, points, null);
+        // Terms at some sizes only are no use to a fit over all of them.
+        return new MethodValidation(target.DisplayName, noTerms is null ? points : points.Select(p => p with { Terms = null }).ToList(), null, noTerms);
+    }
+
+    /// <summary>
+    /// The prediction term by term, from the model; refused when it does not add up to what the
+    /// assembly's <c>LatencyOf_X</c> returned (the project's source and the built assembly differ).
+    /// </summary>
+    private (IReadOnlyList<TermValue>? Terms, string? Problem) Terms(TermBreakdown breakdown, object?[] methodArguments, object?[] latencyArguments, Latency predicted, int size)
+    {
+        IReadOnlyList<TermValue> terms;
+        try
+        {
+            terms = breakdown.Evaluate(methodArguments, latencyArguments, _profile);
+        }
+        catch (NotSupportedException e)
+        {
+            return (null, "cannot read the interface's quantities: " + e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, "cannot evaluate the interface's model: " + e.Message);
+        }
+
+        double sum = terms.Sum(t => t.Nanoseconds);
+        if (Math.Abs(sum - predicted.Nanoseconds) > 1e-6 * Math.Max(1, Math.Abs(predicted.Nanoseconds)))
+        {
+            return (null, $"at size {size} the project's model adds up to {Latency.FromNanoseconds(sum)} but the assembly's LatencyOf_X returned {predicted}: rebuild the assembly from this source");
+        }
+
+        return (terms, null);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -5,6 +6,8 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Pix.ConstantTime.Balance;
+using Pix.Solver;
 
 namespace Pix.ConstantTime;
 
@@ -24,12 +27,26 @@ public sealed class ConstantTimeEngine
     private readonly ConcurrentDictionary<(IMethodSymbol Method, string Secrets), CalleeSummary> _summaries =
         new(new SummaryKeyComparer());
 
-    /// <summary>Creates an engine for <paramref name="compilation"/>.</summary>
-    public ConstantTimeEngine(Compilation compilation, ConstantTimeSymbols symbols)
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodArmCosts> _armCosts = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<SolverEngine> _solver;
+
+    /// <summary>
+    /// Creates an engine for <paramref name="compilation"/>. <paramref name="solver"/> proves
+    /// symbolic arm costs equal; by default Z3 when libz3 loads, else the fallback engine (created
+    /// only when a branch needs it).
+    /// </summary>
+    public ConstantTimeEngine(Compilation compilation, ConstantTimeSymbols symbols, ConstantTimeOptions? options = null, SolverEngine? solver = null)
     {
         _compilation = compilation;
         Symbols = symbols;
+        Options = options ?? ConstantTimeOptions.Default;
+        _solver = solver is null
+            ? new Lazy<SolverEngine>(() => SolverEngine.CreateDefault(Options.Solver), LazyThreadSafetyMode.ExecutionAndPublication)
+            : new Lazy<SolverEngine>(() => solver);
     }
+
+    /// <summary>The settings.</summary>
+    public ConstantTimeOptions Options { get; }
 
     /// <summary>The attribute and library symbols of the compilation.</summary>
     public ConstantTimeSymbols Symbols { get; }
@@ -37,7 +54,7 @@ public sealed class ConstantTimeEngine
     /// <summary>Checks <paramref name="method"/>, whose body is <paramref name="body"/>.</summary>
     public ConstantTimeReport Check(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
     {
-        var walker = new TaintWalker(this, 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method.OriginalDefinition), cancellationToken);
+        var walker = new TaintWalker(this, method, 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method.OriginalDefinition), cancellationToken);
         foreach (IParameterSymbol parameter in SecretPolicy.SecretParameters(method, Symbols))
         {
             walker.Seed(parameter, Taint.FromSecret(parameter.Name, parameter.Locations.FirstOrDefault() ?? Location.None));
@@ -49,7 +66,10 @@ public sealed class ConstantTimeEngine
             .Select(g => g.First())
             .OrderBy(f => f.Location.SourceSpan.Start)
             .ToImmutableArray();
-        return new ConstantTimeReport(method, findings, JitProtection.MissingProtection(method, body, Symbols));
+        return new ConstantTimeReport(method, findings, JitProtection.MissingProtection(method, body, Symbols))
+        {
+            Secrets = walker.Secrets.ToImmutableDictionary(SymbolEqualityComparer.Default),
+        };
     }
 
     /// <summary>Checks <paramref name="method"/> from its declaration; null when it has no body in source.</summary>
@@ -99,7 +119,7 @@ public sealed class ConstantTimeEngine
             return CalleeSummary.Opaque;
         }
 
-        var walker = new TaintWalker(this, depth, callChain.Add(definition), cancellationToken);
+        var walker = new TaintWalker(this, definition, depth, callChain.Add(definition), cancellationToken);
         foreach (IParameterSymbol parameter in definition.Parameters.Where(p => secretOrdinals.Contains(p.Ordinal)))
         {
             walker.Seed(parameter, Taint.FromSecret(parameter.Name, parameter.Locations.FirstOrDefault() ?? Location.None));
@@ -114,6 +134,35 @@ public sealed class ConstantTimeEngine
                 .Select(p => p.Ordinal)
                 .ToImmutableHashSet());
         return _summaries.GetOrAdd((definition, key), summary);
+    }
+
+    /// <summary>
+    /// Null when balanced branches are not exempt (<see cref="ConstantTimeOptions.ExemptBalancedBranches"/>);
+    /// otherwise whether the arms of <paramref name="branch"/>, in <paramref name="method"/>, leave
+    /// alike and cost the same in the interface model.
+    /// </summary>
+    internal ArmBalance? BalanceOf(IMethodSymbol method, IConditionalOperation branch, CancellationToken cancellationToken)
+    {
+        if (!Options.ExemptBalancedBranches)
+        {
+            return null;
+        }
+
+        if (!ArmExits.LeaveAlike(branch.WhenTrue, branch.WhenFalse))
+        {
+            return ArmBalance.Unbalanced(branch.WhenFalse is null ? "each way runs different code" : "the arms leave differently (return, throw, break or continue)");
+        }
+
+        // One extraction per method, on the first secret two-armed branch (most methods have none),
+        // shared by its branches. Computed with this caller's token and cached only once complete, so a
+        // cancelled analysis leaves nothing behind; two threads may rarely both compute it, harmlessly.
+        IMethodSymbol definition = method.OriginalDefinition;
+        if (!_armCosts.TryGetValue(definition, out MethodArmCosts? costs))
+        {
+            costs = _armCosts.GetOrAdd(definition, MethodArmCosts.Analyze(definition, _compilation, cancellationToken));
+        }
+
+        return costs.Balance(branch.Syntax, _solver, cancellationToken);
     }
 
     private IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)

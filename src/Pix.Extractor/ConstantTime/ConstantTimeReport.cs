@@ -15,6 +15,12 @@ public sealed record ConstantTimeReport(
     ImmutableArray<ConstantTimeFinding> Findings,
     string? MissingJitProtection)
 {
+    /// <summary>
+    /// Every variable, parameter, field and property of the method the taint analysis found secret,
+    /// with one path each (for the cross-check with the performance interface, <see cref="InterfaceAgreement"/>).
+    /// </summary>
+    public ImmutableDictionary<ISymbol, Taint> Secrets { get; init; } = ImmutableDictionary<ISymbol, Taint>.Empty.WithComparers(SymbolEqualityComparer.Default);
+
     /// <summary>True when nothing leaks and nothing is missing.</summary>
     public bool IsClean => Findings.IsEmpty && MissingJitProtection is null;
 }

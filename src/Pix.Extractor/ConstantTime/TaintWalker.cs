@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Pix.ConstantTime;
 
 /// <summary>
-/// Taint analysis of one method body over its IOperation tree. Flow-insensitive inside the method:
+/// Taint analysis of one method body over its IOperation tree. Flow-insensitive inside the method
+/// (except for public overwrites in top-level straight-line code, see <see cref="TrackOverwrite"/>):
 /// a variable is secret if any assignment to it carries a secret, so the walk repeats until no new
 /// variable becomes secret, then a last walk reports the leaks. That is sound for the straight-line,
 /// loop-heavy code of cryptography and costs a few walks of a small tree.
@@ -23,24 +24,29 @@ internal sealed class TaintWalker
     private const int MaxPasses = 16;
 
     private readonly ConstantTimeEngine _engine;
+    private readonly IMethodSymbol _method;
     private readonly int _depth;
     private readonly ImmutableHashSet<IMethodSymbol> _callChain;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ISymbol, Taint> _secrets = new(SymbolEqualityComparer.Default);
-    private readonly Stack<Taint> _control = new();
+    private readonly Stack<(Taint Taint, Microsoft.CodeAnalysis.Text.TextSpan Scope)> _control = new();
     private readonly List<ILoopOperation> _loops = new();
     private readonly List<PendingFinding> _findings = new();
+    private readonly HashSet<ISymbol> _overwritten = new(SymbolEqualityComparer.Default);
+    private bool _straightLineKills;
     private bool _reporting;
     private bool _changed;
     private int _conditionDepth;
 
     public TaintWalker(
         ConstantTimeEngine engine,
+        IMethodSymbol method,
         int depth,
         ImmutableHashSet<IMethodSymbol> callChain,
         CancellationToken cancellationToken)
     {
         _engine = engine;
+        _method = method;
         _depth = depth;
         _callChain = callChain;
         _cancellationToken = cancellationToken;
@@ -52,12 +58,17 @@ internal sealed class TaintWalker
     /// <summary>Marks <paramref name="symbol"/> secret before the walk.</summary>
     public void Seed(ISymbol symbol, Taint taint) => _secrets[symbol] = taint;
 
+    /// <summary>Every symbol found secret (after <see cref="Run"/>), with its path.</summary>
+    public IReadOnlyDictionary<ISymbol, Taint> Secrets => _secrets;
+
     /// <summary>The secret state of <paramref name="symbol"/> after the walk.</summary>
     public Taint? TaintOf(ISymbol symbol) => _secrets.TryGetValue(symbol, out Taint? t) ? t : null;
 
     /// <summary>Propagates to a fixed point, then reports. Returns the findings in source order.</summary>
     public IReadOnlyList<PendingFinding> Run(IOperation body)
     {
+        // A goto can turn straight-line code into a loop the walk does not see.
+        _straightLineKills = !body.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.GoTo } or ILabeledOperation);
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             _changed = false;
@@ -78,6 +89,7 @@ internal sealed class TaintWalker
     {
         _control.Clear();
         _loops.Clear();
+        _overwritten.Clear();
         _conditionDepth = 0;
         Visit(body);
     }
@@ -98,7 +110,7 @@ internal sealed class TaintWalker
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return Lookup(local.Local);
+                return _overwritten.Contains(local.Local) ? null : Lookup(local.Local);
             case IParameterReferenceOperation parameter:
                 return Lookup(parameter.Parameter);
             case IFieldReferenceOperation field:
@@ -257,7 +269,7 @@ internal sealed class TaintWalker
                 ReportBranch(binary, $"short-circuit '{op}' in '{Text(binary)}'", left, arms: new[] { binary.RightOperand });
             }
 
-            Push(left);
+            Push(left, binary);
             Taint? right = Visit(binary.RightOperand);
             Pop(left);
             return Either(left, right);
@@ -343,7 +355,7 @@ internal sealed class TaintWalker
                 arms: new[] { conditional.WhenTrue, conditional.WhenFalse }, reportAt: conditional.Condition);
         }
 
-        Push(condition);
+        Push(condition, conditional);
         Taint? whenTrue = Visit(conditional.WhenTrue);
         Taint? whenFalse = Visit(conditional.WhenFalse);
         Pop(condition);
@@ -372,7 +384,7 @@ internal sealed class TaintWalker
             ReportBranch(coalesce, $"null test of '??' in '{Text(coalesce)}'", value, arms: new[] { coalesce.WhenNull });
         }
 
-        Push(value);
+        Push(value, coalesce);
         Taint? whenNull = Visit(coalesce.WhenNull);
         Pop(value);
         return Either(value, whenNull);
@@ -399,7 +411,7 @@ internal sealed class TaintWalker
             ReportBranch(@switch, $"switch on '{Text(@switch.Value)}'", value, arms: @switch.Cases.Cast<IOperation>().ToArray(), reportAt: @switch.Value);
         }
 
-        Push(value);
+        Push(value, @switch);
         foreach (ISwitchCaseOperation @case in @switch.Cases)
         {
             Visit(@case);
@@ -417,7 +429,7 @@ internal sealed class TaintWalker
             ReportBranch(@switch, $"switch expression on '{Text(@switch.Value)}'", value, arms: @switch.Arms.Cast<IOperation>().ToArray(), reportAt: @switch.Value);
         }
 
-        Push(value);
+        Push(value, @switch);
         Taint? result = value;
         foreach (ISwitchExpressionArmOperation arm in @switch.Arms)
         {
@@ -431,6 +443,9 @@ internal sealed class TaintWalker
 
     private void VisitLoop(ILoopOperation loop)
     {
+        // A later iteration may read what the body writes after the read: nothing overwritten before
+        // the loop is trusted inside it.
+        _overwritten.Clear();
         _loops.Add(loop);
         try
         {
@@ -521,7 +536,7 @@ internal sealed class TaintWalker
             Visit(argument);
         }
 
-        Mark(declarator.Symbol, Either(value, CurrentControl()), declarator.Syntax);
+        Mark(declarator.Symbol, Either(value, ControlOver(declarator.Symbol)), declarator.Syntax);
         return value;
     }
 
@@ -651,10 +666,11 @@ internal sealed class TaintWalker
     /// <summary>Records that <paramref name="target"/> receives <paramref name="value"/> (plus any secret control).</summary>
     private Taint? Assign(IOperation target, Taint? value, IOperation site)
     {
-        Taint? taint = Either(value, CurrentControl());
+        Taint? taint = Either(value, target is ILocalReferenceOperation { Local: var written } ? ControlOver(written) : CurrentControl());
         switch (target)
         {
             case ILocalReferenceOperation local:
+                TrackOverwrite(local.Local, taint, site);
                 Mark(local.Local, taint, site.Syntax);
                 break;
             case IParameterReferenceOperation parameter:
@@ -700,6 +716,42 @@ internal sealed class TaintWalker
         return taint;
     }
 
+    /// <summary>
+    /// Flow sensitivity where it is cheap: a public value assigned to a local in straight-line code at
+    /// the top of the method (no enclosing branch, loop, try or lambda; no goto in the method)
+    /// overwrites its secret, so the statements after it read a public value until the local is
+    /// assigned a secret again. Anywhere else the analysis stays flow-insensitive.
+    /// </summary>
+    private void TrackOverwrite(ILocalSymbol local, Taint? taint, IOperation site)
+    {
+        if (taint is not null)
+        {
+            _overwritten.Remove(local);
+        }
+        else if (_straightLineKills && local.RefKind == RefKind.None && IsTopLevelStatement(site))
+        {
+            _overwritten.Add(local);
+        }
+    }
+
+    private static bool IsTopLevelStatement(IOperation site)
+    {
+        for (IOperation? node = site.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case IExpressionStatementOperation or IBlockOperation:
+                    continue;
+                case IMethodBodyOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A store into an element makes the whole array (or span) secret.</summary>
     private void AssignContainer(IOperation container, Taint? taint, IOperation site)
     {
@@ -735,11 +787,12 @@ internal sealed class TaintWalker
         _changed = true;
     }
 
-    private void Push(Taint? taint)
+    /// <summary>Enters code that runs only when <paramref name="construct"/>'s secret condition says so.</summary>
+    private void Push(Taint? taint, IOperation construct)
     {
         if (taint is not null)
         {
-            _control.Push(taint);
+            _control.Push((taint, construct.Syntax.Span));
         }
     }
 
@@ -751,7 +804,26 @@ internal sealed class TaintWalker
         }
     }
 
-    private Taint? CurrentControl() => _control.Count > 0 ? _control.Peek() : null;
+    private Taint? CurrentControl() => _control.Count > 0 ? _control.Peek().Taint : null;
+
+    /// <summary>
+    /// The implicit flow into <paramref name="target"/>: the innermost secret condition, unless the
+    /// target is a local declared inside that condition's construct (an arm's own temporary, or the
+    /// counter of a loop in the arm). Such a local is dead once the arm ends and, inside it, only one
+    /// arm runs, so which arm ran cannot reach it; its data flows still count.
+    /// </summary>
+    private Taint? ControlOver(ISymbol target)
+    {
+        if (_control.Count == 0)
+        {
+            return null;
+        }
+
+        var (taint, scope) = _control.Peek();
+        bool declaredInside = target is ILocalSymbol local &&
+            local.DeclaringSyntaxReferences.Any(r => scope.Contains(r.Span));
+        return declaredInside ? null : taint;
+    }
 
     /// <summary>
     /// A branch on a secret: inside a loop, a branch whose arm leaves the loop is an early exit
@@ -768,12 +840,25 @@ internal sealed class TaintWalker
         ILoopOperation? exited = _loops.Count == 0 ? null : _loops.LastOrDefault(loop => arms.Any(arm => LeavesLoop(arm, loop)));
         if (exited is not null)
         {
-            string detail = EarlyExitWitness.Describe(exited, branch);
-            Add(ViolationKind.Loop, at, $"early exit '{Text(at)}' of the {LoopName(exited)}", condition, detail, verdict: false);
+            string witness = EarlyExitWitness.Describe(exited, branch);
+            Add(ViolationKind.Loop, at, $"early exit '{Text(at)}' of the {LoopName(exited)}", condition, witness, verdict: false);
             return;
         }
 
-        Add(ViolationKind.Branch, at, construct, condition, "each way runs different code", _loops.Count == 0 && DecidesResult(branch, arms));
+        string detail = "each way runs different code";
+        if (branch is IConditionalOperation conditional && _engine.BalanceOf(_method, conditional, _cancellationToken) is { } balance)
+        {
+            // Both arms cost the same in the interface model: not a branch leak by the model's measure
+            // (docs/constant-time.md says what it still leaks on real hardware).
+            if (balance.IsBalanced)
+            {
+                return;
+            }
+
+            detail = balance.Detail;
+        }
+
+        Add(ViolationKind.Branch, at, construct, condition, detail, _loops.Count == 0 && DecidesResult(branch, arms));
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class FallbackEngine : SolverEngine
         var axes = new List<Axis>();
         foreach (Quantity q in quantities)
         {
-            axes.Add(new Axis(q.Name, q.Kind, Values(q.Kind, constants), q));
+            axes.Add(new Axis(q.Name, q.Kind, Values(question.MaximumOf(q.Name, q.Kind), q.Kind, constants), q));
         }
 
         if (question is ConstantTimeQuestion ct)
@@ -100,18 +100,18 @@ public sealed class FallbackEngine : SolverEngine
             {
                 Quantity? q = quantities.FirstOrDefault(x => x.Name == secret);
                 QuantityKind kind = q?.Kind ?? QuantityKind.Size;
-                axes.Add(new Axis(secret + ConstantTimeQuestion.SecondCopy, kind, Values(kind, constants), q));
+                axes.Add(new Axis(secret + ConstantTimeQuestion.SecondCopy, kind, Values(question.MaximumOf(secret, kind), kind, constants), q));
             }
         }
 
         return axes;
     }
 
-    private static double[] Values(QuantityKind kind, SortedSet<double> guardConstants)
+    /// <summary>The probe values of one quantity, up to <paramref name="max"/> (its domain's or the user's bound, which is probed too: costs peak there).</summary>
+    private static double[] Values(double max, QuantityKind kind, SortedSet<double> guardConstants)
     {
         double min = QuantityDomain.Minimum(kind);
-        double max = QuantityDomain.Maximum(kind);
-        var values = new SortedSet<double>(Probes);
+        var values = new SortedSet<double>(Probes) { max, max - 1 };
         foreach (double c in guardConstants)
         {
             values.Add(Math.Floor(c) - 1);
@@ -164,7 +164,7 @@ public sealed class FallbackEngine : SolverEngine
             {
                 p[axis.Name] = random.NextDouble() < 0.8
                     ? axis.Values[random.Next(axis.Values.Length)]
-                    : LogUniform(random, axis.Kind);
+                    : LogUniform(random, axis.Kind, axis.Values.Max());
             }
 
             yield return WithPcvsClamped(p, axes, question);
@@ -209,9 +209,8 @@ public sealed class FallbackEngine : SolverEngine
         return point;
     }
 
-    private static double LogUniform(Random random, QuantityKind kind)
+    private static double LogUniform(Random random, QuantityKind kind, double max)
     {
-        double max = QuantityDomain.Maximum(kind);
         double magnitude = Math.Floor(Math.Pow(2, random.NextDouble() * Math.Log(max + 1, 2)));
         double value = Math.Min(max, magnitude);
         return QuantityDomain.Minimum(kind) < 0 && random.Next(2) == 0 ? -value : value;

@@ -61,7 +61,8 @@ internal static class FallbackProofs
     {
         proof = string.Empty;
         var box = Box(b);
-        foreach (Piece piece in b.Model.Pieces)
+        IEnumerable<Piece> pieces = b.PieceIndex is { } index ? b.Model.Pieces.Skip(index).Take(1) : b.Model.Pieces;
+        foreach (Piece piece in pieces)
         {
             double high = 0;
             foreach (Term term in piece.Terms)
@@ -77,7 +78,9 @@ internal static class FallbackProofs
             }
         }
 
-        proof = "proved: every piece's cost is at most the budget over the whole domain (interval bounds)";
+        proof = b.InputBounds is { Count: > 0 }
+            ? "proved: the cost is at most the budget for every input within the bounds (interval bounds)"
+            : "proved: the cost is at most the budget over the whole domain (interval bounds)";
         return true;
     }
 
@@ -120,7 +123,7 @@ internal static class FallbackProofs
         var box = new Dictionary<string, Interval>(StringComparer.Ordinal);
         foreach (Quantity q in question.Quantities())
         {
-            box[q.Name] = new Interval(QuantityDomain.Minimum(q.Kind), QuantityDomain.Maximum(q.Kind));
+            box[q.Name] = new Interval(QuantityDomain.Minimum(q.Kind), question.MaximumOf(q.Name, q.Kind));
         }
 
         // PCV bounds tighten the box (bounds read other quantities, whose intervals are already known).

@@ -34,6 +34,12 @@ public static class QuestionEvaluator
 
             case BudgetQuestion b:
             {
+                if (b.PieceIndex is { } index && !SelectsPiece(b.Model, point, index))
+                {
+                    why = $"the input does not select piece {index + 1}";
+                    return false;
+                }
+
                 double cost = ModelEvaluator.Evaluate(b.Model, point, hw).Nanoseconds;
                 why = $"cost {Ns(cost)}, budget {Ns(b.BudgetNs)}";
                 return cost > b.BudgetNs;
@@ -75,6 +81,20 @@ public static class QuestionEvaluator
         return second;
     }
 
+    /// <summary>True when <paramref name="point"/> selects the piece at <paramref name="index"/> of <paramref name="model"/>.</summary>
+    public static bool SelectsPiece(InterfaceModel model, IReadOnlyDictionary<string, double> point, int index)
+    {
+        for (int i = 0; i < model.Pieces.Count; i++)
+        {
+            if (ModelEvaluator.Holds(model.Pieces[i].When, model, point))
+            {
+                return i == index;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The input's size: the sum of the absolute values of its quantities (what minimisation lowers).</summary>
     public static double Size(IReadOnlyDictionary<string, double> point) => point.Values.Sum(Math.Abs);
 
@@ -95,7 +115,7 @@ public static class QuestionEvaluator
                 return false;
             }
 
-            if (v != Math.Floor(v) || v < QuantityDomain.Minimum(kind) || v > QuantityDomain.Maximum(kind))
+            if (v != Math.Floor(v) || v < QuantityDomain.Minimum(kind) || v > question.MaximumOf(name, kind))
             {
                 why = $"{name} = {v.ToString(CultureInfo.InvariantCulture)} is outside its domain";
                 return false;

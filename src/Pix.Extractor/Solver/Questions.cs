@@ -26,6 +26,25 @@ public abstract record SolverQuestion
     /// </summary>
     public double? InputSizeLimit { get; init; }
 
+    /// <summary>
+    /// Upper bounds the user gave for quantities (by name), on top of their domains: a budget holds
+    /// for the inputs the method is specified for (<c>[InputBound("data.Length", 4096)]</c>), not up to
+    /// 2^31. Null or empty: only the domains apply. Every engine and the evaluator honour them.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? InputBounds { get; init; }
+
+    /// <summary>The highest value <paramref name="name"/> (of <paramref name="kind"/>) may take in this question.</summary>
+    public double MaximumOf(string name, QuantityKind kind)
+    {
+        double max = QuantityDomain.Maximum(kind);
+        if (name.EndsWith(ConstantTimeQuestion.SecondCopy, StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - ConstantTimeQuestion.SecondCopy.Length); // a second input's copy has the same bound
+        }
+
+        return InputBounds is { } bounds && bounds.TryGetValue(name, out double bound) ? Math.Min(max, Math.Floor(bound)) : max;
+    }
+
     /// <summary>The models the question reads.</summary>
     public abstract IReadOnlyList<InterfaceModel> Models { get; }
 
@@ -54,9 +73,16 @@ public sealed record RegressionQuestion(
 
 /// <summary>
 /// Latency budget: is there an input where <see cref="Model"/> costs more than <see cref="BudgetNs"/>?
+/// With <see cref="PieceIndex"/>, only inputs that piece prices count (one input class at a time).
 /// </summary>
 public sealed record BudgetQuestion(InterfaceModel Model, double BudgetNs, HardwareProfile Profile) : SolverQuestion(Profile)
 {
+    /// <summary>
+    /// When set, the input must select this piece of <see cref="Model"/> (its guard holds, no earlier
+    /// one does), so each input class gets its own witness; null: any input.
+    /// </summary>
+    public int? PieceIndex { get; init; }
+
     /// <inheritdoc/>
     public override IReadOnlyList<InterfaceModel> Models => new[] { Model };
 }

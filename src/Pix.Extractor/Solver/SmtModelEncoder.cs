@@ -114,7 +114,21 @@ internal sealed class SmtModelEncoder
         static string Close(StringBuilder t, int n) => t.Append(')', n).ToString();
     }
 
-    private string PieceCost(Piece piece, HardwareProfile hw)
+    /// <summary>The Bool term "the input selects piece <paramref name="index"/>": its guard holds and no earlier one does.</summary>
+    public string Selects(InterfaceModel model, int index)
+    {
+        var conjuncts = new List<string>();
+        for (int i = 0; i < index; i++)
+        {
+            conjuncts.Add("(not " + Predicate(model.Pieces[i].When) + ")");
+        }
+
+        conjuncts.Add(Predicate(model.Pieces[index].When));
+        return conjuncts.Count == 1 ? conjuncts[0] : "(and " + string.Join(" ", conjuncts) + ")";
+    }
+
+    /// <summary>The cost of one piece in nanoseconds on <paramref name="hw"/> (its guard not checked).</summary>
+    public string PieceCost(Piece piece, HardwareProfile hw)
     {
         var terms = new List<string>();
         foreach (Term term in piece.Terms)

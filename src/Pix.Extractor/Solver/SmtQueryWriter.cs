@@ -84,6 +84,13 @@ internal static class SmtQueryWriter
             {
                 text.Append("(assert (<= 0 ").Append(symbol).AppendLine(kind == QuantityKind.Flag ? " 1))" : "))");
             }
+
+            // The user's bound ([InputBound]): small and finite, so it does not widen Z3's search as 2^31 would.
+            double max = question.MaximumOf(name, kind);
+            if (max < QuantityDomain.Maximum(kind))
+            {
+                text.Append("(assert (<= ").Append(symbol).Append(' ').Append(SmtNumbers.Int(max)).AppendLine(")) ; bound given by the user");
+            }
         }
     }
 
@@ -97,6 +104,13 @@ internal static class SmtQueryWriter
                 text.Append("(define-fun current.cost () Real\n  ").Append(encoder.Cost(r.Current, hw)).AppendLine(")");
                 text.Append("(assert (> current.cost (* ").Append(SmtNumbers.Real(1 + r.Tolerance)).AppendLine(" baseline.cost)))");
                 text.Append("(assert (>= (- current.cost baseline.cost) ").Append(SmtNumbers.Real(r.MinimumDifferenceNs)).AppendLine("))");
+                break;
+
+            case BudgetQuestion { PieceIndex: { } index } b:
+                text.Append("; input class: piece ").Append(index + 1).Append(" (").Append(SmtModelEncoder.Comment(b.Model.Pieces[index].When.ToString())).AppendLine(")");
+                text.Append("(assert ").Append(encoder.Selects(b.Model, index)).AppendLine(")");
+                text.Append("(define-fun cost () Real\n  ").Append(encoder.PieceCost(b.Model.Pieces[index], hw)).AppendLine(")");
+                text.Append("(assert (> cost ").Append(SmtNumbers.Real(b.BudgetNs)).AppendLine("))");
                 break;
 
             case BudgetQuestion b:

@@ -31,7 +31,11 @@ public sealed class CalibrationResult
     /// <summary>For each class, how its costs were obtained ("fitted from …", "latency = throughput: …").</summary>
     public IReadOnlyDictionary<OperationClass, string> Sources { get; }
 
-    /// <summary>The fitted cost of the loop counter and back-edge per iteration of the throughput kernels.</summary>
+    /// <summary>
+    /// The loop counter and back-edge of one loop iteration (two ALU operations and a branch, as the
+    /// extractor counts them) priced at the fitted throughputs: what every interface pays per iteration
+    /// before the body's own operations.
+    /// </summary>
     public double LoopOverheadNs { get; }
 
     /// <summary>Passes made over all kernels.</summary>

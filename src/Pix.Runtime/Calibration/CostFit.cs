@@ -6,15 +6,15 @@ namespace Pix.Calibration;
 
 /// <summary>
 /// Recovers per-class costs from kernel timings: for each bound separately, a non-negative least
-/// squares fit of <c>time = Σ count[c] · cost[c] (+ loop overhead)</c> across all kernels, weighted by
-/// 1/time so every kernel counts by its relative error (a 30 ns division kernel must not drown out a
-/// 2 ns ALU kernel). A class enters a fit only if some kernel of that bound counts it.
+/// squares fit of <c>time = Σ count[c] · cost[c]</c> across all kernels, weighted by 1/time so every
+/// kernel counts by its relative error (a 30 ns division kernel must not drown out a 2 ns ALU kernel).
+/// A class enters a fit only if some kernel of that bound counts it.
 /// </summary>
 /// <remarks>
-/// Throughput kernels carry an extra column, the loop overhead per iteration: the counter update and
-/// back-edge compete with the kernel's own operations for issue slots, so they add. Latency kernels do
-/// not: out of order, the loop's own short chain runs beside the long measured chain, so no intercept
-/// is fitted there (subtracting the empty loop's time would bias every latency low).
+/// There is no intercept. A stream kernel's loop control is in its counts
+/// (<see cref="CalibrationKernels.LoopControl"/>), so its cost lands in the classes an interface
+/// prices a loop iteration with; a chain kernel's loop runs beside the measured chain, out of order,
+/// and is not counted (subtracting the empty loop's time would bias every latency low).
 /// </remarks>
 internal static class CostFit
 {
@@ -31,8 +31,7 @@ internal static class CostFit
             .Distinct()
             .OrderBy(c => (int)c)
             .ToArray();
-        bool intercept = bound == KernelBound.Throughput;
-        int columns = classes.Length + (intercept ? 1 : 0);
+        int columns = classes.Length;
 
         var a = new double[rows.Length][];
         var b = new double[rows.Length];
@@ -45,11 +44,6 @@ internal static class CostFit
                 a[i][j] = weight * (rows[i].CountsPerIteration.TryGetValue(classes[j], out double n) ? n : 0);
             }
 
-            if (intercept)
-            {
-                a[i][columns - 1] = weight;
-            }
-
             b[i] = weight * rows[i].NanosecondsPerIteration;
         }
 
@@ -60,11 +54,14 @@ internal static class CostFit
             costs[classes[j]] = x[j];
         }
 
-        double overhead = intercept ? x[columns - 1] : 0;
-        var fitted = rows
-            .Select(k => new FittedKernel(k, overhead + k.CountsPerIteration.Sum(p => p.Value * (costs.TryGetValue(p.Key, out double c) ? c : 0))))
-            .ToArray();
-        return new CostFitResult(costs, overhead, fitted);
+        double Price(IEnumerable<KeyValuePair<OperationClass, double>> counts) =>
+            counts.Sum(p => p.Value * (costs.TryGetValue(p.Key, out double c) ? c : 0));
+
+        var fitted = rows.Select(k => new FittedKernel(k, Price(k.CountsPerIteration))).ToArray();
+        double loopControl = bound == KernelBound.Throughput
+            ? Price(CalibrationKernels.LoopControl.Select(p => new KeyValuePair<OperationClass, double>(p.Class, p.Count)))
+            : 0;
+        return new CostFitResult(costs, loopControl, fitted);
     }
 
     /// <summary>
@@ -87,7 +84,11 @@ internal static class CostFit
     }
 }
 
-/// <summary>What <see cref="CostFit.Fit"/> found: a cost per class seen, the loop overhead, and each kernel's fitted time.</summary>
+/// <summary>
+/// What <see cref="CostFit.Fit"/> found: a cost per class seen, what the fitted costs make of one
+/// iteration's loop control (<see cref="CalibrationKernels.LoopControl"/>; 0 for the latency fit),
+/// and each kernel's fitted time.
+/// </summary>
 internal sealed record CostFitResult(
     IReadOnlyDictionary<OperationClass, double> Costs,
     double LoopOverheadNs,

@@ -29,7 +29,7 @@ public sealed class ConstantTimeAnalyzerTests
             public static int Pick(int a, int b, [Secret] bool choose)
             {
                 int r;
-                if ({|PIX0100:choose|}) r = a; else r = b;
+                if ({|PIX0100:choose|}) r = a * b; else r = b;
                 return r + 1;
             }
         """);
@@ -49,7 +49,7 @@ public sealed class ConstantTimeAnalyzerTests
             [ConstantTime, MethodImpl(P)]
             public static int Several(int x, int y)
             {
-                int a = {|PIX0100:x > y|} ? x : y;
+                int a = {|PIX0100:x > y|} ? x * y : y;
                 int b = {|PIX0100:x|} switch { 0 => 1, _ => 2 };
                 int c = {|PIX0100:Math.Min(x, y)|};
                 return a + b + c;

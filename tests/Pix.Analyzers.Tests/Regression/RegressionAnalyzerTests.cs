@@ -1,8 +1,14 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Pix.Analyzers.Regression;
+using Pix.Analyzers.Tests.Verifiers;
+using Pix.Solver;
 using Pix.Extraction;
 using Pix.Model;
 using Pix.Serialization;
@@ -149,4 +155,85 @@ public sealed class RegressionAnalyzerTests
         """, "{\"schema\": \"pix.baseline\", \"version\": 99, \"methods\": {}}",
         Verifier.Diagnostic("PIX0202").WithLocation(0).WithArguments("Checks.Sum(int[])", "pix.baseline.json"),
         new DiagnosticResult("PIX0203", DiagnosticSeverity.Error).WithSpan("pix.baseline.json", 1, 39, 1, 39));
+
+    /// <summary>V1 with more work per element: +270% at data.Length = 1 on the reference profile.</summary>
+    private static string Heavier(string attribute) => $$"""
+        using Pix;
+
+        public static partial class Checks
+        {
+            {{attribute}}
+            public static int {|#0:Sum|}(int[] data)
+            {
+                int s = 0;
+                for (int i = 0; i < data.Length; i++) s += data[i] * data[i] / 7 + data[i] % 13;
+                return s;
+            }
+        }
+        """;
+
+    private static Task VerifyWithProjectTolerance(string source, string baseline, string? projectTolerance, params DiagnosticResult[] expected)
+    {
+        var test = new Verifier.Test { TestCode = source };
+        test.TestState.AdditionalFiles.Add(("pix.baseline.json", baseline));
+        if (projectTolerance is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.PixRegressionTolerance = " + projectTolerance + "\n"));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_method_tolerance_above_the_change_silences_PIX0200() =>
+        VerifyWithProjectTolerance(Heavier("[PerformanceInterface(RegressionTolerance = 5)]"), BaselineOf(V1), projectTolerance: null);
+
+    [Fact]
+    public Task A_method_tolerance_overrides_a_looser_project_tolerance() => VerifyWithProjectTolerance(
+        Heavier("[PerformanceInterface(RegressionTolerance = 0.2)]"), BaselineOf(V1), projectTolerance: "500%",
+        Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
+            "Checks.Sum(int[])", "20%", "data.Length = 1: 0.91 ns → 3.37 ns (+270%) on the reference profile", ""));
+
+    [Fact]
+    public Task The_project_tolerance_applies_where_the_method_sets_none() =>
+        VerifyWithProjectTolerance(Heavier("[PerformanceInterface]"), BaselineOf(V1), projectTolerance: "500%");
+
+    [Fact]
+    public Task A_method_tolerance_also_bounds_PIX0204() => VerifyWithProjectTolerance(
+        // Faster is measured the other way round (the baseline above the current): 3.37 ns → 0.91 ns is +270%, and more for larger inputs.
+        V1.Replace("[PerformanceInterface]", "[PerformanceInterface(RegressionTolerance = 10)]"),
+        BaselineOf(Heavier("[PerformanceInterface]").Replace("{|#0:Sum|}", "Sum")),
+        projectTolerance: null);
+
+    /// <summary>The analyzer as it runs where libz3 cannot be loaded: the fallback answers, PIX0300 says so once.</summary>
+    private sealed class WithoutZ3 : CSharpAnalyzerTest<RegressionAnalyzer, DefaultVerifier>
+    {
+        public WithoutZ3()
+        {
+            ReferenceAssemblies = PixTestState.NoPackages;
+            PixTestState.Configure(TestState);
+            SolutionTransforms.Add(PixTestState.Apply);
+        }
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new DiagnosticAnalyzer[]
+        {
+            new RegressionAnalyzer(options => new SolverChoice(new FallbackEngine(options), "libz3 could not be loaded (simulated by the test)")),
+        };
+    }
+
+    [Fact]
+    public Task Without_libz3_the_fallback_answers_and_PIX0300_is_reported_once()
+    {
+        string second = Heavier("[PerformanceInterface]").Replace("Sum", "Sum2").Replace("{|#0:Sum2|}", "{|#1:Sum2|}");
+        var test = new WithoutZ3();
+        test.TestState.Sources.Add(Heavier("[PerformanceInterface]"));
+        test.TestState.Sources.Add(second);
+        test.TestState.AdditionalFiles.Add(("pix.baseline.json", BaselineOf(V1)));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
+            "Checks.Sum(int[])", "10%", "data.Length = 1: 0.91 ns → 3.37 ns (+270%) on the reference profile", " (found by fallback (intervals + sampling))"));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0202").WithLocation(1).WithArguments("Checks.Sum2(int[])", "pix.baseline.json"));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0300").WithNoLocation().WithArguments("libz3 could not be loaded (simulated by the test)"));
+        return test.RunAsync();
+    }
 }

@@ -56,5 +56,38 @@ internal sealed class LoadedAssembly : IDisposable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="latencyOf"/> and its twin <c>ExplainLatencyOf_X</c> with the same arguments and
+    /// asserts that the breakdown's terms, added in order, give the latency to the last bit. Returns the latency.
+    /// </summary>
+    public double InvokeAndExplain(MethodInfo latencyOf, object? instance, string context, params object?[] arguments)
+    {
+        double latency = Invoke(latencyOf, instance, arguments);
+        MethodInfo explain = latencyOf.DeclaringType!.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance)
+            .Single(m => m.Name == "Explain" + latencyOf.Name && m.GetParameters().Length == latencyOf.GetParameters().Length);
+        LatencyBreakdown breakdown;
+        try
+        {
+            breakdown = (LatencyBreakdown)explain.Invoke(instance, arguments)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+
+        double sum = 0;
+        foreach (LatencyTerm term in breakdown.Terms)
+        {
+            sum += term.Latency.Nanoseconds;
+        }
+
+        Assert.True(
+            BitConverter.DoubleToInt64Bits(latency) == BitConverter.DoubleToInt64Bits(breakdown.Total.Nanoseconds) || latency == breakdown.Total.Nanoseconds,
+            $"{context}: {latencyOf.Name} = {latency:R} ns, {explain.Name} totals {breakdown.Total.Nanoseconds:R} ns");
+        Assert.Equal(breakdown.Total.Nanoseconds, sum);
+        return latency;
+    }
+
     public void Dispose() => _context.Unload();
 }

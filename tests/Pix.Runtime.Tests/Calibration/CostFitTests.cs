@@ -29,19 +29,32 @@ public sealed class CostFitTests
     }
 
     [Fact]
-    public void Recovers_throughputs_and_the_loop_overhead_from_the_real_kernel_catalogue()
+    public void Recovers_throughputs_from_the_real_kernel_catalogue_and_prices_its_loop_control()
     {
-        List<KernelObservation> kernels = Synthesize(CalibrationKernels.All, noise: null, loopOverheadNs: 0.4);
+        List<KernelObservation> kernels = Synthesize(CalibrationKernels.All, noise: null);
 
         CostFitResult fit = CostFit.Fit(kernels, KernelBound.Throughput);
 
-        Assert.Equal(0.4, fit.LoopOverheadNs, 9);
         foreach ((OperationClass c, double cost) in fit.Costs)
         {
             Assert.Equal(Truth.ThroughputNs(c), cost, 9);
         }
 
         Assert.All(fit.Kernels, k => Assert.Equal(0, k.RelativeError, 9));
+        double loopControl = (2 * Truth.ThroughputNs(OperationClass.IntegerAlu)) + Truth.ThroughputNs(OperationClass.Branch);
+        Assert.Equal(loopControl, fit.LoopOverheadNs, 9);
+    }
+
+    [Fact]
+    public void Stream_kernels_count_their_loop_control_and_chain_kernels_do_not()
+    {
+        // "loop" is x ^= i alone: one ALU operation of its own, plus the counter, compare and back-edge.
+        CalibrationKernel loop = CalibrationKernels.All.Single(k => k.Name == "loop");
+        Assert.Equal(3, loop.CountsPerIteration[OperationClass.IntegerAlu]);
+        Assert.Equal(1, loop.CountsPerIteration[OperationClass.Branch]);
+
+        CalibrationKernel chain = CalibrationKernels.All.Single(k => k.Name == "fadd chain");
+        Assert.Equal(new[] { OperationClass.FloatAdd }, chain.CountsPerIteration.Keys);
     }
 
     [Fact]
@@ -62,7 +75,7 @@ public sealed class CostFitTests
     public void One_percent_noise_moves_costs_by_a_few_percent_at_most()
     {
         var random = new Random(7);
-        List<KernelObservation> kernels = Synthesize(CalibrationKernels.All, noise: () => 1 + ((random.NextDouble() * 2) - 1) * 0.01, loopOverheadNs: 0.3);
+        List<KernelObservation> kernels = Synthesize(CalibrationKernels.All, noise: () => 1 + ((random.NextDouble() * 2) - 1) * 0.01);
 
         CostFitResult latency = CostFit.Fit(kernels, KernelBound.Latency);
         CostFitResult throughput = CostFit.Fit(kernels, KernelBound.Throughput);
@@ -143,15 +156,10 @@ public sealed class CostFitTests
         Assert.Equal(0, x[1]);
     }
 
-    private static List<KernelObservation> Synthesize(IEnumerable<CalibrationKernel> catalogue, Func<double>? noise, double loopOverheadNs = 0) =>
+    private static List<KernelObservation> Synthesize(IEnumerable<CalibrationKernel> catalogue, Func<double>? noise) =>
         catalogue.Select(k =>
         {
             double ns = k.CountsPerIteration.Sum(p => p.Value * (k.Bound == KernelBound.Latency ? Truth.LatencyNs(p.Key) : Truth.ThroughputNs(p.Key)));
-            if (k.Bound == KernelBound.Throughput)
-            {
-                ns += loopOverheadNs;
-            }
-
             return new KernelObservation(k.Name, k.Bound, k.CountsPerIteration, ns * (noise?.Invoke() ?? 1));
         }).ToList();
 

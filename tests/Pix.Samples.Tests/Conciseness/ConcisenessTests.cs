@@ -26,8 +26,12 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
         Assert.True(generated.Diagnostics.Count == 0, string.Join(Environment.NewLine, generated.Diagnostics));
 
         var table = new StringBuilder();
-        table.AppendLine("| entry point | interface: lines | nodes | model: pieces / terms | summarised: members | lines | nodes | ratio (lines) | ratio (nodes) | PCVs | extraction |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        table.AppendLine("| entry point | interface: lines | nodes | model: pieces / terms | source: members | lines | nodes | ratio (lines) | ratio (nodes) | library: methods | lines | nodes | with library: ratio (lines) | ratio (nodes) | PCVs |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        var times = new StringBuilder();
+        times.AppendLine("| entry point | extraction (ms) |");
+        times.AppendLine("|---|---:|");
+        var library = new LibraryCode();
         foreach (IMethodSymbol entry in SourceSizeTests.EntryPoints(compilation))
         {
             string name = entry.ContainingType.Name + "." + entry.Name;
@@ -39,11 +43,16 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
             Pix.Model.InterfaceModel model = models[name];
             string pcvs = string.Join(", ", model.Pcvs.Select(p => p.Name));
             int terms = model.Pieces.Sum(p => p.Terms.Count);
+            LibraryCode.Result libraryCode = library.Measure(summarised.LibrarySymbols);
+            CodeSize all = summarised.Size + libraryCode.Size;
+            output.WriteLine($"{name}: {libraryCode.Methods} library methods; not found in the runtime: {string.Join(", ", libraryCode.Unresolved)}");
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| `{name}` | {interfaceSize.Lines} | {interfaceSize.Nodes} | {model.Pieces.Count} / {terms} | {summarised.SourceMembers.Count} | {summarised.Size.Lines} | {summarised.Size.Nodes} | {(double)summarised.Size.Lines / interfaceSize.Lines:0.0} | {(double)summarised.Size.Nodes / interfaceSize.Nodes:0.0} | {pcvs} | {models.ExtractionTimes[name].TotalMilliseconds:0} ms |"));
+                $"| `{name}` | {interfaceSize.Lines} | {interfaceSize.Nodes} | {model.Pieces.Count} / {terms} | {summarised.SourceMembers.Count} | {summarised.Size.Lines} | {summarised.Size.Nodes} | {(double)summarised.Size.Lines / interfaceSize.Lines:0.0} | {(double)summarised.Size.Nodes / interfaceSize.Nodes:0.0} | {libraryCode.Methods} | {libraryCode.Size.Lines} | {libraryCode.Size.Nodes} | {(double)all.Lines / interfaceSize.Lines:0.0} | {(double)all.Nodes / interfaceSize.Nodes:0.0} | {pcvs} |"));
+            times.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `{name}` | {models.ExtractionTimes[name].TotalMilliseconds:0} |"));
         }
 
         output.WriteLine(table.ToString());
+        output.WriteLine(times.ToString());
         if (Environment.GetEnvironmentVariable("PIX_UPDATE_DOCS") == "1")
         {
             string path = Path.Combine(SampleCompilation.RepositoryRoot, "docs", "conciseness.md");
@@ -51,7 +60,12 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
             const string Begin = "<!-- measured table: begin -->", End = "<!-- measured table: end -->";
             int begin = text.IndexOf(Begin, StringComparison.Ordinal), end = text.IndexOf(End, StringComparison.Ordinal);
             Assert.True(begin >= 0 && end > begin, $"{path} has no {Begin} … {End} markers.");
-            File.WriteAllText(path, text.Substring(0, begin + Begin.Length) + Environment.NewLine + table + text.Substring(end));
+            text = text.Substring(0, begin + Begin.Length) + Environment.NewLine + table + text.Substring(end);
+            const string TimesBegin = "<!-- extraction times: begin -->", TimesEnd = "<!-- extraction times: end -->";
+            begin = text.IndexOf(TimesBegin, StringComparison.Ordinal);
+            end = text.IndexOf(TimesEnd, StringComparison.Ordinal);
+            Assert.True(begin >= 0 && end > begin, $"{path} has no {TimesBegin} … {TimesEnd} markers.");
+            File.WriteAllText(path, text.Substring(0, begin + TimesBegin.Length) + Environment.NewLine + times + text.Substring(end));
         }
     }
 }

@@ -13,10 +13,11 @@ namespace Pix.Samples.Tests.Conciseness;
 /// </summary>
 public sealed class SourceCallGraph
 {
-    private SourceCallGraph(IReadOnlyList<ISymbol> sourceMembers, IReadOnlyList<string> libraryMembers, CodeSize size)
+    private SourceCallGraph(IReadOnlyList<ISymbol> sourceMembers, IReadOnlyList<string> libraryMembers, IReadOnlyList<ISymbol> librarySymbols, CodeSize size)
     {
         SourceMembers = sourceMembers;
         LibraryMembers = libraryMembers;
+        LibrarySymbols = librarySymbols;
         Size = size;
     }
 
@@ -26,6 +27,9 @@ public sealed class SourceCallGraph
     /// <summary>Library members called, sorted.</summary>
     public IReadOnlyList<string> LibraryMembers { get; }
 
+    /// <summary>The library members called, as symbols (each once), for <see cref="LibraryCode"/> to size.</summary>
+    public IReadOnlyList<ISymbol> LibrarySymbols { get; }
+
     /// <summary>The total size of <see cref="SourceMembers"/>' declarations.</summary>
     public CodeSize Size { get; }
 
@@ -34,6 +38,8 @@ public sealed class SourceCallGraph
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { root };
         var order = new List<ISymbol> { root };
         var library = new SortedSet<string>(System.StringComparer.Ordinal);
+        var librarySymbols = new List<ISymbol>();
+        var seenLibrary = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var queue = new Queue<ISymbol>(order);
         CodeSize size = CodeSize.Zero;
         while (queue.Count > 0)
@@ -55,6 +61,10 @@ public sealed class SourceCallGraph
                     if (callee.DeclaringSyntaxReferences.IsEmpty || callee.IsImplicitlyDeclared)
                     {
                         library.Add(callee.ContainingType?.Name + "." + callee.Name);
+                        if (seenLibrary.Add(callee))
+                        {
+                            librarySymbols.Add(callee);
+                        }
                     }
                     else if (seen.Add(callee))
                     {
@@ -65,7 +75,7 @@ public sealed class SourceCallGraph
             }
         }
 
-        return new SourceCallGraph(order, library.ToList(), size);
+        return new SourceCallGraph(order, library.ToList(), librarySymbols, size);
     }
 
     private static IEnumerable<ISymbol> Callees(SyntaxNode declaration, SemanticModel model)

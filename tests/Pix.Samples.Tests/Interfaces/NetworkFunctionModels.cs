@@ -25,10 +25,13 @@ public sealed class NetworkFunctionModels
         {
             string key = method.ContainingType.Name + "." + method.Name;
             long start = Stopwatch.GetTimestamp();
-            _models[key] = InterfaceExtractor.Extract(method, Compilation, ExtractionOptions.Default, CancellationToken.None);
+            _models[key] = InterfaceExtractor.Extract(method, Compilation, Options, CancellationToken.None);
             ExtractionTimes[key] = Stopwatch.GetElapsedTime(start);
         }
     }
+
+    /// <summary>The default options without reuse across compilations: the extraction times are of real extractions.</summary>
+    public static ExtractionOptions Options { get; } = ExtractionOptions.Default with { ReuseAcrossCompilations = false };
 
     public Compilation Compilation { get; }
 

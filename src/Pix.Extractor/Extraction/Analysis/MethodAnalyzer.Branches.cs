@@ -68,6 +68,7 @@ internal sealed partial class MethodAnalyzer
             return whenFalse.Walk();
         }
 
+        ObserveArms(site, whenTrue, whenFalse);
         return guard is null
             ? CostliestArm(site, new[] { whenTrue, whenFalse })
             : Fork(site, new[] { whenTrue with { Guard = guard }, whenFalse with { Guard = Guard.Not(guard) } });

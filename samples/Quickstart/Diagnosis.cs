@@ -1,0 +1,90 @@
+using System;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Pix;
+
+namespace Quickstart;
+
+/// <summary>
+/// <c>--kernels</c>: the measurements behind docs/accuracy.md's diagnosis of the worst-predicted
+/// methods, at the level of one loop iteration: what <c>IndexOf</c> costs per element depending on
+/// where its array lives (L1, L2, beyond), against a counted loop with nothing in it.
+/// </summary>
+internal static class Diagnosis
+{
+    public static void Run()
+    {
+        Console.WriteLine("Per-iteration costs (median; CV of the batches in parentheses)");
+        MeasurementOptions first = MeasurementOptions.Default;
+        MeasurementOptions next = MeasurementOptions.Default with { WarmupTime = TimeSpan.FromSeconds(0.5) };
+        MeasurementOptions options = first;
+
+        // The match is the last item: the loop reads the whole array once per call.
+        foreach (int length in new[] { 1024, 4096, 8192, 16384, 65536, 262144 })
+        {
+            int[] items = Ascending(length);
+            int last = length - 1;
+            Report($"IndexOf over {length} ints ({length * 4 / 1024} KiB), match at the end", Measurement.Measure(() => Search.IndexOf(items, last), options), length);
+            options = next;
+        }
+
+        // The Quickstart's own inputs: one 256 KiB array, matches early in it.
+        int[] quickstart = Ascending(1 << 16);
+        foreach (int position in new[] { 100, 5_000 })
+        {
+            Report($"IndexOf over 65536 ints, match at {position}", Measurement.Measure(() => Search.IndexOf(quickstart, position), next), position + 1);
+        }
+
+        foreach (int n in new[] { 1024, 65536 })
+        {
+            Report($"counted loop, x ^= i only, {n} iterations", Measurement.Measure(() => XorLoop(n), next), n);
+        }
+
+        // Back-to-back calls of a short chain-bound method may overlap in the out-of-order core: the
+        // harness then measures throughput, not the latency the interface predicts. Making each call's
+        // array depend on the previous result serialises them (two identical arrays, so the work is the same).
+        int[][] twins = { Evens(256), Evens(256) };
+        int previous = 0;
+        Report("BinarySearch over 256 ints, back-to-back calls", Measurement.Measure(() => Search.BinarySearch(twins[0], 1), next), 8);
+        Report("BinarySearch over 256 ints, each call waits for the last", Measurement.Measure(() => previous = Search.BinarySearch(twins[(previous >> 31) & 1], 1), next), 8);
+    }
+
+    private static int[] Evens(int length)
+    {
+        int[] items = Ascending(length);
+        for (int i = 0; i < length; i++)
+        {
+            items[i] *= 2;
+        }
+
+        return items;
+    }
+
+    private static void Report(string what, MeasurementResult measured, int iterations) =>
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {what,-58} {measured.Median,10} ({measured.CoefficientOfVariation * 100:0.0}%)  {measured.Median.Nanoseconds / iterations:0.000} ns per iteration"));
+
+    private static int[] Ascending(int length)
+    {
+        var items = new int[length];
+        for (int i = 0; i < length; i++)
+        {
+            items[i] = i;
+        }
+
+        return items;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long XorLoop(int n)
+    {
+        long x = 3;
+        for (int i = 0; i < n; i++)
+        {
+            x ^= i;
+        }
+
+        return x;
+    }
+}
