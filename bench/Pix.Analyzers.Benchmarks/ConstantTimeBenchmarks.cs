@@ -34,7 +34,7 @@ public class ConstantTimeBenchmarks
     {
         string markup = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Pix.Analyzers.Tests", "ConstantTime", "Corpus", Corpus));
         string source = Regex.Replace(markup, @"\{\|[A-Z0-9#]+:|\|\}", string.Empty);
-        _compilation = TestCompilation.Create("Corpus", source);
+        _compilation = TestCompilation.CreateNamed("Corpus", source);
         SyntaxTree tree = _compilation.SyntaxTrees.Single();
         SemanticModel model = _compilation.GetSemanticModel(tree);
         ConstantTimeSymbols symbols = ConstantTimeSymbols.Create(_compilation)!;

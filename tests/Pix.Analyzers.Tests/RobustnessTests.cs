@@ -61,7 +61,7 @@ public sealed class RobustnessTests
         """)]
     public async Task Analyzers_do_not_throw_on_broken_or_odd_code(string source)
     {
-        Compilation compilation = TestCompilation.Create("Broken", source);
+        Compilation compilation = TestCompilation.CreateNamed("Broken", source);
         ImmutableArray<Diagnostic> diagnostics = await compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConstantTimeAnalyzer(), new MethodSupportAnalyzer(), new InterfaceGapAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();

@@ -172,7 +172,7 @@ public sealed class AnnotateAllTests
                 }
             }
             """;
-        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(Pix.Testing.TestCompilation.Create("Overloads", source), pixAnnotateAll: "true");
+        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(Pix.Testing.TestCompilation.CreateNamed("Overloads", source), pixAnnotateAll: "true");
         Compile.AssertClean(output);
         Assert.False(
             run.TrackedSteps.TryGetValue(TrackingNames.AnnotateAllTransform, out var implicitSteps) && implicitSteps.Any(s => s.Outputs.Length > 0),

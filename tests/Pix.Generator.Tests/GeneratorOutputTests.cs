@@ -265,7 +265,7 @@ public sealed class GeneratorOutputTests
     private static void Verify(string test, string source)
     {
         // Documentation diagnosed, so every generated cref and paramref is checked too.
-        Compilation input = Pix.Testing.TestCompilation.Create("GoldenTest", source);
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed("GoldenTest", source);
         SyntaxTree tree = input.SyntaxTrees.Single();
         input = input.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(), Compile.Latest));
         Pix.Testing.TestCompilation.AssertNoErrors(input);

@@ -13,7 +13,7 @@ public sealed class InternalErrorTests
     [Fact]
     public void A_method_pix_failed_on_gets_no_companion_and_the_others_keep_theirs()
     {
-        Compilation input = Pix.Testing.TestCompilation.Create(
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed(
             "InternalError",
             "public static partial class C { [Pix.PerformanceInterface] public static int FailsInsidePixToo(int n) => n; [Pix.PerformanceInterface] public static int Fine(int n) => n; }");
         Pix.Extraction.InterfaceExtractor.FaultForTesting = m =>

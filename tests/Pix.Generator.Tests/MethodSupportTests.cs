@@ -58,7 +58,7 @@ public sealed class MethodSupportTests
     [Fact]
     public void Local_functions_are_unsupported()
     {
-        CSharpCompilation compilation = TestCompilation.Create("Test", "partial class C { void M() { [Pix.PerformanceInterface] int Local() => 1; Local(); } }");
+        CSharpCompilation compilation = TestCompilation.CreateNamed("Test", "partial class C { void M() { [Pix.PerformanceInterface] int Local() => 1; Local(); } }");
         SyntaxTree tree = compilation.SyntaxTrees[0];
         LocalFunctionStatementSyntax local = tree.GetRoot().DescendantNodes().OfType<LocalFunctionStatementSyntax>().Single();
         var symbol = (IMethodSymbol)compilation.GetSemanticModel(tree).GetDeclaredSymbol(local)!;
@@ -77,7 +77,7 @@ public sealed class MethodSupportTests
                 [Pix.PerformanceInterface] int M(ref int a) => a;
             }
             """;
-        CSharpCompilation compilation = TestCompilation.Create("Test", source);
+        CSharpCompilation compilation = TestCompilation.CreateNamed("Test", source);
         IMethodSymbol[] overloads = compilation.GetTypeByMetadataName("C")!.GetMembers("M").Cast<IMethodSymbol>().ToArray();
         MethodSupport[] verdicts = overloads.Select(m => MethodSupport.Check(m, CancellationToken.None)).ToArray();
 
@@ -91,7 +91,7 @@ public sealed class MethodSupportTests
     [Fact]
     public void Companion_signature_key_puts_method_type_parameters_by_position()
     {
-        CSharpCompilation compilation = TestCompilation.Create("Test", "partial class C { void A<T>(T t, System.Collections.Generic.List<T> l) { } void B<U>(U u, System.Collections.Generic.List<U> l) { } }");
+        CSharpCompilation compilation = TestCompilation.CreateNamed("Test", "partial class C { void A<T>(T t, System.Collections.Generic.List<T> l) { } void B<U>(U u, System.Collections.Generic.List<U> l) { } }");
         INamedTypeSymbol c = compilation.GetTypeByMetadataName("C")!;
         Assert.Equal(
             MethodSupport.CompanionSignatureKey((IMethodSymbol)c.GetMembers("A").Single()),
@@ -100,7 +100,7 @@ public sealed class MethodSupportTests
 
     private static MethodSupport Check(string source, string type, string method)
     {
-        CSharpCompilation compilation = TestCompilation.Create("Test", source);
+        CSharpCompilation compilation = TestCompilation.CreateNamed("Test", source);
         INamedTypeSymbol? named = compilation.GetTypeByMetadataName(type)
             ?? compilation.GetSymbolsWithName(type.Split('+', '.').Last().Split("__").Last(), SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
         return MethodSupport.Check((IMethodSymbol)named.GetMembers(method).Single(), CancellationToken.None);

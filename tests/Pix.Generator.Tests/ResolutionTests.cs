@@ -49,7 +49,7 @@ public sealed class ResolutionTests
     [InlineData("-1", 0.05)]
     public void Project_resolution_gives_the_model_the_extractor_gives_at_that_resolution(string? property, double expected)
     {
-        Compilation input = Pix.Testing.TestCompilation.Create("Resolution", Source);
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed("Resolution", Source);
         (_, GeneratorRunResult run) = GeneratorRunner.Run(input, property);
         var resolved = run.TrackedSteps[TrackingNames.Resolved].SelectMany(s => s.Outputs).Select(o => (Model.LatencyMethodSpec)o.Value).ToArray();
 
@@ -67,7 +67,7 @@ public sealed class ResolutionTests
     public void The_sample_has_pieces_that_only_a_coarse_resolution_merges()
     {
         // Otherwise the test above could not tell merging from not merging.
-        Compilation input = Pix.Testing.TestCompilation.Create("Resolution", Source);
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed("Resolution", Source);
         IMethodSymbol close = (IMethodSymbol)input.GetTypeByMetadataName("Demo.Branches")!.GetMembers("Close").Single();
         int Pieces(double r) => InterfaceExtractor.Extract(close, input, ExtractionOptions.Default with { DefaultResolution = r }, CancellationToken.None).Pieces.Count;
         Assert.True(Pieces(0) > Pieces(0.5), $"{Pieces(0)} pieces at resolution 0, {Pieces(0.5)} at 0.5");

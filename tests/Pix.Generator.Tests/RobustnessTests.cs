@@ -39,7 +39,7 @@ public sealed class RobustnessTests
     [InlineData("two declarations of the same method", "public partial class C { [Pix.PerformanceInterface] public int M(int n) => n; [Pix.PerformanceInterface] public int M(int n) => n; }")]
     public void The_generator_never_throws_and_never_adds_errors(string what, string source)
     {
-        Compilation input = Pix.Testing.TestCompilation.Create("Robustness", source);
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed("Robustness", source);
         GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions)
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
@@ -57,7 +57,7 @@ public sealed class RobustnessTests
     [Fact]
     public void Only_supported_methods_get_a_companion()
     {
-        Compilation input = Pix.Testing.TestCompilation.Create(
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed(
             "Robustness",
             "public class NotPartial { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Partial { [Pix.PerformanceInterface] public int M(int n) => n; }");
         (_, GeneratorRunResult run) = GeneratorRunner.Run(input);
@@ -67,7 +67,7 @@ public sealed class RobustnessTests
     [Fact]
     public void An_overrides_companion_hides_its_base_companion_without_a_warning()
     {
-        Compilation input = Pix.Testing.TestCompilation.Create(
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed(
             "Robustness",
             "public partial class B { [Pix.PerformanceInterface] public virtual int M(int n) => n; } public partial class D : B { [Pix.PerformanceInterface] public override int M(int n) { for (int i = 0; i < n; i++) { } return n; } }");
         (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
@@ -78,7 +78,7 @@ public sealed class RobustnessTests
     [Fact]
     public void Generic_and_non_generic_types_of_one_name_get_distinct_files()
     {
-        Compilation input = Pix.Testing.TestCompilation.Create(
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed(
             "Robustness",
             "namespace N { public partial class Box { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Box<T> { [Pix.PerformanceInterface] public int M(int n) => n; } public partial class Box<T, U> { [Pix.PerformanceInterface] public int M(int n) => n; } }");
         (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);

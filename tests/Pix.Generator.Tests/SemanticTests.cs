@@ -80,7 +80,7 @@ public sealed class SemanticTests : IDisposable
 
     public SemanticTests()
     {
-        _input = Pix.Testing.TestCompilation.Create("SemanticTest", Source);
+        _input = Pix.Testing.TestCompilation.CreateNamed("SemanticTest", Source);
         (Compilation output, _) = GeneratorRunner.Run(_input);
         _assembly = LoadedAssembly.Load(output);
     }

@@ -25,7 +25,7 @@ public sealed class ConstantTimeFuzzTests(FuzzCorpus corpus) : IClassFixture<Fuz
         foreach (FuzzProgram program in corpus.Programs)
         {
             string source = program.Source.Replace("    public static long ", "    [Pix.ConstantTime] public static long ");
-            Compilation compilation = TestCompilation.Create("FuzzCt", source);
+            Compilation compilation = TestCompilation.CreateNamed("FuzzCt", source);
             if (compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
             {
                 continue; // The_fuzzer_generates_valid_CSharp reports it.

@@ -29,7 +29,7 @@ public sealed class HostileInputTests
             body.Append("        acc = acc * 31 + data[").Append(k % 7).Append("] + n;\n");
         }
 
-        Compilation compilation = TestCompilation.Create("Huge", Method("long Huge(int n, int[] data) { long acc = 0;\n" + body + "        return acc; }"));
+        Compilation compilation = TestCompilation.CreateNamed("Huge", Method("long Huge(int n, int[] data) { long acc = 0;\n" + body + "        return acc; }"));
         TestCompilation.AssertNoErrors(compilation);
 
         InterfaceModel model = ExtractOnSmallStack(compilation, "Huge", ExtractionOptions.Default with { MaxOperations = 20_000 });
@@ -48,7 +48,7 @@ public sealed class HostileInputTests
             expression.Append(k % 2 == 0 ? " + n * 3" : " - n");
         }
 
-        Compilation compilation = TestCompilation.Create("Deep", Method("long Deep(long n) => " + expression + ";"));
+        Compilation compilation = TestCompilation.CreateNamed("Deep", Method("long Deep(long n) => " + expression + ";"));
         TestCompilation.AssertNoErrors(compilation);
 
         InterfaceModel model = ExtractOnSmallStack(compilation, "Deep", ExtractionOptions.Default);
@@ -67,7 +67,7 @@ public sealed class HostileInputTests
     [InlineData("int Typing(int n) { return n > 0 ? Typing(n - 1) + : 0; }")]
     public void Half_typed_code_still_gives_a_model(string method)
     {
-        Compilation compilation = TestCompilation.Create("Typing", Method(method));
+        Compilation compilation = TestCompilation.CreateNamed("Typing", Method(method));
         Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
 
         InterfaceModel model = ExtractOnSmallStack(compilation, "Typing", ExtractionOptions.Default);

@@ -23,10 +23,13 @@ public static class TestCompilation
             .ToImmutableArray();
 
     /// <summary>A library compilation of <paramref name="sources"/> (file names Test0.cs, Test1.cs…).</summary>
-    public static CSharpCompilation Create(params string[] sources) => Create("TestAssembly", sources);
+    public static CSharpCompilation Create(params string[] sources) => CreateNamed("TestAssembly", sources);
 
-    /// <summary>A library compilation named <paramref name="assemblyName"/>.</summary>
-    public static CSharpCompilation Create(string assemblyName, params string[] sources) =>
+    /// <summary>
+    /// A library compilation named <paramref name="assemblyName"/>. A name of its own, not an overload
+    /// of <see cref="Create(string[])"/>: <c>Create(source)</c> would bind to it and compile nothing.
+    /// </summary>
+    public static CSharpCompilation CreateNamed(string assemblyName, params string[] sources) =>
         CSharpCompilation.Create(
             assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Test{i}.cs")),

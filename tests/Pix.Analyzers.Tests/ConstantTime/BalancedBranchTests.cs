@@ -276,7 +276,7 @@ public sealed class BalancedBranchTests
 
     private static Compilation Compile(string members)
     {
-        Compilation compilation = TestCompilation.Create("Balanced", Prelude + members + "\n}\n");
+        Compilation compilation = TestCompilation.CreateNamed("Balanced", Prelude + members + "\n}\n");
         TestCompilation.AssertNoErrors(compilation);
         return compilation;
     }

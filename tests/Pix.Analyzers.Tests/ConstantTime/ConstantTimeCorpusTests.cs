@@ -75,7 +75,7 @@ public sealed class ConstantTimeCorpusTests
     {
         string markup = File.ReadAllText(RepositoryPaths.Combine("tests", "Pix.Analyzers.Tests", "ConstantTime", "Corpus", file));
         TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
-        var compilation = TestCompilation.Create("Corpus", source);
+        var compilation = TestCompilation.CreateNamed("Corpus", source);
         TestCompilation.AssertNoErrors(compilation);
 
         ImmutableArray<Diagnostic> diagnostics = await compilation

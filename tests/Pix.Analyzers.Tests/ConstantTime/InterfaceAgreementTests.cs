@@ -90,7 +90,7 @@ public sealed class InterfaceAgreementTests
     {
         string markup = File.ReadAllText(RepositoryPaths.Combine("tests", "Pix.Analyzers.Tests", "ConstantTime", "Corpus", file));
         TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
-        Compilation compilation = TestCompilation.Create("Corpus", source);
+        Compilation compilation = TestCompilation.CreateNamed("Corpus", source);
         TestCompilation.AssertNoErrors(compilation);
         ConstantTimeSymbols symbols = ConstantTimeSymbols.Create(compilation)!;
         var engine = new ConstantTimeEngine(compilation, symbols);

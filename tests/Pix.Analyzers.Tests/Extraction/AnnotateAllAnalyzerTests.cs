@@ -67,7 +67,7 @@ public sealed class AnnotateAllAnalyzerTests
 
     private static async Task<ImmutableArray<Diagnostic>> Analyze(string? annotateAll, params DiagnosticAnalyzer[] analyzers)
     {
-        Compilation compilation = TestCompilation.Create("AnnotateAll", Source);
+        Compilation compilation = TestCompilation.CreateNamed("AnnotateAll", Source);
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ProjectProperties(annotateAll));
         return await compilation.WithAnalyzers(ImmutableArray.Create(analyzers), options).GetAnalyzerDiagnosticsAsync();
     }

@@ -37,7 +37,6 @@ public sealed class RegressionAnalyzerTests
     /// <summary>The baseline file a build of <paramref name="source"/> would commit.</summary>
     private static string BaselineOf(string source)
     {
-        // Create(string) would bind to Create(assemblyName, params sources): pass the source as an array.
         Compilation compilation = TestCompilation.Create(new[] { source });
         var entries = compilation.SyntaxTrees
             .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()

@@ -116,7 +116,7 @@ public sealed class InterfaceTermsTests
 
     private static (Compilation Compilation, Assembly Assembly) Build()
     {
-        Compilation compilation = TestCompilation.Create("TermsTest", Source);
+        Compilation compilation = TestCompilation.CreateNamed("TermsTest", Source);
         TestCompilation.AssertNoErrors(compilation);
         using var image = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult emitted = compilation.Emit(image);

@@ -36,8 +36,8 @@ public sealed class FuzzCorpus
         {
             FuzzProgram program = new CSharpMethodFuzzer(FuzzSettings.Seed + k).Generate(MixedPerProgram, MonotonePerProgram);
             programs.Add(program);
-            Compilation first = TestCompilation.Create("Fuzz", program.Source);
-            Compilation second = TestCompilation.Create("Fuzz", program.Source);
+            Compilation first = TestCompilation.CreateNamed("Fuzz", program.Source);
+            Compilation second = TestCompilation.CreateNamed("Fuzz", program.Source);
             var errors = first.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
             {

@@ -21,7 +21,7 @@ public static class SampleCompilation
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), TestCompilation.ParseOptions, path: f));
-        CSharpCompilation compilation = TestCompilation.Create("NetworkFunctions").AddSyntaxTrees(trees);
+        CSharpCompilation compilation = TestCompilation.CreateNamed("NetworkFunctions").AddSyntaxTrees(trees);
         TestCompilation.AssertNoErrors(compilation);
         return compilation;
     }
