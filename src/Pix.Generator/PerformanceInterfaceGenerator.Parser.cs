@@ -145,6 +145,13 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>What a method's declaration decides: whether it gets a companion, and the rest of its spec.</summary>
         private sealed record DeclarationPart(bool Supported, LatencyMethodSpec? Template);
 
+        /// <summary>The MSBuild property (made compiler-visible by the package's props) that turns the explain twins on.</summary>
+        public const string ExplainProperty = "build_property.PixExplain";
+
+        /// <summary>Whether <c>build_property.PixExplain</c> reads <c>true</c> (any case); off otherwise.</summary>
+        public static bool Explain(AnalyzerConfigOptions options) =>
+            options.TryGetValue(ExplainProperty, out string? text) && string.Equals(text?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The project's resolution from <c>build_property.PixResolution</c>; a missing or invalid value means 0.05.</summary>
         public static double ProjectResolution(AnalyzerConfigOptions options) =>
             options.TryGetValue(ResolutionProperty, out string? text) && ExtractionOptions.TryParseResolution(text, out double value)

@@ -70,8 +70,13 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
             .SelectMany(static (pair, _) => Parser.GroupByType(AnnotateAll.Merge(pair.Left.Left, pair.Left.Right, pair.Right)))
             .WithTrackingName(TrackingNames.Files);
 
-        // 6. Emit. The text is a pure function of the file spec, so an unchanged spec is never re-emitted.
-        context.RegisterSourceOutput(files, static (output, file) =>
-            output.AddSource(file.Type.HintName, Emitter.Emit(file, GeneratorVersion)));
+        // 6. Whether to emit the ExplainLatencyOf_X twins: build_property.PixExplain, off unless it reads true.
+        IncrementalValueProvider<bool> explain = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Parser.Explain(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.ExplainSetting);
+
+        // 7. Emit. The text is a pure function of the file spec and that setting, so an unchanged spec is never re-emitted.
+        context.RegisterSourceOutput(files.Combine(explain), static (output, pair) =>
+            output.AddSource(pair.Left.Type.HintName, Emitter.Emit(pair.Left, GeneratorVersion, pair.Right)));
     }
 }

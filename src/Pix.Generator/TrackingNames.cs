@@ -29,4 +29,7 @@ internal static class TrackingNames
 
     /// <summary>Annotate-all specs with the project's resolution applied.</summary>
     public const string AnnotateAllResolved = nameof(AnnotateAllResolved);
+
+    /// <summary>The project's <c>build_property.PixExplain</c>.</summary>
+    public const string ExplainSetting = nameof(ExplainSetting);
 }

@@ -69,7 +69,7 @@ public sealed class EmitterTests
 
     [Fact]
     public void Emission_is_deterministic() =>
-        Assert.Equal(PerformanceInterfaceGenerator.Emitter.Emit(FinderFile(), "1.0"), PerformanceInterfaceGenerator.Emitter.Emit(FinderFile(), "1.0"));
+        Assert.Equal(PerformanceInterfaceGenerator.Emitter.Emit(FinderFile(), "1.0", explain: true), PerformanceInterfaceGenerator.Emitter.Emit(FinderFile(), "1.0", explain: true));
 
     [Theory]
     [InlineData("Checksums")]
@@ -84,7 +84,7 @@ public sealed class EmitterTests
             _ => (ShapesSource, ShapesFile()),
         };
 
-        Compile.AssertClean(Compile.Library(Compile.CSharp8, source, PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0")));
+        Compile.AssertClean(Compile.Library(Compile.CSharp8, source, PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0", explain: true)));
     }
 
     [Fact]
@@ -101,14 +101,14 @@ public sealed class EmitterTests
                 public static uint Adler32(System.ReadOnlySpan<byte> data) => (uint)data.Length;
             }
             """;
-        Compile.AssertClean(Compile.Library(Compile.CSharp8, source, PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0")));
+        Compile.AssertClean(Compile.Library(Compile.CSharp8, source, PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0", explain: true)));
     }
 
     [Fact]
     public void Search_agrees_with_ModelEvaluator()
     {
         InterfaceModel model = Search();
-        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, FinderSource, PerformanceInterfaceGenerator.Emitter.Emit(FinderFile(), "1.0")));
+        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, FinderSource, PerformanceInterfaceGenerator.Emitter.Emit(FinderFile(), "1.0", explain: true)));
         MethodInfo latencyOf = assembly.Method("Demo.Finder", "LatencyOf_IndexOf", 6);
         var random = new Random(1234);
         foreach (HardwareProfile hw in Profiles())
@@ -143,7 +143,7 @@ public sealed class EmitterTests
     public void Every_expression_kind_agrees_with_ModelEvaluator()
     {
         InterfaceModel model = Arithmetic();
-        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, ShapesSource, PerformanceInterfaceGenerator.Emitter.Emit(ShapesFile(), "1.0")));
+        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, ShapesSource, PerformanceInterfaceGenerator.Emitter.Emit(ShapesFile(), "1.0", explain: true)));
         MethodInfo latencyOf = assembly.Method("Demo.Shapes", "LatencyOf_Work", 3);
         var random = new Random(99);
         for (int i = 0; i < 500; i++)
@@ -159,7 +159,7 @@ public sealed class EmitterTests
     [Fact]
     public void A_null_profile_is_rejected()
     {
-        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, ShapesSource, PerformanceInterfaceGenerator.Emitter.Emit(ShapesFile(), "1.0")));
+        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, ShapesSource, PerformanceInterfaceGenerator.Emitter.Emit(ShapesFile(), "1.0", explain: true)));
         MethodInfo latencyOf = assembly.Method("Demo.Shapes", "LatencyOf_Work", 3);
         ArgumentNullException e = Assert.Throws<ArgumentNullException>(() => LoadedAssembly.Invoke(latencyOf, null, 3, new byte[2], null));
         Assert.Equal("hw", e.ParamName);
@@ -168,7 +168,7 @@ public sealed class EmitterTests
     [Fact]
     public void Describe_feeds_both_the_remarks_and_the_comments()
     {
-        string text = PerformanceInterfaceGenerator.Emitter.Emit(ChecksumFile(), "1.0");
+        string text = PerformanceInterfaceGenerator.Emitter.Emit(ChecksumFile(), "1.0", explain: true);
         foreach (Term term in Checksum().Pieces[0].Terms)
         {
             string sentence = PerformanceInterfaceGenerator.Describer.Describe(term);
@@ -210,6 +210,6 @@ public sealed class EmitterTests
     private static void VerifyEmitted(string test, GeneratedFileSpec file) =>
         GoldenFiles.Verify(test, new Dictionary<string, string>
         {
-            [file.Type.HintName] = PerformanceInterfaceGenerator.Emitter.Emit(file, PerformanceInterfaceGenerator.GeneratorVersion),
+            [file.Type.HintName] = PerformanceInterfaceGenerator.Emitter.Emit(file, PerformanceInterfaceGenerator.GeneratorVersion, explain: true),
         });
 }

@@ -36,18 +36,18 @@ public sealed class LayoutTests
     public void Shared_terms_match_golden_file() =>
         GoldenFiles.Verify(nameof(Shared_terms_match_golden_file), new Dictionary<string, string>
         {
-            [NatFile().Type.HintName] = PerformanceInterfaceGenerator.Emitter.Emit(NatFile(), PerformanceInterfaceGenerator.GeneratorVersion),
+            [NatFile().Type.HintName] = PerformanceInterfaceGenerator.Emitter.Emit(NatFile(), PerformanceInterfaceGenerator.GeneratorVersion, explain: true),
         });
 
     [Fact]
     public void Shared_terms_compile_without_warnings_as_CSharp8() =>
-        Compile.AssertClean(Compile.Library(Compile.CSharp8, NatSource, PerformanceInterfaceGenerator.Emitter.Emit(NatFile(), "1.0")));
+        Compile.AssertClean(Compile.Library(Compile.CSharp8, NatSource, PerformanceInterfaceGenerator.Emitter.Emit(NatFile(), "1.0", explain: true)));
 
     [Fact]
     public void Shared_terms_agree_with_ModelEvaluator()
     {
         InterfaceModel model = Shared();
-        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, NatSource, PerformanceInterfaceGenerator.Emitter.Emit(NatFile(), "1.0")));
+        using LoadedAssembly assembly = LoadedAssembly.Load(Compile.Library(Compile.Latest, NatSource, PerformanceInterfaceGenerator.Emitter.Emit(NatFile(), "1.0", explain: true)));
         MethodInfo latencyOf = assembly.Method("Demo.Nat", "LatencyOf_Process", 4);
         var random = new Random(34);
         foreach (HardwareProfile hw in EmitterTests.Profiles())
@@ -128,7 +128,7 @@ public sealed class LayoutTests
     }
 
     private static IReadOnlyList<StatementSyntax> Body(GeneratedFileSpec file) =>
-        CSharpSyntaxTree.ParseText(PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0")).GetRoot()
+        CSharpSyntaxTree.ParseText(PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0", explain: true)).GetRoot()
             .DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text.StartsWith("LatencyOf_", StringComparison.Ordinal)).Body!.Statements;
 
     private static string Name(LocalDeclarationStatementSyntax local) => local.Declaration.Variables.Single().Identifier.Text;

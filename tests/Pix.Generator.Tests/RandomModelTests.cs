@@ -46,7 +46,7 @@ public sealed class RandomModelTests
         }
 
         source.Append("} }\n");
-        using LoadedAssembly assembly = LoadedAssembly.Load(Pix.Testing.TestCompilation.CreateNamed("RandomModels", source.ToString(), PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0")));
+        using LoadedAssembly assembly = LoadedAssembly.Load(Pix.Testing.TestCompilation.CreateNamed("RandomModels", source.ToString(), PerformanceInterfaceGenerator.Emitter.Emit(file, "1.0", explain: true)));
 
         foreach (HardwareProfile hw in EmitterTests.Profiles())
         {

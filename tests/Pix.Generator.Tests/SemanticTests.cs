@@ -81,7 +81,7 @@ public sealed class SemanticTests : IDisposable
     public SemanticTests()
     {
         _input = Pix.Testing.TestCompilation.CreateNamed("SemanticTest", Source);
-        (Compilation output, _) = GeneratorRunner.Run(_input);
+        (Compilation output, _) = GeneratorRunner.Run(_input, pixExplain: "true");   // the tests read both companions
         _assembly = LoadedAssembly.Load(output);
     }
 

@@ -7,20 +7,20 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Pix.Generator.Tests.Infrastructure;
 
-/// <summary>Runs the generator the way the compiler does, with step tracking on, and optional <c>PixResolution</c> and <c>PixAnnotateAll</c>.</summary>
+/// <summary>Runs the generator the way the compiler does, with step tracking on, and optional <c>PixResolution</c>, <c>PixAnnotateAll</c> and <c>PixExplain</c>.</summary>
 internal static class GeneratorRunner
 {
-    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions, string? pixResolution = null, string? pixAnnotateAll = null) =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions parseOptions, string? pixResolution = null, string? pixAnnotateAll = null, string? pixExplain = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new PerformanceInterfaceGenerator().AsSourceGenerator() },
             parseOptions: parseOptions,
-            optionsProvider: new ProjectOptions(pixResolution, pixAnnotateAll),
+            optionsProvider: new ProjectOptions(pixResolution, pixAnnotateAll, pixExplain),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; fails if it threw. Returns the compilation with the generated files, and the run.</summary>
-    public static (Compilation Output, GeneratorRunResult Run) Run(Compilation input, string? pixResolution = null, string? pixAnnotateAll = null)
+    public static (Compilation Output, GeneratorRunResult Run) Run(Compilation input, string? pixResolution = null, string? pixAnnotateAll = null, string? pixExplain = null)
     {
-        GeneratorDriver driver = CreateDriver((CSharpParseOptions)input.SyntaxTrees.First().Options, pixResolution, pixAnnotateAll)
+        GeneratorDriver driver = CreateDriver((CSharpParseOptions)input.SyntaxTrees.First().Options, pixResolution, pixAnnotateAll, pixExplain)
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
         Assert.True(run.Exception is null, "The generator threw: " + run.Exception);
@@ -38,7 +38,7 @@ internal static class GeneratorRunner
     {
         private readonly Options _global;
 
-        public ProjectOptions(string? pixResolution, string? pixAnnotateAll)
+        public ProjectOptions(string? pixResolution, string? pixAnnotateAll, string? pixExplain)
         {
             var values = ImmutableDictionary<string, string>.Empty;
             if (pixResolution is not null)
@@ -49,6 +49,11 @@ internal static class GeneratorRunner
             if (pixAnnotateAll is not null)
             {
                 values = values.Add("build_property.PixAnnotateAll", pixAnnotateAll);
+            }
+
+            if (pixExplain is not null)
+            {
+                values = values.Add("build_property.PixExplain", pixExplain);
             }
 
             _global = new Options(values);
