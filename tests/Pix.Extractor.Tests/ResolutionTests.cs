@@ -30,6 +30,22 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void The_attribute_s_resolution_wins_over_options_of_resolution_0_in_every_call()
+    {
+        // The generator extracts with DefaultResolution = 0; a method's own Resolution must still
+        // merge, on the first call and on the cached ones (the unmerged model is cached under those options too).
+        Microsoft.CodeAnalysis.Compilation compilation = Pix.Testing.TestCompilation.Create(Extraction.Usings + TwoCloseArms.Replace("RESOLUTION", "0.9").Replace("class C", "class C"));
+        Microsoft.CodeAnalysis.IMethodSymbol method = Extraction.FindMethod(compilation, "M");
+        ExtractionOptions unmerged = ExtractionOptions.Default with { DefaultResolution = 0 };
+        for (int call = 0; call < 2; call++)
+        {
+            InterfaceModel model = InterfaceExtractor.Extract(method, compilation, unmerged, System.Threading.CancellationToken.None);
+            Assert.Single(model.Pieces);
+            Assert.Equal(0.9, model.Resolution);
+        }
+    }
+
+    [Fact]
     public void Default_resolution_comes_from_the_options_when_the_attribute_does_not_set_one()
     {
         InterfaceModel model = Extraction.Extract(TwoCloseArms.Replace("(Resolution = RESOLUTION)", string.Empty),

@@ -23,16 +23,20 @@ public static class InterfaceExtractor
     {
         // Models are extracted and cached at resolution 0, then merged at the method's resolution: the
         // generator (which merges after learning the project's default) and the analyzers (which pass it
-        // in the options) then share one extraction of each method.
-        if (ExtractionCache.TryGet(compilation, method, options, out InterfaceModel? cached))
+        // in the options) then share one extraction of each method. The merged model is cached under
+        // the resolution it was merged at, so that the unmerged one
+        // (cached under resolution 0) and a method's own [PerformanceInterface(Resolution = r)] never
+        // share a key: which model a call gets depends on the effective resolution only.
+        double resolution = ResolutionOf(method, options);
+        ExtractionOptions key = options.DefaultResolution == resolution ? options : options with { DefaultResolution = resolution };
+        if (ExtractionCache.TryGet(compilation, method, key, out InterfaceModel? cached))
         {
             return cached!;
         }
 
         InterfaceModel unmerged = Unmerged(method, compilation, options.DefaultResolution == 0 ? options : options with { DefaultResolution = 0 }, ct);
-        double resolution = ResolutionOf(method, options);
         return resolution > 0 && !unmerged.IsInternalError
-            ? ExtractionCache.Add(compilation, method, options, ResolutionMerger.Apply(unmerged, resolution))
+            ? ExtractionCache.Add(compilation, method, key, ResolutionMerger.Apply(unmerged, resolution))
             : unmerged;
     }
 
