@@ -23,21 +23,26 @@ public static class InterfaceExtractor
     {
         // Models are extracted and cached at resolution 0, then merged at the method's resolution: the
         // generator (which merges after learning the project's default) and the analyzers (which pass it
-        // in the options) then share one extraction of each method. The merged model is cached under
-        // the resolution it was merged at, so that the unmerged one
-        // (cached under resolution 0) and a method's own [PerformanceInterface(Resolution = r)] never
-        // share a key: which model a call gets depends on the effective resolution only.
+        // in the options) then share one extraction of each method. A merged model is cached under the
+        // resolution it was merged at, never under the unmerged one's key: which model a call gets
+        // depends on the effective resolution only (a method's own Resolution wins over the options).
+        ExtractionOptions unmergedOptions = options.DefaultResolution == 0 ? options : options with { DefaultResolution = 0 };
         double resolution = ResolutionOf(method, options);
-        ExtractionOptions key = options.DefaultResolution == resolution ? options : options with { DefaultResolution = resolution };
-        if (ExtractionCache.TryGet(compilation, method, key, out InterfaceModel? cached))
+        if (resolution == 0)
+        {
+            return Unmerged(method, compilation, unmergedOptions, ct);
+        }
+
+        ExtractionOptions mergedOptions = options.DefaultResolution == resolution ? options : options with { DefaultResolution = resolution };
+        if (ExtractionCache.TryGet(compilation, method, mergedOptions, out InterfaceModel? cached))
         {
             return cached!;
         }
 
-        InterfaceModel unmerged = Unmerged(method, compilation, options.DefaultResolution == 0 ? options : options with { DefaultResolution = 0 }, ct);
-        return resolution > 0 && !unmerged.IsInternalError
-            ? ExtractionCache.Add(compilation, method, key, ResolutionMerger.Apply(unmerged, resolution))
-            : unmerged;
+        InterfaceModel unmerged = Unmerged(method, compilation, unmergedOptions, ct);
+        return unmerged.IsInternalError
+            ? unmerged
+            : ExtractionCache.Add(compilation, method, mergedOptions, ResolutionMerger.Apply(unmerged, resolution));
     }
 
     private static InterfaceModel Unmerged(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace Pix.Extraction.Caching;
 /// </summary>
 internal sealed class SourceDependencies
 {
-    private static readonly ConditionalWeakTable<Compilation, ILookup<string, SyntaxTree>> s_treesByPath = new();
+    private static readonly ConditionalWeakTable<Compilation, Dictionary<string, SyntaxTree[]>> s_treesByPath = new();
 
     // Path → checksums of the trees with that path when the model was extracted (tests often give
     // every tree the same empty path, so a path may stand for several texts).
@@ -33,20 +33,20 @@ internal sealed class SourceDependencies
     {
         var paths = new HashSet<string>(treesBound.Select(t => t.FilePath), StringComparer.Ordinal);
         paths.UnionWith(PathsIn(model));
-        ILookup<string, SyntaxTree> byPath = TreesByPath(compilation);
+        Dictionary<string, SyntaxTree[]> byPath = TreesByPath(compilation);
         return new SourceDependencies(paths
             .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(path => new KeyValuePair<string, ImmutableArray<byte>[]>(path, byPath[path].Select(t => Checksum(t, ct)).ToArray()))
+            .Select(path => new KeyValuePair<string, ImmutableArray<byte>[]>(path, TreesAt(byPath, path).Select(t => Checksum(t, ct)).ToArray()))
             .ToArray());
     }
 
     /// <summary>Whether every file depended on has the same text in <paramref name="compilation"/>.</summary>
     public bool HoldIn(Compilation compilation, CancellationToken ct)
     {
-        ILookup<string, SyntaxTree> byPath = TreesByPath(compilation);
+        Dictionary<string, SyntaxTree[]> byPath = TreesByPath(compilation);
         foreach (KeyValuePair<string, ImmutableArray<byte>[]> file in _files)
         {
-            SyntaxTree[] trees = byPath[file.Key].ToArray();
+            SyntaxTree[] trees = TreesAt(byPath, file.Key);
             if (trees.Length != file.Value.Length)
             {
                 return false;
@@ -64,8 +64,14 @@ internal sealed class SourceDependencies
         return true;
     }
 
-    private static ILookup<string, SyntaxTree> TreesByPath(Compilation compilation) =>
-        s_treesByPath.GetValue(compilation, static c => c.SyntaxTrees.ToLookup(t => t.FilePath, StringComparer.Ordinal));
+    // Built once per compilation; a validation (once per reused model) then allocates nothing.
+    private static Dictionary<string, SyntaxTree[]> TreesByPath(Compilation compilation) =>
+        s_treesByPath.GetValue(compilation, static c => c.SyntaxTrees
+            .GroupBy(t => t.FilePath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+
+    private static SyntaxTree[] TreesAt(Dictionary<string, SyntaxTree[]> byPath, string path) =>
+        byPath.TryGetValue(path, out SyntaxTree[]? trees) ? trees : Array.Empty<SyntaxTree>();
 
     // SourceText computes its checksum once and keeps it, and the compiler needs it anyway (PDBs).
     private static ImmutableArray<byte> Checksum(SyntaxTree tree, CancellationToken ct) => tree.GetText(ct).GetChecksum();
