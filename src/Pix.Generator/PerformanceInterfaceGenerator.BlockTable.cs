@@ -94,7 +94,14 @@ public sealed partial class PerformanceInterfaceGenerator
                 return;
             }
 
-            string wanted = method.MethodName.TrimStart('@') + "_" + FieldName(term.Description);
+            string prefix = method.MethodName.TrimStart('@') + "_";
+            string wanted = prefix + FieldName(term.Description, withContext: false);
+            if (_taken.Contains(wanted))
+            {
+                // Two loops "over unknown bound" read better as ..InExpireSeenBefore and ..InFind than as 1 and 2.
+                wanted = prefix + FieldName(term.Description, withContext: true);
+            }
+
             string field = wanted;
             for (int suffix = 2; !_taken.Add(field); suffix++)
             {
@@ -107,16 +114,26 @@ public sealed partial class PerformanceInterfaceGenerator
 
         /// <summary>
         /// A camelCase name from a term's description, up to five words without articles: <c>loop over rows</c> →
-        /// <c>loopOverRows</c>, <c>scan to the first match</c> → <c>scanToFirstMatch</c>, <c>call to Nat.Translate</c> → <c>callTranslate</c>.
+        /// <c>loopOverRows</c>, <c>scan to the first match</c> → <c>scanToFirstMatch</c>, <c>call to Nat.Translate</c> →
+        /// <c>callTranslate</c>. The <c> in Method</c> tail is left out (the field's name starts with the method),
+        /// unless <paramref name="withContext"/>, which adds its first method: <c>loopOverUnknownBoundInFind</c>.
         /// </summary>
-        internal static string FieldName(string description)
+        internal static string FieldName(string description, bool withContext)
         {
             const string CallTo = "call to ";
-            IEnumerable<string> words = description.StartsWith(CallTo, System.StringComparison.Ordinal)
-                ? new[] { "call", CostLayout.LocalName(description) }
-                : Regex.Split(WithoutContext(description), @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0 && w is not ("the" or "a" or "an")).Take(5);
+            int inAt = description.IndexOf(" in ", System.StringComparison.Ordinal);
+            string head = inAt > 0 ? description.Substring(0, inAt) : description;
+            List<string> words = head.StartsWith(CallTo, System.StringComparison.Ordinal)
+                ? new List<string> { "call", CostLayout.LocalName(head) }
+                : Words(head).Where(w => w is not ("the" or "a" or "an")).Take(5).ToList();
+            if (withContext && inAt > 0 && Words(description.Substring(inAt + 4)).FirstOrDefault() is { } context)
+            {
+                words.Add("in");
+                words.Add(context);
+            }
+
             var name = new StringBuilder();
-            foreach (string word in words)
+            foreach (string word in words.Where(w => w.Length > 0))
             {
                 name.Append(name.Length == 0 ? char.ToLowerInvariant(word[0]) : char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
             }
@@ -124,12 +141,8 @@ public sealed partial class PerformanceInterfaceGenerator
             return name.Length == 0 || !char.IsLetter(name[0]) ? "block" : name.ToString();
         }
 
-        /// <summary>The description without its <c> in Method</c> tail: the field's name already starts with the method.</summary>
-        private static string WithoutContext(string description)
-        {
-            int at = description.IndexOf(" in ", System.StringComparison.Ordinal);
-            return at > 0 ? description.Substring(0, at) : description;
-        }
+        private static IEnumerable<string> Words(string text) =>
+            Regex.Split(text, @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0);
 
         /// <summary>
         /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, branch: 2).WithChain(integerAlu: 1).WithOpaque("Parse")</c>:
