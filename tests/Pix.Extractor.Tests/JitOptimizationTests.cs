@@ -171,7 +171,8 @@ static class C
     [InlineData("for (int i = 0; i < n; i++) { sum += a[i + 1]; }", 1, "the index is not the loop variable")]
     [InlineData("for (int i = 0; i < n; i += 2) { sum += a[i]; }", 1, "a step other than 1")]
     [InlineData("for (int i = 0; i < n; i++) { sum += a[i]; a = b; }", 1, "the loop assigns the array")]
-    [InlineData("var s = new System.Span<int>(a); for (int i = 0; i < n; i++) { sum += s[i]; }", 1, "a span (not cloned in this version)")]
+    [InlineData("var s = new System.Span<int>(a); for (int i = 0; i < n; i++) { sum += s[i]; }", 0, "a span is cloned like an array")]
+    [InlineData("System.ReadOnlySpan<int> s = a; for (int i = 0; i < n; i++) { sum += s[i]; s = b; }", 1, "the loop assigns the span")]
     public void A_bounds_check_is_dropped_only_where_loop_cloning_is_certain(string loop, int checksPerIteration, string why)
     {
         InterfaceModel model = Extraction.Extract(@"
@@ -188,6 +189,47 @@ static class C
         _output.WriteLine(model.Dump());
         Term term = model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over"));
         Assert.Equal(checksPerIteration, term.Block.CountOf(OperationClass.BoundsCheck));
+    }
+
+    [Fact]
+    public void A_builder_sized_up_front_pays_for_its_capacity_and_an_inlined_append_of_a_char_is_no_call()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static string M(string word, char separator, int count)
+    {
+        var builder = new System.Text.StringBuilder((word.Length + 1) * count);
+        for (int i = 0; i < count; i++)
+        {
+            builder.Append(word);
+            builder.Append(separator);
+        }
+
+        return builder.ToString();
+    }
+}");
+        _output.WriteLine(model.Dump());
+
+        // Tier 1 inlines both appends; the only call left in the loop is Append(string)'s Memmove.
+        Assert.Equal(1, model.TermAbout("loop over count").Block.CountOf(OperationClass.Call));
+
+        // The first chunk is (word.Length + 1) * count characters, zeroed: 2 bytes each.
+        double Allocated(int count) => Total(model, OperationClass.AllocatedByte, ("word.Length", 7), ("count", count), ("builderLength", 8 * count));
+        Assert.Equal(2 * 8 * 100 + 2 * 8 * 100, Allocated(100) - Allocated(0), 9);
+    }
+
+    [Fact]
+    public void A_builder_made_from_a_string_keeps_the_fixed_cost()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(string text) => new System.Text.StringBuilder(text).Length;
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Quantities, q => q.Kind == QuantityKind.Pcv);
+        Assert.DoesNotContain(model.Gaps, g => g.Construct.Contains("StringBuilder"));
     }
 
     /// <summary>How many operations of <paramref name="operation"/> the (last) piece counts at the given inputs.</summary>

@@ -348,18 +348,31 @@ internal sealed partial class MethodAnalyzer
     /// once before the loop) and has no bounds check on <c>a[i]</c>. When every iteration runs and
     /// makes the access without throwing, those conditions hold, so the copy is what runs: that is
     /// the case this interface prices (an early exit, or an access on some iterations only, could
-    /// leave the JIT on the checked copy, and is counted with its check). Arrays only (not spans),
-    /// and the array must be a variable the loop does not assign.
+    /// leave the JIT on the checked copy, and is counted with its check; .NET 10 clones such loops
+    /// too, so this errs towards more checks). The indexed variable must be an array or a
+    /// <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c> (both cloned by .NET 10) that the loop does not assign.
     /// </summary>
     private static bool IsCoveredByLoopCloning(LoopFrame frame, ISymbol array, ISymbol index, IOperation access) =>
         frame.Loop is IForLoopOperation
         && !frame.ExitsEarly
         && frame.Shape is { Variable: { } variable, Step: 1, Pattern: "counter" }
         && SymbolEqualityComparer.Default.Equals(variable, index)
-        && array is ILocalSymbol { RefKind: RefKind.None, Type: IArrayTypeSymbol { IsSZArray: true } }
-            or IParameterSymbol { RefKind: RefKind.None, Type: IArrayTypeSymbol { IsSZArray: true } }
+        && IsClonableIndexed(array)
         && !frame.Written.Contains(array)
         && !RunsConditionally(access, frame.Loop);
+
+    private static bool IsClonableIndexed(ISymbol variable)
+    {
+        (RefKind refKind, ITypeSymbol? type) = variable switch
+        {
+            ILocalSymbol local => (local.RefKind, local.Type),
+            IParameterSymbol parameter => (parameter.RefKind, parameter.Type),
+            _ => (RefKind.Ref, null),
+        };
+        return refKind == RefKind.None
+            && (type is IArrayTypeSymbol { IsSZArray: true }
+                || type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" });
+    }
 
     private static ISymbol? ReferencedVariable(IOperation operation)
     {
