@@ -12,13 +12,14 @@ using Pix.Extraction;
 //       [--no-generator] [--no-analyzers] [--only text]
 // --only keeps the methods whose documentation ID contains the text (to replay one failure).
 // --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs).
+// --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
 int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
-bool generate = true, analyze = true;
+bool generate = true, analyze = true, compareReuse = false;
 string? only = null;
 int? maxCallDepth = null;
 for (int i = 0; i < args.Length; i++)
@@ -35,8 +36,9 @@ for (int i = 0; i < args.Length; i++)
         case "--only": only = Value(); break;
         case "--max-call-depth": maxCallDepth = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--no-analyzers": analyze = false; break;
+        case "--compare-reuse": compareReuse = true; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --compare-reuse");
             return 2;
     }
 }
@@ -60,7 +62,7 @@ try
     foreach (var corpus in corpora)
     {
         ExtractionOptions extraction = maxCallDepth is { } depth ? CorpusCompilation.Extraction with { MaxCallDepth = depth } : CorpusCompilation.Extraction;
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze);
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
             + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
         nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;
@@ -98,7 +100,7 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze, bool compareReuse)
 {
     if (!Directory.Exists(folder))
     {
@@ -121,6 +123,16 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     var secondTargets = MethodTargets.Find(second, CancellationToken.None).Where(Selected).Take(limit).ToList();
     secondTargets.Reverse();
     var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None);
+
+    // Reuse of callee summaries must not change a model: the same targets, in the first run's order, on a
+    // fresh compilation, with reuse off.
+    List<MethodOutcome>? withoutReuse = null;
+    if (compareReuse)
+    {
+        Compilation third = CorpusCompilation.Create("Corpus", sources, dependencies);
+        var thirdTargets = MethodTargets.Find(third, CancellationToken.None).Where(Selected).Take(limit).ToList();
+        withoutReuse = ExtractionRun.Run(thirdTargets, third, extraction with { ReuseCalleeSummaries = false }, CancellationToken.None);
+    }
 
     // The generator in annotate-all mode over the whole corpus, twice on independent compilations
     // (byte-identical output), then the analyzers over the first result.
@@ -147,5 +159,5 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     }
 
     int lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
-    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed);
+    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed, withoutReuse);
 }

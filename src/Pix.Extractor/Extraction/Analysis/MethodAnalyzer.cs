@@ -84,7 +84,7 @@ internal sealed partial class MethodAnalyzer
 
     private MethodSummary Finish(Provenance origin, bool hasBody)
     {
-        if (_session.Recursive.Contains(_method.OriginalDefinition))
+        if (_session.IsRecursive(_method.OriginalDefinition))
         {
             MultiplyByRecursionDepth(origin);
         }

@@ -52,18 +52,20 @@ internal sealed class Monomial : IEquatable<Monomial>
 internal sealed class Poly : IEquatable<Poly>
 {
     private readonly (Monomial Monomial, double Coefficient)[] _terms;
+    private string? _key;
 
-    private Poly((Monomial, double)[] terms)
-    {
-        _terms = terms;
-        Key = terms.Length == 0 ? "0" : string.Join(" + ", terms.Select(t => Expr.Const(t.Item2) + "·" + t.Item1.Key));
-    }
+    private Poly((Monomial, double)[] terms) => _terms = terms;
 
     public static Poly Zero { get; } = new(Array.Empty<(Monomial, double)>());
 
     public static Poly One { get; } = Const(1);
 
-    public string Key { get; }
+    /// <summary>
+    /// The canonical text of the polynomial, what equality compares. Built on first use: most
+    /// polynomials are intermediate results never compared, and formatting every coefficient was a
+    /// measurable share of extraction time (docs/robustness.md, "Time per method").
+    /// </summary>
+    public string Key => _key ??= _terms.Length == 0 ? "0" : string.Join(" + ", _terms.Select(t => Expr.Const(t.Coefficient) + "·" + t.Monomial.Key));
 
     public IReadOnlyList<(Monomial Monomial, double Coefficient)> Terms => _terms;
 
