@@ -11,7 +11,8 @@ using Pix.Extraction;
 //   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
 //       [--no-generator] [--no-analyzers] [--only text]
 // --only keeps the methods whose documentation ID contains the text (to replay one failure).
-// --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs).
+// --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs);
+// --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time).
 // --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
@@ -21,7 +22,7 @@ string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false;
 string? only = null;
-int? maxCallDepth = null;
+int? maxCallDepth = null, maxOperations = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -36,9 +37,10 @@ for (int i = 0; i < args.Length; i++)
         case "--only": only = Value(); break;
         case "--max-call-depth": maxCallDepth = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--no-analyzers": analyze = false; break;
+        case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --compare-reuse");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse");
             return 2;
     }
 }
@@ -61,7 +63,9 @@ try
         .ToList();
     foreach (var corpus in corpora)
     {
-        ExtractionOptions extraction = maxCallDepth is { } depth ? CorpusCompilation.Extraction with { MaxCallDepth = depth } : CorpusCompilation.Extraction;
+        ExtractionOptions extraction = CorpusCompilation.Extraction;
+        extraction = maxCallDepth is { } depth ? extraction with { MaxCallDepth = depth } : extraction;
+        extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
             + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
