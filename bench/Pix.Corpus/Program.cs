@@ -14,6 +14,7 @@ using Pix.Extraction;
 // --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs);
 // --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time).
 // --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
+// --dump-models writes the first run's models as text (to diff two builds of the extractor).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -21,7 +22,7 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false;
-string? only = null;
+string? only = null, dumpModels = null;
 int? maxCallDepth = null, maxOperations = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -39,8 +40,9 @@ for (int i = 0; i < args.Length; i++)
         case "--no-analyzers": analyze = false; break;
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
+        case "--dump-models": dumpModels = Value(); break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file");
             return 2;
     }
 }
@@ -67,6 +69,11 @@ try
         extraction = maxCallDepth is { } depth ? extraction with { MaxCallDepth = depth } : extraction;
         extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
+        if (dumpModels is not null)
+        {
+            ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
+        }
+
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
             + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
         nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;

@@ -27,6 +27,17 @@ internal sealed class Monomial : IEquatable<Monomial>
 
     public Monomial Times(Monomial other)
     {
+        // The unit changes nothing; substitution multiplies by it for every constant coefficient.
+        if (other.Factors.Length == 0)
+        {
+            return this;
+        }
+
+        if (Factors.Length == 0)
+        {
+            return other;
+        }
+
         var powers = new SortedDictionary<string, (Atom Atom, int Power)>(StringComparer.Ordinal);
         foreach ((Atom atom, int power) in Factors.Concat(other.Factors))
         {
@@ -93,13 +104,17 @@ internal sealed class Poly : IEquatable<Poly>
         return false;
     }
 
+    private bool IsOne => _terms.Length == 1 && _terms[0].Monomial.Factors.Length == 0 && _terms[0].Coefficient == 1;
+
     /// <summary>True when no valuation of the atoms makes the polynomial negative.</summary>
     public bool IsKnownNonNegative => _terms.All(t => t.Coefficient >= 0 && t.Monomial.Factors.All(f => IsNonNegativeAtom(f.Atom) || f.Power % 2 == 0));
 
     /// <summary>The highest degree of any monomial.</summary>
     public int Degree => _terms.Length == 0 ? 0 : _terms.Max(t => t.Monomial.Degree);
 
-    public Poly Plus(Poly other) => Combine(_terms.Concat(other._terms));
+    // Shortcuts below return what Combine would rebuild term for term: every Poly's terms are already
+    // combined, sorted by monomial key and free of negligible coefficients, and x·1 = x, x + 0 = x exactly.
+    public Poly Plus(Poly other) => other.IsZero ? this : IsZero ? other : Combine(_terms.Concat(other._terms));
 
     public Poly Minus(Poly other) => Plus(other.Scale(-1));
 
@@ -108,6 +123,16 @@ internal sealed class Poly : IEquatable<Poly>
 
     public Poly Times(Poly other)
     {
+        if (other.IsOne)
+        {
+            return this;
+        }
+
+        if (IsOne)
+        {
+            return other;
+        }
+
         var products = new List<(Monomial, double)>(_terms.Length * other._terms.Length);
         foreach (var (m1, c1) in _terms)
         {
@@ -122,6 +147,11 @@ internal sealed class Poly : IEquatable<Poly>
 
     public Poly Power(int exponent)
     {
+        if (exponent == 1)
+        {
+            return this;
+        }
+
         Poly result = One;
         for (int i = 0; i < exponent; i++)
         {
