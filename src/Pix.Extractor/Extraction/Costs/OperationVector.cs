@@ -84,7 +84,7 @@ internal sealed class OperationVector
     }
 
     /// <summary>
-    /// <see cref="HardwareProfile.PriceBlock"/> on the reference profile for these operations without a
+    /// <see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{double}, System.ReadOnlySpan{double})"/> on the reference profile for these operations without a
     /// chain: exactly what a block of them would price at.
     /// </summary>
     public double ReferenceBlockPrice() => HardwareProfile.Reference.PriceBlock(_counts, ReadOnlySpan<double>.Empty);
