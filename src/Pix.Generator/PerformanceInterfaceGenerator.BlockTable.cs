@@ -109,7 +109,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             fields[term.Block] = ClassName + "." + field;
-            _entries.Add(new Entry(method, term, field));
+            _entries.Add(new Entry(term, field));
         }
 
         /// <summary>
@@ -199,6 +199,6 @@ public sealed partial class PerformanceInterfaceGenerator
             return text.ToString();
         }
 
-        private sealed record Entry(LatencyMethodSpec Method, Term Term, string Field);
+        private sealed record Entry(Term Term, string Field);
     }
 }
