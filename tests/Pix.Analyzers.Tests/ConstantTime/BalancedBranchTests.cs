@@ -287,25 +287,10 @@ public sealed class BalancedBranchTests
     private static async Task<Diagnostic[]> AnalyzeAsync(string members, params (string Key, string Value)[] globalOptions)
     {
         Compilation compilation = Compile(members);
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(globalOptions.ToDictionary(o => o.Key, o => o.Value)));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, GlobalAnalyzerConfig.FromKeys(globalOptions));
         ImmutableArray<Diagnostic> diagnostics = await compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConstantTimeAnalyzer()), options)
             .GetAnalyzerDiagnosticsAsync();
         return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
-    }
-
-    private sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
-
-        private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
     }
 }

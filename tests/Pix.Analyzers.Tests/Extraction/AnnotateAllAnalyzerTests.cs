@@ -68,33 +68,7 @@ public sealed class AnnotateAllAnalyzerTests
     private static async Task<ImmutableArray<Diagnostic>> Analyze(string? annotateAll, params DiagnosticAnalyzer[] analyzers)
     {
         Compilation compilation = TestCompilation.CreateNamed("AnnotateAll", Source);
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ProjectProperties(annotateAll));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, GlobalAnalyzerConfig.FromBuildProperties(("PixAnnotateAll", annotateAll)));
         return await compilation.WithAnalyzers(ImmutableArray.Create(analyzers), options).GetAnalyzerDiagnosticsAsync();
-    }
-
-    /// <summary>Only the global build properties a project's <c>CompilerVisibleProperty</c> items give.</summary>
-    private sealed class ProjectProperties : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values _global;
-
-        public ProjectProperties(string? annotateAll) =>
-            _global = new Values(annotateAll is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["build_property.PixAnnotateAll"] = annotateAll });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
-
-        private sealed class Values : AnalyzerConfigOptions
-        {
-            public static readonly Values Empty = new(new Dictionary<string, string>());
-
-            private readonly Dictionary<string, string> _values;
-
-            public Values(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-        }
     }
 }

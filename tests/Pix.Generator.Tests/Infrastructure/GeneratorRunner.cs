@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Pix.Testing;
 
 namespace Pix.Generator.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ internal static class GeneratorRunner
         CSharpGeneratorDriver.Create(
             new[] { new PerformanceInterfaceGenerator().AsSourceGenerator() },
             parseOptions: parseOptions,
-            optionsProvider: new ProjectOptions(pixResolution, pixAnnotateAll, pixExplain),
+            optionsProvider: GlobalAnalyzerConfig.FromBuildProperties(("PixResolution", pixResolution), ("PixAnnotateAll", pixAnnotateAll), ("PixExplain", pixExplain)),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; fails if it threw. Returns the compilation with the generated files, and the run.</summary>
@@ -32,48 +33,4 @@ internal static class GeneratorRunner
     /// <summary>Generated files by hint name.</summary>
     public static IReadOnlyDictionary<string, string> Files(GeneratorRunResult run) =>
         run.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-
-    /// <summary>Analyzer config with only global build properties (what <c>CompilerVisibleProperty</c> gives a generator).</summary>
-    private sealed class ProjectOptions : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public ProjectOptions(string? pixResolution, string? pixAnnotateAll, string? pixExplain)
-        {
-            var values = ImmutableDictionary<string, string>.Empty;
-            if (pixResolution is not null)
-            {
-                values = values.Add("build_property.PixResolution", pixResolution);
-            }
-
-            if (pixAnnotateAll is not null)
-            {
-                values = values.Add("build_property.PixAnnotateAll", pixAnnotateAll);
-            }
-
-            if (pixExplain is not null)
-            {
-                values = values.Add("build_property.PixExplain", pixExplain);
-            }
-
-            _global = new Options(values);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
-
-            private readonly ImmutableDictionary<string, string> _values;
-
-            public Options(ImmutableDictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-        }
-    }
 }
