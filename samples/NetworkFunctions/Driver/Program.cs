@@ -75,7 +75,8 @@ try
         double measured = Statistics.Median(result.PerPacketNs) - timerNs - dispatchNs;
         double p99 = Statistics.Percentile(result.PerPacketNs, 0.99) - timerNs - dispatchNs;
         string prediction = predicted is null ? "(none)" : string.Create(CultureInfo.InvariantCulture, $"{Statistics.Median(predicted),7:0.0} ns");
-        string error = predicted is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{(Statistics.Median(predicted) - measured) / measured,7:+0%;-0%}");
+        // Rounded first, and + 0.0 turns -0 into 0, so an error under 0.5% prints "0%", not "-+0%".
+        string error = predicted is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round((Statistics.Median(predicted) - measured) / measured, 2) + 0.0,7:+0%;-0%;0%}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {prediction,10} {error,7}  {pcvs.Summarize()}"));
     }
