@@ -142,31 +142,47 @@ public sealed class MemoryLoadTests
     }
 
     [Fact]
-    public void A_chase_visits_every_line_of_its_working_set_once_per_lap()
+    public void Each_chase_visits_every_line_of_its_working_set_once_per_lap_in_its_own_slot()
     {
-        const long Bytes = 64 * 1024;
-        var chase = new MemoryChase(Bytes, seed: 7);
-        int lines = (int)(Bytes / 64);
-        var seen = new bool[lines];
-        int start = (int)chase.Run(0);
-        int position = start;
+        long[] sizes = { 4 * 1024, 64 * 1024 };
+        var chases = MemoryChase.Create(sizes, seed: 7);
 
-        // Run(1) follows LinksPerIteration links; one lap is `lines` links.
-        for (int step = 0; step < lines / MemoryChase.LinksPerIteration; step++)
+        for (int slot = 0; slot < sizes.Length; slot++)
         {
-            position = (int)chase.Run(1);
-            Assert.Equal(0, position % 16);
-            seen[position / 16] = true;
-        }
+            MemoryChase chase = chases[slot];
+            int lines = (int)(sizes[slot] / 64);
+            var seen = new bool[lines];
+            int start = (int)chase.Run(0);
+            int position = start;
 
-        Assert.Equal(start, position);
-        Assert.Equal(lines / MemoryChase.LinksPerIteration, seen.Count(s => s));
+            // Run(1) follows LinksPerIteration links; one lap is `lines` links, through distinct lines.
+            for (int step = 0; step < lines / MemoryChase.LinksPerIteration; step++)
+            {
+                position = (int)chase.Run(1);
+                Assert.Equal(slot, position % 16);
+                Assert.InRange(position / 16, 0, lines - 1);
+                Assert.False(seen[position / 16]);
+                seen[position / 16] = true;
+            }
+
+            Assert.Equal(start, position);
+        }
+    }
+
+    [Fact]
+    public void The_default_working_sets_double_from_16_KiB_to_256_MiB()
+    {
+        Assert.Equal(16 << 10, MemoryChase.DefaultSizes[0]);
+        Assert.Equal(256L << 20, MemoryChase.DefaultSizes[^1]);
+        Assert.All(MemoryChase.DefaultSizes.Skip(1).Zip(MemoryChase.DefaultSizes), pair => Assert.Equal(2 * pair.Second, pair.First));
+        Assert.True(MemoryChase.DefaultSizes.Length <= MemoryChase.MaxChases);
     }
 
     [Theory]
     [InlineData(new long[] { 64, 4096 })]
     [InlineData(new long[] { 4096, 4096 })]
     [InlineData(new long[] { 8192, 4096 })]
+    [InlineData(new long[] { 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15, 1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 21, 1 << 22, 1 << 23, 1 << 24, 1 << 25, 1 << 26 })]
     public void Calibration_refuses_bad_working_sets(long[] sets)
     {
         var options = CalibrationOptions.Default with { MemoryWorkingSets = sets };

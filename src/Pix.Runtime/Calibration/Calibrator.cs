@@ -174,10 +174,12 @@ internal sealed class Calibrator
             probes.Add(new Probe(kernel.Name, kernel.Bound == KernelBound.Latency ? "latency" : "throughput", () => run(state, Iterations), Iterations, kernel, null));
         }
 
-        foreach (long bytes in _options.MemoryWorkingSets)
+        foreach (MemoryChase chase in MemoryChase.Create(_options.MemoryWorkingSets, seed: 12345))
         {
-            var chase = new MemoryChase(bytes, seed: 12345);
-            probes.Add(new Probe("chase " + MemoryLoadLatency.Describe(bytes), "memory", () => chase.Run(Iterations), Iterations * MemoryChase.LinksPerIteration, null, null) { WorkingSet = bytes });
+            probes.Add(new Probe("chase " + MemoryLoadLatency.Describe(chase.WorkingSetBytes), "memory", () => chase.Run(Iterations), Iterations * MemoryChase.LinksPerIteration, null, null)
+            {
+                WorkingSet = chase.WorkingSetBytes,
+            });
         }
 
         BulkKernels bulk = _bulk;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 
 namespace Pix.Calibration.Kernels;
@@ -9,19 +11,27 @@ namespace Pix.Calibration.Kernels;
 /// the set lives in (L1 for 16 KiB, DRAM and page walks for hundreds of MiB). The cycle is random so
 /// that neither the prefetchers nor a regular stride hide the latency.
 /// </summary>
+/// <remarks>
+/// The chases of one calibration share one buffer, as large as the largest working set: the chase
+/// of size S walks the first S bytes' cache lines, using its own int slot of each line, so sixteen
+/// sizes cost the memory of the largest alone (256 MiB by default, not twice that).
+/// </remarks>
 internal sealed class MemoryChase
 {
-    /// <summary>Working sets measured by default, 16 KiB to 256 MiB, each 4x the previous: L1 to DRAM on any current machine.</summary>
-    public static readonly long[] DefaultSizes =
-    {
-        16L << 10, 64L << 10, 256L << 10, 1L << 20, 4L << 20, 16L << 20, 64L << 20, 256L << 20,
-    };
+    /// <summary>
+    /// Working sets measured by default: 16 KiB to 256 MiB, each twice the previous, so every cache
+    /// level's capacity falls within a factor of two of a measured point (the curve steps there).
+    /// </summary>
+    public static readonly long[] DefaultSizes = Enumerable.Range(14, 15).Select(log2 => 1L << log2).ToArray();
 
     /// <summary>Links followed per iteration of <see cref="Run"/>: unrolled so the loop's counter hides behind the chain.</summary>
     public const int LinksPerIteration = 8;
 
     /// <summary>Cache line size assumed by the layout (x86-64 and most ARM cores).</summary>
     private const int LineBytes = 64;
+
+    /// <summary>Ints per line: one slot per chase sharing the buffer, hence the limit on their number.</summary>
+    public const int MaxChases = LineBytes / sizeof(int);
 
     /// <summary>The smallest working set a chase can cover: two lines.</summary>
     public const long MinimumBytes = 2 * LineBytes;
@@ -32,45 +42,64 @@ internal sealed class MemoryChase
     private readonly int[] _next;
     private int _position;
 
-    /// <summary>
-    /// Builds the cycle over <paramref name="bytes"/> bytes: one link per 64-byte cache line (the
-    /// first int of each line holds the index of the next line's first int), the lines in an order
-    /// that is a single random cycle (Sattolo's algorithm), so the chase touches every line once per lap.
-    /// </summary>
-    public MemoryChase(long bytes, int seed)
+    private MemoryChase(int[] buffer, int slot, long bytes, Random random)
     {
-        if (bytes < MinimumBytes || bytes > MaximumBytes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(bytes), bytes, $"A chase covers between {MinimumBytes} and {MaximumBytes} bytes.");
-        }
-
-        long lines = bytes / LineBytes;
-
+        const int IntsPerLine = LineBytes / sizeof(int);
+        _next = buffer;
         WorkingSetBytes = bytes;
-        var successor = new int[lines];
+        var successor = new int[bytes / LineBytes];
         for (int i = 0; i < successor.Length; i++)
         {
             successor[i] = i;
         }
 
         // Sattolo: swapping with a strictly earlier slot turns the identity into one cycle through all lines.
-        var random = new Random(seed);
         for (int i = successor.Length - 1; i > 0; i--)
         {
             int j = random.Next(i);
             (successor[i], successor[j]) = (successor[j], successor[i]);
         }
 
-        const int IntsPerLine = LineBytes / sizeof(int);
-        _next = new int[bytes / sizeof(int)];
         for (int line = 0; line < successor.Length; line++)
         {
-            _next[line * IntsPerLine] = successor[line] * IntsPerLine;
+            buffer[(line * IntsPerLine) + slot] = (successor[line] * IntsPerLine) + slot;
         }
+
+        _position = slot;
     }
 
     /// <summary>The bytes the chase is spread over.</summary>
     public long WorkingSetBytes { get; }
+
+    /// <summary>
+    /// One chase per size in <paramref name="sizes"/> (strictly increasing, at most
+    /// <see cref="MaxChases"/>, each within <see cref="MinimumBytes"/>…<see cref="MaximumBytes"/>),
+    /// all in one buffer of the largest size.
+    /// </summary>
+    public static IReadOnlyList<MemoryChase> Create(IReadOnlyList<long> sizes, int seed)
+    {
+        if (sizes.Count == 0)
+        {
+            return Array.Empty<MemoryChase>();
+        }
+
+        if (sizes.Count > MaxChases)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sizes), sizes.Count, $"At most {MaxChases} working sets can be measured together.");
+        }
+
+        for (int i = 0; i < sizes.Count; i++)
+        {
+            if (sizes[i] < MinimumBytes || sizes[i] > MaximumBytes || (i > 0 && sizes[i] <= sizes[i - 1]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(sizes), sizes[i], $"Working sets must be strictly increasing sizes between {MinimumBytes} and {MaximumBytes} bytes.");
+            }
+        }
+
+        var buffer = new int[sizes[sizes.Count - 1] / sizeof(int)];
+        var random = new Random(seed);
+        return sizes.Select((bytes, slot) => new MemoryChase(buffer, slot, bytes, random)).ToArray();
+    }
 
     /// <summary>
     /// Follows <paramref name="iterations"/> × <see cref="LinksPerIteration"/> links from where the
