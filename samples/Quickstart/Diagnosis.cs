@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Pix;
 
 namespace Quickstart;
@@ -47,6 +48,31 @@ internal static class Diagnosis
         int previous = 0;
         Report("BinarySearch over 256 ints, back-to-back calls", Measurement.Measure(() => Search.BinarySearch(twins[0], 1), next), 8);
         Report("BinarySearch over 256 ints, each call waits for the last", Measurement.Measure(() => previous = Search.BinarySearch(twins[(previous >> 31) & 1], 1), next), 8);
+
+        // Text.Repeat in its parts: the loop of appends alone (into a builder that already has the
+        // capacity, as Repeat's has), then ToString alone, per iteration of Repeat's loop.
+        string word = "latency";   // the Quickstart's inputs
+        foreach (int count in new[] { 256, 4096 })
+        {
+            var builder = new StringBuilder((word.Length + 1) * count);
+            Report($"Repeat's loop alone (Append(word), Append(','); count = {count})", Measurement.Measure(() => AppendLoop(builder, word, count), next), count);
+            Report($"Repeat's ToString alone ({(word.Length + 1) * count} chars)", Measurement.Measure(() => builder.ToString(), next), count);
+            Report($"Text.Repeat whole (count = {count})", Measurement.Measure(() => Text.Repeat(word, ',', count), next), count);
+        }
+    }
+
+    /// <summary>Repeat's loop on a builder of enough capacity (a parameter word, as in Repeat, so the JIT cannot specialise the copy).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static StringBuilder AppendLoop(StringBuilder builder, string word, int count)
+    {
+        builder.Clear();
+        for (int i = 0; i < count; i++)
+        {
+            builder.Append(word);
+            builder.Append(',');
+        }
+
+        return builder;
     }
 
     private static int[] Evens(int length)

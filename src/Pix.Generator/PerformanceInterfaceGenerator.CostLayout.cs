@@ -13,7 +13,7 @@ public sealed partial class PerformanceInterfaceGenerator
     /// <summary>
     /// How the emitter lays out an interface's arithmetic so that nothing is written twice:
     /// <list type="bullet">
-    /// <item>terms found in every piece (same block, count, provenance and description) are summed once,
+    /// <item>terms every piece starts with (same block, count, provenance and description) are summed once,
     /// into a <c>common</c> local that each piece's sum starts from;</item>
     /// <item>a block priced by two or more emitted terms is priced once, into a local named after the
     /// first term that uses it (<c>double touch = Max(…);</c>); a block used once stays inline, so a
@@ -26,10 +26,9 @@ public sealed partial class PerformanceInterfaceGenerator
     /// would avoid that only by writing it twice.
     /// </summary>
     /// <remarks>
-    /// Numbers: a local holds exactly the value its inline expression had. <see cref="ModelEvaluator"/>
-    /// adds a piece's terms left to right; <c>common + own terms</c> adds the same terms in the same order
-    /// whenever the common terms come first in the piece (they do when paths share a prefix, the usual
-    /// case); otherwise the order of additions differs, which stays within a few ulps of the sum.
+    /// Numbers: a local holds exactly the value its inline expression had, and every piece adds its terms
+    /// in the model's order (the common ones are a prefix), so the result is <see cref="ModelEvaluator"/>'s
+    /// to the last bit.
     /// </remarks>
     internal sealed class CostLayout
     {
@@ -139,24 +138,25 @@ public sealed partial class PerformanceInterfaceGenerator
             return new CostLayout(commonLocal, common, own, locals, beforeCommon, beforePiece, insidePiece);
         }
 
-        /// <summary>Splits the terms every piece has (a multiset intersection, in the first piece's order) from each piece's own.</summary>
+        /// <summary>
+        /// Splits the terms every piece starts with (the longest common prefix) from each piece's own. Only a
+        /// prefix: <see cref="ModelEvaluator"/> adds a piece's terms left to right, and <c>common + own terms</c>
+        /// adds them in that same order only when the common terms come first.
+        /// </summary>
         private static (List<Term> Common, List<IReadOnlyList<Term>> Own) SplitCommon(InterfaceModel model)
         {
-            var common = new List<Term>();
-            List<List<Term>> remaining = model.Pieces.Select(p => p.Terms.ToList()).ToList();
+            int prefix = 0;
             if (model.Pieces.Count > 1)
             {
-                foreach (Term term in model.Pieces[0].Terms)
+                EquatableArray<Term> first = model.Pieces[0].Terms;
+                while (prefix < first.Count && model.Pieces.All(p => p.Terms.Count > prefix && p.Terms[prefix].Equals(first[prefix])))
                 {
-                    if (remaining.Skip(1).All(terms => terms.Contains(term)))
-                    {
-                        common.Add(term);
-                        remaining.ForEach(terms => terms.Remove(term));
-                    }
+                    prefix++;
                 }
             }
 
-            return (common, remaining.Select(terms => (IReadOnlyList<Term>)terms).ToList());
+            var common = model.Pieces[0].Terms.Take(prefix).ToList();
+            return (common, model.Pieces.Select(p => (IReadOnlyList<Term>)p.Terms.Skip(prefix).ToList()).ToList());
         }
 
         /// <summary>Every identifier the quantities' C# mentions: a local of that name would change what the expression reads.</summary>
@@ -170,9 +170,11 @@ public sealed partial class PerformanceInterfaceGenerator
         /// (<c>touch</c>), the words before <c>over</c>/<c>in</c> otherwise (<c>straightLineCode</c>), and
         /// the enclosing member for a bare loop (<c>findLoop</c>).
         /// </summary>
-        internal static string LocalName(Term term)
+        internal static string LocalName(Term term) => LocalName(term.Description);
+
+        /// <inheritdoc cref="LocalName(Term)"/>
+        internal static string LocalName(string description)
         {
-            string description = term.Description;
             int inAt = description.IndexOf(" in ", StringComparison.Ordinal);
             string head = inAt >= 0 ? description.Substring(0, inAt) : description;
             string context = inAt >= 0 ? Words(description.Substring(inAt + 4)).FirstOrDefault() ?? "" : "";

@@ -59,6 +59,7 @@ public sealed partial class PerformanceInterfaceGenerator
                     return;
                 }
 
+                var table = BlockTable.Create(file.Methods);
                 for (int i = 0; i < file.Methods.Count; i++)
                 {
                     if (i > 0)
@@ -66,14 +67,20 @@ public sealed partial class PerformanceInterfaceGenerator
                         writer.WriteLine();
                     }
 
-                    EmitMethod(writer, file.Methods[i], version, explain);
+                    EmitMethod(writer, file.Methods[i], table.FieldsOf(i), version, explain);
+                }
+
+                if (!table.IsEmpty)
+                {
+                    writer.WriteLine();
+                    table.Emit(writer, version);
                 }
             }
         }
 
-        private static void EmitMethod(SourceWriter writer, LatencyMethodSpec method, string version, bool explain)
+        private static void EmitMethod(SourceWriter writer, LatencyMethodSpec method, IReadOnlyDictionary<BlockSummary, string> blocks, string version, bool explain)
         {
-            var names = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name));
+            var names = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
             EmitDocumentation(writer, method, names);
             EmitCompanion(writer, method, version, names, LatencyType, method.CompanionName, new LatencySum());
             if (!explain)
@@ -82,7 +89,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             writer.WriteLine();
-            var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name));
+            var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
             EmitExplainDocumentation(writer, method);
             EmitCompanion(writer, method, version, explainNames, BreakdownType, ExplainName(method), new BreakdownList(method.Interface));
         }
@@ -125,14 +132,6 @@ public sealed partial class PerformanceInterfaceGenerator
                 }
 
                 writer.WriteLine();
-                if (result.WritesComments)
-                {
-                    foreach (Quantity pcv in model.Pcvs)
-                    {
-                        writer.WriteLine($"// PCV {names.PcvParameter(pcv.Name)}: {Describer.Describe(pcv)}");
-                    }
-                }
-
                 EmitPieces(writer, model, names, CostLayout.Create(model, NamesInScope(method, names)), result);
                 EmitHelpers(writer, names);
             }
@@ -159,11 +158,10 @@ public sealed partial class PerformanceInterfaceGenerator
                 Piece piece = model.Pieces[i];
                 bool isLast = i == model.Pieces.Count - 1;
                 EmitBlockLocals(writer, layout.BeforePiece[i], layout, names);
-                if (result.WritesComments)
+                if (result.WritesComments && model.Pieces.Count > 1)
                 {
-                    writer.WriteLine(model.Pieces.Count == 1
-                        ? "// " + Describer.Formula(piece) + " on the reference profile"
-                        : "// " + Describer.Describe(piece, isLast) + ": " + Describer.Formula(piece) + " on the reference profile");
+                    // The condition is in the code below; the sentence adds what it cannot say (paths merged by resolution).
+                    writer.WriteLine("// " + Describer.Describe(piece, isLast));
                 }
 
                 if (piece.When is TrueGuard)
@@ -287,32 +285,10 @@ public sealed partial class PerformanceInterfaceGenerator
             writer.WriteLine("/// <summary>");
             writer.WriteLine($"/// Predicted latency of <see cref=\"{method.Cref}\"/>: {Xml(Summary(model))}.");
             writer.WriteLine("/// </summary>");
+            // What each term counts is written once, in the file's block table (BlockTable); the remarks keep what the code cannot show.
             writer.WriteLine("/// <remarks>");
-            string resolution = model.Resolution > 0 ? $" (pieces within {Describer.Number(model.Resolution * 100)}% merged)" : "";
-            writer.WriteLine($"/// <para>Performance interface of <c>{Xml(model.MethodName)}</c>{Xml(resolution)}:</para>");
-            writer.WriteLine("/// <code>");
-            bool single = model.Pieces.Count == 1 && model.Pieces[0].When is TrueGuard;
-            for (int i = 0; i < model.Pieces.Count; i++)
-            {
-                Piece piece = model.Pieces[i];
-                string indent = single ? "" : "    ";
-                if (!single)
-                {
-                    writer.WriteLine("/// ○ " + Xml(Describer.Describe(piece, i == model.Pieces.Count - 1)));
-                }
-
-                foreach (Term term in piece.Terms)
-                {
-                    writer.WriteLine("/// " + indent + "○ " + Xml(Describer.Describe(term)));
-                }
-
-                if (piece.Terms.IsEmpty)
-                {
-                    writer.WriteLine("/// " + indent + "○ no cost");
-                }
-            }
-
-            writer.WriteLine("/// </code>");
+            string resolution = model.Resolution > 0 ? $", pieces within {Describer.Number(model.Resolution * 100)}% merged" : "";
+            writer.WriteLine($"/// <para>Performance interface of <c>{Xml(model.MethodName)}</c>{Xml(resolution)}; each term's counts are in <c>{BlockTable.ClassName}</c> below.</para>");
             foreach (Gap gap in model.Gaps)
             {
                 writer.WriteLine("/// <para>" + Xml(Describer.Describe(gap)) + "</para>");

@@ -11,26 +11,29 @@ namespace Pix.Generator;
 public sealed partial class PerformanceInterfaceGenerator
 {
     /// <summary>
-    /// Turns the model's expressions, guards and block prices into C# that computes exactly what
+    /// Turns the model's expressions, guards and term prices into C# that computes exactly what
     /// <see cref="ModelEvaluator"/> computes, in doubles, in the same order of operations (so results
-    /// agree to the last bit), with as few parentheses as precedence allows.
+    /// agree to the last bit), with as few parentheses as precedence allows. Blocks are priced by the
+    /// runtime (<see cref="HardwareProfile.Price(BlockCounts)"/>) from the file's <see cref="BlockTable"/>.
     /// </summary>
     internal sealed class ExpressionWriter
     {
-        private const string OperationClass = "global::Pix.OperationClass.";
         private const string MathType = "global::System.Math";
 
         private readonly InterfaceModel _model;
         private readonly string _profile;
+        private readonly IReadOnlyDictionary<BlockSummary, string> _blockFields;
         private readonly Dictionary<string, string> _pcvParameters = new(StringComparer.Ordinal);
 
         /// <param name="model">The interface.</param>
         /// <param name="profileParameter">The name of the companion's profile parameter.</param>
         /// <param name="parameterNames">The companion's other parameters (the method's own): PCVs must not reuse them.</param>
-        public ExpressionWriter(InterfaceModel model, string profileParameter, IEnumerable<string> parameterNames)
+        /// <param name="blockFields">The <see cref="BlockTable"/> field of each of the model's non-empty blocks.</param>
+        public ExpressionWriter(InterfaceModel model, string profileParameter, IEnumerable<string> parameterNames, IReadOnlyDictionary<BlockSummary, string> blockFields)
         {
             _model = model;
             _profile = profileParameter;
+            _blockFields = blockFields;
             var taken = new HashSet<string>(parameterNames, StringComparer.Ordinal) { profileParameter };
             foreach (Quantity pcv in model.Pcvs)
             {
@@ -81,80 +84,23 @@ public sealed partial class PerformanceInterfaceGenerator
             parenthesize ? "(" + Guard(guard) + ")" : Guard(guard);
 
         /// <summary>
-        /// A term's latency: <c>count * (max(Σ ops·throughput, Σ chain·latency) + Σ k·opaque)</c>, as
-        /// <see cref="BlockSummary.Price"/> and <see cref="ModelEvaluator.Evaluate(InterfaceModel, IReadOnlyDictionary{string, double}, HardwareProfile)"/>
-        /// compute it. Lines after the first (separated by <c>\n</c>) are continuations: the two bounds of a max.
+        /// A term's latency: <c>count * hw.Price(__PixBlocks.X)</c>, as <see cref="ModelEvaluator"/> computes it
+        /// (<c>count · price</c>, with the price from the same runtime cost model, <see cref="HardwareProfile.Price(BlockCounts)"/>).
         /// </summary>
         /// <param name="term">The term.</param>
-        /// <param name="blockLocal">The local that already holds the block's price, or null to price it inline.</param>
+        /// <param name="blockLocal">The local that already holds the block's price, or null to price it here.</param>
         public string Price(Term term, string? blockLocal)
         {
-            (string block, Precedence precedence) = blockLocal is null ? BlockPrice(term.Block) : (blockLocal, Precedence.Primary);
-            if (term.Count is ConstExpr { Value: 1 })
-            {
-                return block;
-            }
-
-            // count * (price): the parentheses keep the evaluator's association, count · (k · cost), to the last bit.
-            string count = Expression(term.Count, Precedence.Multiplicative);
-            return count + " * " + (precedence < Precedence.Primary ? "(" + block + ")" : block);
+            string block = blockLocal ?? BlockPriceText(term.Block);
+            return term.Count is ConstExpr { Value: 1 } ? block : Expression(term.Count, Precedence.Multiplicative) + " * " + block;
         }
 
         /// <summary>
-        /// One execution of <paramref name="block"/>: <c>max(Σ ops·throughput, Σ chain·latency) + Σ k·opaque</c>,
-        /// as <see cref="BlockSummary.Price"/> computes it.
+        /// One execution of <paramref name="block"/>: <c>hw.Price(__PixBlocks.X)</c>, the block's entry in the
+        /// file's <see cref="BlockTable"/> priced on the profile; <c>0</c> for a block that counts nothing.
         /// </summary>
-        public string BlockPriceText(BlockSummary block) => BlockPrice(block).Text;
-
-        private (string Text, Precedence Precedence) BlockPrice(BlockSummary block)
-        {
-            var parts = new List<(string Text, Precedence Precedence)>();
-            string throughput = Weighted(block.Operations, "ThroughputNs");
-            string latency = Weighted(block.Chain, "LatencyNs");
-            if (!block.Chain.IsEmpty || block.Operations.Any(c => c.Count < 0))
-            {
-                // PriceBlock takes the larger of the throughput bound and the carried chain's latency bound.
-                parts.Add(($"{MathType}.Max(\n{Or0(throughput)},\n{Or0(latency)})", Precedence.Primary));
-            }
-            else if (!block.Operations.IsEmpty)
-            {
-                parts.Add((throughput, block.Operations.Count > 1 ? Precedence.Additive : block.Operations[0].Count == 1 ? Precedence.Primary : Precedence.Multiplicative));
-            }
-
-            foreach (OpaqueCall call in block.Opaque)
-            {
-                parts.Add((Weight(call.Count) + $"{_profile}.OpaqueNs({SymbolDisplay.FormatLiteral(call.Name, quote: true)})", call.Count == 1 ? Precedence.Primary : Precedence.Multiplicative));
-            }
-
-            return parts.Count switch
-            {
-                0 => ("0", Precedence.Primary),
-                1 => parts[0],
-                _ => (string.Join(" + ", parts.Select(p => p.Text)), Precedence.Additive),
-            };
-
-            static string Or0(string text) => text.Length == 0 ? "0" : text;
-        }
-
-        private string Weighted(EquatableArray<OperationCount> counts, string method)
-        {
-            var text = new StringBuilder();
-            foreach (OperationCount count in counts)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append(" + ");
-                }
-
-                text.Append(Weight(count.Count)).Append(_profile).Append('.').Append(method)
-                    .Append('(').Append(OperationClass).Append(count.Class).Append(')');
-            }
-
-            return text.ToString();
-        }
-
-        /// <summary><c>3 * </c>, or nothing for 1 (1 · x is exactly x).</summary>
-        private static string Weight(double count) => count == 1 ? "" : Literal(count) + " * ";
+        public string BlockPriceText(BlockSummary block) =>
+            block.IsEmpty ? "0" : $"{_profile}.Price({_blockFields[block]})";
 
         /// <summary>An expression as C#, parenthesized if its precedence is below <paramref name="context"/>.</summary>
         public string Expression(Expr expr, Precedence context = Precedence.Coalesce)

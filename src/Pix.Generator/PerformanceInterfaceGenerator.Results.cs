@@ -16,7 +16,7 @@ public sealed partial class PerformanceInterfaceGenerator
         /// </summary>
         private abstract class ResultWriter
         {
-            /// <summary>True to write the <c>// ○</c> sentences (once per file is enough: the latency companion has them).</summary>
+            /// <summary>True to write the pieces' sentences (once per file is enough: the latency companion has them).</summary>
             public abstract bool WritesComments { get; }
 
             /// <summary>Declares the local <paramref name="local"/> holding the terms every piece starts from.</summary>
@@ -26,14 +26,13 @@ public sealed partial class PerformanceInterfaceGenerator
             public abstract void WriteReturn(SourceWriter writer, string piece, IReadOnlyList<Term> own, CostLayout layout, ExpressionWriter names);
         }
 
-        /// <summary><c>LatencyOf_X</c>: <c>new Latency(common + term + term)</c>, each term under its sentence.</summary>
+        /// <summary><c>LatencyOf_X</c>: <c>new Latency(common + term + term)</c>, one term per line.</summary>
         private sealed class LatencySum : ResultWriter
         {
             public override bool WritesComments => true;
 
             public override void WriteCommon(SourceWriter writer, string local, IReadOnlyList<Term> terms, CostLayout layout, ExpressionWriter names)
             {
-                writer.WriteLine($"// common to every piece: {Describer.Formula(new Piece(Guard.Always, terms.ToEquatableArray()))} on the reference profile");
                 writer.WriteLine($"double {local} =");
                 using (writer.Indent())
                 {
@@ -57,8 +56,8 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             /// <summary>
-            /// <paramref name="start"/> (if any) plus each term's price, one per line under its <c>// ○</c> sentence,
-            /// added left to right as <see cref="ModelEvaluator"/> adds them.
+            /// <paramref name="start"/> (if any) plus each term's price, one per line (its block's table entry
+            /// says what it prices), added left to right as <see cref="ModelEvaluator"/> adds them.
             /// </summary>
             private static void EmitSum(SourceWriter writer, string? start, IReadOnlyList<Term> terms, CostLayout layout, ExpressionWriter names, string end)
             {
@@ -70,7 +69,6 @@ public sealed partial class PerformanceInterfaceGenerator
                 for (int i = 0; i < terms.Count; i++)
                 {
                     Term term = terms[i];
-                    writer.WriteLine("// ○ " + Describer.Describe(term));
                     string price = names.Price(term, layout.BlockLocal(term.Block));
                     writer.WriteContinuedLines((i > 0 || start is not null ? "+ " : "") + price + (i == terms.Count - 1 ? end : ""));
                 }

@@ -12,7 +12,7 @@ namespace Pix;
 /// <remarks>
 /// A block of code is priced as the larger of its throughput bound (every operation at its
 /// reciprocal throughput) and its latency bound (the operations on its loop-carried dependency
-/// chain at their latency), as basic-block throughput predictors do; see <see cref="PriceBlock"/>.
+/// chain at their latency), as basic-block throughput predictors do; see <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>.
 /// Profiles are immutable; <see cref="With(OperationClass, OperationCost)"/> makes a modified copy.
 /// </remarks>
 public sealed partial class HardwareProfile
@@ -65,6 +65,9 @@ public sealed partial class HardwareProfile
         DefaultOpaqueCallNs = defaultOpaqueCallNs;
     }
 
+    /// <summary>Every class, indexed by its value: the classes of a dense list of counts.</summary>
+    private static readonly OperationClass[] DenseClasses = Enumerable.Range(0, ClassCount).Select(i => (OperationClass)i).ToArray();
+
     /// <summary>Every operation class, in declaration order.</summary>
     public static IReadOnlyList<OperationClass> AllClasses { get; } =
         ((OperationClass[])Enum.GetValues(typeof(OperationClass))).OrderBy(c => (int)c).ToArray();
@@ -94,24 +97,19 @@ public sealed partial class HardwareProfile
     public double OpaqueNs(string name) => _opaque.TryGetValue(name, out double ns) ? ns : DefaultOpaqueCallNs;
 
     /// <summary>
-    /// Prices one execution of a block: <c>max(Σ ops[c]·throughput[c], Σ chain[c]·latency[c])</c>.
+    /// Prices one execution of a block given dense counts: <c>max(Σ ops[c]·throughput[c], Σ chain[c]·latency[c])</c>.
     /// Both spans are indexed by <see cref="OperationClass"/>; shorter spans mean zero for the rest.
+    /// The same model as <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>,
+    /// which it calls (a zero count adds exactly nothing, so dense and sparse counts price alike).
     /// </summary>
     public double PriceBlock(ReadOnlySpan<double> operations, ReadOnlySpan<double> chain)
     {
-        double throughputBound = 0;
-        for (int i = 0; i < operations.Length && i < _costs.Length; i++)
-        {
-            throughputBound += operations[i] * _costs[i].Throughput;
-        }
-
-        double latencyBound = 0;
-        for (int i = 0; i < chain.Length && i < _costs.Length; i++)
-        {
-            latencyBound += chain[i] * _costs[i].Latency;
-        }
-
-        return Math.Max(throughputBound, latencyBound);
+        ReadOnlySpan<OperationClass> classes = DenseClasses;
+        return PriceBlock(
+            classes.Slice(0, Math.Min(operations.Length, classes.Length)),
+            operations.Slice(0, Math.Min(operations.Length, classes.Length)),
+            classes.Slice(0, Math.Min(chain.Length, classes.Length)),
+            chain.Slice(0, Math.Min(chain.Length, classes.Length)));
     }
 
     /// <summary>A copy of this profile with one class's cost replaced.</summary>

@@ -134,7 +134,7 @@ public sealed class EmitterTests
 
                 double expected = ModelEvaluator.Evaluate(model, values, hw).Nanoseconds;
                 double actual = LoadedAssembly.Invoke(latencyOf, null, data, n, ignoreCase, hw, probes, matchIndex);
-                AssertClose(expected, actual, $"n={n}, data.Length={data.Length}, ignoreCase={ignoreCase}, probes={probes}, matchIndex={matchIndex}");
+                AssertSame(expected, actual, $"n={n}, data.Length={data.Length}, ignoreCase={ignoreCase}, probes={probes}, matchIndex={matchIndex}");
             }
         }
     }
@@ -152,7 +152,7 @@ public sealed class EmitterTests
             byte[] data = new byte[random.Next(0, 4) == 0 ? 0 : random.Next(0, 5000)];
             var values = new Dictionary<string, double> { ["n"] = n, ["data.Length"] = data.Length };
             double expected = ModelEvaluator.Evaluate(model, values, HardwareProfile.Reference).Nanoseconds;
-            AssertClose(expected, LoadedAssembly.Invoke(latencyOf, null, n, data, HardwareProfile.Reference), $"n={n}, data.Length={data.Length}");
+            AssertSame(expected, LoadedAssembly.Invoke(latencyOf, null, n, data, HardwareProfile.Reference), $"n={n}, data.Length={data.Length}");
         }
     }
 
@@ -166,22 +166,40 @@ public sealed class EmitterTests
     }
 
     [Fact]
-    public void Describe_feeds_both_the_remarks_and_the_comments()
+    public void Each_term_is_described_once_in_the_block_table_and_priced_from_it()
     {
-        string text = PerformanceInterfaceGenerator.Emitter.Emit(ChecksumFile(), "1.0", explain: true);
-        foreach (Term term in Checksum().Pieces[0].Terms)
-        {
-            string sentence = PerformanceInterfaceGenerator.Describer.Describe(term);
-            Assert.Contains("// ○ " + sentence + "\n", text, StringComparison.Ordinal);
-            Assert.Contains("/// ○ " + sentence.Replace("<", "&lt;").Replace(">", "&gt;") + "\n", text, StringComparison.Ordinal);
-        }
+        string text = PerformanceInterfaceGenerator.Emitter.Emit(ChecksumFile(), "1.0", explain: false);
+        Assert.Contains("// loop over data.Length (for loop at lines 14-18)\n", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "internal static readonly global::Pix.BlockCounts Adler32_loopOverDataLength = global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, boundsCheck: 1, branch: 1).WithChain(integerAlu: 2);\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Contains("+ (double)data.Length * hw.Price(__PixBlocks.Adler32_loopOverDataLength)", text, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(text, "loop over data.Length (for loop at lines 14-18)"));
     }
 
     [Fact]
-    public void Describe_says_what_a_loop_does_per_iteration() =>
+    public void Block_counts_are_summed_per_class_and_written_in_class_order()
+    {
+        var block = new BlockSummary(
+            new[] { new OperationCount(OperationClass.Branch, 1), new OperationCount(OperationClass.IntegerAlu, 2), new OperationCount(OperationClass.Branch, 0.5) }.ToEquatableArray(),
+            new[] { new OperationCount(OperationClass.Load, 1) }.ToEquatableArray(),
+            new[] { new OpaqueCall("Parse", 1), new OpaqueCall("Format", 2) }.ToEquatableArray());
         Assert.Equal(
-            "loop over data.Length (for loop at lines 14-18): 3 ALU, 1 load, 1 bounds check, 1 branch per iteration × data.Length; carried chain: 2 ALU",
-            PerformanceInterfaceGenerator.Describer.Describe(Checksum().Pieces[0].Terms[1]));
+            "global::Pix.BlockCounts.Of(integerAlu: 2, branch: 1.5).WithChain(load: 1).WithOpaque(\"Parse\").WithOpaque(\"Format\", 2)",
+            PerformanceInterfaceGenerator.BlockTable.Counts(block));
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     [Fact]
     public void Summary_gives_the_formula_on_the_reference_profile()
@@ -201,6 +219,11 @@ public sealed class EmitterTests
             defaultOpaqueCallNs: 7);
     }
 
+    /// <summary>The generated code computes exactly what the model evaluator computes: same operations, same order, same bits.</summary>
+    internal static void AssertSame(double expected, double actual, string inputs) =>
+        Assert.True(expected == actual || (double.IsNaN(expected) && double.IsNaN(actual)), $"expected {expected:R} ns, generated code gave {actual:R} ns for {inputs}");
+
+    /// <summary>For differences of generated results (two calls subtracted), which round once more than either call.</summary>
     internal static void AssertClose(double expected, double actual, string inputs)
     {
         double tolerance = 1e-9 * Math.Max(1, Math.Abs(expected));

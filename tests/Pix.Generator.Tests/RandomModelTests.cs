@@ -68,7 +68,7 @@ public sealed class RandomModelTests
 
                     double expected = ModelEvaluator.Evaluate(models[m], values, hw).Nanoseconds;
                     double actual = assembly.InvokeAndExplain(method, null, $"M{m:00}", n, data, flag, hw, depth, chain);
-                    EmitterTests.AssertClose(expected, actual, $"model M{m:00} ({models[m].Pieces.Count} pieces), n={n}, data.Length={data.Length}, flag={flag}, depth={depth}, chain={chain}");
+                    EmitterTests.AssertSame(expected, actual, $"model M{m:00} ({models[m].Pieces.Count} pieces), n={n}, data.Length={data.Length}, flag={flag}, depth={depth}, chain={chain}");
                 }
             }
         }

@@ -186,7 +186,7 @@ public sealed class SemanticTests : IDisposable
                 }
 
                 double expected = ModelEvaluator.Evaluate(model, inputs, hw).Nanoseconds;
-                EmitterTests.AssertClose(expected, _assembly.InvokeAndExplain(method, null, $"{name} at n={n}", arguments.ToArray()), $"{name} at n={n} on {hw.Name}");
+                EmitterTests.AssertSame(expected, _assembly.InvokeAndExplain(method, null, $"{name} at n={n}", arguments.ToArray()), $"{name} at n={n} on {hw.Name}");
             }
         }
     }

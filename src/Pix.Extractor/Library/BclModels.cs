@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using static Pix.OperationClass;
 
 namespace Pix.Library;
@@ -166,9 +167,17 @@ internal static class BclModels
                 Sized(new SizedCost(Ops((HashedByte, 2)), SizeSource.ReceiverSize))),
             new("System.String.IsNullOrEmpty", Ops((IntegerAlu, 2), (Branch, 2), (Load, 1)), None),
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 2), (AllocatedByte, 96)), None),
-            // Append(string) copies the characters; Append(char) and numbers count as one unit.
+            // new StringBuilder(capacity) allocates its first chunk at that capacity, zeroed, instead
+            // of the default 16 characters (32 of the 96 bytes above).
+            new("System.Text.StringBuilder..ctor", Ops((Allocation, 2), (AllocatedByte, 64)),
+                Sized(new SizedCost(Ops((AllocatedByte, 2)), SizeSource.ArgumentValue, 0)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
+            // Append(string) copies the characters; numbers count as one unit.
             new("System.Text.StringBuilder.Append", Ops((Call, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 2)),
                 Sized(new SizedCost(Ops((CopiedByte, 2)), SizeSource.ArgumentSize, 0))),
+            // Append(char) is inlined in Tier-1 code, with no call unless the chunk is full: load the
+            // chunk, its length and the position; compare; store the character and the new position.
+            new("System.Text.StringBuilder.Append", Ops((Load, 3), (Store, 2), (IntegerAlu, 2), (Branch, 1)), None,
+                Parameters: 1, FirstParameter: SpecialType.System_Char),
             new("System.Text.StringBuilder.ToString", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ReceiverSize))),
             new("System.Text.StringBuilder.get_Length", Ops((Load, 2), (IntegerAlu, 1)), None),

@@ -23,7 +23,10 @@ internal static class LibraryCatalog
         }
 
         int parameters = method.Parameters.Length;
-        return candidates.FirstOrDefault(m => m.Parameters == parameters) ?? candidates.FirstOrDefault(m => m.Parameters is null);
+        SpecialType first = parameters > 0 ? method.Parameters[0].Type.SpecialType : SpecialType.None;
+        return candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter == first)
+            ?? candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter is null)
+            ?? candidates.FirstOrDefault(m => m.Parameters is null && m.FirstParameter is null);
     }
 
     /// <summary><c>System.Collections.Generic.List`1.Add</c>.</summary>

@@ -48,7 +48,8 @@ internal sealed record SizedCost(
 /// The cost model of one library API: a fixed block per call, plus sized costs. Keyed by
 /// <see cref="Member"/>, the containing type's metadata name and the member's metadata name
 /// (<c>System.Collections.Generic.List`1.Add</c>, <c>System.String.op_Equality</c>); overloads are
-/// told apart by <see cref="Parameters"/> when it is set.
+/// told apart by <see cref="Parameters"/> when it is set, and by <see cref="FirstParameter"/>
+/// (the type of the first parameter) when the count does not (<c>Append(char)</c>, <c>Append(string)</c>).
 /// </summary>
 internal sealed record LibraryModel(
     string Member,
@@ -56,4 +57,5 @@ internal sealed record LibraryModel(
     IReadOnlyList<SizedCost> Sized,
     int? Parameters = null,
     bool HashesKey = false,
-    string? OpaqueName = null);
+    string? OpaqueName = null,
+    Microsoft.CodeAnalysis.SpecialType? FirstParameter = null);

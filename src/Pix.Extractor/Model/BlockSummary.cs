@@ -60,7 +60,16 @@ public sealed record BlockSummary(
             Chain.Select(c => c with { Count = c.Count * factor }),
             Opaque.Select(c => c with { Count = c.Count * factor }));
 
-    /// <summary>Prices one execution of the block on <paramref name="hw"/>, in nanoseconds.</summary>
+    /// <summary>
+    /// Prices one execution of the block on <paramref name="hw"/>, in nanoseconds: the runtime's cost model
+    /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>)
+    /// plus each opaque call, as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
+    /// entry: generated code and <see cref="ModelEvaluator"/> agree to the last bit.
+    /// </summary>
+    /// <remarks>
+    /// Counts are summed per class first (a block built with the constructor may repeat or misorder
+    /// classes), and priced in class order, as the generator writes them.
+    /// </remarks>
     public double Price(HardwareProfile hw)
     {
         Span<double> ops = stackalloc double[HardwareProfile.AllClasses.Count];

@@ -38,7 +38,7 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
             MethodDeclarationSyntax? method = generated.For(name);
             Assert.True(method is not null, $"No LatencyOf_{entry.Name} was generated for {name}.");
 
-            CodeSize interfaceSize = CodeSize.Of(method!);
+            CodeSize interfaceSize = generated.SizeOf(method!);
             SourceCallGraph summarised = SourceCallGraph.Of(entry, compilation);
             Pix.Model.InterfaceModel model = models[name];
             string pcvs = string.Join(", ", model.Pcvs.Select(p => p.Name));

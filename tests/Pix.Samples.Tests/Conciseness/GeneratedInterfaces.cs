@@ -25,6 +25,39 @@ public sealed class GeneratedInterfaces
     /// <summary>Diagnostics of the output compilation that are errors (the generated code must compile).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// The size of the interface of <c>Type.Method</c>: its <c>LatencyOf_Method</c> plus the entries of the
+    /// file's block table (<c>__PixBlocks</c>, the counts each term prices) that the method reads.
+    /// </summary>
+    public CodeSize SizeOf(MethodDeclarationSyntax method)
+    {
+        CodeSize size = CodeSize.Of(method);
+        foreach (FieldDeclarationSyntax field in BlocksReadBy(method))
+        {
+            size += CodeSize.Of(field);
+        }
+
+        return size;
+    }
+
+    /// <summary>The entries of the file's block table (<c>__PixBlocks</c>) that <paramref name="method"/> prices, in table order.</summary>
+    public static IReadOnlyList<FieldDeclarationSyntax> BlocksReadBy(MethodDeclarationSyntax method)
+    {
+        var read = new HashSet<string>(
+            method.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+                .Where(access => access.Expression is IdentifierNameSyntax { Identifier.Text: BlockTable })
+                .Select(access => access.Name.Identifier.Text),
+            StringComparer.Ordinal);
+        return method.Parent!.ChildNodes().OfType<ClassDeclarationSyntax>()
+            .Where(c => c.Identifier.Text == BlockTable)
+            .SelectMany(c => c.Members.OfType<FieldDeclarationSyntax>())
+            .Where(f => f.Declaration.Variables.Any(v => read.Contains(v.Identifier.Text)))
+            .ToArray();
+    }
+
+    /// <summary>The nested class of a generated file that holds its blocks' counts.</summary>
+    public const string BlockTable = "__PixBlocks";
+
     /// <summary>The generated method for <c>Type.Method</c> (<c>Type.LatencyOf_Method</c>), or null.</summary>
     public MethodDeclarationSyntax? For(string entryPoint)
     {

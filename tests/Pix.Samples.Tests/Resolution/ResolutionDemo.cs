@@ -64,7 +64,11 @@ public sealed class ResolutionDemo
         Assert.Empty(generated.Diagnostics);
         MethodDeclarationSyntax latencyOf = generated.For(type + "." + method)
             ?? throw new InvalidOperationException($"No LatencyOf_{method} was generated.");
-        return new ResolutionDemo(resolution, model, latencyOf.ToFullString());
+        // The method and the entries of the file's block table it prices: the interface a reader sees.
+        string table = string.Concat(GeneratedInterfaces.BlocksReadBy(latencyOf).Select(field => field.ToFullString()));
+        string shown = latencyOf.ToFullString()
+            + (table.Length > 0 ? $"\n        // … and, in the file's private static class {GeneratedInterfaces.BlockTable}:\n" + table : "");
+        return new ResolutionDemo(resolution, model, shown);
     }
 
     /// <summary>Evaluates the model on the reference profile with <paramref name="values"/> (by quantity name).</summary>

@@ -307,6 +307,12 @@ internal sealed partial class MethodAnalyzer
             return StringConcatenation(binary);
         }
 
+        // Computed once before the loop: a constant inside it.
+        if (TryHoist(binary))
+        {
+            return DependencyFlow.None;
+        }
+
         DependencyFlow left = Evaluate(binary.LeftOperand);
         DependencyFlow right = Evaluate(binary.RightOperand);
         OperationVector ops = CostLowering.Binary(binary.OperatorKind, binary.LeftOperand.Type ?? binary.Type, binary.RightOperand, binary.IsChecked);

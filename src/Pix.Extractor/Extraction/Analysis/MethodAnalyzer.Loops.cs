@@ -13,18 +13,36 @@ namespace Pix.Extraction.Analysis;
 
 internal sealed partial class MethodAnalyzer
 {
-    /// <summary>A loop being analysed: what its body may rely on (bounds-check elision).</summary>
+    /// <summary>
+    /// A loop being analysed: what its body may rely on (bounds-check elision) and where code the
+    /// JIT moves out of it is counted (loop-invariant code motion).
+    /// </summary>
     private sealed class LoopFrame
     {
-        public LoopFrame(ILoopOperation loop, LoopShape? shape)
+        public LoopFrame(ILoopOperation loop, LoopShape? shape, PathSet preheader, HashSet<ISymbol> written, bool exitsEarly)
         {
             Loop = loop;
             Shape = shape;
+            Preheader = preheader;
+            Written = written;
+            ExitsEarly = exitsEarly;
         }
 
         public ILoopOperation Loop { get; }
 
         public LoopShape? Shape { get; }
+
+        /// <summary>The paths the loop was entered from: code hoisted out of the loop runs there, once per entry.</summary>
+        public PathSet Preheader { get; }
+
+        /// <summary>Locals and parameters assigned anywhere in the loop (its condition and step included).</summary>
+        public HashSet<ISymbol> Written { get; }
+
+        /// <summary>True when a return, throw, break or data-dependent condition can end the loop before its bound.</summary>
+        public bool ExitsEarly { get; }
+
+        /// <summary>Keys of the expressions already hoisted into <see cref="Preheader"/> (the JIT computes each once).</summary>
+        public HashSet<string> Hoisted { get; } = new(System.StringComparer.Ordinal);
     }
 
     private void VisitFor(IForLoopOperation loop)
@@ -220,7 +238,7 @@ internal sealed partial class MethodAnalyzer
         ChainRegion outerRegion = _region;
         _paths = PathSet.Start();
         _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
-        _loops.Add(new LoopFrame(loop, shape));
+        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly));
         try
         {
             walkIteration();
@@ -292,7 +310,11 @@ internal sealed partial class MethodAnalyzer
         }
     }
 
-    /// <summary>True when <c>array[index]</c> is the canonical <c>for (i = 0; i &lt; a.Length; i++) a[i]</c> access.</summary>
+    /// <summary>
+    /// True when the JIT's code for <c>array[index]</c> has no bounds check: the canonical
+    /// <c>for (i = 0; i &lt; a.Length; i++) a[i]</c> access, or an access the JIT's loop cloning
+    /// covers (<see cref="IsCoveredByLoopCloning"/>).
+    /// </summary>
     private bool IsBoundsCheckElided(IOperation array, IOperation index)
     {
         ISymbol? arraySymbol = ReferencedVariable(array);
@@ -310,9 +332,46 @@ internal sealed partial class MethodAnalyzer
             {
                 return true;
             }
+
+            if (IsCoveredByLoopCloning(frame, arraySymbol, indexSymbol, index))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// RyuJIT clones a counted loop <c>for (i = start; i &lt; limit; i++)</c> that indexes an array
+    /// with its variable: the copy runs when <c>start ≥ 0</c> and <c>limit ≤ a.Length</c> (tested
+    /// once before the loop) and has no bounds check on <c>a[i]</c>. When every iteration runs and
+    /// makes the access without throwing, those conditions hold, so the copy is what runs: that is
+    /// the case this interface prices (an early exit, or an access on some iterations only, could
+    /// leave the JIT on the checked copy, and is counted with its check; .NET 10 clones such loops
+    /// too, so this errs towards more checks). The indexed variable must be an array or a
+    /// <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c> (both cloned by .NET 10) that the loop does not assign.
+    /// </summary>
+    private static bool IsCoveredByLoopCloning(LoopFrame frame, ISymbol array, ISymbol index, IOperation access) =>
+        frame.Loop is IForLoopOperation
+        && !frame.ExitsEarly
+        && frame.Shape is { Variable: { } variable, Step: 1, Pattern: "counter" }
+        && SymbolEqualityComparer.Default.Equals(variable, index)
+        && IsClonableIndexed(array)
+        && !frame.Written.Contains(array)
+        && !RunsConditionally(access, frame.Loop);
+
+    private static bool IsClonableIndexed(ISymbol variable)
+    {
+        (RefKind refKind, ITypeSymbol? type) = variable switch
+        {
+            ILocalSymbol local => (local.RefKind, local.Type),
+            IParameterSymbol parameter => (parameter.RefKind, parameter.Type),
+            _ => (RefKind.Ref, null),
+        };
+        return refKind == RefKind.None
+            && (type is IArrayTypeSymbol { IsSZArray: true }
+                || type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" });
     }
 
     private static ISymbol? ReferencedVariable(IOperation operation)

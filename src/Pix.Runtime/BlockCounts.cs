@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+
+namespace Pix;
+
+/// <summary>
+/// What one execution of a block of code counts: operations per <see cref="OperationClass"/>, the
+/// operations on its loop-carried dependency chain, and calls Pix could not see into. It holds counts,
+/// not nanoseconds: <see cref="HardwareProfile.Price(BlockCounts)"/> prices it on a machine.
+/// </summary>
+/// <remarks>
+/// Generated <c>LatencyOf_X</c> methods keep one per term in a static table, written with one named
+/// argument per class so the table reads as the counts it holds:
+/// <code>BlockCounts.Of(integerAlu: 3, load: 1, branch: 1).WithChain(integerAlu: 1)</code>
+/// Each parameter is named after its <see cref="OperationClass"/> member in camelCase. Only the
+/// non-zero counts are kept, in class order, so pricing costs a few multiplications, not one per class.
+/// Counts are not validated: like the model they come from, a NaN count prices as NaN.
+/// Instances are immutable; <see cref="WithChain"/> and <see cref="WithOpaque"/> return new ones.
+/// </remarks>
+public sealed class BlockCounts
+{
+    private static readonly OperationClass[] NoClasses = new OperationClass[0];
+    private static readonly double[] NoCounts = new double[0];
+    private static readonly string[] NoNames = new string[0];
+
+    private readonly OperationClass[] _classes;
+    private readonly double[] _counts;
+    private readonly OperationClass[] _chainClasses;
+    private readonly double[] _chainCounts;
+    private readonly string[] _opaqueNames;
+    private readonly double[] _opaqueCounts;
+
+    private BlockCounts(
+        OperationClass[] classes,
+        double[] counts,
+        OperationClass[] chainClasses,
+        double[] chainCounts,
+        string[] opaqueNames,
+        double[] opaqueCounts)
+    {
+        _classes = classes;
+        _counts = counts;
+        _chainClasses = chainClasses;
+        _chainCounts = chainCounts;
+        _opaqueNames = opaqueNames;
+        _opaqueCounts = opaqueCounts;
+    }
+
+    /// <summary>A block that counts nothing (it costs 0 ns on every profile).</summary>
+    public static BlockCounts Empty { get; } = new(NoClasses, NoCounts, NoClasses, NoCounts, NoNames, NoCounts);
+
+    /// <summary>The classes with a non-zero operation count, in class order (parallel to <see cref="Counts"/>).</summary>
+    public ReadOnlySpan<OperationClass> Classes => _classes;
+
+    /// <summary>The non-zero operation counts (parallel to <see cref="Classes"/>).</summary>
+    public ReadOnlySpan<double> Counts => _counts;
+
+    /// <summary>The classes with a non-zero count on the loop-carried chain, in class order (parallel to <see cref="ChainCounts"/>).</summary>
+    public ReadOnlySpan<OperationClass> ChainClasses => _chainClasses;
+
+    /// <summary>The non-zero counts on the loop-carried chain (parallel to <see cref="ChainClasses"/>).</summary>
+    public ReadOnlySpan<double> ChainCounts => _chainCounts;
+
+    /// <summary>The opaque calls' names, in the order they were added (parallel to <see cref="OpaqueCounts"/>).</summary>
+    public ReadOnlySpan<string> OpaqueNames => _opaqueNames;
+
+    /// <summary>How many times each opaque call runs (parallel to <see cref="OpaqueNames"/>).</summary>
+    public ReadOnlySpan<double> OpaqueCounts => _opaqueCounts;
+
+    /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
+    public static BlockCounts Of(
+        double integerAlu = 0, double integerMultiply = 0, double integerDivide = 0,
+        double floatAdd = 0, double floatMultiply = 0, double floatDivide = 0,
+        double load = 0, double store = 0, double boundsCheck = 0, double branch = 0,
+        double call = 0, double virtualCall = 0, double interfaceCall = 0, double delegateCall = 0,
+        double allocation = 0, double allocatedByte = 0, double copiedByte = 0, double comparedByte = 0,
+        double hashedByte = 0, double typeCheck = 0)
+    {
+        (OperationClass[] classes, double[] counts) = Sparse(
+            integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
+            call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck);
+        return new BlockCounts(classes, counts, NoClasses, NoCounts, NoNames, NoCounts);
+    }
+
+    /// <summary>This block with these counts on its loop-carried dependency chain (replacing any it had).</summary>
+    public BlockCounts WithChain(
+        double integerAlu = 0, double integerMultiply = 0, double integerDivide = 0,
+        double floatAdd = 0, double floatMultiply = 0, double floatDivide = 0,
+        double load = 0, double store = 0, double boundsCheck = 0, double branch = 0,
+        double call = 0, double virtualCall = 0, double interfaceCall = 0, double delegateCall = 0,
+        double allocation = 0, double allocatedByte = 0, double copiedByte = 0, double comparedByte = 0,
+        double hashedByte = 0, double typeCheck = 0)
+    {
+        (OperationClass[] classes, double[] counts) = Sparse(
+            integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
+            call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck);
+        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts);
+    }
+
+    /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public BlockCounts WithOpaque(string name, double count = 1)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        var names = new string[_opaqueNames.Length + 1];
+        var counts = new double[_opaqueCounts.Length + 1];
+        _opaqueNames.CopyTo(names, 0);
+        _opaqueCounts.CopyTo(counts, 0);
+        names[names.Length - 1] = name;
+        counts[counts.Length - 1] = count;
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < _classes.Length; i++)
+        {
+            parts.Add($"{_counts[i]} {_classes[i]}");
+        }
+
+        for (int i = 0; i < _chainClasses.Length; i++)
+        {
+            parts.Add($"chain {_chainCounts[i]} {_chainClasses[i]}");
+        }
+
+        for (int i = 0; i < _opaqueNames.Length; i++)
+        {
+            parts.Add($"{_opaqueCounts[i]} × opaque {_opaqueNames[i]}");
+        }
+
+        return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
+    }
+
+    /// <summary>The non-zero entries of a dense list of counts (indexed by class), as parallel arrays.</summary>
+    private static (OperationClass[] Classes, double[] Counts) Sparse(params double[] dense)
+    {
+        int nonZero = 0;
+        for (int i = 0; i < dense.Length; i++)
+        {
+            nonZero += dense[i] != 0 ? 1 : 0;
+        }
+
+        if (nonZero == 0)
+        {
+            return (NoClasses, NoCounts);
+        }
+
+        var classes = new OperationClass[nonZero];
+        var counts = new double[nonZero];
+        for (int i = 0, k = 0; i < dense.Length; i++)
+        {
+            if (dense[i] != 0)
+            {
+                classes[k] = (OperationClass)i;
+                counts[k++] = dense[i];
+            }
+        }
+
+        return (classes, counts);
+    }
+}
