@@ -17,7 +17,8 @@ internal sealed record CorpusResult(
     TargetCensus Census,
     GenerationResult? Generated,
     GenerationResult? Regenerated,
-    AnalyzerResult? Analyzed);
+    AnalyzerResult? Analyzed,
+    IReadOnlyList<MethodOutcome>? WithoutReuse = null);
 
 /// <summary>Writes a corpus result as Markdown (the format docs/robustness.md quotes).</summary>
 internal static class CorpusReport
@@ -54,6 +55,17 @@ internal static class CorpusReport
 
         w.WriteLine($"- time per method, first run (cold JIT, cold compilation): {Timing(r.First)}");
         w.WriteLine($"- time per method, second run (fresh compilation, warm JIT): {Timing(r.Second)}");
+        if (r.WithoutReuse is { } without)
+        {
+            w.WriteLine($"- time per method, third run without callee summary reuse (fresh compilation, warm JIT): {Timing(without)}");
+            var differences = Differences(r.First, without);
+            w.WriteLine($"- callee summary reuse changes nothing (first run vs third run, model equality): **{differences.Count} differing models**");
+            foreach (string d in differences.Take(3))
+            {
+                w.WriteLine($"  - {d}");
+            }
+        }
+
         w.WriteLine("- slowest methods (second run): " + string.Join("; ", r.Second.OrderByDescending(o => o.Elapsed).Take(3)
             .Select(o => $"`{o.Target.Symbol.ToDisplayString()}` {o.Elapsed.TotalMilliseconds:F1} ms")));
         WriteGeneration(r, w);
@@ -151,11 +163,14 @@ internal static class CorpusReport
         return $"{gap.Kind}: {construct}";
     }
 
-    public static List<string> Differences(CorpusResult r)
+    public static List<string> Differences(CorpusResult r) =>
+        Differences(r.First, r.Second).Concat(r.WithoutReuse is { } without ? Differences(r.First, without) : []).ToList();
+
+    private static List<string> Differences(IReadOnlyList<MethodOutcome> one, IReadOnlyList<MethodOutcome> two)
     {
-        var second = r.Second.Where(o => o.Model is not null).ToDictionary(o => o.Target.Key, o => o.Model!);
+        var second = two.Where(o => o.Model is not null).ToDictionary(o => o.Target.Key, o => o.Model!);
         var differences = new List<string>();
-        foreach (MethodOutcome first in r.First.Where(o => o.Model is not null))
+        foreach (MethodOutcome first in one.Where(o => o.Model is not null))
         {
             if (!second.TryGetValue(first.Target.Key, out InterfaceModel? other) || !other.Equals(first.Model))
             {
@@ -174,7 +189,9 @@ internal static class CorpusReport
             return "no methods";
         }
 
-        return $"p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s";
+        double[] mb = outcomes.Select(o => o.AllocatedBytes / 1e6).OrderBy(x => x).ToArray();
+        return $"p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s; "
+            + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F1} MB, max {mb[^1]:F0} MB, total {mb.Sum() / 1000:F2} GB";
     }
 
     /// <summary>Nearest-rank quantile of sorted data.</summary>

@@ -18,7 +18,11 @@ namespace Pix.Corpus;
 /// For a model with an <see cref="GapKind.InternalError"/> gap (an exception the extractor caught and turned
 /// into PIX0006), the full stack where it was thrown: the gap itself keeps only the first frame.
 /// </param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, string? InternalErrorStack = null)
+/// <param name="AllocatedBytes">
+/// Bytes the extraction allocated on its thread: a measure of its work that, unlike
+/// <paramref name="Elapsed"/>, does not depend on the machine's load.
+/// </param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, string? InternalErrorStack = null)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -50,6 +54,7 @@ internal static class ExtractionRun
                 thrown.Clear();
                 s_thread = Environment.CurrentManagedThreadId;
                 Volatile.Write(ref s_recording, true);
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 stopwatch.Restart();
                 try
                 {
@@ -62,11 +67,12 @@ internal static class ExtractionRun
                 }
 
                 stopwatch.Stop();
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 Volatile.Write(ref s_recording, false);
                 string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
                     : null;
-                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, stack));
+                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, stack));
             }
         }
         finally

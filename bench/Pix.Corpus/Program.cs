@@ -11,16 +11,19 @@ using Pix.Extraction;
 //   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
 //       [--no-generator] [--no-analyzers] [--only text]
 // --only keeps the methods whose documentation ID contains the text (to replay one failure).
-// --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs).
+// --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs);
+// --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time).
+// --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
+// --dump-models writes the first run's models as text (to diff two builds of the extractor).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
 int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
-bool generate = true, analyze = true;
-string? only = null;
-int? maxCallDepth = null;
+bool generate = true, analyze = true, compareReuse = false;
+string? only = null, dumpModels = null;
+int? maxCallDepth = null, maxOperations = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -35,8 +38,11 @@ for (int i = 0; i < args.Length; i++)
         case "--only": only = Value(); break;
         case "--max-call-depth": maxCallDepth = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--no-analyzers": analyze = false; break;
+        case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--compare-reuse": compareReuse = true; break;
+        case "--dump-models": dumpModels = Value(); break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file");
             return 2;
     }
 }
@@ -59,8 +65,15 @@ try
         .ToList();
     foreach (var corpus in corpora)
     {
-        ExtractionOptions extraction = maxCallDepth is { } depth ? CorpusCompilation.Extraction with { MaxCallDepth = depth } : CorpusCompilation.Extraction;
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze);
+        ExtractionOptions extraction = CorpusCompilation.Extraction;
+        extraction = maxCallDepth is { } depth ? extraction with { MaxCallDepth = depth } : extraction;
+        extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
+        if (dumpModels is not null)
+        {
+            ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
+        }
+
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
             + (result.Generated?.Exception is null ? 0 : 1) + (result.Analyzed?.Crashes.Count ?? 0);
         nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;
@@ -98,7 +111,7 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze, bool compareReuse)
 {
     if (!Directory.Exists(folder))
     {
@@ -121,6 +134,16 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     var secondTargets = MethodTargets.Find(second, CancellationToken.None).Where(Selected).Take(limit).ToList();
     secondTargets.Reverse();
     var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None);
+
+    // Reuse of callee summaries must not change a model: the same targets, in the first run's order, on a
+    // fresh compilation, with reuse off.
+    List<MethodOutcome>? withoutReuse = null;
+    if (compareReuse)
+    {
+        Compilation third = CorpusCompilation.Create("Corpus", sources, dependencies);
+        var thirdTargets = MethodTargets.Find(third, CancellationToken.None).Where(Selected).Take(limit).ToList();
+        withoutReuse = ExtractionRun.Run(thirdTargets, third, extraction with { ReuseCalleeSummaries = false }, CancellationToken.None);
+    }
 
     // The generator in annotate-all mode over the whole corpus, twice on independent compilations
     // (byte-identical output), then the analyzers over the first result.
@@ -147,5 +170,5 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     }
 
     int lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
-    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed);
+    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed, withoutReuse);
 }

@@ -214,6 +214,9 @@ static class C
         // Tier 1 inlines both appends; the only call left in the loop is Append(string)'s Memmove.
         Assert.Equal(1, model.TermAbout("loop over count").Block.CountOf(OperationClass.Call));
 
+        // Three allocations, as in the Tier-1 code: the builder, its first chunk, the string.
+        Assert.Equal(3, Total(model, OperationClass.Allocation, ("word.Length", 7), ("count", 100), ("builderLength", 800)), 9);
+
         // The first chunk is (word.Length + 1) * count characters, zeroed: 2 bytes each.
         double Allocated(int count) => Total(model, OperationClass.AllocatedByte, ("word.Length", 7), ("count", count), ("builderLength", 8 * count));
         Assert.Equal(2 * 8 * 100 + 2 * 8 * 100, Allocated(100) - Allocated(0), 9);

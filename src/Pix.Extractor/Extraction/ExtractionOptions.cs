@@ -41,6 +41,14 @@ public sealed record ExtractionOptions
     /// </summary>
     public bool ReuseAcrossCompilations { get; init; } = true;
 
+    /// <summary>
+    /// Whether a callee's analysis is recorded and replayed for later extractions on the same
+    /// compilation instead of being repeated for every caller (a replay is taken only when a fresh
+    /// analysis would give the same summary, so models do not change). On by default; off only to
+    /// measure what it saves or to check that it changes nothing.
+    /// </summary>
+    public bool ReuseCalleeSummaries { get; init; } = true;
+
     /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixResolution</c>.</summary>
     public const string ResolutionBuildProperty = "build_property.PixResolution";
 

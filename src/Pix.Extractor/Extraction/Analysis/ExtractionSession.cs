@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Caching;
 using Pix.Model;
 
 namespace Pix.Extraction.Analysis;
@@ -13,9 +14,11 @@ namespace Pix.Extraction.Analysis;
 /// <summary>
 /// State shared by every method analysed during one <see cref="InterfaceExtractor.Extract"/> call:
 /// options, the operation budget, gaps, the call stack (recursion and depth) and the summaries
-/// memoised per method.
+/// memoised per method. Every read and effect of an analysis on this state goes through a method
+/// that records it (<see cref="SummaryRecord"/>), so that later sessions on the same compilation can
+/// replay a callee's analysis instead of repeating it (ExtractionSession.Replay.cs).
 /// </summary>
-internal sealed class ExtractionSession
+internal sealed partial class ExtractionSession
 {
     private readonly Dictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly List<IMethodSymbol> _callStack = new();
@@ -25,6 +28,9 @@ internal sealed class ExtractionSession
     // compilation (a generator run extracts many methods) avoids binding every callee again.
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> SharedModels = new();
     private readonly HashSet<SyntaxTree> _treesBound = new();
+    // The recorder of each method being analysed (innermost last), and the record of each memoised summary.
+    private readonly List<SessionRecorder> _recorders = new();
+    private readonly Dictionary<MethodSummary, SummaryRecord> _records = new(); // MethodSummary compares by reference
     private int _operationsVisited;
     private int _nextLoopVariable;
 
@@ -52,18 +58,45 @@ internal sealed class ExtractionSession
     /// </summary>
     public bool MetInvalidCode { get; private set; }
 
-    /// <summary>Methods found to call themselves (directly or through others) while being analysed.</summary>
-    public HashSet<IMethodSymbol> Recursive { get; } = new(SymbolEqualityComparer.Default);
+    // Methods found to call themselves (directly or through others) while being analysed.
+    private readonly HashSet<IMethodSymbol> _recursive = new(SymbolEqualityComparer.Default);
 
-    public int CallDepth => _callStack.Count;
+    public int NewLoopVariableId()
+    {
+        Record(new LoopVariablesEvent(1));
+        return ++_nextLoopVariable;
+    }
 
-    public int NewLoopVariableId() => ++_nextLoopVariable;
+    /// <summary>Marks <paramref name="method"/> (an original definition) as calling itself.</summary>
+    public void MarkRecursive(IMethodSymbol method)
+    {
+        Record(new MarkedRecursiveEvent(method));
+        _recursive.Add(method);
+    }
+
+    /// <summary>Whether <paramref name="method"/> (an original definition) was found to call itself.</summary>
+    public bool IsRecursive(IMethodSymbol method)
+    {
+        bool answer = _recursive.Contains(method);
+        Record(new IsRecursiveEvent(method, answer));
+        return answer;
+    }
+
+    /// <summary>Whether a call made now is deeper than <see cref="ExtractionOptions.MaxCallDepth"/>.</summary>
+    public bool BeyondMaxCallDepth()
+    {
+        bool answer = _callStack.Count > Options.MaxCallDepth;
+        Record(new BeyondCallDepthEvent(answer));
+        return answer;
+    }
 
     /// <summary>Counts one visited operation; false once the budget is spent (the gap is reported once).</summary>
     public bool Visit(IOperation operation)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        MetInvalidCode |= operation.Kind == OperationKind.Invalid;
+        bool invalid = operation.Kind == OperationKind.Invalid;
+        MetInvalidCode |= invalid;
+        CurrentRecorder?.Visited(invalid);
         if (BudgetExhausted)
         {
             return false;
@@ -86,6 +119,12 @@ internal sealed class ExtractionSession
 
     public void AddGap(Gap gap)
     {
+        Record(new GapEvent(gap));
+        AddGapUnrecorded(gap);
+    }
+
+    private void AddGapUnrecorded(Gap gap)
+    {
         // One gap per kind, construct and place, however often the analysis passes there.
         string key = $"{gap.Kind}|{gap.Construct}|{gap.Where.FilePath}|{gap.Where.Start}|{gap.Where.Length}";
         if (_gapKeys.Add(key))
@@ -104,25 +143,42 @@ internal sealed class ExtractionSession
     public SemanticModel SemanticModel(SyntaxTree tree)
     {
         _treesBound.Add(tree);
+        CurrentRecorder?.Bound(tree);
+
         return SharedModels.GetValue(Compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
             .GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
     }
 
-    public bool IsOnStack(IMethodSymbol method) => _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+    public bool IsOnStack(IMethodSymbol method)
+    {
+        bool answer = _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+        Record(new OnStackEvent(method.OriginalDefinition, answer));
+        return answer;
+    }
 
-    public MethodSummary? Memoised(IMethodSymbol method) =>
-        _summaries.TryGetValue(method.OriginalDefinition, out MethodSummary? s) ? s : null;
-
-    /// <summary>Analyses <paramref name="method"/> once per session (the summary is memoised).</summary>
+    /// <summary>
+    /// Analyses <paramref name="method"/> once per session (the summary is memoised), or replays a
+    /// recorded analysis of it from an earlier session on the same compilation when that analysis
+    /// would come out the same here.
+    /// </summary>
     public MethodSummary Summarise(IMethodSymbol method)
     {
         IMethodSymbol key = method.OriginalDefinition;
         if (_summaries.TryGetValue(key, out MethodSummary? summary))
         {
+            Record(new SummarisedEvent(key, _records.TryGetValue(summary, out SummaryRecord? known) ? known : null));
             return summary;
         }
 
+        if (TryReplay(key) is { } replayed)
+        {
+            Record(new SummarisedEvent(key, replayed));
+            return replayed.Summary;
+        }
+
+        var recorder = new SessionRecorder();
         _callStack.Add(key);
+        _recorders.Add(recorder);
         try
         {
             summary = new MethodAnalyzer(this, key).Analyze();
@@ -130,9 +186,23 @@ internal sealed class ExtractionSession
         finally
         {
             _callStack.RemoveAt(_callStack.Count - 1);
+            _recorders.RemoveAt(_recorders.Count - 1);
+        }
+
+        // An analysis cut short by the budget depends on how much of it was left: never replayed.
+        SummaryRecord? record = null;
+        if (!BudgetExhausted && recorder.Replayable)
+        {
+            record = recorder.Finish(summary);
+            _records[summary] = record;
+            if (Options.ReuseCalleeSummaries)
+            {
+                SummaryStore.Add(Compilation, Options, key, record);
+            }
         }
 
         _summaries[key] = summary;
+        Record(new SummarisedEvent(key, record));
         return summary;
     }
 }

@@ -166,12 +166,12 @@ internal sealed partial class MethodAnalyzer
         if (_session.IsOnStack(method))
         {
             // Recursion: this invocation's own cost is counted once per invocation (see MultiplyByRecursionDepth).
-            _session.Recursive.Add(method.OriginalDefinition);
+            _session.MarkRecursive(method.OriginalDefinition);
             Emit(callOps);
             return inputs.Then(callOps);
         }
 
-        if (_session.CallDepth > Options.MaxCallDepth && !HasPerformanceInterface(method))
+        if (_session.BeyondMaxCallDepth() && !HasPerformanceInterface(method))
         {
             return OpaqueCall(call, inputs, isVirtual, GapKind.BudgetExceeded,
                 $"Calls deeper than {Options.MaxCallDepth} levels are not followed; raise ExtractionOptions.MaxCallDepth or mark the callee [PerformanceInterface].");

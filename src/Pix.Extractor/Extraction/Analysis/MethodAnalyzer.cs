@@ -84,7 +84,7 @@ internal sealed partial class MethodAnalyzer
 
     private MethodSummary Finish(Provenance origin, bool hasBody)
     {
-        if (_session.Recursive.Contains(_method.OriginalDefinition))
+        if (_session.IsRecursive(_method.OriginalDefinition))
         {
             MultiplyByRecursionDepth(origin);
         }
@@ -219,10 +219,15 @@ internal sealed partial class MethodAnalyzer
 
         if (_depth >= Options.MaxNestingDepth)
         {
-            Unsupported(
-                operation,
-                "deeply nested code",
-                $"Code nested more than {Options.MaxNestingDepth} levels deep is priced as one opaque term; split the expression.");
+            // A limit of the analysis like the operation budget (GapKind.BudgetExceeded: "size or
+            // depth"), not a construct Pix cannot model: the same code, split up, is analysed in full.
+            const string construct = "deeply nested code";
+            _paths.AddOpaque(construct);
+            AddGap(
+                GapKind.BudgetExceeded,
+                construct,
+                $"Code nested more than {Options.MaxNestingDepth} levels deep is priced as one opaque term; split the expression, or raise ExtractionOptions.MaxNestingDepth.",
+                operation);
             return false;
         }
 

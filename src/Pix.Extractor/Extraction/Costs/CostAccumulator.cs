@@ -53,7 +53,18 @@ internal sealed class CostAccumulator
     /// </summary>
     public double SamplePrice(double sample)
     {
-        double ns = PendingTerm.CreateBlock(Operations, null, Opaque).Price(HardwareProfile.Reference);
+        // The price of PendingTerm.CreateBlock(Operations, null, Opaque) on the reference profile, summed
+        // in the same order, without building the block: this runs for every alternative compared.
+        HardwareProfile reference = HardwareProfile.Reference;
+        double ns = Operations.ReferenceBlockPrice();
+        foreach (var opaque in Opaque)
+        {
+            if (opaque.Value != 0)
+            {
+                ns += opaque.Value * reference.OpaqueNs(opaque.Key);
+            }
+        }
+
         foreach (PendingTerm term in Terms)
         {
             ns += Math.Max(0, term.Count.Evaluate(_ => sample)) * term.Block.Price(HardwareProfile.Reference);

@@ -83,6 +83,12 @@ internal sealed class OperationVector
         return ns;
     }
 
+    /// <summary>
+    /// <see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{double}, System.ReadOnlySpan{double})"/> on the reference profile for these operations without a
+    /// chain: exactly what a block of them would price at.
+    /// </summary>
+    public double ReferenceBlockPrice() => HardwareProfile.Reference.PriceBlock(_counts, ReadOnlySpan<double>.Empty);
+
     public IEnumerable<OperationCount> ToCounts()
     {
         for (int i = 0; i < ClassCount; i++)

@@ -27,6 +27,17 @@ internal sealed class Monomial : IEquatable<Monomial>
 
     public Monomial Times(Monomial other)
     {
+        // The unit changes nothing; substitution multiplies by it for every constant coefficient.
+        if (other.Factors.Length == 0)
+        {
+            return this;
+        }
+
+        if (Factors.Length == 0)
+        {
+            return other;
+        }
+
         var powers = new SortedDictionary<string, (Atom Atom, int Power)>(StringComparer.Ordinal);
         foreach ((Atom atom, int power) in Factors.Concat(other.Factors))
         {
@@ -52,18 +63,20 @@ internal sealed class Monomial : IEquatable<Monomial>
 internal sealed class Poly : IEquatable<Poly>
 {
     private readonly (Monomial Monomial, double Coefficient)[] _terms;
+    private string? _key;
 
-    private Poly((Monomial, double)[] terms)
-    {
-        _terms = terms;
-        Key = terms.Length == 0 ? "0" : string.Join(" + ", terms.Select(t => Expr.Const(t.Item2) + "·" + t.Item1.Key));
-    }
+    private Poly((Monomial, double)[] terms) => _terms = terms;
 
     public static Poly Zero { get; } = new(Array.Empty<(Monomial, double)>());
 
     public static Poly One { get; } = Const(1);
 
-    public string Key { get; }
+    /// <summary>
+    /// The canonical text of the polynomial, what equality compares. Built on first use: most
+    /// polynomials are intermediate results never compared, and formatting every coefficient was a
+    /// measurable share of extraction time (docs/robustness.md, "Time per method").
+    /// </summary>
+    public string Key => _key ??= _terms.Length == 0 ? "0" : string.Join(" + ", _terms.Select(t => Expr.Const(t.Coefficient) + "·" + t.Monomial.Key));
 
     public IReadOnlyList<(Monomial Monomial, double Coefficient)> Terms => _terms;
 
@@ -91,13 +104,17 @@ internal sealed class Poly : IEquatable<Poly>
         return false;
     }
 
+    private bool IsOne => _terms.Length == 1 && _terms[0].Monomial.Factors.Length == 0 && _terms[0].Coefficient == 1;
+
     /// <summary>True when no valuation of the atoms makes the polynomial negative.</summary>
     public bool IsKnownNonNegative => _terms.All(t => t.Coefficient >= 0 && t.Monomial.Factors.All(f => IsNonNegativeAtom(f.Atom) || f.Power % 2 == 0));
 
     /// <summary>The highest degree of any monomial.</summary>
     public int Degree => _terms.Length == 0 ? 0 : _terms.Max(t => t.Monomial.Degree);
 
-    public Poly Plus(Poly other) => Combine(_terms.Concat(other._terms));
+    // Shortcuts below return what Combine would rebuild term for term: every Poly's terms are already
+    // combined, sorted by monomial key and free of negligible coefficients, and x·1 = x, x + 0 = x exactly.
+    public Poly Plus(Poly other) => other.IsZero ? this : IsZero ? other : Combine(_terms.Concat(other._terms));
 
     public Poly Minus(Poly other) => Plus(other.Scale(-1));
 
@@ -106,6 +123,16 @@ internal sealed class Poly : IEquatable<Poly>
 
     public Poly Times(Poly other)
     {
+        if (other.IsOne)
+        {
+            return this;
+        }
+
+        if (IsOne)
+        {
+            return other;
+        }
+
         var products = new List<(Monomial, double)>(_terms.Length * other._terms.Length);
         foreach (var (m1, c1) in _terms)
         {
@@ -120,6 +147,11 @@ internal sealed class Poly : IEquatable<Poly>
 
     public Poly Power(int exponent)
     {
+        if (exponent == 1)
+        {
+            return this;
+        }
+
         Poly result = One;
         for (int i = 0; i < exponent; i++)
         {
