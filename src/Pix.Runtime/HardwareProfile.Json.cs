@@ -15,7 +15,8 @@ namespace Pix;
 //   "machine": { "cpu": "…", "cores": 2, "operatingSystem": "…", "runtime": "…", "jitSettings": "…" },
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
-//   "defaultOpaqueCallNs": 50
+//   "defaultOpaqueCallNs": 50,
+//   "issueWidth": 4                                   optional (DefaultIssueWidth when absent)
 // }
 //
 // Classes are keyed by name, not number, so reordering the enum never silently misprices a file.
@@ -118,6 +119,12 @@ public sealed partial class HardwareProfile
 
         w.WriteEndObject();
         w.WriteNumber("defaultOpaqueCallNs", DefaultOpaqueCallNs);
+        if (_issueWidth != DefaultIssueWidth)
+        {
+            // Written only when it differs from the default, so a profile at the default keeps its old text.
+            w.WriteNumber("issueWidth", _issueWidth);
+        }
+
         w.WriteEndObject();
         return w.ToString();
     }
@@ -147,7 +154,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings");
@@ -188,12 +195,25 @@ public sealed partial class HardwareProfile
             }
         }
 
-        return new HardwareProfile(
+        var profile = new HardwareProfile(
             root.RequireString("name"),
             machine,
             costs,
             opaque,
             root.RequireNonNegative("defaultOpaqueCallNs"));
+        return root.Object["issueWidth"] is null or JsonNull ? profile : profile.WithIssueWidth(ReadIssueWidth(root));
+    }
+
+    /// <summary>The optional issue width: a finite number of micro-operations per cycle, at least 1.</summary>
+    private static double ReadIssueWidth(JsonFields root)
+    {
+        double issueWidth = root.RequireNonNegative("issueWidth");
+        if (!IsValidIssueWidth(issueWidth))
+        {
+            throw root.Error(root.Require("issueWidth"), "issueWidth", $"an issue width is at least 1 micro-operation per cycle; got {issueWidth}");
+        }
+
+        return issueWidth;
     }
 
     // Exact, case-sensitive names only: Enum.TryParse would also accept "6" or "load".
