@@ -25,8 +25,13 @@ public sealed partial class PerformanceInterfaceGenerator
     /// methods it describes and compiling it most of Pix's build overhead. A table entry is built once,
     /// and <see cref="HardwareProfile.Price(BlockCounts)"/> prices it with the same cost model as
     /// <see cref="BlockSummary.Price"/>. The class name starts with two underscores, which C# reserves for
-    /// generated code, so it cannot collide with a member the user wrote; it is private, so a nested
-    /// derived type's table does not hide its base's.
+    /// generated code, so it cannot collide with a member the user wrote. It is private, so a derived
+    /// type does not see its base's table, except when the derived type is nested inside its base: a
+    /// private member is visible to nested types, and the inner table then hides the outer one (CS0108,
+    /// an error under warnings-as-errors). Hiding is what is meant there (each type prices its own
+    /// methods, and a companion names the nearest table), so a nested type's table is declared with
+    /// that warning suppressed. Only a nested type can be in that position, so top-level tables carry
+    /// no pragma.
     /// </remarks>
     internal sealed class BlockTable
     {
@@ -66,7 +71,10 @@ public sealed partial class PerformanceInterfaceGenerator
         public IReadOnlyDictionary<BlockSummary, string> FieldsOf(int index) => _fields[index];
 
         /// <summary>Writes the nested class (nothing when the table is empty).</summary>
-        public void Emit(SourceWriter writer, string version)
+        /// <param name="writer">Where to write it.</param>
+        /// <param name="version">The generator's version, for <c>GeneratedCode</c>.</param>
+        /// <param name="isNested">The table's type is itself nested, so it may derive from a type that contains it.</param>
+        public void Emit(SourceWriter writer, string version, bool isNested)
         {
             if (IsEmpty)
             {
@@ -76,7 +84,18 @@ public sealed partial class PerformanceInterfaceGenerator
             writer.WriteLine("/// <summary>What one execution of each block priced above counts (per iteration, for a loop body).</summary>");
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Pix.Generator\", \"{version}\")]");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
-            using (writer.EmitBlock("private static class " + ClassName))
+            if (isNested)
+            {
+                writer.WriteLine("#pragma warning disable CS0108 // In a type nested in its own base, this table hides the base's on purpose: each type prices its own methods.");
+                writer.WriteLine("private static class " + ClassName);
+                writer.WriteLine("#pragma warning restore CS0108");
+            }
+            else
+            {
+                writer.WriteLine("private static class " + ClassName);
+            }
+
+            using (writer.EmitBlock(string.Empty))
             {
                 foreach (Entry entry in _entries)
                 {
@@ -109,7 +128,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             fields[term.Block] = ClassName + "." + field;
-            _entries.Add(new Entry(method, term, field));
+            _entries.Add(new Entry(term, field));
         }
 
         /// <summary>
@@ -199,6 +218,6 @@ public sealed partial class PerformanceInterfaceGenerator
             return text.ToString();
         }
 
-        private sealed record Entry(LatencyMethodSpec Method, Term Term, string Field);
+        private sealed record Entry(Term Term, string Field);
     }
 }

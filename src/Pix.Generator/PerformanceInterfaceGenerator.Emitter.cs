@@ -73,7 +73,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 if (!table.IsEmpty)
                 {
                     writer.WriteLine();
-                    table.Emit(writer, version);
+                    table.Emit(writer, version, isNested: depth > 0);
                 }
             }
         }

@@ -30,6 +30,10 @@ public sealed class BlockCounts
     private readonly string[] _opaqueNames;
     private readonly double[] _opaqueCounts;
 
+    // The last few profiles this block was priced on, with the price: see TryGetPrice.
+    private readonly PricedOn?[] _priced = new PricedOn?[CachedProfiles];
+    private int _nextSlot;
+
     private BlockCounts(
         OperationClass[] classes,
         double[] counts,
@@ -45,6 +49,9 @@ public sealed class BlockCounts
         _opaqueNames = opaqueNames;
         _opaqueCounts = opaqueCounts;
     }
+
+    /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
+    private const int CachedProfiles = 4;
 
     /// <summary>A block that counts nothing (it costs 0 ns on every profile).</summary>
     public static BlockCounts Empty { get; } = new(NoClasses, NoCounts, NoClasses, NoCounts, NoNames, NoCounts);
@@ -115,6 +122,44 @@ public sealed class BlockCounts
         return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts);
     }
 
+    /// <summary>
+    /// True, with the price on <paramref name="hw"/>, when this block was priced on it recently. Generated
+    /// <c>LatencyOf_X</c> methods sit on hot paths and price the same blocks on the same profile call after
+    /// call; profiles are immutable, so a price once computed stays right, and remembering it makes a term
+    /// cost a few loads instead of a walk over its counts. Up to four profiles are remembered per block
+    /// (a fifth replaces the oldest), so alternating between a few profiles allocates nothing either.
+    /// Races are harmless: a slot holds an immutable pair or null, and a missed entry is recomputed.
+    /// </summary>
+    internal bool TryGetPrice(HardwareProfile hw, out double nanoseconds)
+    {
+        PricedOn?[] slots = _priced;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            PricedOn? entry = slots[i];
+            if (entry is null)
+            {
+                break;
+            }
+
+            if (ReferenceEquals(entry.Profile, hw))
+            {
+                nanoseconds = entry.Nanoseconds;
+                return true;
+            }
+        }
+
+        nanoseconds = 0;
+        return false;
+    }
+
+    /// <summary>Remembers the price of this block on <paramref name="hw"/> (see <see cref="TryGetPrice"/>).</summary>
+    internal void RememberPrice(HardwareProfile hw, double nanoseconds)
+    {
+        int slot = _nextSlot;
+        _priced[slot] = new PricedOn(hw, nanoseconds);
+        _nextSlot = (slot + 1) % CachedProfiles;
+    }
+
     /// <inheritdoc/>
     public override string ToString()
     {
@@ -135,6 +180,19 @@ public sealed class BlockCounts
         }
 
         return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
+    }
+
+    private sealed class PricedOn
+    {
+        public PricedOn(HardwareProfile profile, double nanoseconds)
+        {
+            Profile = profile;
+            Nanoseconds = nanoseconds;
+        }
+
+        public HardwareProfile Profile { get; }
+
+        public double Nanoseconds { get; }
     }
 
     /// <summary>The non-zero entries of a dense list of counts (indexed by class), as parallel arrays.</summary>

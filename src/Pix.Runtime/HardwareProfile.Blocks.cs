@@ -8,7 +8,9 @@ public sealed partial class HardwareProfile
     /// Prices one execution of <paramref name="block"/>, in nanoseconds: the cost model of
     /// <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>
     /// plus <c>count × <see cref="OpaqueNs"/>(name)</c> for each opaque call, added in order. Generated
-    /// <c>LatencyOf_X</c> methods price every term with this; it allocates nothing.
+    /// <c>LatencyOf_X</c> methods price every term with this. A block remembers its price on the last few
+    /// profiles it was priced on (profiles are immutable), so repeated calls cost a lookup and allocate
+    /// nothing; only the first pricing on a profile computes and stores the price.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="block"/> is null.</exception>
     public double Price(BlockCounts block)
@@ -18,6 +20,18 @@ public sealed partial class HardwareProfile
             throw new ArgumentNullException(nameof(block));
         }
 
+        if (block.TryGetPrice(this, out double known))
+        {
+            return known;
+        }
+
+        double ns = PriceUncached(block);
+        block.RememberPrice(this, ns);
+        return ns;
+    }
+
+    private double PriceUncached(BlockCounts block)
+    {
         double ns = PriceBlock(block.Classes, block.Counts, block.ChainClasses, block.ChainCounts);
         ReadOnlySpan<string> opaqueNames = block.OpaqueNames;
         ReadOnlySpan<double> opaqueCounts = block.OpaqueCounts;

@@ -16,7 +16,8 @@ namespace Pix;
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
-//   "issueWidth": 4                                   optional (DefaultIssueWidth when absent)
+//   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
+//   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
 // }
 //
 // Classes are keyed by name, not number, so reordering the enum never silently misprices a file.
@@ -125,6 +126,21 @@ public sealed partial class HardwareProfile
             w.WriteNumber("issueWidth", _issueWidth);
         }
 
+        if (_memoryLoads.Length > 0)
+        {
+            // Written only when present, so a profile without the curve keeps its old text.
+            w.WritePropertyName("memoryLoads").WriteStartArray();
+            foreach (MemoryLoadLatency point in _memoryLoads)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("workingSetBytes", point.WorkingSetBytes);
+                w.WriteNumber("latencyNs", point.LatencyNs);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         return w.ToString();
     }
@@ -154,7 +170,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings");
@@ -201,7 +217,17 @@ public sealed partial class HardwareProfile
             costs,
             opaque,
             root.RequireNonNegative("defaultOpaqueCallNs"));
-        return root.Object["issueWidth"] is null or JsonNull ? profile : profile.WithIssueWidth(ReadIssueWidth(root));
+        if (root.Object["memoryLoads"] is not (null or JsonNull))
+        {
+            profile = profile.WithMemoryLoads(ReadMemoryLoads(root));
+        }
+
+        if (root.Object["issueWidth"] is not (null or JsonNull))
+        {
+            profile = profile.WithIssueWidth(ReadIssueWidth(root));
+        }
+
+        return profile;
     }
 
     /// <summary>The optional issue width: a finite number of micro-operations per cycle, at least 1.</summary>
@@ -214,6 +240,34 @@ public sealed partial class HardwareProfile
         }
 
         return issueWidth;
+    }
+
+    /// <summary>The optional memory-level curve: positive, strictly increasing sizes, each with a non-negative latency.</summary>
+    private static List<MemoryLoadLatency> ReadMemoryLoads(JsonFields root)
+    {
+        JsonArray array = root.RequireArray("memoryLoads");
+        var points = new List<MemoryLoadLatency>(array.Items.Count);
+        for (int i = 0; i < array.Items.Count; i++)
+        {
+            JsonNode item = array.Items[i];
+            string path = $"memoryLoads[{i}]";
+            if (item is not JsonObject obj)
+            {
+                throw root.Error(item, path, $"expected an object, found {item.KindDescription}");
+            }
+
+            var fields = new JsonFields(obj, root.SourceName, path);
+            fields.RejectUnknown("workingSetBytes", "latencyNs");
+            long bytes = fields.RequireInteger("workingSetBytes", 1, long.MaxValue);
+            if (i > 0 && bytes <= points[i - 1].WorkingSetBytes)
+            {
+                throw fields.Error(fields.Require("workingSetBytes"), "workingSetBytes", $"working sets must be strictly increasing; {bytes} follows {points[i - 1].WorkingSetBytes}");
+            }
+
+            points.Add(new MemoryLoadLatency(bytes, fields.RequireNonNegative("latencyNs")));
+        }
+
+        return points;
     }
 
     // Exact, case-sensitive names only: Enum.TryParse would also accept "6" or "load".

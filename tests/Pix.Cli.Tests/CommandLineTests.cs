@@ -39,6 +39,7 @@ public sealed class CommandLineTests : CliTestBase
         Assert.Equal(string.Empty, err);
         Assert.Contains("IntegerDivide", output);
         Assert.Contains("8.000", output);
+        Assert.Matches(@"256 KiB\s+4\.000", output);
     }
 
     [Fact]

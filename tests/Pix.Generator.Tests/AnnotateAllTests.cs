@@ -64,6 +64,12 @@ public sealed class AnnotateAllTests
                 {
                     public long Twice(long x) => x * 2;
                 }
+
+                // Derives from the type it is nested in: each has its own block table, and the inner one must not hide the outer's.
+                internal sealed partial class Special : Shapes
+                {
+                    public int Thrice(int x) => x * 3;
+                }
             }
 
             public partial class Circles : Shapes
@@ -86,6 +92,7 @@ public sealed class AnnotateAllTests
             public partial interface IShape
             {
                 int Area();
+                int DoubleArea() => Area() * 2;
             }
 
             public partial struct Point
@@ -129,6 +136,7 @@ public sealed class AnnotateAllTests
             new[] { "LatencyOf_Count", "LatencyOf_Depth", "LatencyOf_Describe", "LatencyOf_Largest", "LatencyOf_Sum", "LatencyOf_TryFind" },
             Companions(output, "Demo.Shapes"));
         Assert.Equal(new[] { "LatencyOf_Twice" }, Companions(output, "Demo.Shapes+Nested"));
+        Assert.Equal(new[] { "LatencyOf_Thrice" }, Companions(output, "Demo.Shapes+Special"));
         Assert.Equal(new[] { "LatencyOf_Count", "LatencyOf_Describe" }, Companions(output, "Demo.Circles"));
         Assert.Equal(new[] { "LatencyOf_Doubled", "LatencyOf_Fill" }, Companions(output, "Demo.Extensions"));
         Assert.Equal(new[] { "LatencyOf_Manhattan" }, Companions(output, "Demo.Point"));

@@ -87,6 +87,38 @@ public sealed class BlockCountsTests
         Assert.True(sum > 0);
     }
 
+    [Fact]
+    public void A_remembered_price_belongs_to_its_profile()
+    {
+        BlockCounts block = BlockCounts.Of(integerAlu: 3, load: 1).WithChain(integerMultiply: 2);
+        HardwareProfile[] profiles = Enumerable.Range(0, 6)
+            .Select(i => HardwareProfile.Reference.With(OperationClass.Load, new OperationCost(1 + i, 0.5 + i)))
+            .ToArray();
+        double[] expected = profiles.Select(hw => hw.PriceBlock(block.Classes, block.Counts, block.ChainClasses, block.ChainCounts)).ToArray();
+
+        // More profiles than a block remembers, in an order that evicts and revisits each.
+        foreach (int i in new[] { 0, 1, 0, 2, 3, 4, 5, 0, 1, 5, 2 })
+        {
+            Assert.Equal(expected[i], profiles[i].Price(block));
+        }
+    }
+
+    [Fact]
+    public void Alternating_between_two_profiles_allocates_nothing()
+    {
+        BlockCounts block = BlockCounts.Of(integerAlu: 3, branch: 1);
+        HardwareProfile a = HardwareProfile.Reference, b = Skewed;
+        double sum = a.Price(block) + b.Price(block);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            sum += a.Price(block) + b.Price(block);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sum > 0);
+    }
+
     private static BlockCounts Of(double[] dense) => (BlockCounts)typeof(BlockCounts).GetMethod(nameof(BlockCounts.Of))!.Invoke(null, dense.Cast<object>().ToArray())!;
 }
 

@@ -178,12 +178,21 @@ public sealed class HardwareProfileJsonTests : IDisposable
     public void An_issue_width_round_trips()
     {
         string json = HardwareProfile.Reference.WithIssueWidth(6).ToJson();
-        Assert.Contains("\"defaultOpaqueCallNs\": 50,\n  \"issueWidth\": 6\n}", json);
+        Assert.Contains("\"defaultOpaqueCallNs\": 50,\n  \"issueWidth\": 6,\n  \"memoryLoads\": [", json);
 
         HardwareProfile read = HardwareProfile.Parse(json, "m.pixhw.json");
 
         Assert.Equal(6, read.IssueWidth);
+        Assert.Equal(HardwareProfile.Reference.MemoryLoads, read.MemoryLoads);
         Assert.Equal(json, read.ToJson());
+    }
+
+    [Fact]
+    public void Adding_a_memory_curve_keeps_the_issue_width()
+    {
+        HardwareProfile six = HardwareProfile.Reference.WithIssueWidth(6).WithMemoryLoads(HardwareProfile.Reference.MemoryLoads);
+
+        Assert.Equal(6, six.IssueWidth);
     }
 
     [Theory]

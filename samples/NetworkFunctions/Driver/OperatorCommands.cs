@@ -43,15 +43,17 @@ public static class OperatorCommands
     /// PCV value, the others at their medians over <paramref name="typical"/> traffic, explains it. Then
     /// prints the values the packet really induced, read from the function's counters, to check the answer.
     /// </summary>
-    public static void Diagnose(Scenario typical, Scenario attacked, HardwareProfile hw, TimeSpan warmUp, int repetitions, double timerNs)
+    public static void Diagnose(Scenario typical, Scenario attacked, HardwareProfile hw, TimeSpan warmUp, int repetitions)
     {
         PcvTrace typicalTrace = typical.TracePcvs();
         double[] typicalValues = typical.PcvNames.Select(name => Statistics.Median(typicalTrace.Column(name).Select(v => (double)v).ToArray())).ToArray();
 
         PcvTrace trace = attacked.TracePcvs();
         PerPacketResult result = PerPacketMeasurement.Run(attacked, warmUp, repetitions);
-        double observed = Statistics.Median(result.PerPacketNs) - timerNs;
-        int packet = Enumerable.Range(0, result.PerPacketNs.Length).OrderBy(i => Math.Abs(result.PerPacketNs[i] - timerNs - observed)).First();
+        // The timer and the driver's dispatch (an empty scenario over the same packets) are not the function's.
+        double overhead = Statistics.Median(PerPacketMeasurement.Run(new DispatchScenario(attacked), warmUp, repetitions).PerPacketNs);
+        double observed = Statistics.Median(result.PerPacketNs) - overhead;
+        int packet = Enumerable.Range(0, result.PerPacketNs.Length).OrderBy(i => Math.Abs(result.PerPacketNs[i] - overhead - observed)).First();
 
         int index = attacked.ReplayUntil(packet);
         var row = new int[attacked.PcvNames.Count];

@@ -48,6 +48,24 @@ public sealed class Workload
     /// <summary>Frame <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Packet(int index) => _buffer.AsSpan(_offsets[index], _lengths[index]);
 
+    /// <summary>
+    /// Reads one byte of every cache line of packet <paramref name="index"/>'s headers (its first
+    /// <paramref name="headerBytes"/> bytes), bringing them into the cache as a receive path that has
+    /// just delivered the packet would; returns the bytes' sum so the reads cannot be dropped.
+    /// </summary>
+    public int TouchHeaders(int index, int headerBytes = 128)
+    {
+        ReadOnlySpan<byte> packet = Packet(index);
+        int end = Math.Min(packet.Length, headerBytes);
+        int sum = 0;
+        for (int i = 0; i < end; i += 64)
+        {
+            sum += packet[i];
+        }
+
+        return end > 0 ? sum + packet[end - 1] : sum;
+    }
+
     /// <summary>Arrival time of packet <paramref name="index"/>, in µs.</summary>
     public long Time(int index) => _times[index];
 

@@ -82,6 +82,19 @@ internal static class CalibrateCommand
         classes.Write(stdout);
         stdout.WriteLine();
 
+        if (result.MemoryLevels.Count > 0)
+        {
+            stdout.WriteLine("Dependent load by working set (a pointer chase over a random cycle of cache lines; priced by hw.LoadNs(bytes)):");
+            var levels = new TextTable("working set", "latency ns", "pass spread", "noise (CV)").AlignRight(0, 1, 2, 3);
+            foreach (MemoryLevelTiming level in result.MemoryLevels)
+            {
+                levels.Add(MemoryLoadLatency.Describe(level.Point.WorkingSetBytes), Format.Ns(level.Point.LatencyNs), Format.Percent(level.PassSpread), Format.Percent(level.NoiseCv));
+            }
+
+            levels.Write(stdout);
+            stdout.WriteLine();
+        }
+
         var kernels = new TextTable("kernel", "kind", "measured ns", "fitted ns", "fit error", "pass spread", "noise (CV)").AlignRight(2, 3, 4, 5, 6);
         foreach (KernelTiming k in result.Kernels)
         {

@@ -40,6 +40,19 @@ internal static class ShowCommand
 
         table.Write(stdout);
         stdout.WriteLine();
+        if (profile.MemoryLoads.Count > 0)
+        {
+            stdout.WriteLine("Dependent load by working set (hw.LoadNs interpolates in log2 of the size):");
+            var levels = new TextTable("working set", "latency ns").AlignRight(0, 1);
+            foreach (MemoryLoadLatency point in profile.MemoryLoads)
+            {
+                levels.Add(MemoryLoadLatency.Describe(point.WorkingSetBytes), Format.Ns(point.LatencyNs));
+            }
+
+            levels.Write(stdout);
+            stdout.WriteLine();
+        }
+
         stdout.WriteLine($"Opaque calls: {Format.Ns(profile.DefaultOpaqueCallNs)} ns by default");
         foreach (KeyValuePair<string, double> call in profile.OpaqueCallCosts.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Pix;
 
@@ -35,6 +36,13 @@ public sealed record CalibrationOptions
         MaxSettleRounds = 2,
     };
 
+    /// <summary>
+    /// Working sets (bytes, strictly increasing) at which the dependent-load latency is measured for
+    /// the profile's memory-level curve (<see cref="HardwareProfile.LoadNs"/>); empty to skip it.
+    /// At most 16 sizes; the default, 16 KiB to 256 MiB in steps of 2x, allocates 256 MiB (the largest) while the calibration runs.
+    /// </summary>
+    public IReadOnlyList<long> MemoryWorkingSets { get; init; } = Calibration.Kernels.MemoryChase.DefaultSizes;
+
     /// <summary>The profile's name; the machine's host name when null.</summary>
     public string? ProfileName { get; init; }
 
@@ -63,5 +71,20 @@ public sealed record CalibrationOptions
         }
 
         (Measurement ?? throw new ArgumentNullException(nameof(Measurement))).Validate();
+        IReadOnlyList<long> sets = MemoryWorkingSets ?? throw new ArgumentNullException(nameof(MemoryWorkingSets));
+        if (sets.Count > Calibration.Kernels.MemoryChase.MaxChases)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MemoryWorkingSets), sets.Count, $"At most {Calibration.Kernels.MemoryChase.MaxChases} memory working sets can be measured; got {sets.Count}.");
+        }
+
+        for (int i = 0; i < sets.Count; i++)
+        {
+            if (sets[i] < Calibration.Kernels.MemoryChase.MinimumBytes || sets[i] > Calibration.Kernels.MemoryChase.MaximumBytes || (i > 0 && sets[i] <= sets[i - 1]))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(MemoryWorkingSets),
+                    $"Memory working sets must be strictly increasing sizes between {Calibration.Kernels.MemoryChase.MinimumBytes} and {Calibration.Kernels.MemoryChase.MaximumBytes} bytes; entry {i} is {sets[i]}.");
+            }
+        }
     }
 }

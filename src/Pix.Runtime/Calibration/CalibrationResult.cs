@@ -38,6 +38,9 @@ public sealed class CalibrationResult
     /// </summary>
     public double LoopOverheadNs { get; }
 
+    /// <summary>The memory-level chases, smallest working set first (empty when none was measured): the profile's <see cref="HardwareProfile.MemoryLoads"/> with their noise.</summary>
+    public IReadOnlyList<MemoryLevelTiming> MemoryLevels { get; init; } = Array.Empty<MemoryLevelTiming>();
+
     /// <summary>Passes made over all kernels.</summary>
     public int Repetitions { get; }
 
@@ -57,3 +60,9 @@ public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, d
     /// <summary>(fitted − measured) / measured.</summary>
     public double FitError => MeasuredNs == 0 ? 0 : (FittedNs - MeasuredNs) / MeasuredNs;
 }
+
+/// <summary>One memory-level chase in a calibration run.</summary>
+/// <param name="Point">The working set and the latency per dependent load: the median of the batches in the quietest pass.</param>
+/// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures.</param>
+/// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
+public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSpread, double NoiseCv);

@@ -105,13 +105,17 @@ internal sealed class Calibrator
             }
         }
 
-        var timings = probes.Select(p =>
+        // A chase is not fitted: its time per link is the curve's point.
+        var memoryLevels = probes.Where(p => p.WorkingSet is not null).Select(p => new MemoryLevelTiming(
+            new MemoryLoadLatency(p.WorkingSet!.Value, PerUnit(p)),
+            Spread(p),
+            SampleStatistics.MedianOf(perPass[p].Select(r => r.CoefficientOfVariation)))).ToList();
+
+        var timings = probes.Where(p => p.WorkingSet is null).Select(p =>
         {
-            double[] passes = perPass[p].Select(r => r.Median.Nanoseconds / p.Units).ToArray();
             double best = PerUnit(p);
             double measured = p.Bulk is null ? best : best * p.Units;
-            double spread = best == 0 ? 0 : (passes.Max() - passes.Min()) / best;
-            return new KernelTiming(p.Name, p.Kind, measured, fittedTimes[p.Name], spread, SampleStatistics.MedianOf(perPass[p].Select(r => r.CoefficientOfVariation)));
+            return new KernelTiming(p.Name, p.Kind, measured, fittedTimes[p.Name], Spread(p), SampleStatistics.MedianOf(perPass[p].Select(r => r.CoefficientOfVariation)));
         }).ToList();
 
         var profile = new HardwareProfile(
@@ -119,8 +123,17 @@ internal sealed class Calibrator
             MachineInfo.Describe(),
             costs,
             opaqueCallCosts: null,
-            defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs);
-        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed);
+            defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
+            .WithMemoryLoads(memoryLevels.Select(m => m.Point));
+        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed) { MemoryLevels = memoryLevels };
+
+        // Relative spread (max − min) / min of the per-pass figures.
+        double Spread(Probe p)
+        {
+            double[] perUnit = perPass[p].Select(r => r.Median.Nanoseconds / p.Units).ToArray();
+            double best = perUnit.Min();
+            return best == 0 ? 0 : (perUnit.Max() - best) / best;
+        }
     }
 
     private static int CountKernels(List<KernelObservation> observations, OperationClass c, KernelBound bound) =>
@@ -161,6 +174,14 @@ internal sealed class Calibrator
             probes.Add(new Probe(kernel.Name, kernel.Bound == KernelBound.Latency ? "latency" : "throughput", () => run(state, Iterations), Iterations, kernel, null));
         }
 
+        foreach (MemoryChase chase in MemoryChase.Create(_options.MemoryWorkingSets, seed: 12345))
+        {
+            probes.Add(new Probe("chase " + MemoryLoadLatency.Describe(chase.WorkingSetBytes), "memory", () => chase.Run(Iterations), Iterations * MemoryChase.LinksPerIteration, null, null)
+            {
+                WorkingSet = chase.WorkingSetBytes,
+            });
+        }
+
         BulkKernels bulk = _bulk;
         foreach (int size in BulkKernels.Sizes)
         {
@@ -198,5 +219,9 @@ internal sealed class Calibrator
     /// Something to time: <see cref="Measure"/> performs <see cref="Units"/> iterations (or bytes,
     /// for a bulk probe), so a measured call divided by Units is the cost per iteration or byte.
     /// </summary>
-    private sealed record Probe(string Name, string Kind, Func<long> Measure, int Units, CalibrationKernel? Kernel, OperationClass? Bulk);
+    private sealed record Probe(string Name, string Kind, Func<long> Measure, int Units, CalibrationKernel? Kernel, OperationClass? Bulk)
+    {
+        /// <summary>For a memory-level chase, the bytes it walks (its Units are links followed); otherwise null.</summary>
+        public long? WorkingSet { get; init; }
+    }
 }

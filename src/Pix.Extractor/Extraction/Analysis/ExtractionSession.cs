@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -22,6 +22,8 @@ internal sealed partial class ExtractionSession
 {
     private readonly Dictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly List<IMethodSymbol> _callStack = new();
+    // Methods found to call themselves (directly or through others) while being analysed.
+    private readonly HashSet<IMethodSymbol> _recursive = new(SymbolEqualityComparer.Default);
     private readonly List<Gap> _gaps = new();
     private readonly HashSet<string> _gapKeys = new(StringComparer.Ordinal);
     // Semantic models cache their bound method bodies; sharing them across the Extract calls on one
@@ -57,9 +59,6 @@ internal sealed partial class ExtractionSession
     /// compilation lacks the generated code (a call to a <c>LatencyOf_X</c>) that the analyzers' has.
     /// </summary>
     public bool MetInvalidCode { get; private set; }
-
-    // Methods found to call themselves (directly or through others) while being analysed.
-    private readonly HashSet<IMethodSymbol> _recursive = new(SymbolEqualityComparer.Default);
 
     public int NewLoopVariableId()
     {
