@@ -16,6 +16,7 @@ namespace Pix;
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
+//   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
 //   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
 // }
 //
@@ -119,6 +120,12 @@ public sealed partial class HardwareProfile
 
         w.WriteEndObject();
         w.WriteNumber("defaultOpaqueCallNs", DefaultOpaqueCallNs);
+        if (_issueWidth != DefaultIssueWidth)
+        {
+            // Written only when it differs from the default, so a profile at the default keeps its old text.
+            w.WriteNumber("issueWidth", _issueWidth);
+        }
+
         if (_memoryLoads.Length > 0)
         {
             // Written only when present, so a profile without the curve keeps its old text.
@@ -163,7 +170,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "memoryLoads");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings");
@@ -210,7 +217,29 @@ public sealed partial class HardwareProfile
             costs,
             opaque,
             root.RequireNonNegative("defaultOpaqueCallNs"));
-        return root.Object["memoryLoads"] is null or JsonNull ? profile : profile.WithMemoryLoads(ReadMemoryLoads(root));
+        if (root.Object["memoryLoads"] is not (null or JsonNull))
+        {
+            profile = profile.WithMemoryLoads(ReadMemoryLoads(root));
+        }
+
+        if (root.Object["issueWidth"] is not (null or JsonNull))
+        {
+            profile = profile.WithIssueWidth(ReadIssueWidth(root));
+        }
+
+        return profile;
+    }
+
+    /// <summary>The optional issue width: a finite number of micro-operations per cycle, at least 1.</summary>
+    private static double ReadIssueWidth(JsonFields root)
+    {
+        double issueWidth = root.RequireNonNegative("issueWidth");
+        if (!IsValidIssueWidth(issueWidth))
+        {
+            throw root.Error(root.Require("issueWidth"), "issueWidth", $"an issue width is at least 1 micro-operation per cycle; got {issueWidth}");
+        }
+
+        return issueWidth;
     }
 
     /// <summary>The optional memory-level curve: positive, strictly increasing sizes, each with a non-negative latency.</summary>

@@ -57,6 +57,7 @@ public sealed partial class HardwareProfile
     {
         var copy = new HardwareProfile(Name, Machine, AllClasses.ToDictionary(c => c, c => _costs[(int)c]), _opaque, DefaultOpaqueCallNs);
         copy._memoryLoads = ValidateMemoryLoads(curve ?? throw new ArgumentNullException(nameof(curve)));
+        copy._issueWidth = _issueWidth;
         return copy;
     }
 

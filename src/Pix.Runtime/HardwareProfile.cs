@@ -10,8 +10,8 @@ namespace Pix;
 /// deployment's interface.
 /// </summary>
 /// <remarks>
-/// A block of code is priced as the larger of its throughput bound (every operation at its
-/// reciprocal throughput) and its latency bound (the operations on its loop-carried dependency
+/// A block of code is priced as the larger of its throughput bound (issue slots, busy ports and
+/// multi-instruction sequences; see <see cref="IssueWidth"/>) and its latency bound (the operations on its loop-carried dependency
 /// chain at their latency), as basic-block throughput predictors do; see <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>.
 /// Profiles are immutable; <see cref="With(OperationClass, OperationCost)"/> makes a modified copy.
 /// </remarks>
@@ -97,7 +97,7 @@ public sealed partial class HardwareProfile
     public double OpaqueNs(string name) => _opaque.TryGetValue(name, out double ns) ? ns : DefaultOpaqueCallNs;
 
     /// <summary>
-    /// Prices one execution of a block given dense counts: <c>max(Σ ops[c]·throughput[c], Σ chain[c]·latency[c])</c>.
+    /// Prices one execution of a block given dense counts.
     /// Both spans are indexed by <see cref="OperationClass"/>; shorter spans mean zero for the rest.
     /// The same model as <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>,
     /// which it calls (a zero count adds exactly nothing, so dense and sparse counts price alike).
@@ -116,7 +116,7 @@ public sealed partial class HardwareProfile
     public HardwareProfile With(OperationClass operation, OperationCost cost)
     {
         var costs = AllClasses.ToDictionary(c => c, c => c == operation ? cost : _costs[(int)c]);
-        return new HardwareProfile(Name, Machine, costs, _opaque, DefaultOpaqueCallNs) { _memoryLoads = _memoryLoads };
+        return new HardwareProfile(Name, Machine, costs, _opaque, DefaultOpaqueCallNs) { _memoryLoads = _memoryLoads, _issueWidth = _issueWidth };
     }
 
     /// <inheritdoc/>

@@ -83,10 +83,12 @@ static class C
         Assert.Equal(1, Total(hoisted, OperationClass.IntegerMultiply, ("data.Length", 1000)), 9);
         Assert.Equal(1000, Total(variant, OperationClass.IntegerMultiply, ("data.Length", 1000)), 9);
 
-        // One multiply less per element, on the reference profile's throughput (the loop is not chain-bound).
+        // One multiply less per element. On the reference profile the loop is issue-bound (not chain- or
+        // port-bound), so each saves one issue slot; the hoisted product costs one multiply once, before the loop.
         double saved = variant.Ns(("data.Length", 1000)) - hoisted.Ns(("data.Length", 1000));
+        double slot = HardwareProfile.Reference.IssueSlotNs;
         double multiply = HardwareProfile.Reference.ThroughputNs(OperationClass.IntegerMultiply);
-        Assert.Equal(999 * multiply, saved, 6);
+        Assert.InRange(saved, (1000 * slot) - multiply, 1000 * slot);
     }
 
     [Theory]

@@ -161,4 +161,52 @@ public sealed class HardwareProfileJsonTests : IDisposable
         Assert.Equal("c\"q", read.Machine.Cpu);
         Assert.True(profile.ToJson().IndexOf("A.a", StringComparison.Ordinal) < profile.ToJson().IndexOf("Z.B", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_file_without_an_issue_width_has_the_default_and_keeps_its_text()
+    {
+        string json = HardwareProfile.Reference.ToJson();
+        Assert.DoesNotContain("issueWidth", json);
+
+        HardwareProfile read = HardwareProfile.Parse(json, "old.pixhw.json");
+
+        Assert.Equal(HardwareProfile.DefaultIssueWidth, read.IssueWidth);
+        Assert.Equal(json, read.ToJson());
+    }
+
+    [Fact]
+    public void An_issue_width_round_trips()
+    {
+        string json = HardwareProfile.Reference.WithIssueWidth(6).ToJson();
+        Assert.Contains("\"defaultOpaqueCallNs\": 50,\n  \"issueWidth\": 6,\n  \"memoryLoads\": [", json);
+
+        HardwareProfile read = HardwareProfile.Parse(json, "m.pixhw.json");
+
+        Assert.Equal(6, read.IssueWidth);
+        Assert.Equal(HardwareProfile.Reference.MemoryLoads, read.MemoryLoads);
+        Assert.Equal(json, read.ToJson());
+    }
+
+    [Fact]
+    public void Adding_a_memory_curve_keeps_the_issue_width()
+    {
+        HardwareProfile six = HardwareProfile.Reference.WithIssueWidth(6).WithMemoryLoads(HardwareProfile.Reference.MemoryLoads);
+
+        Assert.Equal(6, six.IssueWidth);
+    }
+
+    [Theory]
+    [InlineData("0.5", "issueWidth: an issue width is at least 1 micro-operation per cycle; got 0.5")]
+    [InlineData("-4", "issueWidth: must be a non-negative number; found -4")]
+    [InlineData("\"4\"", "issueWidth: expected a number, found a string")]
+    public void A_bad_issue_width_is_reported_with_its_position(string value, string message)
+    {
+        string json = HardwareProfile.Reference.ToJson();
+        string broken = json.Substring(0, json.LastIndexOf('}')).TrimEnd() + ",\n  \"issueWidth\": " + value + "\n}";
+
+        var error = Assert.Throws<ProfileFormatException>(() => HardwareProfile.Parse(broken, "m.pixhw.json"));
+
+        Assert.Contains(message, error.Message);
+        Assert.True(error.Line > 0);
+    }
 }
