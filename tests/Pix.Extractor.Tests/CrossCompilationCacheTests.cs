@@ -15,6 +15,7 @@ namespace Pix.Extractor.Tests;
 /// nothing the model depends on changed, extracted again otherwise. Each test uses type names of its
 /// own, because the cache is shared by the whole test process.
 /// </summary>
+[Collection(ProcessWideCacheCollection.Name)]
 public class CrossCompilationCacheTests
 {
     // Resolution 0: the extractor's own cached (unmerged) instance comes back, so Assert.Same tells reuse.

@@ -14,6 +14,7 @@ namespace Pix.Generator.Tests;
 /// incrementality tests): a second run of the same, cloned or unrelatedly edited compilation does no new
 /// work downstream of the transform, and editing one method's body touches that method only.
 /// </summary>
+[Collection(ProcessWideCacheCollection.Name)]
 public sealed class IncrementalityTests
 {
     private const string First = """
