@@ -19,7 +19,7 @@ internal static class MarkdownReport
             md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
         }
 
-        md.Append("\nMeasured: median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate.\n\n");
+        md.Append("\nMeasured: ").Append(report.MeasuredAs).Append("; median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate.\n\n");
         md.Append("Command: `").Append(commandLine).Append("`\n\n");
 
         var validated = report.Methods.Where(m => m.Validated).ToList();

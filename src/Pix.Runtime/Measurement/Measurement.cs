@@ -7,6 +7,8 @@ namespace Pix;
 /// (so tiered compilation reaches optimised code), a pilot stage that sizes batches to at least
 /// <see cref="MeasurementOptions.MinBatchTime"/>, then <see cref="MeasurementOptions.BatchCount"/>
 /// timed batches summarised by their median and spread, with a check that they have settled.
+/// By default each call of a batch is fenced off from the next, so the figure is one call's latency
+/// (<see cref="MeasurementMode"/>): what a performance interface predicts.
 /// </summary>
 /// <example>
 /// <code>
@@ -18,6 +20,12 @@ namespace Pix;
 /// </example>
 public static class Measurement
 {
+    /// <summary>
+    /// Whether this process can time <see cref="MeasurementMode.Latency"/>: x86/x64 under .NET (Core).
+    /// Elsewhere a latency request is timed back to back and its result says <see cref="MeasurementMode.Throughput"/>.
+    /// </summary>
+    public static bool CanMeasureLatency => LoadFence.IsAvailable;
+
     /// <summary>Measures one call of <paramref name="body"/>.</summary>
     public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>
         Run(BatchRunner.For(body ?? throw new ArgumentNullException(nameof(body))), options);

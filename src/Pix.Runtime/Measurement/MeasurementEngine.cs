@@ -14,6 +14,7 @@ internal sealed class MeasurementEngine
     private readonly MeasurementOptions _options;
     private readonly TimeSource _clock;
     private readonly long _minBatchTicks;
+    private readonly bool _fenced;
 
     public MeasurementEngine(MeasurementOptions options, TimeSource clock)
     {
@@ -21,7 +22,11 @@ internal sealed class MeasurementEngine
         _options = options;
         _clock = clock;
         _minBatchTicks = Math.Max(1, clock.FromSeconds(options.MinBatchTime.TotalSeconds));
+        _fenced = options.Mode == MeasurementMode.Latency && LoadFence.IsAvailable;
     }
+
+    /// <summary>What this engine measures: <see cref="MeasurementMode.Latency"/> only where a fence is available.</summary>
+    public MeasurementMode Mode => _fenced ? MeasurementMode.Latency : MeasurementMode.Throughput;
 
     public MeasurementResult Run(BatchRunner runner)
     {
@@ -47,7 +52,7 @@ internal sealed class MeasurementEngine
 
                 runner.Setup();
                 long before = AllocatedBytes();
-                long ticks = runner.Run(calls, _clock);
+                long ticks = RunBatch(runner, calls);
                 allocated += AllocatedBytes() - before;
                 samples[b] = _clock.ToNanoseconds(ticks) / calls;
             }
@@ -59,8 +64,11 @@ internal sealed class MeasurementEngine
         double overhead = _options.SubtractOverhead ? MeasureOverhead(runner, calls) : 0;
         SampleStatistics statistics = SampleStatistics.Of(samples.Select(s => Math.Max(0, s - overhead)));
         double? allocatedPerCall = AllocationsObservable ? (double)allocated / measuredCalls : null;
-        return new MeasurementResult(statistics, calls, settled, rounds, overhead, allocatedPerCall, _options.WarmupTime);
+        return new MeasurementResult(statistics, calls, settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode);
     }
+
+    private long RunBatch(BatchRunner runner, long calls) =>
+        _fenced ? runner.Run<LoadFence>(calls, _clock) : runner.Run<BackToBack>(calls, _clock);
 
     /// <summary>
     /// Runs batches until the warm-up time has passed and a batch lasts at least the minimum batch
@@ -74,7 +82,7 @@ internal sealed class MeasurementEngine
         while (true)
         {
             runner.Setup();
-            long ticks = runner.Run(calls, _clock);
+            long ticks = RunBatch(runner, calls);
             bool longEnough = ticks >= _minBatchTicks || calls >= MaxCallsPerBatch;
             long next = NextBatchSize(calls, ticks, _minBatchTicks);
             if (longEnough && _clock.GetTimestamp() >= end)
@@ -119,7 +127,7 @@ internal sealed class MeasurementEngine
         var perCall = new double[_options.BatchCount];
         for (int b = -Discarded; b < perCall.Length; b++)
         {
-            long ticks = runner.RunEmpty(calls, _clock);
+            long ticks = _fenced ? runner.RunEmpty<LoadFence>(calls, _clock) : runner.RunEmpty<BackToBack>(calls, _clock);
             if (b >= 0)
             {
                 perCall[b] = _clock.ToNanoseconds(ticks) / calls;

@@ -40,6 +40,14 @@ public sealed record MeasurementOptions
     /// </summary>
     public bool SubtractOverhead { get; init; } = true;
 
+    /// <summary>
+    /// What to time: <see cref="MeasurementMode.Latency"/> (the default; each call on its own, which
+    /// is what a performance interface predicts) or <see cref="MeasurementMode.Throughput"/> (calls
+    /// back to back, BenchmarkDotNet's figure). The two differ for calls short enough that the
+    /// processor overlaps consecutive ones (below a few hundred nanoseconds); see docs/accuracy.md.
+    /// </summary>
+    public MeasurementMode Mode { get; init; } = MeasurementMode.Latency;
+
     /// <summary>Run a full garbage collection before each batch (outside the timed region) rather than only before measuring.</summary>
     public bool CollectBeforeEachBatch { get; init; }
 
@@ -63,6 +71,11 @@ public sealed record MeasurementOptions
         if (!(SettleTolerance > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(SettleTolerance), SettleTolerance, "The settle tolerance must be positive.");
+        }
+
+        if (Mode is not (MeasurementMode.Latency or MeasurementMode.Throughput))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "The mode must be Latency or Throughput.");
         }
 
         if (MaxSettleRounds < 1)

@@ -17,7 +17,8 @@ public sealed class MeasurementResult
         int rounds,
         double overheadNs,
         double? allocatedBytesPerCall,
-        TimeSpan warmup)
+        TimeSpan warmup,
+        MeasurementMode mode)
     {
         Samples = statistics.Sorted;
         Median = Latency.FromNanoseconds(statistics.Median);
@@ -33,6 +34,7 @@ public sealed class MeasurementResult
         Overhead = Latency.FromNanoseconds(overheadNs);
         AllocatedBytesPerCall = allocatedBytesPerCall;
         WarmupTime = warmup;
+        Mode = mode;
     }
 
     /// <summary>Median time per call across batches: the figure to compare with a prediction.</summary>
@@ -86,6 +88,13 @@ public sealed class MeasurementResult
 
     /// <summary>Bytes allocated on the heap per call during the measured batches; null where the runtime cannot tell (netstandard2.0).</summary>
     public double? AllocatedBytesPerCall { get; }
+
+    /// <summary>
+    /// What was timed: <see cref="MeasurementMode.Latency"/> (calls fenced off from each other) or
+    /// <see cref="MeasurementMode.Throughput"/> (back to back; also what a latency request gives
+    /// where no fence is available: not x86/x64, or the netstandard2.0 build).
+    /// </summary>
+    public MeasurementMode Mode { get; }
 
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }
