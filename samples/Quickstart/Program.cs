@@ -77,6 +77,9 @@ internal static class Program
             Console.WriteLine("This processor has no load fence (not x86/x64): calls are timed back to back.");
         }
 
+        Console.WriteLine("issue: operations per cycle the core issued around the measurement (Measurement.CoreIssueRate: about"
+            + " its width, 4-5 here, when the core is this thread's alone; about half while another hardware thread shares it, which"
+            + " slows code bound by the issue rate, not code bound by dependency chains).");
         Console.WriteLine(mode == MeasurementMode.Latency
             ? "Each call is fenced off from the next (LFENCE), so the processor cannot overlap them: the latency of one call, which is what an interface predicts. --throughput times them back to back."
             : "Calls run back to back, as BenchmarkDotNet times them: the processor overlaps consecutive short calls, so calls of under a few hundred ns measure faster than their latency.");
@@ -120,7 +123,7 @@ internal static class Program
 
     private static IEnumerable<double> Report(Experiment experiment, HardwareProfile profile, MeasurementMode mode)
     {
-        Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"meas/pred",9}");
+        Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"issue",5} {"meas/pred",9}");
         bool first = true;
         foreach (Input input in experiment.Inputs)
         {
@@ -138,7 +141,7 @@ internal static class Program
             double relativeSpread = measured.InterquartileRange / measured.Median;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
+                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {measured.IssueRate,5:0.0} {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
             yield return ratio;
         }
     }

@@ -208,7 +208,7 @@ internal static class ValidateCommand
             }
 
             stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}");
-            var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "error").AlignRight(0, 1, 2, 3, 4, 5);
+            var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "issue", "error").AlignRight(0, 1, 2, 3, 4, 5, 6);
             foreach (ValidationPoint p in m.Points)
             {
                 table.Add(
@@ -217,6 +217,7 @@ internal static class ValidateCommand
                     p.Measured.Median + (p.Measured.Settled ? string.Empty : " *"),
                     Format.Percent(p.Measured.CoefficientOfVariation),
                     Format.Percent(p.Measured.RelativeInterquartileRange),
+                    Format.IssueRate(p.Measured.IssueRate),
                     Format.SignedPercent(p.SignedError));
             }
 

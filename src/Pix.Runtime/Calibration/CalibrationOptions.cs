@@ -34,6 +34,7 @@ public sealed record CalibrationOptions
     public MeasurementOptions Measurement { get; init; } = new()
     {
         Mode = MeasurementMode.Throughput,
+        ProbeIssueRate = false,
         WarmupTime = TimeSpan.FromMilliseconds(40),
         MinBatchTime = TimeSpan.FromMilliseconds(0.5),
         BatchCount = 11,

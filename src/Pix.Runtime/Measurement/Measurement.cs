@@ -26,6 +26,15 @@ public static class Measurement
     /// </summary>
     public static bool CanMeasureLatency => LoadFence.IsAvailable;
 
+    /// <summary>
+    /// Operations per clock cycle this thread's core issues right now (a few milliseconds of probing):
+    /// about the core's issue width (4 on most x86 cores) when the core is this thread's alone, about
+    /// half when another hardware thread on it is busy. Code bound by the issue rate slows by that
+    /// ratio while code bound by dependency chains does not, so a measurement taken at a low rate
+    /// says less about the interface than about the neighbour (<see cref="MeasurementResult.IssueRate"/>).
+    /// </summary>
+    public static double CoreIssueRate() => IssueRateProbe.Measure();
+
     /// <summary>Measures one call of <paramref name="body"/>.</summary>
     public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>
         Run(BatchRunner.For(body ?? throw new ArgumentNullException(nameof(body))), options);

@@ -32,6 +32,7 @@ internal sealed class MeasurementEngine
     {
         long calls = WarmUp(runner);
         CollectGarbage();
+        double issueRate = _options.ProbeIssueRate ? IssueRateProbe.Measure() : 0;
 
         double[] samples = Array.Empty<double>();
         bool settled = false;
@@ -61,10 +62,15 @@ internal sealed class MeasurementEngine
             settled = IsSettled(samples, _options.SettleTolerance);
         }
 
+        if (_options.ProbeIssueRate)
+        {
+            issueRate = Math.Min(issueRate, IssueRateProbe.Measure());
+        }
+
         double overhead = _options.SubtractOverhead ? MeasureOverhead(runner, calls) : 0;
         SampleStatistics statistics = SampleStatistics.Of(samples.Select(s => Math.Max(0, s - overhead)));
         double? allocatedPerCall = AllocationsObservable ? (double)allocated / measuredCalls : null;
-        return new MeasurementResult(statistics, calls, settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode);
+        return new MeasurementResult(statistics, calls, settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, issueRate);
     }
 
     private long RunBatch(BatchRunner runner, long calls) =>

@@ -48,6 +48,13 @@ public sealed record MeasurementOptions
     /// </summary>
     public MeasurementMode Mode { get; init; } = MeasurementMode.Latency;
 
+    /// <summary>
+    /// Probe the core's issue rate just before and just after the timed batches (about 2 ms each) and
+    /// report it in <see cref="MeasurementResult.IssueRate"/>: on a shared machine it tells a
+    /// measurement taken while another hardware thread used the same core from one that was not.
+    /// </summary>
+    public bool ProbeIssueRate { get; init; } = true;
+
     /// <summary>Run a full garbage collection before each batch (outside the timed region) rather than only before measuring.</summary>
     public bool CollectBeforeEachBatch { get; init; }
 

@@ -18,7 +18,8 @@ public sealed class MeasurementResult
         double overheadNs,
         double? allocatedBytesPerCall,
         TimeSpan warmup,
-        MeasurementMode mode)
+        MeasurementMode mode,
+        double issueRate)
     {
         Samples = statistics.Sorted;
         Median = Latency.FromNanoseconds(statistics.Median);
@@ -35,6 +36,7 @@ public sealed class MeasurementResult
         AllocatedBytesPerCall = allocatedBytesPerCall;
         WarmupTime = warmup;
         Mode = mode;
+        IssueRate = issueRate;
     }
 
     /// <summary>Median time per call across batches: the figure to compare with a prediction.</summary>
@@ -95,6 +97,15 @@ public sealed class MeasurementResult
     /// where no fence is available: not x86/x64, or the netstandard2.0 build).
     /// </summary>
     public MeasurementMode Mode { get; }
+
+    /// <summary>
+    /// The core's issue rate (operations per cycle, <see cref="Measurement.CoreIssueRate"/>) probed just
+    /// before and just after the timed batches, the lower of the two; 0 when not probed
+    /// (<see cref="MeasurementOptions.ProbeIssueRate"/>). Well below the core's width, another hardware
+    /// thread shared the core while this was measured, and code limited by the issue rate (not by
+    /// dependency chains) ran slower than on a core of its own.
+    /// </summary>
+    public double IssueRate { get; }
 
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }

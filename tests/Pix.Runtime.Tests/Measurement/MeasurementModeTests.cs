@@ -87,4 +87,24 @@ public sealed class MeasurementModeTests
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new MeasurementEngine(MeasurementOptions.Default with { Mode = (MeasurementMode)7 }, new FakeClock()));
     }
+
+    [Fact]
+    public void The_issue_rate_is_probed_around_the_batches_unless_switched_off()
+    {
+        // Structural: a probed measurement reports a positive rate, an unprobed one 0. Its value is a
+        // property of the machine at that moment (docs/accuracy.md), not something a test can fix.
+        var clock = new FakeClock();
+        MeasurementResult probed = new MeasurementEngine(Fast, clock).Run(BatchRunner.For(() => clock.Advance(10)));
+        MeasurementResult unprobed = new MeasurementEngine(Fast with { ProbeIssueRate = false }, clock).Run(BatchRunner.For(() => clock.Advance(10)));
+
+        Assert.True(probed.IssueRate > 0);
+        Assert.Equal(0, unprobed.IssueRate);
+    }
+
+    [Fact]
+    public void Calibration_kernels_are_timed_back_to_back_without_probing()
+    {
+        Assert.Equal(MeasurementMode.Throughput, CalibrationOptions.Default.Measurement.Mode);
+        Assert.False(CalibrationOptions.Default.Measurement.ProbeIssueRate);
+    }
 }
