@@ -79,7 +79,8 @@ internal static class Program
 
         Console.WriteLine("issue: operations per cycle the core issued around the measurement (Measurement.CoreIssueRate: about"
             + " its width, 4-5 here, when the core is this thread's alone; about half while another hardware thread shares it, which"
-            + " slows code bound by the issue rate, not code bound by dependency chains).");
+            + " slows code bound by the issue rate, not code bound by dependency chains). A measurement under 90% of the highest rate"
+            + " seen is taken again (up to 3 rounds); \"core shared\" marks one that never got the core to itself.");
         Console.WriteLine(mode == MeasurementMode.Latency
             ? "Each call is fenced off from the next (LFENCE), so the processor cannot overlap them: the latency of one call, which is what an interface predicts. --throughput times them back to back."
             : "Calls run back to back, as BenchmarkDotNet times them: the processor overlaps consecutive short calls, so calls of under a few hundred ns measure faster than their latency.");
@@ -141,7 +142,7 @@ internal static class Program
             double relativeSpread = measured.InterquartileRange / measured.Median;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {measured.IssueRate,5:0.0} {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
+                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {measured.IssueRate,5:0.0} {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}{(measured.CoreShared ? "  (core shared)" : "")}"));
             yield return ratio;
         }
     }

@@ -214,7 +214,7 @@ internal static class ValidateCommand
                 table.Add(
                     p.Size.ToString(CultureInfo.InvariantCulture),
                     p.Predicted.ToString(),
-                    p.Measured.Median + (p.Measured.Settled ? string.Empty : " *"),
+                    p.Measured.Median + (p.Measured.Settled ? string.Empty : " *") + (p.Measured.CoreShared ? " †" : string.Empty),
                     Format.Percent(p.Measured.CoefficientOfVariation),
                     Format.Percent(p.Measured.RelativeInterquartileRange),
                     Format.IssueRate(p.Measured.IssueRate),
@@ -235,6 +235,6 @@ internal static class ValidateCommand
         int validated = report.Methods.Count(m => m.Validated);
         stdout.WriteLine(validated == 0
             ? "No method was validated."
-            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled.");
+            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled; † = measured while another hardware thread shared the core.");
     }
 }

@@ -48,7 +48,8 @@ internal static class MarkdownReport
             foreach (ValidationPoint p in m.Points)
             {
                 md.Append("| ").Append(p.Size).Append(" | ").Append(p.Predicted).Append(" | ").Append(p.Measured.Median)
-                  .Append(p.Measured.Settled ? string.Empty : " (not settled)").Append(" | ")
+                  .Append(p.Measured.Settled ? string.Empty : " (not settled)")
+                  .Append(p.Measured.CoreShared ? " (core shared)" : string.Empty).Append(" | ")
                   .Append(Format.Percent(p.Measured.CoefficientOfVariation)).Append(" | ")
                   .Append(Format.Percent(p.Measured.RelativeInterquartileRange)).Append(" | ")
                   .Append(Format.IssueRate(p.Measured.IssueRate)).Append(" | ")

@@ -33,7 +33,7 @@ public static class Measurement
     /// ratio while code bound by dependency chains does not, so a measurement taken at a low rate
     /// says less about the interface than about the neighbour (<see cref="MeasurementResult.IssueRate"/>).
     /// </summary>
-    public static double CoreIssueRate() => IssueRateProbe.Measure();
+    public static double CoreIssueRate() => CoreMonitor.Process.Probe();
 
     /// <summary>Measures one call of <paramref name="body"/>.</summary>
     public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>

@@ -31,7 +31,7 @@ public sealed record MeasurementOptions
     /// </summary>
     public double SettleTolerance { get; init; } = 0.05;
 
-    /// <summary>How many rounds of batches to try before reporting an unsettled result.</summary>
+    /// <summary>How many rounds of batches to try before reporting an unsettled (or shared-core) result.</summary>
     public int MaxSettleRounds { get; init; } = 3;
 
     /// <summary>
@@ -49,9 +49,13 @@ public sealed record MeasurementOptions
     public MeasurementMode Mode { get; init; } = MeasurementMode.Latency;
 
     /// <summary>
-    /// Probe the core's issue rate just before and just after the timed batches (about 2 ms each) and
-    /// report it in <see cref="MeasurementResult.IssueRate"/>: on a shared machine it tells a
-    /// measurement taken while another hardware thread used the same core from one that was not.
+    /// Probe the core's issue rate just before and just after each round of timed batches (a few ms
+    /// each) and report it in <see cref="MeasurementResult.IssueRate"/>. A round whose rate is under
+    /// 90% of the highest this process has seen ran while another hardware thread took issue slots of
+    /// the same core (on a shared machine, another tenant); it is measured again like an unsettled round
+    /// (up to <see cref="MaxSettleRounds"/>), and the result says whether the core it kept was shared
+    /// (<see cref="MeasurementResult.CoreShared"/>). A calibrated profile describes a core of its own
+    /// (the calibrator keeps each kernel's quietest pass), so this is the measurement to compare with it.
     /// </summary>
     public bool ProbeIssueRate { get; init; } = true;
 

@@ -19,7 +19,8 @@ public sealed class MeasurementResult
         double? allocatedBytesPerCall,
         TimeSpan warmup,
         MeasurementMode mode,
-        double issueRate)
+        double issueRate,
+        bool coreShared)
     {
         Samples = statistics.Sorted;
         Median = Latency.FromNanoseconds(statistics.Median);
@@ -37,6 +38,7 @@ public sealed class MeasurementResult
         WarmupTime = warmup;
         Mode = mode;
         IssueRate = issueRate;
+        CoreShared = coreShared;
     }
 
     /// <summary>Median time per call across batches: the figure to compare with a prediction.</summary>
@@ -100,17 +102,25 @@ public sealed class MeasurementResult
 
     /// <summary>
     /// The core's issue rate (operations per cycle, <see cref="Measurement.CoreIssueRate"/>) probed just
-    /// before and just after the timed batches, the lower of the two; 0 when not probed
+    /// before and just after the timed batches of the round kept, the lower of the two; 0 when not probed
     /// (<see cref="MeasurementOptions.ProbeIssueRate"/>). Well below the core's width, another hardware
     /// thread shared the core while this was measured, and code limited by the issue rate (not by
     /// dependency chains) ran slower than on a core of its own.
     /// </summary>
     public double IssueRate { get; }
 
+    /// <summary>
+    /// Whether the round kept ran at an issue rate under 90% of the highest this process has probed:
+    /// another hardware thread shared the core in every round tried (up to <see cref="MeasurementOptions.MaxSettleRounds"/>),
+    /// and throughput-bound code measured slower than on a core of its own. Always false when not probed.
+    /// </summary>
+    public bool CoreShared { get; }
+
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }
 
-    /// <summary><c>"1.23 µs ± 1.1%"</c>: median ± coefficient of variation, with a mark when not settled.</summary>
+    /// <summary><c>"1.23 µs ± 1.1%"</c>: median ± coefficient of variation, with a mark when not settled or measured on a shared core.</summary>
     public override string ToString() =>
-        Median + " ± " + (CoefficientOfVariation * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" + (Settled ? string.Empty : " (not settled)");
+        Median + " ± " + (CoefficientOfVariation * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+        + (Settled ? string.Empty : " (not settled)") + (CoreShared ? " (core shared)" : string.Empty);
 }
