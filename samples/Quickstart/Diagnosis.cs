@@ -16,7 +16,7 @@ internal static class Diagnosis
 {
     public static void Run()
     {
-        Console.WriteLine("Per-iteration costs (median; CV of the batches in parentheses)");
+        Console.WriteLine("Per-iteration costs (median; CV of the batches in parentheses; the core's issue rate around each, operations per cycle)");
         MeasurementOptions first = MeasurementOptions.Default;
         MeasurementOptions next = MeasurementOptions.Default with { WarmupTime = TimeSpan.FromSeconds(0.5) };
         MeasurementOptions options = first;
@@ -97,7 +97,7 @@ internal static class Diagnosis
     private static void Report(string what, MeasurementResult measured, int iterations) =>
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  {what,-58} {measured.Median,10} ({measured.CoefficientOfVariation * 100:0.0}%)  {measured.Median.Nanoseconds / iterations:0.000} ns per iteration"));
+            $"  {what,-58} {measured.Median,10} ({measured.CoefficientOfVariation * 100:0.0}%)  {measured.Median.Nanoseconds / iterations:0.000} ns per iteration, issue rate {measured.IssueRate:0.0}{(measured.CoreShared ? " (core shared)" : "")}"));
 
     private static int[] Ascending(int length)
     {
