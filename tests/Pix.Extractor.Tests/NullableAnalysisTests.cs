@@ -1,8 +1,10 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Pix.Extraction;
 using Pix.Extraction.Analysis;
 using Pix.Model;
@@ -120,6 +122,27 @@ public class NullableAnalysisTests
             Assert.True(model.Equals(without[name]), $"{name}:\n{model.Dump()}\n--- without nullable analysis ---\n{without[name].Dump()}");
             Assert.Equal(model.Dump(), without[name].Dump());
         }
+    }
+
+    [Fact]
+    public void In_an_analyzer_pass_the_drivers_shared_model_is_taken()
+    {
+        // CompilationWithAnalyzers hands analyzers a compilation whose models are shared per tree.
+        Compilation plain = TestCompilation.Create(new[] { Extraction.Usings + Source });
+        Compilation driven = plain.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NothingAnalyzer())).Compilation;
+        SyntaxTree tree = driven.SyntaxTrees.Single();
+        SemanticModel shared = driven.GetSemanticModel(tree);
+        Assert.Same(shared, driven.GetSemanticModel(tree));
+
+        Assert.Same(shared, SemanticModels.Of(driven, tree));
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class NothingAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
+
+        public override void Initialize(AnalysisContext context) => context.EnableConcurrentExecution();
     }
 
     private static Dictionary<string, InterfaceModel> ExtractAll(ExtractionOptions options)
