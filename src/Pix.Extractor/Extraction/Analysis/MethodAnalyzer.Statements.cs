@@ -54,7 +54,9 @@ internal sealed partial class MethodAnalyzer
                         IOperation? value = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
                         if (value is not null)
                         {
-                            WriteVariable(declarator.Symbol, value, Evaluate(value));
+                            // `ref var e = ref entries[i]` binds the element's address; reads through it load.
+                            bool byReference = declarator.Symbol.RefKind != RefKind.None;
+                            WriteVariable(declarator.Symbol, value, byReference ? EvaluateAddress(value) : Evaluate(value));
                         }
                     }
                 }

@@ -109,6 +109,37 @@ internal static class CostLowering
         return ops;
     }
 
+    /// <summary>
+    /// What turns an index into an element's offset, beyond the addressing mode: nothing for elements
+    /// of 1, 2, 4 or 8 bytes (<c>[rax+4*rcx+16]</c>); one <c>lea</c> or <c>shl</c> for 3, 5 or 9 times
+    /// those or another power of two (a 40-byte struct: <c>lea rcx, [rcx+4*rcx]</c>, then <c>8*rcx</c>);
+    /// an <c>imul</c> otherwise. Structs over 8 bytes are taken as padded to a multiple of 8.
+    /// </summary>
+    public static OperationVector ElementOffset(ITypeSymbol? elementType)
+    {
+        var ops = new OperationVector();
+        if (elementType is null)
+        {
+            return ops;
+        }
+
+        long size = (long)Math.Ceiling(ValueSize(elementType));
+        if (elementType.IsValueType && size > 8)
+        {
+            size = (size + 7) / 8 * 8;
+        }
+
+        if (size is 1 or 2 or 4 or 8)
+        {
+            return ops;
+        }
+
+        bool powerOfTwo = (size & (size - 1)) == 0;
+        bool leaScaled = size % 8 == 0 && size / 8 is 3 or 5 or 9 || size % 4 == 0 && size / 4 is 3 or 5 or 9
+            || size % 2 == 0 && size / 2 is 3 or 5 or 9 || size is 3 or 5 or 9;
+        return ops.Add(powerOfTwo || leaScaled ? OperationClass.IntegerAlu : OperationClass.IntegerMultiply);
+    }
+
     /// <summary>Heap bytes of an instance of <paramref name="type"/>: object header and method table pointer, then fields.</summary>
     public static double InstanceBytes(ITypeSymbol type)
     {
