@@ -54,4 +54,50 @@ public sealed class ChainTests
         double chainLatency = hw.LatencyNs(OperationClass.IntegerAlu) + hw.LatencyNs(OperationClass.IntegerMultiply);
         Assert.Equal(chainLatency, fnv.Price(hw), 9);
     }
+
+    [Fact]
+    public void A_linked_walk_through_struct_entries_chains_the_address_and_one_load_not_the_bounds_check()
+    {
+        // The firewall's and NAT's bucket walk: `index = _entries[index].Next`. Tier-1 code computes the
+        // entry's address (a 40-byte struct: `lea rsi, [rsi+4*rsi]`, then 8*rsi in the addressing mode) and
+        // loads the field; the bounds check's compare is predicted, so the next load does not wait for it.
+        InterfaceModel model = Extraction.Extract(@"
+            struct Entry { public long Key; public long Stamp; public long Value; public int Hash; public int Next; public long Extra; }
+            class C {
+                private Entry[] _entries = new Entry[16];
+                public int M(int index, long key) {
+                    while (index >= 0) {
+                        PixHint.Pcv(""chainLength"", ""entries walked"");
+                        if (_entries[index].Key == key) return index;
+                        index = _entries[index].Next;
+                    }
+                    return -1; } }");
+        BlockSummary body = model.TermAbout("loop over").Block;
+
+        Assert.Equal(new[] { new OperationCount(OperationClass.IntegerAlu, 1), new OperationCount(OperationClass.Load, 1) }, body.Chain);
+
+        // Each field read is one load at the element's address, not a load of the element and one of the field.
+        Assert.Equal(4, body.CountOf(OperationClass.Load)); // _entries twice, .Key, .Next
+        Assert.Equal(2, body.CountOf(OperationClass.BoundsCheck));
+    }
+
+    [Fact]
+    public void A_ref_local_to_an_element_binds_its_address()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+            struct Rule { public int Mask; public int Prefix; }
+            class C {
+                public int M(Rule[] rules, int ip) {
+                    int hits = 0;
+                    for (int i = 0; i < rules.Length; i++) {
+                        ref readonly Rule rule = ref rules[i];
+                        if ((ip & rule.Mask) == rule.Prefix) hits++;
+                    }
+                    return hits; } }");
+        BlockSummary body = model.TermAbout("loop over").Block;
+
+        // rule.Mask and rule.Prefix; binding `rule` loads nothing.
+        Assert.Equal(2, body.CountOf(OperationClass.Load));
+        Assert.Equal(2, body.FoldedLoads);
+    }
 }
