@@ -1,3 +1,4 @@
+using System.Linq;
 using Pix.Model;
 
 namespace Pix.Extractor.Tests;
@@ -99,5 +100,31 @@ public sealed class ChainTests
         // rule.Mask and rule.Prefix; binding `rule` loads nothing.
         Assert.Equal(2, body.CountOf(OperationClass.Load));
         Assert.Equal(2, body.FoldedLoads);
+    }
+
+    [Theory]
+    [InlineData("public int A;", null)] // 8 bytes: the addressing mode scales by 8
+    [InlineData("public int A; public int B;", OperationClass.IntegerAlu)] // 12 = 3 × 4: lea
+    [InlineData("public long A; public long B; public long C;", OperationClass.IntegerAlu)] // 28, padded to 32: shl
+    [InlineData("public Key K; public uint H; public long T; public bool U; public int N; public int P; public int O; public int W;", OperationClass.IntegerMultiply)] // the NAT's 56-byte entry: imul
+    public void The_offset_of_a_struct_element_costs_what_its_padded_size_needs(string fields, OperationClass? offset)
+    {
+        // Each entry ends in `public int Next`.
+        InterfaceModel walk = Extraction.Extract(@"
+            struct Key { public uint A; public uint B; public ushort C; public ushort D; public byte E; }
+            struct Entry { " + fields + @" public int Next; }
+            class C {
+                public int M(Entry[] entries, int index) {
+                    while (index >= 0) { PixHint.Pcv(""walked"", ""entries walked""); index = entries[index].Next; }
+                    return index; } }");
+        BlockSummary body = walk.TermAbout("loop over").Block;
+        var expected = new System.Collections.Generic.List<OperationCount>();
+        if (offset is { } op)
+        {
+            expected.Add(new OperationCount(op, 1));
+        }
+
+        expected.Add(new OperationCount(OperationClass.Load, 1));
+        Assert.Equal(expected.OrderBy(c => (int)c.Class), body.Chain);
     }
 }
