@@ -15,7 +15,7 @@ namespace Quickstart;
 /// </summary>
 internal static class Program
 {
-    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>] | --kernels";
+    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>] [--throughput] | --kernels";
 
     private static int Main(string[] args)
     {
@@ -23,6 +23,7 @@ internal static class Program
         {
             Console.WriteLine(Usage);
             Console.WriteLine("Prints each performance interface and its predictions next to measured latencies.");
+            Console.WriteLine("--throughput: time calls back to back, as BenchmarkDotNet does, instead of one call's latency.");
             Console.WriteLine("--kernels: the per-iteration measurements behind the diagnosis in docs/accuracy.md.");
             return 0;
         }
@@ -33,7 +34,7 @@ internal static class Program
             return 0;
         }
 
-        if (!TryParse(args, out string? profilePath, out string? error))
+        if (!TryParse(args, out string? profilePath, out MeasurementMode mode, out string? error))
         {
             Console.Error.WriteLine(error);
             Console.Error.WriteLine(Usage);
@@ -70,6 +71,19 @@ internal static class Program
 
         Console.WriteLine("Measured: median time per call over 21 timed batches after a time-based warm-up;"
             + " spread: the middle half of the batches (interquartile range), and its width relative to the median.");
+        if (mode == MeasurementMode.Latency && !Measurement.CanMeasureLatency)
+        {
+            mode = MeasurementMode.Throughput;
+            Console.WriteLine("This processor has no load fence (not x86/x64): calls are timed back to back.");
+        }
+
+        Console.WriteLine("issue: operations per cycle the core issued around the measurement (Measurement.CoreIssueRate: about"
+            + " its width, 4-5 here, when the core is this thread's alone; about half while another hardware thread shares it, which"
+            + " slows code bound by the issue rate, not code bound by dependency chains). A measurement under 90% of the highest rate"
+            + " seen is taken again (up to 3 rounds); \"core shared\" marks one that never got the core to itself.");
+        Console.WriteLine(mode == MeasurementMode.Latency
+            ? "Each call is fenced off from the next (LFENCE), so the processor cannot overlap them: the latency of one call, which is what an interface predicts. --throughput times them back to back."
+            : "Calls run back to back, as BenchmarkDotNet times them: the processor overlaps consecutive short calls, so calls of under a few hundred ns measure faster than their latency.");
 
         GeneratedInterfaces interfaces = GeneratedInterfaces.Load();
         var ratios = new List<double>();
@@ -97,7 +111,7 @@ internal static class Program
                 Console.WriteLine("  PCV " + pcv);
             }
 
-            ratios.AddRange(Report(experiment, profile));
+            ratios.AddRange(Report(experiment, profile, mode));
         }
 
         Console.WriteLine();
@@ -108,9 +122,9 @@ internal static class Program
         return 0;
     }
 
-    private static IEnumerable<double> Report(Experiment experiment, HardwareProfile profile)
+    private static IEnumerable<double> Report(Experiment experiment, HardwareProfile profile, MeasurementMode mode)
     {
-        Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"meas/pred",9}");
+        Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"issue",5} {"meas/pred",9}");
         bool first = true;
         foreach (Input input in experiment.Inputs)
         {
@@ -118,7 +132,8 @@ internal static class Program
 
             // The first size of a method waits out tiered compilation (the default 1.5 s warm-up);
             // the next ones run code that is already optimised and need less.
-            MeasurementOptions options = first ? MeasurementOptions.Default : MeasurementOptions.Default with { WarmupTime = TimeSpan.FromSeconds(0.5) };
+            MeasurementOptions options = MeasurementOptions.Default with { Mode = mode };
+            options = first ? options : options with { WarmupTime = TimeSpan.FromSeconds(0.5) };
             first = false;
             MeasurementResult measured = input.Measure(options);
 
@@ -127,14 +142,15 @@ internal static class Program
             double relativeSpread = measured.InterquartileRange / measured.Median;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}"));
+                $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {measured.IssueRate,5:0.0} {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}{(measured.CoreShared ? "  (core shared)" : "")}"));
             yield return ratio;
         }
     }
 
-    private static bool TryParse(string[] args, out string? profilePath, out string? error)
+    private static bool TryParse(string[] args, out string? profilePath, out MeasurementMode mode, out string? error)
     {
         profilePath = null;
+        mode = MeasurementMode.Latency;
         error = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -146,6 +162,9 @@ internal static class Program
                 case "--profile":
                     error = "--profile needs a file name.";
                     return false;
+                case "--throughput":
+                    mode = MeasurementMode.Throughput;
+                    break;
                 default:
                     error = $"Unknown argument '{args[i]}'.";
                     return false;

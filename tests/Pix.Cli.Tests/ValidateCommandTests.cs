@@ -99,14 +99,30 @@ public sealed class ValidateCommandTests : CliTestBase
         Assert.Contains("SampleNoInputs: not validated (no [PerformanceInputs] factory)", output);
         Assert.Contains("SampleMissingLatency: not validated (no generated LatencyOf_SampleMissingLatency", output);
         Assert.Contains("predicted 14.0 ns", err); // SumSpan at size 4 on the reference profile: 10 + 4 x 1 ns
+        Assert.Contains("Measured as:      the latency of one call (each call fenced off from the next with LFENCE", output);
 
         string markdown = File.ReadAllText(report);
         Assert.Contains("| `Pix.Cli.Tests.SampleTargets.SumSpan` | 2 |", markdown);
+        Assert.Contains("Measured: the latency of one call", markdown);
         Assert.Contains("## Not validated", markdown);
         Assert.Contains("![predicted vs measured](accuracy.svg)", markdown);
         string svg = File.ReadAllText(Path.ChangeExtension(report, ".svg"));
         Assert.StartsWith("<svg ", svg);
         Assert.Contains("SumSpan predicted", svg);
+    }
+
+    [Fact]
+    public void Throughput_times_calls_back_to_back_and_says_so()
+    {
+        string report = Path.Combine(Directory, "throughput.md");
+
+        var (exit, output, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "SumSpan", "--throughput", "--out", report);
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("Measured as:      calls back to back, as BenchmarkDotNet times them", output);
+        string markdown = File.ReadAllText(report);
+        Assert.Contains("Measured: calls back to back", markdown);
+        Assert.Contains("--throughput`", markdown);
     }
 
     [Fact]

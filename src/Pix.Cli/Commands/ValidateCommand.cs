@@ -14,7 +14,7 @@ using Pix.Json;
 namespace Pix.Cli.Commands;
 
 /// <summary>
-/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md] [--project P.csproj]</c>:
+/// <c>pix validate &lt;assembly.dll&gt; [--profile F] [--sizes 16,64,…] [--out docs/accuracy-x.md] [--project P.csproj] [--throughput]</c>:
 /// runs every <c>[PerformanceInterface]</c> method that has <c>[PerformanceInputs]</c> over a sweep of
 /// sizes, and compares its generated <c>LatencyOf_X</c> with measurements.
 /// </summary>
@@ -40,6 +40,10 @@ internal static class ValidateCommand
             CustomParser = OptionParsers.Seconds("--warmup", 0, MeasurementOptions.Default.WarmupTime.TotalSeconds),
         };
         var method = new Option<string?>("--method") { Description = "Only validate methods whose name contains this text." };
+        var throughput = new Option<bool>("--throughput")
+        {
+            Description = "Time calls back to back, as BenchmarkDotNet does, instead of one call's latency (each call fenced off from the next); short calls measure faster that way because the processor overlaps them.",
+        };
         var project = new Option<string?>("--project")
         {
             Description = "The assembly's project (.csproj or its directory): its interfaces' models are extracted so the deployment-specific fit keeps each term and fits one coefficient per term.",
@@ -54,6 +58,7 @@ internal static class ValidateCommand
             warmup,
             method,
             project,
+            throughput,
         };
         CommandAction.Set(command, (parse, stdout, stderr) => Run(
             parse.GetValue(assembly)!,
@@ -63,6 +68,7 @@ internal static class ValidateCommand
             TimeSpan.FromSeconds(parse.GetValue(warmup)),
             parse.GetValue(method),
             parse.GetValue(project),
+            parse.GetValue(throughput) ? MeasurementMode.Throughput : MeasurementMode.Latency,
             stdout,
             stderr));
         return command;
@@ -91,7 +97,7 @@ internal static class ValidateCommand
         return sizes.Distinct().OrderBy(s => s).ToArray();
     }
 
-    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, string? projectPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, string? projectPath, MeasurementMode mode, TextWriter stdout, TextWriter stderr)
     {
         // Everything that can be refused is checked before the (long) measurement starts.
         if (!File.Exists(assemblyPath))
@@ -142,7 +148,13 @@ internal static class ValidateCommand
         }
 
         IReadOnlyDictionary<string, Pix.Model.InterfaceModel>? models = projectFile is null ? null : InterfaceModels.FromProject(projectFile, stderr);
-        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup }, stderr, models);
+        if (mode == MeasurementMode.Latency && !Measurement.CanMeasureLatency)
+        {
+            stderr.WriteLine("pix validate: note: this machine has no load fence (not x86/x64); calls are timed back to back, so calls of under a few hundred nanoseconds may measure faster than their latency.");
+            mode = MeasurementMode.Throughput;
+        }
+
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {
@@ -156,7 +168,7 @@ internal static class ValidateCommand
             results.Add(runner.Run(t, sweep));
         }
 
-        var report = new ValidationReport(Path.GetFileName(assemblyPath), profile, isReference, results);
+        var report = new ValidationReport(Path.GetFileName(assemblyPath), profile, isReference, results, mode);
         WriteSummary(report, stdout);
 
         if (outputPath is not null)
@@ -164,7 +176,8 @@ internal static class ValidateCommand
             string commandLine = "pix validate " + Path.GetFileName(assemblyPath)
                 + (profilePath is null ? string.Empty : " --profile " + Path.GetFileName(profilePath))
                 + (sizes is { Length: > 0 } ? " --sizes " + string.Join(",", sizes) : string.Empty)
-                + (projectPath is null ? string.Empty : " --project " + projectPath);
+                + (projectPath is null ? string.Empty : " --project " + projectPath)
+                + (mode == MeasurementMode.Throughput ? " --throughput" : string.Empty);
             List<MethodValidation> plotted = results.Where(r => r.Validated).ToList();
             if (plotted.Count > 0)
             {
@@ -184,6 +197,7 @@ internal static class ValidateCommand
         stdout.WriteLine($"Calibrated under: {report.Profile.Machine.Runtime}; {report.Profile.Machine.JitSettings}");
         MachineDescription now = Deployment.Current();
         stdout.WriteLine($"Measured under:   {now.Runtime}; {now.JitSettings}");
+        stdout.WriteLine($"Measured as:      {report.MeasuredAs}");
         foreach (MethodValidation m in report.Methods)
         {
             stdout.WriteLine();
@@ -194,15 +208,16 @@ internal static class ValidateCommand
             }
 
             stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}");
-            var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "error").AlignRight(0, 1, 2, 3, 4, 5);
+            var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "issue", "error").AlignRight(0, 1, 2, 3, 4, 5, 6);
             foreach (ValidationPoint p in m.Points)
             {
                 table.Add(
                     p.Size.ToString(CultureInfo.InvariantCulture),
                     p.Predicted.ToString(),
-                    p.Measured.Median + (p.Measured.Settled ? string.Empty : " *"),
+                    p.Measured.Median + (p.Measured.Settled ? string.Empty : " *") + (p.Measured.CoreShared ? " †" : string.Empty),
                     Format.Percent(p.Measured.CoefficientOfVariation),
                     Format.Percent(p.Measured.RelativeInterquartileRange),
+                    Format.IssueRate(p.Measured.IssueRate),
                     Format.SignedPercent(p.SignedError));
             }
 
@@ -220,6 +235,6 @@ internal static class ValidateCommand
         int validated = report.Methods.Count(m => m.Validated);
         stdout.WriteLine(validated == 0
             ? "No method was validated."
-            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled.");
+            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled; † = measured while another hardware thread shared the core.");
     }
 }

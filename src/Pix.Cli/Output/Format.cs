@@ -9,6 +9,9 @@ internal static class Format
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>Operations per cycle, or "–" when the measurement did not probe it.</summary>
+    public static string IssueRate(double perCycle) => perCycle > 0 ? perCycle.ToString("0.0", CultureInfo.InvariantCulture) + "/cycle" : "–";
+
     public static string SignedPercent(double fraction) => (fraction >= 0 ? "+" : string.Empty) + Percent(fraction);
 
     public static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);

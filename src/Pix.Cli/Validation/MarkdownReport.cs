@@ -19,7 +19,7 @@ internal static class MarkdownReport
             md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
         }
 
-        md.Append("\nMeasured: median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate.\n\n");
+        md.Append("\nMeasured: ").Append(report.MeasuredAs).Append("; median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate. Issue rate: operations per cycle the core issued around each measurement (`Measurement.CoreIssueRate`); well below the core's width, another hardware thread shared the core and code bound by the issue rate ran slower.\n\n");
         md.Append("Command: `").Append(commandLine).Append("`\n\n");
 
         var validated = report.Methods.Where(m => m.Validated).ToList();
@@ -44,13 +44,15 @@ internal static class MarkdownReport
         foreach (MethodValidation m in validated)
         {
             md.Append("## `").Append(m.Method).Append("`\n\n");
-            md.Append("| size | predicted | measured | CV | IQR/median | error |\n|---:|---:|---:|---:|---:|---:|\n");
+            md.Append("| size | predicted | measured | CV | IQR/median | issue rate | error |\n|---:|---:|---:|---:|---:|---:|---:|\n");
             foreach (ValidationPoint p in m.Points)
             {
                 md.Append("| ").Append(p.Size).Append(" | ").Append(p.Predicted).Append(" | ").Append(p.Measured.Median)
-                  .Append(p.Measured.Settled ? string.Empty : " (not settled)").Append(" | ")
+                  .Append(p.Measured.Settled ? string.Empty : " (not settled)")
+                  .Append(p.Measured.CoreShared ? " (core shared)" : string.Empty).Append(" | ")
                   .Append(Format.Percent(p.Measured.CoefficientOfVariation)).Append(" | ")
                   .Append(Format.Percent(p.Measured.RelativeInterquartileRange)).Append(" | ")
+                  .Append(Format.IssueRate(p.Measured.IssueRate)).Append(" | ")
                   .Append(Format.SignedPercent(p.SignedError)).Append(" |\n");
             }
 

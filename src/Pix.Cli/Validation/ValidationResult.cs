@@ -38,8 +38,18 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
 }
 
 /// <summary>A whole <c>pix validate</c> run.</summary>
-internal sealed record ValidationReport(string Assembly, HardwareProfile Profile, bool ProfileIsReference, IReadOnlyList<MethodValidation> Methods)
+/// <param name="Assembly">The validated assembly's file name.</param>
+/// <param name="Profile">The profile predictions were made on.</param>
+/// <param name="ProfileIsReference">Whether that is the shipped reference profile rather than a calibration.</param>
+/// <param name="Methods">Each method's validation.</param>
+/// <param name="Mode">What the measurements timed (a latency request is measured as throughput where no fence is available).</param>
+internal sealed record ValidationReport(string Assembly, HardwareProfile Profile, bool ProfileIsReference, IReadOnlyList<MethodValidation> Methods, MeasurementMode Mode)
 {
+    /// <summary>One line saying what "measured" means in this run.</summary>
+    public string MeasuredAs => Mode == MeasurementMode.Latency
+        ? "the latency of one call (each call fenced off from the next with LFENCE, as the interface predicts)"
+        : "calls back to back, as BenchmarkDotNet times them (the processor may overlap consecutive short calls)";
+
     /// <summary>MAPE over all points of all validated methods (each point counts once).</summary>
     public double OverallMape
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Pix.Cli.Output;
 using Pix.Model;
 
 namespace Pix.Cli.Validation;
@@ -113,7 +114,7 @@ internal sealed class ValidationRunner
                 breakdown = terms is null ? null : breakdown;
             }
 
-            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}");
+            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
             points.Add(new ValidationPoint(size, predicted, measured, terms));
         }
 

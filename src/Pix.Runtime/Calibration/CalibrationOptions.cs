@@ -27,9 +27,14 @@ public sealed record CalibrationOptions
     /// <summary>Most passes over all kernels.</summary>
     public int MaxRepetitions { get; init; } = 5;
 
-    /// <summary>How each kernel is timed within a pass.</summary>
+    /// <summary>
+    /// How each kernel is timed within a pass. Back to back: a kernel is a long loop whose
+    /// per-iteration cost is fitted across kernels, and a fence per call would only add a constant.
+    /// </summary>
     public MeasurementOptions Measurement { get; init; } = new()
     {
+        Mode = MeasurementMode.Throughput,
+        ProbeIssueRate = false,
         WarmupTime = TimeSpan.FromMilliseconds(40),
         MinBatchTime = TimeSpan.FromMilliseconds(0.5),
         BatchCount = 11,

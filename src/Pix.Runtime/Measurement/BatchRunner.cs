@@ -5,7 +5,8 @@ namespace Pix;
 
 /// <summary>
 /// Runs one timed batch of calls. Each shape of delegate has its own runner so the timed loop holds
-/// nothing but the call; the same loop with an empty delegate measures the harness's own overhead.
+/// nothing but the call (and, when measuring latency, a fence after it: <see cref="ICallSeparator"/>);
+/// the same loop with an empty delegate measures the harness's own overhead.
 /// </summary>
 internal abstract class BatchRunner
 {
@@ -18,11 +19,13 @@ internal abstract class BatchRunner
     {
     }
 
-    /// <summary>Calls the code <paramref name="calls"/> times and returns the elapsed clock ticks.</summary>
-    public abstract long Run(long calls, TimeSource clock);
+    /// <summary>Calls the code <paramref name="calls"/> times, separated by <typeparamref name="TSeparator"/>, and returns the elapsed clock ticks.</summary>
+    public abstract long Run<TSeparator>(long calls, TimeSource clock)
+        where TSeparator : struct, ICallSeparator;
 
-    /// <summary>The same loop around an empty delegate: what <see cref="Run"/> costs beyond the code.</summary>
-    public abstract long RunEmpty(long calls, TimeSource clock);
+    /// <summary>The same loop around an empty delegate: what <see cref="Run{TSeparator}"/> costs beyond the code.</summary>
+    public abstract long RunEmpty<TSeparator>(long calls, TimeSource clock)
+        where TSeparator : struct, ICallSeparator;
 
     public static BatchRunner For(Action body) => new ActionRunner(body);
 
@@ -37,17 +40,20 @@ internal abstract class BatchRunner
 
         public ActionRunner(Action body) => _body = body;
 
-        public override long Run(long calls, TimeSource clock) => Loop(_body, calls, clock);
+        public override long Run<TSeparator>(long calls, TimeSource clock) => Loop<TSeparator>(_body, calls, clock);
 
-        public override long RunEmpty(long calls, TimeSource clock) => Loop(Empty, calls, clock);
+        public override long RunEmpty<TSeparator>(long calls, TimeSource clock) => Loop<TSeparator>(Empty, calls, clock);
 
         [MethodImpl(TimingLoop)]
-        private static long Loop(Action body, long calls, TimeSource clock)
+        private static long Loop<TSeparator>(Action body, long calls, TimeSource clock)
+            where TSeparator : struct, ICallSeparator
         {
+            TSeparator separator = default;
             long start = clock.GetTimestamp();
             for (long i = 0; i < calls; i++)
             {
                 body();
+                separator.AfterCall();
             }
 
             return clock.GetTimestamp() - start;
@@ -64,18 +70,21 @@ internal abstract class BatchRunner
 
         public FuncRunner(Func<TResult> body) => _body = body;
 
-        public override long Run(long calls, TimeSource clock) => Loop(_body, calls, clock);
+        public override long Run<TSeparator>(long calls, TimeSource clock) => Loop<TSeparator>(_body, calls, clock);
 
-        public override long RunEmpty(long calls, TimeSource clock) => Loop(Empty, calls, clock);
+        public override long RunEmpty<TSeparator>(long calls, TimeSource clock) => Loop<TSeparator>(Empty, calls, clock);
 
         [MethodImpl(TimingLoop)]
-        private long Loop(Func<TResult> body, long calls, TimeSource clock)
+        private long Loop<TSeparator>(Func<TResult> body, long calls, TimeSource clock)
+            where TSeparator : struct, ICallSeparator
         {
+            TSeparator separator = default;
             TResult? last = default;
             long start = clock.GetTimestamp();
             for (long i = 0; i < calls; i++)
             {
                 last = body();
+                separator.AfterCall();
             }
 
             long elapsed = clock.GetTimestamp() - start;
@@ -99,17 +108,20 @@ internal abstract class BatchRunner
 
         public override void Setup() => _state = _setup();
 
-        public override long Run(long calls, TimeSource clock) => Loop(_body, _state, calls, clock);
+        public override long Run<TSeparator>(long calls, TimeSource clock) => Loop<TSeparator>(_body, _state, calls, clock);
 
-        public override long RunEmpty(long calls, TimeSource clock) => Loop(Empty, _state, calls, clock);
+        public override long RunEmpty<TSeparator>(long calls, TimeSource clock) => Loop<TSeparator>(Empty, _state, calls, clock);
 
         [MethodImpl(TimingLoop)]
-        private static long Loop(Action<TState> body, TState state, long calls, TimeSource clock)
+        private static long Loop<TSeparator>(Action<TState> body, TState state, long calls, TimeSource clock)
+            where TSeparator : struct, ICallSeparator
         {
+            TSeparator separator = default;
             long start = clock.GetTimestamp();
             for (long i = 0; i < calls; i++)
             {
                 body(state);
+                separator.AfterCall();
             }
 
             return clock.GetTimestamp() - start;

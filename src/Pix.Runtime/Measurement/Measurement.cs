@@ -7,6 +7,8 @@ namespace Pix;
 /// (so tiered compilation reaches optimised code), a pilot stage that sizes batches to at least
 /// <see cref="MeasurementOptions.MinBatchTime"/>, then <see cref="MeasurementOptions.BatchCount"/>
 /// timed batches summarised by their median and spread, with a check that they have settled.
+/// By default each call of a batch is fenced off from the next, so the figure is one call's latency
+/// (<see cref="MeasurementMode"/>): what a performance interface predicts.
 /// </summary>
 /// <example>
 /// <code>
@@ -18,6 +20,21 @@ namespace Pix;
 /// </example>
 public static class Measurement
 {
+    /// <summary>
+    /// Whether this process can time <see cref="MeasurementMode.Latency"/>: x86/x64 under .NET (Core).
+    /// Elsewhere a latency request is timed back to back and its result says <see cref="MeasurementMode.Throughput"/>.
+    /// </summary>
+    public static bool CanMeasureLatency => LoadFence.IsAvailable;
+
+    /// <summary>
+    /// Operations per clock cycle this thread's core issues right now (a few milliseconds of probing):
+    /// about the core's issue width (4 on most x86 cores) when the core is this thread's alone, about
+    /// half when another hardware thread on it is busy. Code bound by the issue rate slows by that
+    /// ratio while code bound by dependency chains does not, so a measurement taken at a low rate
+    /// says less about the interface than about the neighbour (<see cref="MeasurementResult.IssueRate"/>).
+    /// </summary>
+    public static double CoreIssueRate() => CoreMonitor.Process.Probe();
+
     /// <summary>Measures one call of <paramref name="body"/>.</summary>
     public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>
         Run(BatchRunner.For(body ?? throw new ArgumentNullException(nameof(body))), options);

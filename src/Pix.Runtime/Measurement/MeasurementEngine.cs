@@ -14,53 +14,83 @@ internal sealed class MeasurementEngine
     private readonly MeasurementOptions _options;
     private readonly TimeSource _clock;
     private readonly long _minBatchTicks;
+    private readonly bool _fenced;
+    private readonly CoreMonitor? _core;
 
-    public MeasurementEngine(MeasurementOptions options, TimeSource clock)
+    public MeasurementEngine(MeasurementOptions options, TimeSource clock, CoreMonitor? core = null)
     {
         options.Validate();
         _options = options;
         _clock = clock;
         _minBatchTicks = Math.Max(1, clock.FromSeconds(options.MinBatchTime.TotalSeconds));
+        _fenced = options.Mode == MeasurementMode.Latency && LoadFence.IsAvailable;
+        _core = options.ProbeIssueRate ? core ?? CoreMonitor.Process : null;
     }
 
+    /// <summary>What this engine measures: <see cref="MeasurementMode.Latency"/> only where a fence is available.</summary>
+    public MeasurementMode Mode => _fenced ? MeasurementMode.Latency : MeasurementMode.Throughput;
+
+    /// <summary>
+    /// Warms up, then measures rounds of batches until one is settled and, when the core is probed,
+    /// ran on a core of its own (<see cref="CoreMonitor"/>), at most <see cref="MeasurementOptions.MaxSettleRounds"/>;
+    /// the result is the best round (settled before unsettled, then the highest issue rate).
+    /// </summary>
     public MeasurementResult Run(BatchRunner runner)
     {
         long calls = WarmUp(runner);
         CollectGarbage();
 
-        double[] samples = Array.Empty<double>();
-        bool settled = false;
+        Round? kept = null;
         int rounds = 0;
-        long allocated = 0;
-        long measuredCalls = 0;
-        while (!settled && rounds < _options.MaxSettleRounds)
+        while (rounds < _options.MaxSettleRounds)
         {
             rounds++;
-            samples = new double[_options.BatchCount];
-            allocated = 0;
-            for (int b = 0; b < samples.Length; b++)
+            Round round = MeasureRound(runner, calls);
+            if (kept is null || round.IsBetterThan(kept))
             {
-                if (_options.CollectBeforeEachBatch)
-                {
-                    CollectGarbage();
-                }
-
-                runner.Setup();
-                long before = AllocatedBytes();
-                long ticks = runner.Run(calls, _clock);
-                allocated += AllocatedBytes() - before;
-                samples[b] = _clock.ToNanoseconds(ticks) / calls;
+                kept = round;
             }
 
-            measuredCalls = calls * samples.Length;
-            settled = IsSettled(samples, _options.SettleTolerance);
+            if (kept.Settled && !kept.CoreShared)
+            {
+                break;
+            }
         }
 
         double overhead = _options.SubtractOverhead ? MeasureOverhead(runner, calls) : 0;
-        SampleStatistics statistics = SampleStatistics.Of(samples.Select(s => Math.Max(0, s - overhead)));
-        double? allocatedPerCall = AllocationsObservable ? (double)allocated / measuredCalls : null;
-        return new MeasurementResult(statistics, calls, settled, rounds, overhead, allocatedPerCall, _options.WarmupTime);
+        SampleStatistics statistics = SampleStatistics.Of(kept!.Samples.Select(s => Math.Max(0, s - overhead)));
+        double? allocatedPerCall = AllocationsObservable ? (double)kept.Allocated / (calls * kept.Samples.Length) : null;
+        return new MeasurementResult(
+            statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, kept.IssueRate, kept.CoreShared);
     }
+
+    private Round MeasureRound(BatchRunner runner, long calls)
+    {
+        double rateBefore = _core?.Probe() ?? 0;
+        var samples = new double[_options.BatchCount];
+        long allocated = 0;
+        for (int b = 0; b < samples.Length; b++)
+        {
+            if (_options.CollectBeforeEachBatch)
+            {
+                CollectGarbage();
+            }
+
+            runner.Setup();
+            long before = AllocatedBytes();
+            long ticks = RunBatch(runner, calls);
+            allocated += AllocatedBytes() - before;
+            samples[b] = _clock.ToNanoseconds(ticks) / calls;
+        }
+
+        // The lower of the two probes: a neighbour that came or went during the round shows in one of them.
+        double rate = _core is null ? 0 : Math.Min(rateBefore, _core.Probe());
+        bool shared = _core is not null && _core.IsShared(rate);
+        return new Round(samples, allocated, IsSettled(samples, _options.SettleTolerance), rate, shared);
+    }
+
+    private long RunBatch(BatchRunner runner, long calls) =>
+        _fenced ? runner.Run<LoadFence>(calls, _clock) : runner.Run<BackToBack>(calls, _clock);
 
     /// <summary>
     /// Runs batches until the warm-up time has passed and a batch lasts at least the minimum batch
@@ -74,7 +104,7 @@ internal sealed class MeasurementEngine
         while (true)
         {
             runner.Setup();
-            long ticks = runner.Run(calls, _clock);
+            long ticks = RunBatch(runner, calls);
             bool longEnough = ticks >= _minBatchTicks || calls >= MaxCallsPerBatch;
             long next = NextBatchSize(calls, ticks, _minBatchTicks);
             if (longEnough && _clock.GetTimestamp() >= end)
@@ -119,7 +149,7 @@ internal sealed class MeasurementEngine
         var perCall = new double[_options.BatchCount];
         for (int b = -Discarded; b < perCall.Length; b++)
         {
-            long ticks = runner.RunEmpty(calls, _clock);
+            long ticks = _fenced ? runner.RunEmpty<LoadFence>(calls, _clock) : runner.RunEmpty<BackToBack>(calls, _clock);
             if (b >= 0)
             {
                 perCall[b] = _clock.ToNanoseconds(ticks) / calls;
@@ -127,6 +157,13 @@ internal sealed class MeasurementEngine
         }
 
         return SampleStatistics.MedianOf(perCall);
+    }
+
+    /// <summary>One round of timed batches and what the core was doing meanwhile.</summary>
+    private sealed record Round(double[] Samples, long Allocated, bool Settled, double IssueRate, bool CoreShared)
+    {
+        public bool IsBetterThan(Round other) =>
+            Settled != other.Settled ? Settled : IssueRate > other.IssueRate;
     }
 
     private static void CollectGarbage()

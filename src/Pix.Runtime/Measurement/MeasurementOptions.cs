@@ -31,7 +31,7 @@ public sealed record MeasurementOptions
     /// </summary>
     public double SettleTolerance { get; init; } = 0.05;
 
-    /// <summary>How many rounds of batches to try before reporting an unsettled result.</summary>
+    /// <summary>How many rounds of batches to try before reporting an unsettled (or shared-core) result.</summary>
     public int MaxSettleRounds { get; init; } = 3;
 
     /// <summary>
@@ -39,6 +39,25 @@ public sealed record MeasurementOptions
     /// BenchmarkDotNet does. Matters for calls of a few nanoseconds.
     /// </summary>
     public bool SubtractOverhead { get; init; } = true;
+
+    /// <summary>
+    /// What to time: <see cref="MeasurementMode.Latency"/> (the default; each call on its own, which
+    /// is what a performance interface predicts) or <see cref="MeasurementMode.Throughput"/> (calls
+    /// back to back, BenchmarkDotNet's figure). The two differ for calls short enough that the
+    /// processor overlaps consecutive ones (below a few hundred nanoseconds); see docs/accuracy.md.
+    /// </summary>
+    public MeasurementMode Mode { get; init; } = MeasurementMode.Latency;
+
+    /// <summary>
+    /// Probe the core's issue rate just before and just after each round of timed batches (a few ms
+    /// each) and report it in <see cref="MeasurementResult.IssueRate"/>. A round whose rate is under
+    /// 90% of the highest this process has seen ran while another hardware thread took issue slots of
+    /// the same core (on a shared machine, another tenant); it is measured again like an unsettled round
+    /// (up to <see cref="MaxSettleRounds"/>), and the result says whether the core it kept was shared
+    /// (<see cref="MeasurementResult.CoreShared"/>). A calibrated profile describes a core of its own
+    /// (the calibrator keeps each kernel's quietest pass), so this is the measurement to compare with it.
+    /// </summary>
+    public bool ProbeIssueRate { get; init; } = true;
 
     /// <summary>Run a full garbage collection before each batch (outside the timed region) rather than only before measuring.</summary>
     public bool CollectBeforeEachBatch { get; init; }
@@ -63,6 +82,11 @@ public sealed record MeasurementOptions
         if (!(SettleTolerance > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(SettleTolerance), SettleTolerance, "The settle tolerance must be positive.");
+        }
+
+        if (Mode is not (MeasurementMode.Latency or MeasurementMode.Throughput))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "The mode must be Latency or Throughput.");
         }
 
         if (MaxSettleRounds < 1)

@@ -17,7 +17,10 @@ public sealed class MeasurementResult
         int rounds,
         double overheadNs,
         double? allocatedBytesPerCall,
-        TimeSpan warmup)
+        TimeSpan warmup,
+        MeasurementMode mode,
+        double issueRate,
+        bool coreShared)
     {
         Samples = statistics.Sorted;
         Median = Latency.FromNanoseconds(statistics.Median);
@@ -33,6 +36,9 @@ public sealed class MeasurementResult
         Overhead = Latency.FromNanoseconds(overheadNs);
         AllocatedBytesPerCall = allocatedBytesPerCall;
         WarmupTime = warmup;
+        Mode = mode;
+        IssueRate = issueRate;
+        CoreShared = coreShared;
     }
 
     /// <summary>Median time per call across batches: the figure to compare with a prediction.</summary>
@@ -87,10 +93,34 @@ public sealed class MeasurementResult
     /// <summary>Bytes allocated on the heap per call during the measured batches; null where the runtime cannot tell (netstandard2.0).</summary>
     public double? AllocatedBytesPerCall { get; }
 
+    /// <summary>
+    /// What was timed: <see cref="MeasurementMode.Latency"/> (calls fenced off from each other) or
+    /// <see cref="MeasurementMode.Throughput"/> (back to back; also what a latency request gives
+    /// where no fence is available: not x86/x64, or the netstandard2.0 build).
+    /// </summary>
+    public MeasurementMode Mode { get; }
+
+    /// <summary>
+    /// The core's issue rate (operations per cycle, <see cref="Measurement.CoreIssueRate"/>) probed just
+    /// before and just after the timed batches of the round kept, the lower of the two; 0 when not probed
+    /// (<see cref="MeasurementOptions.ProbeIssueRate"/>). Well below the core's width, another hardware
+    /// thread shared the core while this was measured, and code limited by the issue rate (not by
+    /// dependency chains) ran slower than on a core of its own.
+    /// </summary>
+    public double IssueRate { get; }
+
+    /// <summary>
+    /// Whether the round kept ran at an issue rate under 90% of the highest this process has probed:
+    /// another hardware thread shared the core in every round tried (up to <see cref="MeasurementOptions.MaxSettleRounds"/>),
+    /// and throughput-bound code measured slower than on a core of its own. Always false when not probed.
+    /// </summary>
+    public bool CoreShared { get; }
+
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }
 
-    /// <summary><c>"1.23 µs ± 1.1%"</c>: median ± coefficient of variation, with a mark when not settled.</summary>
+    /// <summary><c>"1.23 µs ± 1.1%"</c>: median ± coefficient of variation, with a mark when not settled or measured on a shared core.</summary>
     public override string ToString() =>
-        Median + " ± " + (CoefficientOfVariation * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" + (Settled ? string.Empty : " (not settled)");
+        Median + " ± " + (CoefficientOfVariation * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+        + (Settled ? string.Empty : " (not settled)") + (CoreShared ? " (core shared)" : string.Empty);
 }
