@@ -107,7 +107,7 @@ public sealed partial class HardwareProfile
     /// <remarks>
     /// A folded load still counts for the load port and, on the chain, at its full latency: folding
     /// saves front-end slots, not the memory access. Which loads fold is the extractor's call (a load
-    /// that is a direct operand of arithmetic or a compare, docs/extractor.md); the counts alone cannot
+    /// that is a direct operand of arithmetic or a compare, docs/calibration.md); the counts alone cannot
     /// say. Counts are not validated: a NaN count prices as NaN, and negative counts fuse nothing.
     /// </remarks>
     /// <param name="classes">The classes counted, parallel to <paramref name="counts"/>.</param>

@@ -127,4 +127,33 @@ public sealed class ChainTests
         expected.Add(new OperationCount(OperationClass.Load, 1));
         Assert.Equal(expected.OrderBy(c => (int)c.Class), body.Chain);
     }
+
+    [Fact]
+    public void A_walk_through_an_inlined_accessor_chains_the_accessors_path_from_its_argument()
+    {
+        // The bridge's `index = _table.Next(index)`: the inlined `_entries[i].Next` adds the entry's
+        // address and one load to the index's path. Loading `_entries` (the table's field) starts no
+        // path from the index, so the walk does not wait for it.
+        InterfaceModel model = Extraction.Extract(@"
+            struct Entry { public ulong Mac; public int Port; public long LastSeen; public bool InUse; public int Next; public int Previous; }
+            class Table {
+                private Entry[] _entries = new Entry[16];
+                public int Next(int index) => _entries[index].Next;
+                public ulong MacAt(int index) => _entries[index].Mac;
+            }
+            class C {
+                private Table _table = new Table();
+                public int M(int head, ulong mac) {
+                    int steps = 0;
+                    for (int index = head; index >= 0; index = _table.Next(index)) {
+                        PixHint.Pcv(""chainLength"", ""entries compared"");
+                        steps++;
+                        if (_table.MacAt(index) == mac) return steps;
+                    }
+                    return steps; } }");
+        BlockSummary body = model.TermAbout("loop over").Block;
+
+        // Entry is 40 bytes (padded): lea for the offset, then the load of Next.
+        Assert.Equal(new[] { new OperationCount(OperationClass.IntegerAlu, 1), new OperationCount(OperationClass.Load, 1) }, body.Chain);
+    }
 }

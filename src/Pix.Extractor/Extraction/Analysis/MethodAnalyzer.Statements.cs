@@ -70,9 +70,14 @@ internal sealed partial class MethodAnalyzer
                 Unsupported(yield, "iterator (yield)", "Iterators run lazily, driven by their consumer; Pix prices each yield as an opaque term. Annotate the consumer instead.");
                 break;
             case IReturnOperation ret:
-                _region.Observe(Evaluate(ret.ReturnedValue));
+            {
+                Costs.DependencyFlow returned = Evaluate(ret.ReturnedValue);
+                _region.Observe(returned);
+                _returnPaths.Observe(returned);
                 ExitPaths();
                 break;
+            }
+
             case IConditionalOperation conditional:
                 VisitIf(conditional);
                 break;
