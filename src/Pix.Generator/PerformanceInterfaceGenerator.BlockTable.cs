@@ -164,7 +164,7 @@ public sealed partial class PerformanceInterfaceGenerator
             Regex.Split(text, @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0);
 
         /// <summary>
-        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, branch: 2).WithChain(integerAlu: 1).WithOpaque("Parse")</c>:
+        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse")</c>:
         /// counts summed per class and written in class order, as <see cref="BlockSummary.Price"/> prices them.
         /// </summary>
         internal static string Counts(BlockSummary block)
@@ -173,6 +173,16 @@ public sealed partial class PerformanceInterfaceGenerator
             if (!block.Chain.IsEmpty)
             {
                 text.Append(".WithChain(").Append(NamedCounts(block.Chain)).Append(')');
+            }
+
+            if (block.FoldedLoads != 0)
+            {
+                text.Append(".WithFoldedLoads(").Append(ExpressionWriter.Literal(block.FoldedLoads)).Append(')');
+            }
+
+            if (block.TakenBranches != 0)
+            {
+                text.Append(".WithTakenBranches(").Append(ExpressionWriter.Literal(block.TakenBranches)).Append(')');
             }
 
             foreach (OpaqueCall call in block.Opaque)

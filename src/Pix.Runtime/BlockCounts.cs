@@ -5,7 +5,8 @@ namespace Pix;
 
 /// <summary>
 /// What one execution of a block of code counts: operations per <see cref="OperationClass"/>, the
-/// operations on its loop-carried dependency chain, and calls Pix could not see into. It holds counts,
+/// operations on its loop-carried dependency chain, how many of its loads fold into their consumer,
+/// its taken branches (a loop iteration's back-edge), and calls Pix could not see into. It holds counts,
 /// not nanoseconds: <see cref="HardwareProfile.Price(BlockCounts)"/> prices it on a machine.
 /// </summary>
 /// <remarks>
@@ -15,7 +16,8 @@ namespace Pix;
 /// Each parameter is named after its <see cref="OperationClass"/> member in camelCase. Only the
 /// non-zero counts are kept, in class order, so pricing costs a few multiplications, not one per class.
 /// Counts are not validated: like the model they come from, a NaN count prices as NaN.
-/// Instances are immutable; <see cref="WithChain"/> and <see cref="WithOpaque"/> return new ones.
+/// Instances are immutable; <see cref="WithChain"/>, <see cref="WithFoldedLoads"/>, <see cref="WithTakenBranches"/>
+/// and <see cref="WithOpaque"/> return new ones.
 /// </remarks>
 public sealed class BlockCounts
 {
@@ -29,6 +31,8 @@ public sealed class BlockCounts
     private readonly double[] _chainCounts;
     private readonly string[] _opaqueNames;
     private readonly double[] _opaqueCounts;
+    private readonly double _foldedLoads;
+    private readonly double _takenBranches;
 
     // The last few profiles this block was priced on, with the price: see TryGetPrice.
     private readonly PricedOn?[] _priced = new PricedOn?[CachedProfiles];
@@ -40,7 +44,9 @@ public sealed class BlockCounts
         OperationClass[] chainClasses,
         double[] chainCounts,
         string[] opaqueNames,
-        double[] opaqueCounts)
+        double[] opaqueCounts,
+        double foldedLoads = 0,
+        double takenBranches = 0)
     {
         _classes = classes;
         _counts = counts;
@@ -48,6 +54,8 @@ public sealed class BlockCounts
         _chainCounts = chainCounts;
         _opaqueNames = opaqueNames;
         _opaqueCounts = opaqueCounts;
+        _foldedLoads = foldedLoads;
+        _takenBranches = takenBranches;
     }
 
     /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
@@ -73,6 +81,12 @@ public sealed class BlockCounts
 
     /// <summary>How many times each opaque call runs (parallel to <see cref="OpaqueNames"/>).</summary>
     public ReadOnlySpan<double> OpaqueCounts => _opaqueCounts;
+
+    /// <summary>How many of the block's loads are folded into the instruction that uses them (they take no issue slot of their own).</summary>
+    public double FoldedLoads => _foldedLoads;
+
+    /// <summary>Taken branches per execution: 1 for one iteration of a loop (its back-edge), else 0.</summary>
+    public double TakenBranches => _takenBranches;
 
     /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
     public static BlockCounts Of(
@@ -101,8 +115,16 @@ public sealed class BlockCounts
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
             call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck);
-        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts);
+        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches);
     }
+
+    /// <summary>This block with <paramref name="count"/> of its loads folded into the instruction that uses them (replacing any count it had).</summary>
+    public BlockCounts WithFoldedLoads(double count) =>
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches);
+
+    /// <summary>This block with <paramref name="count"/> taken branches per execution (replacing any count it had); a loop iteration has 1.</summary>
+    public BlockCounts WithTakenBranches(double count) =>
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count);
 
     /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
@@ -119,7 +141,7 @@ public sealed class BlockCounts
         _opaqueCounts.CopyTo(counts, 0);
         names[names.Length - 1] = name;
         counts[counts.Length - 1] = count;
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches);
     }
 
     /// <summary>
@@ -172,6 +194,16 @@ public sealed class BlockCounts
         for (int i = 0; i < _chainClasses.Length; i++)
         {
             parts.Add($"chain {_chainCounts[i]} {_chainClasses[i]}");
+        }
+
+        if (_foldedLoads != 0)
+        {
+            parts.Add($"{_foldedLoads} folded loads");
+        }
+
+        if (_takenBranches != 0)
+        {
+            parts.Add($"{_takenBranches} taken branches");
         }
 
         for (int i = 0; i < _opaqueNames.Length; i++)

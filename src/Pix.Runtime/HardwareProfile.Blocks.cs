@@ -6,7 +6,7 @@ public sealed partial class HardwareProfile
 {
     /// <summary>
     /// Prices one execution of <paramref name="block"/>, in nanoseconds: the cost model of
-    /// <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>
+    /// <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>
     /// plus <c>count × <see cref="OpaqueNs"/>(name)</c> for each opaque call, added in order. Generated
     /// <c>LatencyOf_X</c> methods price every term with this. A block remembers its price on the last few
     /// profiles it was priced on (profiles are immutable), so repeated calls cost a lookup and allocate
@@ -32,7 +32,7 @@ public sealed partial class HardwareProfile
 
     private double PriceUncached(BlockCounts block)
     {
-        double ns = PriceBlock(block.Classes, block.Counts, block.ChainClasses, block.ChainCounts);
+        double ns = PriceBlock(block.Classes, block.Counts, block.ChainClasses, block.ChainCounts, block.FoldedLoads, block.TakenBranches);
         ReadOnlySpan<string> opaqueNames = block.OpaqueNames;
         ReadOnlySpan<double> opaqueCounts = block.OpaqueCounts;
         for (int i = 0; i < opaqueNames.Length; i++)
@@ -42,6 +42,45 @@ public sealed partial class HardwareProfile
 
         return ns;
     }
+
+    /// <summary>
+    /// <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>
+    /// on dense counts: both spans are indexed by <see cref="OperationClass"/>, shorter spans mean zero
+    /// for the rest (a zero count adds exactly nothing, so dense and sparse counts price alike).
+    /// </summary>
+    /// <param name="operations">Operations per class, indexed by class.</param>
+    /// <param name="chain">Operations on the loop-carried chain per class, indexed by class.</param>
+    /// <param name="foldedLoads">Loads folded into the instruction that uses them.</param>
+    /// <param name="takenBranches">Taken branches per execution (1 for a loop iteration).</param>
+    public double PriceBlock(ReadOnlySpan<double> operations, ReadOnlySpan<double> chain, double foldedLoads, double takenBranches)
+    {
+        ReadOnlySpan<OperationClass> classes = DenseClasses;
+        int operationCount = Math.Min(operations.Length, classes.Length);
+        int chainCount = Math.Min(chain.Length, classes.Length);
+        return PriceBlock(
+            classes.Slice(0, operationCount),
+            operations.Slice(0, operationCount),
+            classes.Slice(0, chainCount),
+            chain.Slice(0, chainCount),
+            foldedLoads,
+            takenBranches);
+    }
+
+    /// <summary>
+    /// <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>
+    /// for a block with no folded loads and no taken branches.
+    /// </summary>
+    /// <param name="classes">The classes counted, parallel to <paramref name="counts"/>.</param>
+    /// <param name="counts">How many operations of each class one execution runs.</param>
+    /// <param name="chainClasses">The classes on the loop-carried dependency chain, parallel to <paramref name="chainCounts"/>.</param>
+    /// <param name="chainCounts">How many operations of each class the chain holds per iteration.</param>
+    /// <exception cref="ArgumentException">A list and its counts differ in length.</exception>
+    public double PriceBlock(
+        ReadOnlySpan<OperationClass> classes,
+        ReadOnlySpan<double> counts,
+        ReadOnlySpan<OperationClass> chainClasses,
+        ReadOnlySpan<double> chainCounts) =>
+        PriceBlock(classes, counts, chainClasses, chainCounts, foldedLoads: 0, takenBranches: 0);
 
     /// <summary>
     /// The cost model, in one place. One execution of a block costs the larger of its throughput
@@ -54,28 +93,37 @@ public sealed partial class HardwareProfile
     /// <item>the issue bound <c>slots·<see cref="IssueSlotNs"/></c>: every such operation takes one issue
     /// slot, except that each <see cref="OperationClass.Branch"/> fuses with one
     /// <see cref="OperationClass.IntegerAlu"/> operation (the compare before it: <c>cmp</c>/<c>jcc</c>
-    /// issue as one micro-operation). A bounds check is already one fused compare-and-branch.</item>
+    /// issue as one micro-operation), and each folded load (<paramref name="foldedLoads"/>, at most the
+    /// block's loads) issues inside the instruction that uses it (<c>cmp eax, [rcx+8]</c>,
+    /// <c>vaddsd xmm0, xmm0, [rax]</c>). A bounds check is already one fused <c>cmp</c>/<c>jae</c>.</item>
     /// </list>
+    /// The throughput bound is at least <paramref name="takenBranches"/> cycles (<see cref="IssueWidth"/>
+    /// slots each): the front end follows at most one taken branch per cycle, so a loop iteration (one
+    /// taken back-edge) takes a cycle however few instructions it has.
     /// Sums are added in the order given (class order), starting from 0. Generated code (through
     /// <see cref="Price(BlockCounts)"/>) and Pix's model evaluator both price blocks here, so they
     /// agree to the last bit, and a change of the model is one edit.
     /// </summary>
     /// <remarks>
-    /// Loads are not folded into the arithmetic that uses them: the JIT folds some (<c>vmulsd xmm2,
-    /// xmm0, [mem]</c>) and not others (a read-modify-write, both operands of a subtraction), and the
-    /// counts do not say which; docs/accuracy.md compares the rule with Tier-1 listings. Counts are not
-    /// validated: a NaN count prices as NaN, and negative counts fuse nothing.
+    /// A folded load still counts for the load port and, on the chain, at its full latency: folding
+    /// saves front-end slots, not the memory access. Which loads fold is the extractor's call (a load
+    /// that is a direct operand of arithmetic or a compare, docs/calibration.md); the counts alone cannot
+    /// say. Counts are not validated: a NaN count prices as NaN, and negative counts fuse nothing.
     /// </remarks>
     /// <param name="classes">The classes counted, parallel to <paramref name="counts"/>.</param>
     /// <param name="counts">How many operations of each class one execution runs.</param>
     /// <param name="chainClasses">The classes on the loop-carried dependency chain, parallel to <paramref name="chainCounts"/>.</param>
     /// <param name="chainCounts">How many operations of each class the chain holds per iteration.</param>
+    /// <param name="foldedLoads">How many of the block's <see cref="OperationClass.Load"/> operations are a memory operand of the instruction using them.</param>
+    /// <param name="takenBranches">Taken branches per execution (1 for one iteration of a loop: its back-edge).</param>
     /// <exception cref="ArgumentException">A list and its counts differ in length.</exception>
     public double PriceBlock(
         ReadOnlySpan<OperationClass> classes,
         ReadOnlySpan<double> counts,
         ReadOnlySpan<OperationClass> chainClasses,
-        ReadOnlySpan<double> chainCounts)
+        ReadOnlySpan<double> chainCounts,
+        double foldedLoads,
+        double takenBranches)
     {
         if (classes.Length != counts.Length || chainClasses.Length != chainCounts.Length)
         {
@@ -88,6 +136,7 @@ public sealed partial class HardwareProfile
         double issueSlots = 0;
         double aluOperations = 0;
         double branches = 0;
+        double loads = 0;
         for (int i = 0; i < classes.Length; i++)
         {
             OperationClass operation = classes[i];
@@ -110,11 +159,22 @@ public sealed partial class HardwareProfile
             {
                 branches += count;
             }
+            else if (operation == OperationClass.Load)
+            {
+                loads += count;
+            }
         }
 
         // Macro-fusion: each branch issues together with one compare, as far as there are ALU operations.
         issueSlots -= Math.Max(0, Math.Min(aluOperations, branches));
+
+        // Micro-fusion: a folded load rides in its consumer's slot, as far as the block has loads.
+        issueSlots -= Math.Max(0, Math.Min(loads, foldedLoads));
+
         double throughputBound = sequencesNs + Math.Max(portBound, issueSlots * IssueSlotNs);
+
+        // One taken branch per cycle: an iteration never takes less than a cycle (IssueWidth slots).
+        throughputBound = Math.Max(throughputBound, takenBranches * _issueWidth * IssueSlotNs);
 
         double latencyBound = 0;
         for (int i = 0; i < chainClasses.Length; i++)

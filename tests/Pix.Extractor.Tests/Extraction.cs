@@ -47,7 +47,7 @@ internal static class Extraction
         foreach (Piece piece in model.Pieces)
         {
             lines.Add($"  piece when {piece.When} ({piece.Origin})");
-            lines.AddRange(piece.Terms.Select(t => $"    {t.Count} × [{string.Join(", ", t.Block.Operations)}] chain [{string.Join(", ", t.Block.Chain)}] opaque [{string.Join(", ", t.Block.Opaque)}] — {t.Description} @{t.Origin.Line}"));
+            lines.AddRange(piece.Terms.Select(t => $"    {t.Count} × [{string.Join(", ", t.Block.Operations)}] chain [{string.Join(", ", t.Block.Chain)}] folded {t.Block.FoldedLoads} taken {t.Block.TakenBranches} opaque [{string.Join(", ", t.Block.Opaque)}] — {t.Description} @{t.Origin.Line}"));
         }
 
         lines.AddRange(model.Gaps.Select(g => $"  gap {g.Kind}: {g.Construct} @{g.Where.Line}"));

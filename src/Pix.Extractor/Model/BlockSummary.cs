@@ -16,12 +16,26 @@ public readonly record struct OpaqueCall(string Name, double Count);
 /// loop-carried dependency chain, so that a profile can price an iteration by latency or by
 /// throughput, whichever binds: <c>max(Σ ops·throughput, Σ chain·latency) + Σ opaque</c>.
 /// </summary>
-/// <remarks>Entries are kept sorted by class (and opaque calls by name) so equal blocks compare equal.</remarks>
+/// <remarks>
+/// Entries are kept sorted by class (and opaque calls by name) so equal blocks compare equal.
+/// <see cref="FoldedLoads"/> and <see cref="TakenBranches"/> refine the issue bound of the throughput
+/// side (see <see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>);
+/// they are 0 in blocks built before they existed (old baselines), which prices as it did then.
+/// </remarks>
 public sealed record BlockSummary(
     EquatableArray<OperationCount> Operations,
     EquatableArray<OperationCount> Chain,
     EquatableArray<OpaqueCall> Opaque)
 {
+    /// <summary>
+    /// How many of the block's <see cref="OperationClass.Load"/> operations are a memory operand of the
+    /// arithmetic or compare that uses them (<c>cmp eax, [rcx+8]</c>): they take no issue slot of their own.
+    /// </summary>
+    public double FoldedLoads { get; init; }
+
+    /// <summary>Taken branches per execution: 1 for one iteration of a loop body (its back-edge), else 0.</summary>
+    public double TakenBranches { get; init; }
+
     /// <summary>A block that does nothing.</summary>
     public static BlockSummary Empty { get; } = new(default, default, default);
 
@@ -32,8 +46,14 @@ public sealed record BlockSummary(
     public static BlockSummary Create(
         IEnumerable<OperationCount> operations,
         IEnumerable<OperationCount>? chain = null,
-        IEnumerable<OpaqueCall>? opaque = null) =>
-        new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()));
+        IEnumerable<OpaqueCall>? opaque = null,
+        double foldedLoads = 0,
+        double takenBranches = 0) =>
+        new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()))
+        {
+            FoldedLoads = foldedLoads,
+            TakenBranches = takenBranches,
+        };
 
     /// <summary>The count of <paramref name="operation"/> (0 if absent).</summary>
     public double CountOf(OperationClass operation)
@@ -51,18 +71,25 @@ public sealed record BlockSummary(
 
     /// <summary>The sum of two blocks executed one after the other (chains add: they run in sequence).</summary>
     public BlockSummary Plus(BlockSummary other) =>
-        Create(Operations.Concat(other.Operations), Chain.Concat(other.Chain), Opaque.Concat(other.Opaque));
+        Create(
+            Operations.Concat(other.Operations),
+            Chain.Concat(other.Chain),
+            Opaque.Concat(other.Opaque),
+            FoldedLoads + other.FoldedLoads,
+            TakenBranches + other.TakenBranches);
 
     /// <summary>This block repeated <paramref name="factor"/> times (a constant multiple).</summary>
     public BlockSummary Times(double factor) =>
         Create(
             Operations.Select(c => c with { Count = c.Count * factor }),
             Chain.Select(c => c with { Count = c.Count * factor }),
-            Opaque.Select(c => c with { Count = c.Count * factor }));
+            Opaque.Select(c => c with { Count = c.Count * factor }),
+            FoldedLoads * factor,
+            TakenBranches * factor);
 
     /// <summary>
     /// Prices one execution of the block on <paramref name="hw"/>, in nanoseconds: the runtime's cost model
-    /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double})"/>)
+    /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>)
     /// plus each opaque call, as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
     /// entry: generated code and <see cref="ModelEvaluator"/> agree to the last bit.
     /// </summary>
@@ -84,7 +111,7 @@ public sealed record BlockSummary(
             chain[(int)c.Class] += c.Count;
         }
 
-        double ns = hw.PriceBlock(ops, chain);
+        double ns = hw.PriceBlock(ops, chain, FoldedLoads, TakenBranches);
         foreach (OpaqueCall call in Opaque)
         {
             ns += call.Count * hw.OpaqueNs(call.Name);

@@ -140,13 +140,16 @@ public static class BaselineReader
     {
         t.RejectUnknown("count", "block", "origin", "description");
         JsonFields b = t.RequireObject("block");
-        b.RejectUnknown("operations", "chain", "opaque");
+        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches");
         // Create normalises (classes in enum order, opaque calls by name), as the extractor does, so a
-        // model read back compares equal to the freshly extracted one it was written from.
+        // model read back compares equal to the freshly extracted one it was written from. The issue
+        // refinements are optional: baselines written before them have neither, and price as before.
         BlockSummary block = BlockSummary.Create(
             Counts(b.RequireObject("operations")),
             Counts(b.RequireObject("chain")),
-            b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))));
+            b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))),
+            OptionalCount(b, "foldedLoads"),
+            OptionalCount(b, "takenBranches"));
         return new Term(block, Expr(t.Require("count"), t.PathOf("count"), source), Provenance(t.RequireObject("origin")), t.RequireString("description"));
     }
 
@@ -242,6 +245,10 @@ public static class BaselineReader
             ? value
             : throw fields.Error(fields.Require(name), name, $"unknown value '{text}'; expected one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}");
     }
+
+    /// <summary>A finite count that may be absent (0).</summary>
+    private static double OptionalCount(JsonFields fields, string name) =>
+        fields.Object[name] is null ? 0 : Finite(fields, name);
 
     private static double Finite(JsonFields fields, string name)
     {

@@ -114,10 +114,28 @@ public static class BaselineWriter
         ("origin", Provenance(t.Origin)),
         ("description", new JsonString(t.Description)));
 
-    private static JsonNode Block(BlockSummary b) => Obj(
-        ("operations", new JsonObject(b.Operations.Select(c => new JsonProperty(c.Class.ToString(), Number(c.Count))))),
-        ("chain", new JsonObject(b.Chain.Select(c => new JsonProperty(c.Class.ToString(), Number(c.Count))))),
-        ("opaque", new JsonObject(b.Opaque.Select(c => new JsonProperty(c.Name, Number(c.Count))))));
+    private static JsonNode Block(BlockSummary b)
+    {
+        var fields = new List<(string, JsonNode)>
+        {
+            ("operations", new JsonObject(b.Operations.Select(c => new JsonProperty(c.Class.ToString(), Number(c.Count))))),
+            ("chain", new JsonObject(b.Chain.Select(c => new JsonProperty(c.Class.ToString(), Number(c.Count))))),
+            ("opaque", new JsonObject(b.Opaque.Select(c => new JsonProperty(c.Name, Number(c.Count))))),
+        };
+
+        // Written only when present, so blocks without them read as before and old readers' files stay alike.
+        if (b.FoldedLoads != 0)
+        {
+            fields.Add(("foldedLoads", Number(b.FoldedLoads)));
+        }
+
+        if (b.TakenBranches != 0)
+        {
+            fields.Add(("takenBranches", Number(b.TakenBranches)));
+        }
+
+        return Obj(fields.ToArray());
+    }
 
     private static JsonNode Gap(Gap g) => Obj(
         ("kind", new JsonString(g.Kind.ToString())),

@@ -16,14 +16,29 @@ internal sealed partial class MethodAnalyzer
     /// <summary>A call being lowered: the target and how to reach its receiver and arguments.</summary>
     private sealed class CallSite
     {
-        public CallSite(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation[] operands, IOperation syntax)
+        public CallSite(
+            IMethodSymbol method,
+            IOperation? instance,
+            ImmutableArray<IArgumentOperation> arguments,
+            IOperation[] operands,
+            IOperation syntax,
+            DependencyFlow? receiverFlow,
+            IReadOnlyDictionary<int, DependencyFlow> parameterFlows)
         {
             Method = method;
             Instance = instance;
             Arguments = arguments;
             Operands = operands;
             Operation = syntax;
+            ReceiverFlow = receiverFlow;
+            ParameterFlows = parameterFlows;
         }
+
+        /// <summary>The receiver's flow (null for a static call).</summary>
+        public DependencyFlow? ReceiverFlow { get; }
+
+        /// <summary>Each argument's flow, by the ordinal of the parameter it binds to.</summary>
+        public IReadOnlyDictionary<int, DependencyFlow> ParameterFlows { get; }
 
         public IMethodSymbol Method { get; }
 
@@ -65,23 +80,33 @@ internal sealed partial class MethodAnalyzer
         params IOperation[] operands)
     {
         var flows = new List<DependencyFlow>();
+        DependencyFlow? receiverFlow = null;
+        var parameterFlows = new Dictionary<int, DependencyFlow>();
         if (instance is not null && !method.IsStatic)
         {
-            flows.Add(Evaluate(instance));
+            receiverFlow = Evaluate(instance);
+            flows.Add(receiverFlow);
         }
 
         foreach (IArgumentOperation argument in arguments)
         {
-            flows.Add(Evaluate(argument.Value));
+            DependencyFlow flow = Evaluate(argument.Value);
+            flows.Add(flow);
+            if (argument.Parameter is { } parameter)
+            {
+                parameterFlows[parameter.Ordinal] = flow;
+            }
         }
 
-        foreach (IOperation operand in operands)
+        for (int i = 0; i < operands.Length; i++)
         {
-            flows.Add(Evaluate(operand));
+            DependencyFlow flow = Evaluate(operands[i]);
+            flows.Add(flow);
+            parameterFlows[i] = flow;
         }
 
         DependencyFlow inputs = DependencyFlow.Combine(flows);
-        var call = new CallSite(method, instance, arguments, operands, site);
+        var call = new CallSite(method, instance, arguments, operands, site, receiverFlow, parameterFlows);
         DependencyFlow result;
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {
@@ -139,6 +164,26 @@ internal sealed partial class MethodAnalyzer
                 && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
     }
 
+    /// <summary>The flow of an inlined call's result: each argument's flow through the callee's path from its parameter.</summary>
+    private static DependencyFlow InlinedResult(CallSite call, ReturnPaths paths)
+    {
+        var flows = new List<DependencyFlow>();
+        if (call.ReceiverFlow is { } receiver && paths.FromReceiver is { } fromReceiver)
+        {
+            flows.Add(receiver.Then(fromReceiver));
+        }
+
+        foreach (KeyValuePair<int, DependencyFlow> argument in call.ParameterFlows)
+        {
+            if (paths.FromParameter(argument.Key) is { } fromParameter)
+            {
+                flows.Add(argument.Value.Then(fromParameter));
+            }
+        }
+
+        return DependencyFlow.Combine(flows);
+    }
+
     private static OperationClass CallKind(IMethodSymbol method, bool isVirtual, IOperation? instance)
     {
         bool sealedReceiver = instance?.Type is { IsValueType: true } or { IsSealed: true };
@@ -180,10 +225,13 @@ internal sealed partial class MethodAnalyzer
         MethodSummary summary = _session.Summarise(method);
         if (summary.IsInlineCandidate)
         {
-            // Small leaf: the JIT inlines it, so its operations join this block and its chain.
+            // Small leaf: the JIT inlines it, so its operations join this block and its chain. Its
+            // result depends on the arguments through its return path; its longest path, which may
+            // start from memory it reads, counts for this block's straight-line chain.
             OperationVector body = summary.Alternatives[0].Cost.Operations;
             Emit(body);
-            return inputs.Then(summary.StraightChain);
+            _region.Observe(DependencyFlow.None.Then(summary.StraightChain));
+            return InlinedResult(call, summary.ReturnPaths);
         }
 
         Emit(callOps);

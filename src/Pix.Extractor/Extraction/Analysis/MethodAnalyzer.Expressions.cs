@@ -234,29 +234,95 @@ internal sealed partial class MethodAnalyzer
 
     private DependencyFlow FieldRead(IFieldReferenceOperation field)
     {
-        DependencyFlow instance = field.Instance is null ? DependencyFlow.None : Evaluate(field.Instance);
+        DependencyFlow instance = field.Instance is null ? DependencyFlow.None : EvaluateInstance(field.Instance);
         // A field of this (or a static) carries a value from one iteration to the next like a variable.
         DependencyFlow stored = field.Instance is null or IInstanceReferenceOperation ? _region.Read(field.Field) : DependencyFlow.None;
         return Then(DependencyFlow.Combine(instance, stored), OperationVector.Of((OperationClass.Load, 1)));
     }
 
     /// <summary>Load of an array, span or string element, with a bounds check unless the loop proves it.</summary>
-    private DependencyFlow ElementAccess(IOperation array, ImmutableArray<IOperation> indices)
+    private DependencyFlow ElementAccess(IOperation array, ImmutableArray<IOperation> indices) =>
+        Then(ElementAddress(array, indices), OperationVector.Of((OperationClass.Load, 1)));
+
+    /// <summary>
+    /// The address of an array, span or string element: the operands, the bounds checks (unless the
+    /// loop proves them) and, for more than one index, the row-major arithmetic. The checks are counted
+    /// but kept off the returned flow: the branch is predicted, so the load does not wait for the
+    /// length compare; only the address computation leads to the element.
+    /// </summary>
+    private DependencyFlow ElementAddress(IOperation array, ImmutableArray<IOperation> indices)
     {
         var flows = new List<DependencyFlow> { Evaluate(array) };
         flows.AddRange(indices.Select(Evaluate));
-        var ops = OperationVector.Of((OperationClass.Load, 1));
+        var address = new OperationVector();
+        if (indices.Length == 1)
+        {
+            address.Add(CostLowering.ElementOffset(ElementType(array.Type)));
+        }
+
         if (indices.Length == 1 && !IsBoundsCheckElided(array, indices[0]))
         {
-            ops.Add(OperationClass.BoundsCheck);
+            Emit(OperationClass.BoundsCheck);
         }
         else if (indices.Length > 1)
         {
             // Row-major address: a multiply-add per extra dimension, a check per dimension.
-            ops.Add(OperationClass.BoundsCheck, indices.Length).Add(OperationClass.IntegerMultiply, indices.Length - 1).Add(OperationClass.IntegerAlu, indices.Length - 1);
+            Emit(OperationClass.BoundsCheck, indices.Length);
+            address.Add(OperationClass.IntegerMultiply, indices.Length - 1).Add(OperationClass.IntegerAlu, indices.Length - 1);
         }
 
-        return Then(DependencyFlow.Combine(flows), ops);
+        return Then(DependencyFlow.Combine(flows), address);
+    }
+
+    /// <summary>The element type of an array, span or string (null when unknown).</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol? indexed) => indexed switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { SpecialType: SpecialType.System_String } text => text.ContainingAssembly.GetTypeByMetadataName("System.Char"),
+        INamedTypeSymbol { TypeArguments.Length: 1 } span when InputResolver.IsSpanLike(span) => span.TypeArguments[0],
+        _ => null,
+    };
+
+    /// <summary>
+    /// The receiver of a field or property read or write. A struct element of an array or span
+    /// (<c>entries[i].Next</c>) is not loaded as a whole: the access reads the field at the element's
+    /// address (<c>mov eax, [rcx+rdx*8+20]</c>), so only the address is computed.
+    /// </summary>
+    private DependencyFlow EvaluateInstance(IOperation instance) =>
+        instance.Type is { IsValueType: true } ? EvaluateAddress(instance) : Evaluate(instance);
+
+    /// <summary>
+    /// An element access whose address is taken, not its value (a struct element's field is read, or a
+    /// <c>ref</c> local is bound to it); any other operation is evaluated as usual.
+    /// </summary>
+    private DependencyFlow EvaluateAddress(IOperation operation)
+    {
+        (IOperation Array, ImmutableArray<IOperation> Indices)? element = operation switch
+        {
+            IArrayElementReferenceOperation a => (a.ArrayReference, a.Indices),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } span, Arguments.Length: 1 } indexer
+                when InputResolver.IsSpanLike(indexer.Property.ContainingType) => (span, ImmutableArray.Create(indexer.Arguments[0].Value)),
+            _ => null,
+        };
+        if (element is not { } access)
+        {
+            return Evaluate(operation);
+        }
+
+        // Evaluate's budget and depth bookkeeping (Evaluate itself would load the element).
+        if (!Enter(operation))
+        {
+            return DependencyFlow.None;
+        }
+
+        try
+        {
+            return ElementAddress(access.Array, access.Indices);
+        }
+        finally
+        {
+            Leave();
+        }
     }
 
     private DependencyFlow PropertyRead(IPropertyReferenceOperation reference)
@@ -280,7 +346,7 @@ internal sealed partial class MethodAnalyzer
 
         if (IsAutoProperty(property))
         {
-            DependencyFlow receiver = reference.Instance is null ? DependencyFlow.None : Evaluate(reference.Instance);
+            DependencyFlow receiver = reference.Instance is null ? DependencyFlow.None : EvaluateInstance(reference.Instance);
             return Then(receiver, OperationVector.Of((OperationClass.Load, 1)));
         }
 
@@ -321,6 +387,8 @@ internal sealed partial class MethodAnalyzer
             // HasValue tests on both operands.
             ops.Add(OperationClass.IntegerAlu, 2).Add(OperationClass.Branch);
         }
+
+        ops.AddFoldedLoads(FoldedLoads(binary));
 
         return Then(DependencyFlow.Combine(left, right), ops);
     }
@@ -434,7 +502,7 @@ internal sealed partial class MethodAnalyzer
         {
             case IFieldReferenceOperation field:
             {
-                DependencyFlow instance = field.Instance is null ? DependencyFlow.None : Evaluate(field.Instance);
+                DependencyFlow instance = field.Instance is null ? DependencyFlow.None : EvaluateInstance(field.Instance);
                 DependencyFlow stored = Then(DependencyFlow.Combine(instance, value), OperationVector.Of((OperationClass.Store, 1)));
                 if (field.Instance is null or IInstanceReferenceOperation)
                 {
@@ -497,7 +565,7 @@ internal sealed partial class MethodAnalyzer
         ITypeSymbol? type = compound.Target.Type;
         OperationVector ops = type?.SpecialType == SpecialType.System_String
             ? OperationVector.Of((OperationClass.Call, 1), (OperationClass.Allocation, 1))
-            : CostLowering.Binary(compound.OperatorKind, type, compound.Value, compound.IsChecked);
+            : CostLowering.Binary(compound.OperatorKind, type, compound.Value, compound.IsChecked).AddFoldedLoads(FoldedLoads(compound));
         return ReadModifyWrite(compound.Target, compound.Value, ops, UpdatedValue(compound));
     }
 

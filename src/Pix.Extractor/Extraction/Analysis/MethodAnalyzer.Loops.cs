@@ -274,7 +274,9 @@ internal sealed partial class MethodAnalyzer
             var cost = new CostAccumulator();
             if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
-                cost.Terms.Add(new PendingTerm(PendingTerm.CreateBlock(alternative.Cost.Operations, chain, alternative.Cost.Opaque), Poly.One, where, description));
+                // Each iteration ends in one taken branch, the back-edge (or the jump to the test).
+                OperationVector iteration = alternative.Cost.Operations.Clone().AddTakenBranches(1);
+                cost.Terms.Add(new PendingTerm(PendingTerm.CreateBlock(iteration, chain, alternative.Cost.Opaque), Poly.One, where, description));
             }
 
             cost.Terms.AddRange(alternative.Cost.Terms);

@@ -54,7 +54,9 @@ internal sealed partial class MethodAnalyzer
                         IOperation? value = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
                         if (value is not null)
                         {
-                            WriteVariable(declarator.Symbol, value, Evaluate(value));
+                            // `ref var e = ref entries[i]` binds the element's address; reads through it load.
+                            bool byReference = declarator.Symbol.RefKind != RefKind.None;
+                            WriteVariable(declarator.Symbol, value, byReference ? EvaluateAddress(value) : Evaluate(value));
                         }
                     }
                 }
@@ -68,9 +70,14 @@ internal sealed partial class MethodAnalyzer
                 Unsupported(yield, "iterator (yield)", "Iterators run lazily, driven by their consumer; Pix prices each yield as an opaque term. Annotate the consumer instead.");
                 break;
             case IReturnOperation ret:
-                _region.Observe(Evaluate(ret.ReturnedValue));
+            {
+                Costs.DependencyFlow returned = Evaluate(ret.ReturnedValue);
+                _region.Observe(returned);
+                _returnPaths.Observe(returned);
                 ExitPaths();
                 break;
+            }
+
             case IConditionalOperation conditional:
                 VisitIf(conditional);
                 break;

@@ -26,6 +26,7 @@ internal sealed partial class MethodAnalyzer
     private readonly List<LoopFrame> _loops = new();
     private PathSet _paths = PathSet.Start();
     private ChainRegion _region;
+    private readonly ReturnPaths _returnPaths;
     private int _depth;
 
     public MethodAnalyzer(ExtractionSession session, IMethodSymbol method)
@@ -33,6 +34,7 @@ internal sealed partial class MethodAnalyzer
         _session = session;
         _method = method;
         _quantities = new QuantityTable(method.Parameters.Select(p => p.Name));
+        _returnPaths = new ReturnPaths(method);
         _region = new ChainRegion(isLoopBody: false, path => _paths.ObserveLongest(path));
         _inputs = new InputResolver(
             _quantities,
@@ -90,7 +92,7 @@ internal sealed partial class MethodAnalyzer
         }
 
         OperationVector chain = _paths.Alternatives.Count == 1 ? _paths.Alternatives[0].Cost.LongestPath : _region.Chain();
-        return new MethodSummary(_method, _quantities, _paths.Alternatives, chain, origin, hasBody);
+        return new MethodSummary(_method, _quantities, _paths.Alternatives, chain, _returnPaths, origin, hasBody);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ internal sealed class MethodSummary
         QuantityTable quantities,
         IReadOnlyList<PathAlternative> alternatives,
         OperationVector straightChain,
+        ReturnPaths returnPaths,
         Provenance origin,
         bool hasBody)
     {
@@ -25,6 +26,7 @@ internal sealed class MethodSummary
         Quantities = quantities;
         Alternatives = alternatives;
         StraightChain = straightChain;
+        ReturnPaths = returnPaths;
         Origin = origin;
         HasBody = hasBody;
     }
@@ -37,6 +39,9 @@ internal sealed class MethodSummary
 
     /// <summary>The longest dependency path of the method's straight-line code.</summary>
     public OperationVector StraightChain { get; }
+
+    /// <summary>How the returned value depends on the arguments and the receiver (what an inlined call adds to their flows).</summary>
+    public ReturnPaths ReturnPaths { get; }
 
     public Provenance Origin { get; }
 

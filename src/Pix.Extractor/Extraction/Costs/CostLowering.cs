@@ -109,6 +109,62 @@ internal static class CostLowering
         return ops;
     }
 
+    /// <summary>
+    /// What turns an index into an element's offset, beyond the addressing mode: nothing for elements
+    /// of 1, 2, 4 or 8 bytes (<c>[rax+4*rcx+16]</c>); one <c>lea</c> or <c>shl</c> for 3, 5 or 9 times
+    /// those or another power of two (a 40-byte struct: <c>lea rcx, [rcx+4*rcx]</c>, then <c>8*rcx</c>);
+    /// an <c>imul</c> otherwise (a 56-byte struct: <c>imul r9, r9, 56</c>, the NAT's flow entries).
+    /// </summary>
+    public static OperationVector ElementOffset(ITypeSymbol? elementType)
+    {
+        var ops = new OperationVector();
+        if (elementType is null)
+        {
+            return ops;
+        }
+
+        long size = Layout(elementType, 0).Size;
+        if (size is 1 or 2 or 4 or 8)
+        {
+            return ops;
+        }
+
+        bool powerOfTwo = (size & (size - 1)) == 0;
+        bool leaScaled = false;
+        foreach (long scale in new long[] { 1, 2, 4, 8 })
+        {
+            leaScaled |= size % scale == 0 && size / scale is 3 or 5 or 9;
+        }
+
+        return ops.Add(powerOfTwo || leaScaled ? OperationClass.IntegerAlu : OperationClass.IntegerMultiply);
+    }
+
+    /// <summary>
+    /// Size and alignment of a value of <paramref name="type"/> as the runtime lays out a sequential
+    /// struct: each field at a multiple of its alignment, the size rounded up to the largest. (Structs
+    /// holding references get auto layout, which packs no worse; this is the common case.)
+    /// </summary>
+    private static (long Size, long Alignment) Layout(ITypeSymbol type, int depth)
+    {
+        if (!type.IsValueType || depth > 4 || type.SpecialType != SpecialType.None || type is INamedTypeSymbol { EnumUnderlyingType: not null })
+        {
+            long size = (long)ValueSize(type, depth);
+            return (size, Math.Min(size, 8));
+        }
+
+        long offset = 0;
+        long alignment = 1;
+        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
+        {
+            (long fieldSize, long fieldAlignment) = Layout(field.Type, depth + 1);
+            fieldAlignment = Math.Max(1, fieldAlignment);
+            offset = ((offset + fieldAlignment - 1) / fieldAlignment * fieldAlignment) + fieldSize;
+            alignment = Math.Max(alignment, fieldAlignment);
+        }
+
+        return (Math.Max(1, (offset + alignment - 1) / alignment * alignment), alignment);
+    }
+
     /// <summary>Heap bytes of an instance of <paramref name="type"/>: object header and method table pointer, then fields.</summary>
     public static double InstanceBytes(ITypeSymbol type)
     {

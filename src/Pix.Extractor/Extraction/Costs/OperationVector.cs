@@ -4,7 +4,12 @@ using Pix.Model;
 
 namespace Pix.Extraction.Costs;
 
-/// <summary>A mutable count per <see cref="OperationClass"/>, the extractor's scratch form of a block.</summary>
+/// <summary>
+/// A mutable count per <see cref="OperationClass"/>, the extractor's scratch form of a block, with
+/// the two issue refinements of <see cref="Model.BlockSummary"/>: loads folded into their consumer
+/// and taken branches. Those ride along with the counts (added, scaled, inlined from callees) but
+/// are not operations: they take no latency and do not decide which path is longer.
+/// </summary>
 internal sealed class OperationVector
 {
     private static readonly int ClassCount = HardwareProfile.AllClasses.Count;
@@ -12,10 +17,21 @@ internal sealed class OperationVector
 
     public double this[OperationClass operation] => _counts[(int)operation];
 
+    /// <summary>How many of the counted loads are folded into the instruction that uses them.</summary>
+    public double FoldedLoads { get; private set; }
+
+    /// <summary>Taken branches (a loop iteration's back-edge).</summary>
+    public double TakenBranches { get; private set; }
+
     public bool IsEmpty
     {
         get
         {
+            if (FoldedLoads != 0 || TakenBranches != 0)
+            {
+                return false;
+            }
+
             foreach (double c in _counts)
             {
                 if (c != 0)
@@ -52,6 +68,22 @@ internal sealed class OperationVector
             _counts[i] += other._counts[i] * factor;
         }
 
+        FoldedLoads += other.FoldedLoads * factor;
+        TakenBranches += other.TakenBranches * factor;
+        return this;
+    }
+
+    /// <summary>Marks <paramref name="count"/> of the loads as folded into their consumer (see <see cref="FoldedLoads"/>).</summary>
+    public OperationVector AddFoldedLoads(double count)
+    {
+        FoldedLoads += count;
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="count"/> taken branches (see <see cref="TakenBranches"/>).</summary>
+    public OperationVector AddTakenBranches(double count)
+    {
+        TakenBranches += count;
         return this;
     }
 
@@ -84,10 +116,10 @@ internal sealed class OperationVector
     }
 
     /// <summary>
-    /// <see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{double}, System.ReadOnlySpan{double})"/> on the reference profile for these operations without a
+    /// <see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, double, double)"/> on the reference profile for these operations without a
     /// chain: exactly what a block of them would price at.
     /// </summary>
-    public double ReferenceBlockPrice() => HardwareProfile.Reference.PriceBlock(_counts, ReadOnlySpan<double>.Empty);
+    public double ReferenceBlockPrice() => HardwareProfile.Reference.PriceBlock(_counts, ReadOnlySpan<double>.Empty, FoldedLoads, TakenBranches);
 
     public IEnumerable<OperationCount> ToCounts()
     {

@@ -14,10 +14,12 @@ internal sealed record PendingTerm(BlockSummary Block, Poly Count, Provenance Or
 {
     public PendingTerm WithCount(Func<Poly, Poly> transform) => this with { Count = transform(Count) };
 
-    /// <summary>Builds a block from scratch counts.</summary>
+    /// <summary>Builds a block from scratch counts (the chain's counts only: folding does not shorten a dependency).</summary>
     public static BlockSummary CreateBlock(OperationVector operations, OperationVector? chain, IReadOnlyDictionary<string, double>? opaque) =>
         BlockSummary.Create(
             operations.ToCounts(),
             chain?.ToCounts(),
-            opaque?.Select(o => new OpaqueCall(o.Key, o.Value)));
+            opaque?.Select(o => new OpaqueCall(o.Key, o.Value)),
+            operations.FoldedLoads,
+            operations.TakenBranches);
 }
