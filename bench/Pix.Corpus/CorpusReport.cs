@@ -66,8 +66,8 @@ internal static class CorpusReport
             }
         }
 
-        w.WriteLine("- slowest methods (second run): " + string.Join("; ", r.Second.OrderByDescending(o => o.Elapsed).Take(3)
-            .Select(o => $"`{o.Target.Symbol.ToDisplayString()}` {o.Elapsed.TotalMilliseconds:F1} ms")));
+        w.WriteLine("- slowest methods, first run (time, of it GC pauses, allocated): " + Slowest(r.First));
+        w.WriteLine("- slowest methods, second run: " + Slowest(r.Second));
         WriteGeneration(r, w);
         w.WriteLine();
         WriteGapTable(models, w);
@@ -181,6 +181,10 @@ internal static class CorpusReport
         return differences;
     }
 
+    private static string Slowest(IReadOnlyList<MethodOutcome> outcomes) =>
+        string.Join("; ", outcomes.OrderByDescending(o => o.Elapsed).Take(5).Select(o =>
+            $"`{o.Target.Symbol.ToDisplayString()}` {o.Elapsed.TotalMilliseconds:F1} ms ({o.GcPause.TotalMilliseconds:F1} ms GC, {o.AllocatedBytes / 1e6:F1} MB)"));
+
     private static string Timing(IReadOnlyList<MethodOutcome> outcomes)
     {
         double[] ms = outcomes.Select(o => o.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
@@ -190,8 +194,14 @@ internal static class CorpusReport
         }
 
         double[] mb = outcomes.Select(o => o.AllocatedBytes / 1e6).OrderBy(x => x).ToArray();
+        // Time with the GC pauses taken out: what the method's own work cost, whatever it was charged for earlier allocations.
+        double[] unpaused = outcomes.Select(o => (o.Elapsed - o.GcPause).TotalMilliseconds).OrderBy(x => x).ToArray();
+        double paused = outcomes.Sum(o => o.GcPause.TotalMilliseconds);
         return $"p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s; "
-            + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F1} MB, max {mb[^1]:F0} MB, total {mb.Sum() / 1000:F2} GB";
+            + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F1} MB, max {mb[^1]:F0} MB, total {mb.Sum() / 1000:F2} GB; "
+            + $"GC pauses {paused / 1000:F1} s ({100 * paused / Math.Max(ms.Sum(), 1e-9):F0}%), without them p99 {Quantile(unpaused, 0.99):F2} ms, max {unpaused[^1]:F1} ms; "
+            // The run's first extraction also compiles (JIT) the extractor's and Roslyn's code paths.
+            + $"first method {outcomes[0].Elapsed.TotalMilliseconds:F1} ms, max of the others {outcomes.Skip(1).Select(o => o.Elapsed.TotalMilliseconds).DefaultIfEmpty(0).Max():F1} ms";
     }
 
     /// <summary>Nearest-rank quantile of sorted data.</summary>

@@ -40,7 +40,7 @@ internal static class Decompilation
     {
         var module = new PEFile(assembly);
         var resolver = new UniversalAssemblyResolver(assembly, throwOnError: false, module.DetectTargetFrameworkId());
-        foreach (string directory in dependencies.Select(Path.GetDirectoryName).Distinct())
+        foreach (string? directory in dependencies.Select(Path.GetDirectoryName).Distinct())
         {
             resolver.AddSearchDirectory(directory!);
         }

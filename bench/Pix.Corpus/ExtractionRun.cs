@@ -22,7 +22,11 @@ namespace Pix.Corpus;
 /// Bytes the extraction allocated on its thread: a measure of its work that, unlike
 /// <paramref name="Elapsed"/>, does not depend on the machine's load.
 /// </param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, string? InternalErrorStack = null)
+/// <param name="GcPause">
+/// Time the runtime was paused for garbage collection during the call: part of <paramref name="Elapsed"/>,
+/// but a pause pays for everything allocated since the last one, by this method or earlier ones.
+/// </param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -55,6 +59,7 @@ internal static class ExtractionRun
                 s_thread = Environment.CurrentManagedThreadId;
                 Volatile.Write(ref s_recording, true);
                 long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 stopwatch.Restart();
                 try
                 {
@@ -67,12 +72,13 @@ internal static class ExtractionRun
                 }
 
                 stopwatch.Stop();
+                TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
                 long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 Volatile.Write(ref s_recording, false);
                 string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
                     : null;
-                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, stack));
+                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack));
             }
         }
         finally

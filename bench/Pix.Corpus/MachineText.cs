@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Pix.Corpus;
@@ -17,6 +18,8 @@ internal static class MachineText
         }
 
         string load = File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "";
-        return $"{cpu}, {Environment.ProcessorCount} logical cores{load}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}";
+        // The Roslyn the extractor runs on decides what it can skip (nullable analysis from 4.9 on).
+        string roslyn = typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+        return $"{cpu}, {Environment.ProcessorCount} logical cores{load}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; Roslyn {roslyn}";
     }
 }

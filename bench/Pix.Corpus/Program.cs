@@ -15,6 +15,8 @@ using Pix.Extraction;
 // --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time).
 // --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
 // --dump-models writes the first run's models as text (to diff two builds of the extractor).
+// --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
+//   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -24,6 +26,7 @@ string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false;
 string? only = null, dumpModels = null;
 int? maxCallDepth = null, maxOperations = null;
+bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -41,8 +44,20 @@ for (int i = 0; i < args.Length; i++)
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
         case "--dump-models": dumpModels = Value(); break;
+        case "--nullable-analysis":
+        {
+            string mode = Value();
+            if (mode is not ("on" or "off"))
+            {
+                Console.Error.WriteLine($"--nullable-analysis expects on or off, got '{mode}'");
+                return 2;
+            }
+
+            nullableAnalysis = mode == "on";
+            break;
+        }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -68,6 +83,7 @@ try
         ExtractionOptions extraction = CorpusCompilation.Extraction;
         extraction = maxCallDepth is { } depth ? extraction with { MaxCallDepth = depth } : extraction;
         extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
+        extraction = nullableAnalysis is { } on ? extraction with { SkipNullableAnalysis = !on } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
         if (dumpModels is not null)
         {

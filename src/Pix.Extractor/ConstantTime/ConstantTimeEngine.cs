@@ -175,7 +175,7 @@ public sealed class ConstantTimeEngine
                 continue;
             }
 
-            SemanticModel model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+            SemanticModel model = Pix.Extraction.Analysis.SemanticModels.Of(_compilation, declaration.SyntaxTree);
             if (model.GetOperation(declaration, cancellationToken) is { } body and (IMethodBodyOperation or IBlockOperation))
             {
                 return body;

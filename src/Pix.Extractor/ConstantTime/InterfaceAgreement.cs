@@ -191,7 +191,7 @@ public static class InterfaceAgreement
 
         private string? SecretRead(SyntaxNode node)
         {
-            SemanticModel model = _compilation.GetSemanticModel(node.SyntaxTree);
+            SemanticModel model = Pix.Extraction.Analysis.SemanticModels.Of(_compilation, node.SyntaxTree);
             foreach (IdentifierNameSyntax name in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
                 if (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name &&

@@ -26,9 +26,6 @@ internal sealed partial class ExtractionSession
     private readonly HashSet<IMethodSymbol> _recursive = new(SymbolEqualityComparer.Default);
     private readonly List<Gap> _gaps = new();
     private readonly HashSet<string> _gapKeys = new(StringComparer.Ordinal);
-    // Semantic models cache their bound method bodies; sharing them across the Extract calls on one
-    // compilation (a generator run extracts many methods) avoids binding every callee again.
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> SharedModels = new();
     private readonly HashSet<SyntaxTree> _treesBound = new();
     // The recorder of each method being analysed (innermost last), and the record of each memoised summary.
     private readonly List<SessionRecorder> _recorders = new();
@@ -144,8 +141,8 @@ internal sealed partial class ExtractionSession
         _treesBound.Add(tree);
         CurrentRecorder?.Bound(tree);
 
-        return SharedModels.GetValue(Compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
-            .GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+        // Shared across the Extract calls on one compilation: a model keeps the bodies it bound.
+        return SemanticModels.Of(Compilation, tree, Options.SkipNullableAnalysis);
     }
 
     public bool IsOnStack(IMethodSymbol method)

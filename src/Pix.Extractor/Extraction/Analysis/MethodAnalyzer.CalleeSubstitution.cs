@@ -22,6 +22,7 @@ internal sealed partial class MethodAnalyzer
         private readonly MethodSummary _callee;
         private readonly CallSite _call;
         private readonly Dictionary<string, Poly> _mapped = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<(AccessRootKind Kind, int Ordinal, string Text), SymbolicValue?> _roots = new();
 
         public CalleeSubstitution(MethodAnalyzer caller, MethodSummary callee, CallSite call)
         {
@@ -161,7 +162,25 @@ internal sealed partial class MethodAnalyzer
             return Poly.Of(pcv.Atom);
         }
 
-        private SymbolicValue? Root(AccessPath path) => path.RootKind switch
+        /// <summary>
+        /// The argument (or receiver) a callee's access path starts from, resolved in the caller. Memoised per root:
+        /// resolving costs as much as the argument is deep, and a callee's guards and counts name the same few roots
+        /// again and again (a fifth of YamlDotNet's Scanner.FetchNextToken extraction). Exact: within one call site the
+        /// caller's state does not change, and resolving again would only find the inputs the first resolution registered.
+        /// </summary>
+        private SymbolicValue? Root(AccessPath path)
+        {
+            var key = (path.RootKind, path.Ordinal, path.RootText);
+            if (!_roots.TryGetValue(key, out SymbolicValue? root))
+            {
+                root = ResolveRoot(path);
+                _roots[key] = root;
+            }
+
+            return root;
+        }
+
+        private SymbolicValue? ResolveRoot(AccessPath path) => path.RootKind switch
         {
             AccessRootKind.Parameter => _call.Argument(path.Ordinal) is { } argument ? _caller._inputs.Resolve(argument) : null,
             AccessRootKind.This => _call.Instance is { } instance

@@ -10,24 +10,36 @@ namespace Pix.Extraction.Costs;
 /// </summary>
 internal sealed class CostAccumulator
 {
-    public OperationVector Operations { get; private set; } = new();
+    public CostAccumulator()
+        : this(new OperationVector(), new SortedDictionary<string, double>(StringComparer.Ordinal), new List<PendingTerm>(), new OperationVector())
+    {
+    }
 
-    public SortedDictionary<string, double> Opaque { get; private set; } = new(StringComparer.Ordinal);
+    // Every fork of a path clones its cost: the parts are made once, not made empty and replaced.
+    private CostAccumulator(OperationVector operations, SortedDictionary<string, double> opaque, List<PendingTerm> terms, OperationVector longestPath)
+    {
+        Operations = operations;
+        Opaque = opaque;
+        Terms = terms;
+        LongestPath = longestPath;
+    }
 
-    public List<PendingTerm> Terms { get; private set; } = new();
+    public OperationVector Operations { get; }
+
+    public SortedDictionary<string, double> Opaque { get; }
+
+    public List<PendingTerm> Terms { get; }
 
     /// <summary>The longest dependency path through this path's straight-line code: its chain.</summary>
-    public OperationVector LongestPath { get; private set; } = new();
+    public OperationVector LongestPath { get; private set; }
 
     public bool IsEmpty => Operations.IsEmpty && Opaque.Count == 0 && Terms.Count == 0;
 
-    public CostAccumulator Clone() => new()
-    {
-        Operations = Operations.Clone(),
-        Opaque = new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
-        Terms = new List<PendingTerm>(Terms),
-        LongestPath = LongestPath,
-    };
+    public CostAccumulator Clone() => new(
+        Operations.Clone(),
+        new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
+        new List<PendingTerm>(Terms),
+        LongestPath);
 
     public void ObserveLongest(OperationVector path) => LongestPath = OperationVector.Longer(LongestPath, path);
 

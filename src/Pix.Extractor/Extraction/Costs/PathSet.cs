@@ -33,11 +33,14 @@ internal sealed class PathSet
 {
     public PathSet(IEnumerable<PathAlternative> alternatives) => Alternatives = alternatives.ToList();
 
-    public static PathSet Start() => new(new[] { new PathAlternative(Guard.Always, new CostAccumulator()) });
+    public static PathSet Start() => new(new List<PathAlternative>(1) { new PathAlternative(Guard.Always, new CostAccumulator()) });
 
     public List<PathAlternative> Alternatives { get; }
 
     public IEnumerable<PathAlternative> Live => Alternatives.Where(a => !a.Terminated);
+
+    // The mutators below loop over Alternatives and skip terminated paths instead of enumerating
+    // Live: they run for every operation analysed, and the iterator was an allocation each time.
 
     public IEnumerable<PathAlternative> Finished => Alternatives.Where(a => a.Terminated);
 
@@ -50,47 +53,62 @@ internal sealed class PathSet
             return;
         }
 
-        foreach (PathAlternative alternative in Live)
+        foreach (PathAlternative alternative in Alternatives)
         {
-            alternative.Cost.Operations.Add(operations);
+            if (!alternative.Terminated)
+            {
+                alternative.Cost.Operations.Add(operations);
+            }
         }
     }
 
     public void ObserveLongest(OperationVector path)
     {
-        foreach (PathAlternative alternative in Live)
+        foreach (PathAlternative alternative in Alternatives)
         {
-            alternative.Cost.ObserveLongest(path);
+            if (!alternative.Terminated)
+            {
+                alternative.Cost.ObserveLongest(path);
+            }
         }
     }
 
     public void AddOpaque(string name, double count = 1)
     {
-        foreach (PathAlternative alternative in Live)
+        foreach (PathAlternative alternative in Alternatives)
         {
-            alternative.Cost.AddOpaque(name, count);
+            if (!alternative.Terminated)
+            {
+                alternative.Cost.AddOpaque(name, count);
+            }
         }
     }
 
     public void AddTerm(PendingTerm term)
     {
-        foreach (PathAlternative alternative in Live)
+        foreach (PathAlternative alternative in Alternatives)
         {
-            alternative.Cost.Terms.Add(term);
+            if (!alternative.Terminated)
+            {
+                alternative.Cost.Terms.Add(term);
+            }
         }
     }
 
     public void AddCost(CostAccumulator cost)
     {
-        foreach (PathAlternative alternative in Live)
+        foreach (PathAlternative alternative in Alternatives)
         {
-            alternative.Cost.Append(cost);
+            if (!alternative.Terminated)
+            {
+                alternative.Cost.Append(cost);
+            }
         }
     }
 
     public void TerminateLive()
     {
-        foreach (PathAlternative alternative in Live)
+        foreach (PathAlternative alternative in Alternatives)
         {
             alternative.Terminated = true;
         }

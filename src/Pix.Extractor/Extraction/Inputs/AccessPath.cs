@@ -42,8 +42,29 @@ internal sealed record AccessPath(AccessRootKind RootKind, int Ordinal, string R
 
     public static AccessPath Static(string globalTypeName) => new(AccessRootKind.Static, -1, globalTypeName, new AccessStep[0]);
 
-    public AccessPath Append(string member, AccessStepKind kind, ISymbol? symbol = null) =>
-        this with { Steps = Steps.Append(new AccessStep(member, kind, symbol)).ToArray() };
+    // The key identifies the path (equality, hashing, the quantity tables' lookups) and is asked for
+    // many times per path: built once. Not copied by `with`, which changes what it is made of.
+    private string? _key;
+
+    private AccessPath(AccessPath original)
+    {
+        RootKind = original.RootKind;
+        Ordinal = original.Ordinal;
+        RootText = original.RootText;
+        Steps = original.Steps;
+    }
+
+    public AccessPath Append(string member, AccessStepKind kind, ISymbol? symbol = null)
+    {
+        var steps = new AccessStep[Steps.Count + 1];
+        for (int i = 0; i < Steps.Count; i++)
+        {
+            steps[i] = Steps[i];
+        }
+
+        steps[Steps.Count] = new AccessStep(member, kind, symbol);
+        return this with { Steps = steps };
+    }
 
     public AccessStepKind? LastKind => Steps.Count == 0 ? null : Steps[Steps.Count - 1].Kind;
 
@@ -65,9 +86,9 @@ internal sealed record AccessPath(AccessRootKind RootKind, int Ordinal, string R
         }
     }
 
-    public string Key => RootKind + ":" + RootText + ":" + string.Join("/", Steps.Select(s => s.Kind + "." + s.Member));
+    public string Key => _key ??= RootKind + ":" + RootText + ":" + string.Join("/", Steps.Select(s => s.Kind + "." + s.Member));
 
-    public bool Equals(AccessPath? other) => other is not null && other.Key == Key;
+    public bool Equals(AccessPath? other) => other is not null && (ReferenceEquals(this, other) || other.Key == Key);
 
     public override int GetHashCode() => Key.GetHashCode();
 }
