@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Pix.Cli.Output;
@@ -63,7 +64,31 @@ internal static class CalibrateCommand
         WriteSummary(result, stdout);
         stdout.WriteLine();
         stdout.WriteLine($"Saved {outputPath} ({result.Repetitions} passes in {result.Duration.TotalSeconds:0.0} s).");
+        WriteIssueRates(result, stdout);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The core's issue rate per pass, and a warning when every pass ran well below the highest rate
+    /// this process probed (each kernel's figure is its quietest pass, so one pass on a core of its own
+    /// is enough; none means the throughput costs are a shared core's).
+    /// </summary>
+    internal static void WriteIssueRates(CalibrationResult result, TextWriter stdout)
+    {
+        if (result.IssueRates.Count == 0)
+        {
+            return;
+        }
+
+        string rates = string.Join(", ", result.IssueRates.Select(r => r.ToString("0.0", CultureInfo.InvariantCulture)));
+        stdout.WriteLine($"Core issue rate per pass (operations per cycle): {rates}.");
+        // One more probe now: with the ones around each pass, the highest rate this process has seen.
+        CoreMonitor.Process.Probe();
+        if (CoreMonitor.Process.IsShared(result.IssueRates.Max()))
+        {
+            stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {CoreMonitor.Process.Highest.ToString("0.0", CultureInfo.InvariantCulture)});"
+                + " the throughput costs are a shared core's. Calibrate again when the machine is quieter.");
+        }
     }
 
     internal static void WriteSummary(CalibrationResult result, TextWriter stdout)

@@ -41,6 +41,14 @@ public sealed class CalibrationResult
     /// <summary>The memory-level chases, smallest working set first (empty when none was measured): the profile's <see cref="HardwareProfile.MemoryLoads"/> with their noise.</summary>
     public IReadOnlyList<MemoryLevelTiming> MemoryLevels { get; init; } = Array.Empty<MemoryLevelTiming>();
 
+    /// <summary>
+    /// The core's issue rate (<see cref="Measurement.CoreIssueRate"/>, operations per cycle) around each
+    /// pass, the lower of a probe before and after it. A pass well under the others ran while another
+    /// hardware thread shared the core; each kernel's figure is its quietest pass, so the profile is
+    /// sound as long as some pass ran on a core of its own.
+    /// </summary>
+    public IReadOnlyList<double> IssueRates { get; init; } = Array.Empty<double>();
+
     /// <summary>Passes made over all kernels.</summary>
     public int Repetitions { get; }
 

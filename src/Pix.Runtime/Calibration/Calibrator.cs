@@ -39,6 +39,7 @@ internal sealed class Calibrator
         WarmUp(probes);
 
         var perPass = probes.ToDictionary(p => p, _ => new List<MeasurementResult>());
+        var issueRates = new List<double>();
         int pass = 0;
         TimeSpan passDuration = TimeSpan.Zero;
         while (pass < _options.MaxRepetitions
@@ -46,6 +47,10 @@ internal sealed class Calibrator
         {
             pass++;
             TimeSpan start = _clock.Elapsed;
+
+            // The core's issue rate around the pass: a pass during which another hardware thread shared
+            // the core shows it (its stream kernels run slower; the quietest pass per kernel counts).
+            double rateBefore = CoreMonitor.Process.Probe();
             for (int i = 0; i < probes.Count; i++)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -53,14 +58,15 @@ internal sealed class Calibrator
                 Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
             }
 
+            issueRates.Add(Math.Min(rateBefore, CoreMonitor.Process.Probe()));
             passDuration = _clock.Elapsed - start;
         }
 
         Report("fit", null, 0, 1);
-        return Fit(probes, perPass, pass);
+        return Fit(probes, perPass, pass, issueRates);
     }
 
-    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<MeasurementResult>> perPass, int passes)
+    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<MeasurementResult>> perPass, int passes, IReadOnlyList<double> issueRates)
     {
         // Within a pass, the median of batches rejects short interruptions. Across passes, take the
         // quietest pass: interference (a busy hyperthread sibling, a neighbour's build) only ever
@@ -125,7 +131,7 @@ internal sealed class Calibrator
             opaqueCallCosts: null,
             defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
             .WithMemoryLoads(memoryLevels.Select(m => m.Point));
-        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed) { MemoryLevels = memoryLevels };
+        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed) { MemoryLevels = memoryLevels, IssueRates = issueRates };
 
         // Relative spread (max − min) / min of the per-pass figures.
         double Spread(Probe p)
