@@ -69,6 +69,9 @@ internal static class IssueRateProbe
         return x;
     }
 
+    // The body of the calibrator's `alu12` stream kernel (ThroughputKernels.Alu12), kept apart on purpose:
+    // the probe runs between measurements and must be Tier-1 code from its first call, while the
+    // calibration kernels tier up during the calibrator's warm-up exactly as the code they price does.
     [MethodImpl(MethodImplOptions.NoInlining | (MethodImplOptions)512)]
     private static long Streams(int iterations)
     {
