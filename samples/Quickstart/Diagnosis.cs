@@ -53,6 +53,13 @@ internal static class Diagnosis
         Report("BinarySearch over 256 ints, back-to-back calls", Measurement.Measure(() => Search.BinarySearch(twins[0], 1), backToBack), 9);
         Report("BinarySearch over 256 ints, each call's array from the last", Measurement.Measure(() => previous = Search.BinarySearch(twins[(previous >> 31) & 1], 1), backToBack), 9);
         Report("BinarySearch over 256 ints, calls fenced off (latency)", Measurement.Measure(() => Search.BinarySearch(twins[0], 1), fenced), 9);
+        // Short early-exit loops, both ways: what a call costs beyond (position + 1) iterations.
+        foreach (int position in new[] { 1, 10, 30, 100, 300, 1000 })
+        {
+            Report($"IndexOf, match at {position}, back-to-back calls", Measurement.Measure(() => Search.IndexOf(quickstart, position), backToBack), position + 1);
+            Report($"IndexOf, match at {position}, calls fenced off (latency)", Measurement.Measure(() => Search.IndexOf(quickstart, position), fenced), position + 1);
+        }
+
         byte[] bytes = new byte[64];
         Report("Fnv1a over 64 bytes, back-to-back calls", Measurement.Measure(() => Checksums.Fnv1a(bytes), backToBack), 64);
         Report("Fnv1a over 64 bytes, calls fenced off (latency)", Measurement.Measure(() => Checksums.Fnv1a(bytes), fenced), 64);

@@ -19,7 +19,7 @@ namespace Pix;
 /// iteration). Their ratio gives slots per cycle without knowing the frequency:
 /// <c>14 × (chain ns / 2) / streams ns</c>. An idle 4-wide core gives about 4; a core whose other
 /// hardware thread is busy gives about half. The figure is a property of the moment, not of the
-/// machine: it is the quietest of a few repetitions.
+/// machine: each kernel's fastest of a few repetitions.
 /// </remarks>
 internal static class IssueRateProbe
 {
@@ -28,20 +28,25 @@ internal static class IssueRateProbe
     private const double StreamSlotsPerIteration = 14;   // 12 ALU operations + inc + fused cmp/jcc
     private const double ChainCyclesPerIteration = 2;    // add, xor: one cycle each, dependent
 
-    /// <summary>Issue slots per cycle measured now: the median of a few back-to-back pairs of the two kernels.</summary>
+    /// <summary>
+    /// Issue slots per cycle measured now, from the fastest of a few timings of each kernel. An
+    /// interruption only ever adds time: taking each kernel's fastest keeps one that lands in the chain
+    /// kernel from inflating the rate (a median of per-pair ratios let an occasional outlier through,
+    /// and one outlier is enough to make every later measurement look shared).
+    /// </summary>
     public static double Measure()
     {
         // The first calls compile the kernels: untimed.
         Sink = Chain(16) + Streams(16);
-        var rates = new double[Repetitions];
+        double chainNs = double.MaxValue;
+        double streamsNs = double.MaxValue;
         for (int r = 0; r < Repetitions; r++)
         {
-            double chainNs = TimeNs(static n => Chain(n));
-            double streamsNs = TimeNs(static n => Streams(n));
-            rates[r] = chainNs > 0 && streamsNs > 0 ? StreamSlotsPerIteration * (chainNs / ChainCyclesPerIteration) / streamsNs : 0;
+            chainNs = Math.Min(chainNs, TimeNs(static n => Chain(n)));
+            streamsNs = Math.Min(streamsNs, TimeNs(static n => Streams(n)));
         }
 
-        return SampleStatistics.MedianOf(rates);
+        return chainNs > 0 && streamsNs > 0 ? StreamSlotsPerIteration * (chainNs / ChainCyclesPerIteration) / streamsNs : 0;
     }
 
     private static double TimeNs(Func<int, long> kernel)
