@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using Pix.Cli.Output;
@@ -80,13 +79,13 @@ internal static class CalibrateCommand
             return;
         }
 
-        string rates = string.Join(", ", result.IssueRates.Select(r => r.ToString("0.0", CultureInfo.InvariantCulture)));
+        string rates = string.Join(", ", result.IssueRates.Select(r => Format.Number(r, "0.0")));
         stdout.WriteLine($"Core issue rate per pass (operations per cycle): {rates}.");
         // One more probe now: with the ones around each pass, the highest rate this process has seen.
         CoreMonitor.Process.Probe();
         if (CoreMonitor.Process.IsShared(result.IssueRates.Max()))
         {
-            stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {CoreMonitor.Process.Highest.ToString("0.0", CultureInfo.InvariantCulture)});"
+            stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {Format.Number(CoreMonitor.Process.Highest, "0.0")});"
                 + " the throughput costs are a shared core's. Calibrate again when the machine is quieter.");
         }
     }

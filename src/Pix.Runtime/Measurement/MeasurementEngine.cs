@@ -92,6 +92,9 @@ internal sealed class MeasurementEngine
     private long RunBatch(BatchRunner runner, long calls) =>
         _fenced ? runner.Run<LoadFence>(calls, _clock) : runner.Run<BackToBack>(calls, _clock);
 
+    private long RunEmptyBatch(BatchRunner runner, long calls) =>
+        _fenced ? runner.RunEmpty<LoadFence>(calls, _clock) : runner.RunEmpty<BackToBack>(calls, _clock);
+
     /// <summary>
     /// Runs batches until the warm-up time has passed and a batch lasts at least the minimum batch
     /// time, re-sizing the batch after each one (code gets faster as it tiers up, so the size is taken
@@ -149,7 +152,7 @@ internal sealed class MeasurementEngine
         var perCall = new double[_options.BatchCount];
         for (int b = -Discarded; b < perCall.Length; b++)
         {
-            long ticks = _fenced ? runner.RunEmpty<LoadFence>(calls, _clock) : runner.RunEmpty<BackToBack>(calls, _clock);
+            long ticks = RunEmptyBatch(runner, calls);
             if (b >= 0)
             {
                 perCall[b] = _clock.ToNanoseconds(ticks) / calls;
