@@ -268,10 +268,17 @@ internal sealed partial class MethodAnalyzer
         }
 
         string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
+        bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
         var closed = new List<PathAlternative>();
         foreach (PathAlternative alternative in body)
         {
             var cost = new CostAccumulator();
+            if (missesOnExit)
+            {
+                // Once per execution of the loop, in the code around it (MethodAnalyzer.Mispredictions.cs).
+                cost.Operations.Add(OperationClass.BranchMiss, DataExitMisses);
+            }
+
             if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
                 // Each iteration ends in one taken branch, the back-edge (or the jump to the test).
