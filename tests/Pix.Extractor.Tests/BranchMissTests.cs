@@ -11,19 +11,23 @@ namespace Pix.Extractor.Tests;
 public sealed class BranchMissTests
 {
     /// <summary>Expected misses per call of <c>C.M</c> (every piece's terms, each count at <paramref name="atoms"/> for its symbols).</summary>
-    private static double Misses(string members, double atoms = 10)
-    {
-        InterfaceModel model = Extraction.Extract($"class C {{ {members} }}");
-        Piece piece = model.Pieces.Last();
-        return piece.Terms.Sum(t => ModelEvaluator.Evaluate(t.Count, _ => atoms) * t.Block.CountOf(OperationClass.BranchMiss));
-    }
+    private static double Misses(string members, double atoms = 10) =>
+        Misses(Extraction.Extract($"class C {{ {members} }}"), atoms);
+
+    private static Term TermStarting(InterfaceModel model, string text) =>
+        model.Pieces.Last().Terms.Single(t => t.Description.StartsWith(text, System.StringComparison.Ordinal));
+
+    private static double Misses(InterfaceModel model, double atoms) =>
+        model.Pieces.Last().Terms.Sum(t => ModelEvaluator.Evaluate(t.Count, _ => atoms) * t.Block.CountOf(OperationClass.BranchMiss));
 
     private static double LoopBodyMisses(string body, string parameters = "int[] a, uint key") =>
-        Extraction.Extract($@"class C {{
-            public int M({parameters}) {{
-                int found = 0;
-                for (int i = 0; i < a.Length; i++) {{ {body} }}
-                return found; }} }}").TermAbout("loop over").Block.CountOf(OperationClass.BranchMiss);
+        TermStarting(
+            Extraction.Extract($@"class C {{
+                public int M({parameters}) {{
+                    int found = 0;
+                    for (int i = 0; i < a.Length; i++) {{ {body} }}
+                    return found; }} }}"),
+            "loop over").Block.CountOf(OperationClass.BranchMiss);
 
     [Fact]
     public void The_tries_child_pick_misses_half_the_time_and_its_walk_once_at_the_end()
@@ -41,8 +45,12 @@ public sealed class BranchMissTests
                     depth++;
                 } } }");
 
-        Assert.Equal(0.5, model.TermAbout("loop over").Block.CountOf(OperationClass.BranchMiss));
-        Assert.Equal(1, model.TermAbout("straight-line").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0.5, TermStarting(model, "loop over").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0, TermStarting(model, "straight-line").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(1, TermStarting(model, "mispredicted exit").Block.CountOf(OperationClass.BranchMiss));
+
+        // Seven levels: 3.5 child picks and the exit.
+        Assert.Equal(4.5, Misses(model, atoms: 7));
     }
 
     [Theory]
@@ -71,14 +79,19 @@ public sealed class BranchMissTests
         Assert.Equal(0, Misses("public int M(int[] a) { int s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; }"));
     }
 
-    [Fact]
-    public void An_early_exit_on_data_misses_once_per_call()
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)] // stops at its first element every time: learnt
+    [InlineData(2, 1)]
+    [InlineData(300, 1)]
+    public void An_early_exit_on_data_misses_once_per_call_from_the_second_iteration(double matchIndex, double misses)
     {
         InterfaceModel model = Extraction.Extract(@"class C {
             public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; } }");
 
-        Assert.Equal(0, model.TermAbout("loop over").Block.CountOf(OperationClass.BranchMiss));
-        Assert.Equal(1, model.TermAbout("straight-line").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0, TermStarting(model, "loop over").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0, TermStarting(model, "straight-line").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(misses, Misses(model, matchIndex));
     }
 
     [Fact]
@@ -106,19 +119,19 @@ public sealed class BranchMissTests
                 }
                 return hits; } }");
 
-        // The inner loop's exit lands in the outer loop's body: rows.Length misses per call.
-        Assert.Equal(1, model.Pieces.Last().Terms.Where(t => t.Description.StartsWith("loop over rows.Length")).Sum(t => t.Block.CountOf(OperationClass.BranchMiss)));
-        Assert.Equal(0, model.TermAbout("straight-line").Block.CountOf(OperationClass.BranchMiss));
+        // The inner loop's exit, once per outer iteration: rows.Length misses per call.
+        Term exit = TermStarting(model, "mispredicted exit");
+        Assert.Equal(10, ModelEvaluator.Evaluate(exit.Count, name => name == "rows.Length" ? 10 : 5));
+        Assert.Equal(10, Misses(model, atoms: 10));
     }
 
     [Fact]
-    public void A_miss_prices_as_a_refill_on_the_reference_profile()
+    public void A_mispredicted_exit_prices_as_one_refill_on_the_reference_profile()
     {
-        const string Search = "public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; }";
-        InterfaceModel model = Extraction.Extract($"class C {{ {Search} }}");
-        Term fixedPart = model.TermAbout("straight-line");
-        BlockSummary withoutMiss = BlockSummary.Create(fixedPart.Block.Operations.Where(c => c.Class != OperationClass.BranchMiss), fixedPart.Block.Chain, fixedPart.Block.Opaque, fixedPart.Block.FoldedLoads, fixedPart.Block.TakenBranches);
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; } }");
 
-        Assert.Equal(5.5, fixedPart.Block.Price(HardwareProfile.Reference) - withoutMiss.Price(HardwareProfile.Reference), 9);
+        Assert.Equal(5.5, TermStarting(model, "mispredicted exit").Block.Price(HardwareProfile.Reference), 12);
+        Assert.Equal(5.5, model.Ns(("a.Length", 1000), ("matchIndex", 300)) - model.Ns(("a.Length", 1000), ("matchIndex", 1)) - (299 * TermStarting(model, "loop over").Block.Price(HardwareProfile.Reference)), 9);
     }
 }

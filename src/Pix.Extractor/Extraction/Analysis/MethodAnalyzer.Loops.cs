@@ -273,11 +273,6 @@ internal sealed partial class MethodAnalyzer
         foreach (PathAlternative alternative in body)
         {
             var cost = new CostAccumulator();
-            if (missesOnExit)
-            {
-                // Once per execution of the loop, in the code around it (MethodAnalyzer.Mispredictions.cs).
-                cost.Operations.Add(OperationClass.BranchMiss, DataExitMisses);
-            }
 
             if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
@@ -290,6 +285,12 @@ internal sealed partial class MethodAnalyzer
             for (int i = 0; i < cost.Terms.Count; i++)
             {
                 cost.Terms[i] = cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
+            }
+
+            if (missesOnExit)
+            {
+                // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
+                cost.Terms.Add(MispredictedExit(trips, where, $"{kind} at line {line}"));
             }
 
             closed.Add(new PathAlternative(alternative.Guard, cost));

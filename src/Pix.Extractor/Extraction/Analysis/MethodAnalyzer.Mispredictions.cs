@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
 
 namespace Pix.Extraction.Analysis;
 
@@ -17,9 +19,13 @@ namespace Pix.Extraction.Analysis;
 //    other way than predicted half the time: 1/2 a miss per execution. A test at a fixed position
 //    (`(flags & Syn) != 0`) is left out: a flag is usually biased, and the predictor follows the bias.
 // 2. The exit of a loop whose trip count the data decide (an early return or break, or a `while` on
-//    data: the loops that get a PCV such as `matchIndex`): the predictor expects the loop to go on,
-//    so leaving it costs 1 miss per execution of the loop. A counted loop's exit (its bound is an
-//    input) is left out: short counted loops are learnt, and on long ones one miss is noise.
+//    data: the loops that get a PCV such as `matchIndex`): where it stops varies with the data, the
+//    predictor expects the loop to go on, and leaving it costs 1 miss per execution of the loop,
+//    min(1, max(0, trips − 1)): a loop that stops at its first test or after one iteration is left
+//    out, because that is what a hash chain at a low load factor does nearly every time, and a
+//    predictor learns it (the NAT's, bridge's and firewall's flow-table walks: 1 entry on typical
+//    traffic). A counted loop's exit (its bound is an input) is left out: short counted loops are
+//    learnt, and on long ones one miss is noise.
 //
 // Branches on table contents (does this trie node hold a prefix?) are not counted: how often they
 // change direction depends on the table, which no input shows.
@@ -85,6 +91,19 @@ internal sealed partial class MethodAnalyzer
         && mask is IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift } s
         && IsConstant(Unwrapped(s.LeftOperand), 1)
         && !Unwrapped(s.RightOperand).ConstantValue.HasValue;
+
+    /// <summary>
+    /// The term for the mispredicted exit of a loop whose trip count data decide: a block of
+    /// <see cref="DataExitMisses"/> misses, run <c>min(1, max(0, trips − 1))</c> times per execution of the
+    /// loop, written <c>max(0, trips − 1) − max(0, trips − 2)</c> (the same for whole trip counts).
+    /// </summary>
+    private static PendingTerm MispredictedExit(Poly trips, Provenance where, string loop)
+    {
+        Poly fromTheSecondIteration = FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.One))
+            .Minus(FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.Const(2))));
+        BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.BranchMiss, DataExitMisses) });
+        return new PendingTerm(miss, fromTheSecondIteration, where, "mispredicted exit of the " + loop);
+    }
 
     /// <summary>
     /// True when the trip count of <paramref name="loop"/> is decided by data: a condition that is not
