@@ -207,7 +207,7 @@ internal static class ValidateCommand
                 continue;
             }
 
-            stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}");
+            stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}; on a core of its own {Format.PercentOrDash(m.OwnCoreMape)} ({m.OwnCorePoints.Count()} of {m.Points.Count} sizes)");
             var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "issue", "error").AlignRight(0, 1, 2, 3, 4, 5, 6);
             foreach (ValidationPoint p in m.Points)
             {
@@ -228,6 +228,10 @@ internal static class ValidateCommand
                     $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + m.NoTermsBecause)}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
                 stdout.WriteLine(
                     $"  error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} as generated, {Format.Percent(fit.HeldOutMapeAfter)} fitted (median CV {Format.Percent(m.MedianNoise)}).");
+                if (fit.SharedCoreNote() is string note)
+                {
+                    stdout.WriteLine($"  {note}.");
+                }
             }
         }
 
@@ -235,6 +239,6 @@ internal static class ValidateCommand
         int validated = report.Methods.Count(m => m.Validated);
         stdout.WriteLine(validated == 0
             ? "No method was validated."
-            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled; † = measured while another hardware thread shared the core.");
+            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); {Format.PercentOrDash(report.OverallOwnCoreMape)} over the {report.PointCounts.OwnCore} of {report.PointCounts.All} sizes measured on a core of their own; * = timings had not settled; † = measured while another hardware thread shared the core.");
     }
 }
