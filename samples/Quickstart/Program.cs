@@ -71,9 +71,9 @@ internal static class Program
 
         Console.WriteLine("Measured: median time per call over 21 timed batches after a time-based warm-up;"
             + " spread: the middle half of the batches (interquartile range), and its width relative to the median.");
-        if (mode == MeasurementMode.Latency && !Measurement.CanMeasureLatency)
+        if (Measurement.EffectiveMode(mode) != mode)
         {
-            mode = MeasurementMode.Throughput;
+            mode = Measurement.EffectiveMode(mode);
             Console.WriteLine("This processor has no load fence (not x86/x64): calls are timed back to back.");
         }
 

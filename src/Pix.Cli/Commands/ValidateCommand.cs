@@ -148,10 +148,10 @@ internal static class ValidateCommand
         }
 
         IReadOnlyDictionary<string, Pix.Model.InterfaceModel>? models = projectFile is null ? null : InterfaceModels.FromProject(projectFile, stderr);
-        if (mode == MeasurementMode.Latency && !Measurement.CanMeasureLatency)
+        if (Measurement.EffectiveMode(mode) != mode)
         {
             stderr.WriteLine("pix validate: note: this machine has no load fence (not x86/x64); calls are timed back to back, so calls of under a few hundred nanoseconds may measure faster than their latency.");
-            mode = MeasurementMode.Throughput;
+            mode = Measurement.EffectiveMode(mode);
         }
 
         var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
