@@ -43,6 +43,14 @@ public static class Measurement
     /// </summary>
     public static double CoreIssueRate() => CoreMonitor.Process.Probe();
 
+    /// <summary>
+    /// Whether <paramref name="issueRate"/>, read with <see cref="CoreIssueRate"/>, is low enough against the
+    /// highest rate this process has read to say another hardware thread shared the core (under 90% of it):
+    /// the test <see cref="MeasurementResult.CoreShared"/> applies, for callers that time code their own way.
+    /// Probe around the timed work and pass the lower of the two readings.
+    /// </summary>
+    public static bool IsCoreShared(double issueRate) => CoreMonitor.Process.IsShared(issueRate);
+
     /// <summary>Measures one call of <paramref name="body"/>.</summary>
     public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>
         Run(BatchRunner.For(body ?? throw new ArgumentNullException(nameof(body))), options);
