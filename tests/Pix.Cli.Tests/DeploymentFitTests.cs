@@ -114,7 +114,7 @@ public sealed class DeploymentFitTests
     {
         // The core's own speed follows the per-term truth; three sizes ran while another hardware thread
         // shared the core, 1.6x slower. A fit over the mix would describe neither speed.
-        int[] sizes = { 4, 8, 16, 32, 64, 128, 256, 512, 1024 };
+        int[] sizes = { 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192 };
         int[] shared = { 16, 128, 512 };
         ValidationPoint[] points = sizes.Select(n => shared.Contains(n) ? SharedCore(TermPoint(n, measuredScale: 1.6)) : TermPoint(n, measuredScale: 1)).ToArray();
 
@@ -165,6 +165,43 @@ public sealed class DeploymentFitTests
         Assert.Equal(0.125, method.OwnCoreMape, 9);
         Assert.Equal((0 + 0.25 + 0.5) / 3, method.Mape, 9);
         Assert.True(double.IsNaN(new MethodValidation("M", new[] { points[2] }, null).OwnCoreMape));
+    }
+
+    [Fact]
+    public void Prefers_fixed_plus_scale_when_per_term_coefficients_only_fit_the_noise()
+    {
+        // Five terms, five training sizes, and the machine 1.3x the interface give or take 10% per size:
+        // per-term coefficients fit every training size and miss the others; one scale does not.
+        ValidationPoint[] points = Enumerable.Range(0, 10).Select(i =>
+        {
+            double n = 8 << i;
+            var terms = new[]
+            {
+                new TermValue("0.0", "straight-line code", 10),
+                new TermValue("0.1", "loop over n", 0.5 * n),
+                new TermValue("0.2", "nest over n, n", 0.001 * n * n),
+                new TermValue("0.3", "sort over n", 0.2 * n * Math.Log2(n)),
+                new TermValue("0.4", "walk over sqrt n", 3 * Math.Sqrt(n)),
+            };
+            double predicted = terms.Sum(t => t.Nanoseconds);
+            return Point((int)n, predicted, 1.3 * predicted * (i % 3 == 0 ? 1.1 : i % 3 == 1 ? 0.9 : 1.0)) with { Terms = terms };
+        }).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(DeploymentFitKind.FixedPlusScale, fit.Kind);
+        Assert.Contains("leave-one-out", fit.ChosenBecause);
+        Assert.InRange(fit.Coefficients[1].Value, 1.1, 1.5);
+        Assert.True(fit.HeldOutMapeAfter < 0.12);
+    }
+
+    [Fact]
+    public void Keeps_per_term_coefficients_when_they_predict_as_well()
+    {
+        DeploymentFit fit = DeploymentFit.Fit(new[] { 4, 8, 16, 32, 64, 128, 256 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray())!;
+
+        Assert.Equal(DeploymentFitKind.PerTerm, fit.Kind);
+        Assert.Null(fit.ChosenBecause);
     }
 
     [Fact]

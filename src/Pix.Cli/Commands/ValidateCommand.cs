@@ -225,7 +225,7 @@ internal static class ValidateCommand
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(
-                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + m.NoTermsBecause)}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
+                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + (fit.ChosenBecause ?? m.NoTermsBecause))}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
                 stdout.WriteLine(
                     $"  error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} as generated, {Format.Percent(fit.HeldOutMapeAfter)} fitted (median CV {Format.Percent(m.MedianNoise)}).");
                 if (fit.SharedCoreNote() is string note)

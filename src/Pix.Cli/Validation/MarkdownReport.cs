@@ -62,7 +62,7 @@ internal static class MarkdownReport
               .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" (").Append(m.OwnCorePoints.Count()).Append(" of ").Append(m.Points.Count).Append(" sizes).\n\n");
             if (m.Fit is DeploymentFit fit)
             {
-                md.Append("Deployment-specific fit (").Append(fit.Kind == DeploymentFitKind.PerTerm ? "one coefficient per term" : "fixed + scale; " + m.NoTermsBecause)
+                md.Append("Deployment-specific fit (").Append(fit.Kind == DeploymentFitKind.PerTerm ? "one coefficient per term" : "fixed + scale; " + (fit.ChosenBecause ?? m.NoTermsBecause))
                   .Append(") on sizes ").Append(string.Join(", ", fit.TrainingSizes))
                   .Append(": measured ≈ ").Append(fit.Describe())
                   .Append(". MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
