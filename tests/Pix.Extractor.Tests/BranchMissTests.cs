@@ -102,6 +102,20 @@ public sealed class BranchMissTests
     }
 
     [Fact]
+    public void A_binary_search_exits_without_a_miss()
+    {
+        // ⌊log2 n⌋ + 1 halvings for every key but the rare early hit: the same count every time.
+        Assert.Equal(0, Misses(@"public int M(int[] a, int key) {
+            int lo = 0, hi = a.Length - 1;
+            while (lo <= hi) {
+                int mid = lo + ((hi - lo) >> 1);
+                if (a[mid] == key) return mid;
+                if (a[mid] < key) lo = mid + 1; else hi = mid - 1;
+            }
+            return -1; }", atoms: 1000));
+    }
+
+    [Fact]
     public void A_loop_that_only_throws_early_misses_nothing()
     {
         Assert.Equal(0, Misses(@"public int M(int[] a) { int s = 0;
