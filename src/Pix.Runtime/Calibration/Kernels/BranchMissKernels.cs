@@ -4,23 +4,25 @@ using System.Runtime.CompilerServices;
 namespace Pix.Calibration.Kernels;
 
 /// <summary>
-/// The branch-miss pair: one loop whose conditional branch tests the next bit of a stream, run once on
-/// bits that are all equal (the predictor is always right) and once on random bits (it is right half
-/// the time: no predictor does better on independent fair coin flips). Both runs execute the same
-/// instructions; the difference per iteration is half a miss, so a miss costs twice the difference
-/// (<see cref="MissesPerIteration"/>).
+/// The branch-miss pair: a walk that follows one of two successor tables at each step, picked by the
+/// next bit of a stream, run once on bits that are all equal (the predictor is always right) and once
+/// on random bits (it is right half the time: no predictor does better on independent fair coin
+/// flips). Both runs execute the same instructions; the difference per step is half a miss, so a miss
+/// costs twice the difference (<see cref="MissesPerIteration"/>).
 /// </summary>
 /// <remarks>
-/// The branch tests a bit of a register (<c>(word &gt;&gt; (i &amp; 63)) &amp; 1</c>, one word loaded every 64
-/// iterations), as the router's trie tests a bit of the destination address: the condition is ready
-/// a cycle after the branch issues, so the difference is the refill itself, not a wait for a load
-/// (testing one byte per iteration from memory measured 8.9 ns a miss here, against 5.5–6.9 ns per
-/// miss in the trie walk; docs/accuracy.md, "Mispredicted branches").
+/// The shape is the router's trie walk, the code where misses were found to matter: the bit is in a
+/// register (<c>(word &gt;&gt; (i &amp; 63)) &amp; 1</c>, one word loaded every 64 steps), so the branch
+/// resolves a cycle after it issues, and each step's load depends on the previous one, so a refill
+/// overlaps the wait for the load in flight as it does in a walk. What a miss costs depends on the
+/// code around it: measured here, 4.9–6.0 ns per miss in the trie walk, 7.85–8.11 ns in a loop of
+/// ALU work with the same bit test (no load to overlap), 8.9 ns when the bit was itself loaded from
+/// memory (docs/accuracy.md, "Mispredicted branches"). The interfaces that count misses are walks
+/// and searches, so the walk is what is calibrated.
 /// Each call reads the next <c>iterations</c> bits of a 64 Ki-bit stream, so the random pattern
 /// repeats only after 65,536 branches: far beyond any predictor's history, which a short array
 /// reused on every call would not be (a TAGE predictor learns a pattern of a few hundred outcomes).
-/// Both arms update two accumulators, so the JIT cannot turn the branch into a conditional move
-/// (its if-conversion takes an arm of one assignment).
+/// Both arms load, so the JIT keeps a branch (<c>bt</c> + <c>jae</c>), not a conditional move.
 /// </remarks>
 internal sealed class BranchMissKernels
 {
@@ -30,8 +32,13 @@ internal sealed class BranchMissKernels
     /// <summary>Mispredicted branches per iteration on random bits, in the steady state.</summary>
     public const double MissesPerIteration = 0.5;
 
+    /// <summary>Nodes of the walk: two 1 KiB tables, in L1 whatever the bits.</summary>
+    private const int Nodes = 256;
+
     private readonly ulong[] _equal = new ulong[StreamLength / 64];
     private readonly ulong[] _random = new ulong[StreamLength / 64];
+    private readonly int[] _zero;
+    private readonly int[] _one;
     private int _equalCursor;
     private int _randomCursor;
 
@@ -44,6 +51,9 @@ internal sealed class BranchMissKernels
             random.NextBytes(bytes);
             _random[i] = BitConverter.ToUInt64(bytes, 0);
         }
+
+        _zero = RandomCycle(random);
+        _one = RandomCycle(random);
     }
 
     /// <summary>
@@ -53,18 +63,18 @@ internal sealed class BranchMissKernels
     public static double MissNs(double predictedNsPerIteration, double mispredictedNsPerIteration) =>
         Math.Max(0, mispredictedNsPerIteration - predictedNsPerIteration) / MissesPerIteration;
 
-    /// <summary>The loop on bits that never change: every branch predicted.</summary>
-    public long Predicted(int iterations) => Run(_equal, ref _equalCursor, iterations);
+    /// <summary>The walk on bits that never change: every branch predicted.</summary>
+    public long Predicted(int iterations) => Run(_equal, ref _equalCursor, _zero, _one, iterations);
 
-    /// <summary>The same loop on random bits: half the branches mispredicted.</summary>
-    public long Mispredicted(int iterations) => Run(_random, ref _randomCursor, iterations);
+    /// <summary>The same walk on random bits: half the branches mispredicted.</summary>
+    public long Mispredicted(int iterations) => Run(_random, ref _randomCursor, _zero, _one, iterations);
 
-    /// <summary>One pass over the next <paramref name="iterations"/> bits (at most <see cref="StreamLength"/>).</summary>
+    /// <summary>One walk of <paramref name="iterations"/> steps over the next bits (at most <see cref="StreamLength"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static long Run(ulong[] words, ref int cursor, int iterations)
+    private static long Run(ulong[] words, ref int cursor, int[] zero, int[] one, int iterations)
     {
         int start = cursor + iterations <= StreamLength ? cursor : 0;
-        long a = 1, b = 2;
+        int node = 0;
         ulong word = 0;
         for (int i = 0; i < iterations; i++)
         {
@@ -74,20 +84,35 @@ internal sealed class BranchMissKernels
                 word = words[(start + i) >> 6];
             }
 
-            if (((word >> bit) & 1) != 0)
-            {
-                a += i;
-                b ^= a;
-            }
-            else
-            {
-                b += i;
-                a ^= b;
-            }
+            node = ((word >> bit) & 1) != 0 ? one[node] : zero[node];
         }
 
         // The next call starts on a fresh word (its first iteration loads one).
         cursor = (start + iterations + 63) & ~63;
-        return a + b;
+        return node;
+    }
+
+    /// <summary>A successor table that visits all <see cref="Nodes"/> nodes in one random cycle.</summary>
+    private static int[] RandomCycle(Random random)
+    {
+        int[] order = new int[Nodes];
+        for (int i = 0; i < Nodes; i++)
+        {
+            order[i] = i;
+        }
+
+        for (int i = Nodes - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        int[] next = new int[Nodes];
+        for (int i = 0; i < Nodes; i++)
+        {
+            next[order[i]] = order[(i + 1) % Nodes];
+        }
+
+        return next;
     }
 }
