@@ -15,6 +15,7 @@ using Pix.Extraction;
 // --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time).
 // --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
 // --dump-models writes the first run's models as text (to diff two builds of the extractor).
+// --times writes each method's time, GC pause and allocation in both timed runs (tab-separated; to find the tail).
 // --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
@@ -24,7 +25,7 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false;
-string? only = null, dumpModels = null;
+string? only = null, dumpModels = null, timesFile = null;
 int? maxCallDepth = null, maxOperations = null;
 bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
@@ -44,6 +45,7 @@ for (int i = 0; i < args.Length; i++)
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
         case "--dump-models": dumpModels = Value(); break;
+        case "--times": timesFile = Value(); break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -57,7 +59,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file | --times file | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -88,6 +90,11 @@ try
         if (dumpModels is not null)
         {
             ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
+        }
+
+        if (timesFile is not null)
+        {
+            TimingText.Write(result.First, result.Second, corpora.Count == 1 ? timesFile : timesFile + "." + corpora.IndexOf(corpus));
         }
 
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)
