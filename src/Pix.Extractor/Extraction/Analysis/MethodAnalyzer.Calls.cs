@@ -270,7 +270,7 @@ internal sealed partial class MethodAnalyzer
 
             foreach (PendingTerm term in alternative.Cost.Terms)
             {
-                cost.Terms.Add(new PendingTerm(term.Block, substitution.Count(term.Count), term.Origin, $"{term.Description} in {method.Name}"));
+                cost.Terms.Add(substitution.Term(term));
             }
 
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
