@@ -3,7 +3,7 @@
 # Both builds time the same sample code (Pix changes only the generated interfaces), so each run's
 # measurements can be compared with the old and the new prediction, free of run-to-run noise.
 #   python3 bench/accuracy-scoring/cross.py nf|qs DIR [--per-workload]
-# DIR holds nf-before-1.txt, nf-after-1.txt, ... (or qs-...) from measure-fold.sh.
+# DIR holds nf-before-1.txt, nf-after-1.txt, ... (or qs-...) from measure-cross.sh.
 # Both builds time the same sample code (Pix changes only the generated interfaces), so every run's
 # measurement can be scored against both predictions: old (main) and new (fold).
 import re,sys,glob,os
@@ -12,8 +12,8 @@ def v(x,u): return float(x.replace(',',''))*unit[u]
 def nf(path):
     rows={}
     for line in open(path):
-        m=re.match(r'^(\w+)\s+(\S+)\s+\d+\s+[\d.]+\s+-?[\d.]+ ns\s+([\d.]+) ns\s+[\d.]+ ns\s+([\d.]+) (ns|µs)',line)
-        if m: rows[m.group(1)+' '+m.group(2)]=(float(m.group(3)),v(m.group(4),m.group(5)))
+        m=re.match(r'^(\w+)\s+(\S+)\s+\d+\s+[\d.]+\s+-?[\d.]+ ns\s+(-?[\d.]+) ns\s+-?[\d.]+ ns\s+([\d.,]+) (ns|µs)',line)
+        if m and float(m.group(3))>0: rows[m.group(1)+' '+m.group(2)]=(float(m.group(3)),v(m.group(4),m.group(5)))  # a median at or under the timer's floor cannot be scored
     return rows
 def qs(path):
     rows={};cur=None
@@ -32,6 +32,7 @@ keys=list(predB)
 for r in runs:
     m=f(r); eb=[];ea=[]
     for k in keys:
+        if k not in m: continue
         meas=m[k][0]; eb.append((predB[k][1]-meas)/meas); ea.append((predA[k][1]-meas)/meas)
     if kind=='nf':
         print('%-22s old pricing: %2d of %d within 10%%, mean |error| %.0f%%   new: %2d of %d, %.0f%%'%(os.path.basename(r),sum(abs(e)<=0.1 for e in eb),len(eb),100*sum(map(abs,eb))/len(eb),sum(abs(e)<=0.1 for e in ea),len(ea),100*sum(map(abs,ea))/len(ea)))

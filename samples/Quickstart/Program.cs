@@ -71,9 +71,9 @@ internal static class Program
 
         Console.WriteLine("Measured: median time per call over 21 timed batches after a time-based warm-up;"
             + " spread: the middle half of the batches (interquartile range), and its width relative to the median.");
-        if (mode == MeasurementMode.Latency && !Measurement.CanMeasureLatency)
+        if (Measurement.EffectiveMode(mode) != mode)
         {
-            mode = MeasurementMode.Throughput;
+            mode = Measurement.EffectiveMode(mode);
             Console.WriteLine("This processor has no load fence (not x86/x64): calls are timed back to back.");
         }
 
@@ -86,7 +86,7 @@ internal static class Program
             : "Calls run back to back, as BenchmarkDotNet times them: the processor overlaps consecutive short calls, so calls of under a few hundred ns measure faster than their latency.");
 
         GeneratedInterfaces interfaces = GeneratedInterfaces.Load();
-        var ratios = new List<double>();
+        var outcomes = new List<Outcome>();
         foreach (Experiment experiment in Experiments.All())
         {
             Console.WriteLine();
@@ -111,18 +111,32 @@ internal static class Program
                 Console.WriteLine("  PCV " + pcv);
             }
 
-            ratios.AddRange(Report(experiment, profile, mode));
+            outcomes.AddRange(Report(experiment, profile, mode));
         }
 
         Console.WriteLine();
-        double geometricMean = Math.Exp(ratios.Average(Math.Log));
+        double geometricMean = Math.Exp(outcomes.Average(o => Math.Log(o.Ratio)));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"measured/predicted over {ratios.Count} inputs: geometric mean {geometricMean:0.00}, range {ratios.Min():0.00}–{ratios.Max():0.00}"));
+            $"measured/predicted over {outcomes.Count} inputs: geometric mean {geometricMean:0.00}, range {outcomes.Min(o => o.Ratio):0.00}–{outcomes.Max(o => o.Ratio):0.00}"));
+        Outcome[] ownCore = outcomes.Where(o => !o.CoreShared).ToArray();
+        string ownCoreMape = ownCore.Length == 0
+            ? "no input was measured on a core of its own"
+            : string.Create(CultureInfo.InvariantCulture, $"{ownCore.Average(o => o.Error) * 100:0.0}% over the {ownCore.Length} measured on a core of their own");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"mean absolute error (MAPE): {outcomes.Average(o => o.Error) * 100:0.0}% over all {outcomes.Count} inputs; {ownCoreMape}"));
         return 0;
     }
 
-    private static IEnumerable<double> Report(Experiment experiment, HardwareProfile profile, MeasurementMode mode)
+    /// <summary>One input's measured/predicted ratio, and whether another hardware thread shared the core while it was measured.</summary>
+    private readonly record struct Outcome(double Ratio, bool CoreShared)
+    {
+        /// <summary>|predicted − measured| / measured.</summary>
+        public double Error => Math.Abs((1 / Ratio) - 1);
+    }
+
+    private static IEnumerable<Outcome> Report(Experiment experiment, HardwareProfile profile, MeasurementMode mode)
     {
         Console.WriteLine($"  {"input",-42} {"predicted",10} {"measured",10}   {"middle half of batches",-24} {"width",6} {"issue",5} {"meas/pred",9}");
         bool first = true;
@@ -143,7 +157,7 @@ internal static class Program
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  {input.Description,-42} {predicted,10} {measured.Median,10}   {range,-24} {relativeSpread * 100,5:0.0}% {measured.IssueRate,5:0.0} {ratio,9:0.00}{(measured.Settled ? "" : "  (not settled)")}{(measured.CoreShared ? "  (core shared)" : "")}"));
-            yield return ratio;
+            yield return new Outcome(ratio, measured.CoreShared);
         }
     }
 

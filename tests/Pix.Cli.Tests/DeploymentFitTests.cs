@@ -110,6 +110,101 @@ public sealed class DeploymentFitTests
     }
 
     [Fact]
+    public void Leaves_out_sizes_measured_on_a_shared_core()
+    {
+        // The core's own speed follows the per-term truth; three sizes ran while another hardware thread
+        // shared the core, 1.6x slower. A fit over the mix would describe neither speed.
+        int[] sizes = { 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192 };
+        int[] shared = { 16, 128, 512 };
+        ValidationPoint[] points = sizes.Select(n => shared.Contains(n) ? SharedCore(TermPoint(n, measuredScale: 1.6)) : TermPoint(n, measuredScale: 1)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(shared, fit.SharedCoreSizesLeftOut);
+        Assert.Empty(fit.SharedCoreSizesUsed);
+        Assert.Empty(fit.TrainingSizes.Concat(fit.HeldOutSizes).Intersect(shared));
+        Assert.Equal(new[] { 2, 0.8, 1.5 }, fit.Coefficients.Select(c => Math.Round(c.Value, 3)));
+        Assert.Equal(0, fit.HeldOutMapeAfter, 4);
+        Assert.Contains("16, 128, 512", fit.SharedCoreNote());
+    }
+
+    [Fact]
+    public void Keeps_shared_core_sizes_when_too_few_sizes_had_a_core_of_their_own()
+    {
+        ValidationPoint[] points = new[] { 4, 8, 16, 32, 64 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray();
+        points[1] = SharedCore(points[1]);
+        points[2] = SharedCore(points[2]);
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Empty(fit.SharedCoreSizesLeftOut);
+        Assert.Equal(new[] { 8, 16 }, fit.SharedCoreSizesUsed);
+        Assert.Equal(5, fit.TrainingSizes.Count + fit.HeldOutSizes.Count);
+        Assert.Contains("kept", fit.SharedCoreNote());
+    }
+
+    [Fact]
+    public void Says_nothing_about_shared_cores_when_every_size_had_its_own()
+    {
+        DeploymentFit fit = DeploymentFit.Fit(new[] { 4, 8, 16, 32 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray())!;
+
+        Assert.Null(fit.SharedCoreNote());
+    }
+
+    [Fact]
+    public void Mape_on_a_core_of_its_own_counts_only_those_sizes()
+    {
+        ValidationPoint[] points =
+        {
+            Point(1, predictedNs: 10, measuredNs: 10),
+            Point(2, predictedNs: 10, measuredNs: 8),
+            SharedCore(Point(3, predictedNs: 10, measuredNs: 20)),
+        };
+        var method = new MethodValidation("M", points, NotValidatedBecause: null);
+
+        Assert.Equal(0.125, method.OwnCoreMape, 9);
+        Assert.Equal((0 + 0.25 + 0.5) / 3, method.Mape, 9);
+        Assert.True(double.IsNaN(new MethodValidation("M", new[] { points[2] }, null).OwnCoreMape));
+    }
+
+    [Fact]
+    public void Prefers_fixed_plus_scale_when_per_term_coefficients_only_fit_the_noise()
+    {
+        // Five terms, five training sizes, and the machine 1.3x the interface give or take 10% per size:
+        // per-term coefficients fit every training size and miss the others; one scale does not.
+        ValidationPoint[] points = Enumerable.Range(0, 10).Select(i =>
+        {
+            double n = 8 << i;
+            var terms = new[]
+            {
+                new TermValue("0.0", "straight-line code", 10),
+                new TermValue("0.1", "loop over n", 0.5 * n),
+                new TermValue("0.2", "nest over n, n", 0.001 * n * n),
+                new TermValue("0.3", "sort over n", 0.2 * n * Math.Log2(n)),
+                new TermValue("0.4", "walk over sqrt n", 3 * Math.Sqrt(n)),
+            };
+            double predicted = terms.Sum(t => t.Nanoseconds);
+            return Point((int)n, predicted, 1.3 * predicted * (i % 3 == 0 ? 1.1 : i % 3 == 1 ? 0.9 : 1.0)) with { Terms = terms };
+        }).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(DeploymentFitKind.FixedPlusScale, fit.Kind);
+        Assert.Contains("leave-one-out", fit.ChosenBecause);
+        Assert.InRange(fit.Coefficients[1].Value, 1.1, 1.5);
+        Assert.True(fit.HeldOutMapeAfter < 0.12);
+    }
+
+    [Fact]
+    public void Keeps_per_term_coefficients_when_they_predict_as_well()
+    {
+        DeploymentFit fit = DeploymentFit.Fit(new[] { 4, 8, 16, 32, 64, 128, 256 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray())!;
+
+        Assert.Equal(DeploymentFitKind.PerTerm, fit.Kind);
+        Assert.Null(fit.ChosenBecause);
+    }
+
+    [Fact]
     public void Needs_at_least_four_sizes()
     {
         Assert.Null(DeploymentFit.Fit(new[] { Point(1, 1, 1), Point(2, 2, 2), Point(3, 3, 3) }));
@@ -127,14 +222,29 @@ public sealed class DeploymentFitTests
         return Point(n, terms.Sum(t => t.Nanoseconds), measured) with { Terms = terms };
     }
 
-    private static ValidationPoint Point(int size, double predictedNs, double measuredNs)
+    private static ValidationPoint Point(int size, double predictedNs, double measuredNs, bool coreShared = false)
     {
-        // A measurement result with a known median, from the harness's own engine on a fake clock.
+        // A measurement result with a known median, from the harness's own engine on a fake clock; a
+        // shared core is a fake probe that read 4.6 operations per cycle once and 3.0 ever after.
         var clock = new FixedCostClock((long)Math.Round(measuredNs * 1000));
-        var engine = new MeasurementEngine(new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false }, clock);
-        MeasurementResult measured = engine.Run(BatchRunner.For(() => clock.Advance()));
+        CoreMonitor? core = null;
+        if (coreShared)
+        {
+            bool first = true;
+            core = new CoreMonitor(() => first ? 4.6 : 3.0);
+            core.Probe();
+            first = false;
+        }
+
+        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false, ProbeIssueRate = coreShared };
+        MeasurementResult measured = new MeasurementEngine(options, clock, core).Run(BatchRunner.For(() => clock.Advance()));
+        Assert.Equal(coreShared, measured.CoreShared);
         return new ValidationPoint(size, Latency.FromNanoseconds(predictedNs), measured);
     }
+
+    /// <summary>The same point, measured as if another hardware thread had shared the core.</summary>
+    private static ValidationPoint SharedCore(ValidationPoint p) =>
+        Point(p.Size, p.Predicted.Nanoseconds, p.Measured.Median.Nanoseconds, coreShared: true) with { Terms = p.Terms };
 
     /// <summary>A clock in picosecond ticks where each call of the body costs a fixed number of ticks.</summary>
     private sealed class FixedCostClock : TimeSource

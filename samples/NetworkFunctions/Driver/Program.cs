@@ -62,7 +62,8 @@ try
     double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
     Console.WriteLine($"profile: {profile.Name}; timer overhead: {timerNs:0.0} ns; dispatch = the same packets through an empty scenario (timer excluded)");
     Console.WriteLine("measured = median timed latency - timer - dispatch: what the entry point's interface describes");
-    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7}  PCVs induced (per measured packet)");
+    Console.WriteLine("shared = timed replays during which another hardware thread shared the core (each replayed up to 3 times to get it alone)");
+    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6}  PCVs induced (per measured packet)");
     foreach ((string nf, string workload) in options.Selection())
     {
         Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
@@ -78,7 +79,7 @@ try
         // Rounded first, and + 0.0 turns -0 into 0, so an error under 0.5% prints "0%", not "-+0%".
         string error = predicted is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round((Statistics.Median(predicted) - measured) / measured, 2) + 0.0,7:+0%;-0%;0%}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {prediction,10} {error,7}  {pcvs.Summarize()}"));
+            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {prediction,10} {error,7} {result.SharedRepetitions + "/" + result.Repetitions,6}  {pcvs.Summarize()}"));
     }
 
     return 0;

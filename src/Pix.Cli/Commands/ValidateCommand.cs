@@ -148,10 +148,10 @@ internal static class ValidateCommand
         }
 
         IReadOnlyDictionary<string, Pix.Model.InterfaceModel>? models = projectFile is null ? null : InterfaceModels.FromProject(projectFile, stderr);
-        if (mode == MeasurementMode.Latency && !Measurement.CanMeasureLatency)
+        if (Measurement.EffectiveMode(mode) != mode)
         {
             stderr.WriteLine("pix validate: note: this machine has no load fence (not x86/x64); calls are timed back to back, so calls of under a few hundred nanoseconds may measure faster than their latency.");
-            mode = MeasurementMode.Throughput;
+            mode = Measurement.EffectiveMode(mode);
         }
 
         var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
@@ -207,7 +207,7 @@ internal static class ValidateCommand
                 continue;
             }
 
-            stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}");
+            stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}; on a core of its own {Format.PercentOrDash(m.OwnCoreMape)} ({m.OwnCorePoints.Count()} of {m.Points.Count} sizes)");
             var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "issue", "error").AlignRight(0, 1, 2, 3, 4, 5, 6);
             foreach (ValidationPoint p in m.Points)
             {
@@ -225,9 +225,13 @@ internal static class ValidateCommand
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(
-                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + m.NoTermsBecause)}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
+                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + (fit.ChosenBecause ?? m.NoTermsBecause))}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
                 stdout.WriteLine(
                     $"  error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} as generated, {Format.Percent(fit.HeldOutMapeAfter)} fitted (median CV {Format.Percent(m.MedianNoise)}).");
+                if (fit.SharedCoreNote() is string note)
+                {
+                    stdout.WriteLine($"  {note}.");
+                }
             }
         }
 
@@ -235,6 +239,6 @@ internal static class ValidateCommand
         int validated = report.Methods.Count(m => m.Validated);
         stdout.WriteLine(validated == 0
             ? "No method was validated."
-            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); * = timings had not settled; † = measured while another hardware thread shared the core.");
+            : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); {Format.PercentOrDash(report.OverallOwnCoreMape)} over the {report.PointCounts.OwnCore} of {report.PointCounts.All} sizes measured on a core of their own; * = timings had not settled; † = measured while another hardware thread shared the core.");
     }
 }

@@ -9,6 +9,9 @@ internal static class Format
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>A percentage, or "–" when there is none (a MAPE over no points).</summary>
+    public static string PercentOrDash(double fraction) => double.IsNaN(fraction) ? "–" : Percent(fraction);
+
     /// <summary>Operations per cycle, or "–" when the measurement did not probe it.</summary>
     public static string IssueRate(double perCycle) => perCycle > 0 ? perCycle.ToString("0.0", CultureInfo.InvariantCulture) + "/cycle" : "–";
 

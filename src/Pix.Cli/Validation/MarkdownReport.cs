@@ -25,15 +25,17 @@ internal static class MarkdownReport
         var validated = report.Methods.Where(m => m.Validated).ToList();
         if (validated.Count > 0)
         {
-            md.Append("| method | sizes | MAPE | median CV |\n|---|---:|---:|---:|\n");
+            md.Append("| method | sizes | MAPE | sizes on a core of their own | their MAPE | median CV |\n|---|---:|---:|---:|---:|---:|\n");
             foreach (MethodValidation m in validated)
             {
                 md.Append("| `").Append(m.Method).Append("` | ").Append(m.Points.Count).Append(" | ")
-                  .Append(Format.Percent(m.Mape)).Append(" | ").Append(Format.Percent(m.MedianNoise)).Append(" |\n");
+                  .Append(Format.Percent(m.Mape)).Append(" | ").Append(m.OwnCorePoints.Count()).Append(" | ")
+                  .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" | ").Append(Format.Percent(m.MedianNoise)).Append(" |\n");
             }
 
-            md.Append("| **overall** | ").Append(validated.Sum(m => m.Points.Count)).Append(" | **")
-              .Append(Format.Percent(report.OverallMape)).Append("** | |\n\n");
+            md.Append("| **overall** | ").Append(report.PointCounts.All).Append(" | **")
+              .Append(Format.Percent(report.OverallMape)).Append("** | ").Append(report.PointCounts.OwnCore).Append(" | **")
+              .Append(Format.PercentOrDash(report.OverallOwnCoreMape)).Append("** | |\n\n");
         }
 
         if (svgFileName is not null && validated.Count > 0)
@@ -56,15 +58,17 @@ internal static class MarkdownReport
                   .Append(Format.SignedPercent(p.SignedError)).Append(" |\n");
             }
 
-            md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append(".\n\n");
+            md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append("; on a core of its own ")
+              .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" (").Append(m.OwnCorePoints.Count()).Append(" of ").Append(m.Points.Count).Append(" sizes).\n\n");
             if (m.Fit is DeploymentFit fit)
             {
-                md.Append("Deployment-specific fit (").Append(fit.Kind == DeploymentFitKind.PerTerm ? "one coefficient per term" : "fixed + scale; " + m.NoTermsBecause)
+                md.Append("Deployment-specific fit (").Append(fit.Kind == DeploymentFitKind.PerTerm ? "one coefficient per term" : "fixed + scale; " + (fit.ChosenBecause ?? m.NoTermsBecause))
                   .Append(") on sizes ").Append(string.Join(", ", fit.TrainingSizes))
                   .Append(": measured ≈ ").Append(fit.Describe())
                   .Append(". MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
                   .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
-                  .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit.\n\n");
+                  .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit")
+                  .Append(fit.SharedCoreNote() is string note ? "; " + note : string.Empty).Append(".\n\n");
             }
         }
 

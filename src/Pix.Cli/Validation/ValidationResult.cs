@@ -30,6 +30,22 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
     /// <summary>Mean absolute percentage error over the sizes, as a fraction.</summary>
     public double Mape => Points.Count == 0 ? double.NaN : Points.Average(p => p.AbsoluteError);
 
+    /// <summary>The sizes measured while no other hardware thread shared the core.</summary>
+    public IEnumerable<ValidationPoint> OwnCorePoints => Points.Where(p => !p.Measured.CoreShared);
+
+    /// <summary>
+    /// MAPE over <see cref="OwnCorePoints"/> (NaN when there are none): what the interface predicts is the
+    /// method on this core alone; a shared core is another, slower machine for as long as it lasts.
+    /// </summary>
+    public double OwnCoreMape => MapeOf(OwnCorePoints);
+
+    /// <summary>MAPE of <paramref name="points"/>, NaN when there are none.</summary>
+    internal static double MapeOf(IEnumerable<ValidationPoint> points)
+    {
+        ValidationPoint[] all = points.ToArray();
+        return all.Length == 0 ? double.NaN : all.Average(p => p.AbsoluteError);
+    }
+
     /// <summary>The deployment-specific correction, when the sweep has enough sizes (see <see cref="DeploymentFit"/>).</summary>
     public DeploymentFit? Fit => Validated ? DeploymentFit.Fit(Points) : null;
 
@@ -51,12 +67,12 @@ internal sealed record ValidationReport(string Assembly, HardwareProfile Profile
         : "calls back to back, as BenchmarkDotNet times them (the processor may overlap consecutive short calls)";
 
     /// <summary>MAPE over all points of all validated methods (each point counts once).</summary>
-    public double OverallMape
-    {
-        get
-        {
-            ValidationPoint[] points = Methods.SelectMany(m => m.Points).ToArray();
-            return points.Length == 0 ? double.NaN : points.Average(p => p.AbsoluteError);
-        }
-    }
+    public double OverallMape => MethodValidation.MapeOf(Methods.SelectMany(m => m.Points));
+
+    /// <summary>MAPE over the points of all validated methods measured on a core of its own (NaN when none was).</summary>
+    public double OverallOwnCoreMape => MethodValidation.MapeOf(Methods.SelectMany(m => m.OwnCorePoints));
+
+    /// <summary>How many points of all validated methods were measured on a core of its own, and how many in all.</summary>
+    public (int OwnCore, int All) PointCounts =>
+        (Methods.Sum(m => m.OwnCorePoints.Count()), Methods.Sum(m => m.Points.Count));
 }

@@ -27,6 +27,14 @@ public static class Measurement
     public static bool CanMeasureLatency => LoadFence.IsAvailable;
 
     /// <summary>
+    /// What a measurement requested in <paramref name="requested"/> mode times in this process: the same
+    /// mode, except <see cref="MeasurementMode.Latency"/> where <see cref="CanMeasureLatency"/> is false,
+    /// which is timed as <see cref="MeasurementMode.Throughput"/>. Callers that print what was measured say it up front.
+    /// </summary>
+    public static MeasurementMode EffectiveMode(MeasurementMode requested) =>
+        requested == MeasurementMode.Latency && !CanMeasureLatency ? MeasurementMode.Throughput : requested;
+
+    /// <summary>
     /// Operations per clock cycle this thread's core issues right now (a few milliseconds of probing):
     /// about the core's issue width (4 on most x86 cores) when the core is this thread's alone, about
     /// half when another hardware thread on it is busy. Code bound by the issue rate slows by that
@@ -34,6 +42,14 @@ public static class Measurement
     /// says less about the interface than about the neighbour (<see cref="MeasurementResult.IssueRate"/>).
     /// </summary>
     public static double CoreIssueRate() => CoreMonitor.Process.Probe();
+
+    /// <summary>
+    /// Whether <paramref name="issueRate"/>, read with <see cref="CoreIssueRate"/>, is low enough against the
+    /// highest rate this process has read to say another hardware thread shared the core (under 90% of it):
+    /// the test <see cref="MeasurementResult.CoreShared"/> applies, for callers that time code their own way.
+    /// Probe around the timed work and pass the lower of the two readings.
+    /// </summary>
+    public static bool IsCoreShared(double issueRate) => CoreMonitor.Process.IsShared(issueRate);
 
     /// <summary>Measures one call of <paramref name="body"/>.</summary>
     public static MeasurementResult Measure(Action body, MeasurementOptions? options = null) =>

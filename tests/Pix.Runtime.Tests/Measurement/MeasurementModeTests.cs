@@ -27,6 +27,19 @@ public sealed class MeasurementModeTests
     }
 
     [Fact]
+    public void The_effective_mode_is_what_the_engine_measures()
+    {
+        foreach (MeasurementMode requested in new[] { MeasurementMode.Latency, MeasurementMode.Throughput })
+        {
+            var engine = new MeasurementEngine(Fast with { Mode = requested }, new FakeClock());
+            Assert.Equal(engine.Mode, global::Pix.Measurement.EffectiveMode(requested));
+        }
+
+        Assert.Equal(IsX86 ? MeasurementMode.Latency : MeasurementMode.Throughput, global::Pix.Measurement.EffectiveMode(MeasurementMode.Latency));
+        Assert.Equal(MeasurementMode.Throughput, global::Pix.Measurement.EffectiveMode(MeasurementMode.Throughput));
+    }
+
+    [Fact]
     public void A_latency_measurement_says_what_it_measured()
     {
         var clock = new FakeClock();
