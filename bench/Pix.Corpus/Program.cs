@@ -12,9 +12,11 @@ using Pix.Extraction;
 //       [--no-generator] [--no-analyzers] [--only text]
 // --only keeps the methods whose documentation ID contains the text (to replay one failure).
 // --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs);
-// --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time).
+// --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time);
+// --max-pieces sets ExtractionOptions.MaxPieces for them (to measure what carrying guarded paths costs).
 // --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
 // --dump-models writes the first run's models as text (to diff two builds of the extractor).
+// --times writes each method's time, GC pause and allocation in both timed runs (tab-separated; to find the tail).
 // --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
@@ -24,8 +26,8 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false;
-string? only = null, dumpModels = null;
-int? maxCallDepth = null, maxOperations = null;
+string? only = null, dumpModels = null, timesFile = null;
+int? maxCallDepth = null, maxOperations = null, maxPieces = null;
 bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -42,8 +44,10 @@ for (int i = 0; i < args.Length; i++)
         case "--max-call-depth": maxCallDepth = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--no-analyzers": analyze = false; break;
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--max-pieces": maxPieces = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
         case "--dump-models": dumpModels = Value(); break;
+        case "--times": timesFile = Value(); break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -57,7 +61,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --compare-reuse | --dump-models file | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --dump-models file | --times file | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -83,11 +87,17 @@ try
         ExtractionOptions extraction = CorpusCompilation.Extraction;
         extraction = maxCallDepth is { } depth ? extraction with { MaxCallDepth = depth } : extraction;
         extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
+        extraction = maxPieces is { } pieces ? extraction with { MaxPieces = pieces } : extraction;
         extraction = nullableAnalysis is { } on ? extraction with { SkipNullableAnalysis = !on } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
         if (dumpModels is not null)
         {
             ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
+        }
+
+        if (timesFile is not null)
+        {
+            TimingText.Write(result.First, result.Second, corpora.Count == 1 ? timesFile : timesFile + "." + corpora.IndexOf(corpus));
         }
 
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)

@@ -25,7 +25,7 @@ internal sealed partial class ExtractionSession
     // Methods found to call themselves (directly or through others) while being analysed.
     private readonly HashSet<IMethodSymbol> _recursive = new(SymbolEqualityComparer.Default);
     private readonly List<Gap> _gaps = new();
-    private readonly HashSet<string> _gapKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<(GapKind Kind, string Construct, string FilePath, int Start, int Length)> _gapKeys = new();
     private readonly HashSet<SyntaxTree> _treesBound = new();
     // The recorder of each method being analysed (innermost last), and the record of each memoised summary.
     private readonly List<SessionRecorder> _recorders = new();
@@ -121,9 +121,9 @@ internal sealed partial class ExtractionSession
 
     private void AddGapUnrecorded(Gap gap)
     {
-        // One gap per kind, construct and place, however often the analysis passes there.
-        string key = $"{gap.Kind}|{gap.Construct}|{gap.Where.FilePath}|{gap.Where.Start}|{gap.Where.Length}";
-        if (_gapKeys.Add(key))
+        // One gap per kind, construct and place, however often the analysis passes there (a tuple, not a
+        // formatted string: most gaps are repeats, and formatting each was 2% of Newtonsoft.Json's extraction).
+        if (_gapKeys.Add((gap.Kind, gap.Construct, gap.Where.FilePath, gap.Where.Start, gap.Where.Length)))
         {
             _gaps.Add(gap);
         }

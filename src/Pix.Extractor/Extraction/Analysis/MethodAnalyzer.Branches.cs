@@ -251,6 +251,7 @@ internal sealed partial class MethodAnalyzer
         var flows = new List<DependencyFlow>();
         var chosen = new List<PathAlternative>();
         var priced = new List<double>();
+        var chosenPrices = new List<double>();
         bool allTerminate = true;
         foreach (Arm arm in arms)
         {
@@ -259,10 +260,12 @@ internal sealed partial class MethodAnalyzer
             _paths = PathSet.Start();
             flows.Add(arm.Walk());
             allTerminate &= _paths.AllTerminated;
-            chosen.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample));
+            // Each arm's costliest path is priced once: the gap below and the choice among arms reuse the price.
+            chosen.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample, out double armPrice));
+            chosenPrices.Add(armPrice);
             if (!arm.Jumps)
             {
-                priced.Add(chosen[chosen.Count - 1].Cost.SamplePrice(ComparisonSample));
+                priced.Add(armPrice);
             }
 
             environments.Add(SnapshotEnvironment());
@@ -272,7 +275,7 @@ internal sealed partial class MethodAnalyzer
         _paths = outer;
         MergeEnvironments(environments);
         _region.MergeArms(regions);
-        PathAlternative costliest = PathSet.Costliest(chosen, ComparisonSample);
+        PathAlternative costliest = chosen[CostliestIndex(chosenPrices)];
         _paths.AddCost(costliest.Cost);
         if (priced.Distinct().Count() > 1)
         {
@@ -290,6 +293,23 @@ internal sealed partial class MethodAnalyzer
         }
 
         return DependencyFlow.Combine(flows);
+    }
+
+    /// <summary>The index of the highest price (ties: the first), as <see cref="PathSet.Costliest(IEnumerable{PathAlternative}, double)"/> picks.</summary>
+    private static int CostliestIndex(IReadOnlyList<double> prices)
+    {
+        int best = 0;
+        double bestPrice = double.NegativeInfinity;
+        for (int i = 0; i < prices.Count; i++)
+        {
+            if (prices[i] > bestPrice)
+            {
+                best = i;
+                bestPrice = prices[i];
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Beyond <see cref="ExtractionOptions.MaxPieces"/> paths, keep only the costliest (with a gap).</summary>

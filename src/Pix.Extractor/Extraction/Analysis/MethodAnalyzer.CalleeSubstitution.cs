@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
 using Pix.Extraction.Inputs;
 using Pix.Extraction.Symbolic;
 using Pix.Model;
@@ -24,6 +26,13 @@ internal sealed partial class MethodAnalyzer
         private readonly Dictionary<string, Poly> _mapped = new(System.StringComparer.Ordinal);
         private readonly Dictionary<(AccessRootKind Kind, int Ordinal, string Text), SymbolicValue?> _roots = new();
 
+        // A callee's alternatives share what they did before they forked: the same term and guard objects
+        // (a path's cost is cloned with its term list, a fork conjoins onto the path's guard). Each is
+        // substituted once per call site, by identity, instead of once per alternative that holds it.
+        private readonly Dictionary<PendingTerm, PendingTerm> _terms = new(SameInstance<PendingTerm>.Comparer);
+        private readonly Dictionary<Guard, Guard?> _guards = new(SameInstance<Guard>.Comparer);
+        private readonly Dictionary<string, Expr?> _guardOperands = new(System.StringComparer.Ordinal);
+
         public CalleeSubstitution(MethodAnalyzer caller, MethodSummary callee, CallSite call)
         {
             _caller = caller;
@@ -33,8 +42,31 @@ internal sealed partial class MethodAnalyzer
 
         public Poly Count(Poly count) => count.Substitute(Map);
 
+        /// <summary>The callee's term at the call site: its count over the caller's quantities, named as the callee's.</summary>
+        public PendingTerm Term(PendingTerm term)
+        {
+            if (!_terms.TryGetValue(term, out PendingTerm? substituted))
+            {
+                substituted = new PendingTerm(term.Block, Count(term.Count), term.Origin, $"{term.Description} in {_call.Method.Name}");
+                _terms[term] = substituted;
+            }
+
+            return substituted;
+        }
+
         /// <summary>The callee's guard at the call site, or null when it reads something the caller cannot express.</summary>
         public Guard? SubstituteGuard(Guard guard)
+        {
+            if (!_guards.TryGetValue(guard, out Guard? substituted))
+            {
+                substituted = SubstituteGuardCore(guard);
+                _guards[guard] = substituted;
+            }
+
+            return substituted;
+        }
+
+        private Guard? SubstituteGuardCore(Guard guard)
         {
             switch (guard)
             {
@@ -73,18 +105,32 @@ internal sealed partial class MethodAnalyzer
             bool resolved = true;
             Expr result = expr.Substitute(name =>
             {
-                // Guards only read inputs: an input the caller cannot express (or a PCV) makes the guard unusable.
-                Poly? mapped = _callee.Quantities.Find(name) is { Kind: not QuantityKind.Pcv } quantity ? Input(quantity) : null;
-                if (mapped is null || !InputResolver.IsInputOnly(mapped)
-                    || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
-                {
-                    resolved = false;
-                    return null;
-                }
-
-                return mapped.ToExpr();
+                Expr? operand = GuardOperand(name);
+                resolved &= operand is not null;
+                return operand;
             });
             return resolved ? result : null;
+        }
+
+        /// <summary>
+        /// A quantity a callee's guard reads, over the caller's inputs; null when the caller cannot express it.
+        /// Memoised per name: the callee's guards test the same few quantities again and again.
+        /// </summary>
+        private Expr? GuardOperand(string name)
+        {
+            if (_guardOperands.TryGetValue(name, out Expr? known))
+            {
+                return known;
+            }
+
+            // Guards only read inputs: an input the caller cannot express (or a PCV) makes the guard unusable.
+            Poly? mapped = _callee.Quantities.Find(name) is { Kind: not QuantityKind.Pcv } quantity ? Input(quantity) : null;
+            Expr? operand = mapped is null || !InputResolver.IsInputOnly(mapped)
+                || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv)
+                ? null
+                : mapped.ToExpr();
+            _guardOperands[name] = operand;
+            return operand;
         }
 
         private bool IsBooleanFlag(string name) =>
@@ -247,6 +293,17 @@ internal sealed partial class MethodAnalyzer
             }
 
             return value;
+        }
+
+        /// <summary>Compares by identity: records compare (and hash) their whole tree by value.</summary>
+        private sealed class SameInstance<T> : IEqualityComparer<T>
+            where T : class
+        {
+            public static readonly SameInstance<T> Comparer = new();
+
+            public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
         }
 
         private static string Sanitize(string name)

@@ -238,12 +238,12 @@ internal sealed partial class MethodAnalyzer
         var substitution = new CalleeSubstitution(this, summary, call);
         var alternatives = new List<PathAlternative>();
         bool guardsResolved = true;
-        Provenance where = SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method));
 
         // A [PerformanceInterface] callee keeps its straight-line code as a term of its own (the
         // caller's cost is then the sum of the interfaces it calls); a plain helper's straight-line
         // code joins the caller's block, which keeps interfaces short.
         bool ownTerm = HasPerformanceInterface(method);
+        Provenance? where = ownTerm ? SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method)) : null;
         foreach (PathAlternative alternative in summary.Alternatives)
         {
             Guard? guard = substitution.SubstituteGuard(alternative.Guard);
@@ -264,13 +264,13 @@ internal sealed partial class MethodAnalyzer
                 cost.Terms.Add(new PendingTerm(
                     PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
                     Poly.One,
-                    where,
+                    where!,
                     "call to " + DisplayNames.Short(method)));
             }
 
             foreach (PendingTerm term in alternative.Cost.Terms)
             {
-                cost.Terms.Add(new PendingTerm(term.Block, substitution.Count(term.Count), term.Origin, $"{term.Description} in {method.Name}"));
+                cost.Terms.Add(substitution.Term(term));
             }
 
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));

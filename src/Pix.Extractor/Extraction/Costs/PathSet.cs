@@ -147,20 +147,25 @@ internal sealed class PathSet
     }
 
     /// <summary>The alternative with the highest sample price (ties: the first).</summary>
-    public static PathAlternative Costliest(IEnumerable<PathAlternative> alternatives, double sample)
+    public static PathAlternative Costliest(IEnumerable<PathAlternative> alternatives, double sample) =>
+        Costliest(alternatives, sample, out _);
+
+    /// <summary>The alternative with the highest sample price (ties: the first), and that price.</summary>
+    public static PathAlternative Costliest(IEnumerable<PathAlternative> alternatives, double sample, out double price)
     {
         PathAlternative? best = null;
         double bestPrice = double.NegativeInfinity;
         foreach (PathAlternative alternative in alternatives)
         {
-            double price = alternative.Cost.SamplePrice(sample);
-            if (price > bestPrice)
+            double candidate = alternative.Cost.SamplePrice(sample);
+            if (candidate > bestPrice)
             {
                 best = alternative;
-                bestPrice = price;
+                bestPrice = candidate;
             }
         }
 
+        price = bestPrice;
         return best!;
     }
 }
