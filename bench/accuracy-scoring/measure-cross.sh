@@ -6,7 +6,7 @@ set -u
 OUT=$1; mkdir -p $OUT
 P=${P:?P = the profile (*.pixhw.json)}
 PB=${PB:-$P}   # the profile as the before build reads it (e.g. without a cost class it does not know)
-B=${B:?B = the before build's worktree}; A=${A:-.}
+B=${B:?B = the worktree of the build before}; A=${A:-.}
 step() { echo "== $1 $(date -u +%H:%M:%S) $(uptime | sed 's/.*load/load/')" | tee -a $OUT/log.txt; }
 for r in $(seq 1 ${RUNS:-2}); do
   step "nf before $r"; (cd $B && dotnet samples/NetworkFunctions/bin/Release/net10.0/NetworkFunctions.dll measure all all --profile $PB > $OUT/nf-before-$r.txt 2>&1)

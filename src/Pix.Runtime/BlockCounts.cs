@@ -95,11 +95,11 @@ public sealed class BlockCounts
         double load = 0, double store = 0, double boundsCheck = 0, double branch = 0,
         double call = 0, double virtualCall = 0, double interfaceCall = 0, double delegateCall = 0,
         double allocation = 0, double allocatedByte = 0, double copiedByte = 0, double comparedByte = 0,
-        double hashedByte = 0, double typeCheck = 0)
+        double hashedByte = 0, double typeCheck = 0, double branchMiss = 0)
     {
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
-            call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck);
+            call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss);
         return new BlockCounts(classes, counts, NoClasses, NoCounts, NoNames, NoCounts);
     }
 
@@ -110,11 +110,11 @@ public sealed class BlockCounts
         double load = 0, double store = 0, double boundsCheck = 0, double branch = 0,
         double call = 0, double virtualCall = 0, double interfaceCall = 0, double delegateCall = 0,
         double allocation = 0, double allocatedByte = 0, double copiedByte = 0, double comparedByte = 0,
-        double hashedByte = 0, double typeCheck = 0)
+        double hashedByte = 0, double typeCheck = 0, double branchMiss = 0)
     {
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
-            call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck);
+            call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss);
         return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches);
     }
 

@@ -100,6 +100,10 @@ public sealed partial class HardwareProfile
     /// The throughput bound is at least <paramref name="takenBranches"/> cycles (<see cref="IssueWidth"/>
     /// slots each): the front end follows at most one taken branch per cycle, so a loop iteration (one
     /// taken back-edge) takes a cycle however few instructions it has.
+    /// Mispredicted branches (<see cref="OperationClass.BranchMiss"/>, an expected count) are added
+    /// after the larger bound, at <c>count·throughput[BranchMiss]</c>: a miss throws away the work
+    /// issued after the branch and refills the pipeline, time during which neither bound makes progress,
+    /// so it neither takes issue slots nor overlaps with the chain.
     /// Sums are added in the order given (class order), starting from 0. Generated code (through
     /// <see cref="Price(BlockCounts)"/>) and Pix's model evaluator both price blocks here, so they
     /// agree to the last bit, and a change of the model is one edit.
@@ -132,6 +136,7 @@ public sealed partial class HardwareProfile
 
         OperationCost[] costs = _costs;
         double sequencesNs = 0;
+        double refillNs = 0;
         double portBound = 0;
         double issueSlots = 0;
         double aluOperations = 0;
@@ -142,6 +147,12 @@ public sealed partial class HardwareProfile
             OperationClass operation = classes[i];
             double count = counts[i];
             double ns = count * costs[(int)operation].Throughput;
+            if (operation == OperationClass.BranchMiss)
+            {
+                refillNs += ns;
+                continue;
+            }
+
             if (!IsSingleInstruction(operation))
             {
                 sequencesNs += ns;
@@ -182,6 +193,7 @@ public sealed partial class HardwareProfile
             latencyBound += chainCounts[i] * costs[(int)chainClasses[i]].Latency;
         }
 
-        return Math.Max(throughputBound, latencyBound);
+        // A refill stalls both bounds: it comes on top of whichever binds.
+        return Math.Max(throughputBound, latencyBound) + refillNs;
     }
 }

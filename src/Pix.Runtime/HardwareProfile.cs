@@ -22,7 +22,11 @@ public sealed partial class HardwareProfile
     private readonly OperationCost[] _costs;
     private readonly Dictionary<string, double> _opaque;
 
-    /// <summary>Creates a profile from a cost per operation class (every class must be present).</summary>
+    /// <summary>
+    /// Creates a profile from a cost per operation class. Every class must be present, except those
+    /// added after profiles were first written (<see cref="OperationClass.BranchMiss"/>), which take
+    /// the <see cref="Reference"/> profile's cost when absent.
+    /// </summary>
     /// <exception cref="ArgumentException">A class is missing, or a cost is negative, NaN or infinite.</exception>
     public HardwareProfile(
         string name,
@@ -41,7 +45,7 @@ public sealed partial class HardwareProfile
         _costs = new OperationCost[ClassCount];
         foreach (OperationClass c in AllClasses)
         {
-            if (!costs.TryGetValue(c, out OperationCost cost))
+            if (!costs.TryGetValue(c, out OperationCost cost) && !TryGetLaterClassDefault(c, out cost))
             {
                 throw new ArgumentException($"The profile has no cost for operation class {c}.", nameof(costs));
             }

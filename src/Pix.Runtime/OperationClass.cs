@@ -50,4 +50,11 @@ public enum OperationClass
     HashedByte,
     /// <summary>A type check or cast that the JIT cannot remove.</summary>
     TypeCheck,
+    /// <summary>
+    /// A mispredicted conditional branch: the pipeline refill after the branch resolves the other way
+    /// than the predictor guessed. Not an instruction (the branch itself is a <see cref="Branch"/>):
+    /// priced in addition to the block's throughput and latency bounds. The extractor counts the
+    /// expected misses per execution (docs/accuracy.md, "Mispredicted branches").
+    /// </summary>
+    BranchMiss,
 }

@@ -197,8 +197,13 @@ public sealed class SemanticTests : IDisposable
         MethodInfo explain = _assembly.Assembly.GetType("Demo.Subject", throwOnError: true)!.GetMethod("ExplainLatencyOf_IndexOf")!;
         var breakdown = (LatencyBreakdown)explain.Invoke(null, new object?[] { new int[40], 7, HardwareProfile.Reference, (double?)12 })!;
 
-        LatencyTerm loop = breakdown.Terms.Single(t => t.Quantities.Count > 0);
+        LatencyTerm loop = breakdown.Terms.Single(t => t.Quantities.Count > 0 && t.Description.StartsWith("loop", StringComparison.Ordinal));
         Assert.Equal(12, loop.Count);
+
+        // The search's exit, where the data end it, is one mispredicted branch (from the second element on).
+        LatencyTerm exit = breakdown.Terms.Single(t => t.Description.StartsWith("mispredicted exit", StringComparison.Ordinal));
+        Assert.Equal(1, exit.Count);
+        Assert.Equal(loop.Quantities[0].Name, Assert.Single(exit.Quantities).Name);
         Assert.Equal(new[] { 12.0 }, loop.Quantities.Select(q => q.Value));
         Assert.Contains("loop", loop.Description, StringComparison.Ordinal);
         Assert.Equal(loop.Count * loop.PerExecution.Nanoseconds, loop.Latency.Nanoseconds);

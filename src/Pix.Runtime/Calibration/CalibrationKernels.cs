@@ -96,6 +96,7 @@ internal static class CalibrationKernels
         [CopiedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [ComparedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",
+        [BranchMiss] = $"(random − equal bits) / {BranchMissKernels.MissesPerIteration} miss per branch; latency = throughput",
     };
 
     private static CalibrationKernel Latency(string name, Func<KernelState, int, long> run, params (OperationClass Class, double Count)[] counts) =>

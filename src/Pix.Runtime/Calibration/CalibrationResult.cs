@@ -58,7 +58,7 @@ public sealed class CalibrationResult
 
 /// <summary>One kernel's timing in a calibration run.</summary>
 /// <param name="Name">Kernel name, e.g. <c>"div chain"</c>.</param>
-/// <param name="Kind"><c>latency</c>, <c>throughput</c> or <c>bulk</c>.</param>
+/// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c> or <c>branch</c> (the branch-miss pair).</param>
 /// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest pass.</param>
 /// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
 /// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures: how well the passes agree.</param>

@@ -23,6 +23,7 @@ internal sealed class Calibrator
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly KernelState _state = new();
     private readonly BulkKernels _bulk = new();
+    private readonly BranchMissKernels _branches = new(seed: 12345);
 
     public Calibrator(CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
@@ -111,6 +112,15 @@ internal sealed class Calibrator
             }
         }
 
+        // A miss is not fitted either: the pair's difference is the refill (see BranchMissKernels).
+        Probe predicted = probes.Single(p => p.Outcomes == BranchOutcomes.Equal);
+        Probe mispredicted = probes.Single(p => p.Outcomes == BranchOutcomes.Random);
+        double missNs = BranchMissKernels.MissNs(PerUnit(predicted), PerUnit(mispredicted));
+        costs[OperationClass.BranchMiss] = new OperationCost(missNs, missNs);
+        sources[OperationClass.BranchMiss] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.BranchMiss];
+        fittedTimes[predicted.Name] = PerUnit(predicted);
+        fittedTimes[mispredicted.Name] = PerUnit(predicted) + (BranchMissKernels.MissesPerIteration * missNs);
+
         // A chase is not fitted: its time per link is the curve's point.
         var memoryLevels = probes.Where(p => p.WorkingSet is not null).Select(p => new MemoryLevelTiming(
             new MemoryLoadLatency(p.WorkingSet!.Value, PerUnit(p)),
@@ -188,6 +198,10 @@ internal sealed class Calibrator
             });
         }
 
+        BranchMissKernels branches = _branches;
+        probes.Add(new Probe("branch, equal bits", "branch", () => branches.Predicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Equal });
+        probes.Add(new Probe("branch, random bits", "branch", () => branches.Mispredicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Random });
+
         BulkKernels bulk = _bulk;
         foreach (int size in BulkKernels.Sizes)
         {
@@ -229,5 +243,15 @@ internal sealed class Calibrator
     {
         /// <summary>For a memory-level chase, the bytes it walks (its Units are links followed); otherwise null.</summary>
         public long? WorkingSet { get; init; }
+
+        /// <summary>For one of the branch-miss pair, which outcomes its branch follows; otherwise null.</summary>
+        public BranchOutcomes? Outcomes { get; init; }
+    }
+
+    /// <summary>The two runs of <see cref="BranchMissKernels"/>.</summary>
+    private enum BranchOutcomes
+    {
+        Equal,
+        Random,
     }
 }

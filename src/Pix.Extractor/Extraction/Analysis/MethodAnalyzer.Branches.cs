@@ -25,6 +25,11 @@ internal sealed partial class MethodAnalyzer
         Evaluate(conditional.Condition);
         Emit(OperationClass.Branch);
         Guard? guard = _inputs.GuardOf(conditional.Condition);
+        if (guard is null)
+        {
+            EmitExpectedMisses(conditional.Condition);
+        }
+
         Branch(
             conditional,
             guard,
@@ -47,6 +52,11 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow condition = Evaluate(conditional.Condition);
         Emit(OperationClass.Branch);
         Guard? guard = _inputs.GuardOf(conditional.Condition);
+        if (guard is null)
+        {
+            EmitExpectedMisses(conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
+        }
+
         DependencyFlow arms = Branch(
             conditional,
             guard,

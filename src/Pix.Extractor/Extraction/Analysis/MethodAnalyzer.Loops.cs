@@ -268,10 +268,12 @@ internal sealed partial class MethodAnalyzer
         }
 
         string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
+        bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
         var closed = new List<PathAlternative>();
         foreach (PathAlternative alternative in body)
         {
             var cost = new CostAccumulator();
+
             if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
                 // Each iteration ends in one taken branch, the back-edge (or the jump to the test).
@@ -283,6 +285,12 @@ internal sealed partial class MethodAnalyzer
             for (int i = 0; i < cost.Terms.Count; i++)
             {
                 cost.Terms[i] = cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
+            }
+
+            if (missesOnExit)
+            {
+                // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
+                cost.Terms.Add(MispredictedExit(trips, where, $"{kind} at line {line}"));
             }
 
             closed.Add(new PathAlternative(alternative.Guard, cost));

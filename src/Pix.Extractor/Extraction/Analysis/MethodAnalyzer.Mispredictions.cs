@@ -1,0 +1,188 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+// Which conditional branches the hardware mispredicts, and how often (OperationClass.BranchMiss: an
+// expected count, priced as a pipeline refill on top of the block's bounds). A predictor learns any
+// branch that mostly goes one way, or that repeats a short pattern, so most branches cost nothing
+// beyond their issue slot: a loop's back-edge, a bounds check, a test that fails for almost every
+// element (the firewall's 100 rules × a 4-way `&&` scan measures well under its instruction count).
+// Two shapes are counted, and both assume that a method's inputs vary from call to call, as packets,
+// keys and search values do (the same input every call trains the predictor on its path):
+//
+// 1. A test of one bit of a value at a position that moves (`((address >> (31 - depth)) & 1) != 0`,
+//    `(mask & (1 << i)) != 0`): the bits of varying data are coin flips, so the branch goes the
+//    other way than predicted half the time: 1/2 a miss per execution. A test at a fixed position
+//    (`(flags & Syn) != 0`) is left out: a flag is usually biased, and the predictor follows the bias.
+// 2. The exit of a loop whose trip count the data decide (an early return or break, or a `while` on
+//    data: the loops that get a PCV such as `matchIndex`): where it stops varies with the data, the
+//    predictor expects the loop to go on, and leaving it costs 1 miss per execution of the loop,
+//    min(1, max(0, trips − 1)): a loop that stops at its first test or after one iteration is left
+//    out, because that is what a hash chain at a low load factor does nearly every time, and a
+//    predictor learns it (the NAT's, bridge's and firewall's flow-table walks: 1 entry on typical
+//    traffic). A counted loop's exit (its bound is an input) is left out: short counted loops are
+//    learnt, and on long ones one miss is noise. So is a binary search's, early hit or not: it
+//    stops after ⌊log2 n⌋ + 1 halvings for every key but the rare one found on the way, the same
+//    count every time, and a predictor learns that (the Quickstart's `BinarySearch`, value absent,
+//    measured 12.8–13.3 ns against 14.2 predicted without a miss and 22.3 with one).
+//
+// Branches on table contents (does this trie node hold a prefix?) are not counted: how often they
+// change direction depends on the table, which no input shows.
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>Expected misses of a branch on one bit of varying data (<see cref="IsMovingBitTest"/>).</summary>
+    internal const double CoinFlipMisses = 0.5;
+
+    /// <summary>Expected misses when a loop whose trip count data decide exits (<see cref="ExitsOnData"/>).</summary>
+    internal const double DataExitMisses = 1;
+
+    /// <summary>
+    /// Counts the expected misses of the two-way branch on <paramref name="condition"/> (an if or a
+    /// conditional expression the inputs do not decide): <see cref="CoinFlipMisses"/> for a test of a
+    /// moving bit, else none. A conditional expression whose arms are both plain values
+    /// (<paramref name="arms"/>: locals, parameters, constants) is compiled to a conditional move, no branch.
+    /// </summary>
+    private void EmitExpectedMisses(IOperation condition, params IOperation?[] arms)
+    {
+        if (IsMovingBitTest(condition) && !AllPlainValues(arms))
+        {
+            Emit(OperationClass.BranchMiss, CoinFlipMisses);
+        }
+    }
+
+    /// <summary>
+    /// True for <c>(x &gt;&gt; k &amp; 1) != 0</c>, <c>(x &amp; (1 &lt;&lt; k)) == 0</c> and their mirror
+    /// images: one bit of a non-constant value, at a position <c>k</c> that is not a constant.
+    /// </summary>
+    internal static bool IsMovingBitTest(IOperation condition)
+    {
+        condition = Unwrapped(condition);
+        if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } compare)
+        {
+            return false;
+        }
+
+        IOperation left = Unwrapped(compare.LeftOperand);
+        IOperation right = Unwrapped(compare.RightOperand);
+        IOperation? tested = IsZeroOrOne(right) ? left : IsZeroOrOne(left) ? right : null;
+        if (tested is not IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and)
+        {
+            return false;
+        }
+
+        IOperation a = Unwrapped(and.LeftOperand);
+        IOperation b = Unwrapped(and.RightOperand);
+        return IsShiftedByVariable(a, BinaryOperatorKind.RightShift, b) || IsShiftedByVariable(b, BinaryOperatorKind.RightShift, a)
+            || IsOneShiftedByVariable(a, b) || IsOneShiftedByVariable(b, a);
+    }
+
+    /// <summary><c>x &gt;&gt; k</c> masked by the constant 1 (<paramref name="mask"/>): x not constant, k not constant.</summary>
+    private static bool IsShiftedByVariable(IOperation shifted, BinaryOperatorKind shift, IOperation mask) =>
+        IsConstant(mask, 1)
+        && shifted is IBinaryOperation { OperatorKind: var kind } s
+        && kind == shift
+        && !Unwrapped(s.LeftOperand).ConstantValue.HasValue
+        && !Unwrapped(s.RightOperand).ConstantValue.HasValue;
+
+    /// <summary><c>x &amp; (1 &lt;&lt; k)</c>: <paramref name="value"/> not constant, k not constant.</summary>
+    private static bool IsOneShiftedByVariable(IOperation mask, IOperation value) =>
+        !value.ConstantValue.HasValue
+        && mask is IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift } s
+        && IsConstant(Unwrapped(s.LeftOperand), 1)
+        && !Unwrapped(s.RightOperand).ConstantValue.HasValue;
+
+    /// <summary>
+    /// The term for the mispredicted exit of a loop whose trip count data decide: a block of
+    /// <see cref="DataExitMisses"/> misses, run <c>min(1, max(0, trips − 1))</c> times per execution of the
+    /// loop, written <c>max(0, trips − 1) − max(0, trips − 2)</c> (the same for whole trip counts).
+    /// </summary>
+    private static PendingTerm MispredictedExit(Poly trips, Provenance where, string loop)
+    {
+        Poly fromTheSecondIteration = FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.One))
+            .Minus(FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.Const(2))));
+        BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.BranchMiss, DataExitMisses) });
+        return new PendingTerm(miss, fromTheSecondIteration, where, "mispredicted exit of the " + loop);
+    }
+
+    /// <summary>
+    /// True when the trip count of <paramref name="loop"/> is decided by data: a condition that is not
+    /// a recognised counter (<paramref name="shape"/> null: <c>while (index != None)</c>), a data
+    /// conjunct beside the counter (<paramref name="dataCondition"/>), or a return, break or goto in its
+    /// body that can leave it early. A throw does not count: a loop that throws on bad data is
+    /// predicted to go on, and is right.
+    /// </summary>
+    private static bool ExitsOnData(ILoopOperation loop, LoopShape? shape, IOperation? dataCondition)
+    {
+        IOperation? condition = loop switch
+        {
+            IWhileLoopOperation w => w.Condition,
+            IForLoopOperation f => f.Condition,
+            _ => null,
+        };
+        if (shape?.Pattern is "binary search" or "halving")
+        {
+            return false;
+        }
+
+        if (dataCondition is not null || (shape is null && condition is not null && !condition.ConstantValue.HasValue))
+        {
+            return true;
+        }
+
+        foreach (IOperation operation in loop.Body.DescendantsAndSelf())
+        {
+            bool leaves = operation switch
+            {
+                IReturnOperation { Kind: OperationKind.Return } => true,
+                IBranchOperation { BranchKind: BranchKind.Break } b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel),
+                IBranchOperation { BranchKind: BranchKind.GoTo } => true,
+                _ => false,
+            };
+            if (leaves && !InsideFunction(operation, loop))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllPlainValues(IOperation?[] arms)
+    {
+        if (arms.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (IOperation? arm in arms)
+        {
+            if (arm is null || (Unwrapped(arm) is not (ILocalReferenceOperation or IParameterReferenceOperation) && !arm.ConstantValue.HasValue))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsZeroOrOne(IOperation operand) => IsConstant(operand, 0) || IsConstant(operand, 1);
+
+    private static bool IsConstant(IOperation operand, long value) =>
+        operand.ConstantValue is { HasValue: true, Value: { } constant }
+        && constant is sbyte or byte or short or ushort or int or uint or long or ulong
+        && System.Convert.ToDecimal(constant, System.Globalization.CultureInfo.InvariantCulture) == value;
+
+    private static IOperation Unwrapped(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Linq;
+using Pix.Model;
+
+namespace Pix.Extractor.Tests;
+
+/// <summary>
+/// Where the extractor expects mispredicted branches (<see cref="OperationClass.BranchMiss"/>, the two
+/// rules of MethodAnalyzer.Mispredictions.cs): half a miss per test of a moving bit of data, one per
+/// execution of a loop whose trip count data decide, and nothing for the branches a predictor learns.
+/// </summary>
+public sealed class BranchMissTests
+{
+    /// <summary>Expected misses per call of <c>C.M</c> (every piece's terms, each count at <paramref name="atoms"/> for its symbols).</summary>
+    private static double Misses(string members, double atoms = 10) =>
+        Misses(Extraction.Extract($"class C {{ {members} }}"), atoms);
+
+    private static Term TermStarting(InterfaceModel model, string text) =>
+        model.Pieces.Last().Terms.Single(t => t.Description.StartsWith(text, System.StringComparison.Ordinal));
+
+    private static double Misses(InterfaceModel model, double atoms) =>
+        model.Pieces.Last().Terms.Sum(t => ModelEvaluator.Evaluate(t.Count, _ => atoms) * t.Block.CountOf(OperationClass.BranchMiss));
+
+    private static double LoopBodyMisses(string body, string parameters = "int[] a, uint key") =>
+        TermStarting(
+            Extraction.Extract($@"class C {{
+                public int M({parameters}) {{
+                    int found = 0;
+                    for (int i = 0; i < a.Length; i++) {{ {body} }}
+                    return found; }} }}"),
+            "loop over").Block.CountOf(OperationClass.BranchMiss);
+
+    [Fact]
+    public void The_tries_child_pick_misses_half_the_time_and_its_walk_once_at_the_end()
+    {
+        // PrefixTrie.Lookup's shape: a bit of the address at the walk's depth picks the child.
+        InterfaceModel model = Extraction.Extract(@"class C {
+            private int[] _zero = new int[1], _one = new int[1];
+            public int M(uint address) {
+                int node = 0, depth = 0;
+                while (true) {
+                    PixHint.LoopBound(33);
+                    if (depth == 32) return node;
+                    node = ((address >> (31 - depth)) & 1) != 0 ? _one[node] : _zero[node];
+                    if (node == 0) return depth;
+                    depth++;
+                } } }");
+
+        Assert.Equal(0.5, TermStarting(model, "loop over").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0, TermStarting(model, "straight-line").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(1, TermStarting(model, "mispredicted exit").Block.CountOf(OperationClass.BranchMiss));
+
+        // Seven levels: 3.5 child picks and the exit.
+        Assert.Equal(4.5, Misses(model, atoms: 7));
+    }
+
+    [Theory]
+    [InlineData("if (((key >> i) & 1) != 0) found += a[i];")]
+    [InlineData("if ((key & (1u << i)) == 0) found += a[i];")]
+    [InlineData("if (1 == (1 & (key >> i))) found += a[i];")]
+    public void A_test_of_a_moving_bit_is_a_coin_flip(string statement)
+    {
+        Assert.Equal(0.5, LoopBodyMisses(statement));
+    }
+
+    [Theory]
+    [InlineData("if ((key & 4) != 0) found += a[i];", "a flag at a fixed position follows its bias")]
+    [InlineData("if (a[i] == key) found++;", "an equality test is mostly false")]
+    [InlineData("if (a[i] > 0 && a[i] < 100 && (a[i] & 1) == 0) found++;", "a && chain on elements: the firewall's rule scan")]
+    [InlineData("found = ((key >> i) & 1) != 0 ? i : found;", "arms of plain values: a conditional move")]
+    [InlineData("found += ((key >> i) & 1) != 0 ? 1 : 0;", "constant arms: a conditional move")]
+    public void Branches_a_predictor_learns_miss_nothing(string statement, string why)
+    {
+        Assert.True(LoopBodyMisses(statement) == 0, why);
+    }
+
+    [Fact]
+    public void A_counted_loop_exits_without_a_miss()
+    {
+        Assert.Equal(0, Misses("public int M(int[] a) { int s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; }"));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)] // stops at its first element every time: learnt
+    [InlineData(2, 1)]
+    [InlineData(300, 1)]
+    public void An_early_exit_on_data_misses_once_per_call_from_the_second_iteration(double matchIndex, double misses)
+    {
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; } }");
+
+        Assert.Equal(0, TermStarting(model, "loop over").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0, TermStarting(model, "straight-line").Block.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(misses, Misses(model, matchIndex));
+    }
+
+    [Fact]
+    public void A_while_loop_on_data_misses_once_per_call()
+    {
+        Assert.Equal(1, Misses(@"private int[] _next = new int[8];
+            public int M(int index) { int n = 0; while (index != -1) { PixHint.Pcv(""chainLength""); index = _next[index]; n++; } return n; }"));
+    }
+
+    [Fact]
+    public void A_binary_search_exits_without_a_miss()
+    {
+        // ⌊log2 n⌋ + 1 halvings for every key but the rare early hit: the same count every time.
+        Assert.Equal(0, Misses(@"public int M(int[] a, int key) {
+            int lo = 0, hi = a.Length - 1;
+            while (lo <= hi) {
+                int mid = lo + ((hi - lo) >> 1);
+                if (a[mid] == key) return mid;
+                if (a[mid] < key) lo = mid + 1; else hi = mid - 1;
+            }
+            return -1; }", atoms: 1000));
+    }
+
+    [Fact]
+    public void A_loop_that_only_throws_early_misses_nothing()
+    {
+        Assert.Equal(0, Misses(@"public int M(int[] a) { int s = 0;
+            for (int i = 0; i < a.Length; i++) { if (a[i] < 0) throw new ArgumentException(""negative""); s += a[i]; } return s; }"));
+    }
+
+    [Fact]
+    public void An_inner_search_misses_once_per_outer_iteration()
+    {
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[][] rows, int key) { int hits = 0;
+                for (int r = 0; r < rows.Length; r++) {
+                    int[] row = rows[r];
+                    for (int i = 0; i < row.Length; i++) { if (row[i] == key) { hits++; break; } }
+                }
+                return hits; } }");
+
+        // The inner loop's exit, once per outer iteration: rows.Length misses per call.
+        Term exit = TermStarting(model, "mispredicted exit");
+        Assert.Equal(10, ModelEvaluator.Evaluate(exit.Count, name => name == "rows.Length" ? 10 : 5));
+        Assert.Equal(10, Misses(model, atoms: 10));
+    }
+
+    [Fact]
+    public void A_mispredicted_exit_prices_as_one_refill_on_the_reference_profile()
+    {
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; } }");
+
+        Assert.Equal(5.5, TermStarting(model, "mispredicted exit").Block.Price(HardwareProfile.Reference), 12);
+        Assert.Equal(5.5, model.Ns(("a.Length", 1000), ("matchIndex", 300)) - model.Ns(("a.Length", 1000), ("matchIndex", 1)) - (299 * TermStarting(model, "loop over").Block.Price(HardwareProfile.Reference)), 9);
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Pix;
+using Pix.Calibration.Kernels;
+
+namespace Pix.Runtime.Tests;
+
+/// <summary>
+/// <see cref="OperationClass.BranchMiss"/>: priced as a refill on top of whichever bound binds, read as
+/// the reference cost from a profile written before the class existed, and measured as twice the
+/// difference of the branch-miss pair. A round profile: 4 slots of 0.25 ns, every single-instruction
+/// class 0.1 ns, a miss 5 ns.
+/// </summary>
+public sealed class BranchMissTests
+{
+    private static readonly HardwareProfile Hw = RoundProfile();
+
+    [Fact]
+    public void A_miss_adds_its_refill_to_the_throughput_bound()
+    {
+        BlockCounts block = BlockCounts.Of(integerAlu: 4, branch: 1);
+
+        Assert.Equal(4 * 0.25, Hw.Price(block), 12);
+        Assert.Equal((4 * 0.25) + (0.5 * 5), Hw.Price(BlockCounts.Of(integerAlu: 4, branch: 1, branchMiss: 0.5)), 12);
+    }
+
+    [Fact]
+    public void A_miss_adds_its_refill_to_the_latency_bound()
+    {
+        // The trie's level: a load chain of 1 ns binds; the coin-flip branch adds half a refill on top.
+        BlockCounts level = BlockCounts.Of(integerAlu: 3, load: 1, branch: 2, branchMiss: 0.5).WithChain(load: 1).WithTakenBranches(1);
+
+        Assert.Equal(1 + (0.5 * 5), Hw.Price(level), 12);
+    }
+
+    [Fact]
+    public void A_miss_takes_no_issue_slot_and_no_port()
+    {
+        // 100 misses priced at 0.001 ns: were they slots, the block would cost 25 ns; it costs its 4 slots plus 0.1 ns.
+        HardwareProfile cheapMisses = Hw.With(OperationClass.BranchMiss, new OperationCost(0.001, 0.001));
+
+        Assert.Equal((4 * 0.25) + 0.1, cheapMisses.Price(BlockCounts.Of(integerAlu: 4, branchMiss: 100)), 12);
+    }
+
+    [Fact]
+    public void Dense_and_sparse_counts_price_misses_alike()
+    {
+        BlockCounts block = BlockCounts.Of(integerAlu: 3, load: 1, branch: 2, branchMiss: 1.5).WithTakenBranches(1);
+        var dense = new double[HardwareProfile.AllClasses.Count];
+        for (int i = 0; i < block.Classes.Length; i++)
+        {
+            dense[(int)block.Classes[i]] = block.Counts[i];
+        }
+
+        Assert.Equal(Hw.Price(block), Hw.PriceBlock(dense, ReadOnlySpan<double>.Empty, 0, 1));
+        Assert.Equal("3 IntegerAlu, 1 Load, 2 Branch, 1.5 BranchMiss, 1 taken branches", block.ToString());
+    }
+
+    [Fact]
+    public void A_profile_file_without_the_class_reads_it_as_the_reference_cost()
+    {
+        HardwareProfile calibrated = Hw.With(OperationClass.BranchMiss, new OperationCost(9, 9));
+        string json = calibrated.ToJson();
+        Assert.Contains("\"BranchMiss\"", json);
+        string old = Regex.Replace(json, ",\\s*\"BranchMiss\": \\{[^}]*\\}", string.Empty);
+        Assert.DoesNotContain("BranchMiss", old);
+
+        HardwareProfile read = HardwareProfile.Parse(old, "before-branch-misses.pixhw.json");
+
+        Assert.Equal(HardwareProfile.Reference[OperationClass.BranchMiss], read[OperationClass.BranchMiss]);
+        Assert.Equal(calibrated[OperationClass.IntegerAlu], read[OperationClass.IntegerAlu]);
+        Assert.Equal(9, HardwareProfile.Parse(json, "after.pixhw.json").ThroughputNs(OperationClass.BranchMiss));
+    }
+
+    [Fact]
+    public void A_profile_file_without_an_older_class_is_still_refused()
+    {
+        string json = Regex.Replace(Hw.ToJson(), ",\\s*\"TypeCheck\": \\{[^}]*\\}", string.Empty);
+
+        ProfileFormatException error = Assert.Throws<ProfileFormatException>(() => HardwareProfile.Parse(json, "broken.pixhw.json"));
+        Assert.Contains("no cost for operation class TypeCheck", error.Message);
+    }
+
+    [Fact]
+    public void A_profile_built_without_the_class_takes_the_reference_cost()
+    {
+        var costs = HardwareProfile.AllClasses.Where(c => c != OperationClass.BranchMiss).ToDictionary(c => c, _ => new OperationCost(1, 1));
+
+        var profile = new HardwareProfile("older code", HardwareProfile.Reference.Machine, costs);
+
+        Assert.Equal(HardwareProfile.Reference[OperationClass.BranchMiss], profile[OperationClass.BranchMiss]);
+        Assert.Throws<ArgumentException>(() => new HardwareProfile("no ALU", HardwareProfile.Reference.Machine, costs.Where(p => p.Key != OperationClass.IntegerAlu).ToDictionary(p => p.Key, p => p.Value)));
+    }
+
+    [Fact]
+    public void The_reference_prices_a_miss_as_a_refill_of_about_16_cycles()
+    {
+        Assert.Equal(new OperationCost(5.5, 5.5), HardwareProfile.Reference[OperationClass.BranchMiss]);
+    }
+
+    [Theory]
+    [InlineData(0.9, 4.8, 7.8)]
+    [InlineData(1.0, 1.0, 0)]
+    [InlineData(1.0, 0.9, 0)] // noise made the random run faster: no negative refill
+    public void A_miss_costs_twice_the_difference_of_the_pair(double equalNs, double randomNs, double missNs)
+    {
+        Assert.Equal(missNs, BranchMissKernels.MissNs(equalNs, randomNs), 12);
+    }
+
+    [Fact]
+    public void The_pair_runs_the_same_loop_on_both_streams()
+    {
+        var kernels = new BranchMissKernels(seed: 1);
+
+        // The same arithmetic, different paths: equal bits always take the else arm.
+        long predicted = kernels.Predicted(256);
+        long mispredicted = kernels.Mispredicted(256);
+        Assert.NotEqual(predicted, mispredicted);
+        Assert.Equal(predicted, new BranchMissKernels(seed: 2).Predicted(256));
+
+        // Each call reads the next bits, wrapping around the stream.
+        long first = new BranchMissKernels(seed: 1).Mispredicted(256);
+        var walker = new BranchMissKernels(seed: 1);
+        for (int i = 0; i < BranchMissKernels.StreamLength / 256; i++)
+        {
+            walker.Mispredicted(256);
+        }
+
+        Assert.Equal(first, walker.Mispredicted(256));
+    }
+
+    private static HardwareProfile RoundProfile()
+    {
+        var costs = HardwareProfile.AllClasses.ToDictionary(c => c, _ => new OperationCost(1, 0.1));
+        costs[OperationClass.BranchMiss] = new OperationCost(5, 5);
+        return new HardwareProfile("round", HardwareProfile.Reference.Machine, costs);
+    }
+}
