@@ -243,7 +243,7 @@ internal sealed partial class MethodAnalyzer
         // caller's cost is then the sum of the interfaces it calls); a plain helper's straight-line
         // code joins the caller's block, which keeps interfaces short.
         bool ownTerm = HasPerformanceInterface(method);
-        Provenance? where = ownTerm ? SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method)) : null;
+        Provenance? where = null; // the own term's provenance, made when there is one
         foreach (PathAlternative alternative in summary.Alternatives)
         {
             Guard? guard = substitution.SubstituteGuard(alternative.Guard);
@@ -261,10 +261,11 @@ internal sealed partial class MethodAnalyzer
             }
             else if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
+                where ??= SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method));
                 cost.Terms.Add(new PendingTerm(
                     PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
                     Poly.One,
-                    where!,
+                    where,
                     "call to " + DisplayNames.Short(method)));
             }
 
