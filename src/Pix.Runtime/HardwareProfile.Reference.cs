@@ -31,8 +31,9 @@ public sealed partial class HardwareProfile
     /// </summary>
     internal static bool TryGetLaterClassDefault(OperationClass operation, out OperationCost cost)
     {
-        cost = ReferenceBranchMiss;
-        return operation == OperationClass.BranchMiss;
+        bool known = operation == OperationClass.BranchMiss;
+        cost = known ? ReferenceBranchMiss : default;
+        return known;
     }
 
     private static HardwareProfile CreateReference()

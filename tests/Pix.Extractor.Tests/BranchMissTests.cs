@@ -116,6 +116,36 @@ public sealed class BranchMissTests
     }
 
     [Fact]
+    public void A_goto_to_a_label_inside_the_loop_does_not_leave_it()
+    {
+        Assert.Equal(0, Misses(@"public int M(int[] a) { int s = 0;
+            for (int i = 0; i < a.Length; i++) { if (a[i] < 0) goto next; s += a[i]; next: s ^= 1; } return s; }"));
+    }
+
+    [Fact]
+    public void An_early_return_from_an_inner_loop_is_one_miss_not_one_per_enclosing_loop()
+    {
+        // The return leaves both loops through one mispredicted branch: only the inner search pays it.
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[] a, int[] b) {
+                for (int i = 0; i < a.Length; i++) { for (int j = 0; j < b.Length; j++) { if (a[i] == b[j]) return i; } }
+                return -1; } }");
+        Assert.Single(model.Pieces.Last().Terms, t => t.Block.CountOf(OperationClass.BranchMiss) > 0);
+    }
+
+    [Fact]
+    public void A_partial_method_counts_its_loop_over_its_arguments()
+    {
+        // The call binds to the declaration part; the body refers to the implementation part's parameters.
+        InterfaceModel model = Extraction.Extract(@"partial class C {
+            public int M(int n) => Work(n);
+            private partial int Work(int k);
+            private partial int Work(int k) { int s = 0; for (int i = 0; i < k; i++) s += i; return s; } }");
+        Assert.Equal(0, Misses(model, 100));
+        Assert.Equal(100.0, ModelEvaluator.Evaluate(model.TermAbout("in Work").Count, _ => 100));
+    }
+
+    [Fact]
     public void A_loop_that_only_throws_early_misses_nothing()
     {
         Assert.Equal(0, Misses(@"public int M(int[] a) { int s = 0;

@@ -130,6 +130,23 @@ public sealed class BranchMissTests
         Assert.Equal(first, walker.Mispredicted(256));
     }
 
+    [Fact]
+    public void Code_generated_before_the_class_still_binds_and_prices_alike()
+    {
+        // A library generated with an earlier Pix calls Of/WithChain with 20 counts: those exact signatures must stay.
+        Type[] twenty = Enumerable.Repeat(typeof(double), 20).ToArray();
+        var of = typeof(BlockCounts).GetMethod(nameof(BlockCounts.Of), twenty)!;
+        var withChain = typeof(BlockCounts).GetMethod(nameof(BlockCounts.WithChain), twenty)!;
+        object[] counts = Enumerable.Range(0, 20).Select(i => (object)(i % 3 == 0 ? 2.0 : 0.0)).ToArray();
+
+        var old = (BlockCounts)of.Invoke(null, counts)!;
+        old = (BlockCounts)withChain.Invoke(old, counts)!;
+        BlockCounts current = BlockCounts.Of(integerAlu: 2, floatAdd: 2, load: 2, branch: 2, interfaceCall: 2, allocatedByte: 2, hashedByte: 2)
+            .WithChain(integerAlu: 2, floatAdd: 2, load: 2, branch: 2, interfaceCall: 2, allocatedByte: 2, hashedByte: 2);
+
+        Assert.Equal(HardwareProfile.Reference.Price(current), HardwareProfile.Reference.Price(old));
+    }
+
     private static HardwareProfile RoundProfile()
     {
         var costs = HardwareProfile.AllClasses.ToDictionary(c => c, _ => new OperationCost(1, 0.1));

@@ -135,9 +135,10 @@ internal sealed partial class MethodAnalyzer
         {
             bool leaves = operation switch
             {
-                IReturnOperation { Kind: OperationKind.Return } => true,
+                // One early return is one mispredicted branch: it is the innermost loop's exit, not every enclosing loop's.
+                IReturnOperation { Kind: OperationKind.Return } => InnermostLoop(operation) == loop,
                 IBranchOperation { BranchKind: BranchKind.Break } b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel),
-                IBranchOperation { BranchKind: BranchKind.GoTo } => true,
+                IBranchOperation { BranchKind: BranchKind.GoTo } g => !IsDeclaredInside(g.Target, loop),
                 _ => false,
             };
             if (leaves && !InsideFunction(operation, loop))
@@ -148,6 +149,29 @@ internal sealed partial class MethodAnalyzer
 
         return false;
     }
+
+    /// <summary>The innermost loop around <paramref name="operation"/> in the same function, or null.</summary>
+    private static ILoopOperation? InnermostLoop(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ILoopOperation loop:
+                    return loop;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a goto's target label is declared inside <paramref name="loop"/> (jumping there does not leave it).</summary>
+    private static bool IsDeclaredInside(ILabelSymbol label, ILoopOperation loop) =>
+        label.Locations.Length > 0
+        && label.Locations[0].SourceTree == loop.Syntax.SyntaxTree
+        && loop.Syntax.Span.Contains(label.Locations[0].SourceSpan);
 
     private static bool AllPlainValues(IOperation?[] arms)
     {

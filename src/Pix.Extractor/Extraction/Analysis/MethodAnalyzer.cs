@@ -67,7 +67,9 @@ internal sealed partial class MethodAnalyzer
             return Finish(origin, hasBody: false);
         }
 
-        foreach (IParameterSymbol parameter in _method.Parameters)
+        // A partial method's body refers to its implementation part's parameters, not to those of the
+        // declaration a call binds to.
+        foreach (IParameterSymbol parameter in (_method.PartialImplementationPart ?? _method).Parameters)
         {
             if (_inputs.Parameter(parameter) is { } value)
             {
