@@ -65,7 +65,7 @@ public class ConcisenessTests(NetworkFunctionModels models, ITestOutputHelper ou
             begin = text.IndexOf(TimesBegin, StringComparison.Ordinal);
             end = text.IndexOf(TimesEnd, StringComparison.Ordinal);
             Assert.True(begin >= 0 && end > begin, $"{path} has no {TimesBegin} … {TimesEnd} markers.");
-            File.WriteAllText(path, text.Substring(0, begin + TimesBegin.Length) + Environment.NewLine + times + text.Substring(end));
+            File.WriteAllText(path, text.Substring(0, begin + TimesBegin.Length) + Environment.NewLine + times + Environment.NewLine + TimingConditions.Line() + Environment.NewLine + text.Substring(end));
         }
     }
 }

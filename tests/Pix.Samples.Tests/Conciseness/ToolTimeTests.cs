@@ -64,7 +64,7 @@ public class ToolTimeTests(ITestOutputHelper output)
             const string Begin = "<!-- tool times: begin -->", End = "<!-- tool times: end -->";
             int begin = text.IndexOf(Begin, StringComparison.Ordinal), end = text.IndexOf(End, StringComparison.Ordinal);
             Assert.True(begin >= 0 && end > begin, $"{path} has no {Begin} … {End} markers.");
-            File.WriteAllText(path, text.Substring(0, begin + Begin.Length) + "\n" + table + text.Substring(end));
+            File.WriteAllText(path, text.Substring(0, begin + Begin.Length) + "\n" + table + "\n" + TimingConditions.Line() + "\n" + text.Substring(end));
         }
     }
 
