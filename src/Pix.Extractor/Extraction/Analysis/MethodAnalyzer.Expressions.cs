@@ -252,6 +252,45 @@ internal sealed partial class MethodAnalyzer
     /// </summary>
     private DependencyFlow ElementAddress(IOperation array, ImmutableArray<IOperation> indices)
     {
+        (ISymbol Array, ISymbol Index)? reusable = ReusableAddress(array, indices);
+        if (reusable is { } key && _region.TryReuseAddress(key.Array, key.Index, out DependencyFlow known))
+        {
+            return known;
+        }
+
+        DependencyFlow address = ComputeElementAddress(array, indices);
+        if (reusable is { } computed && array.Parent is { } access && !RunsConditionally(access, _loops[_loops.Count - 1].Loop))
+        {
+            _region.RememberAddress(computed.Array, computed.Index, address);
+        }
+
+        return address;
+    }
+
+    /// <summary>
+    /// The array and index of an element address RyuJIT computes once per loop iteration however often
+    /// the iteration names it (<c>entries[i].Hash</c>, <c>entries[i].Key</c>, <c>entries[i].Next</c>:
+    /// one bounds check, one scaling, one load of the array reference): a one-index access, in a loop
+    /// body, to a readonly field of this or a local or parameter, at a local or parameter index. The
+    /// region forgets the address when either variable is written; null for any other access.
+    /// </summary>
+    private (ISymbol Array, ISymbol Index)? ReusableAddress(IOperation array, ImmutableArray<IOperation> indices)
+    {
+        if (!_region.IsLoopBody || !InLoop || _hoisting || indices.Length != 1 || ReferencedVariable(indices[0]) is not { } index)
+        {
+            return null;
+        }
+
+        return array switch
+        {
+            IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation } field => (field.Field, index),
+            _ when ReferencedVariable(array) is { } variable => (variable, index),
+            _ => null,
+        };
+    }
+
+    private DependencyFlow ComputeElementAddress(IOperation array, ImmutableArray<IOperation> indices)
+    {
         var flows = new List<DependencyFlow> { Evaluate(array) };
         flows.AddRange(indices.Select(Evaluate));
         var address = new OperationVector();

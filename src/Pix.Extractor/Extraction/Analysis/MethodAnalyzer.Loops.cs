@@ -261,6 +261,8 @@ internal sealed partial class MethodAnalyzer
         List<PathAlternative> body = _paths.Alternatives;
         _paths = outerPaths;
         _region = outerRegion;
+        // The nested loop may have written what the enclosing iteration's addresses were computed from.
+        _region.ForgetAddresses();
         Forget(written);
         if (shape?.Variable is { } v)
         {

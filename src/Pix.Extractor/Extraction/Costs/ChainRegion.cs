@@ -15,6 +15,9 @@ internal sealed class ChainRegion
     private readonly List<OperationVector> _carriedCandidates = new();
     private OperationVector _longest = new();
 
+    // Element addresses computed on every path of this iteration so far: (array, index, flow).
+    private readonly List<(ISymbol Array, ISymbol Index, DependencyFlow Address)> _addresses = new();
+
     private readonly System.Action<OperationVector>? _observed;
 
     /// <param name="isLoopBody">True for one iteration of a loop.</param>
@@ -33,8 +36,34 @@ internal sealed class ChainRegion
     public void Write(ISymbol variable, DependencyFlow flow)
     {
         _variables[variable] = flow;
+        _addresses.RemoveAll(a => SymbolEqualityComparer.Default.Equals(a.Array, variable) || SymbolEqualityComparer.Default.Equals(a.Index, variable));
         Observe(flow);
     }
+
+    /// <summary>
+    /// The flow of <c>array[index]</c>'s address when this region already computed it and neither
+    /// variable was written since (RyuJIT computes such an address once: one bounds check, one scaling).
+    /// </summary>
+    public bool TryReuseAddress(ISymbol array, ISymbol index, out DependencyFlow address)
+    {
+        foreach (var known in _addresses)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known.Array, array) && SymbolEqualityComparer.Default.Equals(known.Index, index))
+            {
+                address = known.Address;
+                return true;
+            }
+        }
+
+        address = DependencyFlow.None;
+        return false;
+    }
+
+    /// <summary>Records that <c>array[index]</c>'s address was computed on every path of the region so far.</summary>
+    public void RememberAddress(ISymbol array, ISymbol index, DependencyFlow address) => _addresses.Add((array, index, address));
+
+    /// <summary>Forgets every computed address (after a nested loop, whose writes this region did not see).</summary>
+    public void ForgetAddresses() => _addresses.Clear();
 
     /// <summary>Records a value computed in the region (for the straight-line longest path).</summary>
     public void Observe(DependencyFlow flow)
