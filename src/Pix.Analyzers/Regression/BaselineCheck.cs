@@ -56,7 +56,7 @@ internal sealed class BaselineCheck
 
         _solver.Value.NoteUse();
         double toleranceValue = ToleranceOf(attribute) ?? _options.Tolerance;
-        HardwareProfile hw = HardwareProfile.Reference;
+        HardwareProfile hw = _baseline.Baseline.ComparableProfile(HardwareProfile.Reference);
         InterfaceComparison comparison = InterfaceComparer.Compare(
             entry.Interface, current, toleranceValue, hw, _solver.Value.Engine, _solverOptions, context.CancellationToken);
 

@@ -16,6 +16,28 @@ public sealed record Baseline(EquatableArray<BaselineEntry> Entries)
     /// <summary>The schema version this build writes and reads.</summary>
     public const int CurrentVersion = 1;
 
+    /// <summary>
+    /// The cost model this build's interfaces are counted under: 2 since interfaces count
+    /// <see cref="OperationClass.BranchMiss"/> (fifth session). A file without a <c>costModel</c>
+    /// property was written under model 1.
+    /// </summary>
+    public const int CurrentCostModel = 2;
+
+    /// <summary>
+    /// The cost model the file's interfaces were counted under (<see cref="CurrentCostModel"/> for a
+    /// baseline built now). A regression check against an older one compares like with like: it prices
+    /// both interfaces without what the older model did not count, so upgrading Pix does not read as a
+    /// regression of every method that gained a term.
+    /// </summary>
+    public int CostModel { get; init; } = CurrentCostModel;
+
+    /// <summary>
+    /// The profile that compares an interface of this build with this baseline's: <paramref name="profile"/>,
+    /// with the classes the baseline's cost model did not count priced at zero.
+    /// </summary>
+    public HardwareProfile ComparableProfile(HardwareProfile profile) =>
+        CostModel < 2 ? profile.With(OperationClass.BranchMiss, new OperationCost(0, 0)) : profile;
+
     /// <summary>The value of the file's <c>schema</c> property (tells a baseline from any other JSON).</summary>
     public const string SchemaName = "pix.baseline";
 

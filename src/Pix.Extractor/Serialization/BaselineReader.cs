@@ -30,6 +30,7 @@ public static class BaselineReader
     {
         var errors = new List<BaselineError>();
         var entries = new List<BaselineEntry>();
+        int costModel = Baseline.CurrentCostModel;
         try
         {
             JsonFields root = JsonFields.Root(JsonReader.Parse(text, sourceName, Limits), sourceName, "a Pix baseline");
@@ -46,7 +47,8 @@ public static class BaselineReader
                     $"schema version {version} is not supported by this Pix (it reads version {Baseline.CurrentVersion}); regenerate with 'pix baseline update'");
             }
 
-            root.RejectUnknown("schema", "version", "methods");
+            root.RejectUnknown("schema", "version", "costModel", "methods");
+            costModel = root.Object["costModel"] is not null ? (int)root.RequireInteger("costModel", 1, Baseline.CurrentCostModel) : 1;
             foreach ((JsonProperty property, JsonFields fields) in root.RequireObject("methods").ObjectProperties())
             {
                 try
@@ -64,7 +66,7 @@ public static class BaselineReader
             errors.Add(new BaselineError(e.Message, e.Line, e.Column, e.Offset));
         }
 
-        return new BaselineReadResult(Baseline.Create(entries), errors);
+        return new BaselineReadResult(Baseline.Create(entries) with { CostModel = costModel }, errors);
     }
 
     private static BaselineEntry Entry(string methodId, JsonFields fields, string source)

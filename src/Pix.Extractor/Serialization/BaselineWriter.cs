@@ -28,6 +28,7 @@ public static class BaselineWriter
         {
             new JsonProperty("schema", new JsonString(Baseline.SchemaName)),
             new JsonProperty("version", new JsonNumber(Baseline.CurrentVersion)),
+            new JsonProperty("costModel", new JsonNumber(baseline.CostModel)),
             new JsonProperty("methods", new JsonObject(methods)),
         });
         return JsonWriter.Serialize(root, sortProperties: true);

@@ -65,6 +65,45 @@ public sealed class RegressionAnalyzerTests
     [Fact]
     public Task Unchanged_method_is_silent() => Verify(V1, BaselineOf(V1));
 
+    private const string Search = """
+        using Pix;
+
+        public static partial class Checks
+        {
+            [PerformanceInterface]
+            public static int {|#0:IndexOf|}(int[] data, int key)
+            {
+                for (int i = 0; i < data.Length; i++) if (data[i] == key) return i;
+                return -1;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// <paramref name="baseline"/> as a build before cost model 2 wrote it: no mispredicted branches
+    /// counted, and no <c>costModel</c> property unless <paramref name="claimCostModel"/> names one.
+    /// </summary>
+    private static string AsCostModel1(string baseline, string? claimCostModel = null)
+    {
+        string old = System.Text.RegularExpressions.Regex.Replace(baseline, "\"BranchMiss\":\\s*[-0-9.eE+]+,?\\s*", "");
+        old = System.Text.RegularExpressions.Regex.Replace(old, ",(\\s*})", "$1");
+        Assert.DoesNotContain("BranchMiss", old);
+        Assert.Contains("\"costModel\": 2", old);
+        return old.Replace("\"costModel\": 2", "\"costModel\": " + (claimCostModel ?? "1"));
+    }
+
+    [Fact]
+    public Task Upgrading_Pix_past_a_cost_model_change_is_not_a_regression() =>
+        // The search gained a mispredicted-exit term in cost model 2; its code did not change.
+        Verify(Search.Replace("{|#0:IndexOf|}", "IndexOf"), AsCostModel1(BaselineOf(Search.Replace("{|#0:IndexOf|}", "IndexOf"))));
+
+    [Fact]
+    public Task The_same_counts_under_the_current_cost_model_are_PIX0200() =>
+        // What the check would say without comparing like with like.
+        Verify(Search, AsCostModel1(BaselineOf(Search.Replace("{|#0:IndexOf|}", "IndexOf")), claimCostModel: "2"),
+            Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
+                "Checks.IndexOf(int[], int)", "10%", "data.Length = 2, matchIndex = 2: 0.85 ns → 6.35 ns (+647%) on the reference profile", ""));
+
     [Fact]
     public Task More_work_per_element_is_PIX0200_with_a_witness() => Verify("""
         using Pix;
