@@ -23,7 +23,7 @@ internal sealed class MeasurementEngine
         _options = options;
         _clock = clock;
         _minBatchTicks = Math.Max(1, clock.FromSeconds(options.MinBatchTime.TotalSeconds));
-        _fenced = options.Mode == MeasurementMode.Latency && LoadFence.IsAvailable;
+        _fenced = Measurement.EffectiveMode(options.Mode) == MeasurementMode.Latency;
         _core = options.ProbeIssueRate ? core ?? CoreMonitor.Process : null;
     }
 
