@@ -150,21 +150,19 @@ internal sealed partial class MethodAnalyzer
         return false;
     }
 
-    /// <summary>The innermost loop around <paramref name="operation"/> in the same function, or null.</summary>
+    /// <summary>
+    /// The innermost loop around <paramref name="operation"/>, or null. Function boundaries are not its
+    /// concern: <see cref="ExitsOnData"/> drops anything inside a lambda or local function (<c>InsideFunction</c>).
+    /// </summary>
     private static ILoopOperation? InnermostLoop(IOperation operation)
     {
-        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        IOperation? parent = operation.Parent;
+        while (parent is not null and not ILoopOperation)
         {
-            switch (parent)
-            {
-                case ILoopOperation loop:
-                    return loop;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return null;
-            }
+            parent = parent.Parent;
         }
 
-        return null;
+        return (ILoopOperation?)parent;
     }
 
     /// <summary>Whether a goto's target label is declared inside <paramref name="loop"/> (jumping there does not leave it).</summary>
