@@ -94,9 +94,9 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>A construct Pix does not model at all is a warning; an approximation it can price is information.</summary>
+    /// <summary>A construct Pix does not model at all, or a hint it ignored, is a warning; an approximation it can price is information.</summary>
     private static DiagnosticSeverity SeverityOf(GapKind kind) =>
-        kind == GapKind.UnsupportedConstruct ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+        kind is GapKind.UnsupportedConstruct or GapKind.MisplacedHint ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
 
     /// <summary>What the gap means for the prediction, per kind.</summary>
     private static string ConsequenceOf(GapKind kind, string method) => kind switch
@@ -105,6 +105,7 @@ public sealed class InterfaceGapAnalyzer : DiagnosticAnalyzer
         GapKind.OpaqueCall => "The hardware profile prices it by name; mark the callee [PerformanceInterface] if it is your code",
         GapKind.Recursion => $"LatencyOf_{method} is as accurate as the depth it is given",
         GapKind.DataDependentBranch => "The prediction is an upper bound when the cheaper arm runs",
+        GapKind.MisplacedHint => "The interface is extracted as if the hint were not there",
         _ => "The prediction is approximate there",
     };
 }

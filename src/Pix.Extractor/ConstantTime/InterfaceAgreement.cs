@@ -22,7 +22,8 @@ public sealed record SecretQuantity(string Quantity, string Secret, string Kind)
 /// The cross-check of issue #5, item 6: the performance interface of a method (what <c>LatencyOf_X</c>
 /// is generated from) against the taint analysis. An interface depends on a secret when it reads an
 /// input quantity rooted in a secret (its value, not its length), a PCV whose loop is controlled by a
-/// secret (its condition or the condition of an exit in it reads one), or approximates a branch on a
+/// secret (its condition or the condition of an exit in it reads one) or a branch arm whose condition
+/// reads one (<c>PixHint.Pcv</c> on an arm), or approximates a branch on a
 /// secret (a data-dependent-branch gap whose condition reads one). A method that passes the
 /// constant-time check must have none (see docs/constant-time.md, "The interface agrees").
 /// </summary>
@@ -146,6 +147,9 @@ public static class InterfaceAgreement
                     return SecretRead(array.Type);
                 case StatementSyntax loop when IsLoop(loop):
                     return SecretInLoopControl(loop);
+                case IfStatementSyntax branch:
+                    // A PixHint.Pcv on an arm: the PCV counts that arm's runs, which the condition decides.
+                    return SecretRead(branch.Condition);
                 default:
                     // A recursion depth: which arguments bound it is not followed here, so it is not
                     // counted either way (docs/constant-time.md lists this limit).

@@ -20,6 +20,11 @@ public enum GapKind
     /// not be emitted or compared; the analyzers report PIX0006 with the exception.
     /// </summary>
     InternalError,
+    /// <summary>
+    /// A <c>PixHint</c> call Pix could not use: not where hints are read, a name that is not a
+    /// constant identifier, a name another hint already took, or a branch the hint cannot count.
+    /// </summary>
+    MisplacedHint,
 }
 
 /// <summary>A place where the interface approximates or cannot see, and why.</summary>

@@ -9,7 +9,12 @@ namespace Pix.Extraction.Analysis;
 /// The <c>PixHint</c> calls at the start of a loop body: <c>PixHint.Pcv(name, description)</c>
 /// names the loop's PCV, <c>PixHint.LoopBound(expr)</c> bounds a loop Pix cannot bound.
 /// </summary>
-internal readonly record struct LoopHints(string? PcvName, string? PcvDescription, bool HasBound, Poly? Bound)
+/// <param name="PcvName">The hinted PCV's name; null without a hint or when its argument is not a constant identifier.</param>
+/// <param name="PcvDescription">The hinted PCV's description.</param>
+/// <param name="HasBound">True when a <c>LoopBound</c> hint is there.</param>
+/// <param name="Bound">The bound, or null when its argument is not over the inputs.</param>
+/// <param name="HasPcv">True when a <c>Pcv</c> hint is there (usable or not).</param>
+internal readonly record struct LoopHints(string? PcvName, string? PcvDescription, bool HasBound, Poly? Bound, bool HasPcv = false)
 {
     public const string HintTypeName = "Pix.PixHint";
 
@@ -35,6 +40,7 @@ internal readonly record struct LoopHints(string? PcvName, string? PcvDescriptio
             {
                 hints = hints with
                 {
+                    HasPcv = true,
                     PcvName = call.Arguments[0].Value.ConstantValue.Value as string is { Length: > 0 } name && IsIdentifier(name) ? name : null,
                     PcvDescription = call.Arguments.Length > 1 ? call.Arguments[1].Value.ConstantValue.Value as string : null,
                 };

@@ -30,11 +30,12 @@ internal sealed partial class MethodAnalyzer
             EmitExpectedMisses(conditional.Condition);
         }
 
-        Branch(
-            conditional,
-            guard,
-            new Arm(null, () => { VisitStatement(conditional.WhenTrue); return DependencyFlow.None; }, EndsInJump(conditional.WhenTrue)),
-            new Arm(null, () => { VisitStatement(conditional.WhenFalse); return DependencyFlow.None; }, EndsInJump(conditional.WhenFalse)));
+        var whenTrue = new Arm(null, () => { VisitStatement(conditional.WhenTrue); return DependencyFlow.None; }, EndsInJump(conditional.WhenTrue));
+        var whenFalse = new Arm(null, () => { VisitStatement(conditional.WhenFalse); return DependencyFlow.None; }, EndsInJump(conditional.WhenFalse));
+        if (!TryCountedArms(conditional, guard, whenTrue, whenFalse))
+        {
+            Branch(conditional, guard, whenTrue, whenFalse);
+        }
     }
 
     private static bool EndsInJump(IOperation? statement)

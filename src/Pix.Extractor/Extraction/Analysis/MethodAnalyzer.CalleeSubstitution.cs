@@ -123,8 +123,17 @@ internal sealed partial class MethodAnalyzer
                 return known;
             }
 
-            // Guards only read inputs: an input the caller cannot express (or a PCV) makes the guard unusable.
-            Poly? mapped = _callee.Quantities.Find(name) is { Kind: not QuantityKind.Pcv } quantity ? Input(quantity) : null;
+            QuantityInfo? quantity = _callee.Quantities.Find(name);
+            if (quantity is { Kind: QuantityKind.Pcv })
+            {
+                // A PCV a guard reads (PixHint.Pcv on a branch arm) is the caller's PCV of that name, as in counts.
+                Expr pcv = MapName(name).ToExpr();
+                _guardOperands[name] = pcv;
+                return pcv;
+            }
+
+            // Otherwise guards read inputs: an input the caller cannot express makes the guard unusable.
+            Poly? mapped = quantity is null ? null : Input(quantity);
             Expr? operand = mapped is null || !InputResolver.IsInputOnly(mapped)
                 || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv)
                 ? null

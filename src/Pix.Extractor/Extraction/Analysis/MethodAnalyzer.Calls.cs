@@ -64,7 +64,12 @@ internal sealed partial class MethodAnalyzer
     {
         if (LoopHints.IsHint(invocation.TargetMethod))
         {
-            // Hints are compiled away; they only steer the analysis.
+            // Hints are compiled away; they only steer the analysis, from where they are read.
+            if (HintPlacement.Misplaced(invocation) is { } misplaced)
+            {
+                AddGap(GapKind.MisplacedHint, "PixHint." + invocation.TargetMethod.Name, misplaced, invocation);
+            }
+
             return DependencyFlow.None;
         }
 

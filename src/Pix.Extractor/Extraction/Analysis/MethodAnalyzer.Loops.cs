@@ -201,6 +201,11 @@ internal sealed partial class MethodAnalyzer
             AddGap(GapKind.UnboundedLoop, "PixHint.LoopBound", "The hint's argument must be a constant or an expression over the method's inputs.", loop);
         }
 
+        if (hints.HasPcv && hints.PcvName is null)
+        {
+            AddGap(GapKind.MisplacedHint, "PixHint.Pcv", "The PCV's name must be a constant C# identifier; the hint was ignored.", loop);
+        }
+
         Forget(written);
         LoopVariableAtom? variable = null;
         if (shape?.Variable is { } induction)
@@ -219,7 +224,7 @@ internal sealed partial class MethodAnalyzer
                 ?? (full is null
                     ? $"iterations of the {kind} at line {line} (no bound found)"
                     : $"iterations of the {kind} at line {line} before it exits (at most {bound?.ToExpr()})");
-            QuantityInfo pcv = _quantities.Pcv(name, pcvDescription, bound, where);
+            QuantityInfo pcv = hints.PcvName is not null ? HintedPcv(name, pcvDescription, bound, where, loop) : _quantities.Pcv(name, pcvDescription, bound, where);
 
             // A PixHint.Pcv name is the user acknowledging the count: asking them for a hint again would be noise.
             if (full is null && hints.PcvName is null)

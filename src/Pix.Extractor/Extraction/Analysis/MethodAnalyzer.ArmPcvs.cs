@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>
+    /// The names hinted in this method, with the hint that asked first (a duplicate is renamed
+    /// <c>_2</c> by the quantity table and reported). Keyed by the hint's syntax so the constant-time
+    /// observer's second walk over an arm does not count its hints twice.
+    /// </summary>
+    private readonly Dictionary<string, SyntaxNode> _hintedNames = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// An <c>if</c> on data with a <c>PixHint.Pcv</c> opening one arm: instead of the costlier arm,
+    /// the paths fork on the PCV the hint names (<c>runs == 1</c>: the hinted arm, else the other),
+    /// as they fork on a <c>bool</c> parameter. False (after a diagnostic) when the hint cannot apply
+    /// here, and the branch is priced as any other.
+    /// </summary>
+    private bool TryCountedArms(IConditionalOperation conditional, Guard? guard, Arm whenTrue, Arm whenFalse)
+    {
+        if (ArmHint.Read(conditional) is not { } hint)
+        {
+            return false;
+        }
+
+        if (ArmHint.Redundant(conditional) is { } second)
+        {
+            AddGap(
+                GapKind.MisplacedHint,
+                "PixHint.Pcv",
+                "Both arms of this branch are hinted; the then-arm's PCV already says which arm runs, so this hint was ignored.",
+                second);
+        }
+
+        string? unusable =
+            hint.Name is null ? "The PCV's name must be a constant C# identifier; the hint was ignored and the costlier arm kept."
+            : guard is not null ? "The method's inputs decide this branch (it becomes a guarded piece); the hint was ignored."
+            : InLoop ? "A branch-arm PCV inside a loop is not supported yet (a 0/1 value cannot say how many iterations take the arm); the hint was ignored and the costlier arm kept."
+            : null;
+        if (unusable is not null)
+        {
+            AddGap(GapKind.MisplacedHint, "PixHint.Pcv", unusable, hint.Call);
+            return false;
+        }
+
+        int line = SourceLocations.Line(conditional);
+        string armName = hint.OnTrueArm ? "then-arm" : "else-arm";
+        string condition = conditional.Condition.Syntax.ToString();
+        string counts = $"runs of the {armName} of if ({condition}) at line {line}: 1 when it runs, 0 when the other arm does";
+        // The PCV's origin is the whole branch: the constant-time cross-check reads its condition from there.
+        Provenance branch = SourceLocations.Of(conditional, $"if ({condition})");
+        QuantityInfo runs = HintedPcv(hint.Name!, hint.Description is { Length: > 0 } d ? $"{d} ({counts})" : counts, Poly.One, branch, hint.Call);
+
+        ObserveArms(conditional, whenTrue, whenFalse);
+        Guard hintedRuns = Guard.Compare(Expr.Symbol(runs.Name), Comparison.Equal, Expr.One);
+        Fork(
+            conditional,
+            new[]
+            {
+                whenTrue with { Guard = hint.OnTrueArm ? hintedRuns : Guard.Not(hintedRuns) },
+                whenFalse with { Guard = hint.OnTrueArm ? Guard.Not(hintedRuns) : hintedRuns },
+            });
+        return true;
+    }
+
+    /// <summary>
+    /// The PCV a <c>PixHint.Pcv</c> names. Two hints in one method naming the same PCV would silently
+    /// become <c>name</c> and <c>name_2</c>: the second is reported, so the user can pick another name.
+    /// </summary>
+    private QuantityInfo HintedPcv(string name, string description, Poly? bound, Provenance where, IOperation hint)
+    {
+        if (!_hintedNames.TryGetValue(name, out SyntaxNode? first))
+        {
+            _hintedNames[name] = hint.Syntax;
+        }
+
+        QuantityInfo pcv = _quantities.Pcv(name, description, bound, where);
+        if (first is not null && first != hint.Syntax)
+        {
+            AddGap(
+                GapKind.MisplacedHint,
+                "PixHint.Pcv",
+                $"Another hint in this method (line {first.GetLocation().GetLineSpan().StartLinePosition.Line + 1}) already names the PCV '{name}'; this one became '{pcv.Name}'. Give each hint its own name.",
+                hint);
+        }
+
+        return pcv;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Linq;
+using Pix.Extraction;
+using Pix.Model;
+
+namespace Pix.Extractor.Tests;
+
+/// <summary><c>PixHint.Pcv</c> opening an if's arm: the arm's runs per call become a 0/1 PCV.</summary>
+public sealed class ArmPcvTests
+{
+    // Resolution 0: the small arms below differ by less than the default 5%, which would merge their pieces.
+    private static readonly ExtractionOptions Exact = ExtractionOptions.Default with { DefaultResolution = 0 };
+
+    private static InterfaceModel Extract(string source) => Extraction.Extract(source, options: Exact);
+
+    // The NAT's shape: an update that only some packets need, decided by a byte of the packet, written back to memory.
+    private const string Hinted = @"static class C {
+        public static int M(byte[] packet, int[] table) {
+            int sum = packet[0] + packet[1];
+            if (packet[6] != 0) { PixHint.Pcv(""checksumUpdated"", ""packets whose checksum is updated""); table[packet[4]] = Fold(table[packet[2]] * 7 + table[packet[3]] * 5); }
+            return sum; }
+        static int Fold(int x) { x = (x & 0xFFFF) + (x >> 16); return (x & 0xFFFF) + (x >> 16); } }";
+
+    private const string Hint = @"PixHint.Pcv(""checksumUpdated"", ""packets whose checksum is updated"");";
+
+    [Fact]
+    public void The_hinted_arm_is_a_0_or_1_pcv_documented_with_its_branch()
+    {
+        InterfaceModel model = Extract(Hinted);
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Equal("checksumUpdated", pcv.Name);
+        Assert.Equal(Expr.One, pcv.Bound);
+        Assert.StartsWith("packets whose checksum is updated (runs of the then-arm of if (packet[6] != 0) at line 5: 1 when it runs", pcv.Description);
+        Assert.Equal(5, pcv.Origin!.Line);
+        Assert.DoesNotContain(model.Gaps, g => g.Kind is GapKind.DataDependentBranch or GapKind.MisplacedHint);
+    }
+
+    [Fact]
+    public void At_1_the_interface_is_the_arm_and_at_0_the_other_arm()
+    {
+        InterfaceModel hinted = Extract(Hinted);
+        InterfaceModel costlierArm = Extract(Hinted.Replace(Hint, string.Empty));
+        InterfaceModel emptyArm = Extract(Hinted.Replace("table[packet[4]] = Fold(table[packet[2]] * 7 + table[packet[3]] * 5);", string.Empty));
+
+        Assert.Equal(2, hinted.Pieces.Count);
+        Assert.Equal(costlierArm.Ns(), hinted.Ns(("checksumUpdated", 1)), 9);
+        Assert.Equal(emptyArm.Ns(), hinted.Ns(("checksumUpdated", 0)), 9);
+        Assert.True(hinted.Ns(("checksumUpdated", 1)) > hinted.Ns(("checksumUpdated", 0)) + 1, hinted.Dump());
+        // Without a value the PCV takes its bound: the hinted arm runs.
+        Assert.Equal(hinted.Ns(("checksumUpdated", 1)), hinted.Ns(), 9);
+    }
+
+    [Fact]
+    public void A_hint_on_the_else_arm_selects_that_arm_at_1()
+    {
+        const string source = @"static class C {
+            public static int M(byte[] packet, int[] table) {
+                int sum = packet[0];
+                if (packet[6] == 0) { sum += packet[1]; }
+                else { PixHint.Pcv(""slow""); table[1] = packet[2] * 5; table[2] = packet[3] * 3; table[3] = packet[4] * 9; table[4] = packet[5] * 7; }
+                return sum; } }";
+        InterfaceModel model = Extract(source);
+        InterfaceModel unhinted = Extract(source.Replace(@"PixHint.Pcv(""slow"");", string.Empty));
+        Assert.Equal(unhinted.Ns(), model.Ns(("slow", 1)), 9);
+        Assert.True(model.Ns(("slow", 0)) < model.Ns(("slow", 1)) - 0.1, $"{model.Ns(("slow", 0))} {model.Ns(("slow", 1))}\n" + model.Dump());
+    }
+
+    [Fact]
+    public void An_arm_that_returns_ends_its_piece()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet) {
+                if (packet[6] != 0) { PixHint.Pcv(""early""); return packet[1]; }
+                return packet[2] * 7 + packet[3] / 3 + packet[4] * packet[5] / 9; } }");
+        Assert.Equal("early", Assert.Single(model.Pcvs).Name);
+        Assert.True(model.Ns(("early", 1)) < model.Ns(("early", 0)) - 1, model.Dump());
+    }
+
+    [Fact]
+    public void A_callees_arm_pcv_reaches_the_caller()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet, int[] table) { int header = packet[0] * 3; return header + Rewrite(packet, table); }
+            static int Rewrite(byte[] packet, int[] table) {
+                int sum = packet[1];
+                if (packet[6] != 0) { PixHint.Pcv(""checksumUpdated"", ""checksum updates""); table[1] = packet[2] * 5; table[2] = packet[3] * 3; table[3] = packet[4] * 9; }
+                return sum; } }");
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Equal("checksumUpdated", pcv.Name);
+        Assert.Equal(Expr.One, pcv.Bound);
+        Assert.Contains("(in Rewrite)", pcv.Description);
+        Assert.True(model.Ns(("checksumUpdated", 1)) > model.Ns(("checksumUpdated", 0)) + 0.1, $"{model.Ns(("checksumUpdated", 0))} {model.Ns(("checksumUpdated", 1))}\n" + model.Dump());
+    }
+
+    [Fact]
+    public void Inside_a_loop_the_hint_is_reported_and_the_costlier_arm_kept()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet) {
+                int sum = 0;
+                for (int i = 0; i < packet.Length; i++) {
+                    if (packet[i] != 0) { PixHint.Pcv(""nonZero""); sum = sum * 7 + packet[i] / 3; } }
+                return sum; } }");
+        Assert.Empty(model.Pcvs);
+        Gap gap = Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint);
+        Assert.Contains("inside a loop is not supported", gap.Reason);
+        Assert.Contains(model.Gaps, g => g.Kind == GapKind.DataDependentBranch);
+    }
+
+    [Fact]
+    public void On_a_branch_the_inputs_decide_the_hint_is_reported_and_the_paths_fork()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet, bool update) {
+                int sum = packet[0];
+                if (update) { PixHint.Pcv(""updated""); sum = sum * 7 + packet[2] / 3; }
+                return sum; } }");
+        Assert.Empty(model.Pcvs);
+        Assert.Equal(2, model.Pieces.Count);
+        Assert.Contains("inputs decide this branch", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+    }
+
+    [Theory]
+    [InlineData(@"int sum = packet[0]; PixHint.Pcv(""loose""); if (packet[6] != 0) { sum = sum * 7; }", "first statement")]
+    [InlineData(@"int sum = packet[0]; if (packet[6] != 0) { sum = sum * 7; PixHint.Pcv(""late""); }", "first statement")]
+    [InlineData(@"int sum = packet[0]; if (packet[6] != 0) { PixHint.LoopBound(4); sum = sum * 7; }", "loop body")]
+    [InlineData(@"int sum = packet[0]; string name = ""x"" + packet.Length; if (packet[6] != 0) { PixHint.Pcv(name); sum = sum * 7; }", "constant C# identifier")]
+    [InlineData(@"int sum = packet[0]; if (packet[6] != 0) { PixHint.Pcv(""x""); sum = sum * 7; } else { PixHint.Pcv(""y""); sum = sum / 3; }", "Both arms")]
+    public void A_hint_Pix_cannot_use_is_reported(string body, string reason)
+    {
+        InterfaceModel model = Extract($"static class C {{ public static int M(byte[] packet) {{ {body} return sum; }} }}");
+        Assert.Contains(reason, Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+    }
+
+    [Fact]
+    public void Two_hints_naming_one_pcv_are_reported_and_told_apart()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet) {
+                int sum = packet[0];
+                if (packet[6] != 0) { PixHint.Pcv(""updated""); sum = sum * 7; }
+                if (packet[7] != 0) { PixHint.Pcv(""updated""); sum = sum / 3; }
+                return sum; } }");
+        Assert.Equal(new[] { "updated", "updated_2" }, model.Pcvs.Select(p => p.Name));
+        Gap gap = Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint);
+        Assert.Contains("already names the PCV 'updated'", gap.Reason);
+        Assert.Equal(6, gap.Where.Line);
+    }
+}
