@@ -121,6 +121,7 @@ public sealed partial class Nat
         bool udpWithoutChecksum = protocol == Wire.ProtocolUdp && BinaryPrimitives.ReadUInt16BigEndian(checksum) == 0;
         if (!udpWithoutChecksum)
         {
+            PixHint.Pcv("transportChecksumUpdated", "the transport checksum is patched (TCP, or UDP with a checksum)");
             // The transport checksum covers the pseudo-header's addresses as well as the port.
             Checksum.Update32(checksum, oldAddress, newAddress);
             Checksum.Update16(checksum, oldPort, newPort);

@@ -284,9 +284,11 @@ internal sealed partial class MethodAnalyzer
 
         if (!guardsResolved && alternatives.Count > 1)
         {
-            // The callee's guards are not expressible here (data-dependent arguments): keep its costliest path.
-            PathAlternative costliest = PathSet.Costliest(alternatives, ComparisonSample);
-            alternatives = new List<PathAlternative> { new(Guard.Always, costliest.Cost) };
+            // The callee's guards are not expressible here (data-dependent arguments): keep its costliest path,
+            // or, when its guards read arm PCVs, the costliest path per value of what is expressible.
+            alternatives = ReadsArmPcv(summary)
+                ? CostliestPerExpressibleGuard(summary, substitution, alternatives)
+                : new List<PathAlternative> { new(Guard.Always, PathSet.Costliest(alternatives, ComparisonSample).Cost) };
         }
 
         _paths.Then(alternatives);
