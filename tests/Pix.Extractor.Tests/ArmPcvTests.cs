@@ -29,8 +29,9 @@ public sealed class ArmPcvTests
         Quantity pcv = Assert.Single(model.Pcvs);
         Assert.Equal("checksumUpdated", pcv.Name);
         Assert.Equal(Expr.One, pcv.Bound);
-        Assert.StartsWith("packets whose checksum is updated (runs of the then-arm of if (packet[6] != 0) at line 5: 1 when it runs", pcv.Description);
-        Assert.Equal(5, pcv.Origin!.Line);
+        Assert.Equal("packets whose checksum is updated: 1 when the then-arm runs, 0 when the other arm does", pcv.Description);
+        Assert.Equal("if (packet[6] != 0)", pcv.Origin!.Construct);
+        Assert.Equal(5, pcv.Origin.Line);
         Assert.DoesNotContain(model.Gaps, g => g.Kind is GapKind.DataDependentBranch or GapKind.MisplacedHint);
     }
 

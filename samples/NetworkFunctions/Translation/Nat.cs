@@ -49,19 +49,20 @@ public sealed partial class Nat
         int expired = _flows.ExpireSeenBefore(now - _flowTimeout);
         if (!PacketParser.TryParse(packet, out PacketHeaders headers) || output.Length < packet.Length)
         {
-            LastPacket = new NatPcvs(expired, 0);
+            LastPacket = new NatPcvs(expired, 0, false);
             return NatVerdict.DroppedMalformed;
         }
 
         NatVerdict verdict = inPort == InternalPort
-            ? TranslateOutbound(packet, output, in headers, now, out int chainLength)
-            : TranslateInbound(packet, output, in headers, now, out chainLength);
-        LastPacket = new NatPcvs(expired, chainLength);
+            ? TranslateOutbound(packet, output, in headers, now, out int chainLength, out bool transportChecksumUpdated)
+            : TranslateInbound(packet, output, in headers, now, out chainLength, out transportChecksumUpdated);
+        LastPacket = new NatPcvs(expired, chainLength, transportChecksumUpdated);
         return verdict;
     }
 
-    private NatVerdict TranslateOutbound(ReadOnlySpan<byte> packet, Span<byte> output, in PacketHeaders headers, long now, out int chainLength)
+    private NatVerdict TranslateOutbound(ReadOnlySpan<byte> packet, Span<byte> output, in PacketHeaders headers, long now, out int chainLength, out bool transportChecksumUpdated)
     {
+        transportChecksumUpdated = false;
         FlowKey flow = headers.Flow;
         uint hash = flow.Hash();
         int index = _flows.Find(in flow, hash, out chainLength);
@@ -79,15 +80,16 @@ public sealed partial class Nat
         }
 
         packet.CopyTo(output);
-        Rewrite(output, headers.TransportOffset, headers.Protocol, Wire.Ipv4SourceOffset, Wire.SourcePortOffset,
+        transportChecksumUpdated = Rewrite(output, headers.TransportOffset, headers.Protocol, Wire.Ipv4SourceOffset, Wire.SourcePortOffset,
             headers.SourceIp, _externalIp, headers.SourcePort, (ushort)(_firstExternalPort + index));
         return NatVerdict.Translated;
     }
 
-    private NatVerdict TranslateInbound(ReadOnlySpan<byte> packet, Span<byte> output, in PacketHeaders headers, long now, out int chainLength)
+    private NatVerdict TranslateInbound(ReadOnlySpan<byte> packet, Span<byte> output, in PacketHeaders headers, long now, out int chainLength, out bool transportChecksumUpdated)
     {
         // External packets index the table by port: no chain to walk.
         chainLength = 0;
+        transportChecksumUpdated = false;
         int index = headers.DestinationPort - _firstExternalPort;
         if (headers.DestinationIp != _externalIp || (uint)index >= (uint)_flows.Capacity || !_flows.IsInUse(index))
         {
@@ -102,13 +104,16 @@ public sealed partial class Nat
 
         _flows.Touch(index, now);
         packet.CopyTo(output);
-        Rewrite(output, headers.TransportOffset, headers.Protocol, Wire.Ipv4DestinationOffset, Wire.DestinationPortOffset,
+        transportChecksumUpdated = Rewrite(output, headers.TransportOffset, headers.Protocol, Wire.Ipv4DestinationOffset, Wire.DestinationPortOffset,
             headers.DestinationIp, flow.SourceIp, headers.DestinationPort, flow.SourcePort);
         return NatVerdict.Translated;
     }
 
-    /// <summary>Rewrites one address and port and patches the IPv4 and transport checksums incrementally.</summary>
-    private static void Rewrite(Span<byte> frame, int transportOffset, byte protocol, int addressOffset, int portOffset,
+    /// <summary>
+    /// Rewrites one address and port and patches the IPv4 and transport checksums incrementally; true
+    /// when the transport checksum was patched (a UDP datagram without a checksum has none to patch).
+    /// </summary>
+    private static bool Rewrite(Span<byte> frame, int transportOffset, byte protocol, int addressOffset, int portOffset,
         uint oldAddress, uint newAddress, ushort oldPort, ushort newPort)
     {
         Span<byte> ip = frame.Slice(Wire.Ipv4Offset);
@@ -126,5 +131,7 @@ public sealed partial class Nat
             Checksum.Update32(checksum, oldAddress, newAddress);
             Checksum.Update16(checksum, oldPort, newPort);
         }
+
+        return !udpWithoutChecksum;
     }
 }

@@ -16,4 +16,5 @@ public enum NatVerdict
 /// <summary>The PCV values one packet induced in the NAT, read from the table as it ran.</summary>
 /// <param name="ExpiredFlows">Flows expired before handling the packet.</param>
 /// <param name="ChainLength">Flow-table entries compared during the lookup (0 for external packets: they index directly).</param>
-public readonly record struct NatPcvs(int ExpiredFlows, int ChainLength);
+/// <param name="TransportChecksumUpdated">The translated packet's transport checksum was patched (TCP, or UDP with a checksum).</param>
+public readonly record struct NatPcvs(int ExpiredFlows, int ChainLength, bool TransportChecksumUpdated);

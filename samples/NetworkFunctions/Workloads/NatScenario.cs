@@ -18,7 +18,7 @@ public sealed class NatScenario : Scenario
     private const int Buckets = 8192;
     private const long Second = 1_000_000;         // workload clock: µs
 
-    private static readonly string[] Pcvs = { "expiredFlows", "chainLength" };
+    private static readonly string[] Pcvs = { "expiredFlows", "chainLength", "transportChecksumUpdated" };
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
@@ -69,17 +69,18 @@ public sealed class NatScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[2]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[2]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
     {
         values[0] = _nat.LastPacket.ExpiredFlows;
         values[1] = _nat.LastPacket.ChainLength;
+        values[2] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
     }
 
     /// <summary>
@@ -206,6 +207,11 @@ public sealed class NatScenario : Scenario
         }
     }
 
-    /// <summary>The signature of the generated <c>Nat.LatencyOf_Process</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Process</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double expiredFlows, double chainLength);
+    /// <summary>
+    /// The signature of the generated <c>Nat.LatencyOf_Process</c> (TResult = Latency) and of its twin
+    /// <c>ExplainLatencyOf_Process</c> (TResult = LatencyBreakdown). <c>Rewrite</c>'s checksum arm is a PCV
+    /// per call site: <paramref name="transportChecksumUpdated"/> on the outbound path,
+    /// <paramref name="transportChecksumUpdated_2"/> on the inbound one; a packet takes one path, so both get its value.
+    /// </summary>
+    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
 }

@@ -15,7 +15,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
         values.ToDictionary(v => v.Name, v => v.Value);
 
     [Theory]
-    [InlineData("Nat.Process", "expiredFlows,chainLength")]
+    [InlineData("Nat.Process", "expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2")]
     [InlineData("MaglevLoadBalancer.SelectBackend", "probes")]
     [InlineData("LearningBridge.Forward", "learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieDepth")]

@@ -50,6 +50,18 @@ public class NatTests
     }
 
     [Fact]
+    public void The_transport_checksum_PCV_is_1_for_TCP_and_0_for_UDP_without_a_checksum()
+    {
+        Nat nat = NewNat();
+        Send(nat, Frames.BuildWithChecksum(Inside), Nat.InternalPort, 10);
+        Assert.True(nat.LastPacket.TransportChecksumUpdated);
+
+        // Frames.Build leaves the UDP checksum 0 ("none"): there is nothing to patch.
+        Send(nat, Frames.Build(Inside with { Protocol = Wire.ProtocolUdp }), Nat.InternalPort, 20);
+        Assert.False(nat.LastPacket.TransportChecksumUpdated);
+    }
+
+    [Fact]
     public void Replies_are_translated_back_to_the_inside_host()
     {
         Nat nat = NewNat();

@@ -51,13 +51,13 @@ internal sealed partial class MethodAnalyzer
             return false;
         }
 
-        int line = SourceLocations.Line(conditional);
         string armName = hint.OnTrueArm ? "then-arm" : "else-arm";
         string condition = conditional.Condition.Syntax.ToString();
-        string counts = $"runs of the {armName} of if ({condition}) at line {line}: 1 when it runs, 0 when the other arm does";
+        // The generated comment adds where (the origin: "if (…) at lines …") and the bound.
+        string counts = $"1 when the {armName} runs, 0 when the other arm does";
         // The PCV's origin is the whole branch: the constant-time cross-check reads its condition from there.
         Provenance branch = SourceLocations.Of(conditional, $"if ({condition})");
-        QuantityInfo runs = HintedPcv(hint.Name!, hint.Description is { Length: > 0 } d ? $"{d} ({counts})" : counts, Poly.One, branch, hint.Call);
+        QuantityInfo runs = HintedPcv(hint.Name!, hint.Description is { Length: > 0 } d ? $"{d}: {counts}" : counts, Poly.One, branch, hint.Call);
 
         ObserveArms(conditional, whenTrue, whenFalse);
         Guard hintedRuns = Guard.Compare(Expr.Symbol(runs.Name), Comparison.Equal, Expr.One);
