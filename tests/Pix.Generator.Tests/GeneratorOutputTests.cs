@@ -131,6 +131,40 @@ public sealed class GeneratorOutputTests
         """);
 
     [Fact]
+    public void Branch_arm_pcv_through_a_callee() => Verify(nameof(Branch_arm_pcv_through_a_callee), """
+        using System;
+        using System.Buffers.Binary;
+        using Pix;
+
+        namespace Demo
+        {
+            public static partial class Translator
+            {
+                [PerformanceInterface]
+                public static void Translate(Span<byte> frame, uint newAddress)
+                {
+                    uint oldAddress = BinaryPrimitives.ReadUInt32BigEndian(frame.Slice(26));
+                    BinaryPrimitives.WriteUInt32BigEndian(frame.Slice(26), newAddress);
+                    Patch(frame.Slice(40), oldAddress, newAddress);
+                }
+
+                private static void Patch(Span<byte> checksum, uint oldAddress, uint newAddress)
+                {
+                    if (BinaryPrimitives.ReadUInt16BigEndian(checksum) != 0)
+                    {
+                        PixHint.Pcv("checksumPatched", "a UDP checksum is present and patched");
+                        uint sum = (uint)(~BinaryPrimitives.ReadUInt16BigEndian(checksum) & 0xFFFF);
+                        sum += (~oldAddress >> 16) + (~oldAddress & 0xFFFF) + (newAddress >> 16) + (newAddress & 0xFFFF);
+                        sum = (sum & 0xFFFF) + (sum >> 16);
+                        sum = (sum & 0xFFFF) + (sum >> 16);
+                        BinaryPrimitives.WriteUInt16BigEndian(checksum, (ushort)~sum);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public void String_building_and_composed_methods() => Verify(nameof(String_building_and_composed_methods), """
         using System.Text;
         using Pix;
