@@ -93,18 +93,75 @@ public sealed class ArmPcvTests
     }
 
     [Fact]
-    public void Inside_a_loop_the_hint_is_reported_and_the_costlier_arm_kept()
+    public void Inside_a_loop_the_pcv_counts_the_arms_runs_over_all_iterations()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet, int[] table) {
+                int sum = 0;
+                for (int i = 0; i < packet.Length; i++) {
+                    sum += packet[i];
+                    if (packet[i] > 127) { PixHint.Pcv(""highBytes"", ""bytes above 127""); table[1] = packet[i] * 7; table[2] = packet[i] * 5; table[3] = packet[i] * 3; } }
+                return sum; } }");
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Equal("highBytes", pcv.Name);
+        Assert.Equal(Expr.Symbol("packet.Length"), pcv.Bound);
+        Assert.Contains("how many of the loop's iterations in one call take the then-arm", pcv.Description);
+        // The arm's term counts its runs in the call, not per iteration: the loop does not multiply it.
+        Assert.Equal(Expr.Symbol("highBytes"), model.TermAbout("then-arm").Count);
+        Assert.DoesNotContain(model.Gaps, g => g.Kind is GapKind.DataDependentBranch or GapKind.MisplacedHint);
+
+        double none = model.Ns(("packet.Length", 64), ("highBytes", 0));
+        double ten = model.Ns(("packet.Length", 64), ("highBytes", 10));
+        double twenty = model.Ns(("packet.Length", 64), ("highBytes", 20));
+        Assert.True(ten > none, model.Dump());
+        Assert.Equal(twenty - ten, ten - none, 9);
+        Assert.Equal(10 * model.TermAbout("then-arm").Block.Price(HardwareProfile.Reference), ten - none, 9);
+        // Left out, the PCV takes its bound: every iteration takes the arm, as the costlier-arm price assumed.
+        Assert.Equal(model.Ns(("packet.Length", 64), ("highBytes", 64)), model.Ns(("packet.Length", 64)), 9);
+    }
+
+    [Fact]
+    public void A_callees_loop_arm_pcv_counts_per_call_and_a_callers_loop_multiplies_it()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static void M(int[] table, int rounds) { for (int r = 0; r < rounds; r++) { Sweep(table); } }
+            static void Sweep(int[] table) {
+                for (int i = 0; i < 4; i++) {
+                    if (table[i] < 0) { PixHint.Pcv(""removed"", ""entries removed""); table[i] = 0; table[i + 4] = table[i + 8] * 3; } } } }");
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Equal(Expr.Const(4), pcv.Bound);
+        double once = model.Ns(("rounds", 1), ("removed", 1)) - model.Ns(("rounds", 1), ("removed", 0));
+        double tenRounds = model.Ns(("rounds", 10), ("removed", 1)) - model.Ns(("rounds", 10), ("removed", 0));
+        Assert.True(once > 0);
+        Assert.Equal(10 * once, tenRounds, 9);
+    }
+
+    [Fact]
+    public void Inside_a_loop_an_arm_that_leaves_is_reported_and_the_costlier_arm_kept()
     {
         InterfaceModel model = Extract(@"static class C {
             public static int M(byte[] packet) {
                 int sum = 0;
                 for (int i = 0; i < packet.Length; i++) {
-                    if (packet[i] != 0) { PixHint.Pcv(""nonZero""); sum = sum * 7 + packet[i] / 3; } }
+                    if (packet[i] == 0) { PixHint.Pcv(""zero""); break; }
+                    sum = sum * 7 + packet[i] / 3; }
                 return sum; } }");
-        Assert.Empty(model.Pcvs);
-        Gap gap = Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint);
-        Assert.Contains("inside a loop is not supported", gap.Reason);
-        Assert.Contains(model.Gaps, g => g.Kind == GapKind.DataDependentBranch);
+        Assert.DoesNotContain(model.Pcvs, p => p.Name == "zero");
+        Assert.Contains("changes the iteration count", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+    }
+
+    [Fact]
+    public void In_a_dependent_nest_the_hint_is_reported()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet) {
+                int sum = 0;
+                for (int i = 0; i < packet.Length; i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (packet[j] > packet[i]) { PixHint.Pcv(""inversions""); sum = sum * 7 + packet[j] / 3; } } }
+                return sum; } }");
+        Assert.DoesNotContain(model.Pcvs, p => p.Name == "inversions");
+        Assert.Contains("triangular nest", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
     }
 
     [Fact]

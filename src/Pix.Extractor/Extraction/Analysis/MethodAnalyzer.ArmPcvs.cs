@@ -19,10 +19,11 @@ internal sealed partial class MethodAnalyzer
     private readonly Dictionary<string, SyntaxNode> _hintedNames = new(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// An <c>if</c> on data with a <c>PixHint.Pcv</c> opening one arm: instead of the costlier arm,
-    /// the paths fork on the PCV the hint names (<c>runs == 1</c>: the hinted arm, else the other),
-    /// as they fork on a <c>bool</c> parameter. False (after a diagnostic) when the hint cannot apply
-    /// here, and the branch is priced as any other.
+    /// An <c>if</c> on data with a <c>PixHint.Pcv</c> opening one arm: instead of the costlier arm, the
+    /// PCV the hint names says how often the hinted arm runs in one call. Outside loops it is 0 or 1 and
+    /// the paths fork on it as on a <c>bool</c> parameter (<see cref="ForkOnArm"/>); inside loops it counts
+    /// the arm's runs over all iterations, 0 to their number (<see cref="CountArmRuns"/>). False (after a
+    /// diagnostic) when the hint cannot apply here, and the branch is priced as any other.
     /// </summary>
     private bool TryCountedArms(IConditionalOperation conditional, Guard? guard, Arm whenTrue, Arm whenFalse)
     {
@@ -40,10 +41,12 @@ internal sealed partial class MethodAnalyzer
                 second);
         }
 
+        Poly? runs = InLoop ? RunsOfLoopBody() : Poly.One;
         string? unusable =
             hint.Name is null ? "The PCV's name must be a constant C# identifier; the hint was ignored and the costlier arm kept."
             : guard is not null ? "The method's inputs decide this branch (it becomes a guarded piece); the hint was ignored."
-            : InLoop ? "A branch-arm PCV inside a loop is not supported yet (a 0/1 value cannot say how many iterations take the arm); the hint was ignored and the costlier arm kept."
+            : InLoop && (whenTrue.Jumps || whenFalse.Jumps) ? "Inside a loop, an arm that leaves (return, throw, break, continue) changes the iteration count, which the loop's PCV counts; the hint was ignored and the costlier arm kept."
+            : runs is null ? "The enclosing loops' iteration counts depend on each other (a triangular nest), so the arm's runs have no simple bound; the hint was ignored and the costlier arm kept."
             : null;
         if (unusable is not null)
         {
@@ -54,21 +57,117 @@ internal sealed partial class MethodAnalyzer
         string armName = hint.OnTrueArm ? "then-arm" : "else-arm";
         string condition = conditional.Condition.Syntax.ToString();
         // The generated comment adds where (the origin: "if (…) at lines …") and the bound.
-        string counts = $"1 when the {armName} runs, 0 when the other arm does";
+        string counts = InLoop
+            ? $"how many of the loop's iterations in one call take the {armName} (the others take the other arm)"
+            : $"1 when the {armName} runs, 0 when the other arm does";
         // The PCV's origin is the whole branch: the constant-time cross-check reads its condition from there.
         Provenance branch = SourceLocations.Of(conditional, $"if ({condition})");
-        QuantityInfo runs = HintedPcv(hint.Name!, hint.Description is { Length: > 0 } d ? $"{d}: {counts}" : counts, Poly.One, branch, hint.Call);
+        QuantityInfo pcv = HintedPcv(hint.Name!, hint.Description is { Length: > 0 } d ? $"{d}: {counts}" : counts, runs, branch, hint.Call);
 
         ObserveArms(conditional, whenTrue, whenFalse);
-        Guard hintedRuns = Guard.Compare(Expr.Symbol(runs.Name), Comparison.Equal, Expr.One);
+        if (InLoop)
+        {
+            CountArmRuns(conditional, hint, pcv, runs!, whenTrue, whenFalse);
+        }
+        else
+        {
+            ForkOnArm(conditional, hint, pcv, whenTrue, whenFalse);
+        }
+
+        return true;
+    }
+
+    /// <summary>Outside loops: one path per arm, <c>pcv == 1</c> for the hinted one.</summary>
+    private void ForkOnArm(IConditionalOperation conditional, ArmHint hint, QuantityInfo pcv, Arm whenTrue, Arm whenFalse)
+    {
+        Guard hinted = Guard.Compare(Expr.Symbol(pcv.Name), Comparison.Equal, Expr.One);
         Fork(
             conditional,
             new[]
             {
-                whenTrue with { Guard = hint.OnTrueArm ? hintedRuns : Guard.Not(hintedRuns) },
-                whenFalse with { Guard = hint.OnTrueArm ? Guard.Not(hintedRuns) : hintedRuns },
+                whenTrue with { Guard = hint.OnTrueArm ? hinted : Guard.Not(hinted) },
+                whenFalse with { Guard = hint.OnTrueArm ? Guard.Not(hinted) : hinted },
             });
-        return true;
+    }
+
+    /// <summary>
+    /// Inside loops: each arm is walked on its own (as <see cref="CostliestArm"/> does) and its costliest
+    /// path becomes terms that count whole calls: the hinted arm <c>pcv</c> times, the other
+    /// <c>runs − pcv</c> times, where <c>runs</c> is how often the loop body runs per call. The loops
+    /// around leave these counts as they are (<see cref="PendingTerm.CountsWholeCall"/>). An arm's
+    /// straight-line code is priced by throughput: its dependency chain joins the iteration's, which the
+    /// loop's block prices.
+    /// </summary>
+    private void CountArmRuns(IConditionalOperation conditional, ArmHint hint, QuantityInfo pcv, Poly runs, Arm whenTrue, Arm whenFalse)
+    {
+        PathSet outer = _paths;
+        var environmentBefore = SnapshotEnvironment();
+        var regionBefore = _region.Snapshot();
+        var environments = new List<Dictionary<ISymbol, SymbolicValue>>();
+        var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
+        var costs = new List<CostAccumulator>();
+        foreach (Arm arm in new[] { whenTrue, whenFalse })
+        {
+            RestoreEnvironment(environmentBefore);
+            _region.Restore(regionBefore);
+            _paths = PathSet.Start();
+            arm.Walk();
+            costs.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
+            environments.Add(SnapshotEnvironment());
+            regions.Add(_region.Snapshot());
+        }
+
+        _paths = outer;
+        MergeEnvironments(environments);
+        _region.MergeArms(regions);
+
+        Poly hintedRuns = Poly.Of(pcv.Atom);
+        string armName = hint.OnTrueArm ? "then-arm" : "else-arm", otherName = hint.OnTrueArm ? "else-arm" : "then-arm";
+        int line = SourceLocations.Line(conditional);
+        IOperation? otherArm = hint.OnTrueArm ? conditional.WhenFalse : conditional.WhenTrue;
+        AddWholeCallTerms(
+            costs[hint.OnTrueArm ? 0 : 1],
+            hintedRuns,
+            SourceLocations.Of(hint.OnTrueArm ? conditional.WhenTrue : conditional.WhenFalse!, $"{armName} of if at line {line}"),
+            $"{armName} at line {line}, {pcv.Name} times");
+        AddWholeCallTerms(
+            costs[hint.OnTrueArm ? 1 : 0],
+            runs.Minus(hintedRuns),
+            SourceLocations.Of(otherArm ?? conditional, $"{otherName} of if at line {line}"),
+            $"{otherName} at line {line}, the other iterations");
+    }
+
+    private void AddWholeCallTerms(CostAccumulator arm, Poly runs, Provenance where, string description)
+    {
+        if (!arm.Operations.IsEmpty || arm.Opaque.Count > 0)
+        {
+            _paths.AddTerm(new PendingTerm(PendingTerm.CreateBlock(arm.Operations, chain: null, arm.Opaque), runs, where, description) { CountsWholeCall = true });
+        }
+
+        foreach (PendingTerm term in arm.Terms)
+        {
+            _paths.AddTerm(term.WithCount(count => count.Times(runs)) with { CountsWholeCall = true });
+        }
+    }
+
+    /// <summary>
+    /// How often the innermost loop's body runs in one call: the product of the enclosing loops' trip
+    /// counts; null when one of them reads another's loop variable (a dependent nest).
+    /// </summary>
+    private Poly? RunsOfLoopBody()
+    {
+        Poly runs = Poly.One;
+        foreach (LoopFrame frame in _loops)
+        {
+            if (frame.Trips.ContainsAtom(a => a is LoopVariableAtom))
+            {
+                return null;
+            }
+
+            runs = runs.Times(frame.Trips);
+        }
+
+        return runs;
     }
 
     /// <summary>

@@ -41,6 +41,9 @@ internal sealed partial class MethodAnalyzer
         /// <summary>True when a return, throw, break or data-dependent condition can end the loop before its bound.</summary>
         public bool ExitsEarly { get; }
 
+        /// <summary>The loop's trip count per entry (its PCV when it has one): a branch-arm PCV inside counts against it.</summary>
+        public Poly Trips { get; init; } = Poly.Zero;
+
         /// <summary>Keys of the expressions already hoisted into <see cref="Preheader"/> (the JIT computes each once).</summary>
         public HashSet<string> Hoisted { get; } = new(System.StringComparer.Ordinal);
     }
@@ -243,7 +246,7 @@ internal sealed partial class MethodAnalyzer
         ChainRegion outerRegion = _region;
         _paths = PathSet.Start();
         _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
-        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly));
+        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly) { Trips = trips });
         try
         {
             walkIteration();
@@ -291,7 +294,10 @@ internal sealed partial class MethodAnalyzer
             cost.Terms.AddRange(alternative.Cost.Terms);
             for (int i = 0; i < cost.Terms.Count; i++)
             {
-                cost.Terms[i] = cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
+                // A branch-arm PCV's terms already count every run in one call of the method.
+                cost.Terms[i] = cost.Terms[i].CountsWholeCall
+                    ? cost.Terms[i]
+                    : cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
             }
 
             if (missesOnExit)
