@@ -6,7 +6,8 @@ namespace Pix.Samples.NetworkFunctions.Bridge;
 /// <summary>The PCV values one frame induced in the bridge.</summary>
 /// <param name="LearnChainLength">Entries compared while learning the source address.</param>
 /// <param name="ForwardChainLength">Entries compared while looking up the destination address (0 for group addresses).</param>
-public readonly record struct BridgePcvs(int LearnChainLength, int ForwardChainLength);
+/// <param name="AgedOut">Entries the frame's aging sweep removed.</param>
+public readonly record struct BridgePcvs(int LearnChainLength, int ForwardChainLength, int AgedOut);
 
 /// <summary>
 /// A transparent MAC-learning bridge (IEEE 802.1D): learns which port each source address lives
@@ -56,12 +57,12 @@ public sealed partial class LearningBridge
 
         ulong destination = PacketParser.ReadMac(frame);
         ulong source = PacketParser.ReadMac(frame.Slice(6));
-        AgeSome(now);
+        int agedOut = AgeSome(now);
         int learnSteps = IsGroupAddress(source) ? 0 : Learn(source, inPort, now);
 
         int forwardSteps = 0;
         int outPort = IsGroupAddress(destination) ? Flood : Lookup(destination, now, out forwardSteps);
-        LastPacket = new BridgePcvs(learnSteps, forwardSteps);
+        LastPacket = new BridgePcvs(learnSteps, forwardSteps, agedOut);
         return outPort == inPort ? Filter : outPort;
     }
 
@@ -104,20 +105,24 @@ public sealed partial class LearningBridge
         return Flood;
     }
 
-    /// <summary>Visits the next <see cref="SweepPerFrame"/> pool entries and forgets the expired ones.</summary>
-    private void AgeSome(long now)
+    /// <summary>Visits the next <see cref="SweepPerFrame"/> pool entries and forgets the expired ones; returns how many.</summary>
+    private int AgeSome(long now)
     {
         int cursor = _sweepCursor;
+        int removed = 0;
         for (int i = 0; i < SweepPerFrame; i++)
         {
             if (_table.IsInUse(cursor) && now - _table.LastSeenAt(cursor) >= _agingTime)
             {
+                PixHint.Pcv("agedOut", "forwarding-database entries this frame's aging sweep removes");
                 _table.Remove(cursor);
+                removed++;
             }
 
             cursor = cursor + 1 == _table.Capacity ? 0 : cursor + 1;
         }
 
         _sweepCursor = cursor;
+        return removed;
     }
 }

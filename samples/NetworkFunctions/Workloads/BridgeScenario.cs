@@ -17,7 +17,7 @@ public sealed class BridgeScenario : Scenario
     private const int Capacity = 4096;
     private const int Buckets = 1024;
     private const long AgingTime = 300_000_000; // 300 s in µs
-    private static readonly string[] Pcvs = { "learnChainLength", "forwardChainLength" };
+    private static readonly string[] Pcvs = { "learnChainLength", "forwardChainLength", "agedOut" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
     private ForwardInterface<Latency>? _interface;
@@ -62,17 +62,18 @@ public sealed class BridgeScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
     {
         values[0] = _bridge.LastPacket.LearnChainLength;
         values[1] = _bridge.LastPacket.ForwardChainLength;
+        values[2] = _bridge.LastPacket.AgedOut;
     }
 
     /// <summary>A locally administered unicast MAC address numbered <paramref name="n"/>.</summary>
@@ -148,5 +149,5 @@ public sealed class BridgeScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Forward</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double learnChainLength, double forwardChainLength);
+    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double learnChainLength, double forwardChainLength, double? agedOut);
 }

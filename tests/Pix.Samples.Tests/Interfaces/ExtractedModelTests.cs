@@ -17,7 +17,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [Theory]
     [InlineData("Nat.Process", "expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2")]
     [InlineData("MaglevLoadBalancer.SelectBackend", "probes")]
-    [InlineData("LearningBridge.Forward", "learnChainLength,forwardChainLength")]
+    [InlineData("LearningBridge.Forward", "agedOut,learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieDepth")]
     [InlineData("StatefulFirewall.Filter", "chainLength,rulesScanned")]
     [InlineData("TokenBucketPolicer.Police", "")]

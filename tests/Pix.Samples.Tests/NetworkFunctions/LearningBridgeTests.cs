@@ -56,12 +56,15 @@ public class LearningBridgeTests
         // The sweep visits SweepPerFrame entries per frame: after capacity / SweepPerFrame frames every entry was visited.
         byte[] groupOnly = new byte[14];
         groupOnly.AsSpan().Fill(0xFF); // a group source is never learned, so these frames only sweep
+        int agedOut = 0;
         for (int i = 0; i < 8 / LearningBridge.SweepPerFrame; i++)
         {
             bridge.Forward(groupOnly, 1, now: 10 * Aging);
+            agedOut += bridge.LastPacket.AgedOut;
         }
 
         Assert.Equal(0, bridge.Table.Count);
+        Assert.Equal(2, agedOut); // Bob and Alice, counted by the frames whose sweep removed them (the agedOut PCV)
     }
 
     [Fact]

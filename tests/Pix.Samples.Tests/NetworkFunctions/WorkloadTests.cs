@@ -52,6 +52,7 @@ public class WorkloadTests
     [InlineData("nat", "typical", "transportChecksumUpdated", 0, 0)]
     [InlineData("lb", "colliding", "probes", 7, 8)]
     [InlineData("bridge", "colliding", "learnChainLength", 400, 600)]
+    [InlineData("bridge", "typical", "agedOut", 0, 0)]
     [InlineData("router", "long-prefixes", "trieDepth", 33, 33)]
     [InlineData("router", "short-prefixes", "trieDepth", 1, 10)]
     [InlineData("firewall", "rule-scan", "rulesScanned", 100, 100)]
