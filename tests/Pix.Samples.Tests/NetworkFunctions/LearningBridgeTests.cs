@@ -52,11 +52,11 @@ public class LearningBridgeTests
         Assert.Equal(2, bridge.Forward(Frame(Alice, Bob), 1, now: Aging));
 
         Assert.Equal(LearningBridge.Flood, bridge.Forward(Frame(Alice, Bob), 1, now: Aging + 1));
+        int agedOut = bridge.LastPacket.AgedOut;
 
         // The sweep visits SweepPerFrame entries per frame: after capacity / SweepPerFrame frames every entry was visited.
         byte[] groupOnly = new byte[14];
         groupOnly.AsSpan().Fill(0xFF); // a group source is never learned, so these frames only sweep
-        int agedOut = 0;
         for (int i = 0; i < 8 / LearningBridge.SweepPerFrame; i++)
         {
             bridge.Forward(groupOnly, 1, now: 10 * Aging);
@@ -64,7 +64,7 @@ public class LearningBridgeTests
         }
 
         Assert.Equal(0, bridge.Table.Count);
-        Assert.Equal(2, agedOut); // Bob and Alice, counted by the frames whose sweep removed them (the agedOut PCV)
+        Assert.Equal(2, agedOut); // Bob and Alice, each counted by the frame whose sweep removed it (the agedOut PCV)
     }
 
     [Fact]
@@ -91,6 +91,6 @@ public class LearningBridgeTests
 
         // hosts[0] is now last in the chain, hosts[3] first.
         bridge.Forward(Frame(hosts[3], hosts[0]), 1, 10);
-        Assert.Equal(new BridgePcvs(1, 4), bridge.LastPacket);
+        Assert.Equal(new BridgePcvs(1, 4, 0), bridge.LastPacket);
     }
 }
