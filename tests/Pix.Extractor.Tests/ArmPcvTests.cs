@@ -93,6 +93,23 @@ public sealed class ArmPcvTests
     }
 
     [Fact]
+    public void A_callees_arm_pcv_survives_a_call_site_that_cannot_express_the_callees_other_guards()
+    {
+        // As the NAT's Rewrite: its offset depends on a protocol parameter, which the caller passes from packet data.
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet, int[] table) => Rewrite(packet, table, packet[9]);
+            static int Rewrite(byte[] packet, int[] table, int protocol) {
+                int offset = protocol == 6 ? 16 : 6;
+                if (packet[offset] != 0) { PixHint.Pcv(""patched""); table[1] = packet[2] * 5; table[2] = packet[3] * 3; table[3] = packet[4] * 9; }
+                return offset; } }");
+        Quantity pcv = Assert.Single(model.Pcvs);
+        Assert.Equal("patched", pcv.Name);
+        Assert.Equal(2, model.Pieces.Count);
+        Assert.True(model.Ns(("patched", 1)) > model.Ns(("patched", 0)) + 0.1, model.Dump());
+        Assert.DoesNotContain(model.Pieces, p => p.When.ToString().Contains("protocol"));
+    }
+
+    [Fact]
     public void Inside_a_loop_the_pcv_counts_the_arms_runs_over_all_iterations()
     {
         InterfaceModel model = Extract(@"static class C {
