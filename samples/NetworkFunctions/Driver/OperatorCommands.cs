@@ -75,7 +75,8 @@ public static class OperatorCommands
             },
             attacked.PcvNames,
             typicalValues,
-            new Latency(observed));
+            new Latency(observed),
+            attacked.PcvLimits);
 
         Console.WriteLine($"{attacked.NetworkFunction} {attacked.Workload.Name} on {hw.Name}: measured packet {packet}, the one closest to the median latency; PCVs typical = medians over '{typical.Workload.Name}':");
         Console.WriteLine(report);

@@ -34,6 +34,9 @@ public sealed class BridgeScenario : Scenario
     /// <inheritdoc/>
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
+    /// <inheritdoc/>
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame };
+
     /// <summary>The bridge under test.</summary>
     public LearningBridge Function => _bridge;
 

@@ -40,6 +40,9 @@ public sealed class NatScenario : Scenario
     /// <inheritdoc/>
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
+    /// <inheritdoc/>
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1 };
+
     /// <summary>The NAT under test.</summary>
     public Nat Function => _nat;
 

@@ -24,6 +24,12 @@ public abstract class Scenario
     /// <summary>The PCVs the entry point's interface takes, in <see cref="ReadPcvs"/> order.</summary>
     public abstract IReadOnlyList<string> PcvNames { get; }
 
+    /// <summary>
+    /// Per PCV (in <see cref="PcvNames"/> order), the largest value it can take, for the diagnosis'
+    /// search; null when none has a bound. A branch arm's PCV has one: 1, or the iterations it counts.
+    /// </summary>
+    public virtual IReadOnlyList<double>? PcvLimits => null;
+
     /// <summary>Starts over from a fresh network function (not timed).</summary>
     public abstract void Reset();
 
