@@ -292,7 +292,7 @@ internal sealed partial class MethodAnalyzer
             if (missesOnExit)
             {
                 // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
-                cost.Terms.Add(MispredictedExit(trips, where, $"{kind} at line {line}"));
+                cost.Terms.Add(MispredictedExit(trips, ConstantBound(shape), where, $"{kind} at line {line}"));
             }
 
             closed.Add(new PathAlternative(alternative.Guard, cost));
@@ -301,6 +301,10 @@ internal sealed partial class MethodAnalyzer
         _paths.Then(closed);
         LimitPieces(loop);
     }
+
+    /// <summary>The loop's trip count when its counter runs to a constant bound (<c>i &lt; 8</c>), else null.</summary>
+    private static double? ConstantBound(LoopShape? shape) =>
+        shape is not null && shape.Trips.IsConstant(out double bound) ? bound : null;
 
     private static string Describe(LoopShape shape, ILoopOperation loop)
     {

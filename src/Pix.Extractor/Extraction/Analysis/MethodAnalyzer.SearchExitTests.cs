@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Model;
+
+namespace Pix.Extraction.Analysis;
+
+// The exit test of a search loop: `if (a && b && c) return …;` (or `break;`) in a loop body. The test
+// holds in one iteration, the last; in every other iteration it is false, and `&&` stops at the first
+// false operand. Which operand fails is data, but a search compares each element with what it is
+// looking for, and that comparison fails for every element but the match: the operands before the
+// first comparison of element data (`live` in `live && s.Hash == hash && s.Key == key`, or a sentinel
+// check `index >= 0`) and that comparison run in every iteration, the operands after it only when it holds. So a failing iteration is counted up to
+// the first comparison, and the rest of the test once per execution of the loop (the hit), in the
+// loop's preheader, as hoisted code is. Without this rule every `&&` is counted as if all its operands
+// ran (a data-dependent `a && b` keeps its costlier arm, `a ? b : false`): the firewall's rule scan
+// counted its 4-way test in each of 100 rules, 98 of which fail the first (docs/accuracy.md, "Search
+// loops: the rule scan and the probe window", with a measurement of each failing depth).
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>
+    /// Counts <paramref name="test"/> when it is the whole <c>&amp;&amp;</c> condition of a search loop's
+    /// exit test (<see cref="IsSearchExitTest"/>): its failing prefix here, on every iteration, and the
+    /// rest once, in the innermost loop's preheader. False (nothing counted) for any other <c>&amp;&amp;</c>.
+    /// </summary>
+    private bool TryEvaluateSearchExitTest(IBinaryOperation test, out DependencyFlow flow)
+    {
+        flow = DependencyFlow.None;
+        if (_hoisting || !IsSearchExitTest(test))
+        {
+            return false;
+        }
+
+        List<IOperation> operands = Conjuncts(test);
+        int failing = FailingPrefixLength(operands);
+        if (failing == operands.Count)
+        {
+            return false;
+        }
+
+        var flows = new List<DependencyFlow>(failing);
+        for (int i = 0; i < failing; i++)
+        {
+            flows.Add(Evaluate(operands[i]));
+        }
+
+        // One conditional jump per operand; the last one run is the if's own branch (VisitIf emits it).
+        if (failing > 1)
+        {
+            Emit(OperationClass.Branch, failing - 1);
+        }
+
+        CountOnceBeforeLoop(operands.GetRange(failing, operands.Count - failing));
+        flow = DependencyFlow.Combine(flows);
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="test"/> is a built-in <c>&amp;&amp;</c> that is the whole condition of an
+    /// <c>if</c> the inputs do not decide, whose true arm leaves the innermost enclosing loop (ends in a
+    /// return, or a break out of that loop) and whose loop is the one being analysed.
+    /// </summary>
+    private bool IsSearchExitTest(IBinaryOperation test)
+    {
+        if (test.OperatorKind != BinaryOperatorKind.ConditionalAnd
+            || test.OperatorMethod is not null
+            || !InLoop
+            || test.Parent is not IConditionalOperation { Type: null } conditional
+            || conditional.Condition != test)
+        {
+            return false;
+        }
+
+        ILoopOperation loop = _loops[_loops.Count - 1].Loop;
+        return InnermostLoop(conditional) == loop
+            && !InsideFunction(conditional, loop)
+            && LeavesLoop(conditional.WhenTrue, loop)
+            && _inputs.GuardOf(test) is null;
+    }
+
+    /// <summary>Whether <paramref name="statement"/> ends in a return, or in a break out of <paramref name="loop"/>.</summary>
+    private static bool LeavesLoop(IOperation statement, ILoopOperation loop)
+    {
+        while (statement is IBlockOperation { Operations.Length: > 0 } block)
+        {
+            statement = block.Operations[block.Operations.Length - 1];
+        }
+
+        return statement switch
+        {
+            IReturnOperation { Kind: OperationKind.Return } => true,
+            IBranchOperation { BranchKind: BranchKind.Break } b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel),
+            _ => false,
+        };
+    }
+
+    /// <summary>The operands of a left-nested <c>a &amp;&amp; b &amp;&amp; c</c>, in evaluation order.</summary>
+    private static List<IOperation> Conjuncts(IBinaryOperation test)
+    {
+        var operands = new List<IOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(test);
+        while (pending.Count > 0)
+        {
+            IOperation current = pending.Pop();
+            if (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, OperatorMethod: null } and)
+            {
+                pending.Push(and.RightOperand);
+                pending.Push(and.LeftOperand);
+            }
+            else
+            {
+                operands.Add(current);
+            }
+        }
+
+        return operands;
+    }
+
+    /// <summary>
+    /// How many operands a failing iteration runs: up to and including the first comparison of data
+    /// the iteration reads from memory (<see cref="ComparesElementData"/>); all of them when none does.
+    /// A comparison of locals alone (<c>index &gt;= 0</c>, a sentinel check) usually holds, so it does not
+    /// end the prefix.
+    /// </summary>
+    private static int FailingPrefixLength(List<IOperation> operands)
+    {
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (ComparesElementData(Unwrapped(operands[i])))
+            {
+                return i + 1;
+            }
+        }
+
+        return operands.Count;
+    }
+
+    /// <summary>
+    /// An equality or relational operator (built-in or user-defined) or a pattern test, over an array
+    /// or span element, a field of a struct reached through a local or parameter (<c>rule.SourceMask</c>,
+    /// <c>_entries[index].Hash</c>), or a call's result.
+    /// </summary>
+    private static bool ComparesElementData(IOperation operand)
+    {
+        bool comparison = operand is IIsPatternOperation
+            || operand is IBinaryOperation
+            {
+                OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                    or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+            };
+        return comparison && operand.DescendantsAndSelf().Any(o => o switch
+        {
+            IArrayElementReferenceOperation or IInvocationOperation => true,
+            IPropertyReferenceOperation { Arguments.Length: > 0 } => true,
+            IFieldReferenceOperation { Instance: { } instance } => instance is not IInstanceReferenceOperation,
+            _ => false,
+        });
+    }
+
+    /// <summary>
+    /// Counts <paramref name="operands"/> (and one jump each) once per execution of the innermost loop, in
+    /// its preheader. The variable flows are restored: what the hit computes feeds no iteration's chain.
+    /// </summary>
+    private void CountOnceBeforeLoop(List<IOperation> operands)
+    {
+        PathSet inLoop = _paths;
+        Dictionary<ISymbol, DependencyFlow> flows = _region.Snapshot();
+        _paths = _loops[_loops.Count - 1].Preheader;
+        try
+        {
+            foreach (IOperation operand in operands)
+            {
+                Evaluate(operand);
+            }
+
+            Emit(OperationClass.Branch, operands.Count);
+        }
+        finally
+        {
+            _paths = inLoop;
+            _region.Restore(flows);
+        }
+    }
+}
