@@ -71,6 +71,46 @@ public sealed class SearchLoopTests
     }
 
     [Fact]
+    public void A_rule_read_through_properties_is_split_the_same_way()
+    {
+        // samples/NetworkFunctions' FirewallRule: a readonly struct of get-only auto-properties.
+        string Scan(string test) => $@"class C {{
+            private readonly struct Rule {{ public uint Source {{ get; }} public uint Mask {{ get; }} public ushort Port {{ get; }} }}
+            private Rule[] _rules = new Rule[100];
+            private int _count;
+            public bool M(uint source, ushort port) {{
+                for (int i = 0; i < _count; i++) {{
+                    ref readonly Rule rule = ref _rules[i];
+                    if ({test}) return true;
+                }}
+                return false; }} }}";
+
+        InterfaceModel full = Extraction.Extract(Scan("((source ^ rule.Source) & rule.Mask) == 0 && port == rule.Port"));
+        InterfaceModel first = Extraction.Extract(Scan("((source ^ rule.Source) & rule.Mask) == 0"));
+        Assert.Equal(Count(Loop(first), OperationClass.Load), Count(Loop(full), OperationClass.Load));
+        Assert.Equal(Count(Loop(first), OperationClass.IntegerAlu), Count(Loop(full), OperationClass.IntegerAlu));
+    }
+
+    [Fact]
+    public void A_sentinel_check_of_a_local_does_not_end_the_failing_prefix()
+    {
+        string Walk(string test) => $@"class C {{
+            private int[] _keys = new int[64], _next = new int[64];
+            public int M(int index, int key) {{
+                while (index != -1) {{
+                    PixHint.Pcv(""chainLength"");
+                    if ({test}) return index;
+                    index = _next[index];
+                }}
+                return -1; }} }}";
+
+        // `index >= 0` holds on every entry: the key compare after it still runs on every entry.
+        Assert.Equal(
+            Count(Loop(Extraction.Extract(Walk("_keys[index] == key"))), OperationClass.Load),
+            Count(Loop(Extraction.Extract(Walk("index >= 0 && _keys[index] == key"))), OperationClass.Load));
+    }
+
+    [Fact]
     public void Plain_flags_before_the_first_comparison_run_in_every_iteration()
     {
         // The load balancer's probe: `live` is a local, the hash compare decides, the key compare runs at the hit.

@@ -140,8 +140,8 @@ internal sealed partial class MethodAnalyzer
 
     /// <summary>
     /// An equality or relational operator (built-in or user-defined) or a pattern test, over an array
-    /// or span element, a field of a struct reached through a local or parameter (<c>rule.SourceMask</c>,
-    /// <c>_entries[index].Hash</c>), or a call's result.
+    /// or span element, a field or property of a value reached through a local, parameter or element
+    /// (<c>rule.SourceMask</c>, <c>_entries[index].Hash</c>; not <c>this</c>'s own), or a call's result.
     /// </summary>
     private static bool ComparesElementData(IOperation operand)
     {
@@ -156,7 +156,8 @@ internal sealed partial class MethodAnalyzer
         {
             IArrayElementReferenceOperation or IInvocationOperation => true,
             IPropertyReferenceOperation { Arguments.Length: > 0 } => true,
-            IFieldReferenceOperation { Instance: { } instance } => instance is not IInstanceReferenceOperation,
+            IMemberReferenceOperation { Instance: { } instance } and (IFieldReferenceOperation or IPropertyReferenceOperation) =>
+                instance is not IInstanceReferenceOperation,
             _ => false,
         });
     }
