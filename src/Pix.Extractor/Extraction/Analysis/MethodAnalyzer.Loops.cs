@@ -43,6 +43,9 @@ internal sealed partial class MethodAnalyzer
 
         /// <summary>Keys of the expressions already hoisted into <see cref="Preheader"/> (the JIT computes each once).</summary>
         public HashSet<string> Hoisted { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>What the exit test runs only at the hit, once per execution of the loop (MethodAnalyzer.SearchExitTests.cs).</summary>
+        public CostAccumulator HitTest { get; } = new();
     }
 
     private void VisitFor(IForLoopOperation loop)
@@ -238,7 +241,8 @@ internal sealed partial class MethodAnalyzer
         ChainRegion outerRegion = _region;
         _paths = PathSet.Start();
         _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
-        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly));
+        var frame = new LoopFrame(loop, shape, outerPaths, written, exitsEarly);
+        _loops.Add(frame);
         try
         {
             walkIteration();
@@ -287,6 +291,11 @@ internal sealed partial class MethodAnalyzer
             for (int i = 0; i < cost.Terms.Count; i++)
             {
                 cost.Terms[i] = cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
+            }
+
+            if (!frame.HitTest.IsEmpty)
+            {
+                cost.Terms.AddRange(OnceAtTheHit(frame.HitTest, trips, where, $"{kind} at line {line}"));
             }
 
             if (missesOnExit)

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
+using Pix.Extraction.Symbolic;
 using Pix.Model;
 
 namespace Pix.Extraction.Analysis;
@@ -10,20 +11,21 @@ namespace Pix.Extraction.Analysis;
 // The exit test of a search loop: `if (a && b && c) return …;` (or `break;`) in a loop body. The test
 // holds in one iteration, the last; in every other iteration it is false, and `&&` stops at the first
 // false operand. Which operand fails is data, but a search compares each element with what it is
-// looking for, and that comparison fails for every element but the match: the operands before the
-// first comparison of element data (`live` in `live && s.Hash == hash && s.Key == key`, or a sentinel
-// check `index >= 0`) and that comparison run in every iteration, the operands after it only when it holds. So a failing iteration is counted up to
-// the first comparison, and the rest of the test once per execution of the loop (the hit), in the
-// loop's preheader, as hoisted code is. Without this rule every `&&` is counted as if all its operands
-// ran (a data-dependent `a && b` keeps its costlier arm, `a ? b : false`): the firewall's rule scan
-// counted its 4-way test in each of 100 rules, 98 of which fail the first (docs/accuracy.md, "Search
-// loops: the rule scan and the probe window", with a measurement of each failing depth).
+// looking for, and that comparison fails for every element but the match. So a failing iteration is
+// counted up to and including the first comparison of element data (with the operands before it:
+// `live` in `live && s.Hash == hash && s.Key == key`, a sentinel check `index >= 0`), and the rest of
+// the test as its own term, once per execution of the loop that iterates at all: the hit. (A scan that
+// matches nothing runs the rest on the few elements that pass the first comparison; once approximates
+// that.) Without this rule every `&&` is counted as if all its operands ran (a data-dependent `a && b`
+// keeps its costlier arm, `a ? b : false`): the firewall's rule scan counted its 4-way test in each of
+// 100 rules, 98 of which fail the first (docs/accuracy.md, "Search loops: the rule scan and the probe
+// window", with a measurement of each failing depth).
 internal sealed partial class MethodAnalyzer
 {
     /// <summary>
     /// Counts <paramref name="test"/> when it is the whole <c>&amp;&amp;</c> condition of a search loop's
     /// exit test (<see cref="IsSearchExitTest"/>): its failing prefix here, on every iteration, and the
-    /// rest once, in the innermost loop's preheader. False (nothing counted) for any other <c>&amp;&amp;</c>.
+    /// rest once per execution of the innermost loop. False (nothing counted) for any other <c>&amp;&amp;</c>.
     /// </summary>
     private bool TryEvaluateSearchExitTest(IBinaryOperation test, out DependencyFlow flow)
     {
@@ -52,7 +54,7 @@ internal sealed partial class MethodAnalyzer
             Emit(OperationClass.Branch, failing - 1);
         }
 
-        CountOnceBeforeLoop(operands.GetRange(failing, operands.Count - failing));
+        CountAtTheHit(operands.GetRange(failing, operands.Count - failing));
         flow = DependencyFlow.Combine(flows);
         return true;
     }
@@ -163,14 +165,15 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// Counts <paramref name="operands"/> (and one jump each) once per execution of the innermost loop, in
-    /// its preheader. The variable flows are restored: what the hit computes feeds no iteration's chain.
+    /// Counts <paramref name="operands"/> (and one jump each) into the innermost loop's
+    /// <see cref="LoopFrame.HitTest"/>, priced once per execution of the loop (<see cref="OnceAtTheHit"/>).
+    /// The variable flows are restored: what the hit computes feeds no iteration's chain.
     /// </summary>
-    private void CountOnceBeforeLoop(List<IOperation> operands)
+    private void CountAtTheHit(List<IOperation> operands)
     {
         PathSet inLoop = _paths;
         Dictionary<ISymbol, DependencyFlow> flows = _region.Snapshot();
-        _paths = _loops[_loops.Count - 1].Preheader;
+        _paths = PathSet.Start();
         try
         {
             foreach (IOperation operand in operands)
@@ -179,11 +182,34 @@ internal sealed partial class MethodAnalyzer
             }
 
             Emit(OperationClass.Branch, operands.Count);
+            _loops[_loops.Count - 1].HitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
         }
         finally
         {
             _paths = inLoop;
             _region.Restore(flows);
+        }
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="hitTest"/> run once per execution of a loop that iterates at least once:
+    /// count <c>max(0, trips) − max(0, trips − 1)</c> (1 for whole trip counts from 1 on, 0 for none).
+    /// </summary>
+    private static IEnumerable<PendingTerm> OnceAtTheHit(CostAccumulator hitTest, Poly trips, Provenance where, string loop)
+    {
+        Poly once = MoreThan(trips, 0);
+        if (!hitTest.Operations.IsEmpty || hitTest.Opaque.Count > 0)
+        {
+            yield return new PendingTerm(
+                PendingTerm.CreateBlock(hitTest.Operations, chain: null, hitTest.Opaque),
+                once,
+                where,
+                "exit test of the " + loop + " past its first comparison (once, at the hit)");
+        }
+
+        foreach (PendingTerm term in hitTest.Terms)
+        {
+            yield return term.WithCount(count => count.Times(once));
         }
     }
 }
