@@ -42,8 +42,6 @@ internal sealed class ProbeWindow
     /// <summary>Makes slot <paramref name="index"/> hold the key looked up (hash, key 0/0).</summary>
     public void Plant(int index, uint hash) => _slots[index & _mask] = new Slot { KeyLow = 0, KeyHigh = 0, Hash = hash, LastSeen = 1_000, InUse = true };
 
-    public void Clear(int index, uint hash) => _slots[index & _mask] = new Slot { KeyLow = (ulong)index, KeyHigh = 7, Hash = hash + 1 + (uint)index, LastSeen = 1_000, InUse = true };
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int FindConstant(uint hash, int home, long now)
     {

@@ -13,11 +13,21 @@ using Pix.SearchLoops;
 //
 //   dotnet run -c Release --project bench/Pix.SearchLoops -- [--passes 15] [--calls 40000]
 int passes = 15, calls = 40_000;
-for (int i = 0; i + 1 < args.Length; i += 2)
+for (int i = 0; i < args.Length; i += 2)
 {
-    if (args[i] == "--passes") passes = int.Parse(args[i + 1]);
-    else if (args[i] == "--calls") calls = int.Parse(args[i + 1]);
-    else throw new ArgumentException($"Unknown option '{args[i]}'; use --passes N and --calls N.");
+    int? value = i + 1 < args.Length && int.TryParse(args[i + 1], out int parsed) && parsed > 0 ? parsed : null;
+    switch (args[i])
+    {
+        case "--passes" when value is { } p:
+            passes = p;
+            break;
+        case "--calls" when value is { } c:
+            calls = c;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'; use --passes N and --calls N (N > 0).");
+            return 2;
+    }
 }
 
 var random = new Random(20261130);
@@ -44,7 +54,11 @@ var empty = new ProbeWindow(1024);
 empty.FillColliding(Hash);
 var planted = new ProbeWindow(1024);
 planted.FillColliding(Hash);
-for (int s = 7; s < 1024; s += 8) planted.Plant(s, Hash);
+for (int slot = 7; slot < 1024; slot += 8)
+{
+    planted.Plant(slot, Hash);
+}
+
 int[] anyHome = Enumerable.Range(0, calls).Select(_ => random.Next(1024)).ToArray();
 int[] homeAt8 = anyHome.Select(h => h & ~7).ToArray();          // hits at probe 8, every call
 int[] homeAt4 = anyHome.Select(h => (h & ~7) | 4).ToArray();    // hits at probe 4, every call
@@ -61,7 +75,13 @@ long sink = 0;
 Stopwatch warm = Stopwatch.StartNew();
 while (warm.ElapsedMilliseconds < 1_500)
 {
-    foreach (var (_, call) in variants) for (int i = 0; i < 2_000; i++) sink += call(i);
+    foreach (var (_, call) in variants)
+    {
+        for (int i = 0; i < 2_000; i++)
+        {
+            sink += call(i);
+        }
+    }
 }
 
 for (int pass = 0; pass < passes; pass++)
@@ -73,7 +93,10 @@ for (int pass = 0; pass < passes; pass++)
         for (int i = 0; i < calls; i++)
         {
             sink += call(i);
-            if (Sse2.IsSupported) Sse2.LoadFence();
+            if (Sse2.IsSupported)
+            {
+                Sse2.LoadFence();
+            }
         }
 
         times[v].Add((Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / calls);
@@ -87,3 +110,5 @@ for (int v = 0; v < variants.Count; v++)
     List<double> sorted = times[v].OrderBy(t => t).ToList();
     Console.WriteLine($"{variants[v].Name,-52} {sorted[0],8:F2} {sorted[sorted.Count / 2],8:F2}");
 }
+
+return 0;
