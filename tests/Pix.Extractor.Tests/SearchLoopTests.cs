@@ -169,6 +169,22 @@ public sealed class SearchLoopTests
         Assert.Equal(Count(Loop(firstOnly), OperationClass.BoundsCheck), Count(Loop(model), OperationClass.BoundsCheck));
     }
 
+    [Theory]
+    [InlineData("return r;", 1)] // a hit ends the call: once, however many rows were searched
+    [InlineData("{ hits++; break; }", 10)] // a hit ends the row: once per row
+    public void A_hit_is_counted_once_per_execution_of_the_loop_it_leaves_last(string leave, double hitsAt10Rows)
+    {
+        InterfaceModel model = Extraction.Extract($@"class C {{
+            public int M(int[][] rows, int[] keys, int key) {{ int hits = 0;
+                for (int r = 0; r < rows.Length; r++) {{
+                    int[] row = rows[r];
+                    for (int i = 0; i < row.Length; i++) {{ if (row[i] == key && keys[i] == key) {leave} }}
+                }}
+                return hits; }} }}");
+
+        Assert.Equal(hitsAt10Rows, ModelEvaluator.Evaluate(HitTest(model).Count, name => name == "rows.Length" ? 10 : 5));
+    }
+
     [Fact]
     public void A_test_without_a_comparison_keeps_every_operand_in_the_loop()
     {

@@ -24,13 +24,13 @@ internal sealed partial class MethodAnalyzer
 {
     /// <summary>
     /// Counts <paramref name="test"/> when it is the whole <c>&amp;&amp;</c> condition of a search loop's
-    /// exit test (<see cref="IsSearchExitTest"/>): its failing prefix here, on every iteration, and the
+    /// exit test (<see cref="HitLoopOf"/>): its failing prefix here, on every iteration, and the
     /// rest once per execution of the innermost loop. False (nothing counted) for any other <c>&amp;&amp;</c>.
     /// </summary>
     private bool TryEvaluateSearchExitTest(IBinaryOperation test, out DependencyFlow flow)
     {
         flow = DependencyFlow.None;
-        if (_hoisting || !IsSearchExitTest(test))
+        if (_hoisting || HitLoopOf(test) is not { } hitLoop)
         {
             return false;
         }
@@ -54,17 +54,19 @@ internal sealed partial class MethodAnalyzer
             Emit(OperationClass.Branch, failing - 1);
         }
 
-        CountAtTheHit(operands.GetRange(failing, operands.Count - failing));
+        CountAtTheHit(operands.GetRange(failing, operands.Count - failing), hitLoop);
         flow = DependencyFlow.Combine(flows);
         return true;
     }
 
     /// <summary>
-    /// True when <paramref name="test"/> is a built-in <c>&amp;&amp;</c> that is the whole condition of an
+    /// When <paramref name="test"/> is a built-in <c>&amp;&amp;</c> that is the whole condition of an
     /// <c>if</c> the inputs do not decide, whose true arm leaves the innermost enclosing loop (ends in a
-    /// return, or a break out of that loop) and whose loop is the one being analysed.
+    /// return, or a break out of that loop) and whose loop is the one being analysed: the loop the hit
+    /// leaves last, whose executions count the hits (for a break the innermost loop; for a return the
+    /// outermost loop of this method, since a hit ends the call). Null for any other <c>&amp;&amp;</c>.
     /// </summary>
-    private bool IsSearchExitTest(IBinaryOperation test)
+    private LoopFrame? HitLoopOf(IBinaryOperation test)
     {
         if (test.OperatorKind != BinaryOperatorKind.ConditionalAnd
             || test.OperatorMethod is not null
@@ -72,30 +74,31 @@ internal sealed partial class MethodAnalyzer
             || test.Parent is not IConditionalOperation { Type: null } conditional
             || conditional.Condition != test)
         {
-            return false;
+            return null;
         }
 
         ILoopOperation loop = _loops[_loops.Count - 1].Loop;
-        return InnermostLoop(conditional) == loop
-            && !InsideFunction(conditional, loop)
-            && LeavesLoop(conditional.WhenTrue, loop)
-            && _inputs.GuardOf(test) is null;
+        if (InnermostLoop(conditional) != loop || InsideFunction(conditional, loop) || _inputs.GuardOf(test) is not null)
+        {
+            return null;
+        }
+
+        return LastStatement(conditional.WhenTrue) switch
+        {
+            IReturnOperation { Kind: OperationKind.Return } => _loops[0],
+            IBranchOperation { BranchKind: BranchKind.Break } b when SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel) => _loops[_loops.Count - 1],
+            _ => null,
+        };
     }
 
-    /// <summary>Whether <paramref name="statement"/> ends in a return, or in a break out of <paramref name="loop"/>.</summary>
-    private static bool LeavesLoop(IOperation statement, ILoopOperation loop)
+    private static IOperation LastStatement(IOperation statement)
     {
         while (statement is IBlockOperation { Operations.Length: > 0 } block)
         {
             statement = block.Operations[block.Operations.Length - 1];
         }
 
-        return statement switch
-        {
-            IReturnOperation { Kind: OperationKind.Return } => true,
-            IBranchOperation { BranchKind: BranchKind.Break } b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel),
-            _ => false,
-        };
+        return statement;
     }
 
     /// <summary>The operands of a left-nested <c>a &amp;&amp; b &amp;&amp; c</c>, in evaluation order.</summary>
@@ -165,11 +168,11 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// Counts <paramref name="operands"/> (and one jump each) into the innermost loop's
-    /// <see cref="LoopFrame.HitTest"/>, priced once per execution of the loop (<see cref="OnceAtTheHit"/>).
+    /// Counts <paramref name="operands"/> (and one jump each) into <paramref name="hitLoop"/>'s
+    /// <see cref="LoopFrame.HitTest"/>, priced once per execution of that loop (<see cref="OnceAtTheHit"/>).
     /// The variable flows are restored: what the hit computes feeds no iteration's chain.
     /// </summary>
-    private void CountAtTheHit(List<IOperation> operands)
+    private void CountAtTheHit(List<IOperation> operands, LoopFrame hitLoop)
     {
         PathSet inLoop = _paths;
         Dictionary<ISymbol, DependencyFlow> flows = _region.Snapshot();
@@ -182,7 +185,7 @@ internal sealed partial class MethodAnalyzer
             }
 
             Emit(OperationClass.Branch, operands.Count);
-            _loops[_loops.Count - 1].HitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
+            hitLoop.HitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
         }
         finally
         {
