@@ -102,7 +102,7 @@ internal sealed partial class MethodAnalyzer
     /// loop's bound is a constant (<paramref name="constantBound"/>, at least 2: <c>for (i = 0; i &lt; 8; i++)</c>
     /// with an early return), an execution that runs the whole bound leaves by its counter, after the same
     /// number of iterations every time, which a predictor learns (<c>bench/Pix.SearchLoops</c>: a window of 8
-    /// run out every call costs what the same loop costs with a hit at its 8th probe, one miss less than a
+    /// run out every call costs what the same loop costs with a hit at its 8th probe, about a miss less than a
     /// window drawn from 7–9): the count drops <c>[trips ≥ bound]</c>, written
     /// <c>max(0, trips − (bound − 1)) − max(0, trips − bound)</c>.
     /// </summary>
