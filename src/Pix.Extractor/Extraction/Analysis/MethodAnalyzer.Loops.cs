@@ -43,9 +43,6 @@ internal sealed partial class MethodAnalyzer
 
         /// <summary>Keys of the expressions already hoisted into <see cref="Preheader"/> (the JIT computes each once).</summary>
         public HashSet<string> Hoisted { get; } = new(System.StringComparer.Ordinal);
-
-        /// <summary>What the exit test runs only at the hit, once per execution of the loop (MethodAnalyzer.SearchExitTests.cs).</summary>
-        public CostAccumulator HitTest { get; } = new();
     }
 
     private void VisitFor(IForLoopOperation loop)
@@ -241,8 +238,7 @@ internal sealed partial class MethodAnalyzer
         ChainRegion outerRegion = _region;
         _paths = PathSet.Start();
         _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
-        var frame = new LoopFrame(loop, shape, outerPaths, written, exitsEarly);
-        _loops.Add(frame);
+        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly));
         try
         {
             walkIteration();
@@ -274,6 +270,7 @@ internal sealed partial class MethodAnalyzer
         }
 
         string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
+        CostAccumulator? hitTest = TakeHitTest(loop);
         bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
         var closed = new List<PathAlternative>();
         foreach (PathAlternative alternative in body)
@@ -293,9 +290,9 @@ internal sealed partial class MethodAnalyzer
                 cost.Terms[i] = cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
             }
 
-            if (!frame.HitTest.IsEmpty)
+            if (hitTest is not null)
             {
-                cost.Terms.AddRange(OnceAtTheHit(frame.HitTest, trips, where, $"{kind} at line {line}"));
+                cost.Terms.AddRange(OnceAtTheHit(hitTest, trips, where, $"{kind} at line {line}"));
             }
 
             if (missesOnExit)

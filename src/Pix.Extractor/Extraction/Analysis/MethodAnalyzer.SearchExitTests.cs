@@ -22,6 +22,9 @@ namespace Pix.Extraction.Analysis;
 // window", with a measurement of each failing depth).
 internal sealed partial class MethodAnalyzer
 {
+    /// <summary>Per loop being analysed, what its exit tests run only at the hit (taken when the loop closes).</summary>
+    private readonly Dictionary<ILoopOperation, CostAccumulator> _hitTests = new();
+
     /// <summary>
     /// Counts <paramref name="test"/> when it is the whole <c>&amp;&amp;</c> condition of a search loop's
     /// exit test (<see cref="HitLoopOf"/>): its failing prefix here, on every iteration, and the
@@ -168,8 +171,8 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// Counts <paramref name="operands"/> (and one jump each) into <paramref name="hitLoop"/>'s
-    /// <see cref="LoopFrame.HitTest"/>, priced once per execution of that loop (<see cref="OnceAtTheHit"/>).
+    /// Counts <paramref name="operands"/> (and one jump each) into <paramref name="hitLoop"/>'s hit test,
+    /// priced once per execution of that loop (<see cref="TakeHitTest"/>, <see cref="OnceAtTheHit"/>).
     /// The variable flows are restored: what the hit computes feeds no iteration's chain.
     /// </summary>
     private void CountAtTheHit(List<IOperation> operands, LoopFrame hitLoop)
@@ -185,13 +188,31 @@ internal sealed partial class MethodAnalyzer
             }
 
             Emit(OperationClass.Branch, operands.Count);
-            hitLoop.HitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
+            if (!_hitTests.TryGetValue(hitLoop.Loop, out CostAccumulator? hitTest))
+            {
+                hitTest = new CostAccumulator();
+                _hitTests.Add(hitLoop.Loop, hitTest);
+            }
+
+            hitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
         }
         finally
         {
             _paths = inLoop;
             _region.Restore(flows);
         }
+    }
+
+    /// <summary>What the exit tests of <paramref name="loop"/> run only at the hit, if anything; forgotten here, so a loop walked again starts afresh.</summary>
+    private CostAccumulator? TakeHitTest(ILoopOperation loop)
+    {
+        if (!_hitTests.TryGetValue(loop, out CostAccumulator? hitTest))
+        {
+            return null;
+        }
+
+        _hitTests.Remove(loop);
+        return hitTest;
     }
 
     /// <summary>
