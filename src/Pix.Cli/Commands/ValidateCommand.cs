@@ -23,6 +23,13 @@ internal static class ValidateCommand
     /// <summary>16 to 65 536 by factors of 4: 7 sizes spanning 4096x.</summary>
     internal static readonly int[] DefaultSizes = { 16, 64, 256, 1024, 4096, 16384, 65536 };
 
+    /// <summary>
+    /// Each size's warm-up also waits until the JIT has compiled nothing for this long: extracting the
+    /// models (<c>--project</c>) leaves the JIT thousands of Roslyn methods to promote, and the first
+    /// method measured after it ran in tier-0 code through a 0.5 s warm-up (docs/accuracy.md, sixth session).
+    /// </summary>
+    internal static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(200);
+
     public static Command Create()
     {
         var assembly = new Argument<string>("assembly") { Description = "The built assembly (.dll) holding [PerformanceInterface] methods." };
@@ -154,7 +161,7 @@ internal static class ValidateCommand
             mode = Measurement.EffectiveMode(mode);
         }
 
-        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode, QuietJitTime = QuietJit }, stderr, models);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {
@@ -225,7 +232,7 @@ internal static class ValidateCommand
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(
-                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + (fit.ChosenBecause ?? m.NoTermsBecause))}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
+                    $"Deployment fit ({FitForm.Name(fit.Kind)}, {fit.ChosenBecause}{(m.NoTermsBecause is null ? string.Empty : "; no per-term form: " + m.NoTermsBecause)}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
                 stdout.WriteLine(
                     $"  error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} as generated, {Format.Percent(fit.HeldOutMapeAfter)} fitted (median CV {Format.Percent(m.MedianNoise)}).");
                 if (fit.SharedCoreNote() is string note)
