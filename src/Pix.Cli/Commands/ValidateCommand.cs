@@ -23,13 +23,6 @@ internal static class ValidateCommand
     /// <summary>16 to 65 536 by factors of 4: 7 sizes spanning 4096x.</summary>
     internal static readonly int[] DefaultSizes = { 16, 64, 256, 1024, 4096, 16384, 65536 };
 
-    /// <summary>
-    /// Each size's warm-up also waits until the JIT has compiled nothing for this long: extracting the
-    /// models (<c>--project</c>) leaves the JIT thousands of Roslyn methods to promote, and the first
-    /// method measured after it ran in tier-0 code through a 0.5 s warm-up (docs/accuracy.md, sixth session).
-    /// </summary>
-    internal static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(200);
-
     public static Command Create()
     {
         var assembly = new Argument<string>("assembly") { Description = "The built assembly (.dll) holding [PerformanceInterface] methods." };
@@ -161,7 +154,7 @@ internal static class ValidateCommand
             mode = Measurement.EffectiveMode(mode);
         }
 
-        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode, QuietJitTime = QuietJit }, stderr, models);
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {

@@ -16,13 +16,8 @@ internal sealed class MeasurementEngine
     private readonly long _minBatchTicks;
     private readonly bool _fenced;
     private readonly CoreMonitor? _core;
-    private readonly Func<long> _compiledMethods;
 
-    /// <param name="options">How to measure.</param>
-    /// <param name="clock">The clock batches are timed with.</param>
-    /// <param name="core">The issue-rate probe; the process's when null.</param>
-    /// <param name="compiledMethods">How many methods the JIT has compiled so far (<see cref="MeasurementOptions.QuietJitTime"/>); the process's count when null.</param>
-    public MeasurementEngine(MeasurementOptions options, TimeSource clock, CoreMonitor? core = null, Func<long>? compiledMethods = null)
+    public MeasurementEngine(MeasurementOptions options, TimeSource clock, CoreMonitor? core = null)
     {
         options.Validate();
         _options = options;
@@ -30,7 +25,6 @@ internal sealed class MeasurementEngine
         _minBatchTicks = Math.Max(1, clock.FromSeconds(options.MinBatchTime.TotalSeconds));
         _fenced = Measurement.EffectiveMode(options.Mode) == MeasurementMode.Latency;
         _core = options.ProbeIssueRate ? core ?? CoreMonitor.Process : null;
-        _compiledMethods = compiledMethods ?? JitActivity.CompiledMethods;
     }
 
     /// <summary>What this engine measures: <see cref="MeasurementMode.Latency"/> only where a fence is available.</summary>
@@ -43,9 +37,7 @@ internal sealed class MeasurementEngine
     /// </summary>
     public MeasurementResult Run(BatchRunner runner)
     {
-        long warmupStart = _clock.GetTimestamp();
         long calls = WarmUp(runner);
-        TimeSpan warmedUp = TimeSpan.FromTicks((long)(_clock.ToNanoseconds(_clock.GetTimestamp() - warmupStart) / 100));
         CollectGarbage();
 
         Round? kept = null;
@@ -69,7 +61,7 @@ internal sealed class MeasurementEngine
         SampleStatistics statistics = SampleStatistics.Of(kept!.Samples.Select(s => Math.Max(0, s - overhead)));
         double? allocatedPerCall = AllocationsObservable ? (double)kept.Allocated / (calls * kept.Samples.Length) : null;
         return new MeasurementResult(
-            statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, warmedUp, Mode, kept.IssueRate, kept.CoreShared);
+            statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, kept.IssueRate, kept.CoreShared);
     }
 
     private Round MeasureRound(BatchRunner runner, long calls)
@@ -106,34 +98,19 @@ internal sealed class MeasurementEngine
     /// <summary>
     /// Runs batches until the warm-up time has passed and a batch lasts at least the minimum batch
     /// time, re-sizing the batch after each one (code gets faster as it tiers up, so the size is taken
-    /// from the last batch, not the first). With <see cref="MeasurementOptions.QuietJitTime"/>, it also
-    /// waits until the JIT has compiled nothing for that long (at most until
-    /// <see cref="MeasurementOptions.MaxWarmupTime"/>). Returns the calls per batch for the measured stage.
+    /// from the last batch, not the first). Returns the calls per batch for the measured stage.
     /// </summary>
     internal long WarmUp(BatchRunner runner)
     {
         long calls = 1;
-        long start = _clock.GetTimestamp();
-        long end = start + _clock.FromSeconds(_options.WarmupTime.TotalSeconds);
-        long latestEnd = Math.Max(end, start + _clock.FromSeconds(_options.MaxWarmupTime.TotalSeconds));
-        long quietTicks = _clock.FromSeconds(_options.QuietJitTime.TotalSeconds);
-        long compiled = _options.QuietJitTime > TimeSpan.Zero ? _compiledMethods() : 0;
-        long lastCompile = start;
+        long end = _clock.GetTimestamp() + _clock.FromSeconds(_options.WarmupTime.TotalSeconds);
         while (true)
         {
             runner.Setup();
             long ticks = RunBatch(runner, calls);
-            long now = _clock.GetTimestamp();
-            if (_options.QuietJitTime > TimeSpan.Zero && _compiledMethods() is long count && count != compiled)
-            {
-                compiled = count;
-                lastCompile = now;
-            }
-
             bool longEnough = ticks >= _minBatchTicks || calls >= MaxCallsPerBatch;
-            bool jitQuiet = now - lastCompile >= quietTicks || now >= latestEnd;
             long next = NextBatchSize(calls, ticks, _minBatchTicks);
-            if (longEnough && now >= end && jitQuiet)
+            if (longEnough && _clock.GetTimestamp() >= end)
             {
                 // Keep the size that met the target unless the last batch says it is now far off.
                 return ticks > 2 * _minBatchTicks ? next : calls;

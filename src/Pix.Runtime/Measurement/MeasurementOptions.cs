@@ -16,25 +16,6 @@ public sealed record MeasurementOptions
     public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
-    /// How long the JIT must have compiled nothing before the warm-up may end; zero (the default) ends
-    /// it at <see cref="WarmupTime"/>. Tiered compilation promotes a method to optimised code on a
-    /// background thread, in the order methods were queued: after a burst of compilation elsewhere in
-    /// the process (a Roslyn extraction before a sweep queues thousands of methods) the measured method
-    /// waits its turn and stays in tier-0 code well past a fixed warm-up (a 4×4 matrix product timed
-    /// 0.56–0.81 µs 0.5 s after such a burst, 83 ns without it). Waiting for the JIT to fall quiet
-    /// ends the warm-up once the method's own promotion has run. Twice the runtime's tiering delay
-    /// (100 ms) is enough for the promotion that follows the delay to show.
-    /// </summary>
-    public TimeSpan QuietJitTime { get; init; } = TimeSpan.Zero;
-
-    /// <summary>
-    /// Longest a warm-up that waits for a quiet JIT (<see cref="QuietJitTime"/>) may last in all: code
-    /// that compiles something on every call (a new dynamic method each time) never lets the JIT fall quiet.
-    /// A warm-up never ends before <see cref="WarmupTime"/>, whatever this says.
-    /// </summary>
-    public TimeSpan MaxWarmupTime { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
     /// Shortest duration of one timed batch. Calls shorter than this are repeated in a batch so the
     /// timer's resolution and the timing overhead stay small against the batch.
     /// </summary>
@@ -86,11 +67,6 @@ public sealed record MeasurementOptions
         if (WarmupTime < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(WarmupTime), WarmupTime, "Warm-up time cannot be negative.");
-        }
-
-        if (QuietJitTime < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(QuietJitTime), QuietJitTime, "The quiet JIT time cannot be negative.");
         }
 
         if (MinBatchTime <= TimeSpan.Zero)

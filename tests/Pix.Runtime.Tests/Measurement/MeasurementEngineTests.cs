@@ -57,56 +57,6 @@ public sealed class MeasurementEngineTests
     }
 
     [Fact]
-    public void Warm_up_waits_until_the_jit_has_compiled_nothing_for_the_quiet_time()
-    {
-        // Like a sweep after a burst of compilation elsewhere: the JIT compiles a method every 5 ms
-        // until 50 ms, the last of them the measured code's optimised version (90 ns a call before, 10 ns after).
-        var clock = new FakeClock();
-        const long JitDoneAt = 50_000_000;
-        long Compiled() => Math.Min(clock.Now, JitDoneAt) / 5_000_000;
-        var options = Fast with { WarmupTime = TimeSpan.FromMilliseconds(1), QuietJitTime = TimeSpan.FromMilliseconds(10) };
-
-        MeasurementResult waited = new MeasurementEngine(options, clock, compiledMethods: Compiled)
-            .Run(BatchRunner.For(() => clock.Advance(clock.Now < JitDoneAt ? 90 : 10)));
-
-        Assert.Equal(10, waited.Median.Nanoseconds, 9);
-        Assert.InRange(waited.WarmupTime.TotalMilliseconds, 60, 61);
-    }
-
-    [Fact]
-    public void Without_a_quiet_time_the_warm_up_ends_at_its_time_whatever_the_jit_does()
-    {
-        var clock = new FakeClock();
-        const long JitDoneAt = 50_000_000;
-        long Compiled() => Math.Min(clock.Now, JitDoneAt) / 5_000_000;
-
-        MeasurementResult result = new MeasurementEngine(Fast, clock, compiledMethods: Compiled)
-            .Run(BatchRunner.For(() => clock.Advance(clock.Now < JitDoneAt ? 90 : 10)));
-
-        Assert.Equal(90, result.Median.Nanoseconds, 9);
-        Assert.InRange(result.WarmupTime.TotalMilliseconds, 1, 2);
-    }
-
-    [Fact]
-    public void A_jit_that_never_falls_quiet_ends_the_warm_up_at_the_longest_warm_up()
-    {
-        var clock = new FakeClock();
-        var options = Fast with { QuietJitTime = TimeSpan.FromMilliseconds(10), MaxWarmupTime = TimeSpan.FromMilliseconds(30) };
-
-        MeasurementResult result = new MeasurementEngine(options, clock, compiledMethods: () => clock.Now / 1_000_000)
-            .Run(BatchRunner.For(() => clock.Advance(10)));
-
-        Assert.InRange(result.WarmupTime.TotalMilliseconds, 30, 31);
-    }
-
-    [Fact]
-    public void A_negative_quiet_time_is_refused()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() =>
-            new MeasurementEngine(MeasurementOptions.Default with { QuietJitTime = TimeSpan.FromMilliseconds(-1) }, new FakeClock()));
-    }
-
-    [Fact]
     public void Drifting_timings_are_reported_as_not_settled_after_the_allowed_rounds()
     {
         var clock = new FakeClock();
