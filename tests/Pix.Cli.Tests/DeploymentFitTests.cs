@@ -31,10 +31,24 @@ public sealed class DeploymentFitTests
         // Measured below the prediction by a constant: the best affine fit wants a negative intercept.
         ValidationPoint[] points = new[] { 10, 20, 40, 80 }.Select(n => Point(n, n, n - 5)).ToArray();
 
-        DeploymentFit fit = DeploymentFit.Fit(points)!;
+        TrainedForm fit = FitForm.Train(DeploymentFitKind.FixedPlusScale, points, points);
 
         Assert.Equal(0, fit.Coefficients[0].Value);
         Assert.True(fit.Coefficients[1].Value > 0);
+    }
+
+    [Fact]
+    public void Two_training_sizes_fit_one_scale_without_a_choice()
+    {
+        // Four sizes, two to train on: leave-one-out would fit each form to a single size.
+        ValidationPoint[] points = new[] { 4, 8, 16, 32 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(new[] { 4, 16 }, fit.TrainingSizes);
+        Assert.Equal(DeploymentFitKind.Scale, fit.Kind);
+        Assert.Empty(fit.Candidates);
+        Assert.Contains("too few to choose", fit.ChosenBecause);
     }
 
     [Fact]

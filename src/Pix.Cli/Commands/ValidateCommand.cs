@@ -23,6 +23,14 @@ internal static class ValidateCommand
     /// <summary>16 to 65 536 by factors of 4: 7 sizes spanning 4096x.</summary>
     internal static readonly int[] DefaultSizes = { 16, 64, 256, 1024, 4096, 16384, 65536 };
 
+    /// <summary>
+    /// Rounds of timed batches tried per size before a shared-core or unsettled one is kept (the
+    /// harness's default is 3). A round is 21 batches of about 100 µs and two issue-rate probes, a few
+    /// milliseconds against the size's warm-up of 0.5–1.5 s, and every size measured on a core of its
+    /// own is one more the deployment fit can train on or be judged by.
+    /// </summary>
+    internal const int SettleRounds = 10;
+
     public static Command Create()
     {
         var assembly = new Argument<string>("assembly") { Description = "The built assembly (.dll) holding [PerformanceInterface] methods." };
@@ -154,7 +162,7 @@ internal static class ValidateCommand
             mode = Measurement.EffectiveMode(mode);
         }
 
-        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode, MaxSettleRounds = SettleRounds }, stderr, models);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {

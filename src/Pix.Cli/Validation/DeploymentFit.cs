@@ -104,11 +104,10 @@ internal sealed record DeploymentFit(
         ValidationPoint[] all = training.Concat(heldOut).ToArray();
         if (training.Length < MinTrainingPointsToChoose)
         {
-            // Nothing to choose with: the richest form, as the measurements allow.
-            TrainedForm richest = FitForm.Train(forms[^1], training, all);
-            return Judged(richest, training, heldOut, []) with
+            // Nothing to choose with: the one coefficient two sizes determine (a form with more would fit them exactly and say nothing).
+            return Judged(FitForm.Train(DeploymentFitKind.Scale, training, all), training, heldOut, []) with
             {
-                ChosenBecause = $"the richest form: {training.Length} training sizes are too few to choose one by leave-one-out",
+                ChosenBecause = $"one coefficient: {training.Length} training sizes are too few to choose a form by leave-one-out",
             };
         }
 
