@@ -326,42 +326,10 @@ public sealed class DeploymentFitTests
         return Point(n, terms.Sum(t => t.Nanoseconds), measured) with { Terms = terms };
     }
 
-    private static ValidationPoint Point(int size, double predictedNs, double measuredNs, bool coreShared = false)
-    {
-        // A measurement result with a known median, from the harness's own engine on a fake clock; a
-        // shared core is a fake probe that read 4.6 operations per cycle once and 3.0 ever after.
-        var clock = new FixedCostClock((long)Math.Round(measuredNs * 1000));
-        CoreMonitor? core = null;
-        if (coreShared)
-        {
-            bool first = true;
-            core = new CoreMonitor(() => first ? 4.6 : 3.0);
-            core.Probe();
-            first = false;
-        }
-
-        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false, ProbeIssueRate = coreShared };
-        MeasurementResult measured = new MeasurementEngine(options, clock, core).Run(BatchRunner.For(() => clock.Advance()));
-        Assert.Equal(coreShared, measured.CoreShared);
-        return new ValidationPoint(size, Latency.FromNanoseconds(predictedNs), measured);
-    }
+    private static ValidationPoint Point(int size, double predictedNs, double measuredNs, bool coreShared = false) =>
+        new(size, Latency.FromNanoseconds(predictedNs), Measured.At(measuredNs, coreShared));
 
     /// <summary>The same point, measured as if another hardware thread had shared the core.</summary>
     private static ValidationPoint SharedCore(ValidationPoint p) =>
         Point(p.Size, p.Predicted.Nanoseconds, p.Measured.Median.Nanoseconds, coreShared: true) with { Terms = p.Terms };
-
-    /// <summary>A clock in picosecond ticks where each call of the body costs a fixed number of ticks.</summary>
-    private sealed class FixedCostClock : TimeSource
-    {
-        private readonly long _ticksPerCall;
-        private long _now;
-
-        public FixedCostClock(long ticksPerCall) => _ticksPerCall = ticksPerCall;
-
-        public override long Frequency => 1_000_000_000_000;
-
-        public override long GetTimestamp() => _now;
-
-        public void Advance() => _now += _ticksPerCall;
-    }
 }

@@ -131,6 +131,43 @@ public sealed class ValidateCommandTests : CliTestBase
     }
 
     [Fact]
+    public void A_second_pass_measures_every_size_again()
+    {
+        // Structural only: pass 2 is announced for each size, and a third pass only for sizes whose
+        // measurements disagreed (which depends on the machine, so only its form is checked).
+        var (exit, _, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "SumSpan", "--passes", "2");
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("SumSpan, size 4, pass 2: measured", err);
+        Assert.Contains("SumSpan, size 8, pass 2: measured", err);
+        Assert.DoesNotContain("pass 4", err);
+        Assert.All(
+            err.Split('\n').Where(l => l.Contains("pass 3", StringComparison.Ordinal)),
+            l => Assert.Contains("(measurements disagreed)", l));
+    }
+
+    [Fact]
+    public void One_pass_measures_each_size_once()
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "SumSpan", "--passes", "1");
+
+        Assert.True(exit == 0, err);
+        Assert.DoesNotContain(", pass ", err);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("6")]
+    [InlineData("two")]
+    public void Bad_passes_are_refused(string passes)
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--passes", passes);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--passes takes a whole number from 1 to 5", err);
+    }
+
+    [Fact]
     public void Throughput_times_calls_back_to_back_and_says_so()
     {
         string report = Path.Combine(Directory, "throughput.md");

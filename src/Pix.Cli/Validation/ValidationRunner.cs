@@ -15,17 +15,28 @@ internal sealed class ValidationRunner
     private readonly MeasurementOptions _measurement;
     private readonly TextWriter _progress;
     private readonly IReadOnlyDictionary<string, InterfaceModel>? _models;
+    private readonly int _passes;
 
     /// <param name="profile">The profile predictions are made with.</param>
     /// <param name="measurement">How to measure.</param>
     /// <param name="progress">Where each size's result is reported as it comes.</param>
     /// <param name="models">The interfaces' models by documentation ID, to split predictions into terms; null when not known.</param>
-    public ValidationRunner(HardwareProfile profile, MeasurementOptions measurement, TextWriter progress, IReadOnlyDictionary<string, InterfaceModel>? models = null)
+    /// <param name="passes">
+    /// How many passes over the sweep measure each size; with more than one, a size whose measurements
+    /// do not agree (<see cref="RepeatedMeasurements.Agree"/>) gets one pass more, and the median is kept.
+    /// </param>
+    public ValidationRunner(HardwareProfile profile, MeasurementOptions measurement, TextWriter progress, IReadOnlyDictionary<string, InterfaceModel>? models = null, int passes = 1)
     {
+        if (passes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(passes), passes, "At least one pass is needed.");
+        }
+
         _profile = profile;
         _measurement = measurement;
         _progress = progress;
         _models = models;
+        _passes = passes;
     }
 
     public MethodValidation Run(ValidationTarget target, IReadOnlyList<int> sizes)
@@ -63,6 +74,7 @@ internal sealed class ValidationRunner
         }
 
         var points = new List<ValidationPoint>();
+        var argumentsBySize = new Dictionary<int, object?[]>();
         MethodValidation Stop(string why) => new(target.DisplayName, points, why, noTerms);
 
         // The first size is measured twice and its first measurement dropped: it is the only one taken
@@ -127,10 +139,52 @@ internal sealed class ValidationRunner
 
             _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
             points.Add(new ValidationPoint(size, predicted, measured, terms));
+            argumentsBySize[size] = methodArguments;
+        }
+
+        if (_passes > 1 && MeasureAgain(target, call, points, argumentsBySize) is string failed)
+        {
+            return Stop(failed);
         }
 
         // Terms at some sizes only are no use to a fit over all of them.
         return new MethodValidation(target.DisplayName, noTerms is null ? points : points.Select(p => p with { Terms = null }).ToList(), null, noTerms);
+    }
+
+    /// <summary>
+    /// Passes 2 to <c>_passes</c> over the sizes, then one more over the sizes whose measurements do not
+    /// agree; each point then keeps the median of its measurements. Null, or why the method failed.
+    /// </summary>
+    private string? MeasureAgain(ValidationTarget target, Func<object?[], object?> call, List<ValidationPoint> points, Dictionary<int, object?[]> argumentsBySize)
+    {
+        var measurements = points.ToDictionary(p => p.Size, p => new List<MeasurementResult> { p.Measured });
+        for (int pass = 2; pass <= _passes + 1; pass++)
+        {
+            bool extra = pass > _passes;
+            foreach (ValidationPoint point in points.Where(p => !extra || !RepeatedMeasurements.Agree(measurements[p.Size])))
+            {
+                object?[] arguments = argumentsBySize[point.Size];
+                MeasurementResult measured;
+                try
+                {
+                    measured = Measurement.Measure(() => call(arguments), _measurement);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    return $"{target.Method.Name} threw {e.GetType().Name} at size {point.Size} (pass {pass}): {e.Message}";
+                }
+
+                measurements[point.Size].Add(measured);
+                _progress.WriteLine($"  {target.Method.Name}, size {point.Size}, pass {pass}{(extra ? " (measurements disagreed)" : string.Empty)}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
+            }
+        }
+
+        for (int i = 0; i < points.Count; i++)
+        {
+            points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[points[i].Size]) };
+        }
+
+        return null;
     }
 
     /// <summary>
