@@ -19,6 +19,8 @@ using Pix.Extraction;
 // --times writes each method's time, GC pause and allocation in both timed runs (tab-separated; to find the tail).
 // --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
+// --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
+//   spread over the corpus, chained), each followed by an incremental generator pass, timed (KeystrokeRun).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -28,6 +30,7 @@ string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false;
 string? only = null, dumpModels = null, timesFile = null;
 int? maxCallDepth = null, maxOperations = null, maxPieces = null;
+int keystrokes = 0;
 bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -48,6 +51,7 @@ for (int i = 0; i < args.Length; i++)
         case "--compare-reuse": compareReuse = true; break;
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
+        case "--keystrokes": keystrokes = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -61,7 +65,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --dump-models file | --times file | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --dump-models file | --times file | --keystrokes N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -105,6 +109,15 @@ try
         nondeterministic += CorpusReport.Differences(result).Count + CorpusReport.GeneratedDifferences(result).Count;
         generatedErrors += result.Generated?.GeneratedErrors.Count ?? 0;
         CorpusReport.Write(result, report);
+        if (keystrokes > 0)
+        {
+            Console.Error.WriteLine($"{corpus.Name}: {keystrokes} keystrokes…");
+            var sources = PartialCorpus.Rewrite(CorpusCompilation.ReadSources(corpus.Folder), CorpusCompilation.ParseOptions);
+            var typed = KeystrokeRun.Run(CorpusCompilation.Create("Corpus", sources, corpus.Dependencies, isolation: 2), keystrokes, CancellationToken.None);
+            exceptions += typed.Exceptions;
+            KeystrokeReport.Write(corpus.Name, typed, report);
+        }
+
         Console.Write(report.ToString());
         if (outFile is not null)
         {

@@ -34,6 +34,25 @@ public sealed class CorpusSliceTests
         AssertSlice(sources, minimumCompanions: 4 * 9);
     }
 
+    [Fact]
+    public void A_keystroke_analyses_again_only_what_it_touched_and_changes_nothing_the_edit_does_not()
+    {
+        // The IDE's case (KeystrokeRun): an incremental generator pass after inserting `_ = 0;` (which the
+        // compiler removes) into one method body. The cross-compilation cache must serve the methods that
+        // neither are in the edited file nor followed a callee into it, and no generated file may change.
+        var sources = PartialCorpus.Rewrite(
+            CorpusCompilation.ReadSources(Path.Combine(RepositoryPaths.Root, "samples", "NetworkFunctions")), CorpusCompilation.ParseOptions);
+        KeystrokeResult typed = KeystrokeRun.Run(CorpusCompilation.Create("Keystrokes", sources, [], isolation: 3), count: 4, CancellationToken.None);
+
+        Assert.Equal(0, typed.Exceptions);
+        Assert.Equal(4, typed.Keystrokes.Count);
+        Assert.All(typed.Keystrokes, k =>
+        {
+            Assert.InRange(k.Extracted, 1, 60);
+            Assert.Equal(0, k.ChangedFiles);
+        });
+    }
+
     private static void AssertSlice(IReadOnlyList<(string Path, string Text)> sources, int minimumCompanions)
     {
         GenerationResult generated = GenerationRun.Run(CorpusCompilation.Create("Slice", sources, []), CancellationToken.None);

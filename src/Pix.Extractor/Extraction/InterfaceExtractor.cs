@@ -90,9 +90,10 @@ public static class InterfaceExtractor
     internal static Action<IMethodSymbol>? FaultForTesting { get; set; }
 
     /// <summary>
-    /// Tests only: called after each extraction that found no reusable model, so that a test can
-    /// check which methods an edit makes Pix analyse again. Unlike <see cref="FaultForTesting"/> it
-    /// does not turn reuse off. Process-wide: a test must filter by its own type names.
+    /// Tests and the corpus harness only: called after each extraction that found no reusable model, so
+    /// that a test can check which methods an edit makes Pix analyse again (and the harness count them
+    /// per keystroke). Unlike <see cref="FaultForTesting"/> it does not turn reuse off. Process-wide: a
+    /// test must filter by its own type names.
     /// </summary>
     internal static Action<IMethodSymbol>? ExtractedForTesting { get; set; }
 

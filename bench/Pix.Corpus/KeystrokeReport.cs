@@ -1,0 +1,35 @@
+using System.IO;
+using System.Linq;
+
+namespace Pix.Corpus;
+
+/// <summary>Writes a <see cref="KeystrokeResult"/> as Markdown, after the corpus's own report.</summary>
+internal static class KeystrokeReport
+{
+    public static void Write(string corpus, KeystrokeResult result, TextWriter w)
+    {
+        w.WriteLine($"#### Keystrokes in {corpus} (annotate-all, generator only, incremental driver)");
+        w.WriteLine();
+        w.WriteLine($"- first pass over the unedited corpus: {result.FirstPass.TotalSeconds:F1} s; generator exceptions in all passes: {result.Exceptions}");
+        if (result.Keystrokes.Count == 0)
+        {
+            w.WriteLine("- no method with a block body to edit");
+            w.WriteLine();
+            return;
+        }
+
+        double[] ms = result.Keystrokes.Select(k => k.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        w.WriteLine($"- {ms.Length} edits (`_ = 0;` at the start of a method body, spread over the corpus, chained): pass after each "
+            + $"p50 {CorpusReport.Quantile(ms, 0.50):F1} ms, p90 {CorpusReport.Quantile(ms, 0.90):F1} ms, "
+            + $"p99 {CorpusReport.Quantile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; "
+            + $"methods analysed again per edit: mean {result.Keystrokes.Average(k => k.Extracted):F1}, max {result.Keystrokes.Max(k => k.Extracted)}; "
+            + $"generated files changed per edit: mean {result.Keystrokes.Average(k => k.ChangedFiles):F1}, max {result.Keystrokes.Max(k => k.ChangedFiles)}");
+        w.WriteLine("- slowest passes:");
+        foreach (Keystroke k in result.Keystrokes.OrderByDescending(k => k.Elapsed).Take(5))
+        {
+            w.WriteLine($"  - {k.Elapsed.TotalMilliseconds:F1} ms, {k.Extracted} methods analysed again, {k.ChangedFiles} files changed: `{k.Method}` ({Path.GetFileName(k.File)})");
+        }
+
+        w.WriteLine();
+    }
+}
