@@ -74,12 +74,12 @@ internal sealed class ValidationRunner
         }
 
         var points = new List<ValidationPoint>();
-        var argumentsBySize = new Dictionary<int, object?[]>();
+        var argumentsOfPoint = new List<object?[]>();   // parallel to points: a sweep may name a size twice
         MethodValidation Stop(string why) => new(target.DisplayName, points, why, noTerms);
 
         // The first size is measured twice and its first measurement dropped: it is the only one taken
-        // while the method was new to the process, and it measured up to 9x the second (tier-0 code
-        // after --project's extraction, docs/accuracy.md, sixth session); every other size follows one
+        // while the method was new to the process, and it measured up to 9x the second (code still
+        // tiering up after --project's extraction, docs/accuracy.md, sixth session); every other size follows one
         // that already ran the method for a whole measurement.
         foreach ((int size, bool dropped) in sizes.Take(1).Select(s => (s, true)).Concat(sizes.Select(s => (s, false))))
         {
@@ -139,10 +139,10 @@ internal sealed class ValidationRunner
 
             _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
             points.Add(new ValidationPoint(size, predicted, measured, terms));
-            argumentsBySize[size] = methodArguments;
+            argumentsOfPoint.Add(methodArguments);
         }
 
-        if (_passes > 1 && MeasureAgain(target, call, points, argumentsBySize) is string failed)
+        if (_passes > 1 && MeasureAgain(target, call, points, argumentsOfPoint) is string failed)
         {
             return Stop(failed);
         }
@@ -155,15 +155,21 @@ internal sealed class ValidationRunner
     /// Passes 2 to <c>_passes</c> over the sizes, then one more over the sizes whose measurements do not
     /// agree; each point then keeps the median of its measurements. Null, or why the method failed.
     /// </summary>
-    private string? MeasureAgain(ValidationTarget target, Func<object?[], object?> call, List<ValidationPoint> points, Dictionary<int, object?[]> argumentsBySize)
+    private string? MeasureAgain(ValidationTarget target, Func<object?[], object?> call, List<ValidationPoint> points, List<object?[]> argumentsOfPoint)
     {
-        var measurements = points.ToDictionary(p => p.Size, p => new List<MeasurementResult> { p.Measured });
+        List<MeasurementResult>[] measurements = points.Select(p => new List<MeasurementResult> { p.Measured }).ToArray();
         for (int pass = 2; pass <= _passes + 1; pass++)
         {
             bool extra = pass > _passes;
-            foreach (ValidationPoint point in points.Where(p => !extra || !RepeatedMeasurements.Agree(measurements[p.Size])))
+            for (int i = 0; i < points.Count; i++)
             {
-                object?[] arguments = argumentsBySize[point.Size];
+                if (extra && RepeatedMeasurements.Agree(measurements[i]))
+                {
+                    continue;
+                }
+
+                ValidationPoint point = points[i];
+                object?[] arguments = argumentsOfPoint[i];
                 MeasurementResult measured;
                 try
                 {
@@ -174,14 +180,14 @@ internal sealed class ValidationRunner
                     return $"{target.Method.Name} threw {e.GetType().Name} at size {point.Size} (pass {pass}): {e.Message}";
                 }
 
-                measurements[point.Size].Add(measured);
+                measurements[i].Add(measured);
                 _progress.WriteLine($"  {target.Method.Name}, size {point.Size}, pass {pass}{(extra ? " (measurements disagreed)" : string.Empty)}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
             }
         }
 
         for (int i = 0; i < points.Count; i++)
         {
-            points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[points[i].Size]) };
+            points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[i]) };
         }
 
         return null;
