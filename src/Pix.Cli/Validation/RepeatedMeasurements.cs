@@ -8,8 +8,8 @@ namespace Pix.Cli.Validation;
 /// One size measured in several passes over a sweep: whether its measurements settle it, and which one is kept.
 /// </summary>
 /// <remarks>
-/// Why passes: two sweeps of the Quickstart on this shared machine agree within 0.1–0.5% at the median
-/// size, but 5–15% of sizes measured on a core of their own differ by more than 10% between them (a 16×16
+/// Why passes: two sweeps of the Quickstart on this shared machine agree within 0.4–0.9% at the median
+/// size, but 4–10% of the sizes measured on a core of their own in both differ by more than 10% between them (a 16×16
 /// product 3.52 µs in one sweep and 5.06 µs in the next, each with batches spread under 20%), and one
 /// such size in five held out decides whether a fit is judged within 5%. The state that slows a size
 /// lasts for its whole measurement (a few milliseconds of batches) but not for a whole sweep, so a size
