@@ -65,8 +65,8 @@ internal sealed record DeploymentFit(
     public const int MinTrainingPointsToChoose = 3;
 
     /// <summary>
-    /// Splits the sweep into training and held-out sizes and fits the form that predicts left-out
-    /// training sizes best (per term only when every point carries its terms). Null when fewer than
+    /// Splits the sweep into training and held-out sizes and fits the form chosen by leave-one-out on the
+    /// training sizes (per term only when every point carries its terms). Null when fewer than
     /// <see cref="MinPoints"/> points (nothing would be left to judge the fit with).
     /// </summary>
     public static DeploymentFit? Fit(IReadOnlyList<ValidationPoint> points)
