@@ -31,10 +31,24 @@ public sealed class DeploymentFitTests
         // Measured below the prediction by a constant: the best affine fit wants a negative intercept.
         ValidationPoint[] points = new[] { 10, 20, 40, 80 }.Select(n => Point(n, n, n - 5)).ToArray();
 
-        DeploymentFit fit = DeploymentFit.Fit(points)!;
+        TrainedForm fit = FitForm.Train(DeploymentFitKind.FixedPlusScale, points, points);
 
         Assert.Equal(0, fit.Coefficients[0].Value);
         Assert.True(fit.Coefficients[1].Value > 0);
+    }
+
+    [Fact]
+    public void Two_training_sizes_fit_one_scale_without_a_choice()
+    {
+        // Four sizes, two to train on: leave-one-out would fit each form to a single size.
+        ValidationPoint[] points = new[] { 4, 8, 16, 32 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(new[] { 4, 16 }, fit.TrainingSizes);
+        Assert.Equal(DeploymentFitKind.Scale, fit.Kind);
+        Assert.Empty(fit.Candidates);
+        Assert.Contains("too few to choose", fit.ChosenBecause);
     }
 
     [Fact]
@@ -74,17 +88,25 @@ public sealed class DeploymentFitTests
     [Fact]
     public void Terms_the_data_cannot_tell_apart_share_the_correction()
     {
-        // Two terms that are both 0.5 ns × n: only their sum is determined (measured 1.2 × the sum).
+        // Two terms that are both 0.5 ns × n: only their sum is determined (measured 1.2 × the sum); a
+        // third, quadratic term measured 1.5 × makes one scale (or a fixed cost and a scale) miss.
         ValidationPoint[] points = new[] { 4, 8, 16, 32, 64, 128, 256 }.Select(n =>
         {
-            var terms = new[] { new TermValue("0.0", "loop A", 0.5 * n), new TermValue("0.1", "loop B", 0.5 * n) };
-            return Point(n, n, 1.2 * n) with { Terms = terms };
+            var terms = new[]
+            {
+                new TermValue("0.0", "loop A", 0.5 * n),
+                new TermValue("0.1", "loop B", 0.5 * n),
+                new TermValue("0.2", "nest", 0.01 * n * n),
+            };
+            return Point(n, terms.Sum(t => t.Nanoseconds), (1.2 * n) + (1.5 * 0.01 * n * n)) with { Terms = terms };
         }).ToArray();
 
         DeploymentFit fit = DeploymentFit.Fit(points)!;
 
+        Assert.Equal(DeploymentFitKind.PerTerm, fit.Kind);
         Assert.Equal(1.2, fit.Coefficients[0].Value, 3);
         Assert.Equal(1.2, fit.Coefficients[1].Value, 3);
+        Assert.Equal(1.5, fit.Coefficients[2].Value, 3);
         Assert.Equal(0, fit.HeldOutMapeAfter, 4);
     }
 
@@ -101,12 +123,17 @@ public sealed class DeploymentFitTests
     }
 
     [Fact]
-    public void Falls_back_to_fixed_plus_scale_when_a_point_has_no_terms()
+    public void Considers_no_per_term_form_when_a_point_has_no_terms()
     {
         ValidationPoint[] points = new[] { 4, 8, 16, 32, 64 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray();
         points[2] = points[2] with { Terms = null };
 
-        Assert.Equal(DeploymentFitKind.FixedPlusScale, DeploymentFit.Fit(points)!.Kind);
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.NotEqual(DeploymentFitKind.PerTerm, fit.Kind);
+        Assert.Equal(
+            new[] { DeploymentFitKind.AsGenerated, DeploymentFitKind.Scale, DeploymentFitKind.FixedPlusScale },
+            fit.Candidates.Select(c => c.Kind));
     }
 
     [Fact]
@@ -168,7 +195,7 @@ public sealed class DeploymentFitTests
     }
 
     [Fact]
-    public void Prefers_fixed_plus_scale_when_per_term_coefficients_only_fit_the_noise()
+    public void Prefers_one_scale_when_per_term_coefficients_only_fit_the_noise()
     {
         // Five terms, five training sizes, and the machine 1.3x the interface give or take 10% per size:
         // per-term coefficients fit every training size and miss the others; one scale does not.
@@ -189,19 +216,96 @@ public sealed class DeploymentFitTests
 
         DeploymentFit fit = DeploymentFit.Fit(points)!;
 
-        Assert.Equal(DeploymentFitKind.FixedPlusScale, fit.Kind);
+        Assert.Equal(DeploymentFitKind.Scale, fit.Kind);
         Assert.Contains("leave-one-out", fit.ChosenBecause);
-        Assert.InRange(fit.Coefficients[1].Value, 1.1, 1.5);
-        Assert.True(fit.HeldOutMapeAfter < 0.12);
+        Assert.InRange(fit.Coefficients.Single().Value, 1.2, 1.45);
+        Assert.True(fit.HeldOutMapeAfter < 0.1);
+        FitCandidate perTerm = fit.Candidates.Single(c => c.Kind == DeploymentFitKind.PerTerm);
+        Assert.True(perTerm.LeaveOneOutError > fit.Candidates.Single(c => c.Kind == DeploymentFitKind.Scale).LeaveOneOutError);
     }
 
     [Fact]
-    public void Keeps_per_term_coefficients_when_they_predict_as_well()
+    public void Chooses_per_term_coefficients_when_only_they_describe_the_machine()
     {
         DeploymentFit fit = DeploymentFit.Fit(new[] { 4, 8, 16, 32, 64, 128, 256 }.Select(n => TermPoint(n, measuredScale: 1)).ToArray())!;
 
         Assert.Equal(DeploymentFitKind.PerTerm, fit.Kind);
-        Assert.Null(fit.ChosenBecause);
+        Assert.Contains("leave-one-out", fit.ChosenBecause);
+        Assert.Equal(4, fit.Candidates.Count);
+    }
+
+    [Fact]
+    public void Picks_one_scale_when_the_machine_is_a_constant_factor_off_the_interface()
+    {
+        // The right form is the simplest that fits: every term 1.25x, timings within ±2% (the per-term
+        // form could fit it too, but gains nothing on sizes it has not seen).
+        ValidationPoint[] points = new[] { 4, 8, 16, 32, 64, 128, 256, 512, 1024 }.Select((n, i) =>
+        {
+            ValidationPoint p = TermPoint(n, measuredScale: 1);
+            return Point(n, p.Predicted.Nanoseconds, 1.25 * p.Predicted.Nanoseconds * (1 + (0.02 * ((i % 3) - 1)))) with { Terms = p.Terms };
+        }).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(DeploymentFitKind.Scale, fit.Kind);
+        Assert.InRange(fit.Coefficients.Single().Value, 1.22, 1.28);
+        Assert.True(fit.HeldOutMapeAfter < 0.025);
+        Assert.True(fit.HeldOutMapeBefore > 0.15);
+        Assert.StartsWith("1.2", fit.Describe());
+    }
+
+    [Fact]
+    public void Keeps_the_interface_as_generated_when_the_sizes_show_only_noise()
+    {
+        // Measured = predicted, give or take 6% per size with no trend: no form can learn anything, and
+        // a fitted one would only move the prediction by the noise of the sizes it saw.
+        double[] noise = { 1.06, 0.94, 1.0, 0.94, 1.06, 1.0, 1.06, 0.94, 1.0 };
+        ValidationPoint[] points = noise.Select((r, i) =>
+        {
+            ValidationPoint p = TermPoint(4 << i, measuredScale: 1);
+            return Point(p.Size, p.Predicted.Nanoseconds, r * p.Predicted.Nanoseconds) with { Terms = p.Terms };
+        }).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Equal(DeploymentFitKind.AsGenerated, fit.Kind);
+        Assert.Empty(fit.Coefficients);
+        Assert.Equal(fit.HeldOutMapeBefore, fit.HeldOutMapeAfter, 12);
+        Assert.Equal("the interface as generated", fit.Describe());
+    }
+
+    [Fact]
+    public void One_outlying_training_size_does_not_move_the_fit()
+    {
+        // The machine is 2x the interface; one training size (64) was timed 1.5x slower than that.
+        // Least squares would meet it part-way and miss every other size; least absolute error does not.
+        ValidationPoint[] points = new[] { 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 }
+            .Select(n => Point(n, predictedNs: n, measuredNs: (n == 64 ? 3 : 2) * n))
+            .ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Contains(64, fit.TrainingSizes);
+        Assert.Equal(DeploymentFitKind.Scale, fit.Kind);
+        Assert.Equal(2, fit.Coefficients.Single().Value, 4);   // within the solver's residual floor (1e-4)
+        Assert.Equal(0, fit.HeldOutMapeAfter, 4);
+    }
+
+    [Fact]
+    public void The_choice_never_sees_the_held_out_sizes()
+    {
+        // The same training sizes, held-out sizes measured 1x or 3x the interface: the chosen form and
+        // its coefficients do not move; only the held-out error does.
+        DeploymentFit Fitted(double heldOutScale) => DeploymentFit.Fit(new[] { 4, 8, 16, 32, 64, 128, 256 }
+            .Select((n, i) => TermPoint(n, measuredScale: i % 2 == 0 ? 1 : heldOutScale)).ToArray())!;
+
+        DeploymentFit one = Fitted(1);
+        DeploymentFit three = Fitted(3);
+
+        Assert.Equal(one.Kind, three.Kind);
+        Assert.Equal(one.Coefficients, three.Coefficients);
+        Assert.Equal(one.Candidates.Select(c => c.LeaveOneOutError), three.Candidates.Select(c => c.LeaveOneOutError));
+        Assert.True(three.HeldOutMapeAfter > one.HeldOutMapeAfter + 0.5);
     }
 
     [Fact]
@@ -222,42 +326,10 @@ public sealed class DeploymentFitTests
         return Point(n, terms.Sum(t => t.Nanoseconds), measured) with { Terms = terms };
     }
 
-    private static ValidationPoint Point(int size, double predictedNs, double measuredNs, bool coreShared = false)
-    {
-        // A measurement result with a known median, from the harness's own engine on a fake clock; a
-        // shared core is a fake probe that read 4.6 operations per cycle once and 3.0 ever after.
-        var clock = new FixedCostClock((long)Math.Round(measuredNs * 1000));
-        CoreMonitor? core = null;
-        if (coreShared)
-        {
-            bool first = true;
-            core = new CoreMonitor(() => first ? 4.6 : 3.0);
-            core.Probe();
-            first = false;
-        }
-
-        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false, ProbeIssueRate = coreShared };
-        MeasurementResult measured = new MeasurementEngine(options, clock, core).Run(BatchRunner.For(() => clock.Advance()));
-        Assert.Equal(coreShared, measured.CoreShared);
-        return new ValidationPoint(size, Latency.FromNanoseconds(predictedNs), measured);
-    }
+    private static ValidationPoint Point(int size, double predictedNs, double measuredNs, bool coreShared = false) =>
+        new(size, Latency.FromNanoseconds(predictedNs), Measured.At(measuredNs, coreShared));
 
     /// <summary>The same point, measured as if another hardware thread had shared the core.</summary>
     private static ValidationPoint SharedCore(ValidationPoint p) =>
         Point(p.Size, p.Predicted.Nanoseconds, p.Measured.Median.Nanoseconds, coreShared: true) with { Terms = p.Terms };
-
-    /// <summary>A clock in picosecond ticks where each call of the body costs a fixed number of ticks.</summary>
-    private sealed class FixedCostClock : TimeSource
-    {
-        private readonly long _ticksPerCall;
-        private long _now;
-
-        public FixedCostClock(long ticksPerCall) => _ticksPerCall = ticksPerCall;
-
-        public override long Frequency => 1_000_000_000_000;
-
-        public override long GetTimestamp() => _now;
-
-        public void Advance() => _now += _ticksPerCall;
-    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace Pix.Cli.Tests;
 
@@ -109,6 +110,61 @@ public sealed class ValidateCommandTests : CliTestBase
         string svg = File.ReadAllText(Path.ChangeExtension(report, ".svg"));
         Assert.StartsWith("<svg ", svg);
         Assert.Contains("SumSpan predicted", svg);
+    }
+
+    [Fact]
+    public void The_first_size_is_measured_twice_and_only_the_second_kept()
+    {
+        // Structural only: the method's first measurement is announced as dropped, once, and the
+        // report still has one row per size.
+        string report = Path.Combine(Directory, "first-size.md");
+
+        var (exit, _, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "SumSpan", "--out", report);
+
+        Assert.True(exit == 0, err);
+        string[] sizeFour = err.Split('\n').Where(l => l.Contains("SumSpan, size 4:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, sizeFour.Length);
+        Assert.EndsWith("(the method's first measurement, not kept)", sizeFour[0].TrimEnd());
+        Assert.DoesNotContain("not kept", sizeFour[1]);
+        Assert.DoesNotContain("size 8: measured", err.Split('\n').Where(l => l.Contains("not kept", StringComparison.Ordinal)).Single());
+        Assert.Contains("| `Pix.Cli.Tests.SampleTargets.SumSpan` | 2 |", File.ReadAllText(report));
+    }
+
+    [Fact]
+    public void A_second_pass_measures_every_size_again()
+    {
+        // Structural only: pass 2 is announced for each size, and a third pass only for sizes whose
+        // measurements disagreed (which depends on the machine, so only its form is checked).
+        var (exit, _, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "SumSpan", "--passes", "2");
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("SumSpan, size 4, pass 2: measured", err);
+        Assert.Contains("SumSpan, size 8, pass 2: measured", err);
+        Assert.DoesNotContain("pass 4", err);
+        Assert.All(
+            err.Split('\n').Where(l => l.Contains("pass 3", StringComparison.Ordinal)),
+            l => Assert.Contains("(measurements disagreed)", l));
+    }
+
+    [Fact]
+    public void One_pass_measures_each_size_once()
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--sizes", "4,8", "--warmup", "0", "--method", "SumSpan", "--passes", "1");
+
+        Assert.True(exit == 0, err);
+        Assert.DoesNotContain(", pass ", err);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("6")]
+    [InlineData("two")]
+    public void Bad_passes_are_refused(string passes)
+    {
+        var (exit, _, err) = Run("validate", ThisAssembly, "--passes", passes);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--passes takes a whole number from 1 to 5", err);
     }
 
     [Fact]

@@ -23,6 +23,20 @@ internal static class ValidateCommand
     /// <summary>16 to 65 536 by factors of 4: 7 sizes spanning 4096x.</summary>
     internal static readonly int[] DefaultSizes = { 16, 64, 256, 1024, 4096, 16384, 65536 };
 
+    /// <summary>
+    /// Rounds of timed batches tried per size before a shared-core or unsettled one is kept (the
+    /// harness's default is 3). A round is 21 batches of about 100 µs and two issue-rate probes, a few
+    /// milliseconds against the size's warm-up of 0.5–1.5 s, and every size measured on a core of its
+    /// own is one more the deployment fit can train on or be judged by.
+    /// </summary>
+    internal const int SettleRounds = 10;
+
+    /// <summary>Passes over the sweep by default (<c>--passes</c>): see <see cref="RepeatedMeasurements"/>.</summary>
+    internal const int DefaultPasses = 2;
+
+    private const int MinPasses = 1;
+    private const int MaxPasses = 5;
+
     public static Command Create()
     {
         var assembly = new Argument<string>("assembly") { Description = "The built assembly (.dll) holding [PerformanceInterface] methods." };
@@ -40,6 +54,12 @@ internal static class ValidateCommand
             CustomParser = OptionParsers.Seconds("--warmup", 0, MeasurementOptions.Default.WarmupTime.TotalSeconds),
         };
         var method = new Option<string?>("--method") { Description = "Only validate methods whose name contains this text." };
+        var passes = new Option<int>("--passes")
+        {
+            Description = $"Measure every size in this many passes over the sweep ({MinPasses}–{MaxPasses}); a size whose measurements on a core of its own disagree by more than 5% is measured once more, and the median is kept.",
+            DefaultValueFactory = _ => DefaultPasses,
+            CustomParser = ParsePasses,
+        };
         var throughput = new Option<bool>("--throughput")
         {
             Description = "Time calls back to back, as BenchmarkDotNet does, instead of one call's latency (each call fenced off from the next); short calls measure faster that way because the processor overlaps them.",
@@ -59,6 +79,7 @@ internal static class ValidateCommand
             method,
             project,
             throughput,
+            passes,
         };
         CommandAction.Set(command, (parse, stdout, stderr) => Run(
             parse.GetValue(assembly)!,
@@ -69,6 +90,7 @@ internal static class ValidateCommand
             parse.GetValue(method),
             parse.GetValue(project),
             parse.GetValue(throughput) ? MeasurementMode.Throughput : MeasurementMode.Latency,
+            parse.GetValue(passes),
             stdout,
             stderr));
         return command;
@@ -97,7 +119,24 @@ internal static class ValidateCommand
         return sizes.Distinct().OrderBy(s => s).ToArray();
     }
 
-    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, string? projectPath, MeasurementMode mode, TextWriter stdout, TextWriter stderr)
+    private static int ParsePasses(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return DefaultPasses;
+        }
+
+        string text = result.Tokens[0].Value;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < MinPasses || value > MaxPasses)
+        {
+            result.AddError($"--passes takes a whole number from {MinPasses} to {MaxPasses}; got '{text}'.");
+            return DefaultPasses;
+        }
+
+        return value;
+    }
+
+    private static int Run(string assemblyPath, string? profilePath, int[]? sizes, string? outputPath, TimeSpan warmup, string? methodFilter, string? projectPath, MeasurementMode mode, int passes, TextWriter stdout, TextWriter stderr)
     {
         // Everything that can be refused is checked before the (long) measurement starts.
         if (!File.Exists(assemblyPath))
@@ -154,7 +193,7 @@ internal static class ValidateCommand
             mode = Measurement.EffectiveMode(mode);
         }
 
-        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode }, stderr, models);
+        var runner = new ValidationRunner(profile, MeasurementOptions.Default with { WarmupTime = warmup, Mode = mode, MaxSettleRounds = SettleRounds }, stderr, models, passes);
         var results = new List<MethodValidation>();
         foreach (ValidationTarget t in targets)
         {
@@ -177,7 +216,8 @@ internal static class ValidateCommand
                 + (profilePath is null ? string.Empty : " --profile " + Path.GetFileName(profilePath))
                 + (sizes is { Length: > 0 } ? " --sizes " + string.Join(",", sizes) : string.Empty)
                 + (projectPath is null ? string.Empty : " --project " + projectPath)
-                + (mode == MeasurementMode.Throughput ? " --throughput" : string.Empty);
+                + (mode == MeasurementMode.Throughput ? " --throughput" : string.Empty)
+                + (passes == DefaultPasses ? string.Empty : " --passes " + passes.ToString(CultureInfo.InvariantCulture));
             List<MethodValidation> plotted = results.Where(r => r.Validated).ToList();
             if (plotted.Count > 0)
             {
@@ -225,7 +265,7 @@ internal static class ValidateCommand
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(
-                    $"Deployment fit ({(fit.Kind == DeploymentFitKind.PerTerm ? "per term" : "fixed + scale: " + (fit.ChosenBecause ?? m.NoTermsBecause))}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
+                    $"Deployment fit ({FitForm.Name(fit.Kind)}, {fit.ChosenBecause}{(m.NoTermsBecause is null ? string.Empty : "; no per-term form: " + m.NoTermsBecause)}) on sizes {string.Join(", ", fit.TrainingSizes)}: measured ≈ {fit.Describe()}");
                 stdout.WriteLine(
                     $"  error on held-out sizes {string.Join(", ", fit.HeldOutSizes)}: {Format.Percent(fit.HeldOutMapeBefore)} as generated, {Format.Percent(fit.HeldOutMapeAfter)} fitted (median CV {Format.Percent(m.MedianNoise)}).");
                 if (fit.SharedCoreNote() is string note)

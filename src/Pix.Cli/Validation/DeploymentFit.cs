@@ -1,31 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Pix.Calibration;
 
 namespace Pix.Cli.Validation;
 
-/// <summary>How a <see cref="DeploymentFit"/> corrects the interface.</summary>
-internal enum DeploymentFitKind
-{
-    /// <summary>One non-negative coefficient per term of the interface: <c>measured ≈ Σ cₖ · termₖ</c>.</summary>
-    PerTerm,
-
-    /// <summary>
-    /// <c>measured ≈ fixed + scale · predicted</c>: when the terms are not known (no <c>--project</c> to
-    /// extract the model from), only the whole prediction can be rescaled.
-    /// </summary>
-    FixedPlusScale,
-}
-
-/// <summary>One fitted coefficient: a term of the interface (or, for <see cref="DeploymentFitKind.FixedPlusScale"/>, the fixed cost in ns or the scale).</summary>
-internal sealed record FittedCoefficient(string Label, double Value);
+/// <summary>One form considered for a fit: how well it predicted the training sizes it was left out of, and (for the report only) the held-out sizes.</summary>
+/// <param name="Kind">The form.</param>
+/// <param name="LeaveOneOutError">Mean relative error on each training size when fitted to the others; what the choice is made on.</param>
+/// <param name="HeldOutMape">MAPE on the held-out sizes when fitted to all training sizes; reported, never used to choose.</param>
+internal sealed record FitCandidate(DeploymentFitKind Kind, double LeaveOneOutError, double HeldOutMape);
 
 /// <summary>
 /// A deployment-specific version of one interface: its structure kept (pieces, guards, terms), its
-/// coefficients fitted to measurements of the method on this machine by non-negative least squares
-/// (relative error) on at most <see cref="MaxTrainingPoints"/> sizes — every other size of the sorted
-/// sweep — and judged only on the sizes it did not see.
+/// coefficients fitted to measurements of the method on this machine on at most
+/// <see cref="MaxTrainingPoints"/> sizes — every other size of the sorted sweep — and judged only on
+/// the sizes it did not see. The form of the fit (<see cref="DeploymentFitKind"/>: none, one scale, a
+/// fixed cost and a scale, one coefficient per term) is chosen on the training sizes alone, by leave-one-out.
 /// </summary>
 /// <remarks>
 /// Sizes measured while another hardware thread shared the core (<see cref="MeasurementResult.CoreShared"/>)
@@ -34,8 +24,8 @@ internal sealed record FittedCoefficient(string Label, double Value);
 /// speeds is fitted by coefficients that describe neither (held-out errors of 13–28% where the
 /// unshared sizes alone fit within 1%). The deployment the fit describes is the core on its own.
 /// </remarks>
-/// <param name="Kind">Per term, or fixed + scale.</param>
-/// <param name="Coefficients">The fitted coefficients, in a stable order.</param>
+/// <param name="Kind">The form chosen.</param>
+/// <param name="Coefficients">The fitted coefficients, in a stable order (none for <see cref="DeploymentFitKind.AsGenerated"/>).</param>
 /// <param name="TrainingSizes">The sizes the coefficients were fitted to.</param>
 /// <param name="HeldOutSizes">The sizes the fit is judged on.</param>
 /// <param name="HeldOutMapeBefore">MAPE on the held-out sizes with the interface as generated.</param>
@@ -52,33 +42,31 @@ internal sealed record DeploymentFit(
     IReadOnlyList<int> SharedCoreSizesLeftOut,
     IReadOnlyList<int> SharedCoreSizesUsed)
 {
-    /// <summary>Why a fixed cost and a scale were fitted although the points carry their terms; null otherwise.</summary>
-    public string? ChosenBecause { get; init; }
+    /// <summary>Every form considered, fewest coefficients first, with its leave-one-out error; empty when there were too few training sizes to choose.</summary>
+    public IReadOnlyList<FitCandidate> Candidates { get; init; } = [];
+
+    /// <summary>Why this form: the leave-one-out errors it was chosen on, or why there was no choice.</summary>
+    public string ChosenBecause { get; init; } = string.Empty;
 
     /// <summary>At most this many sizes train the fit (the rest are held out).</summary>
     public const int MaxTrainingPoints = 8;
 
     /// <summary>
-    /// How much lower (relative error) fixed + scale's leave-one-out error must be to replace per-term
-    /// coefficients: where both fit alike, the per-term fit says more (which term is off).
+    /// How much lower (relative error) a form's leave-one-out error must be to replace a form with fewer
+    /// coefficients. With 4–8 training sizes whose own timings move by a few percent run to run, a
+    /// smaller gain is as likely the extra coefficients fitting that noise as a better description.
     /// </summary>
-    public const double ClearlyBetter = 0.01;
+    public const double ClearlyBetter = 0.005;
 
     /// <summary>Fewer sizes than this leave nothing to judge a fit with: no fit.</summary>
     public const int MinPoints = 4;
 
-    /// <summary>
-    /// Weight of the pull of every per-term coefficient towards 1 (the interface as generated), in
-    /// units of one training size's squared relative error. Terms whose counts grow alike over the
-    /// sweep (<c>count</c>, <c>count × word.Length</c> and <c>builderLength</c> when the word is fixed)
-    /// cannot be told apart by the data; without the pull, least squares gives one of them everything
-    /// and the others 0. With it, such terms share the correction, and a coefficient moves from 1 only
-    /// as far as the measurements ask: the bias is about 1e-6 relative where the data decides.
-    /// </summary>
-    public const double PullTowardsGenerated = 1e-6;
+    /// <summary>Fewer training sizes than this cannot choose a form by leave-one-out (each fit would see one size).</summary>
+    public const int MinTrainingPointsToChoose = 3;
 
     /// <summary>
-    /// Fits per term when every point carries its terms, else fixed + scale. Null when fewer than
+    /// Splits the sweep into training and held-out sizes and fits the form chosen by leave-one-out on the
+    /// training sizes (per term only when every point carries its terms). Null when fewer than
     /// <see cref="MinPoints"/> points (nothing would be left to judge the fit with).
     /// </summary>
     public static DeploymentFit? Fit(IReadOnlyList<ValidationPoint> points)
@@ -93,10 +81,10 @@ internal sealed record DeploymentFit(
 
         ValidationPoint[] training = basis.Where((_, i) => i % 2 == 0).Take(MaxTrainingPoints).ToArray();
         ValidationPoint[] heldOut = basis.Except(training).ToArray();
-        double before = heldOut.Average(p => p.AbsoluteError);
-        DeploymentFit fit = basis.All(p => p.Terms is { Count: > 0 })
-            ? Choose(training, heldOut, before)
-            : FixedPlusScale(training, heldOut, before);
+        DeploymentFitKind[] forms = basis.All(p => p.Terms is { Count: > 0 })
+            ? [DeploymentFitKind.AsGenerated, DeploymentFitKind.Scale, DeploymentFitKind.FixedPlusScale, DeploymentFitKind.PerTerm]
+            : [DeploymentFitKind.AsGenerated, DeploymentFitKind.Scale, DeploymentFitKind.FixedPlusScale];
+        DeploymentFit fit = Choose(forms, training, heldOut);
         return fit with
         {
             SharedCoreSizesLeftOut = Sizes(sorted.Except(basis)),
@@ -105,99 +93,68 @@ internal sealed record DeploymentFit(
     }
 
     /// <summary>
-    /// Per term, unless a fixed cost and one scale predict the training sizes better under
-    /// leave-one-out: with about as many terms as training sizes, per-term coefficients can fit every
-    /// training size exactly and still miss the sizes between them (a sweep timed partly on a shared
-    /// core gave 48% on held-out sizes per term where the interface as generated had 25%). The choice
-    /// sees the training sizes only; the held-out sizes still judge whichever is chosen.
+    /// The form with the fewest coefficients that no richer form beats by <see cref="ClearlyBetter"/>
+    /// under leave-one-out on the training sizes. With about as many terms as training sizes, per-term
+    /// coefficients can fit every training size and miss the sizes between them; with noisy training
+    /// sizes even one scale can move the prediction away from sizes the interface already got right.
+    /// The choice sees the training sizes only; the held-out sizes judge whichever is chosen.
     /// </summary>
-    private static DeploymentFit Choose(ValidationPoint[] training, ValidationPoint[] heldOut, double before)
+    private static DeploymentFit Choose(DeploymentFitKind[] forms, ValidationPoint[] training, ValidationPoint[] heldOut)
     {
-        DeploymentFit perTerm = PerTerm(training, heldOut, before);
-        if (training.Length < 3)
+        ValidationPoint[] all = training.Concat(heldOut).ToArray();
+        if (training.Length < MinTrainingPointsToChoose)
         {
-            return perTerm;
+            // Nothing to choose with: the one coefficient two sizes determine (a form with more would fit them exactly and say nothing).
+            return Judged(FitForm.Train(DeploymentFitKind.Scale, training, all), training, heldOut, []) with
+            {
+                ChosenBecause = $"one coefficient: {training.Length} training sizes are too few to choose a form by leave-one-out",
+            };
         }
 
-        double perTermError = LeaveOneOutError(training, t => PerTermPredictor(t));
-        double scaleError = LeaveOneOutError(training, t => FixedPlusScalePredictor(t));
-        return scaleError < perTermError - ClearlyBetter
-            ? FixedPlusScale(training, heldOut, before) with
-            {
-                ChosenBecause = $"chosen over per-term coefficients by leave-one-out on the training sizes ({Output.Format.Percent(scaleError)} against {Output.Format.Percent(perTermError)})",
-            }
-            : perTerm;
-    }
-
-    /// <summary>Mean relative error on each training size of a fit to the others.</summary>
-    private static double LeaveOneOutError(ValidationPoint[] training, Func<ValidationPoint[], Func<ValidationPoint, double>> fit) =>
-        training.Select((left, i) =>
+        FitCandidate[] candidates = forms
+            .Select(kind => new FitCandidate(kind, FitForm.LeaveOneOutError(kind, training), FitForm.Train(kind, training, all).Mape(heldOut)))
+            .ToArray();
+        FitCandidate chosen = candidates[0];
+        foreach (FitCandidate richer in candidates.Skip(1))
         {
-            Func<ValidationPoint, double> predict = fit(training.Where((_, j) => j != i).ToArray());
-            return Math.Abs(predict(left) - Measured(left)) / Measured(left);
-        }).Average();
+            if (richer.LeaveOneOutError < chosen.LeaveOneOutError - ClearlyBetter)
+            {
+                chosen = richer;
+            }
+        }
 
-    private static DeploymentFit PerTerm(ValidationPoint[] training, ValidationPoint[] heldOut, double before)
-    {
-        Dictionary<string, double> coefficient = PerTermCoefficients(training);
-        Func<ValidationPoint, double> corrected = p => PerTermCorrected(coefficient, p);
-        double after = heldOut.Average(p => Math.Abs(corrected(p) - Measured(p)) / Measured(p));
-
-        var labels = training.Concat(heldOut).SelectMany(p => p.Terms!).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
-        var coefficients = labels.OrderBy(l => l.Key, StringComparer.Ordinal)
-            .Select(l => new FittedCoefficient(l.Value, coefficient.TryGetValue(l.Key, out double c) ? c : 1))
-            .ToArray();
-        return new DeploymentFit(DeploymentFitKind.PerTerm, coefficients, Sizes(training), Sizes(heldOut), before, after, [], []);
+        string errors = string.Join(", ", candidates.Select(c => $"{FitForm.Name(c.Kind)} {Output.Format.Percent(c.LeaveOneOutError)}"));
+        return Judged(FitForm.Train(chosen.Kind, training, all), training, heldOut, candidates) with
+        {
+            ChosenBecause = $"chosen by leave-one-out on the training sizes: {errors}",
+        };
     }
 
-    private static Func<ValidationPoint, double> PerTermPredictor(ValidationPoint[] training)
+    private static DeploymentFit Judged(TrainedForm form, ValidationPoint[] training, ValidationPoint[] heldOut, FitCandidate[] candidates) =>
+        new(form.Kind, form.Coefficients, Sizes(training), Sizes(heldOut), heldOut.Average(p => p.AbsoluteError), form.Mape(heldOut), [], [])
+        {
+            Candidates = candidates,
+        };
+
+    /// <summary>
+    /// One line: <c>the interface as generated</c>, <c>1.07 × predicted</c>, <c>5.5 ns + 1.02 × predicted</c>,
+    /// or <c>0.93 × [loop over data.Length] + 1.4 × [straight-line code]</c>.
+    /// </summary>
+    public string Describe() => Kind switch
     {
-        Dictionary<string, double> coefficient = PerTermCoefficients(training);
-        return p => PerTermCorrected(coefficient, p);
-    }
+        DeploymentFitKind.AsGenerated => "the interface as generated",
+        DeploymentFitKind.Scale => $"{Output.Format.Number(Coefficients[0].Value, "0.###")} × predicted",
+        DeploymentFitKind.FixedPlusScale => $"{Output.Format.Ns(Coefficients[0].Value)} ns + {Output.Format.Number(Coefficients[1].Value, "0.###")} × predicted",
+        _ => string.Join(" + ", Coefficients.Select(c => $"{Output.Format.Number(c.Value, "0.###")} × [{c.Label}]")),
+    };
 
-    private static Dictionary<string, double> PerTermCoefficients(ValidationPoint[] training)
-    {
-        // Columns: the terms the training sizes exercise (a term that is zero on all of them, or one of
-        // a piece only held-out sizes reach, cannot be fitted and keeps its coefficient 1).
-        string[] keys = training.SelectMany(p => p.Terms!).Where(t => t.Nanoseconds != 0).Select(t => t.Key).Distinct().ToArray();
-        double pull = Math.Sqrt(PullTowardsGenerated);
-        double[][] a = training.Select(p => keys.Select(k => TermNs(p, k) / Measured(p)).ToArray())
-            .Concat(keys.Select((_, i) => keys.Select((_, j) => i == j ? pull : 0).ToArray()))
-            .ToArray();
-        double[] b = training.Select(_ => 1.0).Concat(keys.Select(_ => pull)).ToArray();
-        double[] x = NonNegativeLeastSquares.Solve(a, b);
-        return keys.Select((k, i) => (k, x[i])).ToDictionary(p => p.k, p => p.Item2, StringComparer.Ordinal);
-    }
-
-    private static double PerTermCorrected(Dictionary<string, double> coefficient, ValidationPoint p) =>
-        p.Terms!.Sum(t => (coefficient.TryGetValue(t.Key, out double c) ? c : 1) * t.Nanoseconds);
-
-    private static DeploymentFit FixedPlusScale(ValidationPoint[] training, ValidationPoint[] heldOut, double before)
-    {
-        double[] x = FixedPlusScaleCoefficients(training);
-        double after = heldOut.Average(p => Math.Abs(x[0] + (x[1] * p.Predicted.Nanoseconds) - Measured(p)) / Measured(p));
-        var coefficients = new[] { new FittedCoefficient("fixed ns", x[0]), new FittedCoefficient("scale", x[1]) };
-        return new DeploymentFit(DeploymentFitKind.FixedPlusScale, coefficients, Sizes(training), Sizes(heldOut), before, after, [], []);
-    }
-
-    private static Func<ValidationPoint, double> FixedPlusScalePredictor(ValidationPoint[] training)
-    {
-        double[] x = FixedPlusScaleCoefficients(training);
-        return p => x[0] + (x[1] * p.Predicted.Nanoseconds);
-    }
-
-    private static double[] FixedPlusScaleCoefficients(ValidationPoint[] training)
-    {
-        double[][] a = training.Select(p => new[] { 1 / Measured(p), p.Predicted.Nanoseconds / Measured(p) }).ToArray();
-        double[] b = training.Select(_ => 1.0).ToArray();
-        return NonNegativeLeastSquares.Solve(a, b);
-    }
-
-    /// <summary>One line: <c>0.93 × loop over data.Length + 1.4 × straight-line code</c>, or <c>5.5 ns + 1.02 × predicted</c>.</summary>
-    public string Describe() => Kind == DeploymentFitKind.FixedPlusScale
-        ? $"{Output.Format.Ns(Coefficients[0].Value)} ns + {Output.Format.Number(Coefficients[1].Value, "0.###")} × predicted"
-        : string.Join(" + ", Coefficients.Select(c => $"{Output.Format.Number(c.Value, "0.###")} × [{c.Label}]"));
+    /// <summary>
+    /// Each form considered, for the report: <c>as generated 11.6% → 11.6%, scale 9.0% → 8.4%, …</c>
+    /// (leave-one-out error on the training sizes → MAPE on the held-out sizes); null when there was no choice.
+    /// </summary>
+    public string? DescribeCandidates() => Candidates.Count == 0
+        ? null
+        : string.Join(", ", Candidates.Select(c => $"{FitForm.Name(c.Kind)} {Output.Format.Percent(c.LeaveOneOutError)} → {Output.Format.Percent(c.HeldOutMape)}"));
 
     /// <summary>What the fit did with sizes measured on a shared core; null when every size had a core of its own.</summary>
     public string? SharedCoreNote() =>
@@ -207,9 +164,5 @@ internal sealed record DeploymentFit(
                 ? $"sizes {string.Join(", ", SharedCoreSizesUsed)} were measured on a shared core and kept: fewer than {MinPoints} sizes had a core of their own"
                 : null;
 
-    private static double TermNs(ValidationPoint p, string key) => p.Terms!.Where(t => t.Key == key).Sum(t => t.Nanoseconds);
-
     private static int[] Sizes(IEnumerable<ValidationPoint> points) => points.Select(p => p.Size).ToArray();
-
-    private static double Measured(ValidationPoint p) => p.Measured.Median.Nanoseconds;
 }

@@ -62,13 +62,19 @@ internal static class MarkdownReport
               .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" (").Append(m.OwnCorePoints.Count()).Append(" of ").Append(m.Points.Count).Append(" sizes).\n\n");
             if (m.Fit is DeploymentFit fit)
             {
-                md.Append("Deployment-specific fit (").Append(fit.Kind == DeploymentFitKind.PerTerm ? "one coefficient per term" : "fixed + scale; " + (fit.ChosenBecause ?? m.NoTermsBecause))
+                md.Append("Deployment-specific fit (").Append(FitForm.Name(fit.Kind)).Append("; ").Append(fit.ChosenBecause)
+                  .Append(m.NoTermsBecause is null ? string.Empty : "; no per-term form: " + m.NoTermsBecause)
                   .Append(") on sizes ").Append(string.Join(", ", fit.TrainingSizes))
                   .Append(": measured ≈ ").Append(fit.Describe())
                   .Append(". MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
                   .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
                   .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit")
                   .Append(fit.SharedCoreNote() is string note ? "; " + note : string.Empty).Append(".\n\n");
+                if (fit.DescribeCandidates() is string forms)
+                {
+                    md.Append("Forms considered (leave-one-out error on the training sizes → MAPE on the held-out sizes, which the choice does not see): ")
+                      .Append(forms).Append(".\n\n");
+                }
             }
         }
 

@@ -418,6 +418,12 @@ internal sealed partial class MethodAnalyzer
             return DependencyFlow.None;
         }
 
+        // A search loop's `if (a && b) return`: failing iterations stop at the first comparison.
+        if (TryEvaluateSearchExitTest(binary, out DependencyFlow exitTest))
+        {
+            return exitTest;
+        }
+
         DependencyFlow left = Evaluate(binary.LeftOperand);
         DependencyFlow right = Evaluate(binary.RightOperand);
         OperationVector ops = CostLowering.Binary(binary.OperatorKind, binary.LeftOperand.Type ?? binary.Type, binary.RightOperand, binary.IsChecked);

@@ -278,6 +278,7 @@ internal sealed partial class MethodAnalyzer
         }
 
         string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
+        CostAccumulator? hitTest = TakeHitTest(loop);
         bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
         var closed = new List<PathAlternative>();
         foreach (PathAlternative alternative in body)
@@ -300,10 +301,15 @@ internal sealed partial class MethodAnalyzer
                     : cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
             }
 
+            if (hitTest is not null)
+            {
+                cost.Terms.AddRange(OnceAtTheHit(hitTest, trips, where, $"{kind} at line {line}"));
+            }
+
             if (missesOnExit)
             {
                 // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
-                cost.Terms.Add(MispredictedExit(trips, where, $"{kind} at line {line}"));
+                cost.Terms.Add(MispredictedExit(trips, ConstantBound(shape), where, $"{kind} at line {line}"));
             }
 
             closed.Add(new PathAlternative(alternative.Guard, cost));
@@ -312,6 +318,10 @@ internal sealed partial class MethodAnalyzer
         _paths.Then(closed);
         LimitPieces(loop);
     }
+
+    /// <summary>The loop's trip count when its counter runs to a constant bound (<c>i &lt; 8</c>), else null.</summary>
+    private static double? ConstantBound(LoopShape? shape) =>
+        shape is not null && shape.Trips.IsConstant(out double bound) ? bound : null;
 
     private static string Describe(LoopShape shape, ILoopOperation loop)
     {

@@ -24,7 +24,9 @@ namespace Pix.Extraction.Analysis;
 //    min(1, max(0, trips − 1)): a loop that stops at its first test or after one iteration is left
 //    out, because that is what a hash chain at a low load factor does nearly every time, and a
 //    predictor learns it (the NAT's, bridge's and firewall's flow-table walks: 1 entry on typical
-//    traffic). A counted loop's exit (its bound is an input) is left out: short counted loops are
+//    traffic). Nor is a search that runs out a constant bound (`for (i = 0; i < 8; i++)` with an
+//    early return, the load balancer's probe window) when it does: 8 iterations every time are learnt.
+//    A counted loop's exit (its bound is an input) is left out: short counted loops are
 //    learnt, and on long ones one miss is noise. So is a binary search's, early hit or not: it
 //    stops after ⌊log2 n⌋ + 1 halvings for every key but the rare one found on the way, the same
 //    count every time, and a predictor learns that (the Quickstart's `BinarySearch`, value absent,
@@ -96,15 +98,30 @@ internal sealed partial class MethodAnalyzer
     /// <summary>
     /// The term for the mispredicted exit of a loop whose trip count data decide: a block of
     /// <see cref="DataExitMisses"/> misses, run <c>min(1, max(0, trips − 1))</c> times per execution of the
-    /// loop, written <c>max(0, trips − 1) − max(0, trips − 2)</c> (the same for whole trip counts).
+    /// loop, written <c>max(0, trips − 1) − max(0, trips − 2)</c> (the same for whole trip counts). When the
+    /// loop's bound is a constant (<paramref name="constantBound"/>, at least 2: <c>for (i = 0; i &lt; 8; i++)</c>
+    /// with an early return), an execution that runs the whole bound leaves by its counter, after the same
+    /// number of iterations every time, which a predictor learns (<c>bench/Pix.SearchLoops</c>: a window of 8
+    /// run out every call costs what the same loop costs with a hit at its 8th probe, about a miss less than a
+    /// window drawn from 7–9): the count drops <c>[trips ≥ bound]</c>, written
+    /// <c>max(0, trips − (bound − 1)) − max(0, trips − bound)</c>.
     /// </summary>
-    private static PendingTerm MispredictedExit(Poly trips, Provenance where, string loop)
+    private static PendingTerm MispredictedExit(Poly trips, double? constantBound, Provenance where, string loop)
     {
-        Poly fromTheSecondIteration = FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.One))
-            .Minus(FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.Const(2))));
+        Poly fromTheSecondIteration = MoreThan(trips, 1);
+        if (constantBound is >= 2 and var bound)
+        {
+            fromTheSecondIteration = fromTheSecondIteration.Minus(MoreThan(trips, bound - 1));
+        }
+
         BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.BranchMiss, DataExitMisses) });
         return new PendingTerm(miss, fromTheSecondIteration, where, "mispredicted exit of the " + loop);
     }
+
+    /// <summary><c>max(0, trips − at) − max(0, trips − at − 1)</c>: for whole trip counts, 1 when <c>trips &gt; at</c>, else 0.</summary>
+    private static Poly MoreThan(Poly trips, double at) =>
+        FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.Const(at)))
+            .Minus(FunctionAtom.Apply(AtomFunction.NonNegative, trips.Minus(Poly.Const(at + 1))));
 
     /// <summary>
     /// True when the trip count of <paramref name="loop"/> is decided by data: a condition that is not

@@ -1,0 +1,30 @@
+#!/bin/bash
+# A session's closing measurements (docs/accuracy.md, "Sixth session"), from the repository root:
+#   B=<worktree of the session's starting commit> OUT=/tmp/s6final bench/accuracy-scoring/measure-session.sh
+# A (this worktree) and B built in Release: src/Pix.Cli, samples/Quickstart, samples/NetworkFunctions.
+# One profile for everything (calibrated first, then calibrated again to show how far two calibrations agree);
+# the Quickstart and the network functions alternate A and B; pix validate runs in both deployments (tiered, TC=0).
+set -u
+OUT=${OUT:-/tmp/s6final}; mkdir -p $OUT
+B=${B:?B = worktree of the build before}; A=$(pwd)
+NF=samples/NetworkFunctions/bin/Release/net10.0/NetworkFunctions.dll
+QS=samples/Quickstart/bin/Release/net10.0/Quickstart.dll
+PIX="dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll"
+step() { echo "== $1 $(date -u +%H:%M:%S) $(uptime | sed 's/.*load/load/')" | tee -a $OUT/log.txt; }
+step "calibrate (tiered)";       $PIX calibrate -o $OUT/tiered.pixhw.json > $OUT/cal-tiered.txt 2>&1
+step "calibrate again (tiered)"; $PIX calibrate -o $OUT/tiered-2.pixhw.json > $OUT/cal-tiered-2.txt 2>&1
+step "calibrate (TC=0)";         DOTNET_TieredCompilation=0 $PIX calibrate -o $OUT/tc0.pixhw.json > $OUT/cal-tc0.txt 2>&1
+P=$OUT/tiered.pixhw.json
+step "nf A 1"; dotnet $A/$NF measure all all --profile $P > $OUT/nf-after-1.txt 2>&1
+step "nf B 1"; (cd $B && dotnet $NF measure all all --profile $P > $OUT/nf-before-1.txt 2>&1)
+step "nf A 2"; dotnet $A/$NF measure all all --profile $P > $OUT/nf-after-2.txt 2>&1
+step "nf B 2"; (cd $B && dotnet $NF measure all all --profile $P > $OUT/nf-before-2.txt 2>&1)
+step "qs A 1"; dotnet $QS --profile $P > $OUT/qs-after-1.txt 2>&1
+step "qs B 1"; dotnet $B/$QS --profile $P > $OUT/qs-before-1.txt 2>&1
+step "qs A 2"; dotnet $QS --profile $P > $OUT/qs-after-2.txt 2>&1
+step "qs B 2"; dotnet $B/$QS --profile $P > $OUT/qs-before-2.txt 2>&1
+step "qs TC=0"; DOTNET_TieredCompilation=0 dotnet $QS --profile $OUT/tc0.pixhw.json > $OUT/qs-tc0.txt 2>&1
+step "validate tiered"; $PIX validate $QS --project samples/Quickstart --profile $P --warmup 0.5 --out $OUT/validate-tiered.md > $OUT/val-tiered.txt 2> $OUT/val-tiered.err
+step "validate TC=0";   DOTNET_TieredCompilation=0 $PIX validate $QS --project samples/Quickstart --profile $OUT/tc0.pixhw.json --warmup 0.5 --out $OUT/validate-tc0.md > $OUT/val-tc0.txt 2> $OUT/val-tc0.err
+step "done"
+# Scoring: python3 bench/accuracy-scoring/cross.py nf $OUT --per-workload; python3 bench/accuracy-scoring/cross.py qs $OUT

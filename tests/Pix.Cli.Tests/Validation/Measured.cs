@@ -1,0 +1,44 @@
+using System;
+
+namespace Pix.Cli.Tests;
+
+/// <summary>Measurement results with a known median, from the harness's own engine on a fake clock.</summary>
+internal static class Measured
+{
+    /// <summary>
+    /// A result whose median is <paramref name="nanoseconds"/>; a shared core is a fake probe that read
+    /// 4.6 operations per cycle once and 3.0 ever after.
+    /// </summary>
+    public static MeasurementResult At(double nanoseconds, bool coreShared = false)
+    {
+        var clock = new FixedCostClock((long)Math.Round(nanoseconds * 1000));
+        CoreMonitor? core = null;
+        if (coreShared)
+        {
+            bool first = true;
+            core = new CoreMonitor(() => first ? 4.6 : 3.0);
+            core.Probe();
+            first = false;
+        }
+
+        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false, ProbeIssueRate = coreShared };
+        MeasurementResult measured = new MeasurementEngine(options, clock, core).Run(BatchRunner.For(() => clock.Advance()));
+        Assert.Equal(coreShared, measured.CoreShared);
+        return measured;
+    }
+
+    /// <summary>A clock in picosecond ticks where each call of the body costs a fixed number of ticks.</summary>
+    private sealed class FixedCostClock : TimeSource
+    {
+        private readonly long _ticksPerCall;
+        private long _now;
+
+        public FixedCostClock(long ticksPerCall) => _ticksPerCall = ticksPerCall;
+
+        public override long Frequency => 1_000_000_000_000;
+
+        public override long GetTimestamp() => _now;
+
+        public void Advance() => _now += _ticksPerCall;
+    }
+}
