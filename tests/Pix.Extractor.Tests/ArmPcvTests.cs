@@ -167,6 +167,40 @@ public sealed class ArmPcvTests
         Assert.Contains("changes the iteration count", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
     }
 
+    // A callee's 0/1 arm PCV says which arm one call takes; inside the caller's loop the iterations may mix
+    // both arms, which a guard on the PCV cannot express: the hint is reported and the costlier arm kept.
+    [Fact]
+    public void A_callees_arm_pcv_met_inside_the_callers_loop_is_reported_and_the_costlier_arm_kept()
+    {
+        const string source = @"static class C {
+            public static int M(byte[] packet, int[] table) { int sum = 0; for (int i = 0; i < packet.Length - 30; i++) { sum += Rewrite(packet, table, i); } return sum; }
+            static int Rewrite(byte[] packet, int[] table, int at) {
+                int sum = packet[at] * 3 + table[at] / 7;
+                if (packet[6] != 0) { PixHint.Pcv(""checksumUpdated""); table[1] = packet[2] * 5; table[2] = packet[3] * 3; table[3] = packet[4] * 9; }
+                return sum; } }";
+        InterfaceModel model = Extract(source);
+        InterfaceModel unhinted = Extract(source.Replace(@"PixHint.Pcv(""checksumUpdated"");", string.Empty));
+        Assert.DoesNotContain(model.Pcvs, p => p.Name == "checksumUpdated");
+        Assert.Contains("inside a loop", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+        Assert.Equal(unhinted.Ns(("packet.Length", 64)), model.Ns(("packet.Length", 64)), 9);
+    }
+
+    [Fact]
+    public void A_hinted_arm_of_a_recursive_method_is_reported_and_the_costlier_arm_kept()
+    {
+        const string source = @"static class C {
+            public static int M(byte[] packet, int[] table, int depth) {
+                int sum = packet[1];
+                if (packet[6] != 0) { PixHint.Pcv(""upd""); table[1] = packet[2] * 5; table[2] = packet[3] * 3; table[3] = packet[4] * 9; }
+                return depth > 0 ? sum + M(packet, table, depth - 1) : sum; } }";
+        InterfaceModel model = Extract(source);
+        InterfaceModel unhinted = Extract(source.Replace(@"PixHint.Pcv(""upd"");", string.Empty));
+        Assert.DoesNotContain(model.Pcvs, p => p.Name == "upd");
+        Assert.Contains(model.Pcvs, p => p.Name == "recursionDepth");
+        Assert.Contains("calls itself", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+        Assert.Equal(unhinted.Ns(("depth", 3), ("recursionDepth", 4)), model.Ns(("depth", 3), ("recursionDepth", 4)), 9);
+    }
+
     [Fact]
     public void In_a_dependent_nest_the_hint_is_reported()
     {

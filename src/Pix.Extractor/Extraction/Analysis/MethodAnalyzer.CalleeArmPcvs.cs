@@ -1,43 +1,71 @@
 using System.Collections.Generic;
 using System.Linq;
 using Pix.Extraction.Costs;
+using Pix.Extraction.Inputs;
 using Pix.Model;
 
 namespace Pix.Extraction.Analysis;
 
-// A callee whose paths fork on a branch-arm PCV (ArmHint), called where the caller cannot express the
-// callee's other guards: the fork on the PCV must survive the substitution.
+// Paths that fork on a branch-arm PCV (ArmHint) where not every guard survives: a callee called where the
+// caller cannot express its other guards (the fork on the PCV must survive), or where a 0/1 PCV cannot say
+// what happens (inside the caller's loop, in a recursive method: the fork on the PCV is dropped).
 internal sealed partial class MethodAnalyzer
 {
     /// <summary>True when a guard of <paramref name="callee"/>'s paths reads a PCV (a hinted branch arm).</summary>
-    private static bool ReadsArmPcv(MethodSummary callee) =>
-        callee.Alternatives.Any(a => Symbols(a.Guard).Any(name => callee.Quantities.Find(name)?.Kind == QuantityKind.Pcv));
+    private static bool ReadsArmPcv(MethodSummary callee) => callee.Alternatives.Any(a => ReadsPcv(a.Guard, callee.Quantities));
+
+    private static bool ReadsPcv(Guard guard, QuantityTable quantities) =>
+        Symbols(guard).Any(name => quantities.Find(name)?.Kind == QuantityKind.Pcv);
+
+    /// <summary>The PCVs <paramref name="paths"/>' guards read, for messages.</summary>
+    private static string PcvsRead(IEnumerable<PathAlternative> paths, QuantityTable quantities) =>
+        string.Join(", ", paths.SelectMany(a => Symbols(a.Guard)).Where(name => quantities.Find(name)?.Kind == QuantityKind.Pcv)
+            .Distinct().Select(name => $"'{quantities.Find(name)!.RequestedName}'"));
 
     /// <summary>
     /// A callee's paths at a call site where some of their guards read data the caller cannot express
     /// (<c>protocol == 6</c> for a protocol parsed from the packet), while others read arm PCVs, which must
-    /// survive. Each path's guard keeps the conjuncts the caller can express and drops the others (the set of
-    /// values where it may run); the paths are tried costliest first, each taking the values no costlier path
-    /// took: for every value of the kept quantities, the costliest path the dropped data allow.
+    /// survive: each path's guard keeps the conjuncts the caller can express (<see cref="CostliestPerKeptGuard"/>).
+    /// With <paramref name="dropArmPcvs"/> (a call inside a loop) the conjuncts reading arm PCVs are dropped too.
     /// </summary>
     /// <param name="callee">The callee.</param>
     /// <param name="substitution">The call site's substitution.</param>
     /// <param name="substituted">The callee's paths as substituted, in the callee's order (their guards unused).</param>
-    private static List<PathAlternative> CostliestPerExpressibleGuard(MethodSummary callee, CalleeSubstitution substitution, List<PathAlternative> substituted)
+    /// <param name="dropArmPcvs">True to drop the guards on the callee's PCVs as well.</param>
+    private static List<PathAlternative> CostliestPerExpressibleGuard(MethodSummary callee, CalleeSubstitution substitution, List<PathAlternative> substituted, bool dropArmPcvs)
     {
-        var projected = new List<(Guard Guard, PathAlternative Path, double Price)>();
+        var projected = new List<(Guard Guard, PathAlternative Path)>();
         for (int i = 0; i < substituted.Count; i++)
         {
             Guard kept = Conjuncts(callee.Alternatives[i].Guard)
-                .Select(substitution.SubstituteGuard)
+                .Select(g => dropArmPcvs && ReadsPcv(g, callee.Quantities) ? null : substitution.SubstituteGuard(g))
                 .Where(g => g is not null)
                 .Aggregate(Guard.Always, (all, g) => Guard.And(all, g!));
-            projected.Add((kept, substituted[i], substituted[i].Cost.SamplePrice(ComparisonSample)));
+            projected.Add((kept, substituted[i]));
         }
 
+        return CostliestPerKeptGuard(projected);
+    }
+
+    /// <summary>
+    /// This method's own paths with the guard conjuncts that read PCVs dropped: for a recursive method, whose
+    /// per-invocation cost <c>recursionDepth</c> multiplies, a 0/1 arm PCV would say all invocations take the arm or none.
+    /// </summary>
+    private static List<PathAlternative> CostliestWithoutPcvGuards(IReadOnlyList<PathAlternative> paths, QuantityTable quantities) =>
+        CostliestPerKeptGuard(paths
+            .Select(path => (Conjuncts(path.Guard).Where(g => !ReadsPcv(g, quantities)).Aggregate(Guard.Always, (all, g) => Guard.And(all, g)), path))
+            .ToList());
+
+    /// <summary>
+    /// Paths whose guards lost some conjuncts (each kept guard is the set of values where the path may run):
+    /// tried costliest first, each takes the values no costlier path took, so for every value of what the
+    /// guards still read, the price is the costliest path the dropped conjuncts allow.
+    /// </summary>
+    private static List<PathAlternative> CostliestPerKeptGuard(IReadOnlyList<(Guard Guard, PathAlternative Path)> projected)
+    {
         var result = new List<PathAlternative>();
         var taken = new List<Guard>();
-        foreach (var (guard, path, _) in projected.OrderByDescending(p => p.Price))
+        foreach (var (guard, path) in projected.OrderByDescending(p => p.Path.Cost.SamplePrice(ComparisonSample)))
         {
             if (taken.Contains(guard))
             {
@@ -49,7 +77,7 @@ internal sealed partial class MethodAnalyzer
                 .Where(earlier => !guard.Equals(Guard.Not(earlier)))
                 .Aggregate(guard, (all, earlier) => Guard.And(all, Guard.Not(earlier)));
             taken.Add(guard);
-            result.Add(new PathAlternative(exclusive, path.Cost));
+            result.Add(new PathAlternative(exclusive, path.Cost, path.Terminated));
             if (guard is TrueGuard)
             {
                 break; // every value is taken

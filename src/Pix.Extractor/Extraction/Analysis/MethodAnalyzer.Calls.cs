@@ -249,9 +249,11 @@ internal sealed partial class MethodAnalyzer
         // code joins the caller's block, which keeps interfaces short.
         bool ownTerm = HasPerformanceInterface(method);
         Provenance? where = null; // the own term's provenance, made when there is one
+        // Inside a loop, a 0/1 arm PCV of the callee would say every iteration takes the arm or none.
+        bool dropArmPcvs = InLoop && ReadsArmPcv(summary);
         foreach (PathAlternative alternative in summary.Alternatives)
         {
-            Guard? guard = substitution.SubstituteGuard(alternative.Guard);
+            Guard? guard = dropArmPcvs ? null : substitution.SubstituteGuard(alternative.Guard);
             guardsResolved &= guard is not null;
             var cost = new CostAccumulator();
             if (!ownTerm)
@@ -282,12 +284,23 @@ internal sealed partial class MethodAnalyzer
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
         }
 
-        if (!guardsResolved && alternatives.Count > 1)
+        if (dropArmPcvs)
+        {
+            AddGap(
+                GapKind.MisplacedHint,
+                "PixHint.Pcv",
+                $"{method.Name} is called inside a loop here; its hinted branch arm ({PcvsRead(summary.Alternatives, summary.Quantities)}) is 0 or 1 per call of {method.Name}, " +
+                "which cannot say how many of the loop's iterations take the arm; the hint was ignored at this call and the costlier arm kept. " +
+                "Hint a branch in the loop itself (its PCV counts the arm's runs) or call outside the loop.",
+                call.Operation);
+            alternatives = CostliestPerExpressibleGuard(summary, substitution, alternatives, dropArmPcvs: true);
+        }
+        else if (!guardsResolved && alternatives.Count > 1)
         {
             // The callee's guards are not expressible here (data-dependent arguments): keep its costliest path,
             // or, when its guards read arm PCVs, the costliest path per value of what is expressible.
             alternatives = ReadsArmPcv(summary)
-                ? CostliestPerExpressibleGuard(summary, substitution, alternatives)
+                ? CostliestPerExpressibleGuard(summary, substitution, alternatives, dropArmPcvs: false)
                 : new List<PathAlternative> { new(Guard.Always, PathSet.Costliest(alternatives, ComparisonSample).Cost) };
         }
 

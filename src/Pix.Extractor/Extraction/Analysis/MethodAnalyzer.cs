@@ -90,11 +90,32 @@ internal sealed partial class MethodAnalyzer
     {
         if (_session.IsRecursive(_method.OriginalDefinition))
         {
+            DropArmPcvsOfRecursion(origin);
             MultiplyByRecursionDepth(origin);
         }
 
         OperationVector chain = _paths.Alternatives.Count == 1 ? _paths.Alternatives[0].Cost.LongestPath : _region.Chain();
         return new MethodSummary(_method, _quantities, _paths.Alternatives, chain, _returnPaths, origin, hasBody);
+    }
+
+    /// <summary>
+    /// A recursive method's paths forking on a 0/1 arm PCV: <c>recursionDepth</c> would multiply the chosen
+    /// arm, so all invocations would take it or none. The fork is dropped (the costlier arm kept) and reported.
+    /// </summary>
+    private void DropArmPcvsOfRecursion(Provenance origin)
+    {
+        if (!_paths.Alternatives.Any(a => ReadsPcv(a.Guard, _quantities)))
+        {
+            return;
+        }
+
+        _session.AddGap(new Gap(
+            GapKind.MisplacedHint,
+            "PixHint.Pcv",
+            $"{_method.Name} calls itself; its hinted branch arm ({PcvsRead(_paths.Alternatives, _quantities)}) is 0 or 1 per invocation, which cannot say how many " +
+            "of the recursive invocations take the arm; the hint was ignored and the costlier arm kept.",
+            origin));
+        _paths = new PathSet(CostliestWithoutPcvGuards(_paths.Alternatives, _quantities));
     }
 
     /// <summary>
