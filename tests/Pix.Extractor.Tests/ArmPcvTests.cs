@@ -201,6 +201,42 @@ public sealed class ArmPcvTests
         Assert.Equal(unhinted.Ns(("depth", 3), ("recursionDepth", 4)), model.Ns(("depth", 3), ("recursionDepth", 4)), 9);
     }
 
+    private const string Patch = "table[1] = packet[2] * 5; table[2] = packet[3] * 3; table[3] = packet[4] * 9;";
+
+    // A hinted arm nested in an unhinted branch on data: that branch keeps its costlier arm, and the hinted
+    // arm's fork survives, each of its paths priced at least as the other arm of the outer branch.
+    [Theory]
+    [InlineData("else-if chain", @"if (packet[1] != 0) { sum = sum * 7; } else if (packet[6] != 0) { PixHint.Pcv(""upd""); PATCH }")]
+    [InlineData("inside an unhinted if", @"if (packet[1] != 0) { sum = sum * 7; if (packet[6] != 0) { PixHint.Pcv(""upd""); PATCH } }")]
+    public void A_hinted_arm_inside_an_unhinted_branch_on_data_keeps_its_pcv(string shape, string branch)
+    {
+        string source = $"static class C {{ public static int M(byte[] packet, int[] table) {{ int sum = packet[0]; {branch.Replace("PATCH", Patch)} return sum; }} }}";
+        InterfaceModel model = Extract(source);
+        InterfaceModel unhinted = Extract(source.Replace(@"PixHint.Pcv(""upd"");", string.Empty));
+        InterfaceModel unpatched = Extract(source.Replace(@"PixHint.Pcv(""upd"");", string.Empty).Replace(Patch, string.Empty));
+
+        Assert.True(model.Pcvs.Any(p => p.Name == "upd"), shape + "\n" + model.Dump());
+        Assert.DoesNotContain(model.Gaps, g => g.Kind == GapKind.MisplacedHint);
+        Assert.Contains(model.Gaps, g => g.Kind == GapKind.DataDependentBranch);
+        Assert.Equal(unhinted.Ns(), model.Ns(("upd", 1)), 9);
+        Assert.Equal(unpatched.Ns(), model.Ns(("upd", 0)), 9);
+        Assert.True(model.Ns(("upd", 0)) < model.Ns(("upd", 1)) - 0.1, model.Dump());
+    }
+
+    [Fact]
+    public void A_hinted_arm_inside_an_unhinted_branch_whose_arm_also_forks_on_inputs_is_reported()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet, int[] table, int n) {
+                int sum = packet[0];
+                if (packet[1] != 0) {
+                    if (n > 3) { sum = sum * 7 + packet[5] / 3; }
+                    if (packet[6] != 0) { PixHint.Pcv(""upd""); table[1] = packet[2] * 5; table[2] = packet[3] * 3; } }
+                return sum; } }");
+        Assert.DoesNotContain(model.Pcvs, p => p.Name == "upd");
+        Assert.Contains("branch on data", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+    }
+
     [Fact]
     public void In_a_dependent_nest_the_hint_is_reported()
     {

@@ -253,6 +253,7 @@ internal sealed partial class MethodAnalyzer
         var chosen = new List<PathAlternative>();
         var priced = new List<double>();
         var chosenPrices = new List<double>();
+        var armPaths = new List<List<PathAlternative>>();
         bool allTerminate = true;
         foreach (Arm arm in arms)
         {
@@ -262,6 +263,7 @@ internal sealed partial class MethodAnalyzer
             flows.Add(arm.Walk());
             allTerminate &= _paths.AllTerminated;
             // Each arm's costliest path is priced once: the gap below and the choice among arms reuse the price.
+            armPaths.Add(_paths.Alternatives.ToList());
             chosen.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample, out double armPrice));
             chosenPrices.Add(armPrice);
             if (!arm.Jumps)
@@ -276,8 +278,19 @@ internal sealed partial class MethodAnalyzer
         _paths = outer;
         MergeEnvironments(environments);
         _region.MergeArms(regions);
-        PathAlternative costliest = chosen[CostliestIndex(chosenPrices)];
-        _paths.AddCost(costliest.Cost);
+        if (ArmForkingOnPcvs(site, armPaths) is { } hinted)
+        {
+            // Each path of the hinted fork costs at least what the other arms' costliest path costs.
+            var others = chosen.Where((_, i) => i != hinted).ToList();
+            _paths.Then(armPaths[hinted]
+                .Select(path => new PathAlternative(path.Guard, PathSet.Costliest(others.Append(path), ComparisonSample).Cost))
+                .ToList());
+        }
+        else
+        {
+            _paths.AddCost(chosen[CostliestIndex(chosenPrices)].Cost);
+        }
+
         if (priced.Distinct().Count() > 1)
         {
             AddGap(
@@ -294,6 +307,39 @@ internal sealed partial class MethodAnalyzer
         }
 
         return DependencyFlow.Combine(flows);
+    }
+
+    /// <summary>
+    /// The arm of a branch on data whose paths fork on arm PCVs (a hinted <c>if</c> nested in it, or a callee's):
+    /// the branch keeps its costlier arm, but the fork must not vanish with the other paths of that arm. Null when
+    /// no arm forks on a PCV, and, after a <see cref="GapKind.MisplacedHint"/>, when the fork cannot be kept:
+    /// other guards (inputs the arm tests) or an exit share it, or more than one arm forks.
+    /// </summary>
+    private int? ArmForkingOnPcvs(IOperation site, IReadOnlyList<List<PathAlternative>> armPaths)
+    {
+        var forking = Enumerable.Range(0, armPaths.Count).Where(i => armPaths[i].Any(p => ReadsPcv(p.Guard, _quantities))).ToList();
+        if (forking.Count == 0)
+        {
+            return null;
+        }
+
+        string? unusable =
+            forking.Count > 1 ? "more than one of its arms forks on a PCV"
+            : armPaths[forking[0]].Any(p => Symbols(p.Guard).Any(name => _quantities.Find(name)?.Kind != QuantityKind.Pcv)) ? "the arm's paths also fork on the inputs"
+            : armPaths.Any(paths => paths.Any(p => p.Terminated)) ? "one of its arms returns or throws"
+            : null;
+        if (unusable is null)
+        {
+            return forking[0];
+        }
+
+        AddGap(
+            GapKind.MisplacedHint,
+            "PixHint.Pcv",
+            $"The hinted arm ({PcvsRead(armPaths.SelectMany(p => p), _quantities)}) is inside a branch on data that keeps its costlier arm, and {unusable}; " +
+            "the hint was ignored and the costlier arm kept. Hint this branch's arm as well, or move the hinted branch out of it.",
+            site);
+        return null;
     }
 
     /// <summary>The index of the highest price (ties: the first), as <see cref="PathSet.Costliest(IEnumerable{PathAlternative}, double)"/> picks.</summary>
