@@ -261,7 +261,21 @@ public sealed class ArmPcvTests
                 return sum; } }");
         Assert.Empty(model.Pcvs);
         Assert.Equal(2, model.Pieces.Count);
-        Assert.Contains("inputs decide this branch", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+        Assert.Contains("This method's parameters (or the fields it reads) decide this branch", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
+    }
+
+    [Fact]
+    public void In_a_local_function_whose_parameter_the_caller_passes_from_data_the_reason_names_its_parameters()
+    {
+        InterfaceModel model = Extract(@"static class C {
+            public static int M(byte[] packet) {
+                return Patch(packet[3]);
+                int Patch(int flags) {
+                    int sum = flags * 3;
+                    if (flags > 7) { PixHint.Pcv(""patched""); sum = sum * 7 + flags / 3; }
+                    return sum; } } }");
+        Assert.DoesNotContain(model.Pcvs, p => p.Name == "patched");
+        Assert.Contains("This method's parameters", Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint).Reason);
     }
 
     [Theory]

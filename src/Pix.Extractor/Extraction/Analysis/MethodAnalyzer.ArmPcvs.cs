@@ -44,7 +44,8 @@ internal sealed partial class MethodAnalyzer
         Poly? runs = InLoop ? RunsOfLoopBody() : Poly.One;
         string? unusable =
             hint.Name is null ? "The PCV's name must be a constant C# identifier; the hint was ignored and the costlier arm kept."
-            : guard is not null ? "The method's inputs decide this branch (it becomes a guarded piece); the hint was ignored."
+            // In a callee or a local function the data reach the branch through the caller's arguments.
+            : guard is not null ? "This method's parameters (or the fields it reads) decide this branch: it becomes a guarded piece over them, re-expressed through the arguments at each call; the hint was ignored."
             : InLoop && (whenTrue.Jumps || whenFalse.Jumps) ? "Inside a loop, an arm that leaves (return, throw, break, continue) changes the iteration count, which the loop's PCV counts; the hint was ignored and the costlier arm kept."
             : runs is null ? "The enclosing loops' iteration counts depend on each other (a triangular nest), so the arm's runs have no simple bound; the hint was ignored and the costlier arm kept."
             : null;
