@@ -15,10 +15,16 @@ public static class PixHint
     /// <item>As the first statement of a loop body, it counts the loop's iterations, e.g.
     /// <c>PixHint.Pcv("chainLength", "entries walked in the bucket")</c>.</item>
     /// <item>As the first statement of an <c>if</c>'s then- or else-block, when data the inputs do not
-    /// show decide the condition (packet bytes, table contents), it says whether that arm runs: 1 when it
-    /// does, 0 when the other arm does. The interface prices exactly that arm instead of the costlier
-    /// one; left out, it takes its bound, 1. A method that calls this one gets the PCV (under the same
-    /// name, numbered per call site). Not supported yet on an arm inside a loop.</item>
+    /// show decide the condition (packet bytes, table contents), it says how often that arm runs in one
+    /// call. Outside loops it is 0 or 1: 1 when the arm runs, 0 when the other arm does (the interface
+    /// tests <c>== 1</c>, so a fraction such as 0.5 prices the other arm; for a traffic mix, evaluate the
+    /// interface per packet and average). Inside a loop it counts the arm's runs over all the loop's
+    /// iterations in one call, 0 to their number, priced <c>runs·arm + (iterations − runs)·other</c>.
+    /// The interface prices exactly that instead of the costlier arm; left out, it takes its bound (the
+    /// arm always runs). A method that calls this one gets the PCV (under the same name, numbered per
+    /// call site). Still reported and priced at the costlier arm: inside a loop, an arm that leaves it
+    /// (return, throw, break, continue) or a nest whose trip counts depend on each other; a 0/1 hint in a
+    /// callee called inside a loop, or in a recursive method.</item>
     /// </list>
     /// <paramref name="name"/> must be a constant C# identifier, unique among the method's hints. A hint
     /// Pix cannot use is reported (PIX0002) rather than ignored silently.
