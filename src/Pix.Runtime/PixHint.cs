@@ -22,9 +22,10 @@ public static class PixHint
     /// iterations in one call, 0 to their number, priced <c>runs·arm + (iterations − runs)·other</c>.
     /// The interface prices exactly that instead of the costlier arm; left out, it takes its bound (the
     /// arm always runs). A method that calls this one gets the PCV (under the same name, numbered per
-    /// call site). Still reported and priced at the costlier arm: inside a loop, an arm that leaves it
-    /// (return, throw, break, continue) or a nest whose trip counts depend on each other; a 0/1 hint in a
-    /// callee called inside a loop, or in a recursive method.</item>
+    /// call site); called inside a loop, the caller's PCV counts the calls that take the arm. Still
+    /// reported and priced at the costlier arm: inside a loop, an arm that leaves it (return, throw,
+    /// break, continue) or a nest whose trip counts depend on each other; a callee called in a loop whose
+    /// paths also fork on other inputs; a recursive method.</item>
     /// </list>
     /// <paramref name="name"/> must be a constant C# identifier, unique among the method's hints. A hint
     /// Pix cannot use is reported (PIX0002) rather than ignored silently.

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Pix.Extraction.Costs;
 using Pix.Extraction.Inputs;
+using Pix.Extraction.Symbolic;
 using Pix.Model;
 
 namespace Pix.Extraction.Analysis;
@@ -86,6 +87,80 @@ internal sealed partial class MethodAnalyzer
 
         return result;
     }
+
+    /// <summary>
+    /// A callee forking on one 0/1 arm PCV (and on nothing the caller can express), called inside a loop:
+    /// as <see cref="CountArmRuns"/> for an arm in the loop itself, the caller's PCV counts the calls that
+    /// take the arm over the loop's iterations, priced <c>runs·arm + (iterations − runs)·other</c>, each side
+    /// its costliest path. False when the paths do not have that shape (nothing is added then).
+    /// </summary>
+    private bool TryCountCalleeArmRuns(MethodSummary callee, CalleeSubstitution substitution, List<PathAlternative> substituted)
+    {
+        if (RunsOfLoopBody() is not { } runs)
+        {
+            return false;
+        }
+
+        string? armPcv = null;
+        var armPaths = new List<PathAlternative>();
+        var otherPaths = new List<PathAlternative>();
+        for (int i = 0; i < substituted.Count; i++)
+        {
+            bool? takesArm = null;
+            foreach (Guard conjunct in Conjuncts(callee.Alternatives[i].Guard))
+            {
+                if (!ReadsPcv(conjunct, callee.Quantities))
+                {
+                    if (substitution.SubstituteGuard(conjunct) is not null)
+                    {
+                        return false; // a guard the caller could keep: the two forms do not combine
+                    }
+
+                    continue;
+                }
+
+                if (takesArm is not null || ArmTest(conjunct) is not var (name, arm) || (armPcv ?? name) != name)
+                {
+                    return false;
+                }
+
+                armPcv = name;
+                takesArm = arm;
+            }
+
+            if (takesArm is null)
+            {
+                return false;
+            }
+
+            (takesArm.Value ? armPaths : otherPaths).Add(substituted[i]);
+        }
+
+        if (armPcv is null || armPaths.Count == 0 || otherPaths.Count == 0)
+        {
+            return false;
+        }
+
+        QuantityInfo hinted = callee.Quantities.Find(armPcv)!;
+        Provenance where = hinted.Origin ?? callee.Origin; // the callee's hinted if
+        QuantityInfo pcv = _quantities.Pcv(
+            hinted.RequestedName,
+            $"how many of the loop's iterations in one call take the hinted arm of {callee.Method.Name} (the others take its other arm)",
+            runs,
+            hinted.Origin);
+        Poly armRuns = Poly.Of(pcv.Atom);
+        AddWholeCallTerms(PathSet.Costliest(armPaths, ComparisonSample).Cost, armRuns, where, $"{callee.Method.Name}'s hinted arm, {pcv.Name} times");
+        AddWholeCallTerms(PathSet.Costliest(otherPaths, ComparisonSample).Cost, runs.Minus(armRuns), where, $"{callee.Method.Name}'s other arm, the other iterations");
+        return true;
+    }
+
+    /// <summary>The PCV a fork on a hinted arm tests, and whether this side takes the arm (<c>pcv == 1</c>) or not.</summary>
+    private static (string Name, bool TakesArm)? ArmTest(Guard guard) => guard switch
+    {
+        CompareGuard { Left: SymbolExpr pcv, Op: Comparison.Equal } test when test.Right.Equals(Expr.One) => (pcv.Name, true),
+        NotGuard { Operand: CompareGuard { Left: SymbolExpr pcv, Op: Comparison.Equal } test } when test.Right.Equals(Expr.One) => (pcv.Name, false),
+        _ => null,
+    };
 
     private static IEnumerable<Guard> Conjuncts(Guard guard) =>
         guard is AndGuard and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : new[] { guard };

@@ -249,11 +249,12 @@ internal sealed partial class MethodAnalyzer
         // code joins the caller's block, which keeps interfaces short.
         bool ownTerm = HasPerformanceInterface(method);
         Provenance? where = null; // the own term's provenance, made when there is one
-        // Inside a loop, a 0/1 arm PCV of the callee would say every iteration takes the arm or none.
-        bool dropArmPcvs = InLoop && ReadsArmPcv(summary);
+        // Inside a loop, a guard on the callee's 0/1 arm PCV would say every iteration takes the arm or none:
+        // the PCV counts the arm's runs instead (TryCountCalleeArmRuns), or the guard is dropped and reported.
+        bool inLoopArmPcvs = InLoop && ReadsArmPcv(summary);
         foreach (PathAlternative alternative in summary.Alternatives)
         {
-            Guard? guard = dropArmPcvs ? null : substitution.SubstituteGuard(alternative.Guard);
+            Guard? guard = inLoopArmPcvs ? null : substitution.SubstituteGuard(alternative.Guard);
             guardsResolved &= guard is not null;
             var cost = new CostAccumulator();
             if (!ownTerm)
@@ -284,14 +285,21 @@ internal sealed partial class MethodAnalyzer
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
         }
 
-        if (dropArmPcvs)
+        if (inLoopArmPcvs && TryCountCalleeArmRuns(summary, substitution, alternatives))
+        {
+            // The arm's and the other paths' costs are terms counting whole calls; nothing is added per iteration.
+            LimitPieces(call.Operation);
+            return inputs.Then(callOps);
+        }
+
+        if (inLoopArmPcvs)
         {
             AddGap(
                 GapKind.MisplacedHint,
                 "PixHint.Pcv",
                 $"{method.Name} is called inside a loop here; its hinted branch arm ({PcvsRead(summary.Alternatives, summary.Quantities)}) is 0 or 1 per call of {method.Name}, " +
-                "which cannot say how many of the loop's iterations take the arm; the hint was ignored at this call and the costlier arm kept. " +
-                "Hint a branch in the loop itself (its PCV counts the arm's runs) or call outside the loop.",
+                "and its paths also fork on other inputs (or on more than one hint, or the loops' trip counts depend on each other), so the arm's runs over the " +
+                "iterations cannot be counted; the hint was ignored at this call and the costlier arm kept. Hint a branch in the loop itself, or call outside the loop.",
                 call.Operation);
             alternatives = CostliestPerExpressibleGuard(summary, substitution, alternatives, dropArmPcvs: true);
         }
