@@ -8,8 +8,9 @@ using Pix.Model;
 namespace Pix.Extraction.Analysis;
 
 // Paths that fork on a branch-arm PCV (ArmHint) where not every guard survives: a callee called where the
-// caller cannot express its other guards (the fork on the PCV must survive), or where a 0/1 PCV cannot say
-// what happens (inside the caller's loop, in a recursive method: the fork on the PCV is dropped).
+// caller cannot express its other guards (the fork on the PCV must survive); a callee called inside the
+// caller's loop (the PCV counts the calls taking the arm, or, if the paths do not allow it, the fork is
+// dropped); a recursive method (the fork is dropped: recursionDepth would multiply a 0/1 choice).
 internal sealed partial class MethodAnalyzer
 {
     /// <summary>True when a guard of <paramref name="callee"/>'s paths reads a PCV (a hinted branch arm).</summary>
