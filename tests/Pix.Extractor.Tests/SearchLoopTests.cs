@@ -199,6 +199,39 @@ public sealed class SearchLoopTests
             > Count(Loop(Extraction.Extract(Search("a[i]"))), OperationClass.Load));
     }
 
+    [Theory]
+    [InlineData("keys[i] != 0 && vals[i] * 3 + keys[i] / 7 == key", "keys[i] != 0", "an occupied-slot check usually holds")]
+    [InlineData("keys[i] > 0 && vals[i] * 3 + keys[i] / 7 > key", "keys[i] > 0", "a validation loop's checks usually hold")]
+    [InlineData("keys[i] is not 0 && vals[i] * 3 + keys[i] / 7 == key", "keys[i] is not 0", "a negated pattern usually holds")]
+    public void Only_an_equality_of_element_data_ends_the_failing_prefix(string test, string first, string why)
+    {
+        string Search(string t) => $@"class C {{
+            public int M(int[] keys, int[] vals, int key) {{
+                for (int i = 0; i < keys.Length; i++) {{ if ({t}) return -1; }}
+                return 0; }} }}";
+
+        // The second operand still runs on every element.
+        Assert.True(
+            Count(Loop(Extraction.Extract(Search(test))), OperationClass.IntegerAlu)
+            > Count(Loop(Extraction.Extract(Search(first))), OperationClass.IntegerAlu),
+            why);
+    }
+
+    [Fact]
+    public void A_foreach_variable_is_element_data()
+    {
+        string Search(string test) => $@"class C {{
+            public int M(int[] a, int k, int m) {{ int at = 0;
+                foreach (int x in a) {{ if ({test}) return at; at++; }}
+                return -1; }} }}";
+
+        InterfaceModel full = Extraction.Extract(Search("x == k && x * 7 + m / 3 == m"));
+        InterfaceModel first = Extraction.Extract(Search("x == k"));
+        Term Foreach(InterfaceModel model) => model.TermAbout("foreach over");
+        Assert.Equal(Count(Foreach(first), OperationClass.IntegerAlu), Count(Foreach(full), OperationClass.IntegerAlu));
+        Assert.True(Count(HitTest(full), OperationClass.IntegerAlu) > 0);
+    }
+
     private static double ExitMisses(InterfaceModel model, string pcv, double trips) =>
         model.Pieces.Last().Terms
             .Where(t => t.Description.StartsWith("mispredicted exit", System.StringComparison.Ordinal))

@@ -12,7 +12,7 @@ namespace Pix.Extraction.Analysis;
 // holds in one iteration, the last; in every other iteration it is false, and `&&` stops at the first
 // false operand. Which operand fails is data, but a search compares each element with what it is
 // looking for, and that comparison fails for every element but the match. So a failing iteration is
-// counted up to and including the first comparison of element data (with the operands before it:
+// counted up to and including the first equality test of element data (with the operands before it:
 // `live` in `live && s.Hash == hash && s.Key == key`, a sentinel check `index >= 0`), and the rest of
 // the test as its own term, once per execution of the loop that iterates at all: the hit. (A scan that
 // matches nothing runs the rest on the few elements that pass the first comparison; once approximates
@@ -128,10 +128,10 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// How many operands a failing iteration runs: up to and including the first comparison of data
+    /// How many operands a failing iteration runs: up to and including the first equality test of data
     /// the iteration reads from memory (<see cref="ComparesElementData"/>); all of them when none does.
-    /// A comparison of locals alone (<c>index &gt;= 0</c>, a sentinel check) usually holds, so it does not
-    /// end the prefix.
+    /// A comparison of locals alone (<c>index &gt;= 0</c>, a sentinel check) or any other comparison
+    /// usually holds, so it does not end the prefix.
     /// </summary>
     private static int FailingPrefixLength(List<IOperation> operands)
     {
@@ -147,27 +147,45 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// An equality or relational operator (built-in or user-defined) or a pattern test, over an array
-    /// or span element, a field or property of a value reached through a local, parameter or element
-    /// (<c>rule.SourceMask</c>, <c>_entries[index].Hash</c>; not <c>this</c>'s own), or a call's result.
+    /// An equality <c>==</c> (built-in or user-defined) or a pattern test against a non-null constant
+    /// (<c>x is 5</c>) over element data: an array or span element, a foreach iteration variable, a field
+    /// or property of a value reached through a local, parameter or element (<c>rule.SourceMask</c>,
+    /// <c>_entries[index].Hash</c>; not <c>this</c>'s own), or a call's result. Only such a test fails for
+    /// all elements but the match; <c>!=</c>, relational operators, <c>is null</c> and <c>is not …</c> usually
+    /// hold (an occupied-slot check, a validation loop's bounds), so they stay in the failing prefix.
     /// </summary>
     private static bool ComparesElementData(IOperation operand)
     {
-        bool comparison = operand is IIsPatternOperation
-            || operand is IBinaryOperation
-            {
-                OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
-                    or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
-            };
-        return comparison && operand.DescendantsAndSelf().Any(o => o switch
+        bool equality = operand switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } => true,
+            IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } =>
+                !(value.ConstantValue.HasValue && value.ConstantValue.Value is null),
+            _ => false,
+        };
+        return equality && operand.DescendantsAndSelf().Any(o => o switch
         {
             IArrayElementReferenceOperation or IInvocationOperation => true,
             IPropertyReferenceOperation { Arguments.Length: > 0 } => true,
             IMemberReferenceOperation { Instance: { } instance } and (IFieldReferenceOperation or IPropertyReferenceOperation) =>
                 instance is not IInstanceReferenceOperation,
+            ILocalReferenceOperation local => IsForEachVariable(local),
             _ => false,
         });
+    }
+
+    /// <summary>Whether <paramref name="reference"/> reads the iteration variable of a foreach around it: the element itself.</summary>
+    private static bool IsForEachVariable(ILocalReferenceOperation reference)
+    {
+        for (IOperation? current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
