@@ -22,8 +22,11 @@ namespace Pix.Extraction.Analysis;
 // window", with a measurement of each failing depth).
 internal sealed partial class MethodAnalyzer
 {
-    /// <summary>Per loop being analysed, what its exit tests run only at the hit (taken when the loop closes).</summary>
-    private readonly Dictionary<ILoopOperation, CostAccumulator> _hitTests = new();
+    /// <summary>
+    /// Per loop being analysed, what each of its exit tests runs only at the hit, one accumulator per test
+    /// (the costliest is taken when the loop closes: one execution of the loop hits at most one exit).
+    /// </summary>
+    private readonly Dictionary<ILoopOperation, List<CostAccumulator>> _hitTests = new();
 
     /// <summary>
     /// Counts <paramref name="test"/> when it is the whole <c>&amp;&amp;</c> condition of a search loop's
@@ -189,12 +192,20 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// Counts <paramref name="operands"/> (and one jump each) into <paramref name="hitLoop"/>'s hit test,
+    /// Counts <paramref name="operands"/> (and one jump each) as one of <paramref name="hitLoop"/>'s hit tests,
     /// priced once per execution of that loop (<see cref="TakeHitTest"/>, <see cref="OnceAtTheHit"/>).
-    /// The variable flows are restored: what the hit computes feeds no iteration's chain.
+    /// The variable flows are restored: what the hit computes feeds no iteration's chain. Nothing is
+    /// recorded during the constant-time checker's extra walk of an arm (<see cref="ObserveArms"/>): the
+    /// walk for real records the test, and the observer sees the arm's per-iteration cost, the failing
+    /// prefix, as the loop's own term counts it.
     /// </summary>
     private void CountAtTheHit(List<IOperation> operands, LoopFrame hitLoop)
     {
+        if (_observingArms)
+        {
+            return;
+        }
+
         PathSet inLoop = _paths;
         Dictionary<ISymbol, DependencyFlow> flows = _region.Snapshot();
         _paths = PathSet.Start();
@@ -206,13 +217,15 @@ internal sealed partial class MethodAnalyzer
             }
 
             Emit(OperationClass.Branch, operands.Count);
-            if (!_hitTests.TryGetValue(hitLoop.Loop, out CostAccumulator? hitTest))
+            if (!_hitTests.TryGetValue(hitLoop.Loop, out List<CostAccumulator>? tests))
             {
-                hitTest = new CostAccumulator();
-                _hitTests.Add(hitLoop.Loop, hitTest);
+                tests = new List<CostAccumulator>();
+                _hitTests.Add(hitLoop.Loop, tests);
             }
 
+            var hitTest = new CostAccumulator();
             hitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
+            tests.Add(hitTest);
         }
         finally
         {
@@ -221,16 +234,31 @@ internal sealed partial class MethodAnalyzer
         }
     }
 
-    /// <summary>What the exit tests of <paramref name="loop"/> run only at the hit, if anything; forgotten here, so a loop walked again starts afresh.</summary>
+    /// <summary>
+    /// The costliest of <paramref name="loop"/>'s hit tests (priced on the sample <see cref="PathSet.Costliest(IEnumerable{PathAlternative}, double)"/>
+    /// uses), if it has any; forgotten here, so a loop walked again starts afresh.
+    /// </summary>
     private CostAccumulator? TakeHitTest(ILoopOperation loop)
     {
-        if (!_hitTests.TryGetValue(loop, out CostAccumulator? hitTest))
+        if (!_hitTests.TryGetValue(loop, out List<CostAccumulator>? tests))
         {
             return null;
         }
 
         _hitTests.Remove(loop);
-        return hitTest;
+        CostAccumulator costliest = tests[0];
+        double costliestPrice = costliest.SamplePrice(ComparisonSample);
+        for (int i = 1; i < tests.Count; i++)
+        {
+            double price = tests[i].SamplePrice(ComparisonSample);
+            if (price > costliestPrice)
+            {
+                costliest = tests[i];
+                costliestPrice = price;
+            }
+        }
+
+        return costliest;
     }
 
     /// <summary>
