@@ -309,6 +309,35 @@ public sealed class DeploymentFitTests
     }
 
     [Fact]
+    public void A_repeated_size_goes_entirely_to_one_side()
+    {
+        // [PerformanceInputs(Sizes = …)] may list a size twice: 4, 4, 8, 8, 16, 16, 32.
+        ValidationPoint[] points = new[] { 4, 4, 8, 8, 16, 16, 32 }.Select(n => Point(n, n, 5 + n)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Empty(fit.TrainingSizes.Intersect(fit.HeldOutSizes));
+        Assert.Equal(new[] { 8, 32 }, fit.HeldOutSizes.Distinct());
+    }
+
+    [Fact]
+    public void A_median_of_zero_is_left_out_as_below_the_timers_resolution()
+    {
+        // The engine clamps max(0, sample − overhead): the smallest size can measure exactly 0 ns.
+        ValidationPoint[] points = new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(n => Point(n, n, n == 1 ? 0 : 2 * n)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.DoesNotContain(1, fit.TrainingSizes.Concat(fit.HeldOutSizes));
+        Assert.Equal(new[] { 1 }, fit.UnmeasurableSizes);
+        Assert.Contains("below the timer's resolution", fit.UnmeasurableNote());
+        Assert.True(double.IsFinite(fit.HeldOutMapeBefore) && double.IsFinite(fit.HeldOutMapeAfter));
+        Assert.All(fit.Candidates, c => Assert.True(double.IsFinite(c.LeaveOneOutError) && double.IsFinite(c.HeldOutMape)));
+        Assert.True(fit.Coefficients.All(c => double.IsFinite(c.Value) && c.Value > 0));
+        Assert.True(double.IsFinite(new MethodValidation("M", points, null).Mape));
+    }
+
+    [Fact]
     public void Needs_at_least_four_sizes()
     {
         Assert.Null(DeploymentFit.Fit(new[] { Point(1, 1, 1), Point(2, 2, 2), Point(3, 3, 3) }));

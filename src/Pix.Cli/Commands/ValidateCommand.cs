@@ -272,6 +272,11 @@ internal static class ValidateCommand
                 {
                     stdout.WriteLine($"  {note}.");
                 }
+
+                if (fit.UnmeasurableNote() is string unmeasurable)
+                {
+                    stdout.WriteLine($"  {unmeasurable}.");
+                }
             }
         }
 

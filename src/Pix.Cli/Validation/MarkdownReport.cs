@@ -69,7 +69,8 @@ internal static class MarkdownReport
                   .Append(". MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
                   .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
                   .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit")
-                  .Append(fit.SharedCoreNote() is string note ? "; " + note : string.Empty).Append(".\n\n");
+                  .Append(fit.SharedCoreNote() is string note ? "; " + note : string.Empty)
+                  .Append(fit.UnmeasurableNote() is string unmeasurable ? "; " + unmeasurable : string.Empty).Append(".\n\n");
                 if (fit.DescribeCandidates() is string forms)
                 {
                     md.Append("Forms considered (leave-one-out error on the training sizes → MAPE on the held-out sizes, which the choice does not see): ")
