@@ -338,6 +338,20 @@ public sealed class DeploymentFitTests
     }
 
     [Fact]
+    public void The_report_shows_the_dropped_first_measurement_and_labels_the_held_out_errors()
+    {
+        ValidationPoint[] points = new[] { 16, 32, 64, 128, 256, 512, 1024 }.Select(n => Point(n, n, 1.1 * n)).ToArray();
+        var method = new MethodValidation("M", points, null) { DroppedFirstMeasurement = Measured.At(140) };
+        var report = new ValidationReport("A", HardwareProfile.Reference, true, new[] { method }, MeasurementMode.Latency);
+
+        string markdown = MarkdownReport.Write(report, null, "pix validate");
+
+        Assert.Contains("size 16 was measured twice and its first measurement dropped", markdown);
+        Assert.Contains("dropped 140", markdown);
+        Assert.Contains("MAPE on the held-out sizes, not used to choose", markdown);
+    }
+
+    [Fact]
     public void Needs_at_least_four_sizes()
     {
         Assert.Null(DeploymentFit.Fit(new[] { Point(1, 1, 1), Point(2, 2, 2), Point(3, 3, 3) }));

@@ -262,6 +262,11 @@ internal static class ValidateCommand
             }
 
             table.Write(stdout);
+            if (m.DroppedNote() is string dropped)
+            {
+                stdout.WriteLine($"Cold start: {dropped}.");
+            }
+
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(

@@ -60,6 +60,11 @@ internal static class MarkdownReport
 
             md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append("; on a core of its own ")
               .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" (").Append(m.OwnCorePoints.Count()).Append(" of ").Append(m.Points.Count).Append(" sizes).\n\n");
+            if (m.DroppedNote() is string dropped)
+            {
+                md.Append("Cold start: ").Append(dropped).Append(".\n\n");
+            }
+
             if (m.Fit is DeploymentFit fit)
             {
                 md.Append("Deployment-specific fit (").Append(FitForm.Name(fit.Kind)).Append("; ").Append(fit.ChosenBecause)
@@ -73,7 +78,7 @@ internal static class MarkdownReport
                   .Append(fit.UnmeasurableNote() is string unmeasurable ? "; " + unmeasurable : string.Empty).Append(".\n\n");
                 if (fit.DescribeCandidates() is string forms)
                 {
-                    md.Append("Forms considered (leave-one-out error on the training sizes → MAPE on the held-out sizes, which the choice does not see): ")
+                    md.Append("Forms considered (leave-one-out error on the training sizes, what the choice is made on → MAPE on the held-out sizes, not used to choose): ")
                       .Append(forms).Append(".\n\n");
                 }
             }

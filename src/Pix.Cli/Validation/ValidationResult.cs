@@ -27,6 +27,17 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
 {
     public bool Validated => NotValidatedBecause is null && Points.Count > 0;
 
+    /// <summary>
+    /// The first size's first measurement, taken while the method was new to the process and dropped
+    /// (the cold-start cost); null when none was.
+    /// </summary>
+    public MeasurementResult? DroppedFirstMeasurement { get; init; }
+
+    /// <summary>One line: the dropped first measurement and the one kept for that size; null when none was dropped.</summary>
+    public string? DroppedNote() => DroppedFirstMeasurement is { } dropped && Points.Count > 0
+        ? $"size {Points[0].Size} was measured twice and its first measurement dropped (the method was new to the process): dropped {dropped.Median}, kept {Points[0].Measured.Median}"
+        : null;
+
     /// <summary>Mean absolute percentage error over the sizes, as a fraction (see <see cref="MapeOf"/>).</summary>
     public double Mape => MapeOf(Points);
 
