@@ -324,7 +324,8 @@ public sealed class DeploymentFitTests
     public void A_median_of_zero_is_left_out_as_below_the_timers_resolution()
     {
         // The engine clamps max(0, sample − overhead): the smallest size can measure exactly 0 ns.
-        ValidationPoint[] points = new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(n => Point(n, n, n == 1 ? 0 : 2 * n)).ToArray();
+        ValidationPoint[] points = new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(n => n == 1 ? new ValidationPoint(n, Latency.FromNanoseconds(n), Measured.BelowResolution()) : Point(n, n, 2 * n)).ToArray();
+        Assert.Equal(0, points[0].Measured.Median.Nanoseconds);
 
         DeploymentFit fit = DeploymentFit.Fit(points)!;
 
