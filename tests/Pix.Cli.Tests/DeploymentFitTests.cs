@@ -309,6 +309,50 @@ public sealed class DeploymentFitTests
     }
 
     [Fact]
+    public void A_repeated_size_goes_entirely_to_one_side()
+    {
+        // [PerformanceInputs(Sizes = …)] may list a size twice: 4, 4, 8, 8, 16, 16, 32.
+        ValidationPoint[] points = new[] { 4, 4, 8, 8, 16, 16, 32 }.Select(n => Point(n, n, 5 + n)).ToArray();
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.Empty(fit.TrainingSizes.Intersect(fit.HeldOutSizes));
+        Assert.Equal(new[] { 8, 32 }, fit.HeldOutSizes.Distinct());
+    }
+
+    [Fact]
+    public void A_median_of_zero_is_left_out_as_below_the_timers_resolution()
+    {
+        // The engine clamps max(0, sample − overhead): the smallest size can measure exactly 0 ns.
+        ValidationPoint[] points = new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(n => n == 1 ? new ValidationPoint(n, Latency.FromNanoseconds(n), Measured.BelowResolution()) : Point(n, n, 2 * n)).ToArray();
+        Assert.Equal(0, points[0].Measured.Median.Nanoseconds);
+
+        DeploymentFit fit = DeploymentFit.Fit(points)!;
+
+        Assert.DoesNotContain(1, fit.TrainingSizes.Concat(fit.HeldOutSizes));
+        Assert.Equal(new[] { 1 }, fit.UnmeasurableSizes);
+        Assert.Contains("below the timer's resolution", fit.UnmeasurableNote());
+        Assert.True(double.IsFinite(fit.HeldOutMapeBefore) && double.IsFinite(fit.HeldOutMapeAfter));
+        Assert.All(fit.Candidates, c => Assert.True(double.IsFinite(c.LeaveOneOutError) && double.IsFinite(c.HeldOutMape)));
+        Assert.True(fit.Coefficients.All(c => double.IsFinite(c.Value) && c.Value > 0));
+        Assert.True(double.IsFinite(new MethodValidation("M", points, null).Mape));
+    }
+
+    [Fact]
+    public void The_report_shows_the_dropped_first_measurement_and_labels_the_held_out_errors()
+    {
+        ValidationPoint[] points = new[] { 16, 32, 64, 128, 256, 512, 1024 }.Select(n => Point(n, n, 1.1 * n)).ToArray();
+        var method = new MethodValidation("M", points, null) { DroppedFirstMeasurement = Measured.At(140) };
+        var report = new ValidationReport("A", HardwareProfile.Reference, true, new[] { method }, MeasurementMode.Latency);
+
+        string markdown = MarkdownReport.Write(report, null, "pix validate");
+
+        Assert.Contains("size 16 was measured twice and its first measurement dropped", markdown);
+        Assert.Contains("dropped 140", markdown);
+        Assert.Contains("MAPE on the held-out sizes, not used to choose", markdown);
+    }
+
+    [Fact]
     public void Needs_at_least_four_sizes()
     {
         Assert.Null(DeploymentFit.Fit(new[] { Point(1, 1, 1), Point(2, 2, 2), Point(3, 3, 3) }));

@@ -1,5 +1,10 @@
 using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Pix.Extraction;
+using Pix.Extraction.Analysis;
 using Pix.Model;
+using Pix.Testing;
 
 namespace Pix.Extractor.Tests;
 
@@ -197,6 +202,88 @@ public sealed class SearchLoopTests
         Assert.True(
             Count(Loop(Extraction.Extract(Search("a[i] && b[i]"))), OperationClass.Load)
             > Count(Loop(Extraction.Extract(Search("a[i]"))), OperationClass.Load));
+    }
+
+    [Theory]
+    [InlineData("keys[i] != 0 && vals[i] * 3 + keys[i] / 7 == key", "keys[i] != 0", "an occupied-slot check usually holds")]
+    [InlineData("keys[i] > 0 && vals[i] * 3 + keys[i] / 7 > key", "keys[i] > 0", "a validation loop's checks usually hold")]
+    [InlineData("keys[i] is not 0 && vals[i] * 3 + keys[i] / 7 == key", "keys[i] is not 0", "a negated pattern usually holds")]
+    public void Only_an_equality_of_element_data_ends_the_failing_prefix(string test, string first, string why)
+    {
+        string Search(string t) => $@"class C {{
+            public int M(int[] keys, int[] vals, int key) {{
+                for (int i = 0; i < keys.Length; i++) {{ if ({t}) return -1; }}
+                return 0; }} }}";
+
+        // The second operand still runs on every element.
+        Assert.True(
+            Count(Loop(Extraction.Extract(Search(test))), OperationClass.IntegerAlu)
+            > Count(Loop(Extraction.Extract(Search(first))), OperationClass.IntegerAlu),
+            why);
+    }
+
+    [Fact]
+    public void A_foreach_variable_is_element_data()
+    {
+        string Search(string test) => $@"class C {{
+            public int M(int[] a, int k, int m) {{ int at = 0;
+                foreach (int x in a) {{ if ({test}) return at; at++; }}
+                return -1; }} }}";
+
+        InterfaceModel full = Extraction.Extract(Search("x == k && x * 7 + m / 3 == m"));
+        InterfaceModel first = Extraction.Extract(Search("x == k"));
+        Term Foreach(InterfaceModel model) => model.TermAbout("foreach over");
+        Assert.Equal(Count(Foreach(first), OperationClass.IntegerAlu), Count(Foreach(full), OperationClass.IntegerAlu));
+        Assert.True(Count(HitTest(full), OperationClass.IntegerAlu) > 0);
+    }
+
+    [Fact]
+    public void Two_exit_tests_of_one_loop_cost_the_costliest_at_the_hit_not_both()
+    {
+        string Search(string cheap, string costly) => $@"class C {{
+            public int M(int[] data, int[] keys, int[] vals, int k, int v, int k2, int v2) {{
+                for (int i = 0; i < data.Length; i++) {{
+                    if (data[i] > 0) {{ if ({cheap}) return i; }}
+                    else {{ if ({costly}) return -i; }}
+                }}
+                return 0; }} }}";
+
+        const string Cheap = "keys[i] == k && vals[i] == v";
+        const string Costly = "keys[i] == k2 && vals[i] * 3 + keys[i] / 7 == v2";
+        Term both = HitTest(Extraction.Extract(Search(Cheap, Costly)));
+        Term costlyOnly = HitTest(Extraction.Extract(Search("keys[i] == k", Costly)));
+
+        // One execution of the loop hits at most one exit: the hit term is the costlier test's rest.
+        Assert.Equal(Count(costlyOnly, OperationClass.Load), Count(both, OperationClass.Load));
+        Assert.Equal(Count(costlyOnly, OperationClass.IntegerAlu), Count(both, OperationClass.IntegerAlu));
+        Assert.Equal(Count(costlyOnly, OperationClass.Branch), Count(both, OperationClass.Branch));
+    }
+
+    [Fact]
+    public void The_constant_time_checkers_extra_arm_walk_counts_no_hit_test()
+    {
+        // The exit test sits in an arm, so the checker walks that arm twice (ObserveArms, then for real).
+        Compilation compilation = TestCompilation.Create(new[] { Extraction.Usings + @"class C {
+            public int M(int[] data, int[] keys, int[] vals, int k, int v) {
+                for (int i = 0; i < data.Length; i++) {
+                    if (data[i] > 0) { if (keys[i] == k && vals[i] * 3 + keys[i] / 7 == v) return i; }
+                    else { data[i] = 1; }
+                }
+                return 0; } }" });
+        IMethodSymbol method = Extraction.FindMethod(compilation, "M");
+
+        double HitBranches(ArmCostObserver? observer)
+        {
+            var session = new ExtractionSession(compilation, ExtractionOptions.Default, CancellationToken.None);
+            MethodSummary summary = new MethodAnalyzer(session, method) { ArmObserver = observer }.Analyze();
+            return summary.Alternatives.SelectMany(a => a.Cost.Terms)
+                .Where(t => t.Description.StartsWith("exit test of the", System.StringComparison.Ordinal))
+                .Sum(t => t.Block.CountOf(OperationClass.Branch));
+        }
+
+        int observed = 0;
+        Assert.Equal(HitBranches(null), HitBranches((_, _) => observed++));
+        Assert.True(observed > 0);
     }
 
     private static double ExitMisses(InterfaceModel model, string pcv, double trips) =>

@@ -262,6 +262,11 @@ internal static class ValidateCommand
             }
 
             table.Write(stdout);
+            if (m.DroppedNote() is string dropped)
+            {
+                stdout.WriteLine($"Cold start: {dropped}.");
+            }
+
             if (m.Fit is DeploymentFit fit)
             {
                 stdout.WriteLine(
@@ -271,6 +276,11 @@ internal static class ValidateCommand
                 if (fit.SharedCoreNote() is string note)
                 {
                     stdout.WriteLine($"  {note}.");
+                }
+
+                if (fit.UnmeasurableNote() is string unmeasurable)
+                {
+                    stdout.WriteLine($"  {unmeasurable}.");
                 }
             }
         }

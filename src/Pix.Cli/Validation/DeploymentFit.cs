@@ -45,6 +45,9 @@ internal sealed record DeploymentFit(
     /// <summary>Every form considered, fewest coefficients first, with its leave-one-out error; empty when there were too few training sizes to choose.</summary>
     public IReadOnlyList<FitCandidate> Candidates { get; init; } = [];
 
+    /// <summary>Sizes whose median was 0 or less (below the timer's resolution): neither trained on nor judged.</summary>
+    public IReadOnlyList<int> UnmeasurableSizes { get; init; } = [];
+
     /// <summary>Why this form: the leave-one-out errors it was chosen on, or why there was no choice.</summary>
     public string ChosenBecause { get; init; } = string.Empty;
 
@@ -72,23 +75,30 @@ internal sealed record DeploymentFit(
     public static DeploymentFit? Fit(IReadOnlyList<ValidationPoint> points)
     {
         ValidationPoint[] sorted = points.OrderBy(p => p.Size).ToArray();
-        ValidationPoint[] ownCore = sorted.Where(p => !p.Measured.CoreShared).ToArray();
-        ValidationPoint[] basis = ownCore.Length >= MinPoints ? ownCore : sorted;
-        if (basis.Length < MinPoints)
+
+        // A median of 0 (the engine clamps a sample below its overhead to 0) has no relative error.
+        ValidationPoint[] measurable = sorted.Where(p => FitForm.Measured(p) > 0).ToArray();
+        ValidationPoint[] ownCore = measurable.Where(p => !p.Measured.CoreShared).ToArray();
+        ValidationPoint[] basis = Sizes(ownCore).Length >= MinPoints ? ownCore : measurable;
+        int[] sizes = Sizes(basis);
+        if (sizes.Length < MinPoints)
         {
             return null;
         }
 
-        ValidationPoint[] training = basis.Where((_, i) => i % 2 == 0).Take(MaxTrainingPoints).ToArray();
-        ValidationPoint[] heldOut = basis.Except(training).ToArray();
+        // Split on distinct sizes: a size listed twice goes entirely to one side, or it would be judged on itself.
+        var trainingSizes = new HashSet<int>(sizes.Where((_, i) => i % 2 == 0).Take(MaxTrainingPoints));
+        ValidationPoint[] training = basis.Where(p => trainingSizes.Contains(p.Size)).ToArray();
+        ValidationPoint[] heldOut = basis.Where(p => !trainingSizes.Contains(p.Size)).ToArray();
         DeploymentFitKind[] forms = basis.All(p => p.Terms is { Count: > 0 })
             ? [DeploymentFitKind.AsGenerated, DeploymentFitKind.Scale, DeploymentFitKind.FixedPlusScale, DeploymentFitKind.PerTerm]
             : [DeploymentFitKind.AsGenerated, DeploymentFitKind.Scale, DeploymentFitKind.FixedPlusScale];
-        DeploymentFit fit = Choose(forms, training, heldOut);
+        DeploymentFit fit = Choose(forms, training, heldOut, trainingSizes.Count);
         return fit with
         {
-            SharedCoreSizesLeftOut = Sizes(sorted.Except(basis)),
+            SharedCoreSizesLeftOut = Sizes(measurable.Except(basis)),
             SharedCoreSizesUsed = Sizes(basis.Where(p => p.Measured.CoreShared)),
+            UnmeasurableSizes = Sizes(sorted.Except(measurable)),
         };
     }
 
@@ -99,15 +109,15 @@ internal sealed record DeploymentFit(
     /// sizes even one scale can move the prediction away from sizes the interface already got right.
     /// The choice sees the training sizes only; the held-out sizes judge whichever is chosen.
     /// </summary>
-    private static DeploymentFit Choose(DeploymentFitKind[] forms, ValidationPoint[] training, ValidationPoint[] heldOut)
+    private static DeploymentFit Choose(DeploymentFitKind[] forms, ValidationPoint[] training, ValidationPoint[] heldOut, int trainingSizes)
     {
         ValidationPoint[] all = training.Concat(heldOut).ToArray();
-        if (training.Length < MinTrainingPointsToChoose)
+        if (trainingSizes < MinTrainingPointsToChoose)
         {
             // Nothing to choose with: the one coefficient two sizes determine (a form with more would fit them exactly and say nothing).
             return Judged(FitForm.Train(DeploymentFitKind.Scale, training, all), training, heldOut, []) with
             {
-                ChosenBecause = $"one coefficient: {training.Length} training sizes are too few to choose a form by leave-one-out",
+                ChosenBecause = $"one coefficient: {trainingSizes} training sizes are too few to choose a form by leave-one-out",
             };
         }
 
@@ -164,5 +174,11 @@ internal sealed record DeploymentFit(
                 ? $"sizes {string.Join(", ", SharedCoreSizesUsed)} were measured on a shared core and kept: fewer than {MinPoints} sizes had a core of their own"
                 : null;
 
-    private static int[] Sizes(IEnumerable<ValidationPoint> points) => points.Select(p => p.Size).ToArray();
+    /// <summary>Which sizes measured no time at all and took no part; null when every size measured some.</summary>
+    public string? UnmeasurableNote() =>
+        UnmeasurableSizes.Count > 0
+            ? $"sizes {string.Join(", ", UnmeasurableSizes)} measured 0 ns, below the timer's resolution, and were left out"
+            : null;
+
+    private static int[] Sizes(IEnumerable<ValidationPoint> points) => points.Select(p => p.Size).Distinct().ToArray();
 }

@@ -73,9 +73,10 @@ internal static class FitForm
     /// predicts a size it did not see, estimated without looking at any held-out size.
     /// </summary>
     public static double LeaveOneOutError(DeploymentFitKind kind, IReadOnlyList<ValidationPoint> training) =>
-        training.Select((left, i) =>
+        training.Select(left =>
         {
-            TrainedForm fit = Train(kind, training.Where((_, j) => j != i).ToArray(), training);
+            // A size listed twice is left out whole: its twin would otherwise predict it.
+            TrainedForm fit = Train(kind, training.Where(p => p.Size != left.Size).ToArray(), training);
             return Math.Abs(fit.Predict(left) - Measured(left)) / Measured(left);
         }).Average();
 

@@ -60,6 +60,11 @@ internal static class MarkdownReport
 
             md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append("; on a core of its own ")
               .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" (").Append(m.OwnCorePoints.Count()).Append(" of ").Append(m.Points.Count).Append(" sizes).\n\n");
+            if (m.DroppedNote() is string dropped)
+            {
+                md.Append("Cold start: ").Append(dropped).Append(".\n\n");
+            }
+
             if (m.Fit is DeploymentFit fit)
             {
                 md.Append("Deployment-specific fit (").Append(FitForm.Name(fit.Kind)).Append("; ").Append(fit.ChosenBecause)
@@ -69,10 +74,11 @@ internal static class MarkdownReport
                   .Append(". MAPE on the held-out sizes ").Append(string.Join(", ", fit.HeldOutSizes)).Append(": ")
                   .Append(Format.Percent(fit.HeldOutMapeBefore)).Append(" with the interface as generated, ")
                   .Append(Format.Percent(fit.HeldOutMapeAfter)).Append(" after the fit")
-                  .Append(fit.SharedCoreNote() is string note ? "; " + note : string.Empty).Append(".\n\n");
+                  .Append(fit.SharedCoreNote() is string note ? "; " + note : string.Empty)
+                  .Append(fit.UnmeasurableNote() is string unmeasurable ? "; " + unmeasurable : string.Empty).Append(".\n\n");
                 if (fit.DescribeCandidates() is string forms)
                 {
-                    md.Append("Forms considered (leave-one-out error on the training sizes → MAPE on the held-out sizes, which the choice does not see): ")
+                    md.Append("Forms considered (leave-one-out error on the training sizes, what the choice is made on → MAPE on the held-out sizes, not used to choose): ")
                       .Append(forms).Append(".\n\n");
                 }
             }

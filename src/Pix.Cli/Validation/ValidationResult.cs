@@ -27,8 +27,19 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
 {
     public bool Validated => NotValidatedBecause is null && Points.Count > 0;
 
-    /// <summary>Mean absolute percentage error over the sizes, as a fraction.</summary>
-    public double Mape => Points.Count == 0 ? double.NaN : Points.Average(p => p.AbsoluteError);
+    /// <summary>
+    /// The first size's first measurement, taken while the method was new to the process and dropped
+    /// (the cold-start cost); null when none was.
+    /// </summary>
+    public MeasurementResult? DroppedFirstMeasurement { get; init; }
+
+    /// <summary>One line: the dropped first measurement and the one kept for that size; null when none was dropped.</summary>
+    public string? DroppedNote() => DroppedFirstMeasurement is { } dropped && Points.Count > 0
+        ? $"size {Points[0].Size} was measured twice and its first measurement dropped (the method was new to the process): dropped {dropped.Median}, kept {Points[0].Measured.Median}"
+        : null;
+
+    /// <summary>Mean absolute percentage error over the sizes, as a fraction (see <see cref="MapeOf"/>).</summary>
+    public double Mape => MapeOf(Points);
 
     /// <summary>The sizes measured while no other hardware thread shared the core.</summary>
     public IEnumerable<ValidationPoint> OwnCorePoints => Points.Where(p => !p.Measured.CoreShared);
@@ -39,10 +50,13 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
     /// </summary>
     public double OwnCoreMape => MapeOf(OwnCorePoints);
 
-    /// <summary>MAPE of <paramref name="points"/>, NaN when there are none.</summary>
+    /// <summary>
+    /// MAPE of <paramref name="points"/>, NaN when there are none. A median of 0 ns (below the timer's
+    /// resolution: the engine clamps a sample below its overhead to 0) has no relative error and is left out.
+    /// </summary>
     internal static double MapeOf(IEnumerable<ValidationPoint> points)
     {
-        ValidationPoint[] all = points.ToArray();
+        ValidationPoint[] all = points.Where(p => p.Measured.Median.Nanoseconds > 0).ToArray();
         return all.Length == 0 ? double.NaN : all.Average(p => p.AbsoluteError);
     }
 

@@ -75,7 +75,8 @@ internal sealed class ValidationRunner
 
         var points = new List<ValidationPoint>();
         var argumentsOfPoint = new List<object?[]>();   // parallel to points: a sweep may name a size twice
-        MethodValidation Stop(string why) => new(target.DisplayName, points, why, noTerms);
+        MeasurementResult? droppedFirst = null;
+        MethodValidation Stop(string why) => new(target.DisplayName, points, why, noTerms) { DroppedFirstMeasurement = droppedFirst };
 
         // The first size is measured twice and its first measurement dropped: it is the only one taken
         // while the method was new to the process, and it measured up to 9x the second (code still
@@ -127,6 +128,7 @@ internal sealed class ValidationRunner
             if (dropped)
             {
                 _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)} (the method's first measurement, not kept)");
+                droppedFirst = measured;
                 continue;
             }
 
@@ -148,7 +150,10 @@ internal sealed class ValidationRunner
         }
 
         // Terms at some sizes only are no use to a fit over all of them.
-        return new MethodValidation(target.DisplayName, noTerms is null ? points : points.Select(p => p with { Terms = null }).ToList(), null, noTerms);
+        return new MethodValidation(target.DisplayName, noTerms is null ? points : points.Select(p => p with { Terms = null }).ToList(), null, noTerms)
+        {
+            DroppedFirstMeasurement = droppedFirst,
+        };
     }
 
     /// <summary>

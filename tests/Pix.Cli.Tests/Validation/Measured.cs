@@ -27,17 +27,34 @@ internal static class Measured
         return measured;
     }
 
+    /// <summary>
+    /// A measurement whose median is 0: the body costs nothing beyond the timing overhead (here each
+    /// reading of the clock costs 1 ms), which the engine subtracts and clamps at 0.
+    /// </summary>
+    public static MeasurementResult BelowResolution()
+    {
+        var clock = new FixedCostClock(0, ticksPerReading: 1_000_000_000);
+        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = true, ProbeIssueRate = false };
+        return new MeasurementEngine(options, clock, null).Run(BatchRunner.For(() => clock.Advance()));
+    }
+
     /// <summary>A clock in picosecond ticks where each call of the body costs a fixed number of ticks.</summary>
     private sealed class FixedCostClock : TimeSource
     {
         private readonly long _ticksPerCall;
         private long _now;
 
-        public FixedCostClock(long ticksPerCall) => _ticksPerCall = ticksPerCall;
+        private readonly long _ticksPerReading;
+
+        public FixedCostClock(long ticksPerCall, long ticksPerReading = 0)
+        {
+            _ticksPerCall = ticksPerCall;
+            _ticksPerReading = ticksPerReading;
+        }
 
         public override long Frequency => 1_000_000_000_000;
 
-        public override long GetTimestamp() => _now;
+        public override long GetTimestamp() => _now += _ticksPerReading;
 
         public void Advance() => _now += _ticksPerCall;
     }

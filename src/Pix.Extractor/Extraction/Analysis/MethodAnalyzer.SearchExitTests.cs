@@ -12,7 +12,7 @@ namespace Pix.Extraction.Analysis;
 // holds in one iteration, the last; in every other iteration it is false, and `&&` stops at the first
 // false operand. Which operand fails is data, but a search compares each element with what it is
 // looking for, and that comparison fails for every element but the match. So a failing iteration is
-// counted up to and including the first comparison of element data (with the operands before it:
+// counted up to and including the first equality test of element data (with the operands before it:
 // `live` in `live && s.Hash == hash && s.Key == key`, a sentinel check `index >= 0`), and the rest of
 // the test as its own term, once per execution of the loop that iterates at all: the hit. (A scan that
 // matches nothing runs the rest on the few elements that pass the first comparison; once approximates
@@ -22,8 +22,11 @@ namespace Pix.Extraction.Analysis;
 // window", with a measurement of each failing depth).
 internal sealed partial class MethodAnalyzer
 {
-    /// <summary>Per loop being analysed, what its exit tests run only at the hit (taken when the loop closes).</summary>
-    private readonly Dictionary<ILoopOperation, CostAccumulator> _hitTests = new();
+    /// <summary>
+    /// Per loop being analysed, what each of its exit tests runs only at the hit, one accumulator per test
+    /// (the costliest is taken when the loop closes: one execution of the loop hits at most one exit).
+    /// </summary>
+    private readonly Dictionary<ILoopOperation, List<CostAccumulator>> _hitTests = new();
 
     /// <summary>
     /// Counts <paramref name="test"/> when it is the whole <c>&amp;&amp;</c> condition of a search loop's
@@ -128,10 +131,10 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// How many operands a failing iteration runs: up to and including the first comparison of data
+    /// How many operands a failing iteration runs: up to and including the first equality test of data
     /// the iteration reads from memory (<see cref="ComparesElementData"/>); all of them when none does.
-    /// A comparison of locals alone (<c>index &gt;= 0</c>, a sentinel check) usually holds, so it does not
-    /// end the prefix.
+    /// A comparison of locals alone (<c>index &gt;= 0</c>, a sentinel check) or any other comparison
+    /// usually holds, so it does not end the prefix.
     /// </summary>
     private static int FailingPrefixLength(List<IOperation> operands)
     {
@@ -147,36 +150,62 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// An equality or relational operator (built-in or user-defined) or a pattern test, over an array
-    /// or span element, a field or property of a value reached through a local, parameter or element
-    /// (<c>rule.SourceMask</c>, <c>_entries[index].Hash</c>; not <c>this</c>'s own), or a call's result.
+    /// An equality <c>==</c> (built-in or user-defined) or a pattern test against a non-null constant
+    /// (<c>x is 5</c>) over element data: an array or span element, a foreach iteration variable, a field
+    /// or property of a value reached through a local, parameter or element (<c>rule.SourceMask</c>,
+    /// <c>_entries[index].Hash</c>; not <c>this</c>'s own), or a call's result. Only such a test fails for
+    /// all elements but the match; <c>!=</c>, relational operators, <c>is null</c> and <c>is not …</c> usually
+    /// hold (an occupied-slot check, a validation loop's bounds), so they stay in the failing prefix.
     /// </summary>
     private static bool ComparesElementData(IOperation operand)
     {
-        bool comparison = operand is IIsPatternOperation
-            || operand is IBinaryOperation
-            {
-                OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
-                    or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
-            };
-        return comparison && operand.DescendantsAndSelf().Any(o => o switch
+        bool equality = operand switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } => true,
+            IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } =>
+                !(value.ConstantValue.HasValue && value.ConstantValue.Value is null),
+            _ => false,
+        };
+        return equality && operand.DescendantsAndSelf().Any(o => o switch
         {
             IArrayElementReferenceOperation or IInvocationOperation => true,
             IPropertyReferenceOperation { Arguments.Length: > 0 } => true,
             IMemberReferenceOperation { Instance: { } instance } and (IFieldReferenceOperation or IPropertyReferenceOperation) =>
                 instance is not IInstanceReferenceOperation,
+            ILocalReferenceOperation local => IsForEachVariable(local),
             _ => false,
         });
     }
 
+    /// <summary>Whether <paramref name="reference"/> reads the iteration variable of a foreach around it: the element itself.</summary>
+    private static bool IsForEachVariable(ILocalReferenceOperation reference)
+    {
+        for (IOperation? current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// Counts <paramref name="operands"/> (and one jump each) into <paramref name="hitLoop"/>'s hit test,
+    /// Counts <paramref name="operands"/> (and one jump each) as one of <paramref name="hitLoop"/>'s hit tests,
     /// priced once per execution of that loop (<see cref="TakeHitTest"/>, <see cref="OnceAtTheHit"/>).
-    /// The variable flows are restored: what the hit computes feeds no iteration's chain.
+    /// The variable flows are restored: what the hit computes feeds no iteration's chain. Nothing is
+    /// recorded during the constant-time checker's extra walk of an arm (<see cref="ObserveArms"/>): the
+    /// walk for real records the test, and the observer sees the arm's per-iteration cost, the failing
+    /// prefix, as the loop's own term counts it.
     /// </summary>
     private void CountAtTheHit(List<IOperation> operands, LoopFrame hitLoop)
     {
+        if (_observingArms)
+        {
+            return;
+        }
+
         PathSet inLoop = _paths;
         Dictionary<ISymbol, DependencyFlow> flows = _region.Snapshot();
         _paths = PathSet.Start();
@@ -188,13 +217,15 @@ internal sealed partial class MethodAnalyzer
             }
 
             Emit(OperationClass.Branch, operands.Count);
-            if (!_hitTests.TryGetValue(hitLoop.Loop, out CostAccumulator? hitTest))
+            if (!_hitTests.TryGetValue(hitLoop.Loop, out List<CostAccumulator>? tests))
             {
-                hitTest = new CostAccumulator();
-                _hitTests.Add(hitLoop.Loop, hitTest);
+                tests = new List<CostAccumulator>();
+                _hitTests.Add(hitLoop.Loop, tests);
             }
 
+            var hitTest = new CostAccumulator();
             hitTest.Append(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
+            tests.Add(hitTest);
         }
         finally
         {
@@ -203,16 +234,31 @@ internal sealed partial class MethodAnalyzer
         }
     }
 
-    /// <summary>What the exit tests of <paramref name="loop"/> run only at the hit, if anything; forgotten here, so a loop walked again starts afresh.</summary>
+    /// <summary>
+    /// The costliest of <paramref name="loop"/>'s hit tests (priced on the sample <see cref="PathSet.Costliest(IEnumerable{PathAlternative}, double)"/>
+    /// uses), if it has any; forgotten here, so a loop walked again starts afresh.
+    /// </summary>
     private CostAccumulator? TakeHitTest(ILoopOperation loop)
     {
-        if (!_hitTests.TryGetValue(loop, out CostAccumulator? hitTest))
+        if (!_hitTests.TryGetValue(loop, out List<CostAccumulator>? tests))
         {
             return null;
         }
 
         _hitTests.Remove(loop);
-        return hitTest;
+        CostAccumulator costliest = tests[0];
+        double costliestPrice = costliest.SamplePrice(ComparisonSample);
+        for (int i = 1; i < tests.Count; i++)
+        {
+            double price = tests[i].SamplePrice(ComparisonSample);
+            if (price > costliestPrice)
+            {
+                costliest = tests[i];
+                costliestPrice = price;
+            }
+        }
+
+        return costliest;
     }
 
     /// <summary>
