@@ -70,11 +70,13 @@ public sealed class ConnectionTracker
 
     /// <summary>
     /// Finds connection <paramref name="key"/> (canonical form), unlinking stale entries met on the
-    /// way; returns its index or -1. <paramref name="steps"/> counts the entries walked past.
+    /// way; returns its index or -1. <paramref name="steps"/> counts the entries walked past,
+    /// <paramref name="unlinked"/> the stale ones among them.
     /// </summary>
-    public int Find(in FlowKey key, uint hash, long now, out int steps)
+    public int Find(in FlowKey key, uint hash, long now, out int steps, out int unlinked)
     {
         steps = 0;
+        unlinked = 0;
         int bucket = (int)(hash & (uint)_bucketMask);
         int previous = None;
         int index = _bucketHeads[bucket];
@@ -85,6 +87,8 @@ public sealed class ConnectionTracker
             int next = _entries[index].Next;
             if (IsStale(index, now))
             {
+                PixHint.Pcv("staleUnlinked", "stale entries unlinked from the bucket on the way (connections that timed out since the walk last passed them)");
+                unlinked++;
                 Unlink(bucket, previous, index);
             }
             else if (_entries[index].Hash == hash && _entries[index].Key == key)

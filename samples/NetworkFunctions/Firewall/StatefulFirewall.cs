@@ -6,7 +6,8 @@ namespace Pix.Samples.NetworkFunctions.Firewall;
 /// <summary>The PCV values one packet induced in the firewall.</summary>
 /// <param name="ChainLength">Connection-table entries walked.</param>
 /// <param name="RulesScanned">Rules compared (0 for packets of tracked connections).</param>
-public readonly record struct FirewallPcvs(int ChainLength, int RulesScanned);
+/// <param name="StaleUnlinked">Stale connection-table entries unlinked during the walk.</param>
+public readonly record struct FirewallPcvs(int ChainLength, int RulesScanned, int StaleUnlinked);
 
 /// <summary>
 /// A stateful firewall: packets of tracked connections pass; a packet that could open a connection
@@ -58,23 +59,23 @@ public sealed partial class StatefulFirewall
 
         FlowKey connection = headers.Flow.Canonical();
         uint hash = connection.Hash();
-        int index = _connections.Find(in connection, hash, now, out int chainLength);
+        int index = _connections.Find(in connection, hash, now, out int chainLength, out int staleUnlinked);
         bool isTcp = headers.Protocol == Wire.ProtocolTcp;
         if (index >= 0)
         {
-            LastPacket = new FirewallPcvs(chainLength, 0);
+            LastPacket = new FirewallPcvs(chainLength, 0, staleUnlinked);
             return TrackPacket(index, isTcp, headers.TcpFlags, now);
         }
 
         bool opens = !isTcp || (headers.TcpFlags & (Wire.TcpSyn | Wire.TcpAck | Wire.TcpRst)) == Wire.TcpSyn;
         if (!opens)
         {
-            LastPacket = new FirewallPcvs(chainLength, 0);
+            LastPacket = new FirewallPcvs(chainLength, 0, staleUnlinked);
             return false;
         }
 
         bool allowed = FirstMatchAllows(in headers, out int rulesScanned);
-        LastPacket = new FirewallPcvs(chainLength, rulesScanned);
+        LastPacket = new FirewallPcvs(chainLength, rulesScanned, staleUnlinked);
         return allowed && _connections.Add(in connection, hash, ConnectionState.Opening, now) >= 0;
     }
 

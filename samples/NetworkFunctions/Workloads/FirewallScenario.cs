@@ -15,7 +15,7 @@ public sealed class FirewallScenario : Scenario
     public const int RuleCount = 100;
 
     private const uint InsideNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "chainLength", "rulesScanned" };
+    private static readonly string[] Pcvs = { "chainLength", "staleUnlinked", "rulesScanned" };
     private StatefulFirewall _firewall;
     private FilterInterface<Latency>? _interface;
     private FilterInterface<LatencyBreakdown>? _explain;
@@ -74,17 +74,18 @@ public sealed class FirewallScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(Span<int> values)
     {
         values[0] = _firewall.LastPacket.ChainLength;
-        values[1] = _firewall.LastPacket.RulesScanned;
+        values[1] = _firewall.LastPacket.StaleUnlinked;
+        values[2] = _firewall.LastPacket.RulesScanned;
     }
 
     /// <summary>3,000 HTTPS connections opened in setup (SYN, SYN-ACK, ACK); then data both ways, 3% of packets opening new connections.</summary>
@@ -162,5 +163,5 @@ public sealed class FirewallScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Filter</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double chainLength, double? rulesScanned);
+    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double chainLength, double? staleUnlinked, double? rulesScanned);
 }

@@ -19,7 +19,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [InlineData("MaglevLoadBalancer.SelectBackend", "probes")]
     [InlineData("LearningBridge.Forward", "agedOut,learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieDepth")]
-    [InlineData("StatefulFirewall.Filter", "chainLength,rulesScanned")]
+    [InlineData("StatefulFirewall.Filter", "chainLength,staleUnlinked,rulesScanned")]
     [InlineData("TokenBucketPolicer.Police", "")]
     public void The_PCVs_are_the_ones_the_hints_name(string entryPoint, string expected)
     {
@@ -81,6 +81,17 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
         double rules = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 1), ("rulesScanned", 100)));
         Assert.True(chain > baseline);
         Assert.True(rules > baseline);
+    }
+
+    [Fact]
+    public void Firewall_walk_prices_the_unlinking_of_stale_entries_only_as_often_as_it_happens()
+    {
+        // staleUnlinked counts the walk's runs of the unlink arm; left out it takes its bound, every entry unlinked.
+        double none = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("staleUnlinked", 0), ("rulesScanned", 0)));
+        double some = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("staleUnlinked", 10), ("rulesScanned", 0)));
+        double all = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("staleUnlinked", 100), ("rulesScanned", 0)));
+        Assert.True(none < some && some < all, $"{none} < {some} < {all}");
+        Assert.Equal(all, models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("rulesScanned", 0))), 9);
     }
 
     [Fact]

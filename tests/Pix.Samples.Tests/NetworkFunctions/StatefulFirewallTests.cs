@@ -80,6 +80,7 @@ public class StatefulFirewallTests
         // One bucket: the HTTPS lookup walks past the stale DNS entry (newest first) and unlinks it.
         Assert.True(Send(firewall, Https, Wire.TcpAck, 500));
         Assert.Equal(2, firewall.LastPacket.ChainLength);
+        Assert.Equal(1, firewall.LastPacket.StaleUnlinked);
         Assert.Equal(1, firewall.Connections.Count);
 
         Assert.False(Send(firewall, Https, Wire.TcpAck, 1500));
