@@ -101,26 +101,9 @@ internal sealed partial class MethodAnalyzer
     /// </summary>
     private void CountArmRuns(IConditionalOperation conditional, ArmHint hint, QuantityInfo pcv, Poly runs, Arm whenTrue, Arm whenFalse)
     {
-        PathSet outer = _paths;
-        var environmentBefore = SnapshotEnvironment();
-        var regionBefore = _region.Snapshot();
-        var environments = new List<Dictionary<ISymbol, SymbolicValue>>();
-        var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
-        var costs = new List<CostAccumulator>();
-        foreach (Arm arm in new[] { whenTrue, whenFalse })
-        {
-            RestoreEnvironment(environmentBefore);
-            _region.Restore(regionBefore);
-            _paths = PathSet.Start();
-            arm.Walk();
-            costs.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample).Cost);
-            environments.Add(SnapshotEnvironment());
-            regions.Add(_region.Snapshot());
-        }
-
-        _paths = outer;
-        MergeEnvironments(environments);
-        _region.MergeArms(regions);
+        var costs = WalkArmsApart(new[] { whenTrue, whenFalse })
+            .Select(arm => PathSet.Costliest(arm.Paths, ComparisonSample).Cost)
+            .ToList();
 
         Poly hintedRuns = Poly.Of(pcv.Atom);
         string armName = hint.OnTrueArm ? "then-arm" : "else-arm", otherName = hint.OnTrueArm ? "else-arm" : "then-arm";

@@ -244,40 +244,24 @@ internal sealed partial class MethodAnalyzer
     /// </summary>
     private DependencyFlow CostliestArm(IOperation site, IReadOnlyList<Arm> arms)
     {
-        PathSet outer = _paths;
-        var environmentBefore = SnapshotEnvironment();
-        var regionBefore = _region.Snapshot();
-        var environments = new List<Dictionary<ISymbol, Inputs.SymbolicValue>>();
-        var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
-        var flows = new List<DependencyFlow>();
+        var walked = WalkArmsApart(arms);
+        var armPaths = walked.Select(w => w.Paths).ToList();
         var chosen = new List<PathAlternative>();
         var priced = new List<double>();
         var chosenPrices = new List<double>();
-        var armPaths = new List<List<PathAlternative>>();
         bool allTerminate = true;
-        foreach (Arm arm in arms)
+        for (int i = 0; i < arms.Count; i++)
         {
-            RestoreEnvironment(environmentBefore);
-            _region.Restore(regionBefore);
-            _paths = PathSet.Start();
-            flows.Add(arm.Walk());
-            allTerminate &= _paths.AllTerminated;
+            allTerminate &= armPaths[i].All(a => a.Terminated);
             // Each arm's costliest path is priced once: the gap below and the choice among arms reuse the price.
-            armPaths.Add(_paths.Alternatives.ToList());
-            chosen.Add(PathSet.Costliest(_paths.Alternatives, ComparisonSample, out double armPrice));
+            chosen.Add(PathSet.Costliest(armPaths[i], ComparisonSample, out double armPrice));
             chosenPrices.Add(armPrice);
-            if (!arm.Jumps)
+            if (!arms[i].Jumps)
             {
                 priced.Add(armPrice);
             }
-
-            environments.Add(SnapshotEnvironment());
-            regions.Add(_region.Snapshot());
         }
 
-        _paths = outer;
-        MergeEnvironments(environments);
-        _region.MergeArms(regions);
         if (ArmForkingOnPcvs(site, armPaths) is { } hinted)
         {
             // Each path of the hinted fork costs at least what the other arms' costliest path costs.
@@ -306,7 +290,38 @@ internal sealed partial class MethodAnalyzer
             ExitPaths();
         }
 
-        return DependencyFlow.Combine(flows);
+        return DependencyFlow.Combine(walked.Select(w => w.Flow));
+    }
+
+    /// <summary>
+    /// Walks each arm on its own, on a fresh path set from the state just before the branch, then merges the
+    /// arms' environments and chain regions and puts the outer path set back: what a branch priced from its
+    /// arms instead of forked needs (<see cref="CostliestArm"/>, <see cref="CountArmRuns"/>). Per arm, in
+    /// order: its path alternatives and the flow its walk returned.
+    /// </summary>
+    private List<(List<PathAlternative> Paths, DependencyFlow Flow)> WalkArmsApart(IReadOnlyList<Arm> arms)
+    {
+        PathSet outer = _paths;
+        var environmentBefore = SnapshotEnvironment();
+        var regionBefore = _region.Snapshot();
+        var environments = new List<Dictionary<ISymbol, Inputs.SymbolicValue>>();
+        var regions = new List<Dictionary<ISymbol, DependencyFlow>>();
+        var walked = new List<(List<PathAlternative> Paths, DependencyFlow Flow)>(arms.Count);
+        foreach (Arm arm in arms)
+        {
+            RestoreEnvironment(environmentBefore);
+            _region.Restore(regionBefore);
+            _paths = PathSet.Start();
+            DependencyFlow flow = arm.Walk();
+            walked.Add((_paths.Alternatives.ToList(), flow));
+            environments.Add(SnapshotEnvironment());
+            regions.Add(_region.Snapshot());
+        }
+
+        _paths = outer;
+        MergeEnvironments(environments);
+        _region.MergeArms(regions);
+        return walked;
     }
 
     /// <summary>
