@@ -167,10 +167,5 @@ internal sealed partial class MethodAnalyzer
         guard is AndGuard and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : new[] { guard };
 
     private static IEnumerable<string> Symbols(Guard guard) =>
-        guard.Children().SelectMany(child => child switch
-        {
-            Guard g => Symbols(g),
-            Expr e => e.Symbols(),
-            _ => Enumerable.Empty<string>(),
-        });
+        Solver.QuantityDomain.GuardExpressions(guard).SelectMany(e => e.Symbols());
 }
