@@ -38,14 +38,19 @@ internal sealed partial class MethodAnalyzer
         }
     }
 
-    private static bool EndsInJump(IOperation? statement)
+    private static bool EndsInJump(IOperation? statement) =>
+        statement is not null
+        && LastStatement(statement) is IReturnOperation or IBranchOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation;
+
+    /// <summary>The statement that runs last in <paramref name="statement"/>: the last of nested blocks' last statements.</summary>
+    private static IOperation LastStatement(IOperation statement)
     {
         while (statement is IBlockOperation { Operations.Length: > 0 } block)
         {
             statement = block.Operations[block.Operations.Length - 1];
         }
 
-        return statement is IReturnOperation or IBranchOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation;
+        return statement;
     }
 
     private DependencyFlow ConditionalExpression(IConditionalOperation conditional)

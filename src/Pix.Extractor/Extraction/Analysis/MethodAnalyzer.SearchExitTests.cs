@@ -97,16 +97,6 @@ internal sealed partial class MethodAnalyzer
         };
     }
 
-    private static IOperation LastStatement(IOperation statement)
-    {
-        while (statement is IBlockOperation { Operations.Length: > 0 } block)
-        {
-            statement = block.Operations[block.Operations.Length - 1];
-        }
-
-        return statement;
-    }
-
     /// <summary>The operands of a left-nested <c>a &amp;&amp; b &amp;&amp; c</c>, in evaluation order.</summary>
     private static List<IOperation> Conjuncts(IBinaryOperation test)
     {
