@@ -141,7 +141,12 @@ internal sealed class Calibrator
             opaqueCallCosts: null,
             defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
             .WithMemoryLoads(memoryLevels.Select(m => m.Point));
-        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed) { MemoryLevels = memoryLevels, IssueRates = issueRates };
+        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed)
+        {
+            MemoryLevels = memoryLevels,
+            IssueRates = issueRates,
+            Passes = RawPasses(probes, perPass, passes),
+        };
 
         // Relative spread (max − min) / min of the per-pass figures.
         double Spread(Probe p)
@@ -151,6 +156,15 @@ internal sealed class Calibrator
             return best == 0 ? 0 : (perUnit.Max() - best) / best;
         }
     }
+
+    private static List<KernelPass> RawPasses(List<Probe> probes, Dictionary<Probe, List<MeasurementResult>> perPass, int passes) =>
+        Enumerable.Range(0, passes)
+            .SelectMany(pass => probes.Select(p =>
+            {
+                MeasurementResult r = perPass[p][pass];
+                return new KernelPass(p.Name, p.Kind, pass + 1, p.Units, r.CallsPerBatch, r.Median.Nanoseconds / p.Units, r.Samples.Select(s => s / p.Units).ToArray(), r.Gen0Collections);
+            }))
+            .ToList();
 
     private static int CountKernels(List<KernelObservation> observations, OperationClass c, KernelBound bound) =>
         observations.Count(o => o.Bound == bound && o.CountsPerIteration.ContainsKey(c));

@@ -61,7 +61,10 @@ internal sealed class MeasurementEngine
         SampleStatistics statistics = SampleStatistics.Of(kept!.Samples.Select(s => Math.Max(0, s - overhead)));
         double? allocatedPerCall = AllocationsObservable ? (double)kept.Allocated / (calls * kept.Samples.Length) : null;
         return new MeasurementResult(
-            statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, kept.IssueRate, kept.CoreShared);
+            statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, kept.IssueRate, kept.CoreShared)
+        {
+            Gen0Collections = kept.Collections,
+        };
     }
 
     private Round MeasureRound(BatchRunner runner, long calls)
@@ -69,6 +72,7 @@ internal sealed class MeasurementEngine
         double rateBefore = _core?.Probe() ?? 0;
         var samples = new double[_options.BatchCount];
         long allocated = 0;
+        int collections = 0;
         for (int b = 0; b < samples.Length; b++)
         {
             if (_options.CollectBeforeEachBatch)
@@ -78,7 +82,9 @@ internal sealed class MeasurementEngine
 
             runner.Setup();
             long before = AllocatedBytes();
+            int collectionsBefore = GC.CollectionCount(0);
             long ticks = RunBatch(runner, calls);
+            collections += GC.CollectionCount(0) - collectionsBefore;
             allocated += AllocatedBytes() - before;
             samples[b] = _clock.ToNanoseconds(ticks) / calls;
         }
@@ -86,7 +92,7 @@ internal sealed class MeasurementEngine
         // The lower of the two probes: a neighbour that came or went during the round shows in one of them.
         double rate = _core is null ? 0 : Math.Min(rateBefore, _core.Probe());
         bool shared = _core is not null && _core.IsShared(rate);
-        return new Round(samples, allocated, IsSettled(samples, _options.SettleTolerance), rate, shared);
+        return new Round(samples, allocated, collections, IsSettled(samples, _options.SettleTolerance), rate, shared);
     }
 
     private long RunBatch(BatchRunner runner, long calls) =>
@@ -163,7 +169,7 @@ internal sealed class MeasurementEngine
     }
 
     /// <summary>One round of timed batches and what the core was doing meanwhile.</summary>
-    private sealed record Round(double[] Samples, long Allocated, bool Settled, double IssueRate, bool CoreShared)
+    private sealed record Round(double[] Samples, long Allocated, int Collections, bool Settled, double IssueRate, bool CoreShared)
     {
         public bool IsBetterThan(Round other) =>
             Settled != other.Settled ? Settled : IssueRate > other.IssueRate;
