@@ -25,7 +25,7 @@ public sealed record CalibrationOptions
     public int MinRepetitions { get; init; } = 2;
 
     /// <summary>Most passes over all kernels.</summary>
-    public int MaxRepetitions { get; init; } = 5;
+    public int MaxRepetitions { get; init; } = 16;
 
     /// <summary>
     /// How each kernel is timed within a pass. Back to back: a kernel is a long loop whose

@@ -55,7 +55,8 @@ internal sealed class Calibrator
             for (int i = 0; i < probes.Count; i++)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                perPass[probes[i]].Add(Measurement.MeasureWith(probes[i].Measure, _options.Measurement));
+                List<MeasurementResult> results = perPass[probes[i]];
+                results.Add(Measurement.MeasureWith(probes[i].Measure, results.Count == 0 ? _options.Measurement : Repeat(results[0])));
                 Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
             }
 
@@ -66,6 +67,23 @@ internal sealed class Calibrator
         Report("fit", null, 0, 1);
         return Fit(probes, perPass, pass, issueRates);
     }
+
+    /// <summary>
+    /// A later pass over a kernel: the batch size the first pass found, and a warm-up only long enough
+    /// to bring its data and code back into the caches. Every kernel reached tier-1 code in the common
+    /// warm-up, so sizing again would spend most of a pass re-measuring what is known (40 ms per
+    /// kernel against 6 ms of timed batches), and a pass interrupted while sizing timed 10-25x shorter
+    /// batches than the others. The time saved buys more passes: more chances for each kernel to be
+    /// timed while the machine is quiet.
+    /// </summary>
+    private MeasurementOptions Repeat(MeasurementResult first) => _options.Measurement with
+    {
+        CallsPerBatch = first.CallsPerBatch,
+        WarmupTime = TimeSpan.FromTicks(Math.Min(_options.Measurement.WarmupTime.Ticks, RewarmTime.Ticks)),
+    };
+
+    /// <summary>Warm-up of a kernel in a later pass (<see cref="Repeat"/>).</summary>
+    private static readonly TimeSpan RewarmTime = TimeSpan.FromMilliseconds(2);
 
     private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<MeasurementResult>> perPass, int passes, IReadOnlyList<double> issueRates)
     {

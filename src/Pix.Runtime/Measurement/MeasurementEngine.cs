@@ -39,6 +39,10 @@ internal sealed class MeasurementEngine
     {
         long calls = WarmUp(runner);
         CollectGarbage();
+        if (_options.SettleAllocator)
+        {
+            SettleAllocator(runner, calls);
+        }
 
         Round? kept = null;
         int rounds = 0;
@@ -104,27 +108,66 @@ internal sealed class MeasurementEngine
     /// <summary>
     /// Runs batches until the warm-up time has passed and a batch lasts at least the minimum batch
     /// time, re-sizing the batch after each one (code gets faster as it tiers up, so the size is taken
-    /// from the last batch, not the first). Returns the calls per batch for the measured stage.
+    /// from the last batches, not the first). Returns the calls per batch for the measured stage; with
+    /// <see cref="MeasurementOptions.CallsPerBatch"/> set, warms up at that size and returns it.
     /// </summary>
     internal long WarmUp(BatchRunner runner)
     {
+        if (_options.CallsPerBatch is long fixedCalls)
+        {
+            long stop = _clock.GetTimestamp() + _clock.FromSeconds(_options.WarmupTime.TotalSeconds);
+            do
+            {
+                runner.Setup();
+                RunBatch(runner, fixedCalls);
+            }
+            while (_clock.GetTimestamp() < stop);
+            return fixedCalls;
+        }
+
         long calls = 1;
+        var recent = new RecentBatches();
         long end = _clock.GetTimestamp() + _clock.FromSeconds(_options.WarmupTime.TotalSeconds);
         while (true)
         {
             runner.Setup();
             long ticks = RunBatch(runner, calls);
+            recent.Add(calls, ticks);
             bool longEnough = ticks >= _minBatchTicks || calls >= MaxCallsPerBatch;
             long next = NextBatchSize(calls, ticks, _minBatchTicks);
             if (longEnough && _clock.GetTimestamp() >= end)
             {
-                // Keep the size that met the target unless the last batch says it is now far off.
-                return ticks > 2 * _minBatchTicks ? next : calls;
+                // Keep the size that met the target unless the recent batches say it is now far off.
+                // The fastest of them decides: an interruption (another process, a collection) only
+                // ever adds time, and sizing from one interrupted last batch shrank batches 10-25x.
+                long fastest = recent.FastestTicksFor(calls);
+                return fastest > 2 * _minBatchTicks ? NextBatchSize(calls, fastest, _minBatchTicks) : calls;
             }
 
             calls = next;
         }
     }
+
+    /// <summary>
+    /// Runs batches of code that allocates until the first gen-0 collection after the full one that
+    /// precedes the timed batches (at most <see cref="MaxSettleTime"/>), so they time the allocator as
+    /// a program that allocates all along meets it, not the heap just after a full collection.
+    /// </summary>
+    private void SettleAllocator(BatchRunner runner, long calls)
+    {
+        long before = AllocatedBytes();
+        int collections = GC.CollectionCount(0);
+        long stop = _clock.GetTimestamp() + _clock.FromSeconds(MaxSettleTime.TotalSeconds);
+        do
+        {
+            runner.Setup();
+            RunBatch(runner, calls);
+        }
+        while (GC.CollectionCount(0) == collections && AllocatedBytes() != before && _clock.GetTimestamp() < stop);
+    }
+
+    /// <summary>Longest <see cref="SettleAllocator"/> runs: a gen-0 budget is tens of megabytes, allocated in milliseconds.</summary>
+    private static readonly TimeSpan MaxSettleTime = TimeSpan.FromSeconds(0.5);
 
     /// <summary>
     /// The batch size that would have made a batch of <paramref name="calls"/> taking
@@ -166,6 +209,19 @@ internal sealed class MeasurementEngine
         }
 
         return SampleStatistics.MedianOf(perCall);
+    }
+
+    /// <summary>The time per call of the last few warm-up batches (their sizes may differ).</summary>
+    private sealed class RecentBatches
+    {
+        private const int Kept = 3;
+        private readonly double[] _ticksPerCall = new double[Kept];
+        private int _count;
+
+        public void Add(long calls, long ticks) => _ticksPerCall[_count++ % Kept] = (double)ticks / calls;
+
+        /// <summary>What a batch of <paramref name="calls"/> would take at the fastest recent rate.</summary>
+        public long FastestTicksFor(long calls) => (long)Math.Ceiling(_ticksPerCall.Take(Math.Min(_count, Kept)).Min() * calls);
     }
 
     /// <summary>One round of timed batches and what the core was doing meanwhile.</summary>
