@@ -50,7 +50,7 @@ internal sealed class KernelState
             Objects[i] = new LeafKind();
         }
 
-        VirtualTargets = Callees.VirtualTargets();
+        Virtual = new Incrementer();
         Interface = new Incrementer();
         Delegate = Incrementer.Increment;
     }
@@ -71,7 +71,7 @@ internal sealed class KernelState
     public int[] ChaseXor;
     public int[] Data;
     public object[] Objects;
-    public IncrementBase[] VirtualTargets;
+    public IncrementBase Virtual;
     public IIncrement Interface;
     public Func<long, long> Delegate;
     public byte[]? Sink0;
@@ -80,7 +80,7 @@ internal sealed class KernelState
     public byte[]? Sink3;
 }
 
-/// <summary>Base of the virtual-call kernels' targets (<see cref="Callees"/>).</summary>
+/// <summary>Base of a small hierarchy for the virtual-call and type-check kernels.</summary>
 internal abstract class IncrementBase
 {
     public abstract long Next(long x);
@@ -92,11 +92,13 @@ internal interface IIncrement
     long Next(long x);
 }
 
-/// <summary>The target of the interface-call and delegate-call kernels.</summary>
-internal sealed class Incrementer : IIncrement
+internal sealed class Incrementer : IncrementBase, IIncrement
 {
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static long Increment(long x) => x + 1;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public override long Next(long x) => x + 1;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     long IIncrement.Next(long x) => x + 1;

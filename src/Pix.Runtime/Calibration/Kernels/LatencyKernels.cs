@@ -252,37 +252,34 @@ internal static class LatencyKernels
         long x = s.Add;
         for (int i = 0; i < iterations; i++)
         {
-            x = Callees.Next0(x);
-            x = Callees.Next1(x);
-            x = Callees.Next2(x);
-            x = Callees.Next3(x);
-            x = Callees.Next4(x);
-            x = Callees.Next5(x);
-            x = Callees.Next6(x);
-            x = Callees.Next7(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
+            x = Incrementer.Increment(x);
         }
 
         return x;
     }
 
-    // Eight targets of eight types, one per call site (see Callees); each site sees one type, as a
-    // monomorphic call site in a program does.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long VirtualCall(KernelState s, int iterations)
     {
         long x = s.Add;
-        IncrementBase[] t = s.VirtualTargets;
-        IncrementBase t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7];
+        IncrementBase target = s.Virtual;
         for (int i = 0; i < iterations; i++)
         {
-            x = t0.Next(x);
-            x = t1.Next(x);
-            x = t2.Next(x);
-            x = t3.Next(x);
-            x = t4.Next(x);
-            x = t5.Next(x);
-            x = t6.Next(x);
-            x = t7.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
+            x = target.Next(x);
         }
 
         return x;

@@ -297,32 +297,30 @@ internal static class ThroughputKernels
         long a0 = s.Add, a1 = s.Add + 1, a2 = s.Add + 2, a3 = s.Add + 3, a4 = s.Add + 4, a5 = s.Add + 5;
         for (int i = 0; i < iterations; i++)
         {
-            a0 = Callees.Next0(a0);
-            a1 = Callees.Next1(a1);
-            a2 = Callees.Next2(a2);
-            a3 = Callees.Next3(a3);
-            a4 = Callees.Next4(a4);
-            a5 = Callees.Next5(a5);
+            a0 = Incrementer.Increment(a0);
+            a1 = Incrementer.Increment(a1);
+            a2 = Incrementer.Increment(a2);
+            a3 = Incrementer.Increment(a3);
+            a4 = Incrementer.Increment(a4);
+            a5 = Incrementer.Increment(a5);
         }
 
         return a0 + a1 + a2 + a3 + a4 + a5;
     }
 
-    // Six targets of six types, one per call site (see Callees).
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long VirtualCall(KernelState s, int iterations)
     {
-        IncrementBase[] t = s.VirtualTargets;
-        IncrementBase t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5];
+        IncrementBase target = s.Virtual;
         long a0 = s.Add, a1 = s.Add + 1, a2 = s.Add + 2, a3 = s.Add + 3, a4 = s.Add + 4, a5 = s.Add + 5;
         for (int i = 0; i < iterations; i++)
         {
-            a0 = t0.Next(a0);
-            a1 = t1.Next(a1);
-            a2 = t2.Next(a2);
-            a3 = t3.Next(a3);
-            a4 = t4.Next(a4);
-            a5 = t5.Next(a5);
+            a0 = target.Next(a0);
+            a1 = target.Next(a1);
+            a2 = target.Next(a2);
+            a3 = target.Next(a3);
+            a4 = target.Next(a4);
+            a5 = target.Next(a5);
         }
 
         return a0 + a1 + a2 + a3 + a4 + a5;
