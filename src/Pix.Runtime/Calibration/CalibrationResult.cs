@@ -85,7 +85,7 @@ public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSprea
 /// </summary>
 /// <param name="Name">Kernel name, as in <see cref="KernelTiming.Name"/>.</param>
 /// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c>, <c>branch</c> or <c>memory</c>.</param>
-/// <param name="Pass">The pass, from 1.</param>
+/// <param name="Pass">The pass, from 1; a kernel whose timings disagree by more than 5% is timed three times in each later pass, each an entry.</param>
 /// <param name="Units">Iterations (links, bytes) one call of the kernel performs.</param>
 /// <param name="CallsPerBatch">Calls of the kernel in each timed batch.</param>
 /// <param name="MedianNs">The median of the batches, per unit.</param>
