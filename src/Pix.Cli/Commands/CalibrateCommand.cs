@@ -148,7 +148,7 @@ internal static class CalibrateCommand
         double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
         stdout.WriteLine();
         stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
-        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest pass.");
+        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest timing (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
     }
 
     /// <summary>Writes progress synchronously (Progress&lt;T&gt; would post to the thread pool and interleave).</summary>

@@ -62,7 +62,7 @@ public sealed class CalibrationResult
 /// <summary>One kernel's timing in a calibration run.</summary>
 /// <param name="Name">Kernel name, e.g. <c>"div chain"</c>.</param>
 /// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c> or <c>branch</c> (the branch-miss pair).</param>
-/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest pass.</param>
+/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest timing (<see cref="CalibrationResult.Passes"/>).</param>
 /// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
 /// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures: how well the passes agree.</param>
 /// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
@@ -73,7 +73,7 @@ public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, d
 }
 
 /// <summary>One memory-level chase in a calibration run.</summary>
-/// <param name="Point">The working set and the latency per dependent load: the median of the batches in the quietest pass.</param>
+/// <param name="Point">The working set and the latency per dependent load: the median of the batches in the quietest timing.</param>
 /// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures.</param>
 /// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
 public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSpread, double NoiseCv);

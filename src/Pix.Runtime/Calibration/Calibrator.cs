@@ -9,7 +9,8 @@ namespace Pix.Calibration;
 
 /// <summary>
 /// Measures this machine: warms every kernel up together, times each one in several passes (the
-/// quietest pass counts, so a noisy neighbour during one pass does not decide the profile), fits per-class latencies and throughputs across
+/// quietest timing counts, so a noisy neighbour during one pass does not decide the profile; a kernel
+/// whose timings disagree is timed more often), fits per-class latencies and throughputs across
 /// kernels, and derives what kernels cannot isolate.
 /// </summary>
 internal sealed class Calibrator
@@ -114,8 +115,8 @@ internal sealed class Calibrator
 
     private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass, int passes, IReadOnlyList<double> issueRates)
     {
-        // Within a pass, the median of batches rejects short interruptions. Across passes, take the
-        // quietest pass: interference (a busy hyperthread sibling, a neighbour's build) only ever
+        // Within a timing, the median of batches rejects short interruptions. Across timings, take
+        // the quietest: interference (a busy hyperthread sibling, a neighbour's build) only ever
         // adds time, and on a shared machine it can last for a whole pass of one kernel.
         double PerUnit(Probe p) => perPass[p].Min(t => t.Result.Median.Nanoseconds) / p.Units;
 
@@ -264,8 +265,9 @@ internal sealed class Calibrator
         foreach (int size in BulkKernels.Sizes)
         {
             int bytes = size;
-            probes.Add(new Probe($"copy {bytes} B", "bulk", () => bulk.Copy(bytes), bytes, null, OperationClass.CopiedByte));
-            probes.Add(new Probe($"compare {bytes} B", "bulk", () => bulk.Compare(bytes) ? 1 : 0, bytes, null, OperationClass.ComparedByte));
+            int placed = bytes * BulkKernels.Placements;
+            probes.Add(new Probe($"copy {bytes} B x{BulkKernels.Placements}", "bulk", () => bulk.Copy(bytes), placed, null, OperationClass.CopiedByte));
+            probes.Add(new Probe($"compare {bytes} B x{BulkKernels.Placements}", "bulk", () => bulk.Compare(bytes) ? 1 : 0, placed, null, OperationClass.ComparedByte));
             probes.Add(new Probe($"hash {bytes} B", "bulk", () => bulk.Hash(bytes), bytes, null, OperationClass.HashedByte));
         }
 

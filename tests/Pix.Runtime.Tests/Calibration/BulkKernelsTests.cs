@@ -25,19 +25,41 @@ public sealed class BulkKernelsTests
     }
 
     [Fact]
-    public void No_two_buffers_start_a_multiple_of_a_page_apart()
+    public void No_source_and_other_buffer_start_a_multiple_of_a_page_apart_at_any_placement()
     {
-        Assert.NotEqual(0, BulkKernels.Stride % 4096);
-        Assert.NotEqual(0, (2 * BulkKernels.Stride) % 4096);
-        Assert.True(BulkKernels.Stride >= 4096 + BulkKernels.Alignment, "a buffer must hold the largest size");
-        Assert.Equal(0, BulkKernels.Stride % BulkKernels.Alignment);
+        for (int k = 0; k < BulkKernels.Placements; k++)
+        {
+            int apart = BulkKernels.Stride + BulkKernels.OtherOffset(k) - BulkKernels.SourceOffset(k);
+            Assert.NotEqual(0, apart % 4096);
+            Assert.NotEqual(0, (apart + BulkKernels.Stride) % 4096);
+        }
+
+        Assert.True(BulkKernels.Stride >= 4096 + BulkKernels.Alignment, "a buffer must hold the largest size at the largest offset");
+    }
+
+    [Fact]
+    public void The_placements_cover_every_8_byte_offset_for_both_buffers()
+    {
+        var sources = new System.Collections.Generic.HashSet<int>();
+        var others = new System.Collections.Generic.HashSet<int>();
+        var misalignments = new System.Collections.Generic.HashSet<int>();
+        for (int k = 0; k < BulkKernels.Placements; k++)
+        {
+            sources.Add(BulkKernels.SourceOffset(k));
+            others.Add(BulkKernels.OtherOffset(k));
+            misalignments.Add(((BulkKernels.OtherOffset(k) - BulkKernels.SourceOffset(k)) + BulkKernels.Alignment) % BulkKernels.Alignment);
+        }
+
+        Assert.Equal(new[] { 0, 8, 16, 24, 32, 40, 48, 56 }, System.Linq.Enumerable.OrderBy(sources, x => x));
+        Assert.True(sources.SetEquals(others));
+        Assert.True(misalignments.Count > 1, "source and target must not always share their alignment");
     }
 
     [Theory]
     [InlineData(256)]
     [InlineData(1024)]
     [InlineData(4096)]
-    public void The_kernels_copy_and_compare_what_they_say(int bytes)
+    public void Every_comparison_runs_over_equal_bytes(int bytes)
     {
         var kernels = new BulkKernels();
 
