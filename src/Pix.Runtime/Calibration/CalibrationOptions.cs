@@ -17,7 +17,7 @@ public sealed record CalibrationOptions
 
     /// <summary>
     /// Wall-clock budget for the whole run. Whole passes over the kernels are repeated while the
-    /// next one is expected to fit (each kernel's figure is its quietest pass), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
+    /// next one is expected to fit (each kernel's figure is its quietest timing), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(15);
 
