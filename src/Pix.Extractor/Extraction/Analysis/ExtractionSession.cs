@@ -135,6 +135,12 @@ internal sealed partial class ExtractionSession
     /// </summary>
     public IReadOnlyCollection<SyntaxTree> TreesBound => _treesBound;
 
+    /// <summary>
+    /// Every method summarised in this session, analysed or replayed: the analysis reads the body of
+    /// each and of no other (what a cached model depends on, with <see cref="TreesBound"/> as a check).
+    /// </summary>
+    public IEnumerable<IMethodSymbol> MethodsSummarised => _summaries.Keys;
+
     /// <summary>The semantic model of <paramref name="tree"/>; the one way the analysis reads code, so that it is recorded.</summary>
     public SemanticModel SemanticModel(SyntaxTree tree)
     {
