@@ -130,8 +130,9 @@ internal sealed partial class ExtractionSession
     }
 
     /// <summary>
-    /// Every syntax tree whose code this extraction bound (the method's own and its callees'): with the
-    /// files the model points into, what a cached model depends on besides declarations.
+    /// Every syntax tree whose code this extraction bound (the method's own and its callees'): a cached
+    /// model depends on the bodies of <see cref="MethodsSummarised"/>, and on the whole of any tree here
+    /// that holds none of them.
     /// </summary>
     public IReadOnlyCollection<SyntaxTree> TreesBound => _treesBound;
 

@@ -117,14 +117,14 @@ internal static class ModelRelocation
         {
             for (int i = 0; i < text.Length; i++)
             {
-                if (!char.IsDigit(text[i]))
+                if (!IsAsciiDigit(text[i]))
                 {
                     continue;
                 }
 
                 long number = 0;
                 int start = i;
-                while (i < text.Length && char.IsDigit(text[i]))
+                while (i < text.Length && IsAsciiDigit(text[i]))
                 {
                     // Runs longer than any line number are not one.
                     number = i - start < 10 ? (number * 10) + (text[i] - '0') : long.MaxValue;
@@ -140,6 +140,9 @@ internal static class ModelRelocation
 
         return false;
     }
+
+    // Lines are written with the invariant culture's digits.
+    private static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
 
     private static IEnumerable<string> TextsOf(InterfaceModel model)
     {

@@ -33,9 +33,6 @@ internal sealed class SourceDependencies
     /// <summary>Number of files depended on (for tests and diagnostics of the cache).</summary>
     public int Count => _files.Length;
 
-    /// <summary>Number of files depended on as a whole rather than by declaration (tests).</summary>
-    public int WholeFiles => _files.Count(f => f.Declarations is null);
-
     /// <summary>
     /// The dependencies of <paramref name="model"/>, extracted from <paramref name="compilation"/> after
     /// reading the bodies of <paramref name="methodsRead"/> from <paramref name="treesBound"/>.
