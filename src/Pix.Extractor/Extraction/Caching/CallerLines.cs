@@ -14,7 +14,7 @@ internal static class CallerLines
 {
     private const string AttributeName = "System.Runtime.CompilerServices.CallerLineNumberAttribute";
 
-    /// <summary>Whether <paramref name="declaration"/> (a declaration with a body, in <paramref name="compilation"/>) passes one.</summary>
+    /// <summary>Whether <paramref name="declaration"/> (of the <see cref="DeclarationIndex"/>, in <paramref name="compilation"/>) passes one.</summary>
     public static bool Passes(SyntaxNode declaration, Compilation compilation, CancellationToken ct)
     {
         // Without the attribute type nothing can be declared with it: no binding needed.
@@ -37,9 +37,15 @@ internal static class CallerLines
                 LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
                 _ => null,
             };
-        if (root is null || model.GetOperation(root, ct) is not { } operation)
+        if (root is null)
         {
-            // Nothing to look into means nothing to prove: say yes, the caller extracts again.
+            // No code (an abstract member, an auto-accessor): nothing is passed.
+            return false;
+        }
+
+        if (model.GetOperation(root, ct) is not { } operation)
+        {
+            // Code that does not bind cannot be looked into: say yes, the caller extracts again.
             return true;
         }
 

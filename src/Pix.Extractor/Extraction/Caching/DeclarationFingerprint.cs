@@ -75,13 +75,13 @@ internal static class DeclarationFingerprint
             text.Append(parse.LanguageVersion).Append('|').Append(string.Join(",", parse.PreprocessorSymbolNames)).Append('\u0001');
         }
 
-        foreach (SyntaxNodeOrToken item in tree.GetRoot().DescendantNodesAndTokens(static node => !BodyIndex.IsBody(node)))
+        foreach (SyntaxNodeOrToken item in tree.GetRoot().DescendantNodesAndTokens(static node => !DeclarationIndex.IsBody(node)))
         {
             if (item.IsToken)
             {
                 text.Append(item.AsToken().Text).Append('\u0001');
             }
-            else if (BodyIndex.IsBody(item.AsNode()!))
+            else if (DeclarationIndex.IsBody(item.AsNode()!))
             {
                 text.Append("\u0003body\u0001");
             }

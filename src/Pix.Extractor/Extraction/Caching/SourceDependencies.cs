@@ -12,15 +12,15 @@ namespace Pix.Extraction.Caching;
 /// <summary>
 /// What a model depends on beyond declarations, by content: the declarations whose bodies the
 /// extraction read (the method and the callees it followed, with their local functions and lambdas)
-/// and those its provenance points into. Binding a body depends only on the declarations (the
-/// <see cref="DeclarationFingerprint"/>) and the body's own text, so a model still holds in another
-/// compilation with the same fingerprint when each of these declarations has the same text there
-/// (<see cref="BodyIndex"/>); an edit in another body of the same file only moves them.
+/// and those its provenance points into (<see cref="DeclarationIndex"/>). Binding a body depends only
+/// on the declarations (the <see cref="DeclarationFingerprint"/>) and the body's own text, so a model
+/// still holds in another compilation with the same fingerprint when each of these declarations has
+/// the same text there; an edit in another body of the same file only moves them.
 /// </summary>
 /// <remarks>
-/// What cannot be placed in a declaration with a body (provenance outside every one, a tree bound
-/// for no declaration read, several trees with one path) makes the model depend on its whole file,
-/// as every dependency did before: conservative, never wrong.
+/// What cannot be placed in a declaration (provenance outside every one, such as in a record's
+/// primary constructor; a tree bound for no declaration read; several trees with one path) makes the
+/// model depend on its whole file, as every dependency did before: conservative, never wrong.
 /// </remarks>
 internal sealed class SourceDependencies
 {
@@ -63,7 +63,7 @@ internal sealed class SourceDependencies
                 {
                     wholeFiles.Add(tree.FilePath);
                 }
-                else if (BodyIndex.Of(tree, ct).DeclarationOf(reference.GetSyntax(ct)) is int ordinal)
+                else if (DeclarationIndex.Of(tree, ct).DeclarationOf(reference.GetSyntax(ct)) is int ordinal)
                 {
                     DeclarationsIn(declarations, tree).Add(ordinal);
                 }
@@ -88,7 +88,7 @@ internal sealed class SourceDependencies
             }
 
             SyntaxTree[] trees = TreesAt(byPath, place.FilePath);
-            if (trees.Length == 1 && BodyIndex.Of(trees[0], ct).DeclarationSpanning(place.Start, place.Length) is int ordinal)
+            if (trees.Length == 1 && DeclarationIndex.Of(trees[0], ct).DeclarationSpanning(place.Start, place.Length) is int ordinal)
             {
                 DeclarationsIn(declarations, trees[0]).Add(ordinal);
             }
@@ -108,7 +108,7 @@ internal sealed class SourceDependencies
         {
             if (!wholeFiles.Contains(file.Key.FilePath))
             {
-                BodyIndex index = BodyIndex.Of(file.Key, ct);
+                DeclarationIndex index = DeclarationIndex.Of(file.Key, ct);
                 DeclarationDependency[] read = file.Value
                     .Select(ordinal => new DeclarationDependency(ordinal, index.ChecksumOf(ordinal, ct), index.PlaceOf(ordinal, ct)))
                     .ToArray();
@@ -143,7 +143,7 @@ internal sealed class SourceDependencies
                 return DependencyCheck.Broken;
             }
 
-            BodyIndex index = BodyIndex.Of(trees[0], ct);
+            DeclarationIndex index = DeclarationIndex.Of(trees[0], ct);
             if (!string.Equals(index.Directives, file.Directives, StringComparison.Ordinal))
             {
                 return DependencyCheck.Broken;
@@ -229,7 +229,7 @@ internal sealed class SourceDependencies
     /// </summary>
     private sealed record FileDependency(string Path, ImmutableArray<byte>[] Texts, DeclarationDependency[]? Declarations, string? Directives);
 
-    /// <summary>A declaration read: its ordinal in the <see cref="BodyIndex"/>, its text's checksum, where it was.</summary>
+    /// <summary>A declaration read: its ordinal in the <see cref="DeclarationIndex"/>, its text's checksum, where it was.</summary>
     private readonly record struct DeclarationDependency(int Ordinal, string Checksum, DeclarationPlace Place);
 }
 

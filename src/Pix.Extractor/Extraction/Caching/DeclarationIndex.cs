@@ -12,26 +12,29 @@ using Microsoft.CodeAnalysis.Text;
 namespace Pix.Extraction.Caching;
 
 /// <summary>
-/// The declarations of one syntax tree that have a body, in document order: the units a cached model
-/// depends on (<see cref="SourceDependencies"/>). A declaration is known by its ordinal here, which
-/// survives edits of other bodies: <see cref="DeclarationFingerprint"/> hashes everything outside
-/// bodies with one marker per body, so two trees with the same fingerprint have the same
-/// declarations with bodies in the same order, whatever the bodies say.
+/// The declarations of one syntax tree that have a body (methods, constructors, operators, accessors,
+/// expression-bodied properties and indexers, local functions outside bodies), in document order: the
+/// units a cached model depends on and its provenance points into (<see cref="SourceDependencies"/>).
+/// A declaration is known by its ordinal here, which survives edits of bodies:
+/// <see cref="DeclarationFingerprint"/> hashes everything outside bodies with one marker per body, so
+/// two trees with the same fingerprint have the same declarations with bodies in the same order,
+/// whatever the bodies say. They never nest (what is inside a body belongs to it), so their spans are
+/// disjoint and in order.
 /// </summary>
 /// <remarks>
 /// Built once per tree object (an unchanged document keeps its tree from one compilation to the next)
 /// and held weakly. The checksum of a declaration's text is computed the first time it is asked for.
 /// </remarks>
-internal sealed class BodyIndex
+internal sealed class DeclarationIndex
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, BodyIndex> s_trees = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, DeclarationIndex> s_trees = new();
 
     private readonly SyntaxTree _tree;
     private readonly SyntaxNode[] _declarations;
     private readonly Dictionary<SyntaxNode, int> _ordinals;
     private readonly string?[] _checksums;
 
-    private BodyIndex(SyntaxTree tree, SyntaxNode root)
+    private DeclarationIndex(SyntaxTree tree, SyntaxNode root)
     {
         _tree = tree;
         var declarations = new List<SyntaxNode>();
@@ -55,8 +58,8 @@ internal sealed class BodyIndex
     }
 
     /// <summary>The index of <paramref name="tree"/>.</summary>
-    public static BodyIndex Of(SyntaxTree tree, CancellationToken ct) =>
-        s_trees.TryGetValue(tree, out BodyIndex? index) ? index : s_trees.GetValue(tree, t => new BodyIndex(t, t.GetRoot(ct)));
+    public static DeclarationIndex Of(SyntaxTree tree, CancellationToken ct) =>
+        s_trees.TryGetValue(tree, out DeclarationIndex? index) ? index : s_trees.GetValue(tree, t => new DeclarationIndex(t, t.GetRoot(ct)));
 
     /// <summary>
     /// A method's, accessor's, operator's or local function's code: what the extractor reads through a
@@ -70,7 +73,7 @@ internal sealed class BodyIndex
         _ => false,
     };
 
-    /// <summary>Number of declarations with a body.</summary>
+    /// <summary>Number of declarations.</summary>
     public int Count => _declarations.Length;
 
     /// <summary>
@@ -86,34 +89,21 @@ internal sealed class BodyIndex
     /// <summary>
     /// The ordinal of the declaration whose body holds <paramref name="node"/> (the outermost body: a
     /// local function or lambda belongs to the member around it), or of <paramref name="node"/> itself
-    /// when it is a declaration with a body; null when no body is involved (an abstract member, a
-    /// primary constructor).
+    /// when it is a declaration with a body; null when no body is involved (an abstract or extern
+    /// member, a primary constructor: the analysis reads no code there).
     /// </summary>
     public int? DeclarationOf(SyntaxNode node)
     {
-        SyntaxNode? outermostBody = null;
+        SyntaxNode declaration = node;
         for (SyntaxNode? current = node; current is not null; current = current.Parent)
         {
             if (IsBody(current))
             {
-                outermostBody = current;
+                declaration = current.Parent!;
             }
         }
 
-        SyntaxNode? declaration = outermostBody?.Parent;
-        if (declaration is null)
-        {
-            foreach (SyntaxNode child in node.ChildNodes())
-            {
-                if (IsBody(child))
-                {
-                    declaration = node;
-                    break;
-                }
-            }
-        }
-
-        return declaration is not null && _ordinals.TryGetValue(declaration, out int ordinal) ? ordinal : null;
+        return _ordinals.TryGetValue(declaration, out int ordinal) ? ordinal : null;
     }
 
     /// <summary>
@@ -122,8 +112,7 @@ internal sealed class BodyIndex
     /// </summary>
     public int? DeclarationSpanning(int start, int length)
     {
-        // Declarations with bodies never nest (a local function belongs to the body around it), so
-        // their spans are disjoint and in order: the last one starting at or before the span decides.
+        // Declarations never nest: the last one starting at or before the span decides.
         int low = 0, high = _declarations.Length - 1, found = -1;
         while (low <= high)
         {
