@@ -28,6 +28,14 @@ public struct Entry56
     public int Newer;
 }
 
+/// <summary>A 16-byte entry: the index is scaled by a shift (<c>shl rcx, 4</c>), a one-cycle operation.</summary>
+public struct Entry16
+{
+    public long Payload;
+    public int Hash;
+    public int Next;
+}
+
 /// <summary>
 /// One chain of <c>length</c> entries in one bucket, linked from the highest index down as the colliding
 /// workloads build them (each new flow pushed at the head), so consecutive entries are adjacent in memory.
@@ -38,6 +46,7 @@ public sealed class Chains
 {
     private readonly Entry40[] _entries40;
     private readonly Entry56[] _entries56;
+    private readonly Entry16[] _entries16;
     private readonly int[] _next;
     private readonly int _head;
     private readonly long _timeout = long.MaxValue / 2;
@@ -46,12 +55,14 @@ public sealed class Chains
     {
         _entries40 = new Entry40[length];
         _entries56 = new Entry56[length];
+        _entries16 = new Entry16[length];
         _next = new int[length];
         for (int i = 0; i < length; i++)
         {
             var key = new Key((uint)i, 7, 80, 443, 17);
             _entries40[i] = new Entry40 { Key = key, Hash = (uint)i, State = 1, LastSeen = 0, Next = i - 1 };
             _entries56[i] = new Entry56 { Key = key, Hash = (uint)i, InUse = true, Next = i - 1 };
+            _entries16[i] = new Entry16 { Hash = i, Next = i - 1 };
             _next[i] = i - 1;
         }
 
@@ -70,6 +81,36 @@ public sealed class Chains
         {
             steps++;
             index = _next[index];
+        }
+
+        return steps;
+    }
+
+    /// <summary>The 16-byte entry, next only: a shift, then the load.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Entry16NextOnly(uint hash)
+    {
+        int steps = 0;
+        int index = _head;
+        while (index != -1 && index != (int)hash)
+        {
+            steps++;
+            index = _entries16[index].Next;
+        }
+
+        return steps;
+    }
+
+    /// <summary>The 40-byte entry, next only: <c>lea rcx, [rcx+4*rcx]</c>, then the load at <c>8*rcx</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Entry40NextOnly(uint hash)
+    {
+        int steps = 0;
+        int index = _head;
+        while (index != -1 && index != (int)hash)
+        {
+            steps++;
+            index = _entries40[index].Next;
         }
 
         return steps;

@@ -42,7 +42,9 @@ double walked = targets.Average(t => (double)(Length - t));
 var variants = new List<(string Name, Func<int, int> Call)>
 {
     ("int[] next: the load alone", i => chains.NextOnly(targets[i])),
-    ("40 B entry: hash, next (bridge-like)", i => chains.Entry40HashNext(targets[i])),
+    ("16 B entry: next only (shl)", i => chains.Entry16NextOnly(targets[i])),
+    ("40 B entry: next only (lea, folded address)", i => chains.Entry40NextOnly(targets[i])),
+    ("40 B entry: hash, next (address in a register)", i => chains.Entry40HashNext(targets[i])),
     ("40 B entry: firewall Find (4 fields, out steps)", i => chains.Entry40Firewall(in keys[i], targets[i], 1, out int steps) + steps),
     ("40 B entry: firewall Find, local steps", i => chains.Entry40FirewallLocalSteps(in keys[i], targets[i], 1)),
     ("56 B entry: next only", i => chains.Entry56NextOnly(targets[i])),
