@@ -75,7 +75,7 @@ public sealed class ChainTests
                     return -1; } }");
         BlockSummary body = model.TermAbout("loop over").Block;
 
-        // The lea with a scaled index takes two cycles (counted as two ALU operations; MaterializedAddressTests).
+        // The lea with a scaled index takes two cycles (one ALU operation, two on the chain; MaterializedAddressTests).
         Assert.Equal(new[] { new OperationCount(OperationClass.IntegerAlu, 2), new OperationCount(OperationClass.Load, 1) }, body.Chain);
 
         // Each field read is one load at the element's address, not a load of the element and one of the field.

@@ -5,7 +5,7 @@ namespace Pix.Extractor.Tests;
 /// <summary>
 /// An element address a loop iteration names more than once is kept in a register by RyuJIT
 /// (<c>lea r, [array + scaled index + 16]</c>); with an index scaled by 2, 4 or 8 that LEA takes two
-/// cycles (counted as two ALU operations) and lies on a chain walk's loop-carried chain (docs/accuracy.md,
+/// cycles (one ALU operation, two on the chain) and lies on a chain walk's loop-carried chain (docs/accuracy.md,
 /// "Chain walks and expiry, seventh session"; measured by bench/Pix.ChainWalks).
 /// </summary>
 public sealed class MaterializedAddressTests

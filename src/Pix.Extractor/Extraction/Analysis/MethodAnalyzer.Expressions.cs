@@ -261,10 +261,11 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow address = ComputeElementAddress(array, indices);
         if (reusable is { } computed && array.Parent is { } access && !RunsConditionally(access, _loops[_loops.Count - 1].Loop))
         {
-            if (NamedAgainInIteration(_loops[_loops.Count - 1].Loop, computed.Array, computed.Index))
+            OperationVector kept = CostLowering.MaterializedElementAddress(ElementType(array.Type));
+            if (!kept.IsEmpty && NamedAgainInIteration(_loops[_loops.Count - 1].Loop, computed.Array, computed.Index))
             {
                 // Kept in a register for the iteration's other accesses: on the way to every field.
-                address = Then(address, CostLowering.MaterializedElementAddress(ElementType(array.Type)));
+                address = Then(address, kept).Then(CostLowering.ScaledLeaSecondCycle);
             }
 
             _region.RememberAddress(computed.Array, computed.Index, address);
@@ -351,7 +352,8 @@ internal sealed partial class MethodAnalyzer
             address.Add(OperationClass.IntegerMultiply, indices.Length - 1).Add(OperationClass.IntegerAlu, indices.Length - 1);
         }
 
-        return Then(DependencyFlow.Combine(flows), address);
+        DependencyFlow computed = Then(DependencyFlow.Combine(flows), address);
+        return indices.Length == 1 && CostLowering.IsScaledLeaOffset(ElementType(array.Type)) ? computed.Then(CostLowering.ScaledLeaSecondCycle) : computed;
     }
 
     /// <summary>The element type of an array, span or string (null when unknown).</summary>
