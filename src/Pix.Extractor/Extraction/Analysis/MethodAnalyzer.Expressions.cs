@@ -73,6 +73,8 @@ internal sealed partial class MethodAnalyzer
                 return Unary(unary);
             case IConversionOperation conversion:
                 return Conversion(conversion);
+            case ISimpleAssignmentOperation { IsRef: true } rebinding:
+                return Rebind(rebinding.Target, rebinding.Value);
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment.Target, assignment.Value);
             case ICompoundAssignmentOperation compound:
@@ -527,6 +529,10 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow flow = Evaluate(value);
         switch (target)
         {
+            case ILocalReferenceOperation or IParameterReferenceOperation when ReferenceVariable(target) is { } variable:
+                // `slot = index` on an `out int slot`: the value goes where the reference points.
+                WriteVariable(variable, value, Then(flow, OperationVector.Of((OperationClass.Store, 1))));
+                return flow;
             case ILocalReferenceOperation local:
                 WriteVariable(local.Local, value, flow);
                 return flow;
@@ -539,6 +545,35 @@ internal sealed partial class MethodAnalyzer
                 return Store(target, flow);
         }
     }
+
+    /// <summary>
+    /// <c>r = ref location</c>: the ref local or parameter now points elsewhere. Nothing is stored; the
+    /// location's address is computed, as for <c>ref var r = ref location</c>.
+    /// </summary>
+    private DependencyFlow Rebind(IOperation target, IOperation location)
+    {
+        DependencyFlow address = EvaluateAddress(location);
+        if (target is ILocalReferenceOperation or IParameterReferenceOperation)
+        {
+            ISymbol variable = target is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)target).Parameter;
+            WriteVariable(variable, location, address);
+        }
+
+        return address;
+    }
+
+    /// <summary>
+    /// The variable <paramref name="target"/> names when it holds a reference (an <c>out</c>, <c>ref</c>
+    /// or <c>in</c> parameter, a <c>ref</c> local), null for a plain local or parameter. A plain one
+    /// lives in a register; a reference's value lives where it points, so writing it is a store and
+    /// updating it is a load, the operation and a store (x64 <c>inc dword ptr [r9]</c>).
+    /// </summary>
+    private static ISymbol? ReferenceVariable(IOperation target) => target switch
+    {
+        ILocalReferenceOperation { Local: { RefKind: not RefKind.None } local } => local,
+        IParameterReferenceOperation { Parameter: { RefKind: not RefKind.None } parameter } => parameter,
+        _ => null,
+    };
 
     /// <summary>A store to memory (field, element, property setter) of a value with flow <paramref name="value"/>.</summary>
     private DependencyFlow Store(IOperation target, DependencyFlow value)
@@ -634,6 +669,17 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow operand = value is null ? DependencyFlow.None : Evaluate(value);
         switch (target)
         {
+            case ILocalReferenceOperation or IParameterReferenceOperation when ReferenceVariable(target) is { } reference:
+            {
+                // Load, operate, store back through the reference; the next update's load waits for this
+                // store (store-to-load forwarding), so a loop's carried chain runs through memory.
+                DependencyFlow loaded = Then(_region.Read(reference), OperationVector.Of((OperationClass.Load, 1)));
+                DependencyFlow computed = Then(DependencyFlow.Combine(loaded, operand), ops);
+                _region.Write(reference, Then(computed, OperationVector.Of((OperationClass.Store, 1))));
+                SetValue(reference, updated);
+                return computed;
+            }
+
             case ILocalReferenceOperation or IParameterReferenceOperation:
             {
                 ISymbol variable = target is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)target).Parameter;
