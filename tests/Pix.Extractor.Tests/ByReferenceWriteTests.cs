@@ -8,6 +8,7 @@ namespace Pix.Extractor.Tests;
 /// or a <c>ref</c> local, names memory, not a register. <c>probes++</c> on <c>out int probes</c> is
 /// x64's <c>inc dword ptr [r9]</c>, a load, an add and a store every iteration (the load balancer's
 /// probe loop, docs/accuracy.md "The load balancer, seventh session"); <c>slot = index</c> is a store.
+/// The loop-carried chain stays the operation's: the stored value is forwarded to the next load.
 /// </summary>
 public sealed class ByReferenceWriteTests
 {
@@ -51,14 +52,15 @@ public sealed class ByReferenceWriteTests
     }
 
     [Fact]
-    public void The_update_chains_each_iteration_through_memory()
+    public void The_update_chains_each_iteration_as_in_a_register()
     {
-        // The next iteration's load waits for this one's store (store-to-load forwarding):
-        // the loop-carried chain is load, add, store, not the add alone.
-        BlockSummary body = LoopBody("ref int count", "count++;");
+        // The core forwards the stored value to the next iteration's load: the firewall's rule scan,
+        // `inc dword ptr [rdx]` per rule, runs at 0.8 ns a rule, less than a load and a store in
+        // sequence. The loop-carried chain is the add alone, as for a register.
+        BlockSummary byReference = LoopBody("ref int count", "count++;");
+        BlockSummary inRegister = LoopBody("int count", "count++;");
 
-        Assert.Contains(body.Chain, c => c.Class == OperationClass.Load);
-        Assert.Contains(body.Chain, c => c.Class == OperationClass.Store);
+        Assert.Equal(inRegister.Chain, byReference.Chain);
     }
 
     [Fact]
