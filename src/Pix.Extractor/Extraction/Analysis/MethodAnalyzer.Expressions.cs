@@ -263,10 +263,52 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow address = ComputeElementAddress(array, indices);
         if (reusable is { } computed && array.Parent is { } access && !RunsConditionally(access, _loops[_loops.Count - 1].Loop))
         {
+            OperationVector kept = CostLowering.MaterializedElementAddress(ElementType(array.Type));
+            if (!kept.IsEmpty && NamedAgainInIteration(_loops[_loops.Count - 1].Loop, computed.Array, computed.Index))
+            {
+                // Kept in a register for the iteration's other accesses: on the way to every field.
+                address = Then(address, kept).Then(CostLowering.ScaledLeaSecondCycle);
+            }
+
             _region.RememberAddress(computed.Array, computed.Index, address);
         }
 
         return address;
+    }
+
+    /// <summary>
+    /// Whether the loop's own code (not its callees') names element <paramref name="index"/> of
+    /// <paramref name="array"/> more than once: then RyuJIT keeps the address in a register
+    /// (<see cref="CostLowering.MaterializedElementAddress"/>). Accesses in inlined callees
+    /// (the bridge's <c>_table.MacAt(i)</c>, <c>_table.Next(i)</c>) load the array again and fold the
+    /// address into each load, as Tier-1 code does.
+    /// </summary>
+    private bool NamedAgainInIteration(IOperation loop, ISymbol array, ISymbol index)
+    {
+        int named = 0;
+        foreach (IOperation operation in loop.Descendants())
+        {
+            (IOperation Array, IOperation Index)? element = operation switch
+            {
+                IArrayElementReferenceOperation { Indices.Length: 1 } a => (a.ArrayReference, a.Indices[0]),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } span, Arguments.Length: 1 } indexer
+                    when InputResolver.IsSpanLike(indexer.Property.ContainingType) => (span, indexer.Arguments[0].Value),
+                _ => null,
+            };
+            ISymbol? elementArray = element?.Array switch
+            {
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                { } other => ReferencedVariable(other),
+                null => null,
+            };
+            if (element is { } e && SymbolEqualityComparer.Default.Equals(ReferencedVariable(e.Index), index)
+                && SymbolEqualityComparer.Default.Equals(elementArray, array) && ++named > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -312,7 +354,8 @@ internal sealed partial class MethodAnalyzer
             address.Add(OperationClass.IntegerMultiply, indices.Length - 1).Add(OperationClass.IntegerAlu, indices.Length - 1);
         }
 
-        return Then(DependencyFlow.Combine(flows), address);
+        DependencyFlow computed = Then(DependencyFlow.Combine(flows), address);
+        return indices.Length == 1 && CostLowering.IsScaledLeaOffset(ElementType(array.Type)) ? computed.Then(CostLowering.ScaledLeaSecondCycle) : computed;
     }
 
     /// <summary>The element type of an array, span or string (null when unknown).</summary>
