@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -18,12 +19,16 @@ namespace Pix.Corpus;
 /// <param name="Elapsed">Wall-clock time of the generator pass over the edited compilation.</param>
 /// <param name="ChangedFiles">Generated files whose text differs from the pass before.</param>
 /// <param name="Extracted">Methods the pass analysed again (the rest came from the cross-compilation cache).</param>
-internal sealed record Keystroke(string Method, string File, TimeSpan Elapsed, int ChangedFiles, int Extracted);
+/// <param name="Reused">Models the cross-compilation cache served in the pass.</param>
+/// <param name="Relocated">Of those, models whose provenance was moved (an edit earlier in a file they depend on).</param>
+internal sealed record Keystroke(string Method, string File, TimeSpan Elapsed, int ChangedFiles, int Extracted, int Reused, int Relocated);
 
 /// <summary>What the IDE pays per keystroke: the first pass, then one pass per edit.</summary>
 /// <param name="FirstPass">The generator's pass over the unedited corpus (every method extracted).</param>
 /// <param name="Exceptions">Passes in which the generator threw (the driver catches it): each one a Pix bug.</param>
-internal sealed record KeystrokeResult(TimeSpan FirstPass, IReadOnlyList<Keystroke> Keystrokes, int Exceptions);
+/// <param name="Verified">Models served by the cache after an edit that were compared with a fresh extraction (0 unless asked).</param>
+/// <param name="Mismatches">Those that differed from it, as "method: what differs" (each one a cache bug).</param>
+internal sealed record KeystrokeResult(TimeSpan FirstPass, IReadOnlyList<Keystroke> Keystrokes, int Exceptions, int Verified, IReadOnlyList<string> Mismatches);
 
 /// <summary>
 /// The IDE makes a new compilation on every keystroke and runs the generator on it, incrementally from the
@@ -31,16 +36,18 @@ internal sealed record KeystrokeResult(TimeSpan FirstPass, IReadOnlyList<Keystro
 /// then <c>count</c> edits, each inserting a statement (<c>_ = 0;</c>) at the start of one method's block
 /// body, chained (each edit's compilation is the previous one's with one more edit, as a user's session
 /// is), each timed. The methods are spread evenly over the corpus in source order, so the figures are a
-/// sample of where a user might type, not a choice of cheap or costly places.
+/// sample of where a user might type, not a choice of cheap or costly places. With <c>verify</c>, every
+/// model the cache served in a pass is then compared with a fresh extraction in the same compilation
+/// (no reuse of any kind), outside the timed pass.
 /// </summary>
 /// <remarks>
 /// What an edit costs is decided by what it invalidates: the cross-compilation cache keeps every model whose
-/// declarations and depended-on files are unchanged, so a pass re-extracts the methods of the edited file and
-/// those whose analysis followed a callee into it, and takes the rest from the cache.
+/// declarations and depended-on bodies are unchanged (moving those after the edit in its file), so a pass
+/// re-extracts the edited method and those whose analysis read its body, and takes the rest from the cache.
 /// </remarks>
 internal static class KeystrokeRun
 {
-    public static KeystrokeResult Run(CSharpCompilation corpus, int count, CancellationToken ct)
+    public static KeystrokeResult Run(CSharpCompilation corpus, int count, CancellationToken ct, bool verify = false)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new PerformanceInterfaceGenerator().AsSourceGenerator() },
@@ -56,6 +63,8 @@ internal static class KeystrokeRun
         var keystrokes = new List<Keystroke>();
         CSharpCompilation current = corpus;
         var inserted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        int verified = 0;
+        var mismatches = new List<string>();
         for (int i = 0; i < count && sites.Count > 0; i++)
         {
             // Evenly spaced over the sites; the same site twice only when count exceeds them.
@@ -64,13 +73,26 @@ internal static class KeystrokeRun
             SyntaxTree after = Edit(before, site.Position, inserted, ct);
             current = current.ReplaceSyntaxTree(before, after);
 
-            int extracted = 0;
-            // The hook is process-wide: count only this corpus's methods (tests run other extractions beside it).
+            int extracted = 0, relocated = 0;
+            var reused = new ConcurrentQueue<(IMethodSymbol Method, Compilation Compilation, ExtractionOptions Options)>();
+            // The hooks are process-wide: count only this corpus's methods (tests run other extractions beside it).
+            bool Ours(IMethodSymbol m) => m.ContainingAssembly?.Name == corpus.AssemblyName;
             InterfaceExtractor.ExtractedForTesting = m =>
             {
-                if (m.ContainingAssembly?.Name == corpus.AssemblyName)
+                if (Ours(m))
                 {
                     Interlocked.Increment(ref extracted);
+                }
+            };
+            InterfaceExtractor.ReusedForTesting = (m, compilation, options, moved) =>
+            {
+                if (Ours(m))
+                {
+                    reused.Enqueue((m, compilation, options));
+                    if (moved)
+                    {
+                        Interlocked.Increment(ref relocated);
+                    }
                 }
             };
             stopwatch.Restart();
@@ -81,6 +103,7 @@ internal static class KeystrokeRun
             finally
             {
                 InterfaceExtractor.ExtractedForTesting = null;
+                InterfaceExtractor.ReusedForTesting = null;
             }
 
             TimeSpan elapsed = stopwatch.Elapsed;
@@ -89,10 +112,21 @@ internal static class KeystrokeRun
             int changed = now.Count(f => !generated.TryGetValue(f.Key, out string? text) || !string.Equals(text, f.Value, StringComparison.Ordinal))
                 + generated.Keys.Count(k => !now.ContainsKey(k));
             generated = now;
-            keystrokes.Add(new Keystroke(site.Method, site.Path, elapsed, changed, extracted));
+            keystrokes.Add(new Keystroke(site.Method, site.Path, elapsed, changed, extracted, reused.Count, relocated));
+            if (verify)
+            {
+                foreach (var served in reused)
+                {
+                    verified++;
+                    if (ReuseCheck.Difference(served.Method, served.Compilation, served.Options, ct) is { } difference)
+                    {
+                        mismatches.Add($"{served.Method.GetDocumentationCommentId()} after editing {site.Method}: {difference}");
+                    }
+                }
+            }
         }
 
-        return new KeystrokeResult(firstPass, keystrokes, exceptions);
+        return new KeystrokeResult(firstPass, keystrokes, exceptions, verified, mismatches);
     }
 
     /// <summary>Block bodies of ordinary methods, in source order: where <c>_ = 0;</c> is a valid first statement.</summary>

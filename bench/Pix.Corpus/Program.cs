@@ -21,6 +21,8 @@ using Pix.Extraction;
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
 //   spread over the corpus, chained), each followed by an incremental generator pass, timed (KeystrokeRun).
+// --verify-reuse (with --keystrokes) compares every model the cross-compilation cache served after an edit with a fresh
+//   extraction in the same compilation; a difference counts as an error (slow on big corpora: one extraction per served model).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -31,6 +33,7 @@ bool generate = true, analyze = true, compareReuse = false;
 string? only = null, dumpModels = null, timesFile = null;
 int? maxCallDepth = null, maxOperations = null, maxPieces = null;
 int keystrokes = 0;
+bool verifyReuse = false;
 bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -52,6 +55,7 @@ for (int i = 0; i < args.Length; i++)
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
         case "--keystrokes": keystrokes = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--verify-reuse": verifyReuse = true; break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -65,7 +69,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --dump-models file | --times file | --keystrokes N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --dump-models file | --times file | --keystrokes N | --verify-reuse | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -80,7 +84,7 @@ var report = new StringWriter();
 report.WriteLine($"Machine: {MachineText.Describe()}");
 report.WriteLine($"Command: pix-corpus {string.Join(' ', args)}");
 report.WriteLine();
-int exceptions = 0, nondeterministic = 0, generatedErrors = 0;
+int exceptions = 0, nondeterministic = 0, generatedErrors = 0, staleReuses = 0;
 try
 {
     var corpora = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Folder: f, Dependencies: (IReadOnlyList<string>)[]))
@@ -113,8 +117,9 @@ try
         {
             Console.Error.WriteLine($"{corpus.Name}: {keystrokes} keystrokes…");
             var sources = PartialCorpus.Rewrite(CorpusCompilation.ReadSources(corpus.Folder), CorpusCompilation.ParseOptions);
-            var typed = KeystrokeRun.Run(CorpusCompilation.Create("Corpus", sources, corpus.Dependencies, isolation: 2), keystrokes, CancellationToken.None);
+            var typed = KeystrokeRun.Run(CorpusCompilation.Create("Corpus", sources, corpus.Dependencies, isolation: 2), keystrokes, CancellationToken.None, verifyReuse);
             exceptions += typed.Exceptions;
+            staleReuses += typed.Mismatches.Count;
             KeystrokeReport.Write(corpus.Name, typed, report);
         }
 
@@ -133,8 +138,9 @@ catch (CorpusInputException e)
     return 2;
 }
 
-Console.WriteLine($"TOTAL: {exceptions} exceptions (extractor, generator, AD0001, PIX0006), {nondeterministic} nondeterministic outputs, {generatedErrors} errors in generated code");
-return exceptions == 0 && nondeterministic == 0 && generatedErrors == 0 ? 0 : 1;
+Console.WriteLine($"TOTAL: {exceptions} exceptions (extractor, generator, AD0001, PIX0006), {nondeterministic} nondeterministic outputs, {generatedErrors} errors in generated code"
+    + (verifyReuse ? $", {staleReuses} reused models unequal to a fresh extraction" : ""));
+return exceptions == 0 && nondeterministic == 0 && generatedErrors == 0 && staleReuses == 0 ? 0 : 1;
 
 static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareDecompiled(string spec, string work)
 {

@@ -70,28 +70,7 @@ public sealed partial class PerformanceInterfaceGenerator
 
         /// <summary>Every expression a piece reads: its terms' counts and its guard's operands.</summary>
         public static IEnumerable<Expr> Expressions(Piece piece) =>
-            piece.Terms.Select(t => t.Count).Concat(GuardExpressions(piece.When));
-
-        private static IEnumerable<Expr> GuardExpressions(Guard guard)
-        {
-            var stack = new Stack<object>();
-            stack.Push(guard);
-            while (stack.Count > 0)
-            {
-                object current = stack.Pop();
-                if (current is Expr expr)
-                {
-                    yield return expr;
-                }
-                else if (current is Guard g)
-                {
-                    foreach (object child in g.Children())
-                    {
-                        stack.Push(child);
-                    }
-                }
-            }
-        }
+            piece.Terms.Select(t => t.Count).Concat(Pix.Solver.QuantityDomain.GuardExpressions(piece.When));
 
         /// <summary>A PCV whose bound reads itself, directly or through other PCVs, has no value.</summary>
         private static bool HasBoundCycle(InterfaceModel model)

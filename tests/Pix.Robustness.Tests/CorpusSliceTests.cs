@@ -39,10 +39,11 @@ public sealed class CorpusSliceTests
     {
         // The IDE's case (KeystrokeRun): an incremental generator pass after inserting `_ = 0;` (which the
         // compiler removes) into one method body. The cross-compilation cache must serve the methods that
-        // neither are in the edited file nor followed a callee into it, and no generated file may change.
+        // neither are the edited one nor read its body (relocating those after it in its file), every model
+        // it serves must equal a fresh extraction in the edited compilation, and no generated file may change.
         var sources = PartialCorpus.Rewrite(
             CorpusCompilation.ReadSources(Path.Combine(RepositoryPaths.Root, "samples", "NetworkFunctions")), CorpusCompilation.ParseOptions);
-        KeystrokeResult typed = KeystrokeRun.Run(CorpusCompilation.Create("Keystrokes", sources, [], isolation: 3), count: 4, CancellationToken.None);
+        KeystrokeResult typed = KeystrokeRun.Run(CorpusCompilation.Create("Keystrokes", sources, [], isolation: 3), count: 4, CancellationToken.None, verify: true);
 
         Assert.Equal(0, typed.Exceptions);
         Assert.Equal(4, typed.Keystrokes.Count);
@@ -51,6 +52,10 @@ public sealed class CorpusSliceTests
             Assert.InRange(k.Extracted, 1, 60);
             Assert.Equal(0, k.ChangedFiles);
         });
+        Assert.True(typed.Mismatches.Count == 0, string.Join("\n", typed.Mismatches));
+        Assert.InRange(typed.Verified, 4 * 100, int.MaxValue);
+        // Edits in the middle of files move the methods after them: some served models were relocated.
+        Assert.InRange(typed.Keystrokes.Sum(k => k.Relocated), 1, int.MaxValue);
     }
 
     private static void AssertSlice(IReadOnlyList<(string Path, string Text)> sources, int minimumCompanions)

@@ -54,8 +54,9 @@ public static class InterfaceExtractor
 
         // A fault injected by a test must not be hidden by a model from an earlier test.
         bool reuse = options.ReuseAcrossCompilations && FaultForTesting is null;
-        if (reuse && CrossCompilationCache.TryGet(compilation, method, options, ct, out InterfaceModel? reused))
+        if (reuse && CrossCompilationCache.TryGet(compilation, method, options, ct, out InterfaceModel? reused, out bool relocated))
         {
+            ReusedForTesting?.Invoke(method, compilation, options, relocated);
             return ExtractionCache.Add(compilation, method, options, reused!);
         }
 
@@ -69,7 +70,7 @@ public static class InterfaceExtractor
             ExtractedForTesting?.Invoke(method);
             if (reuse && !session.MetInvalidCode)
             {
-                CrossCompilationCache.Add(compilation, method, options, model, SourceDependencies.Record(compilation, session.TreesBound, model, ct));
+                CrossCompilationCache.Add(compilation, method, options, model, SourceDependencies.Record(compilation, session.TreesBound, session.MethodsSummarised, model, ct));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -96,6 +97,13 @@ public static class InterfaceExtractor
     /// test must filter by its own type names.
     /// </summary>
     internal static Action<IMethodSymbol>? ExtractedForTesting { get; set; }
+
+    /// <summary>
+    /// Tests and the corpus harness only: called when the cross-compilation cache serves a model (with
+    /// whether it was relocated), so that the harness can check each against a fresh extraction in the
+    /// same compilation. Process-wide, like <see cref="ExtractedForTesting"/>.
+    /// </summary>
+    internal static Action<IMethodSymbol, Compilation, ExtractionOptions, bool>? ReusedForTesting { get; set; }
 
     /// <summary>The method's <c>[PerformanceInterface(Resolution = r)]</c> when r ≥ 0, else the default.</summary>
     private static double ResolutionOf(IMethodSymbol method, ExtractionOptions options)

@@ -130,10 +130,17 @@ internal sealed partial class ExtractionSession
     }
 
     /// <summary>
-    /// Every syntax tree whose code this extraction bound (the method's own and its callees'): with the
-    /// files the model points into, what a cached model depends on besides declarations.
+    /// Every syntax tree whose code this extraction bound (the method's own and its callees'): a cached
+    /// model depends on the bodies of <see cref="MethodsSummarised"/>, and on the whole of any tree here
+    /// that holds none of them.
     /// </summary>
     public IReadOnlyCollection<SyntaxTree> TreesBound => _treesBound;
+
+    /// <summary>
+    /// Every method summarised in this session, analysed or replayed: the analysis reads the body of
+    /// each and of no other (what a cached model depends on, with <see cref="TreesBound"/> as a check).
+    /// </summary>
+    public IEnumerable<IMethodSymbol> MethodsSummarised => _summaries.Keys;
 
     /// <summary>The semantic model of <paramref name="tree"/>; the one way the analysis reads code, so that it is recorded.</summary>
     public SemanticModel SemanticModel(SyntaxTree tree)

@@ -73,6 +73,8 @@ internal sealed partial class MethodAnalyzer
                 return Unary(unary);
             case IConversionOperation conversion:
                 return Conversion(conversion);
+            case ISimpleAssignmentOperation { IsRef: true } rebinding:
+                return Rebind(rebinding.Target, rebinding.Value);
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment.Target, assignment.Value);
             case ICompoundAssignmentOperation compound:
@@ -570,6 +572,11 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow flow = Evaluate(value);
         switch (target)
         {
+            case ILocalReferenceOperation or IParameterReferenceOperation when ReferenceVariable(target) is { } variable:
+                // `slot = index` on an `out int slot`: the value goes where the reference points.
+                Emit(OperationClass.Store);
+                WriteVariable(variable, value, flow);
+                return flow;
             case ILocalReferenceOperation local:
                 WriteVariable(local.Local, value, flow);
                 return flow;
@@ -582,6 +589,36 @@ internal sealed partial class MethodAnalyzer
                 return Store(target, flow);
         }
     }
+
+    /// <summary>
+    /// <c>r = ref location</c>: the ref local or parameter now points elsewhere. Nothing is stored; the
+    /// location's address is computed, as for <c>ref var r = ref location</c>.
+    /// </summary>
+    private DependencyFlow Rebind(IOperation target, IOperation location)
+    {
+        DependencyFlow address = EvaluateAddress(location);
+        if (target is ILocalReferenceOperation or IParameterReferenceOperation)
+        {
+            ISymbol variable = target is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)target).Parameter;
+            WriteVariable(variable, location, address);
+        }
+
+        return address;
+    }
+
+    /// <summary>
+    /// The variable <paramref name="target"/> names when it holds a reference (an <c>out</c>, <c>ref</c>
+    /// or <c>in</c> parameter, a <c>ref</c> local), null for a plain local or parameter. A plain one
+    /// lives in a register; a reference's value lives where it points, so writing it is a store and
+    /// updating it is a load, the operation and a store (x64 <c>inc dword ptr [r9]</c>). Counted where
+    /// the method's own code runs: a caller that the JIT inlines it into may keep the variable in a register.
+    /// </summary>
+    private static ISymbol? ReferenceVariable(IOperation target) => target switch
+    {
+        ILocalReferenceOperation { Local: { RefKind: not RefKind.None } local } => local,
+        IParameterReferenceOperation { Parameter: { RefKind: not RefKind.None } parameter } => parameter,
+        _ => null,
+    };
 
     /// <summary>A store to memory (field, element, property setter) of a value with flow <paramref name="value"/>.</summary>
     private DependencyFlow Store(IOperation target, DependencyFlow value)
@@ -677,6 +714,20 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow operand = value is null ? DependencyFlow.None : Evaluate(value);
         switch (target)
         {
+            case ILocalReferenceOperation or IParameterReferenceOperation when ReferenceVariable(target) is { } reference:
+            {
+                // Load, operate, store back through the reference: three issue slots where a register takes
+                // one. The chain from one update to the next stays the operation's: the core forwards the
+                // stored value to the next load (the firewall's rule scan, `inc dword ptr [rdx]` per rule,
+                // runs at 0.8 ns a rule, less than a load and a store in sequence would take).
+                Emit(OperationClass.Load);
+                DependencyFlow computed = Then(DependencyFlow.Combine(_region.Read(reference), operand), ops);
+                Emit(OperationClass.Store);
+                _region.Write(reference, computed);
+                SetValue(reference, updated);
+                return computed;
+            }
+
             case ILocalReferenceOperation or IParameterReferenceOperation:
             {
                 ISymbol variable = target is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)target).Parameter;

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pix.Targets;
 
 namespace Pix.Extraction.Caching;
@@ -76,13 +75,13 @@ internal static class DeclarationFingerprint
             text.Append(parse.LanguageVersion).Append('|').Append(string.Join(",", parse.PreprocessorSymbolNames)).Append('\u0001');
         }
 
-        foreach (SyntaxNodeOrToken item in tree.GetRoot().DescendantNodesAndTokens(static node => !IsBody(node)))
+        foreach (SyntaxNodeOrToken item in tree.GetRoot().DescendantNodesAndTokens(static node => !DeclarationIndex.IsBody(node)))
         {
             if (item.IsToken)
             {
                 text.Append(item.AsToken().Text).Append('\u0001');
             }
-            else if (IsBody(item.AsNode()!))
+            else if (DeclarationIndex.IsBody(item.AsNode()!))
             {
                 text.Append("\u0003body\u0001");
             }
@@ -90,17 +89,6 @@ internal static class DeclarationFingerprint
 
         return Hash(text);
     }
-
-    /// <summary>
-    /// A method's, accessor's, operator's or local function's code: what the extractor reads through a
-    /// semantic model (and records), never what other code binds against.
-    /// </summary>
-    private static bool IsBody(SyntaxNode node) => node switch
-    {
-        BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax } => true,
-        ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or LocalFunctionStatementSyntax } => true,
-        _ => false,
-    };
 
     /// <summary>
     /// What identifies a reference's content: the module version IDs of an assembly image (a rebuilt
