@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Pix.Model;
 
@@ -43,7 +44,7 @@ public sealed partial class PerformanceInterfaceGenerator
 
         /// <summary>
         /// The formula on the reference profile: <c>≈ 12 ns + 0.56 ns × data.Length</c>. Terms with the
-        /// same count are added up; the constant part comes first.
+        /// same count are added up (a constant factor of a count goes into its coefficient); the constant part comes first.
         /// </summary>
         public static string Formula(Piece piece)
         {
@@ -59,14 +60,18 @@ public sealed partial class PerformanceInterfaceGenerator
                     continue;
                 }
 
-                string count = term.Count is SumExpr ? "(" + term.Count + ")" : term.Count.ToString();
+                // A constant factor (like terms grouped: 2 * values.Length) goes into the coefficient.
+                (double factor, Expr rest) = term.Count is ProductExpr { Factors: [ConstExpr k, ..] } product
+                    ? (k.Value, Expr.Multiply(product.Factors.Skip(1)))
+                    : (1.0, term.Count);
+                string count = rest is SumExpr ? "(" + rest + ")" : rest.ToString();
                 if (!nsByCount.ContainsKey(count))
                 {
                     order.Add(count);
                     nsByCount[count] = 0;
                 }
 
-                nsByCount[count] += price;
+                nsByCount[count] += factor * price;
             }
 
             var text = new StringBuilder("≈ ");

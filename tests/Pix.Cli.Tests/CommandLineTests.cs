@@ -99,6 +99,18 @@ public sealed class CommandLineTests : CliTestBase
         Assert.Contains("does not exist", err);
     }
 
+    [Fact]
+    public void Calibrate_refuses_a_raw_file_in_a_missing_directory_before_measuring()
+    {
+        string profile = Path.Combine(Directory, "raw-check.pixhw.json");
+        var (exit, _, err) = Run("calibrate", "-o", profile, "--raw", Path.Combine(Directory, "no", "such", "raw.json"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("raw.json", err);
+        Assert.Contains("does not exist", err);
+        Assert.False(File.Exists(profile));
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("-5")]

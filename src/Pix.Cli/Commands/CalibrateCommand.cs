@@ -6,7 +6,7 @@ using Pix.Cli.Output;
 
 namespace Pix.Cli.Commands;
 
-/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--name n]</c>: measure this machine and save its profile.</summary>
+/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--name n] [--raw timings.json]</c>: measure this machine and save its profile.</summary>
 internal static class CalibrateCommand
 {
     public static Command Create()
@@ -23,31 +23,30 @@ internal static class CalibrateCommand
             CustomParser = OptionParsers.Seconds("--seconds", 3, CalibrationOptions.Default.TimeBudget.TotalSeconds),
         };
         var name = new Option<string?>("--name") { Description = "Profile name (default: the host name)." };
+        var raw = new Option<string?>("--raw")
+        {
+            Description = "Also write every kernel's timing in every pass (JSON: batches per iteration, collections inside them), to compare calibrations kernel by kernel.",
+        };
 
         var command = new Command("calibrate", "Measure what each operation class costs on this machine and save a *.pixhw.json profile.")
         {
             output,
             seconds,
             name,
+            raw,
         };
         CommandAction.Set(command, (parse, stdout, stderr) =>
-            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), stdout, stderr));
+            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), parse.GetValue(raw), stdout, stderr));
         return command;
     }
 
-    private static int Run(string outputPath, double seconds, string? name, TextWriter stdout, TextWriter stderr)
+    private static int Run(string outputPath, double seconds, string? name, string? rawPath, TextWriter stdout, TextWriter stderr)
     {
-        // Check the destination before spending seconds measuring.
-        string fullPath = Path.GetFullPath(outputPath);
-        string? directory = Path.GetDirectoryName(fullPath);
-        if (directory is null || !Directory.Exists(directory))
+        // Check the destinations before spending seconds measuring.
+        CheckWritable(outputPath);
+        if (rawPath is not null)
         {
-            throw new CommandLineException($"cannot write '{outputPath}': directory '{directory}' does not exist.");
-        }
-
-        if (Directory.Exists(fullPath))
-        {
-            throw new CommandLineException($"cannot write '{outputPath}': it is a directory.");
+            CheckWritable(rawPath);
         }
 
         if (!Calibration.Calibrator.KernelsAreOptimized)
@@ -60,11 +59,31 @@ internal static class CalibrateCommand
         CalibrationResult result = HardwareProfile.CalibrateWithReport(options, new ProgressWriter(stderr));
 
         result.Profile.Save(outputPath);
+        if (rawPath is not null)
+        {
+            CalibrationRawFile.Write(rawPath, result);
+        }
+
         WriteSummary(result, stdout);
         stdout.WriteLine();
-        stdout.WriteLine($"Saved {outputPath} ({result.Repetitions} passes in {result.Duration.TotalSeconds:0.0} s).");
+        stdout.WriteLine($"Saved {outputPath} ({result.Repetitions} passes in {result.Duration.TotalSeconds:0.0} s)" + (rawPath is null ? "." : $"; every pass's timings in {rawPath}."));
         WriteIssueRates(result, stdout);
         return ExitCodes.Success;
+    }
+
+    private static void CheckWritable(string path)
+    {
+        string fullPath = Path.GetFullPath(path);
+        string? directory = Path.GetDirectoryName(fullPath);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            throw new CommandLineException($"cannot write '{path}': directory '{directory}' does not exist.");
+        }
+
+        if (Directory.Exists(fullPath))
+        {
+            throw new CommandLineException($"cannot write '{path}': it is a directory.");
+        }
     }
 
     /// <summary>
@@ -129,7 +148,7 @@ internal static class CalibrateCommand
         double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
         stdout.WriteLine();
         stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
-        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest pass.");
+        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest timing (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
     }
 
     /// <summary>Writes progress synchronously (Progress&lt;T&gt; would post to the thread pool and interleave).</summary>

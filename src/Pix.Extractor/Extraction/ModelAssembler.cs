@@ -13,7 +13,8 @@ namespace Pix.Extraction;
 /// <summary>
 /// Turns the summary of the extracted method into the <see cref="InterfaceModel"/>: pieces from
 /// its alternatives (the last one unguarded), the quantities they read (inputs first, then PCVs,
-/// in source order), the gaps (sorted by place), and resolution merging.
+/// in source order), the gaps (sorted by place), and resolution merging; the pieces' terms in
+/// <see cref="PieceNormalForm"/>.
 /// </summary>
 internal static class ModelAssembler
 {
@@ -27,7 +28,8 @@ internal static class ModelAssembler
             pieces.Add(new Piece(guard, Terms(alternative.Cost, summary).ToEquatableArray()));
         }
 
-        IReadOnlyList<Piece> merged = ResolutionMerger.Merge(pieces, resolution);
+        // In normal form before the merge too, so that a later ResolutionMerger.Apply merges exactly these pieces.
+        IReadOnlyList<Piece> merged = PieceNormalForm.Of(ResolutionMerger.Merge(PieceNormalForm.Of(pieces), resolution));
         return new InterfaceModel(
             summary.Method.GetDocumentationCommentId() ?? summary.Method.Name,
             DisplayNames.Of(summary.Method),

@@ -33,7 +33,7 @@ internal static class ResolutionMerger
             throw new ArgumentException($"Resolution applies to an unmerged model; this one has resolution {model.Resolution}.", nameof(model));
         }
 
-        IReadOnlyList<Piece> merged = Merge(model.Pieces, resolution);
+        IReadOnlyList<Piece> merged = PieceNormalForm.Of(Merge(model.Pieces, resolution));
         ILookup<string, Expr> bounds = model.Quantities
             .Where(q => q.Bound is not null)
             .ToLookup(q => q.Name, q => q.Bound!, StringComparer.Ordinal);

@@ -17,7 +17,7 @@ public sealed record CalibrationOptions
 
     /// <summary>
     /// Wall-clock budget for the whole run. Whole passes over the kernels are repeated while the
-    /// next one is expected to fit (each kernel's figure is its quietest pass), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
+    /// next one is expected to fit (each kernel's figure is its quietest timing), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -25,7 +25,7 @@ public sealed record CalibrationOptions
     public int MinRepetitions { get; init; } = 2;
 
     /// <summary>Most passes over all kernels.</summary>
-    public int MaxRepetitions { get; init; } = 5;
+    public int MaxRepetitions { get; init; } = 16;
 
     /// <summary>
     /// How each kernel is timed within a pass. Back to back: a kernel is a long loop whose

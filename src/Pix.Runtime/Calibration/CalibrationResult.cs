@@ -49,6 +49,9 @@ public sealed class CalibrationResult
     /// </summary>
     public IReadOnlyList<double> IssueRates { get; init; } = Array.Empty<double>();
 
+    /// <summary>Every probe's timing in every pass, in the order they ran: the raw data the profile was fitted from.</summary>
+    public IReadOnlyList<KernelPass> Passes { get; init; } = Array.Empty<KernelPass>();
+
     /// <summary>Passes made over all kernels.</summary>
     public int Repetitions { get; }
 
@@ -59,7 +62,7 @@ public sealed class CalibrationResult
 /// <summary>One kernel's timing in a calibration run.</summary>
 /// <param name="Name">Kernel name, e.g. <c>"div chain"</c>.</param>
 /// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c> or <c>branch</c> (the branch-miss pair).</param>
-/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest pass.</param>
+/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest timing (<see cref="CalibrationResult.Passes"/>).</param>
 /// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
 /// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures: how well the passes agree.</param>
 /// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
@@ -70,7 +73,22 @@ public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, d
 }
 
 /// <summary>One memory-level chase in a calibration run.</summary>
-/// <param name="Point">The working set and the latency per dependent load: the median of the batches in the quietest pass.</param>
+/// <param name="Point">The working set and the latency per dependent load: the median of the batches in the quietest timing.</param>
 /// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures.</param>
 /// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
 public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSpread, double NoiseCv);
+
+/// <summary>
+/// One kernel (or chase, or bulk probe) timed in one pass of a calibration run: the raw figures
+/// behind <see cref="KernelTiming"/> and <see cref="MemoryLevelTiming"/>, all per unit (iteration,
+/// link followed, or byte for a bulk probe).
+/// </summary>
+/// <param name="Name">Kernel name, as in <see cref="KernelTiming.Name"/>.</param>
+/// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c>, <c>branch</c> or <c>memory</c>.</param>
+/// <param name="Pass">The pass, from 1; a kernel whose timings disagree by more than 5% is timed three times in each later pass, each an entry.</param>
+/// <param name="Units">Iterations (links, bytes) one call of the kernel performs.</param>
+/// <param name="CallsPerBatch">Calls of the kernel in each timed batch.</param>
+/// <param name="MedianNs">The median of the batches, per unit.</param>
+/// <param name="BatchNs">Every timed batch's time per unit, in increasing order.</param>
+/// <param name="Gen0Collections">Garbage collections inside the timed batches (<see cref="MeasurementResult.Gen0Collections"/>).</param>
+public sealed record KernelPass(string Name, string Kind, int Pass, int Units, long CallsPerBatch, double MedianNs, IReadOnlyList<double> BatchNs, int Gen0Collections);

@@ -116,6 +116,13 @@ public sealed class MeasurementResult
     /// </summary>
     public bool CoreShared { get; }
 
+    /// <summary>
+    /// Garbage collections (of any generation: each counts as a gen-0 one) that ran inside the timed
+    /// batches of the round kept. Above zero, the median may include a collection's pause, amortised
+    /// over a batch: code that allocates pays for its collections, code that does not was interrupted.
+    /// </summary>
+    public int Gen0Collections { get; internal init; }
+
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }
 

@@ -57,6 +57,104 @@ public sealed class MeasurementEngineTests
     }
 
     [Fact]
+    public void An_interrupted_last_warm_up_batch_does_not_shrink_the_timed_batches()
+    {
+        // A 5 ms stall (another process, a collection) in the batch running when the warm-up ends:
+        // sized from that batch alone, the timed batches would hold 237 calls instead of 11 000.
+        var clock = new FakeClock();
+        bool stalled = false;
+        var engine = new MeasurementEngine(Fast, clock);
+
+        MeasurementResult result = engine.Run(BatchRunner.For(() =>
+        {
+            if (!stalled && clock.Now >= 900_000)
+            {
+                stalled = true;
+                clock.Advance(5_000_000);
+            }
+
+            clock.Advance(10);
+        }));
+
+        Assert.True(stalled);
+        Assert.Equal(11_000, result.CallsPerBatch);
+        Assert.Equal(10, result.Median.Nanoseconds, 9);
+    }
+
+    [Fact]
+    public void A_fixed_batch_size_is_warmed_up_and_kept()
+    {
+        var clock = new FakeClock();
+        int setups = 0;
+        var engine = new MeasurementEngine(Fast with { CallsPerBatch = 500, SubtractOverhead = false }, clock);
+
+        MeasurementResult result = engine.Run(BatchRunner.For(() => { setups++; return 0L; }, (long _) => clock.Advance(10)));
+
+        Assert.Equal(500, result.CallsPerBatch);
+        Assert.Equal(10, result.Median.Nanoseconds, 9);
+        // 1 ms of warm-up at 5 µs a batch, one batch to see whether the code allocates, 21 timed.
+        Assert.Equal(200 + 1 + 21, setups);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-3L)]
+    public void A_fixed_batch_size_must_be_positive(long calls)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MeasurementEngine(Fast with { CallsPerBatch = calls }, new FakeClock()));
+    }
+
+    [Fact]
+    public void Code_that_allocates_is_timed_after_a_gen0_collection()
+    {
+        // The body stands in for the collector: a gen-0 collection every 8 000 calls after the
+        // engine's own full collection. The batches between that and the next gen-0 one are not timed.
+        var clock = new FakeClock();
+        long calls = 0, callsAtFullCollection = -1;
+        int collectionsSeen = GC.CollectionCount(0);
+        var settled = new System.Collections.Generic.List<long>();
+        var engine = new MeasurementEngine(Fast with { CallsPerBatch = 1_000, SubtractOverhead = false, BatchCount = 3 }, clock);
+
+        engine.Run(BatchRunner.For(
+            () =>
+            {
+                if (GC.CollectionCount(0) != collectionsSeen)
+                {
+                    collectionsSeen = GC.CollectionCount(0);
+                    settled.Add(calls);
+                }
+
+                return 0L;
+            },
+            (long _) =>
+            {
+                // One small array a batch: allocating code, too little to start a collection of its own.
+                if (++calls % 1_000 == 0)
+                {
+                    GC.KeepAlive(new byte[64]);
+                }
+
+                if (callsAtFullCollection < 0 && settled.Count > 0)
+                {
+                    callsAtFullCollection = settled[0];
+                }
+
+                if (callsAtFullCollection >= 0 && calls == callsAtFullCollection + 8_000)
+                {
+                    GC.Collect(0);
+                }
+
+                clock.Advance(10);
+            }));
+
+        // Seen before a batch: the engine's full collection after the warm-up, then the body's gen-0 one.
+        Assert.True(settled.Count >= 2);
+        Assert.Equal(settled[0] + 8_000, settled[1]);
+        // Timed: the 3 batches after it.
+        Assert.Equal(settled[1] + 3_000, calls);
+    }
+
+    [Fact]
     public void Drifting_timings_are_reported_as_not_settled_after_the_allowed_rounds()
     {
         var clock = new FakeClock();

@@ -38,10 +38,14 @@ internal sealed partial class MethodAnalyzer
         return IsFoldableLoad(binary.RightOperand) || (either && IsFoldableLoad(binary.LeftOperand)) ? 1 : 0;
     }
 
-    /// <summary>1 when <c>x op= value</c> on a local or parameter (a register) folds the load of its value: <c>add eax, [mem]</c>.</summary>
+    /// <summary>
+    /// 1 when <c>x op= value</c> on a local or parameter (a register) folds the load of its value: <c>add eax, [mem]</c>.
+    /// Not through a reference: <c>add [rdx], eax</c> already takes its one memory operand.
+    /// </summary>
     private double FoldedLoads(ICompoundAssignmentOperation compound) =>
         compound.OperatorMethod is null
         && compound.Target is ILocalReferenceOperation or IParameterReferenceOperation
+        && ReferenceVariable(compound.Target) is null
         && FoldsAMemoryOperand(compound.OperatorKind, CostLowering.IsFloating(compound.Target.Type))
         && IsFoldableLoad(compound.Value)
             ? 1
