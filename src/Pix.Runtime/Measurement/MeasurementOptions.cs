@@ -71,7 +71,7 @@ public sealed record MeasurementOptions
 
     /// <summary>
     /// For code that allocates: after the full collection that precedes the timed batches, run it
-    /// until the next gen-0 collection (at most 0.1 s) before timing it. Until then the
+    /// until the next gen-0 collection (at most 2 s; not for code allocating under 25 MB/s) before timing it. Until then the
     /// allocator hands out memory the full collection left cold, and allocating code ran 2.5x slower
     /// (a calibration kernel of 16-byte arrays: 105-140 ns per iteration against 44-48 ns once a gen-0
     /// collection had passed); a program that allocates all along meets the settled allocator. Default true.

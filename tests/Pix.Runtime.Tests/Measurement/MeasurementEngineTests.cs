@@ -96,6 +96,30 @@ public sealed class MeasurementEngineTests
         Assert.Equal(200 + 1 + 21, setups);
     }
 
+    [Fact]
+    public void Code_that_allocates_little_is_timed_at_once()
+    {
+        // 64 bytes a batch of 10 µs (0.0064 bytes/ns): one batch to find that out, then the timed ones.
+        var clock = new FakeClock();
+        int setups = 0;
+        long calls = 0;
+        var engine = new MeasurementEngine(Fast with { CallsPerBatch = 1_000, SubtractOverhead = false, BatchCount = 3 }, clock);
+
+        engine.Run(BatchRunner.For(
+            () => { setups++; return 0L; },
+            (long _) =>
+            {
+                if (++calls % 1_000 == 0)
+                {
+                    GC.KeepAlive(new byte[64]);
+                }
+
+                clock.Advance(10);
+            }));
+
+        Assert.Equal(100 + 1 + 3, setups);
+    }
+
     [Theory]
     [InlineData(0L)]
     [InlineData(-3L)]
@@ -128,10 +152,11 @@ public sealed class MeasurementEngineTests
             },
             (long _) =>
             {
-                // One small array a batch: allocating code, too little to start a collection of its own.
+                // 4 KB a batch of 10 µs: fast enough to settle (0.4 bytes/ns), too little to start a
+                // collection of its own.
                 if (++calls % 1_000 == 0)
                 {
-                    GC.KeepAlive(new byte[64]);
+                    GC.KeepAlive(new byte[4096]);
                 }
 
                 if (callsAtFullCollection < 0 && settled.Count > 0)
