@@ -89,6 +89,22 @@ public class BodyDependencyTests
     }
 
     [Fact]
+    public void Local_functions_and_lambdas_added_to_an_earlier_body_do_not_shift_the_declarations_after_it()
+    {
+        // Declarations are numbered outside bodies only, so Run keeps its ordinal and is relocated. Main: extracted again.
+        const string Nested = "int Local(int y) => y + 1; Func<int, int> twice = v => v * 2; return twice(Local(x));";
+        CSharpCompilation before = TestCompilation.Create(File("Nested1"));
+        CSharpCompilation after = Replace(before, 0, File("Nested1", earlier: Nested));
+
+        InterfaceModel first = Run(before, "Nested1");
+        (InterfaceModel model, int extracted) = Counting(after, "Nested1");
+
+        Assert.Equal(0, extracted);
+        Assert.Equal(first.Origin.Start + Nested.Length - "return x * 2;".Length, model.Origin.Start);
+        Assert.Equal(Run(after, "Nested1", options: Fresh), model);
+    }
+
+    [Fact]
     public void An_edit_that_adds_lines_before_a_model_without_line_numbers_in_its_text_relocates_it()
     {
         // Plain's model (straight-line code) writes no line number into its text: it moves by lines too.
