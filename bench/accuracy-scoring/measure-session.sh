@@ -1,11 +1,11 @@
 #!/bin/bash
-# A session's closing measurements (docs/accuracy.md, "Sixth session"), from the repository root:
-#   B=<worktree of the session's starting commit> OUT=/tmp/s6final bench/accuracy-scoring/measure-session.sh
+# A session's closing measurements (docs/accuracy.md, "Seventh session"), from the repository root:
+#   B=<worktree of the session's starting commit> OUT=/tmp/s7final bench/accuracy-scoring/measure-session.sh
 # A (this worktree) and B built in Release: src/Pix.Cli, samples/Quickstart, samples/NetworkFunctions.
 # One profile for everything (calibrated first, then calibrated again to show how far two calibrations agree);
 # the Quickstart and the network functions alternate A and B; pix validate runs in both deployments (tiered, TC=0).
 set -u
-OUT=${OUT:-/tmp/s6final}; mkdir -p $OUT
+OUT=${OUT:-/tmp/s7final}; mkdir -p $OUT
 B=${B:?B = worktree of the build before}; A=$(pwd)
 NF=samples/NetworkFunctions/bin/Release/net10.0/NetworkFunctions.dll
 QS=samples/Quickstart/bin/Release/net10.0/Quickstart.dll
