@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
-using System.Runtime.Intrinsics.X86;
+using Pix.Bench;
 using Pix.ChainWalks;
 
 // What one entry of a hash-chain walk costs, per element layout and address form, timed as the network
@@ -15,21 +14,9 @@ using Pix.ChainWalks;
 // Compare the per-entry figures with a profile's Load, IntegerAlu and IntegerMultiply latencies
 // (docs/accuracy.md, "Chain walks and expiry, seventh session").
 int passes = 101, calls = 400;
-for (int i = 0; i < args.Length; i += 2)
+if (!AlternatingVariants.TryReadOptions(args, ref passes, ref calls))
 {
-    int? value = i + 1 < args.Length && int.TryParse(args[i + 1], out int parsed) && parsed > 0 ? parsed : null;
-    switch (args[i])
-    {
-        case "--passes" when value is { } p:
-            passes = p;
-            break;
-        case "--calls" when value is { } c:
-            calls = c;
-            break;
-        default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'; use --passes N and --calls N (N > 0).");
-            return 2;
-    }
+    return 2;
 }
 
 const int Length = 1_500;
@@ -64,45 +51,8 @@ foreach (var (size, shuffled, table) in tables)
     perEntry.Add(Steps);
 }
 
-var times = variants.Select(_ => new List<double>()).ToArray();
-long sink = 0;
-Stopwatch warm = Stopwatch.StartNew();
-while (warm.ElapsedMilliseconds < 1_500)
-{
-    foreach (var (_, call) in variants)
-    {
-        for (int i = 0; i < calls; i++)
-        {
-            sink += call(i);
-        }
-    }
-}
-
-for (int pass = 0; pass < passes; pass++)
-{
-    for (int v = 0; v < variants.Count; v++)
-    {
-        Func<int, int> call = variants[v].Call;
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < calls; i++)
-        {
-            sink += call(i);
-            if (Sse2.IsSupported)
-            {
-                Sse2.LoadFence();
-            }
-        }
-
-        times[v].Add((Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / calls / perEntry[v]);
-    }
-}
-
+(List<double>[] times, long sink) = AlternatingVariants.Time(variants.Select(v => v.Call).ToList(), perEntry, passes, calls);
 Console.WriteLine($"{calls} calls x {passes} passes, {walked:F1} entries walked per call on average ({Steps} for the random-order tables); ns per entry (call overhead included); checksum {sink}");
-Console.WriteLine($"{"variant",-52} {"fastest",8} {"median",8}");
-for (int v = 0; v < variants.Count; v++)
-{
-    List<double> sorted = times[v].OrderBy(t => t).ToList();
-    Console.WriteLine($"{variants[v].Name,-52} {sorted[0],8:F3} {sorted[sorted.Count / 2],8:F3}");
-}
+AlternatingVariants.Print(variants.Select(v => v.Name).ToList(), times, "F3");
 
 return 0;

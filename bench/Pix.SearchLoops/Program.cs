@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
-using System.Runtime.Intrinsics.X86;
+using Pix.Bench;
 using Pix.SearchLoops;
 
 // What a search loop's failing iterations and its exit cost, timed as the network functions' driver
@@ -14,21 +13,9 @@ using Pix.SearchLoops;
 //   dotnet run -c Release --project bench/Pix.SearchLoops -- [--passes 301] [--calls 4000]
 // Short passes (4,000 calls, about 0.1–0.7 ms) let the fastest and the median agree on a loaded machine.
 int passes = 301, calls = 4_000;
-for (int i = 0; i < args.Length; i += 2)
+if (!AlternatingVariants.TryReadOptions(args, ref passes, ref calls))
 {
-    int? value = i + 1 < args.Length && int.TryParse(args[i + 1], out int parsed) && parsed > 0 ? parsed : null;
-    switch (args[i])
-    {
-        case "--passes" when value is { } p:
-            passes = p;
-            break;
-        case "--calls" when value is { } c:
-            calls = c;
-            break;
-        default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'; use --passes N and --calls N (N > 0).");
-            return 2;
-    }
+    return 2;
 }
 
 var random = new Random(20261130);
@@ -71,45 +58,8 @@ variants.Add(("probes: const window 8, hit at probe 8 every call", i => planted.
 variants.Add(("probes: const window 8, hit at probe 4 every call", i => planted.FindConstant(Hash, homeAt4[i], 1_000)));
 variants.Add(("probes: const window 8, hit at probe 1-8 at random", i => planted.FindConstant(Hash, anyHome[i], 1_000)));
 
-var times = variants.Select(_ => new List<double>()).ToArray();
-long sink = 0;
-Stopwatch warm = Stopwatch.StartNew();
-while (warm.ElapsedMilliseconds < 1_500)
-{
-    foreach (var (_, call) in variants)
-    {
-        for (int i = 0; i < 2_000; i++)
-        {
-            sink += call(i);
-        }
-    }
-}
-
-for (int pass = 0; pass < passes; pass++)
-{
-    for (int v = 0; v < variants.Count; v++)
-    {
-        Func<int, int> call = variants[v].Call;
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < calls; i++)
-        {
-            sink += call(i);
-            if (Sse2.IsSupported)
-            {
-                Sse2.LoadFence();
-            }
-        }
-
-        times[v].Add((Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / calls);
-    }
-}
-
+(List<double>[] times, long sink) = AlternatingVariants.Time(variants.Select(v => v.Call).ToList(), variants.Select(_ => 1.0).ToList(), passes, calls);
 Console.WriteLine($"{calls} calls x {passes} passes, ns per call (delegate call and fence included); checksum {sink}");
-Console.WriteLine($"{"variant",-52} {"fastest",8} {"median",8}");
-for (int v = 0; v < variants.Count; v++)
-{
-    List<double> sorted = times[v].OrderBy(t => t).ToList();
-    Console.WriteLine($"{variants[v].Name,-52} {sorted[0],8:F2} {sorted[sorted.Count / 2],8:F2}");
-}
+AlternatingVariants.Print(variants.Select(v => v.Name).ToList(), times, "F2");
 
 return 0;
