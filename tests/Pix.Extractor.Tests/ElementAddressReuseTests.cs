@@ -10,16 +10,7 @@ public sealed class ElementAddressReuseTests
 {
     private const string Entry = "struct Entry { public long Key; public long Stamp; public long Value; public int Hash; public int Next; public long Extra; }";
 
-    private static BlockSummary Walk(string body) =>
-        Extraction.Extract(Entry + @"
-            class C {
-                private readonly Entry[] _entries = new Entry[16];
-                public int M(int index, long key, int hash) {
-                    while (index >= 0) {
-                        PixHint.Pcv(""chainLength"", ""entries walked"");
-                        " + body + @"
-                    }
-                    return -1; } }").TermAbout("loop over").Block;
+    private static BlockSummary Walk(string body) => ChainWalkSource.LoopBlock(Entry, body);
 
     [Fact]
     public void A_bucket_walk_computes_the_entrys_address_once_per_entry()

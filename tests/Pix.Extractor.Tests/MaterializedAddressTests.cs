@@ -16,16 +16,7 @@ public sealed class MaterializedAddressTests
     // 56 bytes (`imul rcx, rcx, 56`, then `lea rbx, [rbx+rcx+16]`: no scale), as the NAT's entries.
     private const string Entry56 = "struct Entry { public long Key; public long Stamp; public long Value; public int Hash; public int Next; public long Extra; public long More; public long Last; }";
 
-    private static BlockSummary Walk(string entry, string body) =>
-        Extraction.Extract(entry + @"
-            class C {
-                private readonly Entry[] _entries = new Entry[16];
-                public int M(int index, long key, int hash) {
-                    while (index >= 0) {
-                        PixHint.Pcv(""chainLength"", ""entries walked"");
-                        " + body + @"
-                    }
-                    return -1; } }").TermAbout("loop over").Block;
+    private static BlockSummary Walk(string entry, string body) => ChainWalkSource.LoopBlock(entry, body);
 
     [Fact]
     public void A_40_byte_entry_named_three_times_puts_a_scaled_lea_on_the_walks_chain()
