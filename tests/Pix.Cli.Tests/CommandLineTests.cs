@@ -111,6 +111,19 @@ public sealed class CommandLineTests : CliTestBase
         Assert.False(File.Exists(profile));
     }
 
+    [Fact]
+    public void Calibrate_refuses_a_raw_file_at_the_profile_s_path_before_measuring()
+    {
+        // The raw timings are written after the profile: at the same path they would replace it.
+        string profile = Path.Combine(Directory, "same.pixhw.json");
+        File.WriteAllText(profile, "kept");
+        var (exit, _, err) = Run("calibrate", "-o", profile, "--raw", Path.Combine(Directory, ".", "same.pixhw.json"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--raw another path", err);
+        Assert.Equal("kept", File.ReadAllText(profile));
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("-5")]

@@ -47,6 +47,11 @@ internal static class CalibrateCommand
         if (rawPath is not null)
         {
             CheckWritable(rawPath);
+            if (SameFile(outputPath, rawPath))
+            {
+                // The raw timings are written after the profile and would replace it.
+                throw new CommandLineException($"cannot write the raw timings to '{rawPath}': it is the profile's file (-o); give --raw another path.");
+            }
         }
 
         if (!Calibration.Calibrator.KernelsAreOptimized)
@@ -70,6 +75,12 @@ internal static class CalibrateCommand
         WriteIssueRates(result, stdout);
         return ExitCodes.Success;
     }
+
+    // Paths differing only in case name one file on Windows' and macOS's default file systems.
+    private static bool SameFile(string a, string b) => string.Equals(
+        Path.GetFullPath(a),
+        Path.GetFullPath(b),
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private static void CheckWritable(string path)
     {
