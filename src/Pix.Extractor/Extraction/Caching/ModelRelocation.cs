@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Pix.Model;
+using Pix.Solver;
 
 namespace Pix.Extraction.Caching;
 
@@ -173,7 +174,7 @@ internal static class ModelRelocation
 
         foreach (Piece piece in model.Pieces)
         {
-            foreach (string symbol in SymbolsOf(piece.When))
+            foreach (string symbol in QuantityDomain.GuardExpressions(piece.When).SelectMany(e => e.Symbols()))
             {
                 yield return symbol;
             }
@@ -190,32 +191,6 @@ internal static class ModelRelocation
                 {
                     yield return call.Name;
                 }
-            }
-        }
-    }
-
-    private static IEnumerable<string> SymbolsOf(Guard guard)
-    {
-        var pending = new Stack<object>();
-        pending.Push(guard);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case Expr expr:
-                    foreach (string symbol in expr.Symbols())
-                    {
-                        yield return symbol;
-                    }
-
-                    break;
-                case Guard inner:
-                    foreach (object child in inner.Children())
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
             }
         }
     }
