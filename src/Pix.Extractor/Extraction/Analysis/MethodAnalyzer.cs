@@ -192,14 +192,7 @@ internal sealed partial class MethodAnalyzer
             }
 
             SemanticModel model = _session.SemanticModel(node.SyntaxTree);
-            SyntaxNode? bodyNode = node switch
-            {
-                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                ArrowExpressionClauseSyntax arrow => arrow,
-                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
-                _ => null,
-            };
+            SyntaxNode? bodyNode = Caching.DeclarationIndex.BodyOf(node);
 
             if (bodyNode is null)
             {

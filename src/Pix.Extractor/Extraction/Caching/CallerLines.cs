@@ -26,17 +26,7 @@ internal static class CallerLines
         SemanticModel model = compilation.GetSemanticModel(declaration.SyntaxTree);
 
         // A constructor's operation holds its initializer (`: base(...)`), which may pass one too.
-        SyntaxNode? root = declaration is ConstructorDeclarationSyntax
-            ? declaration
-            : declaration switch
-            {
-                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                PropertyDeclarationSyntax p => p.ExpressionBody,
-                IndexerDeclarationSyntax i => i.ExpressionBody,
-                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
-                _ => null,
-            };
+        SyntaxNode? root = declaration is ConstructorDeclarationSyntax ? declaration : DeclarationIndex.BodyOf(declaration);
         if (root is null)
         {
             // No code (an abstract member, an auto-accessor): nothing is passed.

@@ -73,6 +73,22 @@ internal sealed class DeclarationIndex
         _ => false,
     };
 
+    /// <summary>
+    /// The code of <paramref name="declaration"/> (a declaration with a body, or the arrow clause an
+    /// expression-bodied property's getter is declared by): its block or expression body, null when it
+    /// has none (an abstract member, an auto-accessor, a primary constructor).
+    /// </summary>
+    public static SyntaxNode? BodyOf(SyntaxNode declaration) => declaration switch
+    {
+        BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+        AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
+        PropertyDeclarationSyntax p => p.ExpressionBody,
+        IndexerDeclarationSyntax i => i.ExpressionBody,
+        LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
+        ArrowExpressionClauseSyntax arrow => arrow,
+        _ => null,
+    };
+
     /// <summary>Number of declarations.</summary>
     public int Count => _declarations.Length;
 
