@@ -86,4 +86,21 @@ public sealed class PieceNormalFormTests
             Assert.All(merged.Pieces, p => Assert.Equal(p.Terms.Count, p.Terms.Select(t => (t.Block, t.Count, t.Description)).Distinct().Count()));
         }
     }
+
+    [Fact]
+    public void The_normal_form_of_a_normal_form_is_itself()
+    {
+        // Three sites of n and one of 3 * n: grouped once, they are 3 * n twice, themselves like terms.
+        BlockSummary call = BlockSummary.Create(new[] { new OperationCount(OperationClass.IntegerAlu, 3) });
+        Term At(int site, Expr count) => new(call, count, new Provenance("C.cs", 10 * site, 5, site, site, "call to Sum"), "call to Sum");
+        Expr n = Expr.Symbol("n");
+        var piece = new Piece(Guard.Always, new[] { At(1, n), At(2, n), At(3, n), At(4, Expr.Multiply(Expr.Const(3), n)) }.ToEquatableArray());
+
+        Piece once = Assert.Single(PieceNormalForm.Of(new[] { piece }));
+
+        Assert.Equal(once, Assert.Single(PieceNormalForm.Of(new[] { once })));
+        Term grouped = Assert.Single(once.Terms);
+        Assert.Equal(Expr.Multiply(Expr.Const(6), n), grouped.Count);
+        Assert.Equal(1, grouped.Origin.Line);
+    }
 }

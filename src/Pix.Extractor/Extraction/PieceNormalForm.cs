@@ -25,7 +25,7 @@ internal static class PieceNormalForm
     /// </summary>
     public static IReadOnlyList<Piece> Of(IReadOnlyList<Piece> pieces)
     {
-        List<Piece> grouped = pieces.Select(p => p with { Terms = GroupLikeTerms(p.Terms).ToEquatableArray() }).ToList();
+        List<Piece> grouped = pieces.Select(p => p with { Terms = GroupAllLikeTerms(p.Terms).ToEquatableArray() }).ToList();
         if (grouped.Count < 2)
         {
             return grouped;
@@ -46,6 +46,23 @@ internal static class PieceNormalForm
         return grouped
             .Select(p => p with { Terms = common.Concat(p.Terms.Where(t => !isCommon.Contains(t))).ToEquatableArray() })
             .ToList();
+    }
+
+    /// <summary>
+    /// <see cref="GroupLikeTerms"/> until no like terms are left: grouping can make like terms of its own
+    /// (three sites of <c>n</c> and one of <c>3 * n</c> are <c>3 * n</c> twice), and the normal form of a
+    /// normal form must be itself. Each round that groups anything leaves fewer terms, so this ends.
+    /// </summary>
+    private static IReadOnlyList<Term> GroupAllLikeTerms(IReadOnlyList<Term> terms)
+    {
+        List<Term> grouped = GroupLikeTerms(terms).ToList();
+        while (grouped.Count < terms.Count)
+        {
+            terms = grouped;
+            grouped = GroupLikeTerms(terms).ToList();
+        }
+
+        return grouped;
     }
 
     /// <summary>Each group of like terms as one term counting all of them, where the group's first term stood.</summary>
