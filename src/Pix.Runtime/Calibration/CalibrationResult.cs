@@ -64,8 +64,9 @@ public sealed class CalibrationResult
 /// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c> or <c>branch</c> (the branch-miss pair).</param>
 /// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest timing (<see cref="CalibrationResult.Passes"/>).</param>
 /// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
-/// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures: how well the passes agree.</param>
-/// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
+/// <param name="PassSpread">Relative spread (max − min) / min of the figures of all its timings (one per pass, three in each
+/// later pass once they disagree by more than 5%): how well the timings agree. It can only grow with more timings.</param>
+/// <param name="NoiseCv">Median coefficient of variation of the batches within a timing.</param>
 public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, double FittedNs, double PassSpread, double NoiseCv)
 {
     /// <summary>(fitted − measured) / measured.</summary>
@@ -74,8 +75,8 @@ public sealed record KernelTiming(string Name, string Kind, double MeasuredNs, d
 
 /// <summary>One memory-level chase in a calibration run.</summary>
 /// <param name="Point">The working set and the latency per dependent load: the median of the batches in the quietest timing.</param>
-/// <param name="PassSpread">Relative spread (max − min) / min of the per-pass figures.</param>
-/// <param name="NoiseCv">Median coefficient of variation of the batches within a pass.</param>
+/// <param name="PassSpread">Relative spread (max − min) / min of the figures of all its timings (as <see cref="KernelTiming.PassSpread"/>).</param>
+/// <param name="NoiseCv">Median coefficient of variation of the batches within a timing.</param>
 public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSpread, double NoiseCv);
 
 /// <summary>
