@@ -54,15 +54,16 @@ public static class InterfaceExtractor
 
         // A fault injected by a test must not be hidden by a model from an earlier test.
         bool reuse = options.ReuseAcrossCompilations && FaultForTesting is null;
-        if (reuse && CrossCompilationCache.TryGet(compilation, method, options, ct, out InterfaceModel? reused, out bool relocated))
-        {
-            ReusedForTesting?.Invoke(method, compilation, options, relocated);
-            return ExtractionCache.Add(compilation, method, options, reused!);
-        }
-
         InterfaceModel model;
         try
         {
+            // Under the same catch as the extraction: checking a cached model's dependencies binds code too (CallerLines).
+            if (reuse && CrossCompilationCache.TryGet(compilation, method, options, ct, out InterfaceModel? reused, out bool relocated))
+            {
+                ReusedForTesting?.Invoke(method, compilation, options, relocated);
+                return ExtractionCache.Add(compilation, method, options, reused!);
+            }
+
             FaultForTesting?.Invoke(method);
             var session = new ExtractionSession(compilation, options, ct);
             MethodSummary summary = session.Summarise(method);
