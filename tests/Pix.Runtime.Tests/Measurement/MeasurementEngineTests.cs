@@ -4,6 +4,8 @@ using Pix;
 
 namespace Pix.Runtime.Tests.Measurement;
 
+// One test here counts gen-0 collections (the settled allocator): alone, so no other class's allocations start one.
+[Collection(GarbageCollectionCountCollection.Name)]
 public sealed class MeasurementEngineTests
 {
     // No issue-rate probe: it reads the real machine, whose neighbours could make a round count as
