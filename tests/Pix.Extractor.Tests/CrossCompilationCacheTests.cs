@@ -137,6 +137,20 @@ public class CrossCompilationCacheTests
     }
 
     [Fact]
+    public void An_accessor_body_starting_to_use_the_field_keyword_changes_the_fingerprint()
+    {
+        // C# 14: `field` in an accessor gives the property a backing field, changing its struct's layout for every
+        // other body; any other accessor body edit keeps the fingerprint.
+        const string Before = "struct S { private int _v; public int V { get { return _v; } set { _v = value; } } }";
+        CSharpCompilation compilation = Compile(Before);
+        CSharpCompilation otherEdit = Replace(compilation, 0, Before.Replace("return _v;", "return _v + 0;"));
+        CSharpCompilation usesField = Replace(compilation, 0, Before.Replace("set { _v = value; }", "set { field = value; }"));
+
+        Assert.Equal(DeclarationFingerprint.Of(compilation), DeclarationFingerprint.Of(otherEdit));
+        Assert.NotEqual(DeclarationFingerprint.Of(compilation), DeclarationFingerprint.Of(usesField));
+    }
+
+    [Fact]
     public void Comments_and_formatting_outside_bodies_keep_the_fingerprint_but_signatures_do_not()
     {
         CSharpCompilation compilation = Compile(Helper("Print1"));

@@ -1,9 +1,11 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pix.Targets;
 
 namespace Pix.Extraction.Caching;
@@ -83,12 +85,22 @@ internal static class DeclarationFingerprint
             }
             else if (DeclarationIndex.IsBody(item.AsNode()!))
             {
-                text.Append("\u0003body\u0001");
+                text.Append(MentionsField(item.AsNode()!) ? "\u0003body+field\u0001" : "\u0003body\u0001");
             }
         }
 
         return Hash(text);
     }
+
+    /// <summary>
+    /// Whether an accessor's body says <c>field</c>: in C# 14 that keyword gives the property a backing field,
+    /// which changes its type's layout (and what a struct element costs to address) for every other body, so
+    /// a body starting or ceasing to use it is a declaration change. Read as text, for any language version
+    /// (Pix is built against an older compiler): a local named <c>field</c> only costs a cache miss.
+    /// </summary>
+    private static bool MentionsField(SyntaxNode body) =>
+        body.Parent is AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax
+        && body.DescendantTokens().Any(static t => t.ValueText == "field");
 
     /// <summary>
     /// What identifies a reference's content: the module version IDs of an assembly image (a rebuilt
