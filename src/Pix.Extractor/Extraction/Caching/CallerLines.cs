@@ -23,7 +23,9 @@ internal static class CallerLines
             return false;
         }
 
-        SemanticModel model = compilation.GetSemanticModel(declaration.SyntaxTree);
+        // The extraction's shared model of the tree: when the answer is yes, the method is extracted again
+        // and binds this body through it anyway (a caller line number does not depend on nullable analysis).
+        SemanticModel model = Analysis.SemanticModels.Of(compilation, declaration.SyntaxTree);
 
         // A constructor's operation holds its initializer (`: base(...)`), which may pass one too.
         SyntaxNode? root = declaration is ConstructorDeclarationSyntax ? declaration : DeclarationIndex.BodyOf(declaration);
