@@ -79,6 +79,14 @@ internal static class GuardSymbols
         return names.ToArray();
     }
 
-    private static string[] Leaf(Guard guard) =>
-        Solver.QuantityDomain.GuardExpressions(guard).SelectMany(e => e.Symbols()).Distinct(StringComparer.Ordinal).ToArray();
+    private static string[] Leaf(Guard guard)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Expr e in Solver.QuantityDomain.GuardExpressions(guard))
+        {
+            e.AddSymbolsTo(names);
+        }
+
+        return names.ToArray();
+    }
 }
