@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Pix.Calibration;
@@ -17,11 +18,13 @@ internal sealed record IssueWidthObservation(string Name, double SlotsPerIterati
 internal static class IssueWidthFit
 {
     /// <summary>
-    /// <c>cycleNs · Σ slots / Σ ns</c> over the kernels (the ratio of totals: the least-squares fit of
-    /// <c>ns = slots · cycleNs / width</c> when a kernel's noise grows with its length), so the longer kernel, whose
-    /// one taken back-edge weighs less, counts for more. Null when there is nothing to fit or a figure is not a positive number (a timer too
-    /// coarse, a latency not measured): the profile then keeps <see cref="HardwareProfile.DefaultIssueWidth"/>.
-    /// A width below 1 (a kernel slower than a cycle per slot: something else bound it) is null too.
+    /// The highest rate <c>slots · cycleNs / ns</c> among the kernels. Interference and code placement only ever
+    /// slow a kernel down (one of the same bodies ran at 4.3 slots per cycle in the calibrator and at 6.1 in a
+    /// program of its own, where the others agreed), so the front end's width is what the fastest reaches, as
+    /// each kernel's figure is its quietest pass. Null when there is nothing to fit or a figure is not a positive
+    /// number (a timer too coarse, a latency not measured): the profile then keeps
+    /// <see cref="HardwareProfile.DefaultIssueWidth"/>. A width below 1 (slower than a cycle per slot: something
+    /// other than the front end bound every kernel) is null too.
     /// </summary>
     public static double? Fit(IReadOnlyList<IssueWidthObservation> kernels, double cycleNs)
     {
@@ -30,8 +33,7 @@ internal static class IssueWidthFit
             return null;
         }
 
-        double slots = 0;
-        double ns = 0;
+        double width = 0;
         foreach (IssueWidthObservation kernel in kernels)
         {
             if (!IsPositive(kernel.SlotsPerIteration) || !IsPositive(kernel.NanosecondsPerIteration))
@@ -39,11 +41,9 @@ internal static class IssueWidthFit
                 return null;
             }
 
-            slots += kernel.SlotsPerIteration;
-            ns += kernel.NanosecondsPerIteration;
+            width = Math.Max(width, kernel.SlotsPerIteration * cycleNs / kernel.NanosecondsPerIteration);
         }
 
-        double width = cycleNs * slots / ns;
         return width >= 1 && IsPositive(width) ? width : null;
     }
 
