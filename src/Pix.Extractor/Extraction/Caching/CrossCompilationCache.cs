@@ -58,6 +58,19 @@ internal static class CrossCompilationCache
         return true;
     }
 
+    /// <summary>
+    /// What <paramref name="model"/>, the model kept for <paramref name="method"/> under
+    /// <paramref name="compilation"/>'s declarations, depends on as last recorded or checked; null when the cache
+    /// keeps another model or none (one that met code with errors is never kept). While these hold unchanged
+    /// (<see cref="SourceDependencies.UnchangedIn"/>), <see cref="TryGet"/> serves this very model as it is.
+    /// </summary>
+    public static SourceDependencies? DependenciesOf(Compilation compilation, IMethodSymbol method, ExtractionOptions options, InterfaceModel model) =>
+        StableId.Of(method) is string id
+        && s_store.TryGet(DeclarationFingerprint.Of(compilation), new Key(id, options), out Entry? entry)
+        && ReferenceEquals(entry!.Model, model)
+            ? entry.Dependencies
+            : null;
+
     /// <summary>Keeps <paramref name="model"/> for later compilations.</summary>
     public static void Add(Compilation compilation, IMethodSymbol method, ExtractionOptions options, InterfaceModel model, SourceDependencies dependencies)
     {
