@@ -42,11 +42,16 @@ public sealed partial class PerformanceInterfaceGenerator
                 paths[tree.FilePath] = paths.TryGetValue(tree.FilePath, out int count) ? count + 1 : 1;
             }
 
+            // Targets are kept from one pass to the next only among compilations without Pix's output, the
+            // generator's own: a model that met code with errors is kept too, and a call to a companion binds
+            // differently with that output, which no fingerprint or dependency sees (it is left out of both).
+            bool keepAny = !DeclarationFingerprint.HoldsPixOutput(compilation);
             var specs = ImmutableArray.CreateBuilder<LatencyMethodSpec>();
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
                 ct.ThrowIfCancellationRequested();
-                foreach (TreeTargets.Target target in TreeTargets.Of(tree, compilation, fingerprint, keep: paths[tree.FilePath] == 1, ct).Targets)
+                bool keep = keepAny && paths[tree.FilePath] == 1;
+                foreach (TreeTargets.Target target in TreeTargets.Of(tree, compilation, fingerprint, keep, ct).Targets)
                 {
                     if (target.Spec is { } spec)
                     {

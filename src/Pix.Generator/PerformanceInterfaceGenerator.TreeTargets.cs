@@ -27,9 +27,12 @@ public sealed partial class PerformanceInterfaceGenerator
     /// specs' declaration part (what <see cref="Parser"/> already keeps per fingerprint). A target's model is
     /// reused while the files its extraction depended on have the same text
     /// (<see cref="SourceDependencies.UnchangedIn"/>): then the cross-compilation cache would serve that very
-    /// model, so this adds no rule of its own. Any other target (a callee's body changed in another file, a
-    /// declaration of its own file moved, a model the cache does not keep because it met code with errors) is
-    /// parsed again, as every target of a changed tree is; the cache then decides what is re-analysed.
+    /// model, so this adds no rule of its own. The one model kept here that the cache does not serve is one
+    /// that met code with errors (<see cref="CrossCompilationCache.AddUnserved"/>): the generator's compilations
+    /// never hold Pix's output, the reason the cache refuses it, and its binding depends on the same declarations
+    /// and bodies as any other's (the caller keeps nothing when a compilation holds that output). Any other
+    /// target (a callee's body changed in another file, a declaration of its own file moved) is parsed again, as
+    /// every target of a changed tree is; the cache then decides what is re-analysed.
     /// </remarks>
     internal sealed class TreeTargets
     {
