@@ -79,7 +79,7 @@ public sealed class NatScenario : Scenario
         _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[2]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
         values[0] = _nat.LastPacket.ExpiredFlows;
         values[1] = _nat.LastPacket.ChainLength;
