@@ -20,7 +20,7 @@ public sealed class BridgeScenario : Scenario
     private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
-    private L1Simulation _l1 = L1Simulation.MeasuredMachine();
+    private CacheSimulation _caches = CacheSimulation.MeasuredMachine();
     private int _addressesBefore;
     private ForwardInterface<Latency>? _interface;
     private ForwardInterface<LatencyBreakdown>? _explain;
@@ -58,7 +58,7 @@ public sealed class BridgeScenario : Scenario
     public override void Reset()
     {
         _bridge = NewBridge();
-        _l1 = L1Simulation.MeasuredMachine();
+        _caches = CacheSimulation.MeasuredMachine();
         _interface = InterfaceBinding.Bind<ForwardInterface<Latency>>(_bridge, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ForwardInterface<LatencyBreakdown>>(_bridge, EntryPoint);
     }
@@ -88,7 +88,7 @@ public sealed class BridgeScenario : Scenario
 
     /// <summary>
     /// The forwarding-database entries the frame loaded, replayed from the state it left, in the order
-    /// <see cref="LearningBridge.Forward"/> loads them, through the simulated L1: how many missed.
+    /// <see cref="LearningBridge.Forward"/> loads them, through the simulated caches: how many were cold (CacheSimulation).
     /// The aging sweep's entries; the learning walk's (if the source was new and learned, it now heads
     /// its bucket, the walk went over the entries after it, and the entry taken from the pool was loaded
     /// for its free-list link); the lookup walk's. Not replayed: the neighbours an aged-out entry's
@@ -131,7 +131,7 @@ public sealed class BridgeScenario : Scenario
 
         return misses;
 
-        int Load(int entry, int site) => _l1.LoadEntry(entry, MacTable.EntryBytes, site) ? 1 : 0;
+        int Load(int entry, int site) => _caches.LoadEntry(entry, MacTable.EntryBytes, TableBytes, site) ? 1 : 0;
 
         int LoadChain(int entry, int steps, int site)
         {
@@ -144,6 +144,9 @@ public sealed class BridgeScenario : Scenario
             return missed;
         }
     }
+
+    // The footprint the entry point's PixHint.ColdLoads names.
+    private const long TableBytes = (long)LearningBridge.ProvisionedAddresses * MacTable.EntryBytes;
 
     // The load sites of the replay, for the simulated stride prefetcher.
     private const int SweepSite = 0, LearnSite = 1, PoolSite = 2, LookupSite = 3;
