@@ -156,9 +156,9 @@ public sealed class NatScenario : Scenario
                 oldestFirst[oldestFirst.Length - 1] = lastExpired;
             }
 
-            foreach (int e in oldestFirst)
+            for (int i = 0; i < oldestFirst.Length; i++)
             {
-                missed += Load(e, ExpirySite);
+                missed += Load(oldestFirst[i], ExpirySite);
             }
 
             return missed + (table.Oldest >= 0 ? Load(table.Oldest, ExpirySite) : 0);
