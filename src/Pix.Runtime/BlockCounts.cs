@@ -8,7 +8,7 @@ namespace Pix;
 /// What one execution of a block of code counts: operations per <see cref="OperationClass"/>, the
 /// operations on its loop-carried dependency chain, how many of its loads fold into their consumer,
 /// its taken branches (a loop iteration's back-edge), calls Pix could not see into, and loads that miss the
-/// first cache level in a large structure (<see cref="WithColdLoads"/>). It holds counts,
+/// caches in a large structure (<see cref="WithColdLoads"/>). It holds counts,
 /// not nanoseconds: <see cref="HardwareProfile.Price(BlockCounts)"/> prices it on a machine.
 /// </summary>
 /// <remarks>
@@ -102,7 +102,7 @@ public sealed class BlockCounts
     /// </summary>
     public ReadOnlySpan<double> ColdLoadFootprints => _coldLoadFootprints;
 
-    /// <summary>How many loads miss the first cache level in each structure (parallel to <see cref="ColdLoadFootprints"/>).</summary>
+    /// <summary>How many loads are cold in each structure (parallel to <see cref="ColdLoadFootprints"/>).</summary>
     public ReadOnlySpan<double> ColdLoadCounts => _coldLoadCounts;
 
     /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
@@ -189,8 +189,8 @@ public sealed class BlockCounts
     }
 
     /// <summary>
-    /// This block plus <paramref name="count"/> loads that miss the first cache level in a structure of
-    /// about <paramref name="footprintBytes"/> bytes (a <c>PixHint.ColdLoads</c> hint's term). The loads
+    /// This block plus <paramref name="count"/> cold loads (missing every cache level smaller than the
+    /// structure) in a structure of about <paramref name="footprintBytes"/> bytes (a <c>PixHint.ColdLoads</c> hint's term). The loads
     /// themselves are counted as <see cref="OperationClass.Load"/> where the code makes them; this adds
     /// what a miss costs on top, <see cref="HardwareProfile.ColdLoadNs"/> each.
     /// </summary>

@@ -2,14 +2,15 @@ using System;
 
 namespace Pix;
 
-// Cold loads: the loads of one call that miss the first cache level in a structure larger than it
-// (PixHint.ColdLoads). How many miss is a property of the traffic (how long ago the entry was last
+// Cold loads: the loads of one call into a structure larger than L1 that miss every cache level smaller
+// than the structure (PixHint.ColdLoads). How many miss is a property of the traffic (how long ago the entry was last
 // touched), not of the code or of the array's allocated size, so the interface takes the count as a
 // PCV; what each miss costs is the machine's, read from the memory-level curve at the structure's size.
 public sealed partial class HardwareProfile
 {
     /// <summary>
-    /// What one load that misses L1 in a structure of <paramref name="footprintBytes"/> bytes costs on
+    /// What one cold load in a structure of <paramref name="footprintBytes"/> bytes (it misses every cache
+    /// level smaller than the structure, as the curve's chase over that many bytes does) costs on
     /// top of the <see cref="OperationClass.Load"/> it is already counted as:
     /// <c><see cref="LoadNs"/>(footprint) − <see cref="LatencyNs"/>(Load)</c>, never below 0 (a miss is never
     /// cheaper than a hit). 0 on a profile without a memory-level curve, which cannot tell a miss from a hit.
@@ -32,7 +33,7 @@ public sealed partial class HardwareProfile
     /// cold loads, so they agree to the last bit.
     /// </summary>
     /// <param name="footprints">Each structure's size in bytes, parallel to <paramref name="counts"/>.</param>
-    /// <param name="counts">How many of the block's loads miss L1 in each structure.</param>
+    /// <param name="counts">How many of the block's loads are cold in each structure.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public double PriceColdLoads(ReadOnlySpan<double> footprints, ReadOnlySpan<double> counts)
     {

@@ -38,10 +38,12 @@ public static class PixHint
     }
 
     /// <summary>
-    /// Names a PCV counting this call's loads that miss the first cache level (L1) in a structure of about
-    /// <paramref name="footprintBytes"/> bytes: a flow table, a forwarding database, a trie larger than L1.
-    /// The interface adds <c>name × (<see cref="HardwareProfile.LoadNs"/>(footprintBytes) − Load latency)</c>
-    /// (<see cref="HardwareProfile.ColdLoadNs"/>): the loads themselves are already counted, at a hit's price.
+    /// Names a PCV counting this call's cold loads in a structure of about <paramref name="footprintBytes"/>
+    /// bytes larger than L1 (a flow table, a forwarding database, a trie): loads that miss every cache level
+    /// smaller than the structure (in a table between L1's and L2's size, its L1 misses). The interface adds
+    /// <c>name × (<see cref="HardwareProfile.LoadNs"/>(footprintBytes) − Load latency)</c>
+    /// (<see cref="HardwareProfile.ColdLoadNs"/>), the curve's latency at the structure's size being that of
+    /// such a load; the loads themselves are already counted, at a hit's price.
     /// <para>
     /// How many loads miss is a property of the traffic (how many other lines were touched since an entry
     /// was last used), not of the code, and not of the structure's allocated size: a table much larger than

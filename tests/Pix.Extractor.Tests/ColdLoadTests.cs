@@ -35,7 +35,7 @@ public sealed class ColdLoadTests
         InterfaceModel model = Extraction.Extract(Walk, options: Exact);
 
         Quantity pcv = Assert.Single(model.Pcvs, q => q.Name == "tableMisses");
-        Assert.Equal("table lines the walk loads that are not in L1: loads that miss L1 in a structure of 160 KiB", pcv.Description);
+        Assert.Equal("table lines the walk loads that are not in L1: loads that miss every cache level smaller than a structure of 160 KiB", pcv.Description);
         Assert.Null(pcv.Bound);
         Assert.Equal(5, pcv.Origin!.Line); // line 1 holds the usings
         Term term = model.TermAbout("cold loads");

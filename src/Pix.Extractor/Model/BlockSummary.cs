@@ -11,7 +11,7 @@ public readonly record struct OperationCount(OperationClass Class, double Count)
 public readonly record struct OpaqueCall(string Name, double Count);
 
 /// <summary>
-/// Loads that miss the first cache level in a structure of <see cref="FootprintBytes"/> bytes
+/// Loads that miss every cache level smaller than a structure of <see cref="FootprintBytes"/> bytes
 /// (a <c>PixHint.ColdLoads</c> hint), priced at <see cref="HardwareProfile.ColdLoadNs"/> each on top of
 /// the <see cref="OperationClass.Load"/> they are already counted as.
 /// </summary>
@@ -44,7 +44,8 @@ public sealed record BlockSummary(
     public double TakenBranches { get; init; }
 
     /// <summary>
-    /// Loads that miss L1, by the size of the structure they miss in, sorted by size (empty in blocks built
+    /// Cold loads (they miss every cache level smaller than the structure they load from), by the
+    /// structure's size, sorted by size (empty in blocks built
     /// before they existed, and in every block but a <c>PixHint.ColdLoads</c> term's).
     /// </summary>
     public EquatableArray<ColdLoad> ColdLoads { get; init; }

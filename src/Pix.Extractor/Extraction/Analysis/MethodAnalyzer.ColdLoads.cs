@@ -16,7 +16,8 @@ internal sealed partial class MethodAnalyzer
 
     /// <summary>
     /// <c>PixHint.ColdLoads(name, footprintBytes, description)</c>: the PCV <c>name</c> counts the call's
-    /// loads that miss L1 in a structure of <c>footprintBytes</c>, a term <c>name × ColdLoadNs(footprint)</c>.
+    /// loads that miss every cache level smaller than a structure of <c>footprintBytes</c> (in a table
+    /// larger than L1 and smaller than L2, its L1 misses), a term <c>name × ColdLoadNs(footprint)</c>.
     /// The loads themselves are counted where the code makes them, at a hit's price; the term adds what a
     /// miss costs on top. It counts whole calls (<see cref="PendingTerm.CountsWholeCall"/>): a hint inside
     /// a loop is still the call's count, which the loops around leave as it is.
@@ -43,7 +44,7 @@ internal sealed partial class MethodAnalyzer
         }
 
         string structure = MemoryLoadLatency.Describe((long)footprintBytes);
-        string counts = $"loads that miss L1 in a structure of {structure}";
+        string counts = $"loads that miss every cache level smaller than a structure of {structure}";
         string? description = Argument(hint, "description")?.ConstantValue.Value as string;
         Provenance where = SourceLocations.Of(hint, construct);
         QuantityInfo pcv = HintedPcv(name, description is { Length: > 0 } d ? $"{d}: {counts}" : counts, bound: null, where, hint);
