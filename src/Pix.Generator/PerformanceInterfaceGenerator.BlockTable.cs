@@ -164,8 +164,9 @@ public sealed partial class PerformanceInterfaceGenerator
             Regex.Split(text, @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0);
 
         /// <summary>
-        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse")</c>:
-        /// counts summed per class and written in class order, as <see cref="BlockSummary.Price"/> prices them.
+        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse").WithColdLoads(163840)</c>:
+        /// counts summed per class and written in class order, as <see cref="BlockSummary.Price"/> prices them
+        /// (cold loads by footprint, the order the block keeps them in).
         /// </summary>
         internal static string Counts(BlockSummary block)
         {
@@ -191,6 +192,17 @@ public sealed partial class PerformanceInterfaceGenerator
                 if (call.Count != 1)
                 {
                     text.Append(", ").Append(ExpressionWriter.Literal(call.Count));
+                }
+
+                text.Append(')');
+            }
+
+            foreach (ColdLoad load in block.ColdLoads)
+            {
+                text.Append(".WithColdLoads(").Append(ExpressionWriter.Literal(load.FootprintBytes));
+                if (load.Count != 1)
+                {
+                    text.Append(", ").Append(ExpressionWriter.Literal(load.Count));
                 }
 
                 text.Append(')');

@@ -7,7 +7,8 @@ namespace Pix;
 /// <summary>
 /// What one execution of a block of code counts: operations per <see cref="OperationClass"/>, the
 /// operations on its loop-carried dependency chain, how many of its loads fold into their consumer,
-/// its taken branches (a loop iteration's back-edge), and calls Pix could not see into. It holds counts,
+/// its taken branches (a loop iteration's back-edge), calls Pix could not see into, and loads that miss the
+/// caches in a large structure (<see cref="WithColdLoads"/>). It holds counts,
 /// not nanoseconds: <see cref="HardwareProfile.Price(BlockCounts)"/> prices it on a machine.
 /// </summary>
 /// <remarks>
@@ -17,8 +18,8 @@ namespace Pix;
 /// Each parameter is named after its <see cref="OperationClass"/> member in camelCase. Only the
 /// non-zero counts are kept, in class order, so pricing costs a few multiplications, not one per class.
 /// Counts are not validated: like the model they come from, a NaN count prices as NaN.
-/// Instances are immutable; <c>WithChain</c>, <see cref="WithFoldedLoads"/>, <see cref="WithTakenBranches"/>
-/// and <see cref="WithOpaque"/> return new ones.
+/// Instances are immutable; <c>WithChain</c>, <see cref="WithFoldedLoads"/>, <see cref="WithTakenBranches"/>,
+/// <see cref="WithOpaque"/> and <see cref="WithColdLoads"/> return new ones.
 /// </remarks>
 public sealed class BlockCounts
 {
@@ -34,6 +35,8 @@ public sealed class BlockCounts
     private readonly double[] _opaqueCounts;
     private readonly double _foldedLoads;
     private readonly double _takenBranches;
+    private readonly double[] _coldLoadFootprints;
+    private readonly double[] _coldLoadCounts;
 
     // The last few profiles this block was priced on, with the price: see TryGetPrice.
     private readonly PricedOn?[] _priced = new PricedOn?[CachedProfiles];
@@ -47,7 +50,9 @@ public sealed class BlockCounts
         string[] opaqueNames,
         double[] opaqueCounts,
         double foldedLoads = 0,
-        double takenBranches = 0)
+        double takenBranches = 0,
+        double[]? coldLoadFootprints = null,
+        double[]? coldLoadCounts = null)
     {
         _classes = classes;
         _counts = counts;
@@ -57,6 +62,8 @@ public sealed class BlockCounts
         _opaqueCounts = opaqueCounts;
         _foldedLoads = foldedLoads;
         _takenBranches = takenBranches;
+        _coldLoadFootprints = coldLoadFootprints ?? NoCounts;
+        _coldLoadCounts = coldLoadCounts ?? NoCounts;
     }
 
     /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
@@ -89,6 +96,15 @@ public sealed class BlockCounts
     /// <summary>Taken branches per execution: 1 for one iteration of a loop (its back-edge), else 0.</summary>
     public double TakenBranches => _takenBranches;
 
+    /// <summary>
+    /// The working sets (bytes) of the structures whose cold loads the block counts, in the order they
+    /// were added (parallel to <see cref="ColdLoadCounts"/>); see <see cref="WithColdLoads"/>.
+    /// </summary>
+    public ReadOnlySpan<double> ColdLoadFootprints => _coldLoadFootprints;
+
+    /// <summary>How many loads are cold in each structure (parallel to <see cref="ColdLoadFootprints"/>).</summary>
+    public ReadOnlySpan<double> ColdLoadCounts => _coldLoadCounts;
+
     /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
     public static BlockCounts Of(
         double integerAlu = 0, double integerMultiply = 0, double integerDivide = 0,
@@ -116,7 +132,7 @@ public sealed class BlockCounts
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
             call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss);
-        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches);
+        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
     }
 
     // Binary compatibility: code generated against Pix.Runtime before OperationClass.BranchMiss (a library
@@ -148,11 +164,11 @@ public sealed class BlockCounts
 
     /// <summary>This block with <paramref name="count"/> of its loads folded into the instruction that uses them (replacing any count it had).</summary>
     public BlockCounts WithFoldedLoads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
 
     /// <summary>This block with <paramref name="count"/> taken branches per execution (replacing any count it had); a loop iteration has 1.</summary>
     public BlockCounts WithTakenBranches(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts);
 
     /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
@@ -169,7 +185,20 @@ public sealed class BlockCounts
         _opaqueCounts.CopyTo(counts, 0);
         names[names.Length - 1] = name;
         counts[counts.Length - 1] = count;
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
+    }
+
+    /// <summary>
+    /// This block plus <paramref name="count"/> cold loads (missing every cache level smaller than the
+    /// structure) in a structure of about <paramref name="footprintBytes"/> bytes (a <c>PixHint.ColdLoads</c> hint's term). The loads
+    /// themselves are counted as <see cref="OperationClass.Load"/> where the code makes them; this adds
+    /// what a miss costs on top, <see cref="HardwareProfile.ColdLoadNs"/> each.
+    /// </summary>
+    public BlockCounts WithColdLoads(double footprintBytes, double count = 1)
+    {
+        double[] footprints = Append(_coldLoadFootprints, footprintBytes);
+        double[] counts = Append(_coldLoadCounts, count);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts);
     }
 
     /// <summary>
@@ -239,6 +268,11 @@ public sealed class BlockCounts
             parts.Add($"{_opaqueCounts[i]} × opaque {_opaqueNames[i]}");
         }
 
+        for (int i = 0; i < _coldLoadFootprints.Length; i++)
+        {
+            parts.Add($"{_coldLoadCounts[i]} cold loads in {_coldLoadFootprints[i]} bytes");
+        }
+
         return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
     }
 
@@ -253,6 +287,14 @@ public sealed class BlockCounts
         public HardwareProfile Profile { get; }
 
         public double Nanoseconds { get; }
+    }
+
+    private static double[] Append(double[] values, double value)
+    {
+        var longer = new double[values.Length + 1];
+        values.CopyTo(longer, 0);
+        longer[values.Length] = value;
+        return longer;
     }
 
     /// <summary>The non-zero entries of a dense list of counts (indexed by class), as parallel arrays.</summary>

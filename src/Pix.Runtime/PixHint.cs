@@ -38,6 +38,35 @@ public static class PixHint
     }
 
     /// <summary>
+    /// Names a PCV counting this call's cold loads in a structure of about <paramref name="footprintBytes"/>
+    /// bytes larger than L1 (a flow table, a forwarding database, a trie): loads that miss every cache level
+    /// smaller than the structure (in a table between L1's and L2's size, its L1 misses). The interface adds
+    /// <c>name × (<see cref="HardwareProfile.LoadNs"/>(footprintBytes) − Load latency)</c>
+    /// (<see cref="HardwareProfile.ColdLoadNs"/>), the curve's latency at the structure's size being that of
+    /// such a load; the loads themselves are already counted, at a hit's price.
+    /// <para>
+    /// How many loads miss is a property of the traffic (how many other lines were touched since an entry
+    /// was last used), not of the code, and not of the structure's allocated size: a table much larger than
+    /// L1 whose traffic keeps to a few entries never misses. So it is a PCV, like a chain's length, traced
+    /// or chosen by whoever evaluates the interface; 0 prices every load as a hit, as without the hint.
+    /// </para>
+    /// <para>
+    /// Read wherever it stands as a statement, once per call of the method (inside a loop or an arm it is
+    /// still the whole call's count, paid on the paths through it). A method that calls this one gets the
+    /// PCV, numbered per call site. <paramref name="name"/> must be a constant C# identifier, unique among
+    /// the method's hints, and <paramref name="footprintBytes"/> a compile-time constant (e.g.
+    /// <c>Capacity * EntryBytes</c> of <c>const</c> fields); a hint Pix cannot use is reported (PIX0002).
+    /// </para>
+    /// </summary>
+    /// <param name="name">The PCV's name: the generated parameter's.</param>
+    /// <param name="footprintBytes">About how many bytes the structure spans (its entries times their size).</param>
+    /// <param name="description">What it counts, for the generated documentation.</param>
+    [Conditional("PIX_HINTS_NEVER_DEFINED")]
+    public static void ColdLoads(string name, long footprintBytes, string? description = null)
+    {
+    }
+
+    /// <summary>
     /// Gives the maximum iteration count of the loop this call stands in, for loops whose bound Pix
     /// cannot see. The value must be a constant or an expression over the method's inputs.
     /// </summary>

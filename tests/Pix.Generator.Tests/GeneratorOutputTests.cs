@@ -131,6 +131,38 @@ public sealed class GeneratorOutputTests
         """);
 
     [Fact]
+    public void Cold_loads_in_a_hash_chain() => Verify(nameof(Cold_loads_in_a_hash_chain), """
+        using System;
+        using Pix;
+
+        namespace Demo
+        {
+            public sealed partial class Table
+            {
+                public const int Capacity = 4096, EntryBytes = 40;
+                private readonly int[] _next = new int[Capacity];
+                private readonly long[] _keys = new long[Capacity];
+
+                [PerformanceInterface]
+                public int Find(int head, long key)
+                {
+                    PixHint.ColdLoads("tableMisses", Capacity * EntryBytes, "entries the walk loads that are not in L1");
+                    for (int i = head; i >= 0; i = _next[i])
+                    {
+                        PixHint.Pcv("chainLength", "entries compared");
+                        if (_keys[i] == key)
+                        {
+                            return i;
+                        }
+                    }
+
+                    return -1;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public void Branch_arm_pcv_through_a_callee() => Verify(nameof(Branch_arm_pcv_through_a_callee), """
         using System;
         using System.Buffers.Binary;

@@ -12,7 +12,7 @@ namespace Pix.Generator.Tests;
 
 /// <summary>
 /// Emitted code equals <see cref="ModelEvaluator"/> on random models: every expression kind, nested
-/// guards, negative constants, PCVs with and without bounds, opaque calls, many inputs; and the
+/// guards, negative constants, PCVs with and without bounds, opaque calls, cold loads, many inputs; and the
 /// twin <c>ExplainLatencyOf_X</c>'s terms add up to <c>LatencyOf_X</c> exactly.
 /// </summary>
 public sealed class RandomModelTests
@@ -137,6 +137,7 @@ public sealed class RandomModelTests
         return BlockSummary.Create(
             Enumerable.Range(0, random.Next(0, 5)).Select(_ => new OperationCount(Pick(), random.Next(1, 6) * (random.Next(4) == 0 ? 0.5 : 1))),
             Enumerable.Range(0, random.Next(0, 3)).Select(_ => new OperationCount(Pick(), random.Next(1, 4))),
-            Enumerable.Range(0, random.Next(0, 2)).Select(_ => new OpaqueCall(random.Next(2) == 0 ? "Demo.Table.Probe" : "Other.Call", random.Next(1, 3))));
+            Enumerable.Range(0, random.Next(0, 2)).Select(_ => new OpaqueCall(random.Next(2) == 0 ? "Demo.Table.Probe" : "Other.Call", random.Next(1, 3))),
+            coldLoads: Enumerable.Range(0, random.Next(0, 3)).Select(_ => new ColdLoad(1 << random.Next(10, 26), random.Next(1, 4) * (random.Next(3) == 0 ? 0.5 : 1))).ToArray());
     }
 }

@@ -25,6 +25,13 @@ public sealed partial class LearningBridge
     /// <summary>Table entries the aging sweep visits per frame.</summary>
     public const int SweepPerFrame = 4;
 
+    /// <summary>
+    /// The forwarding database's size the interface prices L1 misses at (4,096 addresses, 160 KiB): a
+    /// <c>PixHint.ColdLoads</c> footprint is a compile-time constant, so a bridge built much larger or
+    /// smaller than this is priced as if it had this size.
+    /// </summary>
+    public const int ProvisionedAddresses = 4096;
+
     private readonly MacTable _table;
     private readonly long _agingTime;
     private int _sweepCursor;
@@ -39,6 +46,9 @@ public sealed partial class LearningBridge
     /// <summary>The forwarding database.</summary>
     public MacTable Table => _table;
 
+    /// <summary>The next pool entry the aging sweep visits (workloads replay the sweep to trace cold loads).</summary>
+    internal int SweepCursor => _sweepCursor;
+
     /// <summary>The PCV values the last frame induced.</summary>
     public BridgePcvs LastPacket { get; private set; }
 
@@ -49,6 +59,7 @@ public sealed partial class LearningBridge
     [PerformanceInterface]
     public int Forward(ReadOnlySpan<byte> frame, int inPort, long now)
     {
+        PixHint.ColdLoads("tableMisses", ProvisionedAddresses * MacTable.EntryBytes, "forwarding-database entries this frame loads that are not in L1 (aging sweep, learning and lookup walks)");
         if (frame.Length < Wire.EthernetHeaderLength)
         {
             LastPacket = default;

@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Pix.Samples.NetworkFunctions.Bridge;
 
@@ -8,6 +10,9 @@ namespace Pix.Samples.NetworkFunctions.Bridge;
 /// </summary>
 public sealed class MacTable
 {
+    /// <summary>Bytes per entry of the pool (its struct's size): what a table of n addresses spans, n × this.</summary>
+    public const int EntryBytes = 40;
+
     private const int None = -1;
 
     private readonly int[] _bucketHeads;
@@ -31,6 +36,7 @@ public sealed class MacTable
         _bucketHeads = new int[bucketCount];
         _bucketHeads.AsSpan().Fill(None);
         _bucketShift = 64 - System.Numerics.BitOperations.Log2((uint)bucketCount);
+        Debug.Assert(Unsafe.SizeOf<Entry>() == EntryBytes, "EntryBytes must be the entry's size: the interface prices cold loads by the table's bytes.");
         _entries = new Entry[capacity];
         for (int i = 0; i < capacity; i++)
         {

@@ -14,6 +14,13 @@ public sealed partial class Nat
     /// <summary>The interface number of the internal (private) side; any other is external.</summary>
     public const int InternalPort = 0;
 
+    /// <summary>
+    /// The flow table's size the interface prices L1 misses at (32,768 flows, 1.75 MiB): a
+    /// <c>PixHint.ColdLoads</c> footprint is a compile-time constant, so a NAT configured much larger or
+    /// smaller than this is priced as if it had this many flows.
+    /// </summary>
+    public const int ProvisionedFlows = 32_768;
+
     private readonly NatFlowTable _flows;
     private readonly uint _externalIp;
     private readonly ushort _firstExternalPort;
@@ -46,6 +53,7 @@ public sealed partial class Nat
     [PerformanceInterface]
     public NatVerdict Process(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now)
     {
+        PixHint.ColdLoads("flowTableMisses", ProvisionedFlows * NatFlowTable.EntryBytes, "flow-table entries this packet loads that are not in L1 (expiry, lookup walk, new or replied-to entry)");
         int expired = _flows.ExpireSeenBefore(now - _flowTimeout);
         if (!PacketParser.TryParse(packet, out PacketHeaders headers) || output.Length < packet.Length)
         {

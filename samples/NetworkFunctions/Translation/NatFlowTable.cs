@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Pix.Samples.NetworkFunctions.Packets;
 
 namespace Pix.Samples.NetworkFunctions.Translation;
@@ -14,6 +16,9 @@ namespace Pix.Samples.NetworkFunctions.Translation;
 /// </remarks>
 public sealed class NatFlowTable
 {
+    /// <summary>Bytes per entry of the pool (its struct's size): what a table of n flows spans, n × this.</summary>
+    public const int EntryBytes = 56;
+
     private const int None = -1;
 
     private readonly int[] _bucketHeads;
@@ -39,6 +44,7 @@ public sealed class NatFlowTable
         _bucketHeads = new int[bucketCount];
         _bucketHeads.AsSpan().Fill(None);
         _bucketMask = bucketCount - 1;
+        Debug.Assert(Unsafe.SizeOf<Entry>() == EntryBytes, "EntryBytes must be the entry's size: the interface prices cold loads by the table's bytes.");
         _entries = new Entry[capacity];
         for (int i = 0; i < capacity; i++)
         {
@@ -62,6 +68,18 @@ public sealed class NatFlowTable
 
     /// <summary>The internal flow of entry <paramref name="index"/>.</summary>
     public FlowKey KeyAt(int index) => _entries[index].Key;
+
+    /// <summary>The first entry of bucket <paramref name="bucket"/>'s chain, -1 when empty (workloads replay walks to trace cold loads).</summary>
+    internal int BucketHead(int bucket) => _bucketHeads[bucket];
+
+    /// <summary>The entry after <paramref name="index"/> in its bucket's chain, or in the free list for a free entry; -1 at the end.</summary>
+    internal int NextInBucket(int index) => _entries[index].NextInBucket;
+
+    /// <summary>The first free entry, -1 when the table is full.</summary>
+    internal int FreeHead => _freeHead;
+
+    /// <summary>The least recently seen flow's entry, -1 when the table is empty.</summary>
+    internal int Oldest => _oldest;
 
     /// <summary>Whether entry <paramref name="index"/> holds a flow.</summary>
     public bool IsInUse(int index) => _entries[index].InUse;

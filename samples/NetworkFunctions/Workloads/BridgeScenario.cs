@@ -14,12 +14,14 @@ public sealed class BridgeScenario : Scenario
     /// <summary>Bridge ports.</summary>
     public const int Ports = 8;
 
-    private const int Capacity = 4096;
+    private const int Capacity = LearningBridge.ProvisionedAddresses;
     private const int Buckets = 1024;
     private const long AgingTime = 300_000_000; // 300 s in µs
-    private static readonly string[] Pcvs = { "learnChainLength", "forwardChainLength", "agedOut" };
+    private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
+    private CacheSimulation _caches = CacheSimulation.MeasuredMachine();
+    private int _addressesBefore;
     private ForwardInterface<Latency>? _interface;
     private ForwardInterface<LatencyBreakdown>? _explain;
 
@@ -35,7 +37,7 @@ public sealed class BridgeScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame };
 
     /// <summary>The bridge under test.</summary>
     public LearningBridge Function => _bridge;
@@ -56,28 +58,100 @@ public sealed class BridgeScenario : Scenario
     public override void Reset()
     {
         _bridge = NewBridge();
+        _caches = CacheSimulation.MeasuredMachine();
         _interface = InterfaceBinding.Bind<ForwardInterface<Latency>>(_bridge, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ForwardInterface<LatencyBreakdown>>(_bridge, EntryPoint);
     }
+
+    /// <summary>Notes how many addresses the table holds (off the clock): the replay of cold loads tells from it whether the frame's source was learned.</summary>
+    public override void BeforePacket(int index) => _addressesBefore = _bridge.Table.Count;
 
     /// <inheritdoc/>
     public override void Process(int index) => _bridge.Forward(Workload.Packet(index), Workload.InPort(index), Workload.Time(index));
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = _bridge.LastPacket.LearnChainLength;
-        values[1] = _bridge.LastPacket.ForwardChainLength;
-        values[2] = _bridge.LastPacket.AgedOut;
+        values[0] = ReplayTableLoads(Workload.Packet(index));
+        values[1] = _bridge.LastPacket.LearnChainLength;
+        values[2] = _bridge.LastPacket.ForwardChainLength;
+        values[3] = _bridge.LastPacket.AgedOut;
     }
+
+    /// <summary>
+    /// The forwarding-database entries the frame loaded, replayed from the state it left, in the order
+    /// <see cref="LearningBridge.Forward"/> loads them, through the simulated caches: how many were cold (CacheSimulation).
+    /// The aging sweep's entries; the learning walk's (if the source was new and learned, it now heads
+    /// its bucket, the walk went over the entries after it, and the entry taken from the pool was loaded
+    /// for its free-list link); the lookup walk's. Not replayed: the neighbours an aged-out entry's
+    /// unlinking writes (stores; none of the workloads ages anything out).
+    /// </summary>
+    private int ReplayTableLoads(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Length < Wire.EthernetHeaderLength)
+        {
+            return 0;
+        }
+
+        MacTable table = _bridge.Table;
+        int misses = 0;
+        int cursor = _bridge.SweepCursor;
+        for (int i = LearningBridge.SweepPerFrame; i > 0; i--)
+        {
+            misses += Load((cursor - i + table.Capacity) % table.Capacity, SweepSite);
+        }
+
+        ulong destination = PacketParser.ReadMac(frame);
+        ulong source = PacketParser.ReadMac(frame.Slice(6));
+        int learnSteps = _bridge.LastPacket.LearnChainLength;
+        if (!IsGroupAddress(source))
+        {
+            // A learned address heads its bucket; the walk before it went over the whole old chain.
+            int head = table.Head(table.BucketOf(source));
+            bool learned = table.Count - _addressesBefore + _bridge.LastPacket.AgedOut == 1;
+            misses += LoadChain(learned ? table.Next(head) : head, learnSteps, LearnSite);
+            if (learned)
+            {
+                misses += Load(head, PoolSite);
+            }
+        }
+
+        if (!IsGroupAddress(destination))
+        {
+            misses += LoadChain(table.Head(table.BucketOf(destination)), _bridge.LastPacket.ForwardChainLength, LookupSite);
+        }
+
+        return misses;
+
+        int Load(int entry, int site) => _caches.LoadEntry(entry, MacTable.EntryBytes, TableBytes, site) ? 1 : 0;
+
+        int LoadChain(int entry, int steps, int site)
+        {
+            int missed = 0;
+            for (int i = 0; i < steps && entry >= 0; i++, entry = table.Next(entry))
+            {
+                missed += Load(entry, site);
+            }
+
+            return missed;
+        }
+    }
+
+    // The footprint the entry point's PixHint.ColdLoads names.
+    private const long TableBytes = (long)LearningBridge.ProvisionedAddresses * MacTable.EntryBytes;
+
+    // The load sites of the replay, for the simulated stride prefetcher.
+    private const int SweepSite = 0, LearnSite = 1, PoolSite = 2, LookupSite = 3;
+
+    private static bool IsGroupAddress(ulong mac) => (mac & 0x0100_0000_0000UL) != 0;
 
     /// <summary>A locally administered unicast MAC address numbered <paramref name="n"/>.</summary>
     public static ulong HostMac(ulong n) => 0x02_00_00_00_00_00UL | (n & 0xFF_FFFF_FFFFUL);
@@ -152,5 +226,5 @@ public sealed class BridgeScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Forward</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double learnChainLength, double forwardChainLength, double? agedOut);
+    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double tableMisses, double learnChainLength, double forwardChainLength, double? agedOut);
 }

@@ -37,7 +37,7 @@ public sealed class DispatchScenario : Scenario
     public override void Process(int index) => Consume(Workload.Packet(index), Workload.InPort(index), Workload.Time(index));
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
     }
 

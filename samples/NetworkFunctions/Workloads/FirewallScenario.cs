@@ -81,7 +81,7 @@ public sealed class FirewallScenario : Scenario
         _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
         values[0] = _firewall.LastPacket.ChainLength;
         values[1] = _firewall.LastPacket.StaleUnlinked;

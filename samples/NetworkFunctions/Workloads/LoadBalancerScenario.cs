@@ -84,7 +84,7 @@ public sealed class LoadBalancerScenario : Scenario
         _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
         values[0] = _balancer.LastPacket.Probes;
         values[1] = _balancer.LastPacket.TrackedBackendDown;

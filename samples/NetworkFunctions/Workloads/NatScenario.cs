@@ -14,14 +14,17 @@ public sealed class NatScenario : Scenario
 
     private const uint ExternalIp = 0xC6336401;   // 198.51.100.1
     private const uint InsideNetwork = 0x0A000000; // 10.0.0.0/16
-    private const int Capacity = 32768;
+    private const int Capacity = Nat.ProvisionedFlows;
+    private const ushort FirstExternalPort = 1024;
     private const int Buckets = 8192;
     private const long Second = 1_000_000;         // workload clock: µs
 
-    private static readonly string[] Pcvs = { "expiredFlows", "chainLength", "transportChecksumUpdated" };
+    private static readonly string[] Pcvs = { "flowTableMisses", "expiredFlows", "chainLength", "transportChecksumUpdated" };
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
+    private CacheSimulation _caches = CacheSimulation.MeasuredMachine();
+    private int _flowsBefore;
     private ProcessInterface<Latency>? _interface;
     private ProcessInterface<LatencyBreakdown>? _explain;
 
@@ -41,13 +44,13 @@ public sealed class NatScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1 };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1 };
 
     /// <summary>The NAT under test.</summary>
     public Nat Function => _nat;
 
     /// <summary>The NAT configuration every workload uses, with <paramref name="timeout"/>.</summary>
-    public static NatConfig Config(long timeout) => new(ExternalIp, 1024, Capacity, Buckets, timeout);
+    public static NatConfig Config(long timeout) => new(ExternalIp, FirstExternalPort, Capacity, Buckets, timeout);
 
     /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
     public static NatScenario Create(string name, ulong seed) => name switch
@@ -62,9 +65,13 @@ public sealed class NatScenario : Scenario
     public override void Reset()
     {
         _nat = new Nat(_config);
+        _caches = CacheSimulation.MeasuredMachine();
         _interface = InterfaceBinding.Bind<ProcessInterface<Latency>>(_nat, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ProcessInterface<LatencyBreakdown>>(_nat, EntryPoint);
     }
+
+    /// <summary>Notes how many flows the table holds (off the clock): the replay of cold loads tells from it whether the packet opened a flow.</summary>
+    public override void BeforePacket(int index) => _flowsBefore = _nat.Flows.Count;
 
     /// <inheritdoc/>
     public override void Process(int index) =>
@@ -72,19 +79,99 @@ public sealed class NatScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[2]);
+        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[2]);
+        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = _nat.LastPacket.ExpiredFlows;
-        values[1] = _nat.LastPacket.ChainLength;
-        values[2] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
+        values[0] = ReplayFlowTableLoads(index);
+        values[1] = _nat.LastPacket.ExpiredFlows;
+        values[2] = _nat.LastPacket.ChainLength;
+        values[3] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
     }
+
+    /// <summary>
+    /// The flow-table entries packet <paramref name="index"/> loaded, replayed from the state it left, in
+    /// the order <see cref="Nat.Process"/> loads them, through the simulated caches: how many were cold (CacheSimulation). The
+    /// expired entries (oldest first: they are now the free list's first entries, the last of them
+    /// taken again if the packet opened a flow) and the oldest flow left, whose age ended the expiry;
+    /// an outbound packet's walk of its bucket (after the new entry, if it opened a flow) and the new
+    /// entry, loaded for its free-list link; an inbound packet's entry. Not replayed: the neighbours
+    /// unlinking and relinking write (bucket and age-list links: stores, not loads).
+    /// </summary>
+    private int ReplayFlowTableLoads(int index)
+    {
+        NatFlowTable table = _nat.Flows;
+        NatPcvs pcvs = _nat.LastPacket;
+        bool opened = table.Count - _flowsBefore + pcvs.ExpiredFlows == 1;
+        int misses = 0;
+
+        // Expired entries were pushed on the free list one by one; the packet's new flow took the last.
+        int stillFree = opened ? pcvs.ExpiredFlows - 1 : pcvs.ExpiredFlows;
+        Span<int> expired = stackalloc int[Math.Min(pcvs.ExpiredFlows, 4096)];
+        int entry = table.FreeHead;
+        int taken = opened && expired.Length > 0 ? 1 : 0;
+        for (int i = 0; i < stillFree && i + taken < expired.Length && entry >= 0; i++, entry = table.NextInBucket(entry))
+        {
+            expired[expired.Length - 1 - taken - i] = entry;
+        }
+
+        int newEntry = -1;
+        if (!PacketParser.TryParse(Workload.Packet(index), out PacketHeaders headers))
+        {
+            return ExpiryMisses(expired, -1);
+        }
+
+        if (Workload.InPort(index) != Nat.InternalPort)
+        {
+            int port = headers.DestinationPort - FirstExternalPort;
+            return ExpiryMisses(expired, -1) + ((uint)port < (uint)table.Capacity ? Load(port, InboundSite) : 0);
+        }
+
+        int bucket = table.BucketOf(headers.Flow.Hash());
+        int walked = table.BucketHead(bucket);
+        if (opened)
+        {
+            newEntry = walked;
+            walked = table.NextInBucket(walked);
+        }
+
+        misses += ExpiryMisses(expired, newEntry);
+        for (int i = 0; i < pcvs.ChainLength && walked >= 0; i++, walked = table.NextInBucket(walked))
+        {
+            misses += Load(walked, WalkSite);
+        }
+
+        return misses + (newEntry >= 0 ? Load(newEntry, PoolSite) : 0);
+
+        int ExpiryMisses(Span<int> oldestFirst, int lastExpired)
+        {
+            int missed = 0;
+            if (lastExpired >= 0 && oldestFirst.Length > 0)
+            {
+                oldestFirst[oldestFirst.Length - 1] = lastExpired;
+            }
+
+            for (int i = 0; i < oldestFirst.Length; i++)
+            {
+                missed += Load(oldestFirst[i], ExpirySite);
+            }
+
+            return missed + (table.Oldest >= 0 ? Load(table.Oldest, ExpirySite) : 0);
+        }
+
+        int Load(int e, int site) => _caches.LoadEntry(e, NatFlowTable.EntryBytes, TableBytes, site) ? 1 : 0;
+    }
+
+    // The footprint the entry point's PixHint.ColdLoads names.
+    private const long TableBytes = (long)Nat.ProvisionedFlows * NatFlowTable.EntryBytes;
+
+    // The load sites of the replay, for the simulated stride prefetcher.
+    private const int ExpirySite = 0, WalkSite = 1, PoolSite = 2, InboundSite = 3;
 
     /// <summary>
     /// 4,000 inside hosts' flows with skewed popularity, 5% of packets opening new flows, a quarter
@@ -216,5 +303,5 @@ public sealed class NatScenario : Scenario
     /// per call site: <paramref name="transportChecksumUpdated"/> on the outbound path,
     /// <paramref name="transportChecksumUpdated_2"/> on the inbound one; a packet takes one path, so both get its value.
     /// </summary>
-    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
+    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
 }

@@ -69,7 +69,7 @@ public sealed class PolicerScenario : Scenario
         _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
     }
 

@@ -64,7 +64,7 @@ public sealed class RouterScenario : Scenario
         _explain?.Invoke(Workload.Packet(index), hw, pcvs[0]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(Span<int> values) => values[0] = _router.LastPacket.TrieDepth;
+    public override void ReadPcvs(int index, Span<int> values) => values[0] = _router.LastPacket.TrieDepth;
 
     private LpmRouter NewRouter()
     {

@@ -36,8 +36,12 @@ public abstract class Scenario
     /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
     public abstract void Process(int index);
 
-    /// <summary>Writes the PCV values the last <see cref="Process"/> induced, read from the function's own counters.</summary>
-    public abstract void ReadPcvs(Span<int> values);
+    /// <summary>
+    /// Writes the PCV values the last <see cref="Process"/> (of packet <paramref name="index"/>) induced, read
+    /// from the function's own counters, or, for what the function does not count (which of its loads
+    /// miss L1), replayed from the packet and the state it left. Called in order, once per measured packet.
+    /// </summary>
+    public abstract void ReadPcvs(int index, Span<int> values);
 
     /// <summary>
     /// The generated interface's prediction for packet <paramref name="index"/> in the current state,
@@ -135,7 +139,7 @@ public abstract class Scenario
             int index = Workload.SetupCount + i;
             BeforePacket(index);
             Process(index);
-            ReadPcvs(row);
+            ReadPcvs(index, row);
             for (int p = 0; p < row.Length; p++)
             {
                 values[i, p] = row[p];

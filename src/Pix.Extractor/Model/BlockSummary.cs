@@ -11,6 +11,13 @@ public readonly record struct OperationCount(OperationClass Class, double Count)
 public readonly record struct OpaqueCall(string Name, double Count);
 
 /// <summary>
+/// Loads that miss every cache level smaller than a structure of <see cref="FootprintBytes"/> bytes
+/// (a <c>PixHint.ColdLoads</c> hint), priced at <see cref="HardwareProfile.ColdLoadNs"/> each on top of
+/// the <see cref="OperationClass.Load"/> they are already counted as.
+/// </summary>
+public readonly record struct ColdLoad(double FootprintBytes, double Count);
+
+/// <summary>
 /// The abstract operations of one straight-line region (or of one iteration of a loop body),
 /// counted by class. For a loop body, <see cref="Chain"/> also counts the operations on its
 /// loop-carried dependency chain, so that a profile can price an iteration by latency or by
@@ -36,11 +43,18 @@ public sealed record BlockSummary(
     /// <summary>Taken branches per execution: 1 for one iteration of a loop body (its back-edge), else 0.</summary>
     public double TakenBranches { get; init; }
 
+    /// <summary>
+    /// Cold loads (they miss every cache level smaller than the structure they load from), by the
+    /// structure's size, sorted by size (empty in blocks built
+    /// before they existed, and in every block but a <c>PixHint.ColdLoads</c> term's).
+    /// </summary>
+    public EquatableArray<ColdLoad> ColdLoads { get; init; }
+
     /// <summary>A block that does nothing.</summary>
     public static BlockSummary Empty { get; } = new(default, default, default);
 
     /// <summary>True when the block counts nothing.</summary>
-    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty;
+    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty;
 
     /// <summary>Creates a block from unsorted counts (merged by class, zeros dropped, sorted).</summary>
     public static BlockSummary Create(
@@ -48,11 +62,13 @@ public sealed record BlockSummary(
         IEnumerable<OperationCount>? chain = null,
         IEnumerable<OpaqueCall>? opaque = null,
         double foldedLoads = 0,
-        double takenBranches = 0) =>
+        double takenBranches = 0,
+        IEnumerable<ColdLoad>? coldLoads = null) =>
         new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()))
         {
             FoldedLoads = foldedLoads,
             TakenBranches = takenBranches,
+            ColdLoads = Normalize(coldLoads ?? Array.Empty<ColdLoad>()),
         };
 
     /// <summary>The count of <paramref name="operation"/> (0 if absent).</summary>
@@ -76,7 +92,8 @@ public sealed record BlockSummary(
             Chain.Concat(other.Chain),
             Opaque.Concat(other.Opaque),
             FoldedLoads + other.FoldedLoads,
-            TakenBranches + other.TakenBranches);
+            TakenBranches + other.TakenBranches,
+            ColdLoads.Concat(other.ColdLoads));
 
     /// <summary>This block repeated <paramref name="factor"/> times (a constant multiple).</summary>
     public BlockSummary Times(double factor) =>
@@ -85,12 +102,13 @@ public sealed record BlockSummary(
             Chain.Select(c => c with { Count = c.Count * factor }),
             Opaque.Select(c => c with { Count = c.Count * factor }),
             FoldedLoads * factor,
-            TakenBranches * factor);
+            TakenBranches * factor,
+            ColdLoads.Select(c => c with { Count = c.Count * factor }));
 
     /// <summary>
     /// Prices one execution of the block on <paramref name="hw"/>, in nanoseconds: the runtime's cost model
     /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>)
-    /// plus each opaque call, as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
+    /// plus each opaque call, plus its cold loads (<see cref="HardwareProfile.PriceColdLoads"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
     /// entry: generated code and <see cref="ModelEvaluator"/> agree to the last bit.
     /// </summary>
     /// <remarks>
@@ -117,7 +135,19 @@ public sealed record BlockSummary(
             ns += call.Count * hw.OpaqueNs(call.Name);
         }
 
-        return ns;
+        if (ColdLoads.IsEmpty)
+        {
+            return ns;
+        }
+
+        var footprints = new double[ColdLoads.Count];
+        var counts = new double[ColdLoads.Count];
+        for (int i = 0; i < footprints.Length; i++)
+        {
+            (footprints[i], counts[i]) = (ColdLoads[i].FootprintBytes, ColdLoads[i].Count);
+        }
+
+        return ns + hw.PriceColdLoads(footprints, counts);
     }
 
     private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts) =>
@@ -125,6 +155,13 @@ public sealed record BlockSummary(
             .Select(g => new OperationCount(g.Key, g.Sum(c => c.Count)))
             .Where(c => c.Count != 0)
             .OrderBy(c => (int)c.Class)
+            .ToEquatableArray();
+
+    private static EquatableArray<ColdLoad> Normalize(IEnumerable<ColdLoad> loads) =>
+        loads.GroupBy(c => c.FootprintBytes)
+            .Select(g => new ColdLoad(g.Key, g.Sum(c => c.Count)))
+            .Where(c => c.Count != 0)
+            .OrderBy(c => c.FootprintBytes)
             .ToEquatableArray();
 
     private static EquatableArray<OpaqueCall> Normalize(IEnumerable<OpaqueCall> calls) =>

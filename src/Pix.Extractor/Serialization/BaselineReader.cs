@@ -142,17 +142,27 @@ public static class BaselineReader
     {
         t.RejectUnknown("count", "block", "origin", "description");
         JsonFields b = t.RequireObject("block");
-        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches");
+        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads");
         // Create normalises (classes in enum order, opaque calls by name), as the extractor does, so a
         // model read back compares equal to the freshly extracted one it was written from. The issue
-        // refinements are optional: baselines written before them have neither, and price as before.
+        // refinements and cold loads are optional: baselines written before them have none, and price as before.
         BlockSummary block = BlockSummary.Create(
             Counts(b.RequireObject("operations")),
             Counts(b.RequireObject("chain")),
             b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))),
             OptionalCount(b, "foldedLoads"),
-            OptionalCount(b, "takenBranches"));
+            OptionalCount(b, "takenBranches"),
+            b.Object["coldLoads"] is null ? null : Items(b, "coldLoads", source).Select(ColdLoad).ToList());
         return new Term(block, Expr(t.Require("count"), t.PathOf("count"), source), Provenance(t.RequireObject("origin")), t.RequireString("description"));
+    }
+
+    private static ColdLoad ColdLoad(JsonFields c)
+    {
+        c.RejectUnknown("footprintBytes", "count");
+        double footprint = Finite(c, "footprintBytes");
+        return footprint > 0
+            ? new ColdLoad(footprint, Finite(c, "count"))
+            : throw c.Error(c.Require("footprintBytes"), "footprintBytes", "a structure's size must be a positive number of bytes");
     }
 
     private static EquatableArray<OperationCount> Counts(JsonFields counts) =>

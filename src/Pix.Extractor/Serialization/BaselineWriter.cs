@@ -135,6 +135,11 @@ public static class BaselineWriter
             fields.Add(("takenBranches", Number(b.TakenBranches)));
         }
 
+        if (!b.ColdLoads.IsEmpty)
+        {
+            fields.Add(("coldLoads", new JsonArray(b.ColdLoads.Select(c => Obj(("footprintBytes", Number(c.FootprintBytes)), ("count", Number(c.Count)))))));
+        }
+
         return Obj(fields.ToArray());
     }
 

@@ -15,9 +15,9 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
         values.ToDictionary(v => v.Name, v => v.Value);
 
     [Theory]
-    [InlineData("Nat.Process", "expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2")]
+    [InlineData("Nat.Process", "flowTableMisses,expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2")]
     [InlineData("MaglevLoadBalancer.SelectBackend", "probes")]
-    [InlineData("LearningBridge.Forward", "agedOut,learnChainLength,forwardChainLength")]
+    [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieDepth")]
     [InlineData("StatefulFirewall.Filter", "chainLength,staleUnlinked,rulesScanned")]
     [InlineData("TokenBucketPolicer.Police", "")]
@@ -37,11 +37,11 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [Fact]
     public void NAT_latency_grows_linearly_in_the_chain_length_and_in_the_expired_flows()
     {
-        double at0 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 0), ("expiredFlows", 0)));
-        double at50 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 50), ("expiredFlows", 0)));
-        double at100 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 100), ("expiredFlows", 0)));
-        double at150 = models.Evaluate("Nat.Process", Pcvs(("chainLength", 150), ("expiredFlows", 0)));
-        double expiring = models.Evaluate("Nat.Process", Pcvs(("chainLength", 0), ("expiredFlows", 100)));
+        double at0 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 0), ("expiredFlows", 0)));
+        double at50 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 50), ("expiredFlows", 0)));
+        double at100 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("expiredFlows", 0)));
+        double at150 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 150), ("expiredFlows", 0)));
+        double expiring = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 0), ("expiredFlows", 100)));
         output.WriteLine($"chain 0/50/100/150: {at0:0.0} / {at50:0.0} / {at100:0.0} / {at150:0.0} ns; 100 expired: {expiring:0.0} ns");
 
         // Linear once the walk is long enough to pay its mispredicted exit (from the second entry on).
@@ -76,9 +76,9 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [Fact]
     public void Firewall_latency_grows_with_the_chain_and_with_the_rules_scanned()
     {
-        double baseline = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 1), ("rulesScanned", 0)));
-        double chain = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("rulesScanned", 0)));
-        double rules = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 1), ("rulesScanned", 100)));
+        double baseline = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 1), ("rulesScanned", 0)));
+        double chain = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("rulesScanned", 0)));
+        double rules = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 1), ("rulesScanned", 100)));
         Assert.True(chain > baseline);
         Assert.True(rules > baseline);
     }
@@ -87,19 +87,19 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     public void Firewall_walk_prices_the_unlinking_of_stale_entries_only_as_often_as_it_happens()
     {
         // staleUnlinked counts the walk's runs of the unlink arm; left out it takes its bound, every entry unlinked.
-        double none = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("staleUnlinked", 0), ("rulesScanned", 0)));
-        double some = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("staleUnlinked", 10), ("rulesScanned", 0)));
-        double all = models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("staleUnlinked", 100), ("rulesScanned", 0)));
+        double none = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("staleUnlinked", 0), ("rulesScanned", 0)));
+        double some = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("staleUnlinked", 10), ("rulesScanned", 0)));
+        double all = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("staleUnlinked", 100), ("rulesScanned", 0)));
         Assert.True(none < some && some < all, $"{none} < {some} < {all}");
-        Assert.Equal(all, models.Evaluate("StatefulFirewall.Filter", Pcvs(("chainLength", 100), ("rulesScanned", 0))), 9);
+        Assert.Equal(all, models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("rulesScanned", 0))), 9);
     }
 
     [Fact]
     public void Bridge_latency_grows_with_both_chains()
     {
-        double baseline = models.Evaluate("LearningBridge.Forward", Pcvs(("learnChainLength", 1), ("forwardChainLength", 1)));
-        Assert.True(models.Evaluate("LearningBridge.Forward", Pcvs(("learnChainLength", 50), ("forwardChainLength", 1))) > baseline);
-        Assert.True(models.Evaluate("LearningBridge.Forward", Pcvs(("learnChainLength", 1), ("forwardChainLength", 50))) > baseline);
+        double baseline = models.Evaluate("LearningBridge.Forward", Pcvs(("tableMisses", 0), ("learnChainLength", 1), ("forwardChainLength", 1)));
+        Assert.True(models.Evaluate("LearningBridge.Forward", Pcvs(("tableMisses", 0), ("learnChainLength", 50), ("forwardChainLength", 1))) > baseline);
+        Assert.True(models.Evaluate("LearningBridge.Forward", Pcvs(("tableMisses", 0), ("learnChainLength", 1), ("forwardChainLength", 50))) > baseline);
     }
 
     [Fact]

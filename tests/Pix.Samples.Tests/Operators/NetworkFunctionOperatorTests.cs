@@ -26,7 +26,7 @@ public class NetworkFunctionOperatorTests
 
         Assert.Equal(predicted, breakdown.Total);
         LatencyTerm largest = breakdown.Terms.OrderByDescending(t => t.Latency).First();
-        Assert.Equal(new[] { ("chainLength", (double)pcvs[1]) }, largest.Quantities);
+        Assert.Equal(new[] { ("chainLength", (double)pcvs[nat.PcvNames.ToList().IndexOf("chainLength")]) }, largest.Quantities);
         Assert.True(breakdown.ShareOf(largest) > 0.8, breakdown.ToString());
     }
 
@@ -105,12 +105,13 @@ public class NetworkFunctionOperatorTests
     }
 
     private static HardwareProfile Scaled(HardwareProfile profile, double factor, string name) =>
-        new(
+        new HardwareProfile(
             name,
             profile.Machine,
             HardwareProfile.AllClasses.ToDictionary(c => c, c => new OperationCost(profile.LatencyNs(c) * factor, profile.ThroughputNs(c) * factor)),
             profile.OpaqueCallCosts.ToDictionary(p => p.Key, p => p.Value * factor),
-            profile.DefaultOpaqueCallNs * factor);
+            profile.DefaultOpaqueCallNs * factor)
+        .WithMemoryLoads(profile.MemoryLoads.Select(point => point with { LatencyNs = point.LatencyNs * factor }));
 
     private static int[] Row(PcvTrace trace, int packet) =>
         Enumerable.Range(0, trace.Names.Count).Select(p => trace[packet, p]).ToArray();

@@ -97,9 +97,10 @@ public sealed class ResolutionTests(ITestOutputHelper output)
                 {
                     "packet.Length" => runts ? 20 : packets.Packet(index).Length,
                     "inPort" => packets.InPort(index),
-                    "expiredFlows" => trace[i, 0],
-                    "chainLength" => trace[i, 1],
-                    "transportChecksumUpdated" or "transportChecksumUpdated_2" => trace[i, 2],
+                    "flowTableMisses" => trace[i, 0],
+                    "expiredFlows" => trace[i, 1],
+                    "chainLength" => trace[i, 2],
+                    "transportChecksumUpdated" or "transportChecksumUpdated_2" => trace[i, 3],
                     _ => throw new InvalidOperationException($"The NAT's interface reads '{quantity.Name}' ({quantity.Description}), which this test does not know."),
                 };
             }

@@ -69,6 +69,10 @@ internal sealed partial class MethodAnalyzer
             {
                 AddGap(GapKind.MisplacedHint, "PixHint." + invocation.TargetMethod.Name, misplaced, invocation);
             }
+            else if (invocation.TargetMethod.Name == ColdLoadsHintName)
+            {
+                ReadColdLoadsHint(invocation);
+            }
 
             return DependencyFlow.None;
         }

@@ -1,0 +1,66 @@
+using System.Linq;
+using Pix.Samples.NetworkFunctions.Workloads;
+
+namespace Pix.Samples.Tests.NetworkFunctions;
+
+/// <summary>The cache simulation that traces the cold-load PCVs, and what it traces on the workloads.</summary>
+public class ColdLoadTraceTests
+{
+    private const int Entry = 64;
+
+    [Fact]
+    public void A_level_keeps_its_most_recent_lines_and_evicts_the_least_recently_used()
+    {
+        var level = new CacheLevel(4 * CacheLevel.LineBytes, associativity: 4); // one set of four ways
+        Assert.True(level.Touch(1));
+        Assert.True(level.Touch(2));
+        Assert.True(level.Touch(3));
+        Assert.True(level.Touch(4));
+        Assert.False(level.Touch(1)); // 1 becomes the most recent; 2 is now the least
+        Assert.True(level.Touch(5));  // evicts 2
+        Assert.False(level.Touch(1));
+        Assert.True(level.Touch(2));
+    }
+
+    [Fact]
+    public void A_load_is_cold_only_when_it_misses_every_level_smaller_than_the_structure()
+    {
+        var caches = new CacheSimulation(new CacheLevel(2 * CacheLevel.LineBytes, 2), new CacheLevel(8 * CacheLevel.LineBytes, 8));
+        // Entries 0, 10, 20 (lines far apart: no prefetch), then 0 again: gone from the 2-line L1, kept by the 8-line L2.
+        Assert.True(caches.LoadEntry(0, Entry, footprintBytes: 1 << 20, site: 0));
+        Assert.True(caches.LoadEntry(10, Entry, 1 << 20, 0));
+        Assert.True(caches.LoadEntry(20, Entry, 1 << 20, 0));
+        Assert.False(caches.LoadEntry(0, Entry, 1 << 20, 0)); // in L2, a level smaller than the structure: not cold
+
+        var small = new CacheSimulation(new CacheLevel(2 * CacheLevel.LineBytes, 2), new CacheLevel(8 * CacheLevel.LineBytes, 8));
+        small.LoadEntry(0, Entry, 4 * CacheLevel.LineBytes, 0);
+        small.LoadEntry(10, Entry, 4 * CacheLevel.LineBytes, 0);
+        small.LoadEntry(20, Entry, 4 * CacheLevel.LineBytes, 0);
+        Assert.True(small.LoadEntry(0, Entry, 4 * CacheLevel.LineBytes, 0)); // L2 is not smaller than the structure: an L1 miss is cold
+    }
+
+    [Fact]
+    public void A_site_streaming_through_consecutive_lines_is_prefetched()
+    {
+        var caches = CacheSimulation.MeasuredMachine();
+        Assert.True(caches.LoadEntry(100, Entry, 1 << 20, site: 0));
+        Assert.False(caches.LoadEntry(101, Entry, 1 << 20, site: 0));
+        Assert.True(caches.LoadEntry(50, Entry, 1 << 20, site: 1));
+        Assert.False(caches.LoadEntry(49, Entry, 1 << 20, site: 1)); // descending streams too (a chain of entries allocated in order)
+        Assert.True(caches.LoadEntry(5000, Entry, 1 << 20, site: 0));
+    }
+
+    [Theory]
+    [InlineData("bridge", "mac-flood", "tableMisses", 3, 100)]
+    [InlineData("bridge", "colliding", "tableMisses", 0, 0.2)]
+    [InlineData("bridge", "typical", "tableMisses", 0, 1)]
+    [InlineData("nat", "expiry-storm", "flowTableMisses", 0.5, 100)]
+    [InlineData("nat", "colliding", "flowTableMisses", 0, 0.2)]
+    [InlineData("nat", "typical", "flowTableMisses", 0, 0.5)]
+    public void The_traced_cold_loads_follow_the_traffic_not_the_tables_size(string nf, string workload, string pcv, double atLeast, double atMost)
+    {
+        PcvTrace trace = ScenarioCatalog.Create(nf, workload).TracePcvs();
+        double mean = trace.Column(pcv).Average();
+        Assert.InRange(mean, atLeast, atMost);
+    }
+}
