@@ -19,15 +19,18 @@ internal static class KeystrokeReport
         }
 
         double[] ms = result.Keystrokes.Select(k => k.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        double[] mb = result.Keystrokes.Select(k => k.Allocated / 1e6).OrderBy(x => x).ToArray();
         w.WriteLine($"- {ms.Length} edits (`_ = 0;` at the start of a method body, spread over the corpus, chained): pass after each "
             + $"p50 {CorpusReport.Quantile(ms, 0.50):F1} ms, p90 {CorpusReport.Quantile(ms, 0.90):F1} ms, "
             + $"p99 {CorpusReport.Quantile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; "
+            + $"allocated per pass p50 {CorpusReport.Quantile(mb, 0.50):F1} MB, mean {mb.Average():F1} MB, max {mb[^1]:F1} MB; "
             + $"methods analysed again per edit: mean {result.Keystrokes.Average(k => k.Extracted):F1}, min {result.Keystrokes.Min(k => k.Extracted)}, max {result.Keystrokes.Max(k => k.Extracted)}; "
             + $"models reused per edit: mean {result.Keystrokes.Average(k => k.Reused):F1}, of which relocated: mean {result.Keystrokes.Average(k => k.Relocated):F1}, max {result.Keystrokes.Max(k => k.Relocated)}; "
             + $"generated files changed per edit: mean {result.Keystrokes.Average(k => k.ChangedFiles):F1}, max {result.Keystrokes.Max(k => k.ChangedFiles)}");
         if (result.Verified > 0)
         {
-            w.WriteLine($"- reuse verified: {result.Verified} models served by the cache after an edit compared with a fresh extraction, {result.Mismatches.Count} unequal");
+            w.WriteLine($"- reuse verified: {result.Verified} models served by the cache or kept by the generator after an edit "
+                + $"(kept per edit: mean {result.Keystrokes.Average(k => k.Kept):F1}) compared with a fresh extraction, {result.Mismatches.Count} unequal");
             foreach (string mismatch in result.Mismatches.Take(10))
             {
                 w.WriteLine($"  - {mismatch}");

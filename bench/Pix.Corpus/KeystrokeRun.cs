@@ -21,12 +21,14 @@ namespace Pix.Corpus;
 /// <param name="Extracted">Methods the pass analysed again (the rest came from the cross-compilation cache).</param>
 /// <param name="Reused">Models the cross-compilation cache served in the pass.</param>
 /// <param name="Relocated">Of those, models whose provenance was moved (an edit earlier in a file they depend on).</param>
-internal sealed record Keystroke(string Method, string File, TimeSpan Elapsed, int ChangedFiles, int Extracted, int Reused, int Relocated);
+/// <param name="Allocated">Bytes allocated during the pass, all threads (not noisy, unlike <paramref name="Elapsed"/>).</param>
+/// <param name="Kept">Specs the generator kept from the pass before without visiting their methods (counted with <c>verify</c> only: counting walks declarations).</param>
+internal sealed record Keystroke(string Method, string File, TimeSpan Elapsed, long Allocated, int ChangedFiles, int Extracted, int Reused, int Relocated, int Kept);
 
 /// <summary>What the IDE pays per keystroke: the first pass, then one pass per edit.</summary>
 /// <param name="FirstPass">The generator's pass over the unedited corpus (every method extracted).</param>
 /// <param name="Exceptions">Passes in which the generator threw (the driver catches it): each one a Pix bug.</param>
-/// <param name="Verified">Models served by the cache after an edit that were compared with a fresh extraction (0 unless asked).</param>
+/// <param name="Verified">Models served by the cache, or kept by the generator from the pass before, after an edit that were compared with a fresh extraction (0 unless asked).</param>
 /// <param name="Mismatches">Those that differed from it, as "method: what differs" (each one a cache bug).</param>
 internal sealed record KeystrokeResult(TimeSpan FirstPass, IReadOnlyList<Keystroke> Keystrokes, int Exceptions, int Verified, IReadOnlyList<string> Mismatches);
 
@@ -75,6 +77,7 @@ internal static class KeystrokeRun
 
             int extracted = 0, relocated = 0;
             var reused = new ConcurrentQueue<(IMethodSymbol Method, Compilation Compilation, ExtractionOptions Options)>();
+            var kept = new ConcurrentQueue<(MethodDeclarationSyntax Declaration, Compilation Compilation, Pix.Model.InterfaceModel Model)>();
             // The hooks are process-wide: count only this corpus's methods (tests run other extractions beside it).
             bool Ours(IMethodSymbol m) => m.ContainingAssembly?.Name == corpus.AssemblyName;
             InterfaceExtractor.ExtractedForTesting = m =>
@@ -95,6 +98,13 @@ internal static class KeystrokeRun
                     }
                 }
             };
+            if (verify)
+            {
+                // Kept specs never reach the extractor: the generator reports them, with the declaration to resolve later.
+                PerformanceInterfaceGenerator.TreeTargets.ReusedForTesting = (compilation, declaration, model) => kept.Enqueue((declaration, compilation, model));
+            }
+
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             stopwatch.Restart();
             try
             {
@@ -104,15 +114,17 @@ internal static class KeystrokeRun
             {
                 InterfaceExtractor.ExtractedForTesting = null;
                 InterfaceExtractor.ReusedForTesting = null;
+                PerformanceInterfaceGenerator.TreeTargets.ReusedForTesting = null;
             }
 
             TimeSpan elapsed = stopwatch.Elapsed;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             exceptions += Threw(driver) ? 1 : 0;
             Dictionary<string, string> now = Generated(driver);
             int changed = now.Count(f => !generated.TryGetValue(f.Key, out string? text) || !string.Equals(text, f.Value, StringComparison.Ordinal))
                 + generated.Keys.Count(k => !now.ContainsKey(k));
             generated = now;
-            keystrokes.Add(new Keystroke(site.Method, site.Path, elapsed, changed, extracted, reused.Count, relocated));
+            keystrokes.Add(new Keystroke(site.Method, site.Path, elapsed, allocated, changed, extracted, reused.Count, relocated, kept.Count));
             if (verify)
             {
                 foreach (var served in reused)
@@ -121,6 +133,16 @@ internal static class KeystrokeRun
                     if (ReuseCheck.Difference(served.Method, served.Compilation, served.Options, ct) is { } difference)
                     {
                         mismatches.Add($"{served.Method.GetDocumentationCommentId()} after editing {site.Method}: {difference}");
+                    }
+                }
+
+                foreach (var spec in kept)
+                {
+                    verified++;
+                    var method = (IMethodSymbol)spec.Compilation.GetSemanticModel(spec.Declaration.SyntaxTree).GetDeclaredSymbol(spec.Declaration, ct)!;
+                    if (ReuseCheck.Difference(spec.Model, method, spec.Compilation, PerformanceInterfaceGenerator.Parser.UnmergedOptions, ct) is { } difference)
+                    {
+                        mismatches.Add($"{method.GetDocumentationCommentId()} (kept by the generator) after editing {site.Method}: {difference}");
                     }
                 }
             }

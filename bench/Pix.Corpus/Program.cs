@@ -23,13 +23,15 @@ using Pix.Extraction;
 //   spread over the corpus, chained), each followed by an incremental generator pass, timed (KeystrokeRun).
 // --verify-reuse (with --keystrokes) compares every model the cross-compilation cache served after an edit with a fresh
 //   extraction in the same compilation; a difference counts as an error (slow on big corpora: one extraction per served model).
+// --prebind binds every body of each timed run's compilation before timing it (through the extractor's shared semantic
+//   models), so that the run times the analysis alone: the difference to a run without it is what binding cost each method.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
 int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
-bool generate = true, analyze = true, compareReuse = false;
+bool generate = true, analyze = true, compareReuse = false, prebind = false;
 string? only = null, dumpModels = null, timesFile = null;
 int? maxCallDepth = null, maxOperations = null, maxPieces = null;
 int keystrokes = 0;
@@ -52,6 +54,7 @@ for (int i = 0; i < args.Length; i++)
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--max-pieces": maxPieces = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
+        case "--prebind": prebind = true; break;
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
         case "--keystrokes": keystrokes = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
@@ -69,7 +72,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --dump-models file | --times file | --keystrokes N | --verify-reuse | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --keystrokes N | --verify-reuse | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -97,7 +100,7 @@ try
         extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
         extraction = maxPieces is { } pieces ? extraction with { MaxPieces = pieces } : extraction;
         extraction = nullableAnalysis is { } on ? extraction with { SkipNullableAnalysis = !on } : extraction;
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse);
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse, prebind);
         if (dumpModels is not null)
         {
             ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
@@ -156,7 +159,7 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze, bool compareReuse)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze, bool compareReuse, bool prebind)
 {
     if (!Directory.Exists(folder))
     {
@@ -171,6 +174,11 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     var allTargets = MethodTargets.Find(first, CancellationToken.None);
     bool Selected(MethodTarget t) => only is null || t.Key.Contains(only, StringComparison.Ordinal);
     var firstTargets = allTargets.Where(Selected).Take(limit).ToList();
+    if (prebind)
+    {
+        Console.Error.WriteLine($"{name}: every body bound before the first run in {Prebinding.Run(first, extraction, CancellationToken.None):F0} ms");
+    }
+
     var firstRun = ExtractionRun.Run(firstTargets, first, extraction, CancellationToken.None);
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
@@ -178,6 +186,11 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     Compilation second = CorpusCompilation.Create("Corpus", sources, dependencies);
     var secondTargets = MethodTargets.Find(second, CancellationToken.None).Where(Selected).Take(limit).ToList();
     secondTargets.Reverse();
+    if (prebind)
+    {
+        Console.Error.WriteLine($"{name}: every body bound before the second run in {Prebinding.Run(second, extraction, CancellationToken.None):F0} ms");
+    }
+
     var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None);
 
     // Reuse of callee summaries must not change a model: the same targets, in the first run's order, on a

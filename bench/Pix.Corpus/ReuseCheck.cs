@@ -14,10 +14,13 @@ namespace Pix.Corpus;
 internal static class ReuseCheck
 {
     /// <summary>Null when the served model of <paramref name="method"/> equals a fresh one, else what differs first.</summary>
-    public static string? Difference(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)
-    {
+    public static string? Difference(IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct) =>
         // The served model is in the compilation's own cache under these options; a fresh one is keyed apart.
-        InterfaceModel served = InterfaceExtractor.Extract(method, compilation, options, ct);
+        Difference(InterfaceExtractor.Extract(method, compilation, options, ct), method, compilation, options, ct);
+
+    /// <summary>Null when <paramref name="served"/> (a model some cache gave for <paramref name="method"/>) equals a fresh one, else what differs first.</summary>
+    public static string? Difference(InterfaceModel served, IMethodSymbol method, Compilation compilation, ExtractionOptions options, CancellationToken ct)
+    {
         InterfaceModel fresh = InterfaceExtractor.Extract(
             method, compilation, options with { ReuseAcrossCompilations = false, ReuseCalleeSummaries = false }, ct);
         if (served.Equals(fresh))

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Pix.Extraction.Caching;
 using Pix.Generator.Model;
 using Pix.Targets;
 
@@ -26,17 +28,32 @@ public sealed partial class PerformanceInterfaceGenerator
         public static bool IsEnabled(AnalyzerConfigOptions options) =>
             options.TryGetValue(MethodSupport.AnnotateAllBuildProperty, out string? text) && MethodSupport.IsAnnotateAllEnabled(text);
 
-        /// <summary>The specs of every implicit target of <paramref name="compilation"/>, in declaration order.</summary>
+        /// <summary>
+        /// The specs of every implicit target of <paramref name="compilation"/>, tree by tree in document order.
+        /// A tree whose text is unchanged since the last pass under the same declarations is not walked again:
+        /// only its targets whose models depend on a changed file are (<see cref="TreeTargets"/>).
+        /// </summary>
         public static ImmutableArray<LatencyMethodSpec> Parse(Compilation compilation, CancellationToken ct)
         {
-            var specs = ImmutableArray.CreateBuilder<LatencyMethodSpec>();
-            foreach (INamedTypeSymbol type in SourceTypes(compilation.Assembly.GlobalNamespace))
+            string fingerprint = DeclarationFingerprint.Of(compilation);
+            var paths = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
-                foreach (ISymbol member in type.GetMembers())
+                paths[tree.FilePath] = paths.TryGetValue(tree.FilePath, out int count) ? count + 1 : 1;
+            }
+
+            // Targets are kept from one pass to the next only among compilations without Pix's output, the
+            // generator's own: a model that met code with errors is kept too, and a call to a companion binds
+            // differently with that output, which no fingerprint or dependency sees (it is left out of both).
+            bool keepAny = !DeclarationFingerprint.HoldsPixOutput(compilation);
+            var specs = ImmutableArray.CreateBuilder<LatencyMethodSpec>();
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                ct.ThrowIfCancellationRequested();
+                bool keep = keepAny && paths[tree.FilePath] == 1;
+                foreach (TreeTargets.Target target in TreeTargets.Of(tree, compilation, fingerprint, keep, ct).Targets)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    if (member is IMethodSymbol method && MethodSupport.IsImplicitTarget(method, ct)
-                        && Parser.Parse(method, compilation, explicitResolution: null, ct) is { } spec)
+                    if (target.Spec is { } spec)
                     {
                         specs.Add(spec);
                     }
@@ -44,29 +61,6 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             return specs.ToImmutable();
-        }
-
-        /// <summary>Every type declared in source, nested types included (iteratively: nesting depth is the user's).</summary>
-        private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol root)
-        {
-            var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                INamespaceOrTypeSymbol current = pending.Pop();
-                if (current is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
-                {
-                    yield return type;
-                }
-
-                foreach (INamespaceOrTypeSymbol member in current.GetMembers().OfType<INamespaceOrTypeSymbol>().Reverse())
-                {
-                    if (member is INamespaceSymbol || member.Locations.Any(l => l.IsInSource))
-                    {
-                        pending.Push(member);
-                    }
-                }
-            }
         }
 
         /// <summary>

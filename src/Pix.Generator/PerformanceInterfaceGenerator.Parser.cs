@@ -29,7 +29,8 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>The MSBuild property (made compiler-visible by the package's props) that sets the project's resolution.</summary>
         public const string ResolutionProperty = ExtractionOptions.ResolutionBuildProperty;
 
-        private static readonly ExtractionOptions UnmergedOptions = ExtractionOptions.Default with { DefaultResolution = 0 };
+        /// <summary>The options every spec's model is extracted with: every piece kept, merged later (<see cref="ApplyResolution"/>).</summary>
+        public static readonly ExtractionOptions UnmergedOptions = ExtractionOptions.Default with { DefaultResolution = 0 };
 
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -56,8 +57,16 @@ public sealed partial class PerformanceInterfaceGenerator
         /// The spec of a method (annotated, or an annotate-all target), or null when it gets no companion.
         /// <paramref name="explicitResolution"/> is the attribute's <c>Resolution</c>, if any.
         /// </summary>
-        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, CancellationToken ct)
+        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, CancellationToken ct) =>
+            Parse(method, compilation, explicitResolution, ct, out _);
+
+        /// <summary>
+        /// As above; <paramref name="model"/> is the model the spec was decided on (extracted with
+        /// <see cref="UnmergedOptions"/>), or null when the declaration alone decided that there is no companion.
+        /// </summary>
+        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, CancellationToken ct, out InterfaceModel? model)
         {
+            model = null;
             string fingerprint = DeclarationFingerprint.Of(compilation);
             string? id = StableId.Of(method);
             DeclarationPart? declaration = null;
@@ -75,7 +84,7 @@ public sealed partial class PerformanceInterfaceGenerator
             // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
             // is only known after the Combine below the transform, where ApplyResolution merges.
             ct.ThrowIfCancellationRequested();
-            InterfaceModel model = InterfaceExtractor.Extract(method, compilation, UnmergedOptions, ct);
+            model = InterfaceExtractor.Extract(method, compilation, UnmergedOptions, ct);
             if (!ModelCheck.IsEmittable(model))
             {
                 return null;

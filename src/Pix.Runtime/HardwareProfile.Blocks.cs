@@ -90,7 +90,10 @@ public sealed partial class HardwareProfile
     /// per-byte work, type checks) plus, for the single-instruction classes (ALU, multiply, divide,
     /// FP, load, store, bounds check, branch), which run on different ports in parallel, the larger of
     /// <list type="bullet">
-    /// <item>the port bound <c>max count·throughput[class]</c> (a divide or FP-heavy loop saturates its unit), and</item>
+    /// <item>the port bound <c>max count·throughput[class]</c> (a divide or FP-heavy loop saturates its unit), where
+    /// <see cref="OperationClass.FloatAdd"/> and <see cref="OperationClass.FloatMultiply"/> count as one unit, the sum of
+    /// their <c>count·throughput</c>: both run on the same vector ports (ports 0 and 1 on Intel's cores since Skylake,
+    /// with adders on port 5 too since Golden Cove), so a loop of both is not as fast as the faster alone, and</item>
     /// <item>the issue bound <c>slots·<see cref="IssueSlotNs"/></c>: every such operation takes one issue
     /// slot, except that each <see cref="OperationClass.Branch"/> fuses with one
     /// <see cref="OperationClass.IntegerAlu"/> operation (the compare before it: <c>cmp</c>/<c>jcc</c>
@@ -139,6 +142,7 @@ public sealed partial class HardwareProfile
         double sequencesNs = 0;
         double refillNs = 0;
         double portBound = 0;
+        double floatPortsNs = 0;
         double issueSlots = 0;
         double aluOperations = 0;
         double branches = 0;
@@ -162,6 +166,11 @@ public sealed partial class HardwareProfile
 
             // Math.Max returns NaN when either argument is NaN, so a NaN count still prices as NaN.
             portBound = Math.Max(portBound, ns);
+            if (SharesFloatPorts(operation))
+            {
+                floatPortsNs += ns;
+            }
+
             issueSlots += count;
             if (operation == OperationClass.IntegerAlu)
             {
@@ -182,6 +191,9 @@ public sealed partial class HardwareProfile
 
         // Micro-fusion: a folded load rides in its consumer's slot, as far as the block has loads.
         issueSlots -= Math.Max(0, Math.Min(loads, foldedLoads));
+
+        // Floating-point adds and multiplies compete for the same vector ports: their busiest port is their sum.
+        portBound = Math.Max(portBound, floatPortsNs);
 
         double throughputBound = sequencesNs + Math.Max(portBound, issueSlots * IssueSlotNs);
 

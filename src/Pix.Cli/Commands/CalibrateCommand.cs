@@ -135,6 +135,10 @@ internal static class CalibrateCommand
 
         classes.Write(stdout);
         stdout.WriteLine();
+        stdout.WriteLine(ShowCommand.IssueWidthLine(profile) + (profile.IssueWidth != HardwareProfile.DefaultIssueWidth
+            ? " Measured: the issue mix kernels' slots over their cycles."
+            : " The issue mix kernels gave no usable width."));
+        stdout.WriteLine();
 
         if (result.MemoryLevels.Count > 0)
         {

@@ -40,6 +40,8 @@ internal static class ShowCommand
 
         table.Write(stdout);
         stdout.WriteLine();
+        stdout.WriteLine(IssueWidthLine(profile));
+        stdout.WriteLine();
         if (profile.MemoryLoads.Count > 0)
         {
             stdout.WriteLine("Dependent load by working set (hw.LoadNs interpolates in log2 of the size):");
@@ -58,5 +60,17 @@ internal static class ShowCommand
         {
             stdout.WriteLine($"  {call.Key}: {Format.Ns(call.Value)} ns");
         }
+    }
+
+    /// <summary>
+    /// The issue width a loop of mixed instructions is priced with, and the slot it gives; a profile that
+    /// does not record one (calibrated before the issue-width kernels, or the reference) says it is the default.
+    /// </summary>
+    internal static string IssueWidthLine(HardwareProfile profile)
+    {
+        string width = profile.IssueWidth == HardwareProfile.DefaultIssueWidth
+            ? $"{Format.Number(profile.IssueWidth, "0.##")} (the default: this profile does not record one)"
+            : Format.Number(profile.IssueWidth, "0.##");
+        return $"Issue width: {width} fused micro-operations per cycle; one issue slot {Format.Ns(profile.IssueSlotNs)} ns (IntegerAlu latency / width).";
     }
 }

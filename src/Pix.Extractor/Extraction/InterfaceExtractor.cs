@@ -69,9 +69,17 @@ public static class InterfaceExtractor
             MethodSummary summary = session.Summarise(method);
             model = ModelAssembler.Assemble(summary, session.Gaps, resolution: 0);
             ExtractedForTesting?.Invoke(method);
-            if (reuse && !session.MetInvalidCode)
+            if (reuse)
             {
-                CrossCompilationCache.Add(compilation, method, options, model, SourceDependencies.Record(compilation, session.TreesBound, session.MethodsSummarised, model, ct));
+                var dependencies = SourceDependencies.Record(compilation, session.TreesBound, session.MethodsSummarised, model, ct);
+                if (session.MetInvalidCode)
+                {
+                    CrossCompilationCache.AddUnserved(compilation, model, dependencies);
+                }
+                else
+                {
+                    CrossCompilationCache.Add(compilation, method, options, model, dependencies);
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

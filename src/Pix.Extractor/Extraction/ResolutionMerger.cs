@@ -108,10 +108,11 @@ internal static class ResolutionMerger
         for (int s = 0; s < prices.Length; s++)
         {
             double value = Samples[s];
+            Func<string, double> every = _ => value; // one delegate per sample, not one per term and sample
             double ns = 0;
             for (int t = 0; t < blockPrices.Length; t++)
             {
-                ns += Math.Max(0, ModelEvaluator.Evaluate(piece.Terms[t].Count, _ => value)) * blockPrices[t];
+                ns += Math.Max(0, ModelEvaluator.Evaluate(piece.Terms[t].Count, every)) * blockPrices[t];
             }
 
             prices[s] = ns;

@@ -163,7 +163,10 @@ public abstract record Expr
     /// <summary>A compact, C#-like display form (<c>n * (n - 1) / 2</c>), stable across runs.</summary>
     public abstract override string ToString();
 
-    private static void Collect(Expr e, SortedSet<string> names)
+    /// <summary>Adds the symbol names the expression reads to <paramref name="names"/> (no sorted copy, for set unions).</summary>
+    internal void AddSymbolsTo(ISet<string> names) => Collect(this, names);
+
+    private static void Collect(Expr e, ISet<string> names)
     {
         var stack = new Stack<Expr>();
         stack.Push(e);

@@ -19,7 +19,7 @@ public static class QuantitiesRead
             AddGuard(piece.When, used);
             foreach (Term term in piece.Terms)
             {
-                used.UnionWith(term.Count.Symbols());
+                term.Count.AddSymbolsTo(used);
             }
         }
 
@@ -51,7 +51,7 @@ public static class QuantitiesRead
             switch (stack.Pop())
             {
                 case Expr e:
-                    names.UnionWith(e.Symbols());
+                    e.AddSymbolsTo(names);
                     break;
                 case Guard g:
                     foreach (object child in g.Children())

@@ -25,6 +25,7 @@ internal sealed class Calibrator
     private readonly KernelState _state = new();
     private readonly BulkKernels _bulk = new();
     private readonly BranchMissKernels _branches = new(seed: 12345);
+    private readonly IssueWidthKernels _issue = new();
 
     public Calibrator(CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
@@ -167,6 +168,17 @@ internal sealed class Calibrator
         fittedTimes[predicted.Name] = PerUnit(predicted);
         fittedTimes[mispredicted.Name] = PerUnit(predicted) + (BranchMissKernels.MissesPerIteration * missNs);
 
+        // The issue width is not fitted with the classes either: it is slots over cycles (IssueWidthFit).
+        var issueKernels = probes.Where(p => p.IssueSlots is not null)
+            .Select(p => new IssueWidthObservation(p.Name, p.IssueSlots!.Value, PerUnit(p)))
+            .ToList();
+        double cycleNs = costs[OperationClass.IntegerAlu].Latency;
+        double? issueWidth = IssueWidthFit.Fit(issueKernels, cycleNs);
+        foreach (IssueWidthObservation k in issueKernels)
+        {
+            fittedTimes[k.Name] = IssueWidthFit.FittedNanoseconds(k, cycleNs, issueWidth ?? HardwareProfile.DefaultIssueWidth);
+        }
+
         // A chase is not fitted: its time per link is the curve's point.
         var memoryLevels = probes.Where(p => p.WorkingSet is not null).Select(p => new MemoryLevelTiming(
             new MemoryLoadLatency(p.WorkingSet!.Value, PerUnit(p)),
@@ -187,6 +199,11 @@ internal sealed class Calibrator
             opaqueCallCosts: null,
             defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
             .WithMemoryLoads(memoryLevels.Select(m => m.Point));
+        if (issueWidth is { } width)
+        {
+            profile = profile.WithIssueWidth(width);
+        }
+
         return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed)
         {
             MemoryLevels = memoryLevels,
@@ -261,6 +278,16 @@ internal sealed class Calibrator
         probes.Add(new Probe("branch, equal bits", "branch", () => branches.Predicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Equal });
         probes.Add(new Probe("branch, random bits", "branch", () => branches.Mispredicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Random });
 
+        IssueWidthKernels issue = _issue;
+        foreach (int groups in IssueWidthKernels.Sizes)
+        {
+            int size = groups;
+            probes.Add(new Probe($"issue mix x{size}", "issue", () => issue.Run(size, Iterations), Iterations, null, null)
+            {
+                IssueSlots = IssueWidthKernels.SlotsPerIteration(size),
+            });
+        }
+
         BulkKernels bulk = _bulk;
         foreach (int size in BulkKernels.Sizes)
         {
@@ -306,6 +333,9 @@ internal sealed class Calibrator
 
         /// <summary>For one of the branch-miss pair, which outcomes its branch follows; otherwise null.</summary>
         public BranchOutcomes? Outcomes { get; init; }
+
+        /// <summary>For an issue-width kernel, the issue slots of one iteration (<see cref="IssueWidthKernels"/>); otherwise null.</summary>
+        public int? IssueSlots { get; init; }
     }
 
     /// <summary>One timing of a probe, in the pass it was made in.</summary>

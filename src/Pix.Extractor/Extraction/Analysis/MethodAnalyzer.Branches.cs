@@ -345,7 +345,7 @@ internal sealed partial class MethodAnalyzer
 
         string? unusable =
             forking.Count > 1 ? "more than one of its arms forks on a PCV"
-            : armPaths[forking[0]].Any(p => Symbols(p.Guard).Any(name => _quantities.Find(name)?.Kind != QuantityKind.Pcv)) ? "the arm's paths also fork on the inputs"
+            : armPaths[forking[0]].Any(p => GuardSymbols.Of(p.Guard).Any(name => _quantities.Find(name)?.Kind != QuantityKind.Pcv)) ? "the arm's paths also fork on the inputs"
             : armPaths.Any(paths => paths.Any(p => p.Terminated)) ? "one of its arms returns or throws"
             : null;
         if (unusable is null)

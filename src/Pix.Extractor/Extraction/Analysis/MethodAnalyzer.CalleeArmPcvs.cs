@@ -17,7 +17,7 @@ internal sealed partial class MethodAnalyzer
     private static bool ReadsArmPcv(MethodSummary callee) => callee.Alternatives.Any(a => ReadsPcv(a.Guard, callee.Quantities));
 
     private static bool ReadsPcv(Guard guard, QuantityTable quantities) =>
-        Symbols(guard).Any(name => quantities.Find(name)?.Kind == QuantityKind.Pcv);
+        GuardSymbols.Of(guard).Any(name => quantities.Find(name)?.Kind == QuantityKind.Pcv);
 
     /// <summary>The PCVs <paramref name="paths"/>' guards read, for messages.</summary>
     private static string PcvsRead(IEnumerable<PathAlternative> paths, QuantityTable quantities) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Pix.Model;
@@ -16,6 +17,11 @@ namespace Pix.Extraction.Caching;
 internal static class CrossCompilationCache
 {
     private static readonly FingerprintedStore<Key, Entry> s_store = new();
+
+    // Models that met code with errors are not served: half-typed code is about to change, and the analyzers'
+    // compilation has Pix's output (a call to a LatencyOf_X binds there) while the generator's does not. Their
+    // dependencies are kept beside the model, as long as it lives, for DependenciesOf.
+    private static readonly ConditionalWeakTable<InterfaceModel, SourceDependencies> s_unserved = new();
 
     /// <summary>Fingerprints with models (tests).</summary>
     internal static int GenerationCount => s_store.GenerationCount;
@@ -56,6 +62,40 @@ internal static class CrossCompilationCache
         model = found;
         relocated = !ReferenceEquals(found, entry.Model);
         return true;
+    }
+
+    /// <summary>
+    /// What <paramref name="model"/>, the model extracted for <paramref name="method"/> under
+    /// <paramref name="compilation"/>'s declarations, depends on as last recorded or checked; null when the cache
+    /// knows another model or none. While these hold unchanged (<see cref="SourceDependencies.UnchangedIn"/>),
+    /// <see cref="TryGet"/> serves this very model as it is. For a model that met code with errors
+    /// (<see cref="AddUnserved"/>) they are what a fresh extraction would read in a compilation without Pix's
+    /// output, and only a caller that sees no other kind (the generator) may keep the model on them.
+    /// </summary>
+    public static SourceDependencies? DependenciesOf(Compilation compilation, IMethodSymbol method, ExtractionOptions options, InterfaceModel model)
+    {
+        if (StableId.Of(method) is string id
+            && s_store.TryGet(DeclarationFingerprint.Of(compilation), new Key(id, options), out Entry? entry)
+            && ReferenceEquals(entry!.Model, model))
+        {
+            return entry.Dependencies;
+        }
+
+        return s_unserved.TryGetValue(model, out SourceDependencies? dependencies) ? dependencies : null;
+    }
+
+    /// <summary>
+    /// Keeps the dependencies of <paramref name="model"/>, which met code with errors, for
+    /// <see cref="DependenciesOf"/>; the model itself is never served (see the remarks). Nothing is kept when
+    /// <paramref name="compilation"/> holds Pix's output: code that calls a companion binds differently with and
+    /// without it, and the declaration fingerprint leaves that output out.
+    /// </summary>
+    public static void AddUnserved(Compilation compilation, InterfaceModel model, SourceDependencies dependencies)
+    {
+        if (!DeclarationFingerprint.HoldsPixOutput(compilation))
+        {
+            _ = s_unserved.GetValue(model, _ => dependencies);
+        }
     }
 
     /// <summary>Keeps <paramref name="model"/> for later compilations.</summary>

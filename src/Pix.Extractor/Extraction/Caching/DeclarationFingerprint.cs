@@ -36,6 +36,13 @@ internal static class DeclarationFingerprint
     public static string Of(Compilation compilation) =>
         s_compilations.GetValue(compilation, static c => Compute(c));
 
+    /// <summary>
+    /// Whether <paramref name="compilation"/> holds Pix's own generated files, which the fingerprint leaves out:
+    /// the analyzers' compilation does, the generator's does not (unless a project compiles a copy of them).
+    /// </summary>
+    public static bool HoldsPixOutput(Compilation compilation) =>
+        compilation.SyntaxTrees.Any(t => t.FilePath.EndsWith(MethodSupport.GeneratedFileSuffix, StringComparison.Ordinal));
+
     private static string Compute(Compilation compilation)
     {
         var text = new StringBuilder();

@@ -178,6 +178,25 @@ internal sealed class SourceDependencies
             : DependencyCheck.Holds(moves ?? (IReadOnlyList<DeclarationMove>)Array.Empty<DeclarationMove>(), new SourceDependencies(updated));
     }
 
+    /// <summary>
+    /// Whether every file depended on has the same text in <paramref name="compilation"/> as when these were
+    /// recorded or last updated: the fast path of <see cref="CheckIn"/> (one checksum comparison per file), where
+    /// the model holds as it is, without moves. False says nothing either way (a body elsewhere in a file changed).
+    /// </summary>
+    public bool UnchangedIn(Compilation compilation, CancellationToken ct)
+    {
+        Dictionary<string, SyntaxTree[]> byPath = TreesByPath(compilation);
+        foreach (FileDependency file in _files)
+        {
+            if (!SameTexts(TreesAt(byPath, file.Path), file.Texts, ct))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static SortedSet<int> DeclarationsIn(Dictionary<SyntaxTree, SortedSet<int>> declarations, SyntaxTree tree)
     {
         if (!declarations.TryGetValue(tree, out SortedSet<int>? ordinals))

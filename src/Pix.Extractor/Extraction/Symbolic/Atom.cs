@@ -43,12 +43,15 @@ internal sealed class QuantityAtom : Atom
         IsNonNegative = isNonNegative;
     }
 
+    private string? _key;
+
     public string Name { get; }
 
     /// <summary>True for sizes, flags and PCVs, which are never negative (a parameter's value may be).</summary>
     public bool IsNonNegative { get; }
 
-    public override string Key => "q:" + Name;
+    // Asked for at every comparison of monomials: built once, not per call.
+    public override string Key => _key ??= "q:" + Name;
 
     public override Expr ToExpr() => Expr.Symbol(Name);
 
@@ -71,6 +74,8 @@ internal sealed class LoopVariableAtom : Atom
         Last = last;
     }
 
+    private string? _key;
+
     public int Id { get; }
 
     public string Name { get; }
@@ -81,7 +86,7 @@ internal sealed class LoopVariableAtom : Atom
     /// <summary>The value in the last iteration (approximately, for steps other than ±1), over outer atoms.</summary>
     public Poly Last { get; }
 
-    public override string Key => "v" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Name;
+    public override string Key => _key ??= "v" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Name;
 
     public override Expr ToExpr() => Expr.Symbol(Name);
 

@@ -38,13 +38,47 @@ internal sealed class Monomial : IEquatable<Monomial>
             return other;
         }
 
-        var powers = new SortedDictionary<string, (Atom Atom, int Power)>(StringComparer.Ordinal);
-        foreach ((Atom atom, int power) in Factors.Concat(other.Factors))
+        // Both factor lists are sorted by atom key: merge them. An atom in both keeps the other's
+        // instance (equal keys, equal atoms), as the keyed insertion this replaces did.
+        var a = Factors;
+        var b = other.Factors;
+        var merged = new (Atom Atom, int Power)[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
         {
-            powers[atom.Key] = powers.TryGetValue(atom.Key, out var existing) ? (atom, existing.Power + power) : (atom, power);
+            int order = string.CompareOrdinal(a[i].Atom.Key, b[j].Atom.Key);
+            if (order < 0)
+            {
+                merged[n++] = a[i++];
+            }
+            else if (order > 0)
+            {
+                merged[n++] = b[j++];
+            }
+            else
+            {
+                merged[n++] = (b[j].Atom, a[i].Power + b[j].Power);
+                i++;
+                j++;
+            }
         }
 
-        return new Monomial(powers.Values.ToArray());
+        while (i < a.Length)
+        {
+            merged[n++] = a[i++];
+        }
+
+        while (j < b.Length)
+        {
+            merged[n++] = b[j++];
+        }
+
+        if (n < merged.Length)
+        {
+            Array.Resize(ref merged, n);
+        }
+
+        return new Monomial(merged);
     }
 
     public bool Equals(Monomial? other) => other is not null && other.Key == Key;
@@ -114,7 +148,7 @@ internal sealed class Poly : IEquatable<Poly>
 
     // Shortcuts below return what Combine would rebuild term for term: every Poly's terms are already
     // combined, sorted by monomial key and free of negligible coefficients, and x·1 = x, x + 0 = x exactly.
-    public Poly Plus(Poly other) => other.IsZero ? this : IsZero ? other : Combine(_terms.Concat(other._terms));
+    public Poly Plus(Poly other) => other.IsZero ? this : IsZero ? other : Merge(this, other);
 
     public Poly Minus(Poly other) => Plus(other.Scale(-1));
 
@@ -164,7 +198,9 @@ internal sealed class Poly : IEquatable<Poly>
     /// <summary>Replaces atoms by polynomials and re-expands (<paramref name="map"/> returns null to keep an atom).</summary>
     public Poly Substitute(Func<Atom, Poly?> map)
     {
-        Poly result = Zero;
+        // One running sum instead of result = result.Plus(product) per monomial, which rebuilt the
+        // whole result for each one (quadratic in the terms: the tail of callee substitution).
+        var result = new Sum();
         foreach (var (monomial, coefficient) in _terms)
         {
             Poly product = Const(coefficient);
@@ -173,10 +209,10 @@ internal sealed class Poly : IEquatable<Poly>
                 product = product.Times(atom.Substitute(map).Power(power));
             }
 
-            result = result.Plus(product);
+            result.Add(product);
         }
 
-        return result;
+        return result.ToPoly();
     }
 
     public bool ContainsAtom(Func<Atom, bool> predicate) =>
@@ -278,7 +314,8 @@ internal sealed class Poly : IEquatable<Poly>
 
     private static Poly Combine(IEnumerable<(Monomial Monomial, double Coefficient)> terms)
     {
-        var sums = new SortedDictionary<string, (Monomial Monomial, double Coefficient)>(StringComparer.Ordinal);
+        // Coefficients summed in the order given; a monomial met again keeps its latest instance.
+        var sums = new Dictionary<string, (Monomial Monomial, double Coefficient)>(StringComparer.Ordinal);
         foreach (var (monomial, coefficient) in terms)
         {
             sums[monomial.Key] = sums.TryGetValue(monomial.Key, out var existing)
@@ -287,6 +324,111 @@ internal sealed class Poly : IEquatable<Poly>
         }
 
         // Coefficients that cancel up to rounding (sums of Faulhaber fractions) are dropped.
-        return new Poly(sums.Values.Where(t => Math.Abs(t.Coefficient) > 1e-12).ToArray());
+        return Sorted(sums.Values.Where(t => !Negligible(t.Coefficient)).ToArray());
+    }
+
+    /// <summary>
+    /// <c>Combine(left.terms ++ right.terms)</c> for two polynomials (each sorted, one term per monomial):
+    /// a merge, without a dictionary.
+    /// </summary>
+    private static Poly Merge(Poly left, Poly right)
+    {
+        var a = left._terms;
+        var b = right._terms;
+        var merged = new (Monomial Monomial, double Coefficient)[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            int order = i == a.Length ? 1 : j == b.Length ? -1 : string.CompareOrdinal(a[i].Monomial.Key, b[j].Monomial.Key);
+            (Monomial Monomial, double Coefficient) term;
+            if (order < 0)
+            {
+                term = a[i++];
+            }
+            else if (order > 0)
+            {
+                term = b[j++];
+            }
+            else
+            {
+                term = (b[j].Monomial, a[i].Coefficient + b[j].Coefficient);
+                i++;
+                j++;
+            }
+
+            if (!Negligible(term.Coefficient))
+            {
+                merged[n++] = term;
+            }
+        }
+
+        if (n < merged.Length)
+        {
+            Array.Resize(ref merged, n);
+        }
+
+        return new Poly(merged);
+    }
+
+    private static bool Negligible(double coefficient) => !(Math.Abs(coefficient) > 1e-12);
+
+    private static Poly Sorted((Monomial Monomial, double Coefficient)[] terms)
+    {
+        Array.Sort(terms, static (x, y) => string.CompareOrdinal(x.Monomial.Key, y.Monomial.Key));
+        return new Poly(terms);
+    }
+
+    /// <summary>
+    /// A running sum of polynomials equal to folding them with <see cref="Plus"/> in the order added,
+    /// down to which negligible coefficients are dropped when, without rebuilding the sum per operand.
+    /// </summary>
+    private sealed class Sum
+    {
+        private readonly Dictionary<string, (Monomial Monomial, double Coefficient)> _sums = new(StringComparer.Ordinal);
+
+        // The sum while it is one operand taken whole (Plus returns a non-zero operand added to zero as it is).
+        private Poly? _single;
+
+        // Whether every entry has passed the negligible-coefficient filter (an operand taken whole has not).
+        private bool _filtered;
+
+        public void Add(Poly operand)
+        {
+            if (operand.IsZero)
+            {
+                return;
+            }
+
+            if (_sums.Count == 0)
+            {
+                foreach (var term in operand._terms)
+                {
+                    _sums[term.Monomial.Key] = term;
+                }
+
+                _single = operand;
+                _filtered = false;
+                return;
+            }
+
+            _single = null;
+            foreach (var (monomial, coefficient) in operand._terms)
+            {
+                _sums[monomial.Key] = _sums.TryGetValue(monomial.Key, out var existing)
+                    ? (monomial, existing.Coefficient + coefficient)
+                    : (monomial, coefficient);
+            }
+
+            // Plus filters the whole combined sum; entries untouched since the last filter already passed it.
+            IEnumerable<string> candidates = _filtered ? operand._terms.Select(t => t.Monomial.Key) : _sums.Keys;
+            foreach (string key in candidates.Where(k => Negligible(_sums[k].Coefficient)).ToList())
+            {
+                _sums.Remove(key);
+            }
+
+            _filtered = true;
+        }
+
+        public Poly ToPoly() => _single ?? (_sums.Count == 0 ? Zero : Sorted(_sums.Values.ToArray()));
     }
 }
