@@ -133,7 +133,7 @@ internal sealed class FlapVariant : Scenario
         return x;
     }
 
-    public override void ReadPcvs(Span<int> values)
+    public override void ReadPcvs(int index, Span<int> values)
     {
         values[0] = _balancer.LastPacket.Probes;
         values[1] = _balancer.LastPacket.TrackedBackendDown;

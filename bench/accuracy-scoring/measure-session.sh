@@ -4,6 +4,8 @@
 # A (this worktree) and B built in Release: src/Pix.Cli, samples/Quickstart, samples/NetworkFunctions.
 # One profile for everything (calibrated first, then calibrated again to show how far two calibrations agree);
 # the Quickstart and the network functions alternate A and B; pix validate runs in both deployments (tiered, TC=0).
+# B_DROP=field,field (optional): top-level profile fields B is priced without, for fields the session's calibrator
+# added (e.g. issueWidth, measured from the eighth session on): B then prices as it would on its own calibrator's profile.
 set -u
 OUT=${OUT:-/tmp/s7final}; mkdir -p $OUT
 B=${B:?B = worktree of the build before}; A=$(pwd)
@@ -15,14 +17,25 @@ step "calibrate (tiered)";       $PIX calibrate -o $OUT/tiered.pixhw.json > $OUT
 step "calibrate again (tiered)"; $PIX calibrate -o $OUT/tiered-2.pixhw.json > $OUT/cal-tiered-2.txt 2>&1
 step "calibrate (TC=0)";         DOTNET_TieredCompilation=0 $PIX calibrate -o $OUT/tc0.pixhw.json > $OUT/cal-tc0.txt 2>&1
 P=$OUT/tiered.pixhw.json
+PB=$P
+if [ -n "${B_DROP:-}" ]; then
+  PB=$OUT/before.pixhw.json
+  python3 - "$P" "$PB" "$B_DROP" <<'PY'
+import json, sys
+profile = json.load(open(sys.argv[1]))
+for field in sys.argv[3].split(','):
+    profile.pop(field, None)
+json.dump(profile, open(sys.argv[2], 'w'), indent=2)
+PY
+fi
 step "nf A 1"; dotnet $A/$NF measure all all --profile $P > $OUT/nf-after-1.txt 2>&1
-step "nf B 1"; (cd $B && dotnet $NF measure all all --profile $P > $OUT/nf-before-1.txt 2>&1)
+step "nf B 1"; (cd $B && dotnet $NF measure all all --profile $PB > $OUT/nf-before-1.txt 2>&1)
 step "nf A 2"; dotnet $A/$NF measure all all --profile $P > $OUT/nf-after-2.txt 2>&1
-step "nf B 2"; (cd $B && dotnet $NF measure all all --profile $P > $OUT/nf-before-2.txt 2>&1)
+step "nf B 2"; (cd $B && dotnet $NF measure all all --profile $PB > $OUT/nf-before-2.txt 2>&1)
 step "qs A 1"; dotnet $QS --profile $P > $OUT/qs-after-1.txt 2>&1
-step "qs B 1"; dotnet $B/$QS --profile $P > $OUT/qs-before-1.txt 2>&1
+step "qs B 1"; dotnet $B/$QS --profile $PB > $OUT/qs-before-1.txt 2>&1
 step "qs A 2"; dotnet $QS --profile $P > $OUT/qs-after-2.txt 2>&1
-step "qs B 2"; dotnet $B/$QS --profile $P > $OUT/qs-before-2.txt 2>&1
+step "qs B 2"; dotnet $B/$QS --profile $PB > $OUT/qs-before-2.txt 2>&1
 step "qs TC=0"; DOTNET_TieredCompilation=0 dotnet $QS --profile $OUT/tc0.pixhw.json > $OUT/qs-tc0.txt 2>&1
 step "validate tiered"; $PIX validate $QS --project samples/Quickstart --profile $P --warmup 0.5 --out $OUT/validate-tiered.md > $OUT/val-tiered.txt 2> $OUT/val-tiered.err
 step "validate TC=0";   DOTNET_TieredCompilation=0 $PIX validate $QS --project samples/Quickstart --profile $OUT/tc0.pixhw.json --warmup 0.5 --out $OUT/validate-tc0.md > $OUT/val-tc0.txt 2> $OUT/val-tc0.err
