@@ -38,9 +38,10 @@ public sealed class CorpusSliceTests
     public void A_keystroke_analyses_again_only_what_it_touched_and_changes_nothing_the_edit_does_not()
     {
         // The IDE's case (KeystrokeRun): an incremental generator pass after inserting `_ = 0;` (which the
-        // compiler removes) into one method body. The cross-compilation cache must serve the methods that
-        // neither are the edited one nor read its body (relocating those after it in its file), every model
-        // it serves must equal a fresh extraction in the edited compilation, and no generated file may change.
+        // compiler removes) into one method body. The methods that neither are the edited one nor read its body
+        // must not be analysed again: the generator keeps them from the previous pass (an unchanged tree's
+        // targets) or the cross-compilation cache serves them (relocating those after it in its file); every
+        // model kept or served must equal a fresh extraction in the edited compilation, and no generated file may change.
         var sources = PartialCorpus.Rewrite(
             CorpusCompilation.ReadSources(Path.Combine(RepositoryPaths.Root, "samples", "NetworkFunctions")), CorpusCompilation.ParseOptions);
         KeystrokeResult typed = KeystrokeRun.Run(CorpusCompilation.Create("Keystrokes", sources, [], isolation: 3), count: 4, CancellationToken.None, verify: true);
