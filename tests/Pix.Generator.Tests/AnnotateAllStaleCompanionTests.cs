@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Pix.Generator.Tests.Infrastructure;
+using Pix.Testing;
 
 namespace Pix.Generator.Tests;
 
@@ -110,6 +111,38 @@ public sealed class AnnotateAllStaleCompanionTests
         AssertSameAsFresh(
             new[] { (Callee, "StaleCallee.cs"), (Caller, "StaleUnfinished.cs") },
             "StaleCallee.cs", "values[i] + factor", "values[i] * factor", "Stale.StaleUnfinished.Pix.g.cs");
+    }
+
+    [Fact]
+    public void A_callee_edited_while_annotate_all_was_off()
+    {
+        const string Caller = """
+            namespace Stale
+            {
+                public static partial class StaleToggled
+                {
+                    public static int Read(int[] values) => StaleCallee.Scale(values, 3) + 1;
+                }
+            }
+            """;
+
+        (string Text, string Path)[] files = { (Callee, "StaleCallee.cs"), (Caller, "StaleToggled.cs") };
+        CSharpCompilation compilation = Create(files);
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions, pixAnnotateAll: "true").RunGenerators(compilation);
+        string before = GeneratorRunner.Files(driver.GetRunResult().Results.Single())["Stale.StaleToggled.Pix.g.cs"];
+
+        // The edit lands while the mode is off (no pass of annotate-all sees it), then the mode comes back on.
+        CSharpCompilation edited = Edit(compilation, "StaleCallee.cs", "values[i] + factor", "values[i] * factor");
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GlobalAnalyzerConfig.FromBuildProperties(("PixAnnotateAll", "false"))).RunGenerators(edited);
+        Assert.DoesNotContain("Stale.StaleToggled.Pix.g.cs", GeneratorRunner.Files(driver.GetRunResult().Results.Single()).Keys);
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GlobalAnalyzerConfig.FromBuildProperties(("PixAnnotateAll", "true"))).RunGenerators(edited);
+        string after = GeneratorRunner.Files(driver.GetRunResult().Results.Single())["Stale.StaleToggled.Pix.g.cs"];
+
+        GeneratorRunResult fresh = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions, pixAnnotateAll: "true")
+            .RunGenerators(Create(new[] { (Callee.Replace("values[i] + factor", "values[i] * factor"), "StaleCallee.cs"), (Caller, "StaleToggled.cs") }))
+            .GetRunResult().Results.Single();
+        Assert.NotEqual(before, after);
+        Assert.Equal(GeneratorRunner.Files(fresh)["Stale.StaleToggled.Pix.g.cs"], after);
     }
 
     /// <summary>Runs a driver on the files, edits one, runs it again, and compares with a fresh run on the edited files.</summary>
