@@ -21,8 +21,9 @@ using Pix.Extraction;
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
 //   spread over the corpus, chained), each followed by an incremental generator pass, timed (KeystrokeRun).
-// --verify-reuse (with --keystrokes) compares every model the cross-compilation cache served after an edit with a fresh
-//   extraction in the same compilation; a difference counts as an error (slow on big corpora: one extraction per served model).
+// --verify-reuse (with --keystrokes) compares every model the cross-compilation cache served, or the generator kept from the
+//   pass before, after an edit with a fresh extraction in the same compilation; a difference counts as an error (slow on big
+//   corpora: one extraction per served or kept model).
 // --prebind binds every body of each timed run's compilation before timing it (through the extractor's shared semantic
 //   models), so that the run times the analysis alone: the difference to a run without it is what binding cost each method.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.

@@ -4,6 +4,7 @@ using System.Linq;
 using Pix.Model;
 using Pix.Samples.NetworkFunctions.Bridge;
 using Pix.Samples.NetworkFunctions.Translation;
+using Pix.Samples.NetworkFunctions.Workloads;
 
 namespace Pix.Samples.Tests.Interfaces;
 
@@ -31,6 +32,24 @@ public class ColdLoadInterfaceTests(NetworkFunctionModels models) : IClassFixtur
         double perMiss = Curve.LoadNs(tableBytes) - Curve.LatencyNs(OperationClass.Load);
         Assert.True(perMiss > 1, $"{perMiss} ns");
         Assert.Equal(5 * perMiss, five - none, 9);
+    }
+
+    [Fact]
+    public void Explain_shows_a_flooded_frames_cold_loads_as_a_term_of_their_own()
+    {
+        Scenario bridge = ScenarioCatalog.Create("bridge", "mac-flood");
+        PcvTrace trace = bridge.TracePcvs();
+        int p = bridge.PcvNames.ToList().IndexOf("tableMisses");
+        int packet = Enumerable.Range(0, trace.PacketCount).First(i => trace[i, p] >= 5);
+        int[] row = Enumerable.Range(0, trace.Names.Count).Select(c => trace[packet, c]).ToArray();
+        int index = bridge.ReplayUntil(packet);
+
+        LatencyBreakdown breakdown = bridge.Explain(index, HardwareProfile.Reference, row)!;
+
+        LatencyTerm cold = Assert.Single(breakdown.Terms, t => t.Quantities.Any(q => q.Name == "tableMisses"));
+        Assert.Contains("cold loads in 160 KiB", cold.Description);
+        Assert.Equal(trace[packet, p] * HardwareProfile.Reference.ColdLoadNs(160 << 10), cold.Latency.Nanoseconds, 9);
+        Assert.Equal(bridge.Predict(index, HardwareProfile.Reference, row)!.Value, breakdown.Total);
     }
 
     private static double Evaluate(InterfaceModel model, string pcv, double misses)

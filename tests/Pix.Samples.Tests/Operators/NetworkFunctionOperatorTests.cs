@@ -33,6 +33,7 @@ public class NetworkFunctionOperatorTests
     [Theory]
     [InlineData("nat", "colliding", "chainLength")]
     [InlineData("bridge", "colliding", "learnChainLength")]
+    [InlineData("bridge", "mac-flood", "tableMisses")]
     [InlineData("firewall", "rule-scan", "rulesScanned")]
     [InlineData("router", "long-prefixes", "trieDepth")]
     public void Diagnosis_recovers_the_PCV_value_an_adversarial_packet_induced(string nf, string workload, string pcv)
