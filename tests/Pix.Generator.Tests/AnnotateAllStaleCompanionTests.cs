@@ -114,6 +114,25 @@ public sealed class AnnotateAllStaleCompanionTests
     }
 
     [Fact]
+    public void A_cold_load_hint_typed_into_a_callee_gives_its_caller_a_new_pcv()
+    {
+        const string Caller = """
+            namespace Stale
+            {
+                public static partial class StaleHinted
+                {
+                    public static int Read(int[] values) => StaleCallee.Scale(values, 3) + 1;
+                }
+            }
+            """;
+
+        string after = AssertSameAsFresh(
+            new[] { (Callee, "StaleCallee.cs"), (Caller, "StaleHinted.cs") },
+            "StaleCallee.cs", "int total = 0;", "global::Pix.PixHint.ColdLoads(\"misses\", 163840); int total = 0;", "Stale.StaleHinted.Pix.g.cs");
+        Assert.Contains("double misses", after);
+    }
+
+    [Fact]
     public void A_callee_edited_while_annotate_all_was_off()
     {
         const string Caller = """
@@ -146,7 +165,7 @@ public sealed class AnnotateAllStaleCompanionTests
     }
 
     /// <summary>Runs a driver on the files, edits one, runs it again, and compares with a fresh run on the edited files.</summary>
-    private static void AssertSameAsFresh((string Text, string Path)[] files, string editedPath, string before, string after, string changedFile)
+    private static string AssertSameAsFresh((string Text, string Path)[] files, string editedPath, string before, string after, string changedFile)
     {
         CSharpCompilation compilation = Create(files);
         GeneratorDriver driver = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions, pixAnnotateAll: "true").RunGenerators(compilation);
@@ -173,6 +192,7 @@ public sealed class AnnotateAllStaleCompanionTests
 
         // The edit must change the companion in the untouched file, or the comparison proves nothing.
         Assert.NotEqual(GeneratorRunner.Files(first)[changedFile], actual[changedFile]);
+        return actual[changedFile];
     }
 
     private static CSharpCompilation Create((string Text, string Path)[] files) =>
