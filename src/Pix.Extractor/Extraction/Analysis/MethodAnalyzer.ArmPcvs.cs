@@ -155,8 +155,8 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// The PCV a <c>PixHint.Pcv</c> names. Two hints in one method naming the same PCV would silently
-    /// become <c>name</c> and <c>name_2</c>: the second is reported, so the user can pick another name.
+    /// The PCV a <c>PixHint.Pcv</c> (or <c>PixHint.ColdLoads</c>) names. Two hints in one method naming the same PCV would silently
+    /// become <c>name</c> and <c>name_2</c>: the second is reported, under the hint the user wrote, so the user can pick another name.
     /// </summary>
     private QuantityInfo HintedPcv(string name, string description, Poly? bound, Provenance where, IOperation hint)
     {
@@ -170,7 +170,7 @@ internal sealed partial class MethodAnalyzer
         {
             AddGap(
                 GapKind.MisplacedHint,
-                "PixHint.Pcv",
+                hint is IInvocationOperation { TargetMethod.Name: ColdLoadsHintName } ? "PixHint." + ColdLoadsHintName : "PixHint.Pcv",
                 $"Another hint in this method (line {first.GetLocation().GetLineSpan().StartLinePosition.Line + 1}) already names the PCV '{name}'; this one became '{pcv.Name}'. Give each hint its own name.",
                 hint);
         }
