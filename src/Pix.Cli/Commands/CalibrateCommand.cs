@@ -28,19 +28,25 @@ internal static class CalibrateCommand
             Description = "Also write every kernel's timing in every pass (JSON: batches per iteration, collections inside them), to compare calibrations kernel by kernel.",
         };
 
+        var recordIssueWidth = new Option<bool>("--record-issue-width")
+        {
+            Description = "Price issue slots at the measured issue width instead of the default 4 (see docs/calibration.md: the extractor's counts are tuned to 4).",
+        };
+
         var command = new Command("calibrate", "Measure what each operation class costs on this machine and save a *.pixhw.json profile.")
         {
             output,
             seconds,
             name,
             raw,
+            recordIssueWidth,
         };
         CommandAction.Set(command, (parse, stdout, stderr) =>
-            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), parse.GetValue(raw), stdout, stderr));
+            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), parse.GetValue(raw), parse.GetValue(recordIssueWidth), stdout, stderr));
         return command;
     }
 
-    private static int Run(string outputPath, double seconds, string? name, string? rawPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(string outputPath, double seconds, string? name, string? rawPath, bool recordIssueWidth, TextWriter stdout, TextWriter stderr)
     {
         // Check the destinations before spending seconds measuring.
         CheckWritable(outputPath);
@@ -59,7 +65,7 @@ internal static class CalibrateCommand
             throw new CommandLineException("this pix was built in Debug, so the calibration kernels would run unoptimised and every cost would be wrong; build or run it with -c Release.");
         }
 
-        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(seconds)) with { ProfileName = name };
+        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(seconds)) with { ProfileName = name, RecordIssueWidth = recordIssueWidth };
         stderr.WriteLine($"Calibrating for about {seconds:0} s; keep the machine otherwise idle.");
         CalibrationResult result = HardwareProfile.CalibrateWithReport(options, new ProgressWriter(stderr));
 
@@ -120,6 +126,15 @@ internal static class CalibrateCommand
         }
     }
 
+    /// <summary>Where the profile's issue width comes from, after <see cref="ShowCommand.IssueWidthLine"/>.</summary>
+    private static string IssueWidthSource(CalibrationResult result) => result.MeasuredIssueWidth switch
+    {
+        null => " The issue mix kernels gave no usable width.",
+        { } measured when result.Profile.IssueWidth == measured => " Measured: the issue mix kernels' slots over their cycles.",
+        { } measured => $" Measured {Format.Number(measured, "0.##")} (the issue mix kernels' slots over their cycles), not recorded: " +
+            "the extractor's counts are tuned to the default (docs/calibration.md); --record-issue-width prices at the measured width.",
+    };
+
     internal static void WriteSummary(CalibrationResult result, TextWriter stdout)
     {
         HardwareProfile profile = result.Profile;
@@ -135,9 +150,7 @@ internal static class CalibrateCommand
 
         classes.Write(stdout);
         stdout.WriteLine();
-        stdout.WriteLine(ShowCommand.IssueWidthLine(profile) + (profile.IssueWidth != HardwareProfile.DefaultIssueWidth
-            ? " Measured: the issue mix kernels' slots over their cycles."
-            : " The issue mix kernels gave no usable width."));
+        stdout.WriteLine(ShowCommand.IssueWidthLine(profile) + IssueWidthSource(result));
         stdout.WriteLine();
 
         if (result.MemoryLevels.Count > 0)

@@ -51,6 +51,17 @@ public sealed record CalibrationOptions
     /// <summary>The profile's name; the machine's host name when null.</summary>
     public string? ProfileName { get; init; }
 
+    /// <summary>
+    /// Whether the profile records the measured issue width (<see cref="CalibrationResult.MeasuredIssueWidth"/>) and
+    /// so prices every block's issue slots at it; false by default, which leaves the profile at
+    /// <see cref="HardwareProfile.DefaultIssueWidth"/>. The extractor's slot counts still miss forms a width of 4
+    /// absorbs (a three-part <c>lea</c> kept for a load and a store, a bounds check against a length reloaded from
+    /// memory) and straight-line code of one call does not issue at a loop's steady rate: on this project's machine
+    /// (6-wide, measured 5.57) pricing at the measured width made the Quickstart's error 5.4% → 8% and the network
+    /// functions' mean error 17% → 21% (docs/accuracy.md, "Eighth session: closing measurements").
+    /// </summary>
+    public bool RecordIssueWidth { get; init; }
+
     /// <summary>Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets).</summary>
     public static CalibrationOptions ForBudget(TimeSpan budget)
     {

@@ -49,6 +49,12 @@ public sealed class CalibrationResult
     /// </summary>
     public IReadOnlyList<double> IssueRates { get; init; } = Array.Empty<double>();
 
+    /// <summary>
+    /// The issue width the mixed-instruction kernels measured (slots a cycle; <c>IssueWidthFit</c>), null when they gave
+    /// no usable figure. The profile records it only with <see cref="CalibrationOptions.RecordIssueWidth"/>.
+    /// </summary>
+    public double? MeasuredIssueWidth { get; init; }
+
     /// <summary>Every probe's timing in every pass, in the order they ran: the raw data the profile was fitted from.</summary>
     public IReadOnlyList<KernelPass> Passes { get; init; } = Array.Empty<KernelPass>();
 

@@ -199,20 +199,26 @@ internal sealed class Calibrator
             opaqueCallCosts: null,
             defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
             .WithMemoryLoads(memoryLevels.Select(m => m.Point));
-        if (issueWidth is { } width)
-        {
-            profile = profile.WithIssueWidth(width);
-        }
+        profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
 
         return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed)
         {
             MemoryLevels = memoryLevels,
             IssueRates = issueRates,
+            MeasuredIssueWidth = issueWidth,
             Passes = RawPasses(probes, perPass),
         };
 
         double Spread(Probe p) => PassSpread(perPass[p]);
     }
+
+    /// <summary>
+    /// The profile priced at the <paramref name="measured"/> issue width when <paramref name="record"/> says so
+    /// (<see cref="CalibrationOptions.RecordIssueWidth"/>) and the kernels gave one; otherwise unchanged, at
+    /// <see cref="HardwareProfile.DefaultIssueWidth"/>.
+    /// </summary>
+    internal static HardwareProfile WithIssueWidth(HardwareProfile profile, double? measured, bool record) =>
+        record && measured is { } width ? profile.WithIssueWidth(width) : profile;
 
     private static List<KernelPass> RawPasses(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass) =>
         probes.SelectMany(p => perPass[p].Select(t => (Probe: p, Timing: t)))

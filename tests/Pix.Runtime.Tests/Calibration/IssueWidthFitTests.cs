@@ -100,4 +100,15 @@ public sealed class IssueWidthFitTests
         Assert.Equal(measured, read.IssueWidth);
         Assert.Equal(profile.IssueSlotNs, read.IssueSlotNs);
     }
+
+    [Theory]
+    [InlineData(5.57, true, 5.57)]
+    [InlineData(5.57, false, HardwareProfile.DefaultIssueWidth)]
+    [InlineData(null, true, HardwareProfile.DefaultIssueWidth)]
+    public void The_profile_prices_at_the_measured_width_only_when_asked(double? measured, bool record, double expected)
+    {
+        HardwareProfile profile = Calibrator.WithIssueWidth(HardwareProfile.Reference, measured, record);
+
+        Assert.Equal(expected, profile.IssueWidth);
+    }
 }
