@@ -29,10 +29,7 @@ internal readonly record struct ArmHint(string? Name, string? Description, IInvo
             return null;
         }
 
-        string? name = call.Arguments.Length > 0 && call.Arguments[0].Value.ConstantValue.Value is string { Length: > 0 } text
-            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(text)
-            ? text
-            : null;
+        string? name = PcvNames.FromHint(call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
         string? description = call.Arguments.Length > 1 ? call.Arguments[1].Value.ConstantValue.Value as string : null;
         return new ArmHint(name, description, call, onTrueArm);
     }

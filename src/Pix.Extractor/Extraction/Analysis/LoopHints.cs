@@ -41,7 +41,7 @@ internal readonly record struct LoopHints(string? PcvName, string? PcvDescriptio
                 hints = hints with
                 {
                     HasPcv = true,
-                    PcvName = call.Arguments[0].Value.ConstantValue.Value as string is { Length: > 0 } name && IsIdentifier(name) ? name : null,
+                    PcvName = PcvNames.FromHint(call.Arguments[0].Value),
                     PcvDescription = call.Arguments.Length > 1 ? call.Arguments[1].Value.ConstantValue.Value as string : null,
                 };
             }
@@ -54,7 +54,4 @@ internal readonly record struct LoopHints(string? PcvName, string? PcvDescriptio
 
         return hints;
     }
-
-    private static bool IsIdentifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name);
 }

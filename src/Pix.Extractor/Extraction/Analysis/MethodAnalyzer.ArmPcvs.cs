@@ -170,7 +170,8 @@ internal sealed partial class MethodAnalyzer
         {
             AddGap(
                 GapKind.MisplacedHint,
-                hint is IInvocationOperation { TargetMethod.Name: ColdLoadsHintName } ? "PixHint." + ColdLoadsHintName : "PixHint.Pcv",
+                // The hint the user wrote: a loop's PixHint.Pcv is reported at its loop.
+                hint is IInvocationOperation call ? "PixHint." + call.TargetMethod.Name : "PixHint.Pcv",
                 $"Another hint in this method (line {first.GetLocation().GetLineSpan().StartLinePosition.Line + 1}) already names the PCV '{name}'; this one became '{pcv.Name}'. Give each hint its own name.",
                 hint);
         }

@@ -25,8 +25,7 @@ internal sealed partial class MethodAnalyzer
     private void ReadColdLoadsHint(IInvocationOperation hint)
     {
         const string construct = "PixHint." + ColdLoadsHintName;
-        string? name = Argument(hint, "name")?.ConstantValue.Value as string;
-        if (name is not { Length: > 0 } || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name))
+        if (PcvNames.FromHint(Argument(hint, "name")) is not { } name)
         {
             AddGap(GapKind.MisplacedHint, construct, "The PCV's name must be a constant C# identifier; the hint was ignored and its loads priced as L1 hits.", hint);
             return;

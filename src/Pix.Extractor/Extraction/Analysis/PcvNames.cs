@@ -11,6 +11,15 @@ namespace Pix.Extraction.Analysis;
 /// </summary>
 internal static class PcvNames
 {
+    /// <summary>
+    /// The PCV name a hint's argument gives (<c>PixHint.Pcv</c>, <c>PixHint.ColdLoads</c>): a constant,
+    /// non-empty C# identifier (the generated parameter's name); otherwise null.
+    /// </summary>
+    public static string? FromHint(IOperation? argument) =>
+        argument?.ConstantValue.Value is string { Length: > 0 } name && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name)
+            ? name
+            : null;
+
     /// <summary>Iterations of a loop Pix cannot bound.</summary>
     public const string UnboundedIterations = "iterations";
 
