@@ -59,7 +59,7 @@ internal static class ResolutionMerger
         // Pieces share most of their terms (the code before their forks): each distinct count is evaluated at
         // the samples once, and each block priced once, for all pieces (FetchNextToken's merge was a fifth of its analysis).
         var counts = new Dictionary<Expr, double[]>();
-        var blocks = new Dictionary<BlockSummary, double>(SameInstance.Instance);
+        var blocks = new Dictionary<BlockSummary, double>(SameInstance<BlockSummary>.Comparer);
         List<double[]> prices = result.Select(piece => Prices(piece, counts, blocks)).ToList();
         for (int i = 0; i + 1 < result.Count;)
         {
@@ -138,15 +138,5 @@ internal static class ResolutionMerger
         }
 
         return values;
-    }
-
-    /// <summary>Blocks by reference: a block is priced once, whichever pieces hold it.</summary>
-    private sealed class SameInstance : IEqualityComparer<BlockSummary>
-    {
-        public static readonly SameInstance Instance = new();
-
-        public bool Equals(BlockSummary? x, BlockSummary? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(BlockSummary obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

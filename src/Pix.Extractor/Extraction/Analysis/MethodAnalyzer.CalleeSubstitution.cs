@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
@@ -302,17 +301,6 @@ internal sealed partial class MethodAnalyzer
             }
 
             return value;
-        }
-
-        /// <summary>Compares by identity: records compare (and hash) their whole tree by value.</summary>
-        private sealed class SameInstance<T> : IEqualityComparer<T>
-            where T : class
-        {
-            public static readonly SameInstance<T> Comparer = new();
-
-            public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
         }
 
         private static string Sanitize(string name)
