@@ -57,6 +57,13 @@ public class WorkloadTests
     [InlineData("router", "short-prefixes", "trieDepth", 1, 10)]
     [InlineData("firewall", "rule-scan", "rulesScanned", 100, 100)]
     [InlineData("firewall", "colliding", "chainLength", 600, 900)]
+    // Cold loads follow the traffic, not the table's size: the same table misses under a flood, not along a colliding chain.
+    [InlineData("bridge", "mac-flood", "tableMisses", 3, 100)]
+    [InlineData("bridge", "colliding", "tableMisses", 0, 0.2)]
+    [InlineData("bridge", "typical", "tableMisses", 0, 1)]
+    [InlineData("nat", "expiry-storm", "flowTableMisses", 0.5, 100)]
+    [InlineData("nat", "colliding", "flowTableMisses", 0, 0.2)]
+    [InlineData("nat", "typical", "flowTableMisses", 0, 0.5)]
     public void Adversarial_workloads_induce_the_PCV_values_they_are_built_for(string nf, string workload, string pcv, double minMean, double maxMean)
     {
         double mean = ScenarioCatalog.Create(nf, workload).TracePcvs().Column(pcv).Average();
