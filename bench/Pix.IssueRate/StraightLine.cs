@@ -15,9 +15,9 @@ namespace Pix.IssueRate;
 /// costs the fence, the call and the block's own latency; the fenced empty block (<c>Chain0</c>) is subtracted.
 /// </summary>
 /// <remarks>
-/// The blocks are written out (one method per chain length: no loop, no taken branch inside) by
-/// <c>python3 gen.py</c> as kept in docs/accuracy.md ("Issue forms, ninth session"); each is the same text
-/// with more or fewer chain steps.
+/// The blocks are written out (one method per block: no loop, no taken branch inside) by
+/// <c>python3 bench/Pix.IssueRate/gen-straight-line.py</c>; each is the same text with more or fewer chain
+/// steps or groups. Results: docs/accuracy.md, "Issue forms, ninth session".
 /// </remarks>
 internal sealed partial class StraightLine
 {
