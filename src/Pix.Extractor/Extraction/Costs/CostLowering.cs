@@ -169,8 +169,8 @@ internal static class CostLowering
     /// inner loop; the span loop's <c>lea r13, [r9+8*r13]</c> too): one ALU operation the element's load and
     /// store do not count. An integer element is updated in place (<c>add [rdx+8*rcx+16], rax</c>): nothing more.
     /// Measured (bench/Pix.IssueRate, the four Multiply variants' Tier-1 listings): with this <c>lea</c> and the
-    /// indexed loads floating-point arithmetic cannot fold counted, the inner loops issue 4.6–4.9 slots a cycle;
-    /// without them the same timings give 3.7–4.4.
+    /// indexed loads floating-point arithmetic cannot fold counted, the inner loops issue 4.6–5.1 slots a cycle;
+    /// without them the same timings give 3.7–4.3.
     /// </summary>
     public static OperationVector ElementReadModifyWrite(ITypeSymbol? elementType) =>
         IsFloating(elementType) ? OperationVector.Of((OperationClass.IntegerAlu, 1)) : new OperationVector();
