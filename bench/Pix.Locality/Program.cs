@@ -71,6 +71,19 @@ foreach ((int nk, int nj) in new[] { (64, 64), (180, 64), (360, 64), (64, 90), (
     kernels.Add(($"Rect nk={nk,3} nj={nj,3} (b {nk * nj * 8 / 1024.0,6:F1} KiB)", () => MultiplyRect(a, b, product, Ni, nk, nj, calls), (double)calls * Ni * nk * nj, "inner iteration"));
 }
 
+// The inner trip count alone, b kept within 24 KiB (in L1): (time − the fastest) × nj is what each run of
+// the inner loop costs beyond its iterations; a mispredicted exit would show as one BranchMiss a run.
+foreach (int nj in new[] { 24, 32, 40, 48, 56, 60, 64, 68, 72, 80, 90, 100, 128, 180, 256 })
+{
+    const int Ni = 64;
+    int nk = Math.Max(1, 24 * 1024 / sizeof(double) / nj);
+    double[] a = Enumerable.Range(0, Ni * nk).Select(_ => random.NextDouble()).ToArray();
+    double[] b = Enumerable.Range(0, nk * nj).Select(_ => random.NextDouble()).ToArray();
+    double[] product = new double[Ni * nj];
+    int calls = Math.Max(1, 2_000_000 / (Ni * nk * nj));
+    kernels.Add(($"Trip nj={nj,3} nk={nk,3}", () => MultiplyRect(a, b, product, Ni, nk, nj, calls), (double)calls * Ni * nk * nj, "inner iteration"));
+}
+
 const long AccessesPerPass = 4_000_000;
 foreach (int stride in new[] { 1, 8, 64 })
 {
