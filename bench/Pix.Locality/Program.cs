@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using Pix.Locality;
 
 // What a load that misses L1 costs when a loop streams through its data (docs/accuracy.md, "Memory, ninth
 // session"). Two kernels: Geometry.Multiply's nest (b's n×n doubles are reloaded once per row of the product,
@@ -105,6 +106,13 @@ foreach (int kib in new[] { 16, 32, 256, 1024, 1792, 4096 })
     kernels.Add(($"random stores in {kib,5} KiB", () => RandomStores(table, slots), slots.Length, "store"));
     kernels.Add(($"random loads in {kib,5} KiB", () => RandomLoads(table, slots), slots.Length, "load"));
 }
+
+// The load balancer's colliding workload's probe window, with its running minimum a branch and without.
+var scan = new VictimScan(40_000, 64, random);
+kernels.Add(("probe window, branch on the minimum", scan.RunBranchy, scan.Packets, "packet"));
+kernels.Add(("probe window, conditional moves", scan.RunBranchless, scan.Packets, "packet"));
+var inTurn = new VictimScan(40_000, 64, random: null);
+kernels.Add(("probe window, 64 flows in turn, branch", inTurn.RunBranchy, inTurn.Packets, "packet"));
 
 kernels.RemoveAll(k => !k.Name.Contains(only, StringComparison.Ordinal));
 double sink = 0;
