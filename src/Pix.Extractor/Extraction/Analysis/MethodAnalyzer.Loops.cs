@@ -280,7 +280,6 @@ internal sealed partial class MethodAnalyzer
         string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
         CostAccumulator? hitTest = TakeHitTest(loop);
         bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
-        int extremumUpdates = RunningExtremumUpdates(loop);
         var closed = new List<PathAlternative>();
         foreach (PathAlternative alternative in body)
         {
@@ -311,12 +310,6 @@ internal sealed partial class MethodAnalyzer
             {
                 // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
                 cost.Terms.Add(MispredictedExit(trips, ConstantBound(shape), where, $"{kind} at line {line}"));
-            }
-
-            if (extremumUpdates > 0)
-            {
-                // Also once per execution of the loop (MethodAnalyzer.RunningExtremum.cs).
-                cost.Terms.Add(MispredictedExtremumUpdates(extremumUpdates, trips, ConstantBound(shape), where, $"{kind} at line {line}"));
             }
 
             closed.Add(new PathAlternative(alternative.Guard, cost));
