@@ -102,10 +102,11 @@ internal sealed partial class MethodAnalyzer
                 return SwitchExpression(switchExpression);
             case ICoalesceOperation coalesce:
             {
-                // Worst case: the value is null and the fallback is evaluated too.
+                // Worst case: the value is null and the fallback is evaluated too; unless the fallback
+                // throws, and a call that returns never takes it (MethodAnalyzer.ExceptionalPaths.cs).
                 DependencyFlow value = Evaluate(coalesce.Value);
                 Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
-                return DependencyFlow.Combine(value, Evaluate(coalesce.WhenNull));
+                return IsThrowExpression(coalesce.WhenNull) ? value : DependencyFlow.Combine(value, Evaluate(coalesce.WhenNull));
             }
 
             case IConditionalAccessOperation access:
