@@ -35,7 +35,7 @@ for (int arg = 0; arg < args.Length; arg += 2)
 
 var random = new Random(20261130);
 var kernels = new List<(string Name, Func<double> Run, double Units, string Unit)>();
-foreach (int n in new[] { 32, 45, 56, 64, 72, 78, 84, 90, 100, 112, 128 })
+foreach (int n in new[] { 32, 45, 56, 64, 72, 78, 84, 90, 100, 112, 128, 180 })
 {
     double[] a = Enumerable.Range(0, n * n).Select(_ => random.NextDouble()).ToArray();
     double[] b = Enumerable.Range(0, n * n).Select(_ => random.NextDouble()).ToArray();
