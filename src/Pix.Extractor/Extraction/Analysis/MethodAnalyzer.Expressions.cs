@@ -145,13 +145,7 @@ internal sealed partial class MethodAnalyzer
                 AddGap(GapKind.OpaqueCall, "string interpolation", "Formatting cost depends on the values; it is priced as the opaque term 'string interpolation'.", interpolated);
                 return DependencyFlow.None;
             case IAnonymousFunctionOperation or IDelegateCreationOperation:
-                Emit(OperationClass.Allocation);
-                AddGap(
-                    GapKind.UnsupportedConstruct,
-                    "lambda",
-                    "Lambdas and delegates are not analysed: creating one is counted as an allocation, invoking it as an opaque delegate call.",
-                    operation);
-                return DependencyFlow.None;
+                return CreateDelegate(operation);
             case IAwaitOperation await:
                 Evaluate(await.Operation);
                 Unsupported(await, "await", "Awaiting is priced as an opaque term; the time spent waiting is not modelled.");
