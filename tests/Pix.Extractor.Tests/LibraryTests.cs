@@ -129,4 +129,20 @@ public sealed class LibraryTests
         Assert.Equal(1, block.CountOf(OperationClass.BoundsCheck));
         Assert.Equal(0, block.CountOf(OperationClass.Call));
     }
+
+    [Fact]
+    public void Type_dispatch_culture_and_cancellation_reads_are_modelled()
+    {
+        InterfaceModel model = Extraction.Extract(@"static class C { public static int M(object value, System.Threading.CancellationToken ct) {
+            if (ct.IsCancellationRequested) return -1;
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            bool isInt = value.GetType() == typeof(int);
+            bool notString = value.GetType() != typeof(string);
+            return (isInt ? 1 : 0) + (notString ? 2 : 0) + (culture is null ? 4 : 0);
+        } }");
+
+        Assert.Empty(model.Gaps);
+        BlockSummary block = model.Pieces.Last().Terms.Single().Block;
+        Assert.Equal(2, block.CountOf(OperationClass.Call)); // the two GetType calls
+    }
 }

@@ -89,7 +89,8 @@ internal sealed partial class MethodAnalyzer
             case IIncrementOrDecrementOperation increment:
                 return Increment(increment);
             case IInvocationOperation invocation:
-                return Invocation(invocation);
+                // Debug.Assert and the like, where the compiler removes them (MethodAnalyzer.ConditionalCalls.cs).
+                return RemovedByCompiler(invocation) ? DependencyFlow.None : Invocation(invocation);
             case IObjectCreationOperation creation:
                 return ObjectCreation(creation);
             case IArrayCreationOperation array:
