@@ -70,8 +70,15 @@ internal sealed partial class ExtractionSession
         return Compute(method);
     }
 
+    /// <summary>
+    /// Tests only: called as a summary's computation starts (before its first operation), so that a test
+    /// can cancel an extraction in the middle of a callee's summary. Process-wide: filter by your own names.
+    /// </summary>
+    internal static System.Action<IMethodSymbol>? ComputingForTesting { get; set; }
+
     private MethodSummary Compute(IMethodSymbol method)
     {
+        ComputingForTesting?.Invoke(method);
         var frame = new Frame(method, _frames.Count, _operationsVisited, BudgetExhausted);
         _frames.Add(frame);
         _callStack.Add(method);
