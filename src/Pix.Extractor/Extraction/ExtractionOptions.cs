@@ -55,10 +55,19 @@ public sealed record ExtractionOptions
     /// <summary>
     /// Whether callee summaries are composed bottom-up: one summary per method per compilation, which
     /// every caller takes whoever asks first and at whatever depth (no <see cref="MaxCallDepth"/>; the
-    /// <see cref="MaxOperations"/> budget counts each method's own operations; a call into a method on the
-    /// stack is a recursion gap). Off by default while it is measured against the depth-bounded analysis.
+    /// <see cref="MaxOperations"/> budget counts each method's own operations; a callee's summary larger
+    /// than <see cref="MaxCalleeTerms"/> is an opaque call; a call into a method on the stack, or into the
+    /// method's own call cycle, is a recursion gap). Off by default while it is measured against the
+    /// depth-bounded analysis.
     /// </summary>
     public bool BottomUpSummaries { get; init; }
+
+    /// <summary>
+    /// With <see cref="BottomUpSummaries"/>: the most terms (over all its guarded paths) a callee's summary may
+    /// have for a caller to take it in; a larger one is priced as an opaque call (with a gap). What bounds the
+    /// size of a summary when calls are followed to any depth.
+    /// </summary>
+    public int MaxCalleeTerms { get; init; } = 128;
 
     /// <summary>
     /// Whether method bodies are bound without the compiler's nullable analysis, which the extractor

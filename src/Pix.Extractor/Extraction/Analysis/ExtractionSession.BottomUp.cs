@@ -15,24 +15,26 @@ namespace Pix.Extraction.Analysis;
 /// <para>The rule. A method's summary depends on its code and its callees' summaries only:</para>
 /// <list type="bullet">
 /// <item>No call depth: every call into a source method is followed (<see cref="ExtractionOptions.MaxCallDepth"/>
-/// is not read). Nesting of summaries computed on demand is bounded by the call graph (a method already
-/// on the stack is not entered again); so that a long chain cannot overflow the stack, every
-/// <see cref="FramesPerThread"/>-th nested computation continues on a fresh thread (as Roslyn's
-/// <c>StackGuard.RunOnEmptyStack</c> does).</item>
+/// is not read). What bounds a summary instead is its size: a callee whose summary has more than
+/// <see cref="ExtractionOptions.MaxCalleeTerms"/> terms is priced as an opaque call (MethodAnalyzer.Calls.cs), so that
+/// a deep tree that calls the same helpers from many places cannot multiply its terms without end. So that a long
+/// chain of summaries computed on demand cannot overflow the stack, every <see cref="FramesPerThread"/>-th nested
+/// computation continues on a fresh thread (as Roslyn's <c>StackGuard.RunOnEmptyStack</c> does).</item>
 /// <item>The operation budget (<see cref="ExtractionOptions.MaxOperations"/>) counts each method's own operations,
 /// not its callees': the budget a method runs out of is its own, so its summary is the same for every caller.
 /// <see cref="ExtractionOptions.MaxPieces"/> was already per method.</item>
-/// <item>Recursion is cut by the call graph's cycles: a call into a method on the stack is a recursion gap,
-/// as before. That answer depends on the stack, so a summary computed with a call back into a method
-/// below it on the stack (a member of a cycle entered elsewhere; found as Tarjan finds strongly
-/// connected components, by the lowest stack index a computation reached) is kept only until the
-/// cycle's entry closes, and only the entry's summary is kept for the compilation, with the cycle's
-/// members (<see cref="ComposedSummary.Cycle"/>): it holds wherever none of them is on the stack, and is
-/// computed again (as a member) where one is.</item>
+/// <item>Recursion is cut by the call graph's cycles. A call into a method on the stack is a recursion gap, as
+/// before; but which calls of a cycle (mutual recursion) meet a method on the stack depends on where the cycle was
+/// entered. So a cycle is summarised in two passes: the first, entered wherever a caller entered it, finds its
+/// members as Tarjan finds strongly connected components (by the lowest stack index each computation reached;
+/// members are reused within the pass and dropped when it closes); the second summarises every member again with
+/// each call into the cycle cut as recursion (the caller's cost then counts once per invocation, times its
+/// <c>recursionDepth</c>), which no longer depends on the entry. The members' summaries are kept together
+/// (<see cref="ComposedSummaryStore.AddCycle"/>), so a concurrent extraction sees all of them or none.</item>
 /// </list>
-/// <para>So a model does not depend on the order methods are extracted in, nor on which extraction
-/// computed a summary first (extractions run concurrently and share the store), and a cancelled
-/// computation is never kept: a summary is stored only once its computation returned.</para>
+/// <para>So a model does not depend on the order methods are extracted in, nor on which extraction computed a
+/// summary first (extractions run concurrently and share the store), and a cancelled computation is never kept:
+/// a summary is stored only once its computation returned.</para>
 /// </remarks>
 internal sealed partial class ExtractionSession
 {
@@ -40,10 +42,18 @@ internal sealed partial class ExtractionSession
     private const int FramesPerThread = 16;
 
     private readonly List<Frame> _frames = new();
-    // Members of a cycle whose entry is still on the stack: reused within the cycle, dropped when its entry closes.
+    // Members of a cycle whose entry is still on the stack (first pass): reused within it, dropped when it closes.
     private readonly Dictionary<IMethodSymbol, (MethodSummary Summary, int Lowest)> _openCycles = new(SymbolEqualityComparer.Default);
+    // The members of the cycle being summarised in its second pass: calls into them are recursion.
+    private HashSet<IMethodSymbol>? _cycleCut;
     private ComposedSummaryStore? _store;
     private ComposedSummary? _composed;
+
+    /// <summary>
+    /// Tests only: called as a summary's computation starts (before its first operation), so that a test
+    /// can cancel an extraction in the middle of a callee's summary. Process-wide: filter by your own names.
+    /// </summary>
+    internal static System.Action<IMethodSymbol>? ComputingForTesting { get; set; }
 
     private ComposedSummaryStore Store => _store ??= ComposedSummaryStore.For(Compilation, Options);
 
@@ -55,28 +65,78 @@ internal sealed partial class ExtractionSession
         CancellationToken.ThrowIfCancellationRequested();
         if (_openCycles.TryGetValue(method, out var member))
         {
-            // A member of the cycle being analysed: the caller is in that cycle too.
+            // A member of the cycle in its first pass: the caller is in that cycle too.
             Frame current = CurrentFrame!;
             current.Lowest = System.Math.Min(current.Lowest, member.Lowest);
             return member.Summary;
         }
 
-        if (Store.TryGet(method, out ComposedSummary? kept) && !kept!.Cycle.Any(IsOnCallStack))
+        if (Store.TryGet(method, out ComposedSummary? kept))
         {
-            Take(kept);
-            return kept.Summary;
+            Take(kept!);
+            return kept!.Summary;
         }
 
-        return Compute(method);
+        Frame frame = Run(method);
+        if (frame.Lowest < frame.Index)
+        {
+            // A call back into a method below on the stack: a member of a cycle entered further down.
+            _openCycles[method] = (frame.Summary!, frame.Lowest);
+            Frame caller = CurrentFrame!;
+            caller.Lowest = System.Math.Min(caller.Lowest, frame.Lowest);
+            caller.Absorb(frame);
+            return frame.Summary!;
+        }
+
+        ComposedSummary composed;
+        if (frame.Cycle.Count == 0)
+        {
+            composed = Store.Add(method, frame.Compose(cycle: []));
+        }
+        else
+        {
+            foreach (IMethodSymbol closed in frame.Cycle)
+            {
+                _openCycles.Remove(closed);
+            }
+
+            composed = SummariseCycle(method, frame.Cycle);
+        }
+
+        Take(composed);
+        return composed.Summary;
     }
 
     /// <summary>
-    /// Tests only: called as a summary's computation starts (before its first operation), so that a test
-    /// can cancel an extraction in the middle of a callee's summary. Process-wide: filter by your own names.
+    /// The second pass over a cycle entered at <paramref name="entry"/>: every member summarised with its calls
+    /// into the cycle cut as recursion, all kept together; returns the entry's.
     /// </summary>
-    internal static System.Action<IMethodSymbol>? ComputingForTesting { get; set; }
+    private ComposedSummary SummariseCycle(IMethodSymbol entry, IReadOnlyList<IMethodSymbol> others)
+    {
+        var members = new List<IMethodSymbol>(others.Count + 1) { entry };
+        members.AddRange(others);
+        var cut = new HashSet<IMethodSymbol>(members, SymbolEqualityComparer.Default);
+        HashSet<IMethodSymbol>? enclosing = _cycleCut;
+        _cycleCut = cut;
+        var summaries = new List<(IMethodSymbol Method, ComposedSummary Summary)>(members.Count);
+        try
+        {
+            foreach (IMethodSymbol member in members)
+            {
+                Frame frame = Run(member);
+                summaries.Add((member, frame.Compose(cycle: members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray())));
+            }
+        }
+        finally
+        {
+            _cycleCut = enclosing;
+        }
 
-    private MethodSummary Compute(IMethodSymbol method)
+        return Store.AddCycle(summaries, entry);
+    }
+
+    /// <summary>Analyses <paramref name="method"/> in a frame of its own; the frame holds the summary and what the analysis did.</summary>
+    private Frame Run(IMethodSymbol method)
     {
         ComputingForTesting?.Invoke(method);
         var frame = new Frame(method, _frames.Count, _operationsVisited, BudgetExhausted);
@@ -85,10 +145,9 @@ internal sealed partial class ExtractionSession
         _recursive.Remove(method); // found recursive by this computation or not at all
         _operationsVisited = 0;
         BudgetExhausted = false;
-        MethodSummary summary;
         try
         {
-            summary = frame.Index > 0 && frame.Index % FramesPerThread == 0
+            frame.Summary = frame.Index > 0 && frame.Index % FramesPerThread == 0
                 ? Task.Run(() => new MethodAnalyzer(this, method).Analyze()).GetAwaiter().GetResult()
                 : new MethodAnalyzer(this, method).Analyze();
         }
@@ -100,58 +159,56 @@ internal sealed partial class ExtractionSession
             BudgetExhausted = frame.CallerBudgetExhausted;
         }
 
-        Frame? caller = CurrentFrame;
-        if (frame.Lowest < frame.Index)
-        {
-            // A call back into a method below on the stack: this summary holds only inside that cycle.
-            _openCycles[method] = (summary, frame.Lowest);
-            caller!.Lowest = System.Math.Min(caller.Lowest, frame.Lowest);
-            caller.Absorb(frame);
-            return summary;
-        }
-
-        foreach (IMethodSymbol closed in frame.Cycle)
-        {
-            _openCycles.Remove(closed);
-        }
-
-        var composed = new ComposedSummary(summary, frame.Gaps.ToArray(), frame.Cycle.ToArray(), frame.Trees.ToArray(), frame.Callees.ToArray(), frame.MetInvalidCode);
-        composed = Store.Add(method, composed);
-        Take(composed);
-        return composed.Summary;
+        return frame;
     }
 
     /// <summary>Adds what a kept summary's computation reported and read, as computing it here would have.</summary>
     private void Take(ComposedSummary kept)
     {
+        if (CurrentFrame is { } caller)
+        {
+            foreach (Gap gap in kept.Gaps)
+            {
+                caller.AddGap(gap);
+            }
+
+            caller.Callees.Add(kept);
+            caller.MetInvalidCode |= kept.MetInvalidCode;
+            return;
+        }
+
+        // The extracted method itself (or a callee of a method analysed outside a frame, as MethodArmCosts does).
         foreach (Gap gap in kept.Gaps)
         {
-            AddGapUnrecorded(gap);
+            AddSessionGap(gap);
         }
 
         MetInvalidCode |= kept.MetInvalidCode;
-        if (CurrentFrame is { } caller)
-        {
-            caller.Callees.Add(kept);
-            caller.MetInvalidCode |= kept.MetInvalidCode;
-        }
-        else
-        {
-            _composed = kept;
-        }
+        _composed ??= kept;
     }
 
-    private bool IsOnCallStack(IMethodSymbol method) => _callStack.Contains(method, SymbolEqualityComparer.Default);
-
-    /// <summary>A call found <paramref name="method"/> on the stack: the computation reaches that frame (its low-link).</summary>
-    private void ReachedOnStack(IMethodSymbol method)
+    /// <summary>
+    /// Whether a call into <paramref name="method"/> is recursion: it is on the stack (then the computation reaches
+    /// that frame: its low-link), or it is a member of the cycle being summarised in its second pass.
+    /// </summary>
+    private bool IsRecursionBottomUp(IMethodSymbol method, bool onStack)
     {
-        if (CurrentFrame is { } current)
+        if (onStack)
         {
             int index = _callStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
-            current.Lowest = System.Math.Min(current.Lowest, index);
+            CurrentFrame!.Lowest = System.Math.Min(CurrentFrame.Lowest, index);
+            return true;
         }
+
+        return _cycleCut?.Contains(method) == true;
     }
+
+    /// <summary>
+    /// The method a recursive call to <paramref name="callee"/> makes recursive: the callee when it is on the stack (its
+    /// invocations repeat), else (a call into the cycle being cut) the caller, which calls itself through the cycle.
+    /// </summary>
+    private IMethodSymbol RecursionTargetBottomUp(IMethodSymbol callee) =>
+        _callStack.Contains(callee, SymbolEqualityComparer.Default) ? callee : CurrentFrame!.Method;
 
     /// <summary>One summary being computed: what it reported and read so far, and how far down the stack it reached.</summary>
     private sealed class Frame
@@ -180,13 +237,15 @@ internal sealed partial class ExtractionSession
 
         public bool CallerBudgetExhausted { get; }
 
+        public MethodSummary? Summary { get; set; }
+
         public List<Gap> Gaps { get; } = new();
 
         public HashSet<SyntaxTree> Trees { get; } = new();
 
         public List<ComposedSummary> Callees { get; } = new();
 
-        /// <summary>Members of a cycle this frame entered, computed inside it.</summary>
+        /// <summary>Members of a cycle this frame entered, computed inside it (first pass).</summary>
         public List<IMethodSymbol> Cycle { get; } = new();
 
         public bool MetInvalidCode { get; set; }
@@ -213,5 +272,8 @@ internal sealed partial class ExtractionSession
             Cycle.AddRange(member.Cycle);
             MetInvalidCode |= member.MetInvalidCode;
         }
+
+        public ComposedSummary Compose(IReadOnlyCollection<IMethodSymbol> cycle) =>
+            new(Summary!, Gaps.ToArray(), cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode);
     }
 }

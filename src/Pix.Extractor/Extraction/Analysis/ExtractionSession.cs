@@ -71,6 +71,7 @@ internal sealed partial class ExtractionSession
     /// <summary>Marks <paramref name="method"/> (an original definition) as calling itself.</summary>
     public void MarkRecursive(IMethodSymbol method)
     {
+        method = Options.BottomUpSummaries ? RecursionTargetBottomUp(method) : method;
         Record(new MarkedRecursiveEvent(method));
         _recursive.Add(method);
     }
@@ -97,10 +98,13 @@ internal sealed partial class ExtractionSession
     {
         CancellationToken.ThrowIfCancellationRequested();
         bool invalid = operation.Kind == OperationKind.Invalid;
-        MetInvalidCode |= invalid;
         if (invalid && CurrentFrame is { } frame)
         {
             frame.MetInvalidCode = true;
+        }
+        else
+        {
+            MetInvalidCode |= invalid;
         }
 
         CurrentRecorder?.Visited(invalid);
@@ -134,14 +138,25 @@ internal sealed partial class ExtractionSession
 
     private void AddGapUnrecorded(Gap gap)
     {
+        if (CurrentFrame is { } frame)
+        {
+            // Composed bottom-up: the frame's summary carries the gap to whoever takes it (ExtractionSession.BottomUp.cs).
+            frame.AddGap(gap);
+        }
+        else
+        {
+            AddSessionGap(gap);
+        }
+    }
+
+    private void AddSessionGap(Gap gap)
+    {
         // One gap per kind, construct and place, however often the analysis passes there (a tuple, not a
         // formatted string: most gaps are repeats, and formatting each was 2% of Newtonsoft.Json's extraction).
         if (_gapKeys.Add((gap.Kind, gap.Construct, gap.Where.FilePath, gap.Where.Start, gap.Where.Length)))
         {
             _gaps.Add(gap);
         }
-
-        CurrentFrame?.AddGap(gap);
     }
 
     /// <summary>
@@ -173,9 +188,9 @@ internal sealed partial class ExtractionSession
     public bool IsOnStack(IMethodSymbol method)
     {
         bool answer = _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
-        if (answer && Options.BottomUpSummaries)
+        if (Options.BottomUpSummaries)
         {
-            ReachedOnStack(method.OriginalDefinition);
+            return IsRecursionBottomUp(method.OriginalDefinition, answer);
         }
 
         Record(new OnStackEvent(method.OriginalDefinition, answer));
