@@ -51,6 +51,14 @@ public class BottomUpSummaryTests
             public static bool IsOdd(int n) => n == 0 ? false : IsEven(n - 1) ^ Z(n) > 0;
             public static int UsesParity(int n) => IsOdd(n) ? Direct(n) : 2;
 
+            // A cycle of three, entered from outside at each member.
+            public static int P1(int n) => n <= 0 ? 0 : P2(n - 1) + W(n);
+            public static int P2(int n) => n <= 0 ? 1 : P3(n - 1) * 2;
+            public static int P3(int n) => n <= 0 ? 2 : P1(n - 1) + Z(n);
+            public static int EntersAt1(int n) => P1(n);
+            public static int EntersAt2(int n) => P2(n) + 1;
+            public static int EntersAt3(int n) => P3(n) + 2;
+
             // Each fits a budget of 60 operations on its own; together they do not.
             public static int Big(int a, int b)
             {
@@ -167,6 +175,53 @@ public class BottomUpSummaryTests
     {
         InterfaceModel heavy = Extract(Compile(), "Heavy", Options with { MaxOperations = 60, BottomUpSummaries = false });
         Assert.Contains(heavy.Gaps, g => g.Construct == "analysis budget");
+    }
+
+    [Fact]
+    public void A_cycle_is_summarised_once_whichever_member_is_entered()
+    {
+        Compilation compilation = Compile();
+        var computed = new Dictionary<string, int>();
+        ExtractionSession.ComputingForTesting = method =>
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
+            {
+                computed[method.Name] = computed.TryGetValue(method.Name, out int n) ? n + 1 : 1;
+            }
+        };
+        Dictionary<string, InterfaceModel> models;
+        try
+        {
+            models = new[] { "EntersAt1", "EntersAt2", "EntersAt3", "P3", "P2", "P1" }.ToDictionary(m => m, m => Extract(compilation, m));
+        }
+        finally
+        {
+            ExtractionSession.ComputingForTesting = null;
+        }
+
+        // Once to find the cycle's members (entered at P1), once more with the calls into the cycle cut.
+        Assert.Equal(2, computed["P1"]);
+        Assert.Equal(2, computed["P2"]);
+        Assert.Equal(2, computed["P3"]);
+        Compilation alone = Compile();
+        foreach (var (name, model) in models)
+        {
+            Assert.True(model.Equals(Extract(alone, name, Options with { ReuseCalleeSummaries = false })), name);
+        }
+
+        Assert.Contains(models["P2"].Gaps, g => g.Kind == GapKind.Recursion && g.Construct == "recursion in P2");
+    }
+
+    [Fact]
+    public void A_callee_summary_larger_than_the_limit_is_an_opaque_call()
+    {
+        Compilation compilation = Compile();
+        InterfaceModel within = Extract(compilation, "Y");
+        InterfaceModel beyond = Extract(compilation, "Y", Options with { MaxCalleeTerms = LoopTerms(within).Count - 1 });
+
+        Assert.Empty(LoopTerms(beyond));
+        Assert.Contains(beyond.Gaps, g => g.Kind == GapKind.BudgetExceeded && g.Reason.Contains("MaxCalleeTerms"));
+        Assert.DoesNotContain(within.Gaps, g => g.Kind == GapKind.BudgetExceeded);
     }
 
     [Fact]
