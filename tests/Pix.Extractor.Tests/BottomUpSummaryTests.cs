@@ -199,10 +199,11 @@ public class BottomUpSummaryTests
             ExtractionSession.ComputingForTesting = null;
         }
 
-        // Once to find the cycle's members (entered at P1), once more with the calls into the cycle cut.
-        Assert.Equal(2, computed["P1"]);
-        Assert.Equal(2, computed["P2"]);
-        Assert.Equal(2, computed["P3"]);
+        // Once to find the cycle's members (entered at P1), once for each one's own invocation, once with the
+        // invocations of the members it calls: for the whole compilation, not per entry.
+        Assert.Equal(3, computed["P1"]);
+        Assert.Equal(3, computed["P2"]);
+        Assert.Equal(3, computed["P3"]);
         Compilation alone = Compile();
         foreach (var (name, model) in models)
         {
@@ -210,6 +211,9 @@ public class BottomUpSummaryTests
         }
 
         Assert.Contains(models["P2"].Gaps, g => g.Kind == GapKind.Recursion && g.Construct == "recursion in P2");
+        // P3's invocation (its loop, Z's) is in P2's model, one call away; P1's call to P2 reaches P3 two calls away.
+        Assert.NotEmpty(LoopTerms(models["P2"]));
+        Assert.Empty(LoopTerms(models["P1"]));
     }
 
     [Fact]

@@ -25,12 +25,14 @@ namespace Pix.Extraction.Analysis;
 /// <see cref="ExtractionOptions.MaxPieces"/> was already per method.</item>
 /// <item>Recursion is cut by the call graph's cycles. A call into a method on the stack is a recursion gap, as
 /// before; but which calls of a cycle (mutual recursion) meet a method on the stack depends on where the cycle was
-/// entered. So a cycle is summarised in two passes: the first, entered wherever a caller entered it, finds its
+/// entered. So a cycle is summarised in three passes. The first, entered wherever a caller entered it, finds its
 /// members as Tarjan finds strongly connected components (by the lowest stack index each computation reached;
-/// members are reused within the pass and dropped when it closes); the second summarises every member again with
-/// each call into the cycle cut as recursion (the caller's cost then counts once per invocation, times its
-/// <c>recursionDepth</c>), which no longer depends on the entry. The members' summaries are kept together
-/// (<see cref="ComposedSummaryStore.AddCycle"/>), so a concurrent extraction sees all of them or none.</item>
+/// members are reused within the pass and dropped when it closes). The second summarises every member's own
+/// invocation, each call into the cycle cut (the call's own cost only). The third summarises every member again
+/// taking, at each call into the cycle, the callee's summary from the second pass (one invocation of it), the
+/// whole times the member's <c>recursionDepth</c>: what the depth-bounded analysis gave a two-method cycle, and
+/// for a longer one the members one call away. None of it depends on the entry. The members' summaries are kept
+/// together (<see cref="ComposedSummaryStore.AddCycle"/>), so a concurrent extraction sees all of them or none.</item>
 /// </list>
 /// <para>So a model does not depend on the order methods are extracted in, nor on which extraction computed a
 /// summary first (extractions run concurrently and share the store), and a cancelled computation is never kept:
@@ -44,8 +46,8 @@ internal sealed partial class ExtractionSession
     private readonly List<Frame> _frames = new();
     // Members of a cycle whose entry is still on the stack (first pass): reused within it, dropped when it closes.
     private readonly Dictionary<IMethodSymbol, (MethodSummary Summary, int Lowest)> _openCycles = new(SymbolEqualityComparer.Default);
-    // The members of the cycle being summarised in its second pass: calls into them are recursion.
-    private HashSet<IMethodSymbol>? _cycleCut;
+    // The cycle being summarised in its second or third pass (ExtractionSession.BottomUp.cs), innermost.
+    private CyclePass? _cyclePass;
     private ComposedSummaryStore? _store;
     private ComposedSummary? _composed;
 
@@ -69,6 +71,13 @@ internal sealed partial class ExtractionSession
             Frame current = CurrentFrame!;
             current.Lowest = System.Math.Min(current.Lowest, member.Lowest);
             return member.Summary;
+        }
+
+        if (_cyclePass?.Invocations is { } invocations && invocations.TryGetValue(method, out ComposedSummary? invocation))
+        {
+            // Third pass: a call into the cycle takes one invocation of the callee.
+            Take(invocation);
+            return invocation.Summary;
         }
 
         if (Store.TryGet(method, out ComposedSummary? kept))
@@ -108,31 +117,37 @@ internal sealed partial class ExtractionSession
     }
 
     /// <summary>
-    /// The second pass over a cycle entered at <paramref name="entry"/>: every member summarised with its calls
-    /// into the cycle cut as recursion, all kept together; returns the entry's.
+    /// The second and third passes over a cycle entered at <paramref name="entry"/> (the first found its
+    /// members): every member's own invocation, then every member with one invocation of each member it
+    /// calls, all kept together; returns the entry's.
     /// </summary>
     private ComposedSummary SummariseCycle(IMethodSymbol entry, IReadOnlyList<IMethodSymbol> others)
     {
         var members = new List<IMethodSymbol>(others.Count + 1) { entry };
         members.AddRange(others);
-        var cut = new HashSet<IMethodSymbol>(members, SymbolEqualityComparer.Default);
-        HashSet<IMethodSymbol>? enclosing = _cycleCut;
-        _cycleCut = cut;
-        var summaries = new List<(IMethodSymbol Method, ComposedSummary Summary)>(members.Count);
+        CyclePass? enclosing = _cyclePass;
         try
         {
+            _cyclePass = new CyclePass(members, invocations: null);
+            var invocations = new Dictionary<IMethodSymbol, ComposedSummary>(SymbolEqualityComparer.Default);
             foreach (IMethodSymbol member in members)
             {
-                Frame frame = Run(member);
-                summaries.Add((member, frame.Compose(cycle: members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray())));
+                invocations[member] = Run(member).Compose(cycle: []);
             }
+
+            _cyclePass = new CyclePass(members, invocations);
+            var summaries = new List<(IMethodSymbol Method, ComposedSummary Summary)>(members.Count);
+            foreach (IMethodSymbol member in members)
+            {
+                summaries.Add((member, Run(member).Compose(cycle: members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray())));
+            }
+
+            return Store.AddCycle(summaries, entry);
         }
         finally
         {
-            _cycleCut = enclosing;
+            _cyclePass = enclosing;
         }
-
-        return Store.AddCycle(summaries, entry);
     }
 
     /// <summary>Analyses <paramref name="method"/> in a frame of its own; the frame holds the summary and what the analysis did.</summary>
@@ -188,8 +203,9 @@ internal sealed partial class ExtractionSession
     }
 
     /// <summary>
-    /// Whether a call into <paramref name="method"/> is recursion: it is on the stack (then the computation reaches
-    /// that frame: its low-link), or it is a member of the cycle being summarised in its second pass.
+    /// Whether a call into <paramref name="method"/> is cut as recursion: it is on the stack (then the computation
+    /// reaches that frame: its low-link), or it is a member of the cycle in its second pass. In the third pass a
+    /// call into the cycle is followed (to the callee's one invocation) and makes the caller recursive.
     /// </summary>
     private bool IsRecursionBottomUp(IMethodSymbol method, bool onStack)
     {
@@ -200,15 +216,32 @@ internal sealed partial class ExtractionSession
             return true;
         }
 
-        return _cycleCut?.Contains(method) == true;
+        if (_cyclePass is { } pass && pass.Members.Contains(method))
+        {
+            if (pass.Invocations is null)
+            {
+                return true;
+            }
+
+            _recursive.Add(CurrentFrame!.Method);
+        }
+
+        return false;
     }
 
     /// <summary>
-    /// The method a recursive call to <paramref name="callee"/> makes recursive: the callee when it is on the stack (its
-    /// invocations repeat), else (a call into the cycle being cut) the caller, which calls itself through the cycle.
+    /// Whether <paramref name="callee"/>, called recursively, is marked recursive: when it is on the stack (its
+    /// invocations repeat); not for a call cut in a cycle's second pass, which prices one invocation.
     /// </summary>
-    private IMethodSymbol RecursionTargetBottomUp(IMethodSymbol callee) =>
-        _callStack.Contains(callee, SymbolEqualityComparer.Default) ? callee : CurrentFrame!.Method;
+    private bool MarksRecursionBottomUp(IMethodSymbol callee) => _callStack.Contains(callee, SymbolEqualityComparer.Default);
+
+    /// <summary>The members of the cycle being summarised, and in the third pass each one's own invocation.</summary>
+    private sealed class CyclePass(IReadOnlyList<IMethodSymbol> members, Dictionary<IMethodSymbol, ComposedSummary>? invocations)
+    {
+        public HashSet<IMethodSymbol> Members { get; } = new(members, SymbolEqualityComparer.Default);
+
+        public Dictionary<IMethodSymbol, ComposedSummary>? Invocations { get; } = invocations;
+    }
 
     /// <summary>One summary being computed: what it reported and read so far, and how far down the stack it reached.</summary>
     private sealed class Frame

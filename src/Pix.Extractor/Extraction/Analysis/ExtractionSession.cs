@@ -71,7 +71,11 @@ internal sealed partial class ExtractionSession
     /// <summary>Marks <paramref name="method"/> (an original definition) as calling itself.</summary>
     public void MarkRecursive(IMethodSymbol method)
     {
-        method = Options.BottomUpSummaries ? RecursionTargetBottomUp(method) : method;
+        if (Options.BottomUpSummaries && !MarksRecursionBottomUp(method))
+        {
+            return;
+        }
+
         Record(new MarkedRecursiveEvent(method));
         _recursive.Add(method);
     }
