@@ -67,7 +67,7 @@ public sealed record ExtractionOptions
     /// have for a caller to take it in; a larger one is priced as an opaque call (with a gap). What bounds the
     /// size of a summary when calls are followed to any depth.
     /// </summary>
-    public int MaxCalleeTerms { get; init; } = 128;
+    public int MaxCalleeTerms { get; init; } = 32;
 
     /// <summary>
     /// Whether method bodies are bound without the compiler's nullable analysis, which the extractor
