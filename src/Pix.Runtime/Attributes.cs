@@ -7,6 +7,11 @@ namespace Pix;
 /// <c>LatencyOf_{Name}(same parameters…, HardwareProfile hw, PCVs…)</c> in the same partial type,
 /// returning the method's predicted <see cref="Latency"/>.
 /// </summary>
+/// <remarks>
+/// The interface describes the calls that return: a way of the code that ends by throwing (an argument
+/// check, <c>?? throw</c>, a <c>[DoesNotReturn]</c> helper) is not part of it, and for inputs that make the
+/// method throw it makes no claim.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor, Inherited = false, AllowMultiple = false)]
 public sealed class PerformanceInterfaceAttribute : Attribute
 {

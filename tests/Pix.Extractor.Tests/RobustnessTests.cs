@@ -12,7 +12,7 @@ namespace Pix.Extractor.Tests;
 public sealed class RobustnessTests
 {
     [Theory]
-    [InlineData("lambda", "Func<int, int> f = x => x + 1; return f(n);")]
+    [InlineData("delegate call", "Func<int, int> f = x => x + 1; return f(n);")]
     [InlineData("goto", "int i = 0; again: i++; if (i < n) goto again; return i;")]
     [InlineData("try/catch", "try { return 10 / n; } catch (DivideByZeroException) { return 0; }")]
     [InlineData("lock", "lock (Gate) { return n; }")]

@@ -189,6 +189,18 @@ internal static class BclModels
                 Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ArgumentSize, 0))),
             // The clock read's cost is the OS's; the profile prices it by name (the calibrator can measure it).
             new("System.Diagnostics.Stopwatch.GetTimestamp", Ops((Call, 1)), None, OpaqueName: "Stopwatch.GetTimestamp"),
+
+            // ---- Type identity, culture, cancellation: reads the JIT inlines ----------------------
+            // GetType: a call that reads the object's method table and the RuntimeType cached for it.
+            new("System.Object.GetType", Ops((Call, 1), (Load, 3)), None),
+            // Type ==/!=: a reference compare when one side is a typeof (the JIT's intrinsic, the common
+            // dispatch `t == typeof(X)`); two arbitrary Types that differ also call RuntimeType.Equals.
+            new("System.Type.op_Equality", Ops((IntegerAlu, 1)), None),
+            new("System.Type.op_Inequality", Ops((IntegerAlu, 1)), None),
+            // A static readonly field, read once the class is initialised (Tier-1 code drops the check).
+            new("System.Globalization.CultureInfo.get_InvariantCulture", Ops((Load, 1)), None),
+            // _source is not null && _source's state is "cancellation requested" (a volatile read).
+            new("System.Threading.CancellationToken.get_IsCancellationRequested", Ops((Load, 2), (IntegerAlu, 2), (Branch, 1)), None),
         };
 
         // BinaryPrimitives.{Read,Write}{Int16,…,UInt64}{Little,Big}Endian: a bounds-checked load or

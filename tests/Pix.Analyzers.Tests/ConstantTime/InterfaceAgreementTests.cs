@@ -74,6 +74,7 @@ public sealed class InterfaceAgreementTests
         ["TernaryMultiplyOrPass"] = "one multiply more on one side, hidden in the block's latency-bound price",
         ["SelectWithExtraLoad"] = "one load and bounds check more on one side, hidden in the block's price",
         ["BlockCountOffByOne"] = "multiply against add at one input, hidden in the block's price",
+        ["CheckPaddingOrThrow"] = "the leaky way throws: a call that returns always scans all 16 bytes, and an interface describes calls that return",
     };
 
     private static class Verdict

@@ -24,6 +24,14 @@ internal sealed partial class MethodAnalyzer
     {
         Evaluate(conditional.Condition);
         Emit(OperationClass.Branch);
+        bool trueThrows = EndsInThrow(conditional.WhenTrue);
+        if (trueThrows != EndsInThrow(conditional.WhenFalse))
+        {
+            // One way throws: a call that returns goes the other (MethodAnalyzer.ExceptionalPaths.cs).
+            VisitStatement(trueThrows ? conditional.WhenFalse : conditional.WhenTrue);
+            return;
+        }
+
         Guard? guard = _inputs.GuardOf(conditional.Condition);
         if (guard is null)
         {
@@ -57,6 +65,13 @@ internal sealed partial class MethodAnalyzer
     {
         DependencyFlow condition = Evaluate(conditional.Condition);
         Emit(OperationClass.Branch);
+        bool trueThrows = IsThrowExpression(conditional.WhenTrue);
+        if (trueThrows != IsThrowExpression(conditional.WhenFalse))
+        {
+            // `c ? value : throw …`: a call that returns takes the value (MethodAnalyzer.ExceptionalPaths.cs).
+            return DependencyFlow.Combine(condition, Evaluate(trueThrows ? conditional.WhenFalse : conditional.WhenTrue));
+        }
+
         Guard? guard = _inputs.GuardOf(conditional.Condition);
         if (guard is null)
         {
@@ -96,9 +111,11 @@ internal sealed partial class MethodAnalyzer
         _region.Observe(governing);
         var guards = new List<Guard?>();
         var walks = new List<Func<DependencyFlow>>();
+        var throws = new List<bool>();
         int defaultIndex = -1;
         foreach (ISwitchCaseOperation section in @switch.Cases)
         {
+            throws.Add(EndsInThrow(section.Body));
             Guard? guard = Guard.Not(Guard.Always);
             foreach (ICaseClauseOperation clause in section.Clauses)
             {
@@ -135,12 +152,14 @@ internal sealed partial class MethodAnalyzer
         Emit(OperationVector.Of((OperationClass.IntegerAlu, Math.Max(1, guards.Count)), (OperationClass.Branch, Math.Max(1, guards.Count))));
         if (defaultIndex < 0)
         {
+            // No default section: an unmatched value runs none.
             guards.Add(null);
             walks.Add(() => DependencyFlow.None);
+            throws.Add(false);
             defaultIndex = guards.Count - 1;
         }
 
-        MultiwayBranch(@switch, guards, walks, defaultIndex);
+        MultiwayBranch(@switch, guards, walks, throws, defaultIndex);
     }
 
     private Guard? CaseGuard(IOperation value, IOperation caseValue)
@@ -157,9 +176,11 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow governing = Evaluate(@switch.Value);
         var guards = new List<Guard?>();
         var walks = new List<Func<DependencyFlow>>();
+        var throws = new List<bool>();
         int defaultIndex = -1;
         foreach (ISwitchExpressionArmOperation arm in @switch.Arms)
         {
+            throws.Add(IsThrowExpression(arm.Value));
             Guard? guard = arm.Guard is null ? _inputs.Pattern(@switch.Value, arm.Pattern) : null;
             if (arm.Pattern is IDiscardPatternOperation && arm.Guard is null)
             {
@@ -173,26 +194,35 @@ internal sealed partial class MethodAnalyzer
         Emit(OperationVector.Of((OperationClass.IntegerAlu, Math.Max(1, guards.Count)), (OperationClass.Branch, Math.Max(1, guards.Count))));
         if (defaultIndex < 0)
         {
-            // No discard arm: the unmatched case throws SwitchExpressionException (priced as nothing).
+            // No discard arm: the unmatched case throws SwitchExpressionException.
             guards.Add(null);
             walks.Add(() => DependencyFlow.None);
+            throws.Add(true);
             defaultIndex = guards.Count - 1;
         }
 
-        return DependencyFlow.Combine(governing, MultiwayBranch(@switch, guards, walks, defaultIndex));
+        return DependencyFlow.Combine(governing, MultiwayBranch(@switch, guards, walks, throws, defaultIndex));
     }
 
     /// <summary>
     /// Sections tried in order; the default section (at <paramref name="defaultIndex"/>) takes what
     /// none matched. When every guard is over inputs, the paths fork with mutually exclusive guards
-    /// (<c>g_k ∧ ¬g_1 ∧ … ∧ ¬g_{k-1}</c>); otherwise the costliest section is kept.
+    /// (<c>g_k ∧ ¬g_1 ∧ … ∧ ¬g_{k-1}</c>); otherwise the costliest section is kept. Sections that throw
+    /// (<paramref name="throws"/>) are not walked unless all do (MethodAnalyzer.ExceptionalPaths.cs): a call
+    /// that returns matched another, and when one section is left, it is simply walked.
     /// </summary>
-    private DependencyFlow MultiwayBranch(IOperation site, List<Guard?> guards, List<Func<DependencyFlow>> walks, int defaultIndex)
+    private DependencyFlow MultiwayBranch(IOperation site, List<Guard?> guards, List<Func<DependencyFlow>> walks, List<bool> throws, int defaultIndex)
     {
+        List<int> returning = ReturningArms(throws);
+        if (returning.Count == 1)
+        {
+            return walks[returning[0]]();
+        }
+
         bool allKnown = guards.Where((_, i) => i != defaultIndex).All(g => g is not null);
         if (!allKnown)
         {
-            return CostliestArm(site, walks.Select(w => new Arm(null, w)).ToList());
+            return CostliestArm(site, returning.Select(i => new Arm(null, walks[i])).ToList());
         }
 
         var arms = new List<Arm>();
@@ -204,11 +234,20 @@ internal sealed partial class MethodAnalyzer
                 continue;
             }
 
-            arms.Add(new Arm(Guard.And(guards[i]!, Guard.Not(earlier)), walks[i]));
+            if (returning.Contains(i))
+            {
+                arms.Add(new Arm(Guard.And(guards[i]!, Guard.Not(earlier)), walks[i]));
+            }
+
+            // A throwing section's values still go to it, not to the sections after it.
             earlier = Or(earlier, guards[i]!);
         }
 
-        arms.Add(new Arm(Guard.Not(earlier), walks[defaultIndex]));
+        if (returning.Contains(defaultIndex))
+        {
+            arms.Add(new Arm(Guard.Not(earlier), walks[defaultIndex]));
+        }
+
         return Fork(site, arms);
     }
 

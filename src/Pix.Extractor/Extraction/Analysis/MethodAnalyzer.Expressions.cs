@@ -89,7 +89,8 @@ internal sealed partial class MethodAnalyzer
             case IIncrementOrDecrementOperation increment:
                 return Increment(increment);
             case IInvocationOperation invocation:
-                return Invocation(invocation);
+                // Debug.Assert and the like, where the compiler removes them (MethodAnalyzer.ConditionalCalls.cs).
+                return RemovedByCompiler(invocation) ? DependencyFlow.None : Invocation(invocation);
             case IObjectCreationOperation creation:
                 return ObjectCreation(creation);
             case IArrayCreationOperation array:
@@ -102,10 +103,11 @@ internal sealed partial class MethodAnalyzer
                 return SwitchExpression(switchExpression);
             case ICoalesceOperation coalesce:
             {
-                // Worst case: the value is null and the fallback is evaluated too.
+                // Worst case: the value is null and the fallback is evaluated too; unless the fallback
+                // throws, and a call that returns never takes it (MethodAnalyzer.ExceptionalPaths.cs).
                 DependencyFlow value = Evaluate(coalesce.Value);
                 Emit(OperationVector.Of((OperationClass.IntegerAlu, 1), (OperationClass.Branch, 1)));
-                return DependencyFlow.Combine(value, Evaluate(coalesce.WhenNull));
+                return IsThrowExpression(coalesce.WhenNull) ? value : DependencyFlow.Combine(value, Evaluate(coalesce.WhenNull));
             }
 
             case IConditionalAccessOperation access:
@@ -144,13 +146,7 @@ internal sealed partial class MethodAnalyzer
                 AddGap(GapKind.OpaqueCall, "string interpolation", "Formatting cost depends on the values; it is priced as the opaque term 'string interpolation'.", interpolated);
                 return DependencyFlow.None;
             case IAnonymousFunctionOperation or IDelegateCreationOperation:
-                Emit(OperationClass.Allocation);
-                AddGap(
-                    GapKind.UnsupportedConstruct,
-                    "lambda",
-                    "Lambdas and delegates are not analysed: creating one is counted as an allocation, invoking it as an opaque delegate call.",
-                    operation);
-                return DependencyFlow.None;
+                return CreateDelegate(operation);
             case IAwaitOperation await:
                 Evaluate(await.Operation);
                 Unsupported(await, "await", "Awaiting is priced as an opaque term; the time spent waiting is not modelled.");

@@ -422,7 +422,10 @@ internal sealed partial class MethodAnalyzer
         };
     }
 
-    /// <summary>The first return, throw or break that leaves <paramref name="loop"/> (source order), or null.</summary>
+    /// <summary>
+    /// The first return, throw or break that leaves <paramref name="loop"/> (source order), or null. A throw
+    /// the analysis skips is none: a call that returns never leaves the loop there (MethodAnalyzer.ExceptionalPaths.cs).
+    /// </summary>
     private static IOperation? FindEarlyExit(ILoopOperation loop)
     {
         foreach (IOperation operation in loop.Body.DescendantsAndSelf())
@@ -430,7 +433,7 @@ internal sealed partial class MethodAnalyzer
             bool exits = operation switch
             {
                 IReturnOperation { Kind: OperationKind.Return } => true,
-                IThrowOperation => true,
+                IThrowOperation thrown => !IsSkippedThrow(thrown),
                 IBranchOperation { BranchKind: BranchKind.Break } b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel),
                 IBranchOperation { BranchKind: BranchKind.GoTo } => true,
                 _ => false,

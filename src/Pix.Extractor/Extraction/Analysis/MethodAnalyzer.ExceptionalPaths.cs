@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Pix.Extraction.Analysis;
+
+// An interface describes the calls that return. A branch one of whose ways ends by throwing
+// (`if (data is null) throw new ArgumentNullException(...)`, `x ?? throw …`, `_ => throw …`, a call to a
+// [DoesNotReturn] helper) is, on every call that returns, the other way: the analysis walks only that way,
+// forks no piece on the throwing condition, counts no misprediction for it, and prices nothing of the
+// exception (its construction, a message formatted, the unwinding). This is the rule `try`/`catch` already
+// follows (handlers are the exceptional path, assumed not taken). Without it, every argument check cost a
+// piece (an input guard) or the costlier-arm choice (a data guard: the arm that builds the exception often
+// *is* the costlier), and most exception constructors are calls Pix has no model for: one in four
+// methods of real libraries was incomplete for that alone (docs/robustness.md, the top reasons).
+// A loop left only by throwing runs its whole range on a call that returns, so such a throw is no early
+// exit (no trip-count PCV). Where every way throws, nothing is skipped: the code runs, and throws.
+internal sealed partial class MethodAnalyzer
+{
+    /// <summary>
+    /// Whether <paramref name="statement"/> (an arm of a branch) always ends by throwing: its last
+    /// statement is a <c>throw</c>, or a call to a method marked <c>[DoesNotReturn]</c>.
+    /// </summary>
+    private static bool EndsInThrow(IOperation? statement) =>
+        statement is not null && LastStatement(statement) switch
+        {
+            IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IExpressionStatementOperation { Operation: IInvocationOperation call } => DoesNotReturn(call.TargetMethod),
+            _ => false,
+        };
+
+    /// <summary>Whether the statements of a switch section end by throwing (see <see cref="EndsInThrow(IOperation?)"/>).</summary>
+    private static bool EndsInThrow(ImmutableArray<IOperation> statements) =>
+        statements.Length > 0 && EndsInThrow(statements[statements.Length - 1]);
+
+    /// <summary>A throw expression (<c>x ?? throw …</c>, <c>c ? v : throw …</c>, <c>_ =&gt; throw …</c>), through the conversion around it.</summary>
+    private static bool IsThrowExpression(IOperation? value) => value is not null && Unwrapped(value) is IThrowOperation;
+
+    private static bool DoesNotReturn(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass is
+        {
+            Name: "DoesNotReturnAttribute",
+            ContainingNamespace: { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System" } } },
+        });
+
+    /// <summary>
+    /// The indices of the arms a call that returns can take: those that do not throw, or all of them when
+    /// every arm throws (then the code throws whatever the way, and is analysed as it runs).
+    /// </summary>
+    private static List<int> ReturningArms(IReadOnlyList<bool> throws)
+    {
+        var returning = Enumerable.Range(0, throws.Count).Where(i => !throws[i]).ToList();
+        return returning.Count > 0 ? returning : Enumerable.Range(0, throws.Count).ToList();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="throwOperation"/> is one the analysis skips (see the file's comment): it ends
+    /// an arm of a branch whose other arm, or some other section, does not throw. A throw that is not an
+    /// arm's last statement, or whose every sibling arm throws too, is run through as the code runs it.
+    /// </summary>
+    private static bool IsSkippedThrow(IThrowOperation throwOperation)
+    {
+        IOperation node = throwOperation;
+        while (node.Parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation or IExpressionStatementOperation)
+        {
+            node = node.Parent;
+        }
+
+        while (node.Parent is IBlockOperation block && block.Operations[block.Operations.Length - 1] == node)
+        {
+            node = block;
+        }
+
+        switch (node.Parent)
+        {
+            case IConditionalOperation conditional when node == conditional.WhenTrue:
+                return !Throws(conditional.WhenFalse, conditional.Type is not null);
+            case IConditionalOperation conditional when node == conditional.WhenFalse:
+                return !Throws(conditional.WhenTrue, conditional.Type is not null);
+            case ICoalesceOperation coalesce:
+                return node == coalesce.WhenNull;
+            case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch && section.Body[section.Body.Length - 1] == node:
+                return @switch.Cases.Any(other => !EndsInThrow(other.Body));
+            case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation @switch:
+                return @switch.Arms.Any(other => !IsThrowExpression(other.Value));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether an arm throws: as an expression (a conditional expression's) or as a statement.</summary>
+    private static bool Throws(IOperation? arm, bool isExpression) =>
+        isExpression ? IsThrowExpression(arm) : EndsInThrow(arm);
+}
