@@ -58,7 +58,7 @@ internal static class ExtractionRun
                 thrown.Clear();
                 s_thread = Environment.CurrentManagedThreadId;
                 Volatile.Write(ref s_recording, true);
-                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true); // every thread: a deep summary may be computed on a fresh stack (ExtractionSession.BottomUp.cs)
                 TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 stopwatch.Restart();
                 try
@@ -73,7 +73,7 @@ internal static class ExtractionRun
 
                 stopwatch.Stop();
                 TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
-                long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 Volatile.Write(ref s_recording, false);
                 string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack

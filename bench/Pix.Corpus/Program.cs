@@ -26,6 +26,9 @@ using Pix.Extraction;
 //   corpora: one extraction per served or kept model).
 // --prebind binds every body of each timed run's compilation before timing it (through the extractor's shared semantic
 //   models), so that the run times the analysis alone: the difference to a run without it is what binding cost each method.
+// --bottom-up composes callee summaries bottom-up for the timed runs (ExtractionOptions.BottomUpSummaries: one summary per
+//   method per compilation, no call depth, the operation budget per method), to measure it against the depth-bounded analysis;
+//   --max-callee-terms N sets its size limit (ExtractionOptions.MaxCalleeTerms).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -34,9 +37,9 @@ string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false, prebind = false;
 string? only = null, dumpModels = null, timesFile = null;
-int? maxCallDepth = null, maxOperations = null, maxPieces = null;
+int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null;
 int keystrokes = 0;
-bool verifyReuse = false;
+bool verifyReuse = false, bottomUp = false;
 bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -60,6 +63,8 @@ for (int i = 0; i < args.Length; i++)
         case "--times": timesFile = Value(); break;
         case "--keystrokes": keystrokes = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--verify-reuse": verifyReuse = true; break;
+        case "--bottom-up": bottomUp = true; break;
+        case "--max-callee-terms": maxCalleeTerms = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -73,7 +78,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --keystrokes N | --verify-reuse | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -101,6 +106,8 @@ try
         extraction = maxOperations is { } budget ? extraction with { MaxOperations = budget } : extraction;
         extraction = maxPieces is { } pieces ? extraction with { MaxPieces = pieces } : extraction;
         extraction = nullableAnalysis is { } on ? extraction with { SkipNullableAnalysis = !on } : extraction;
+        extraction = bottomUp ? extraction with { BottomUpSummaries = true } : extraction;
+        extraction = maxCalleeTerms is { } terms ? extraction with { MaxCalleeTerms = terms } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse, prebind);
         if (dumpModels is not null)
         {

@@ -12,7 +12,10 @@ public sealed record ExtractionOptions
     /// </summary>
     public double DefaultResolution { get; init; } = 0.05;
 
-    /// <summary>How deep calls into ordinary source methods are followed; deeper calls become opaque terms.</summary>
+    /// <summary>
+    /// How deep calls into ordinary source methods are followed; deeper calls become opaque terms. Not read
+    /// when <see cref="BottomUpSummaries"/> is on (a summary then does not depend on the depth it is met at).
+    /// </summary>
     public int MaxCallDepth { get; init; } = 3;
 
     /// <summary>
@@ -48,6 +51,23 @@ public sealed record ExtractionOptions
     /// measure what it saves or to check that it changes nothing.
     /// </summary>
     public bool ReuseCalleeSummaries { get; init; } = true;
+
+    /// <summary>
+    /// Whether callee summaries are composed bottom-up: one summary per method per compilation, which
+    /// every caller takes whoever asks first and at whatever depth (no <see cref="MaxCallDepth"/>; the
+    /// <see cref="MaxOperations"/> budget counts each method's own operations; a callee's summary larger
+    /// than <see cref="MaxCalleeTerms"/> is an opaque call; a call into a method on the stack, or into the
+    /// method's own call cycle, is a recursion gap). Off by default while it is measured against the
+    /// depth-bounded analysis.
+    /// </summary>
+    public bool BottomUpSummaries { get; init; }
+
+    /// <summary>
+    /// With <see cref="BottomUpSummaries"/>: the most terms (over all its guarded paths) a callee's summary may
+    /// have for a caller to take it in; a larger one is priced as an opaque call (with a gap). What bounds the
+    /// size of a summary when calls are followed to any depth.
+    /// </summary>
+    public int MaxCalleeTerms { get; init; } = 32;
 
     /// <summary>
     /// Whether method bodies are bound without the compiler's nullable analysis, which the extractor

@@ -59,6 +59,11 @@ internal sealed partial class ExtractionSession
 
     public int NewLoopVariableId()
     {
+        if (Options.BottomUpSummaries)
+        {
+            return Store.NewLoopVariableId();
+        }
+
         Record(new LoopVariablesEvent(1));
         return ++_nextLoopVariable;
     }
@@ -66,6 +71,11 @@ internal sealed partial class ExtractionSession
     /// <summary>Marks <paramref name="method"/> (an original definition) as calling itself.</summary>
     public void MarkRecursive(IMethodSymbol method)
     {
+        if (Options.BottomUpSummaries && !MarksRecursionBottomUp(method))
+        {
+            return;
+        }
+
         Record(new MarkedRecursiveEvent(method));
         _recursive.Add(method);
     }
@@ -81,7 +91,8 @@ internal sealed partial class ExtractionSession
     /// <summary>Whether a call made now is deeper than <see cref="ExtractionOptions.MaxCallDepth"/>.</summary>
     public bool BeyondMaxCallDepth()
     {
-        bool answer = _callStack.Count > Options.MaxCallDepth;
+        // Composed bottom-up, a summary does not depend on the depth it is met at (ExtractionSession.BottomUp.cs).
+        bool answer = !Options.BottomUpSummaries && _callStack.Count > Options.MaxCallDepth;
         Record(new BeyondCallDepthEvent(answer));
         return answer;
     }
@@ -91,7 +102,15 @@ internal sealed partial class ExtractionSession
     {
         CancellationToken.ThrowIfCancellationRequested();
         bool invalid = operation.Kind == OperationKind.Invalid;
-        MetInvalidCode |= invalid;
+        if (invalid && CurrentFrame is { } frame)
+        {
+            frame.MetInvalidCode = true;
+        }
+        else
+        {
+            MetInvalidCode |= invalid;
+        }
+
         CurrentRecorder?.Visited(invalid);
         if (BudgetExhausted)
         {
@@ -104,7 +123,9 @@ internal sealed partial class ExtractionSession
             AddGap(new Gap(
                 GapKind.BudgetExceeded,
                 "analysis budget",
-                $"The method and its callees have more than {Options.MaxOperations} operations; the rest was not analysed. " +
+                (Options.BottomUpSummaries
+                    ? $"The method has more than {Options.MaxOperations} operations of its own (its callees count their own); the rest was not analysed. "
+                    : $"The method and its callees have more than {Options.MaxOperations} operations; the rest was not analysed. ") +
                 "Split the method, or raise ExtractionOptions.MaxOperations.",
                 SourceLocations.Of(operation, "analysis budget")));
             return false;
@@ -121,6 +142,19 @@ internal sealed partial class ExtractionSession
 
     private void AddGapUnrecorded(Gap gap)
     {
+        if (CurrentFrame is { } frame)
+        {
+            // Composed bottom-up: the frame's summary carries the gap to whoever takes it (ExtractionSession.BottomUp.cs).
+            frame.AddGap(gap);
+        }
+        else
+        {
+            AddSessionGap(gap);
+        }
+    }
+
+    private void AddSessionGap(Gap gap)
+    {
         // One gap per kind, construct and place, however often the analysis passes there (a tuple, not a
         // formatted string: most gaps are repeats, and formatting each was 2% of Newtonsoft.Json's extraction).
         if (_gapKeys.Add((gap.Kind, gap.Construct, gap.Where.FilePath, gap.Where.Start, gap.Where.Length)))
@@ -134,18 +168,21 @@ internal sealed partial class ExtractionSession
     /// model depends on the bodies of <see cref="MethodsSummarised"/>, and on the whole of any tree here
     /// that holds none of them.
     /// </summary>
-    public IReadOnlyCollection<SyntaxTree> TreesBound => _treesBound;
+    public IReadOnlyCollection<SyntaxTree> TreesBound =>
+        _composed is { } composed ? new HashSet<SyntaxTree>(composed.TreesBound()) : _treesBound;
 
     /// <summary>
     /// Every method summarised in this session, analysed or replayed: the analysis reads the body of
     /// each and of no other (what a cached model depends on, with <see cref="TreesBound"/> as a check).
     /// </summary>
-    public IEnumerable<IMethodSymbol> MethodsSummarised => _summaries.Keys;
+    public IEnumerable<IMethodSymbol> MethodsSummarised =>
+        _composed is { } composed ? composed.MethodsSummarised().Distinct(SymbolEqualityComparer.Default).Cast<IMethodSymbol>() : _summaries.Keys;
 
     /// <summary>The semantic model of <paramref name="tree"/>; the one way the analysis reads code, so that it is recorded.</summary>
     public SemanticModel SemanticModel(SyntaxTree tree)
     {
         _treesBound.Add(tree);
+        CurrentFrame?.Trees.Add(tree);
         CurrentRecorder?.Bound(tree);
 
         // Shared across the Extract calls on one compilation: a model keeps the bodies it bound.
@@ -155,6 +192,11 @@ internal sealed partial class ExtractionSession
     public bool IsOnStack(IMethodSymbol method)
     {
         bool answer = _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+        if (Options.BottomUpSummaries)
+        {
+            return IsRecursionBottomUp(method.OriginalDefinition, answer);
+        }
+
         Record(new OnStackEvent(method.OriginalDefinition, answer));
         return answer;
     }
@@ -167,6 +209,11 @@ internal sealed partial class ExtractionSession
     public MethodSummary Summarise(IMethodSymbol method)
     {
         IMethodSymbol key = method.OriginalDefinition;
+        if (Options.BottomUpSummaries)
+        {
+            return SummariseBottomUp(key);
+        }
+
         if (_summaries.TryGetValue(key, out MethodSummary? summary))
         {
             Record(new SummarisedEvent(key, _records.TryGetValue(summary, out SummaryRecord? known) ? known : null));

@@ -232,6 +232,14 @@ internal sealed partial class MethodAnalyzer
         }
 
         MethodSummary summary = _session.Summarise(method);
+        if (Options.BottomUpSummaries && TermCount(summary) > Options.MaxCalleeTerms)
+        {
+            // Followed to any depth, a tree that calls the same helpers from many places multiplies their terms:
+            // the size of the callee's summary, not the depth it is met at, decides (the same for every caller).
+            return OpaqueCall(call, inputs, isVirtual, GapKind.BudgetExceeded,
+                $"The summary of this callee has more than {Options.MaxCalleeTerms} terms; it is priced as an opaque term. Raise ExtractionOptions.MaxCalleeTerms, or give the callee a PixHint or [PerformanceInterface] of its own.");
+        }
+
         if (summary.IsInlineCandidate)
         {
             // Small leaf: the JIT inlines it, so its operations join this block and its chain. Its
@@ -320,6 +328,8 @@ internal sealed partial class MethodAnalyzer
         LimitPieces(call.Operation);
         return inputs.Then(callOps);
     }
+
+    private static int TermCount(MethodSummary summary) => summary.Alternatives.Sum(a => a.Cost.Terms.Count);
 
     private static bool HasPerformanceInterface(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
