@@ -83,7 +83,9 @@ internal sealed partial class MethodAnalyzer
             case ICoalesceOperation coalesce:
                 return node == coalesce.WhenNull;
             case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch && section.Body[section.Body.Length - 1] == node:
-                return @switch.Cases.Any(other => !EndsInThrow(other.Body));
+                // Without a default section an unmatched value runs none and returns (VisitSwitch's implicit arm).
+                return @switch.Cases.Any(other => !EndsInThrow(other.Body))
+                    || !@switch.Cases.Any(other => other.Clauses.Any(clause => clause is IDefaultCaseClauseOperation));
             case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation @switch:
                 return @switch.Arms.Any(other => !IsThrowExpression(other.Value));
             default:
