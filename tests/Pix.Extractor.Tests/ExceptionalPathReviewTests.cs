@@ -44,6 +44,17 @@ public sealed class ExceptionalPathReviewTests
         Assert.Single(model.Pcvs);
     }
 
+    [Theory]
+    [InlineData("try { n += data[i] / n; } catch (DivideByZeroException) { throw; }")]
+    [InlineData("try { n += data[i] / n; } catch (DivideByZeroException e) when (n == 0) { throw new InvalidOperationException(\"zero\", e); }")]
+    public void A_throw_in_a_catch_handler_is_no_loop_exit(string check)
+    {
+        // The walk never enters a handler (a call that returns took none): its throw leaves the loop on no such call.
+        InterfaceModel model = Loop(check);
+
+        Assert.Empty(model.Pcvs);
+    }
+
     [Fact]
     public void A_skipped_throw_inside_try_finally_is_no_loop_exit()
     {
