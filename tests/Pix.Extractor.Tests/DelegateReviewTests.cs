@@ -32,6 +32,13 @@ public sealed class DelegateReviewTests
         Assert.Equal(allocations, CreationAllocations("public Func<int> Sink; int Instance() => _k;", body, instance: true));
 
     [Theory]
+    [InlineData("Sink = () => p;", 1)]                                 // a primary-constructor parameter is a field of this
+    [InlineData("Sink = () => p + n;", 2)]                             // with a parameter of the method: a closure
+    public void A_class_with_a_primary_constructor(string body, double allocations) =>
+        Assert.Equal(allocations, Extraction.Extract("class C(int p) { public Func<int> Sink; public void M(int n) { " + body + " } }")
+            .Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.Allocation)));
+
+    [Theory]
     [InlineData("Sink = s.Twice;", 1)]                                 // an extension method group binds its receiver: a new delegate
     [InlineData("Func<int> f = () => n; Sink = new Func<int>(f);", 3)] // a delegate from a delegate: one more
     public void Method_groups_and_delegates(string body, double allocations) =>

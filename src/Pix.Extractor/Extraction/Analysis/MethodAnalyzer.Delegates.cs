@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
 using Pix.Model;
@@ -83,6 +84,9 @@ internal sealed partial class MethodAnalyzer
             DelegateLowering captured = operation switch
             {
                 ILocalReferenceOperation local when DeclaredOutside(local.Local, scope) => DelegateLowering.NewDelegateAndClosure,
+                // A class's primary-constructor parameter, read in a method, is a field of `this`.
+                IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
+                    when IsPrimary(constructor) => DelegateLowering.NewDelegate,
                 IParameterReferenceOperation parameter when DeclaredOutside(parameter.Parameter, scope) => DelegateLowering.NewDelegateAndClosure,
                 // Not an object initializer's or a pattern's implicit receiver: those are no `this`.
                 IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => DelegateLowering.NewDelegate,
@@ -122,6 +126,9 @@ internal sealed partial class MethodAnalyzer
             .FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, localFunction));
         return declaration?.Body is { } body ? CapturesOf(body, declaration.Syntax, visited) : DelegateLowering.Cached;
     }
+
+    private static bool IsPrimary(IMethodSymbol constructor) =>
+        constructor.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is TypeDeclarationSyntax);
 
     /// <summary>Whether <paramref name="symbol"/> is declared outside <paramref name="scope"/> (so a function declared there captures it).</summary>
     private static bool DeclaredOutside(ISymbol symbol, SyntaxNode scope)
