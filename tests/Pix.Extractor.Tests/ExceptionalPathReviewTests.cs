@@ -56,6 +56,22 @@ public sealed class ExceptionalPathReviewTests
     }
 
     [Fact]
+    public void Debug_Fail_without_DEBUG_returns_so_its_way_is_walked()
+    {
+        // Debug.Fail is [DoesNotReturn] but also [Conditional("DEBUG")]: where the compiler removes it, the way
+        // it ends returns (and costs nothing), so it is a way of the interface like an empty one.
+        InterfaceModel model = Extraction.Extract(@"static class C { public static long M(int[] data, int kind) {
+            long s = 0;
+            if (kind == 0) System.Diagnostics.Debug.Fail(""kind 0"");
+            else { for (int i = 0; i < data.Length; i++) s += data[i]; }
+            return s;
+        } }", options: ExtractionOptions.Default with { DefaultResolution = 0 });
+
+        Assert.Equal(2, model.Pieces.Count);
+        Assert.True(model.Ns(("data.Length", 1000), ("kind", 0)) * 10 < model.Ns(("data.Length", 1000), ("kind", 1)));
+    }
+
+    [Fact]
     public void A_skipped_throw_inside_try_finally_is_no_loop_exit()
     {
         InterfaceModel model = Loop("try { if (data[i] < 0) throw new InvalidOperationException(); n++; } finally { n--; }");

@@ -28,7 +28,8 @@ internal sealed partial class MethodAnalyzer
         {
             IThrowOperation => true,
             IExpressionStatementOperation { Operation: IThrowOperation } => true,
-            IExpressionStatementOperation { Operation: IInvocationOperation call } => DoesNotReturn(call.TargetMethod),
+            // Debug.Fail is [DoesNotReturn] and [Conditional("DEBUG")]: where the compiler removes it, its way returns.
+            IExpressionStatementOperation { Operation: IInvocationOperation call } => DoesNotReturn(call.TargetMethod) && !RemovedByCompiler(call),
             _ => false,
         };
 
