@@ -43,4 +43,16 @@ public sealed class DelegateReviewTests
     [InlineData("Func<int> f = () => n; Sink = new Func<int>(f);", 3)] // a delegate from a delegate: one more
     public void Method_groups_and_delegates(string body, double allocations) =>
         Assert.Equal(allocations, CreationAllocations("public static Func<int> Sink; static int Twice(this string s) => s.Length * 2;", body));
+
+    [Theory]
+    [InlineData("System.Linq.Expressions.Expression<Func<int>> e = () => 1;")]
+    [InlineData("System.Linq.Expressions.Expression<Func<int, int>> e = x => x + n;")]
+    public void A_lambda_converted_to_an_expression_tree_is_no_delegate(string body)
+    {
+        // The compiler emits calls that build the tree (Expression.Lambda, .Constant, .Add, …) each time: no cached
+        // delegate, and not priced by the delegate lowering.
+        InterfaceModel model = Extraction.Extract("static class C { public static void M(int n) { " + body + " } }");
+
+        Assert.NotEmpty(model.Gaps);
+    }
 }

@@ -27,6 +27,15 @@ internal sealed partial class MethodAnalyzer
 {
     private DependencyFlow CreateDelegate(IOperation creation)
     {
+        if (BuildsExpressionTree(creation))
+        {
+            Unsupported(
+                creation,
+                "expression tree",
+                "A lambda converted to an expression tree is no delegate: the compiler emits the System.Linq.Expressions calls that build the tree each time; priced as an opaque term.");
+            return DependencyFlow.None;
+        }
+
         IOperation target = creation is IDelegateCreationOperation delegateCreation ? delegateCreation.Target : creation;
         switch (LoweringOf(target))
         {
@@ -42,6 +51,20 @@ internal sealed partial class MethodAnalyzer
         }
 
         return DependencyFlow.None;
+    }
+
+    /// <summary>Whether <paramref name="creation"/> is a lambda converted to an <c>Expression&lt;TDelegate&gt;</c> (or another LambdaExpression).</summary>
+    private static bool BuildsExpressionTree(IOperation creation)
+    {
+        for (ITypeSymbol? type = creation.Type ?? creation.Parent?.Type; type is not null; type = type.BaseType)
+        {
+            if (type is { Name: "LambdaExpression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System" } } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How the C# compiler lowers the creation of a delegate (see the file's comment).</summary>
