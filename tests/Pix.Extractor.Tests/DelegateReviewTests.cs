@@ -1,5 +1,10 @@
 using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Pix.Extraction;
 using Pix.Model;
+using Pix.Testing;
 
 namespace Pix.Extractor.Tests;
 
@@ -54,5 +59,19 @@ public sealed class DelegateReviewTests
         InterfaceModel model = Extraction.Extract("static class C { public static void M(int n) { " + body + " } }");
 
         Assert.NotEmpty(model.Gaps);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, 1)]   // C# 10 and before: a new delegate per conversion
+    [InlineData(LanguageVersion.CSharp11, 0)]   // C# 11 caches a static method group's delegate
+    public void A_static_method_group_is_cached_from_CSharp_11(LanguageVersion version, double allocations)
+    {
+        const string Source = "static class C { public static Func<int> Sink; static int Constant() => 7; public static void M(int n) { Sink = Constant; } }";
+        var tree = CSharpSyntaxTree.ParseText(Extraction.Usings + Source, new CSharpParseOptions(version));
+        Compilation compilation = CSharpCompilation.Create("LangVersion", new[] { tree }, TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        TestCompilation.AssertNoErrors(compilation);
+        InterfaceModel model = InterfaceExtractor.Extract(Extraction.FindMethod(compilation, "M"), compilation, ExtractionOptions.Default, CancellationToken.None);
+
+        Assert.Equal(allocations, model.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.Allocation)));
     }
 }

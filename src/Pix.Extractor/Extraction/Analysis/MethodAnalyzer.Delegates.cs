@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
@@ -10,8 +11,8 @@ namespace Pix.Extraction.Analysis;
 
 // Creating a delegate (a lambda, an anonymous method, a method group converted to a delegate type)
 // runs none of its body, so what the creation costs is known from how the C# compiler lowers it:
-// - a lambda that captures nothing, and a static method group, are cached by the compiler in a static
-//   field: after the first call, a load and a null test;
+// - a lambda that captures nothing, and a static method group (from C# 11 on), are cached by the compiler
+//   in a static field: after the first call, a load and a null test;
 // - one that captures `this` or an instance method group: a new delegate each time (one allocation);
 // - one that captures locals or parameters: also the closure object that holds them (one allocation
 //   more; the compiler allocates it where the captured variables' scope begins, counted here at the
@@ -84,8 +85,11 @@ internal sealed partial class MethodAnalyzer
                 // The closure that holds the local function's captured variables goes with the delegate.
                 return DelegateLowering.NewDelegateAndClosure;
             case IMethodReferenceOperation reference:
-                // An extension method group (`s.Twice`) binds its receiver: a new delegate each time.
-                return reference.Method.IsStatic && reference.Instance is null ? DelegateLowering.Cached : DelegateLowering.NewDelegate;
+                // An extension method group (`s.Twice`) binds its receiver: a new delegate each time. A static
+                // method group's delegate is cached from C# 11 on (netstandard2.0 projects default to 7.3).
+                return reference.Method.IsStatic && reference.Instance is null && CachesMethodGroups(reference.Syntax.SyntaxTree)
+                    ? DelegateLowering.Cached
+                    : DelegateLowering.NewDelegate;
             case IAnonymousFunctionOperation lambda:
                 return CapturesOf(lambda.Body, lambda.Syntax, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
             default:
@@ -149,6 +153,9 @@ internal sealed partial class MethodAnalyzer
             .FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, localFunction));
         return declaration?.Body is { } body ? CapturesOf(body, declaration.Syntax, visited) : DelegateLowering.Cached;
     }
+
+    private static bool CachesMethodGroups(SyntaxTree tree) =>
+        tree.Options is not CSharpParseOptions options || options.LanguageVersion >= LanguageVersion.CSharp11;
 
     private static bool IsPrimary(IMethodSymbol constructor) =>
         constructor.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is TypeDeclarationSyntax);
