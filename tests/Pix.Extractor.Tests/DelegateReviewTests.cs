@@ -22,6 +22,8 @@ public sealed class DelegateReviewTests
     [InlineData("Sink = () => new Box { V = 1 }.V;", 0)]               // an object initializer's receiver is no `this`
     [InlineData("Sink = () => new { A = 1 }.A;", 0)]                   // nor an anonymous type's
     [InlineData("Sink = static () => 1;", 0)]                          // a static lambda
+    [InlineData("const int k = 3; Sink = () => k;", 0)]                // a constant is no capture: its value is compiled in
+    [InlineData("Sink = () => nameof(n).Length;", 0)]                  // nor is a name
     [InlineData("Sink = () => { Func<int> g = () => n; return g(); };", 2)] // captured by a nested lambda
     [InlineData("Sink = () => Local(); int Local() => n;", 2)]         // captured through a local function
     [InlineData("Sink = () => Outer(); int Outer() => Inner(); int Inner() => n;", 2)] // through two

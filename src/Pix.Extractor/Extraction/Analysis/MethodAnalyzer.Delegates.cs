@@ -110,6 +110,9 @@ internal sealed partial class MethodAnalyzer
         {
             DelegateLowering captured = operation switch
             {
+                // A constant's value and a nameof's name are compiled in: no capture.
+                ILocalReferenceOperation { Local.IsConst: true } => DelegateLowering.Cached,
+                ILocalReferenceOperation or IParameterReferenceOperation when InNameOf(operation, body) => DelegateLowering.Cached,
                 ILocalReferenceOperation local when DeclaredOutside(local.Local, scope) => DelegateLowering.NewDelegateAndClosure,
                 // A class's primary-constructor parameter, read in a method, is a field of `this`.
                 IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
@@ -152,6 +155,19 @@ internal sealed partial class MethodAnalyzer
         ILocalFunctionOperation? declaration = root.Descendants().OfType<ILocalFunctionOperation>()
             .FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, localFunction));
         return declaration?.Body is { } body ? CapturesOf(body, declaration.Syntax, visited) : DelegateLowering.Cached;
+    }
+
+    private static bool InNameOf(IOperation operation, IOperation body)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            if (parent is INameOfOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool CachesMethodGroups(SyntaxTree tree) =>
