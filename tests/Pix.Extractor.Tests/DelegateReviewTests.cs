@@ -48,8 +48,10 @@ public sealed class DelegateReviewTests
     [Theory]
     [InlineData("Sink = s.Twice;", 1)]                                 // an extension method group binds its receiver: a new delegate
     [InlineData("Func<int> f = () => n; Sink = new Func<int>(f);", 3)] // a delegate from a delegate: one more
+    [InlineData("Sink = new Box().Get;", 2)]                           // the receiver is evaluated: its allocation too
+    [InlineData("Sink = n.GetHashCode;", 2)]                           // a value-type receiver is boxed
     public void Method_groups_and_delegates(string body, double allocations) =>
-        Assert.Equal(allocations, CreationAllocations("public static Func<int> Sink; static int Twice(this string s) => s.Length * 2;", body));
+        Assert.Equal(allocations, CreationAllocations("public static Func<int> Sink; static int Twice(this string s) => s.Length * 2; sealed class Box { public int Get() => 1; }", body));
 
     [Theory]
     [InlineData("System.Linq.Expressions.Expression<Func<int>> e = () => 1;")]

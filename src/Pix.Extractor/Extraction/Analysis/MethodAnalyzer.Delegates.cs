@@ -38,6 +38,16 @@ internal sealed partial class MethodAnalyzer
         }
 
         IOperation target = creation is IDelegateCreationOperation delegateCreation ? delegateCreation.Target : creation;
+        if (target is IMethodReferenceOperation { Instance: { } receiver })
+        {
+            // The receiver a method group binds is evaluated (`new Box().Get`), and boxed when it is a value.
+            Evaluate(receiver);
+            if (receiver.Type is { IsValueType: true })
+            {
+                Emit(OperationClass.Allocation);
+            }
+        }
+
         switch (LoweringOf(target))
         {
             case DelegateLowering.Cached:
