@@ -24,6 +24,8 @@ else if (args.Length != 0)
 }
 
 var mixes = new Mixes();
+var forms = new Forms();
+var straight = new StraightLine();
 var random = new Random(20261130);
 const int N = 64;
 double[] a = Enumerable.Range(0, N * N).Select(_ => random.NextDouble()).ToArray();
@@ -61,7 +63,20 @@ var kernels = new List<(string Name, Func<double> Run, double Units, double Slot
     ("ClosestPair 256, per pair", () => Loops.ClosestPair(xs, ys), 256 * 255 / 2, 0),
     ("rule scan, 100 rules failing at the source, per call", () => Scan(scan, packet, 200), 200, 0),
     ("rule scan, 0 rules, per call", () => Scan(empty, packet, 200), 200, 0),
+    ("forms: FP add of an indexed element, 6 groups", () => forms.FoldIndexed(30), 30 * Forms.Inner, 0),
+    ("forms: FP add of a base+disp element, 6 groups", () => forms.FoldBase(30), 30 * Forms.Inner, 0),
+    ("loads: 12 adds from memory (12 loads)", () => forms.Loads12(Iterations), Iterations, 0),
 };
+foreach ((Func<long, long> withGroups, Func<long, long> chainAlone) in straight.Blocks())
+{
+    kernels.Add(($"straight line, fenced: {withGroups.Method.Name}", () => StraightLine.Fenced(withGroups, 2_000), 2_000, 0));
+    kernels.Add(($"straight line, fenced: {chainAlone.Method.Name}", () => StraightLine.Fenced(chainAlone, 2_000), 2_000, 0));
+}
+
+foreach (Func<long, long> groupsAlone in straight.GroupsAlone())
+{
+    kernels.Add(($"straight line, fenced: {groupsAlone.Method.Name}", () => StraightLine.Fenced(groupsAlone, 2_000), 2_000, 0));
+}
 
 double sink = 0;
 var stopwatch = Stopwatch.StartNew();

@@ -54,11 +54,11 @@ public sealed record CalibrationOptions
     /// <summary>
     /// Whether the profile records the measured issue width (<see cref="CalibrationResult.MeasuredIssueWidth"/>) and
     /// so prices every block's issue slots at it; false by default, which leaves the profile at
-    /// <see cref="HardwareProfile.DefaultIssueWidth"/>. The extractor's slot counts still miss forms a width of 4
-    /// absorbs (a three-part <c>lea</c> kept for a load and a store, a bounds check against a length reloaded from
-    /// memory) and straight-line code of one call does not issue at a loop's steady rate: on this project's machine
-    /// (6-wide, measured 5.57) pricing at the measured width made the Quickstart's error 5.4% → 8% and the network
-    /// functions' mean error 17% → 21% (docs/accuracy.md, "Eighth session: closing measurements").
+    /// <see cref="HardwareProfile.DefaultIssueWidth"/>. The width is the fastest issue kernel's rate, the front end's
+    /// peak; loops of array and floating-point work, counted with every form their listings show, issue fewer slots
+    /// a cycle (4.6–5.1 against 5.56 on this project's machine), and one packet's straight-line code is priced
+    /// 16–27% fast at it: with the measured width `pix validate` went 6.1% → 6.9% and the network functions' mean
+    /// error 14.8% → 15.6% (docs/accuracy.md, "Issue forms, ninth session").
     /// </summary>
     public bool RecordIssueWidth { get; init; }
 

@@ -26,6 +26,7 @@ internal sealed class Calibrator
     private readonly BulkKernels _bulk = new();
     private readonly BranchMissKernels _branches = new(seed: 12345);
     private readonly IssueWidthKernels _issue = new();
+    private readonly LoadPortKernel _loads = new();
 
     public Calibrator(CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
@@ -179,6 +180,17 @@ internal sealed class Calibrator
             fittedTimes[k.Name] = IssueWidthFit.FittedNanoseconds(k, cycleNs, issueWidth ?? HardwareProfile.DefaultIssueWidth);
         }
 
+        // Nor the loads' throughput: the load-port kernel's time over its loads (LoadPortFit).
+        Probe loadPorts = probes.Single(p => p.LoadsPerIteration is not null);
+        OperationCost load = costs[OperationClass.Load];
+        if (LoadPortFit.Throughput(PerUnit(loadPorts), loadPorts.LoadsPerIteration!.Value, load.Throughput) is { } loadThroughput)
+        {
+            costs[OperationClass.Load] = new OperationCost(load.Latency, loadThroughput);
+            sources[OperationClass.Load] += $"; throughput from the load-port kernel ({LoadPortFit.LoadsPerCycle(loadThroughput, cycleNs):0.00} loads a cycle)";
+        }
+
+        fittedTimes[loadPorts.Name] = costs[OperationClass.Load].Throughput * loadPorts.LoadsPerIteration!.Value;
+
         // A chase is not fitted: its time per link is the curve's point.
         var memoryLevels = probes.Where(p => p.WorkingSet is not null).Select(p => new MemoryLevelTiming(
             new MemoryLoadLatency(p.WorkingSet!.Value, PerUnit(p)),
@@ -294,6 +306,12 @@ internal sealed class Calibrator
             });
         }
 
+        LoadPortKernel loads = _loads;
+        probes.Add(new Probe($"load ports x{LoadPortKernel.LoadsPerIteration}", "loads", () => loads.Loads12(Iterations), Iterations, null, null)
+        {
+            LoadsPerIteration = LoadPortKernel.LoadsPerIteration,
+        });
+
         BulkKernels bulk = _bulk;
         foreach (int size in BulkKernels.Sizes)
         {
@@ -342,6 +360,9 @@ internal sealed class Calibrator
 
         /// <summary>For an issue-width kernel, the issue slots of one iteration (<see cref="IssueWidthKernels"/>); otherwise null.</summary>
         public int? IssueSlots { get; init; }
+
+        /// <summary>For the load-port kernel, the loads of one iteration (<see cref="LoadPortKernel"/>); otherwise null.</summary>
+        public int? LoadsPerIteration { get; init; }
     }
 
     /// <summary>One timing of a probe, in the pass it was made in.</summary>

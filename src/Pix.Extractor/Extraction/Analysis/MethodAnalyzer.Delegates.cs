@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
 using Pix.Model;
@@ -13,6 +16,8 @@ namespace Pix.Extraction.Analysis;
 // - one that captures locals or parameters: also the closure object that holds them (one allocation
 //   more; the compiler allocates it where the captured variables' scope begins, counted here at the
 //   creation).
+// What a lambda captures includes what the local functions it calls capture (the compiler hands it their
+// closure); an object initializer's implicit receiver is no `this`.
 // What runs the body is an invocation: of a delegate (an opaque `delegate call` with its own gap, as its
 // target is not known statically there), or inside the code the delegate is given to, which is analysed
 // when it is source and is an opaque call with a gap when it is an API the model library does not price.
@@ -51,36 +56,86 @@ internal sealed partial class MethodAnalyzer
     {
         switch (target)
         {
+            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference
+                when CapturesOf(reference.Method, reference, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)) == DelegateLowering.NewDelegateAndClosure:
+                // The closure that holds the local function's captured variables goes with the delegate.
+                return DelegateLowering.NewDelegateAndClosure;
             case IMethodReferenceOperation reference:
-                return reference.Method.IsStatic ? DelegateLowering.Cached : DelegateLowering.NewDelegate;
+                // An extension method group (`s.Twice`) binds its receiver: a new delegate each time.
+                return reference.Method.IsStatic && reference.Instance is null ? DelegateLowering.Cached : DelegateLowering.NewDelegate;
             case IAnonymousFunctionOperation lambda:
-                bool capturesThis = false;
-                foreach (IOperation operation in lambda.Body.DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case ILocalReferenceOperation local when DeclaredOutside(local.Local, lambda):
-                        case IParameterReferenceOperation parameter when DeclaredOutside(parameter.Parameter, lambda):
-                            return DelegateLowering.NewDelegateAndClosure;
-                        case IInstanceReferenceOperation:
-                            capturesThis = true;
-                            break;
-                    }
-                }
-
-                return capturesThis ? DelegateLowering.NewDelegate : DelegateLowering.Cached;
+                return CapturesOf(lambda.Body, lambda.Syntax, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
             default:
                 // A delegate created from another delegate or an expression: a new delegate.
                 return DelegateLowering.NewDelegate;
         }
     }
 
-    /// <summary>Whether <paramref name="variable"/> is declared outside <paramref name="lambda"/> (so the lambda captures it).</summary>
-    private static bool DeclaredOutside(ISymbol variable, IAnonymousFunctionOperation lambda)
+    /// <summary>
+    /// What a function whose body is <paramref name="body"/> (declared at <paramref name="scope"/>) captures:
+    /// variables declared outside it, <c>this</c>, and what the local functions declared outside it that it
+    /// calls or converts capture (the compiler gives it their closure).
+    /// </summary>
+    private static DelegateLowering CapturesOf(IOperation body, SyntaxNode scope, HashSet<IMethodSymbol> visited)
     {
-        foreach (Location location in variable.Locations)
+        bool capturesThis = false;
+        foreach (IOperation operation in body.DescendantsAndSelf())
         {
-            if (location.SourceTree == lambda.Syntax.SyntaxTree && lambda.Syntax.Span.Contains(location.SourceSpan))
+            DelegateLowering captured = operation switch
+            {
+                ILocalReferenceOperation local when DeclaredOutside(local.Local, scope) => DelegateLowering.NewDelegateAndClosure,
+                // A class's primary-constructor parameter, read in a method, is a field of `this`.
+                IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
+                    when IsPrimary(constructor) => DelegateLowering.NewDelegate,
+                IParameterReferenceOperation parameter when DeclaredOutside(parameter.Parameter, scope) => DelegateLowering.NewDelegateAndClosure,
+                // Not an object initializer's or a pattern's implicit receiver: those are no `this`.
+                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => DelegateLowering.NewDelegate,
+                IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } called } when DeclaredOutside(called, scope)
+                    => CapturesOf(called, operation, visited),
+                IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } referenced } when DeclaredOutside(referenced, scope)
+                    => CapturesOf(referenced, operation, visited),
+                _ => DelegateLowering.Cached,
+            };
+            if (captured == DelegateLowering.NewDelegateAndClosure)
+            {
+                return captured;
+            }
+
+            capturesThis |= captured == DelegateLowering.NewDelegate;
+        }
+
+        return capturesThis ? DelegateLowering.NewDelegate : DelegateLowering.Cached;
+    }
+
+    /// <summary>What the local function <paramref name="localFunction"/>, used at <paramref name="use"/>, captures (once per function: recursion ends).</summary>
+    private static DelegateLowering CapturesOf(IMethodSymbol localFunction, IOperation use, HashSet<IMethodSymbol> visited)
+    {
+        localFunction = localFunction.OriginalDefinition;
+        if (!visited.Add(localFunction))
+        {
+            return DelegateLowering.Cached;
+        }
+
+        IOperation root = use;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        ILocalFunctionOperation? declaration = root.Descendants().OfType<ILocalFunctionOperation>()
+            .FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, localFunction));
+        return declaration?.Body is { } body ? CapturesOf(body, declaration.Syntax, visited) : DelegateLowering.Cached;
+    }
+
+    private static bool IsPrimary(IMethodSymbol constructor) =>
+        constructor.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is TypeDeclarationSyntax);
+
+    /// <summary>Whether <paramref name="symbol"/> is declared outside <paramref name="scope"/> (so a function declared there captures it).</summary>
+    private static bool DeclaredOutside(ISymbol symbol, SyntaxNode scope)
+    {
+        foreach (Location location in symbol.Locations)
+        {
+            if (location.SourceTree == scope.SyntaxTree && scope.Span.Contains(location.SourceSpan))
             {
                 return false;
             }

@@ -63,6 +63,11 @@ internal sealed partial class MethodAnalyzer
     /// </summary>
     private static bool IsSkippedThrow(IThrowOperation throwOperation)
     {
+        if (InHandler(throwOperation))
+        {
+            return true;
+        }
+
         IOperation node = throwOperation;
         while (node.Parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation or IExpressionStatementOperation)
         {
@@ -83,12 +88,34 @@ internal sealed partial class MethodAnalyzer
             case ICoalesceOperation coalesce:
                 return node == coalesce.WhenNull;
             case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch && section.Body[section.Body.Length - 1] == node:
-                return @switch.Cases.Any(other => !EndsInThrow(other.Body));
+                // Without a default section an unmatched value runs none and returns (VisitSwitch's implicit arm).
+                return @switch.Cases.Any(other => !EndsInThrow(other.Body))
+                    || !@switch.Cases.Any(other => other.Clauses.Any(clause => clause is IDefaultCaseClauseOperation));
             case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation @switch:
                 return @switch.Arms.Any(other => !IsThrowExpression(other.Value));
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is in a catch handler (of its own function): the walk never
+    /// enters one (the exceptional path, assumed not taken), so a call that returns never throws there.
+    /// </summary>
+    private static bool InHandler(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ICatchClauseOperation:
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an arm throws: as an expression (a conditional expression's) or as a statement.</summary>

@@ -735,8 +735,13 @@ internal sealed partial class MethodAnalyzer
 
             default:
             {
-                // Memory: load, operate, store back.
+                // Memory: load, operate, store back (an element's address computed once for both).
                 DependencyFlow loaded = Evaluate(target);
+                if (target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
+                {
+                    Emit(CostLowering.ElementReadModifyWrite(target.Type));
+                }
+
                 DependencyFlow computed = Then(DependencyFlow.Combine(loaded, operand), ops);
                 Emit(OperationClass.Store);
                 if (target is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)

@@ -10,7 +10,9 @@ namespace Pix.Extraction.Analysis;
 // counts cannot tell which loads those are (a Tier-1 listing folds 1 of 2 loads in one loop, 2 of 4 in
 // another), the operation tree can: a load that is a direct operand of arithmetic or a compare, whose
 // value is used nowhere else, folds. A load whose value lands in a variable (used twice, or once
-// later), is stored, or is an address or an index does not: it is a `mov` of its own.
+// later), is stored, or is an address or an index does not: it is a `mov` of its own. Nor does an
+// element load into floating-point arithmetic: the VEX form (`vaddsd xmm1, xmm0, [rax+8*rcx+16]`) is
+// split again at issue when its address has an index register, so the load takes a slot of its own.
 internal sealed partial class MethodAnalyzer
 {
     /// <summary>
@@ -35,7 +37,8 @@ internal sealed partial class MethodAnalyzer
         // The destination (left) operand of `sub`/`vsubsd`/`vdivsd` is a register; a compare's
         // operands swap freely, and the commutative operators put the load second.
         bool either = !IsNonCommutative(binary.OperatorKind);
-        return IsFoldableLoad(binary.RightOperand) || (either && IsFoldableLoad(binary.LeftOperand)) ? 1 : 0;
+        bool floatingArithmetic = CostLowering.IsFloating(binary.LeftOperand.Type) && !IsComparison(binary.OperatorKind);
+        return IsFoldableLoad(binary.RightOperand, floatingArithmetic) || (either && IsFoldableLoad(binary.LeftOperand, floatingArithmetic)) ? 1 : 0;
     }
 
     /// <summary>
@@ -47,7 +50,7 @@ internal sealed partial class MethodAnalyzer
         && compound.Target is ILocalReferenceOperation or IParameterReferenceOperation
         && ReferenceVariable(compound.Target) is null
         && FoldsAMemoryOperand(compound.OperatorKind, CostLowering.IsFloating(compound.Target.Type))
-        && IsFoldableLoad(compound.Value)
+        && IsFoldableLoad(compound.Value, floatingArithmetic: CostLowering.IsFloating(compound.Target.Type))
             ? 1
             : 0;
 
@@ -65,6 +68,30 @@ internal sealed partial class MethodAnalyzer
 
     private static bool IsNonCommutative(BinaryOperatorKind kind) =>
         kind is BinaryOperatorKind.Subtract or BinaryOperatorKind.Divide;
+
+    private static bool IsComparison(BinaryOperatorKind kind) =>
+        kind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+            or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+
+    /// <summary>
+    /// <see cref="IsFoldableLoad(IOperation)"/>, except that in floating-point arithmetic (<paramref name="floatingArithmetic"/>)
+    /// an array, span or string element does not fold. Intel's cores since Haswell issue a micro-fused load as two
+    /// slots again when the instruction has three operands (every VEX <c>vaddsd</c>, <c>vmulsd</c>, <c>vsubsd</c>,
+    /// <c>vdivsd</c>) and its address an index register, which an element's has (<c>[rax+8*rcx+16]</c>, <c>[rdi+r8]</c>
+    /// in a cloned loop); a field's (<c>[rdi+8]</c>) has none. Measured (bench/Pix.IssueRate, "forms: FP add of an
+    /// indexed element" against "of a base+disp element"): six such loads an iteration cost 1.3 cycles more, one
+    /// slot each at the loop's 5.4 slots a cycle. Compares (<c>vucomisd</c>, two operands) stay fused.
+    /// </summary>
+    private bool IsFoldableLoad(IOperation operand, bool floatingArithmetic) =>
+        IsFoldableLoad(operand) && !(floatingArithmetic && IsElementLoad(operand));
+
+    private static bool IsElementLoad(IOperation operand) => operand switch
+    {
+        IArrayElementReferenceOperation => true,
+        IPropertyReferenceOperation { Property.IsIndexer: true } => true,
+        _ => false,
+    };
 
     /// <summary>
     /// True when <paramref name="operand"/> is exactly one load as <c>Evaluate</c> counts it, of a
