@@ -6,6 +6,8 @@
 # the Quickstart and the network functions alternate A and B; pix validate runs in both deployments (tiered, TC=0).
 # B_DROP=field,field (optional): top-level profile fields B is priced without, for fields the session's calibrator
 # added (e.g. issueWidth, measured from the eighth session on): B then prices as it would on its own calibrator's profile.
+# B_ZERO_THROUGHPUT=Class,Class (optional): classes whose throughputNs B's calibrator wrote as 0 (Load, measured by the
+# load-port kernel from the ninth session on). CAL_OPTS (optional): options for every calibration (--record-issue-width).
 set -u
 OUT=${OUT:-/tmp/s7final}; mkdir -p $OUT
 B=${B:?B = worktree of the build before}; A=$(pwd)
@@ -13,18 +15,20 @@ NF=samples/NetworkFunctions/bin/Release/net10.0/NetworkFunctions.dll
 QS=samples/Quickstart/bin/Release/net10.0/Quickstart.dll
 PIX="dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll"
 step() { echo "== $1 $(date -u +%H:%M:%S) $(uptime | sed 's/.*load/load/')" | tee -a $OUT/log.txt; }
-step "calibrate (tiered)";       $PIX calibrate -o $OUT/tiered.pixhw.json > $OUT/cal-tiered.txt 2>&1
-step "calibrate again (tiered)"; $PIX calibrate -o $OUT/tiered-2.pixhw.json > $OUT/cal-tiered-2.txt 2>&1
-step "calibrate (TC=0)";         DOTNET_TieredCompilation=0 $PIX calibrate -o $OUT/tc0.pixhw.json > $OUT/cal-tc0.txt 2>&1
+step "calibrate (tiered)";       $PIX calibrate ${CAL_OPTS:-} -o $OUT/tiered.pixhw.json > $OUT/cal-tiered.txt 2>&1
+step "calibrate again (tiered)"; $PIX calibrate ${CAL_OPTS:-} -o $OUT/tiered-2.pixhw.json > $OUT/cal-tiered-2.txt 2>&1
+step "calibrate (TC=0)";         DOTNET_TieredCompilation=0 $PIX calibrate ${CAL_OPTS:-} -o $OUT/tc0.pixhw.json > $OUT/cal-tc0.txt 2>&1
 P=$OUT/tiered.pixhw.json
 PB=$P
-if [ -n "${B_DROP:-}" ]; then
+if [ -n "${B_DROP:-}${B_ZERO_THROUGHPUT:-}" ]; then
   PB=$OUT/before.pixhw.json
-  python3 - "$P" "$PB" "$B_DROP" <<'PY'
+  python3 - "$P" "$PB" "${B_DROP:-}" "${B_ZERO_THROUGHPUT:-}" <<'PY'
 import json, sys
 profile = json.load(open(sys.argv[1]))
-for field in sys.argv[3].split(','):
+for field in filter(None, sys.argv[3].split(',')):
     profile.pop(field, None)
+for cls in filter(None, sys.argv[4].split(',')):
+    profile['costs'][cls]['throughputNs'] = 0
 json.dump(profile, open(sys.argv[2], 'w'), indent=2)
 PY
 fi

@@ -49,6 +49,9 @@ internal sealed partial class ExtractionSession
     // The cycle being summarised in its second or third pass (ExtractionSession.BottomUp.cs), innermost.
     private CyclePass? _cyclePass;
     private ComposedSummaryStore? _store;
+    // The extracted method's kept summary: the first one taken outside any frame, which is InterfaceExtractor's
+    // Summarise of the method itself (a method analysed outside a frame, as MethodArmCosts does, has none: its
+    // callees' are taken there, and nothing reads the dependencies of such a session).
     private ComposedSummary? _composed;
 
     /// <summary>

@@ -16,7 +16,9 @@ namespace Pix.Extraction.Analysis;
 /// options, the operation budget, gaps, the call stack (recursion and depth) and the summaries
 /// memoised per method. Every read and effect of an analysis on this state goes through a method
 /// that records it (<see cref="SummaryRecord"/>), so that later sessions on the same compilation can
-/// replay a callee's analysis instead of repeating it (ExtractionSession.Replay.cs).
+/// replay a callee's analysis instead of repeating it (ExtractionSession.Replay.cs). With
+/// <see cref="ExtractionOptions.BottomUpSummaries"/> callee summaries are instead composed bottom-up, one per
+/// method per compilation (ExtractionSession.BottomUp.cs), and nothing is recorded.
 /// </summary>
 internal sealed partial class ExtractionSession
 {

@@ -237,7 +237,7 @@ internal sealed partial class MethodAnalyzer
             // Followed to any depth, a tree that calls the same helpers from many places multiplies their terms:
             // the size of the callee's summary, not the depth it is met at, decides (the same for every caller).
             return OpaqueCall(call, inputs, isVirtual, GapKind.BudgetExceeded,
-                $"The summary of this callee has more than {Options.MaxCalleeTerms} terms; it is priced as an opaque term. Raise ExtractionOptions.MaxCalleeTerms, or give the callee a PixHint or [PerformanceInterface] of its own.");
+                $"The summary of this callee has more than {Options.MaxCalleeTerms} terms; it is priced as an opaque term. Raise ExtractionOptions.MaxCalleeTerms, or split the callee.");
         }
 
         if (summary.IsInlineCandidate)
