@@ -27,6 +27,8 @@ public sealed class ExceptionalPathReviewTests
     [InlineData("if (data[i] < 0) { if (data[i] == -1) throw new InvalidOperationException(); n++; }")]
     [InlineData("n = data[i] >= 0 ? data[i] : throw new InvalidOperationException();")]
     [InlineData("n = data[i] switch { -1 => throw new InvalidOperationException(), _ => 1 };")]
+    [InlineData("n = (data[i] == 0 ? null : (int?)data[i]) ?? throw new InvalidOperationException();")]
+    [InlineData("if (data[i] < 0) System.Diagnostics.Debug.Fail(\"negative\"); else n++;")]
     public void A_throw_the_walk_skips_is_no_loop_exit(string check)
     {
         InterfaceModel model = Loop(check);
