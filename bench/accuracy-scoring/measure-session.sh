@@ -7,7 +7,7 @@
 # B_DROP=field,field (optional): top-level profile fields B is priced without, for fields the session's calibrator
 # added (e.g. issueWidth, measured from the eighth session on): B then prices as it would on its own calibrator's profile.
 # B_ZERO_THROUGHPUT=Class,Class (optional): classes whose throughputNs B's calibrator wrote as 0 (Load, measured by the
-# load-port kernel from the ninth session on). CAL_OPTS (optional): options for every calibration (--record-issue-width).
+# load-port kernel from the ninth session on). CAL_OPTS (optional): options for every calibration (e.g. --default-issue-width).
 set -u
 OUT=${OUT:-/tmp/s7final}; mkdir -p $OUT
 B=${B:?B = worktree of the build before}; A=$(pwd)

@@ -45,7 +45,7 @@ public sealed class IssueWidthOutputTests
     }
 
     [Fact]
-    public void A_width_measured_but_not_recorded_says_the_profile_keeps_the_default_and_how_to_record_it()
+    public void A_width_measured_but_not_recorded_says_the_profile_keeps_the_default_and_why()
     {
         var kernels = new[] { new KernelTiming("issue mix x6", "issue", 1.9, 1.9, 0, 0) };
         var result = new CalibrationResult(HardwareProfile.Reference, kernels, new Dictionary<OperationClass, string>(), 0, 1, TimeSpan.Zero)
@@ -58,8 +58,7 @@ public sealed class IssueWidthOutputTests
 
         Assert.Contains(
             "Issue width: 4 (the default: this profile does not record one) fused micro-operations per cycle; one issue slot 0.0825 ns (IntegerAlu latency / width). " +
-            "Measured 5.57 (the issue mix kernels' slots over their cycles), not recorded: the extractor's counts are tuned to the default (docs/calibration.md); " +
-            "--record-issue-width prices at the measured width.",
+            "Measured 5.57 (the issue mix kernels' slots over their cycles), not recorded: --default-issue-width was given (docs/calibration.md).",
             output.ToString());
     }
 }

@@ -28,9 +28,9 @@ internal static class CalibrateCommand
             Description = "Also write every kernel's timing in every pass (JSON: batches per iteration, collections inside them), to compare calibrations kernel by kernel.",
         };
 
-        var recordIssueWidth = new Option<bool>("--record-issue-width")
+        var defaultIssueWidth = new Option<bool>("--default-issue-width")
         {
-            Description = "Price issue slots at the measured issue width instead of the default 4 (see docs/calibration.md: the extractor's counts are tuned to 4).",
+            Description = "Keep the profile at the default issue width (4) instead of recording the measured one (see docs/calibration.md).",
         };
 
         var command = new Command("calibrate", "Measure what each operation class costs on this machine and save a *.pixhw.json profile.")
@@ -39,10 +39,10 @@ internal static class CalibrateCommand
             seconds,
             name,
             raw,
-            recordIssueWidth,
+            defaultIssueWidth,
         };
         CommandAction.Set(command, (parse, stdout, stderr) =>
-            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), parse.GetValue(raw), parse.GetValue(recordIssueWidth), stdout, stderr));
+            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), parse.GetValue(raw), !parse.GetValue(defaultIssueWidth), stdout, stderr));
         return command;
     }
 
@@ -132,7 +132,7 @@ internal static class CalibrateCommand
         null => " The issue mix kernels gave no usable width.",
         { } measured when result.Profile.IssueWidth == measured => " Measured: the issue mix kernels' slots over their cycles.",
         { } measured => $" Measured {Format.Number(measured, "0.##")} (the issue mix kernels' slots over their cycles), not recorded: " +
-            "the extractor's counts are tuned to the default (docs/calibration.md); --record-issue-width prices at the measured width.",
+            "--default-issue-width was given (docs/calibration.md).",
     };
 
     internal static void WriteSummary(CalibrationResult result, TextWriter stdout)

@@ -51,7 +51,7 @@ public sealed class CalibrationResult
 
     /// <summary>
     /// The issue width the mixed-instruction kernels measured (slots a cycle; <c>IssueWidthFit</c>), null when they gave
-    /// no usable figure. The profile records it only with <see cref="CalibrationOptions.RecordIssueWidth"/>.
+    /// no usable figure. The profile records it unless <see cref="CalibrationOptions.RecordIssueWidth"/> is false.
     /// </summary>
     public double? MeasuredIssueWidth { get; init; }
 

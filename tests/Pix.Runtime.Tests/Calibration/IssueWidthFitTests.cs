@@ -105,10 +105,18 @@ public sealed class IssueWidthFitTests
     [InlineData(5.57, true, 5.57)]
     [InlineData(5.57, false, HardwareProfile.DefaultIssueWidth)]
     [InlineData(null, true, HardwareProfile.DefaultIssueWidth)]
-    public void The_profile_prices_at_the_measured_width_only_when_asked(double? measured, bool record, double expected)
+    public void The_profile_prices_at_the_measured_width_unless_told_to_keep_the_default(double? measured, bool record, double expected)
     {
         HardwareProfile profile = Calibrator.WithIssueWidth(HardwareProfile.Reference, measured, record);
 
         Assert.Equal(expected, profile.IssueWidth);
+    }
+
+    [Fact]
+    public void A_calibration_records_the_measured_width_by_default()
+    {
+        // Decided on the ninth session's closing run (docs/calibration.md, "The issue width").
+        Assert.True(CalibrationOptions.ForBudget(System.TimeSpan.FromSeconds(10)).RecordIssueWidth);
+        Assert.True(new CalibrationOptions().RecordIssueWidth);
     }
 }
