@@ -135,4 +135,44 @@ public sealed class ExceptionalPathTests
         Assert.Contains(model.Gaps, g => g.Kind == GapKind.OpaqueCall && g.Construct.Contains("InvalidOperationException"));
         Assert.Contains(model.Gaps, g => g.Kind == GapKind.OpaqueCall && g.Construct.Contains("ArgumentException"));
     }
+
+    [Fact]
+    public void An_arm_that_throws_either_way_of_a_nested_if_is_an_arm_that_throws()
+    {
+        InterfaceModel model = Extraction.Extract(@"static class C { public static long M(int[] data, int n) {
+            if (n < 0)
+            {
+                if (n == -1) throw new ArgumentException(""minus one: "" + n);
+                else throw new ArgumentOutOfRangeException(nameof(n), n, ""negative"");
+            }
+
+            long s = 0; for (int i = 0; i < n; i++) s += data[i]; return s;
+        } }", options: NoMerging);
+
+        Assert.Empty(model.Gaps);
+        Assert.Single(model.Pieces);
+    }
+
+    [Fact]
+    public void In_a_loop_a_nested_if_that_throws_either_way_is_no_exit()
+    {
+        InterfaceModel model = Extraction.Extract(@"static class C { public static long M(int[] data) {
+            long s = 0;
+            for (int i = 0; i < data.Length; i++)
+            {
+                if (data[i] < 0)
+                {
+                    if (data[i] == -1) throw new InvalidOperationException(""minus one at "" + i);
+                    else throw new ArgumentException(""negative at "" + i);
+                }
+
+                s += data[i];
+            }
+
+            return s;
+        } }");
+
+        Assert.Empty(model.Gaps);
+        Assert.Empty(model.Pcvs);
+    }
 }

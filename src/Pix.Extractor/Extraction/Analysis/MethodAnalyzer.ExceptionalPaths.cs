@@ -21,12 +21,14 @@ internal sealed partial class MethodAnalyzer
 {
     /// <summary>
     /// Whether <paramref name="statement"/> (an arm of a branch) always ends by throwing: its last
-    /// statement is a <c>throw</c>, or a call to a method marked <c>[DoesNotReturn]</c>.
+    /// statement is a <c>throw</c>, a call to a method marked <c>[DoesNotReturn]</c>, or an
+    /// <c>if</c>/<c>else</c> both of whose arms end by throwing.
     /// </summary>
     private static bool EndsInThrow(IOperation? statement) =>
         statement is not null && LastStatement(statement) switch
         {
             IThrowOperation => true,
+            IConditionalOperation { Type: null, WhenFalse: not null } inner => ThrowsEitherWay(inner),
             IExpressionStatementOperation { Operation: IThrowOperation } => true,
             // Debug.Fail is [DoesNotReturn] and [Conditional("DEBUG")]: where the compiler removes it, its way returns.
             IExpressionStatementOperation { Operation: IInvocationOperation call } => DoesNotReturn(call.TargetMethod) && !RemovedByCompiler(call),
@@ -75,9 +77,22 @@ internal sealed partial class MethodAnalyzer
             node = node.Parent;
         }
 
-        while (node.Parent is IBlockOperation block && block.Operations[block.Operations.Length - 1] == node)
+        while (true)
         {
-            node = block;
+            while (node.Parent is IBlockOperation block && block.Operations[block.Operations.Length - 1] == node)
+            {
+                node = block;
+            }
+
+            // An if/else that throws either way is itself a statement that throws (EndsInThrow): where
+            // it stands decides, as the walk decides the arm that holds it.
+            if (node.Parent is IConditionalOperation { Type: null } inner && (node == inner.WhenTrue || node == inner.WhenFalse) && ThrowsEitherWay(inner))
+            {
+                node = inner;
+                continue;
+            }
+
+            break;
         }
 
         switch (node.Parent)
@@ -118,6 +133,10 @@ internal sealed partial class MethodAnalyzer
 
         return false;
     }
+
+    /// <summary>Whether both arms of the <c>if</c>/<c>else</c> statement <paramref name="conditional"/> end by throwing.</summary>
+    private static bool ThrowsEitherWay(IConditionalOperation conditional) =>
+        conditional.WhenFalse is not null && EndsInThrow(conditional.WhenTrue) && EndsInThrow(conditional.WhenFalse);
 
     /// <summary>Whether an arm throws: as an expression (a conditional expression's) or as a statement.</summary>
     private static bool Throws(IOperation? arm, bool isExpression) =>
