@@ -16,12 +16,6 @@ internal sealed partial class MethodAnalyzer
     /// <summary>Whether the compiler removes <paramref name="invocation"/> (a conditional method whose symbols are all undefined there).</summary>
     private static bool RemovedByCompiler(IInvocationOperation invocation)
     {
-        if (LoopHints.IsHint(invocation.TargetMethod))
-        {
-            // PixHint's methods are conditional too (they vanish from the program), but they are what the analysis reads.
-            return false;
-        }
-
         bool conditional = false;
         foreach (AttributeData attribute in invocation.TargetMethod.OriginalDefinition.GetAttributes())
         {
@@ -38,7 +32,9 @@ internal sealed partial class MethodAnalyzer
             }
         }
 
-        return conditional;
+        // PixHint's methods are conditional too (they vanish from the program), but they are what the analysis
+        // reads. Asked last: the name test formats the type's name, and every call in a body comes through here.
+        return conditional && !LoopHints.IsHint(invocation.TargetMethod);
     }
 
     /// <summary>
