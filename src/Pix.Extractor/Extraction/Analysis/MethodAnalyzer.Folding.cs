@@ -57,10 +57,8 @@ internal sealed partial class MethodAnalyzer
     /// <summary>Operators with an <c>op reg, [mem]</c> form the JIT uses (not shifts, integer division or short-circuits).</summary>
     private static bool FoldsAMemoryOperand(BinaryOperatorKind kind, bool floating) => kind switch
     {
-        BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply
-            or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-            or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
-            or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual => true,
+        BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply => true,
+        _ when IsComparison(kind) => true,
         BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr => !floating,
         BinaryOperatorKind.Divide => floating,
         _ => false,
