@@ -71,7 +71,8 @@ public static class InterfaceAgreement
             }
         }
 
-        foreach (Gap gap in model.Gaps.Where(g => g.Kind == GapKind.DataDependentBranch))
+        // Every branch on data, those within the model's resolution too: arms 1 ns apart still leak.
+        foreach (Gap gap in model.Gaps.Concat(model.GapsWithinResolution).Where(g => g.Kind == GapKind.DataDependentBranch))
         {
             if (reader.SecretInCondition(gap.Where) is { } secret)
             {

@@ -13,8 +13,8 @@ namespace Pix.Extraction;
 /// <summary>
 /// Turns the summary of the extracted method into the <see cref="InterfaceModel"/>: pieces from
 /// its alternatives (the last one unguarded), the quantities they read (inputs first, then PCVs,
-/// in source order), the gaps (sorted by place), and resolution merging; the pieces' terms in
-/// <see cref="PieceNormalForm"/>.
+/// in source order), the gaps (sorted by place), the slack of its branches on data
+/// (<see cref="BranchSlackRatio"/>), and resolution merging; the pieces' terms in <see cref="PieceNormalForm"/>.
 /// </summary>
 internal static class ModelAssembler
 {
@@ -30,7 +30,7 @@ internal static class ModelAssembler
 
         // In normal form before the merge too, so that a later ResolutionMerger.Apply merges exactly these pieces.
         IReadOnlyList<Piece> merged = PieceNormalForm.Of(ResolutionMerger.Merge(PieceNormalForm.Of(pieces), resolution));
-        return new InterfaceModel(
+        var model = new InterfaceModel(
             summary.Method.GetDocumentationCommentId() ?? summary.Method.Name,
             DisplayNames.Of(summary.Method),
             Quantities(summary.Quantities, merged).ToEquatableArray(),
@@ -41,7 +41,11 @@ internal static class ModelAssembler
                 .ThenBy(g => g.Construct, StringComparer.Ordinal)
                 .ToEquatableArray(),
             resolution,
-            summary.Origin);
+            summary.Origin)
+        {
+            BranchSlack = BranchSlackRatio.Of(summary.Alternatives, pieces, gaps),
+        };
+        return ResolutionMerger.AbsorbBranches(model, resolution);
     }
 
     private static IEnumerable<Term> Terms(CostAccumulator cost, MethodSummary summary)

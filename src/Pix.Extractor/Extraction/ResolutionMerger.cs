@@ -38,11 +38,39 @@ internal static class ResolutionMerger
             .Where(q => q.Bound is not null)
             .ToLookup(q => q.Name, q => q.Bound!, StringComparer.Ordinal);
         HashSet<string> used = QuantitiesRead.By(merged, name => bounds[name]);
+        return AbsorbBranches(
+            model with
+            {
+                Pieces = merged.ToEquatableArray(),
+                Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
+                Resolution = resolution,
+            },
+            resolution);
+    }
+
+    /// <summary>
+    /// <paramref name="model"/> with its <see cref="GapKind.DataDependentBranch"/> gaps moved to
+    /// <see cref="InterfaceModel.GapsWithinResolution"/> when its <see cref="InterfaceModel.BranchSlack"/> is
+    /// within <paramref name="resolution"/> (> 0); the slack applied either way, so null in the result. At
+    /// resolution 0 the model is returned as it is: every gap stays, and the slack stays to be applied.
+    /// </summary>
+    public static InterfaceModel AbsorbBranches(InterfaceModel model, double resolution)
+    {
+        if (resolution <= 0)
+        {
+            return model;
+        }
+
+        if (model.BranchSlack is not { } slack || slack > resolution)
+        {
+            return model.BranchSlack is null ? model : model with { BranchSlack = null };
+        }
+
         return model with
         {
-            Pieces = merged.ToEquatableArray(),
-            Quantities = model.Quantities.Where(q => used.Contains(q.Name)).ToEquatableArray(),
-            Resolution = resolution,
+            Gaps = model.Gaps.Where(g => g.Kind != GapKind.DataDependentBranch).ToEquatableArray(),
+            GapsWithinResolution = model.Gaps.Where(g => g.Kind == GapKind.DataDependentBranch).ToEquatableArray(),
+            BranchSlack = null,
         };
     }
 
@@ -81,6 +109,10 @@ internal static class ResolutionMerger
 
         return result;
     }
+
+    /// <summary>The piece's latency on the reference profile at each of <see cref="Samples"/>.</summary>
+    public static double[] PricesAtSamples(Piece piece) =>
+        Prices(piece, new Dictionary<Expr, double[]>(), new Dictionary<BlockSummary, double>(SameInstance<BlockSummary>.Comparer));
 
     private static bool Close(double[] a, double[] b, double resolution)
     {

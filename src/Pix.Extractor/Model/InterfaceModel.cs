@@ -34,6 +34,22 @@ public sealed record InterfaceModel(
     /// <summary>Version of the model's serialized form (baseline files carry it).</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>
+    /// For a model extracted at resolution 0: the least resolution at which its branches on data are within
+    /// the resolution, the largest ratio, over its pieces and the samples pieces are merged at, of the combined
+    /// slack of those branches (what keeping each one's costlier arm can add, counted as the cost is) to the
+    /// piece's latency. Null when it has no such branch, or one cannot be bounded (docs/extractor.md,
+    /// "Branches within the resolution"). Null in a merged model: it has been applied.
+    /// </summary>
+    public double? BranchSlack { get; init; }
+
+    /// <summary>
+    /// The <see cref="GapKind.DataDependentBranch"/> gaps a merge at <see cref="Resolution"/> found within the
+    /// resolution (<see cref="BranchSlack"/>): no longer approximations this interface owes anyone, so not in
+    /// <see cref="Gaps"/>, but kept for what reads every branch on data (the constant-time cross-check).
+    /// </summary>
+    public EquatableArray<Gap> GapsWithinResolution { get; init; }
+
     /// <summary>True when nothing was approximated.</summary>
     public bool IsComplete => Gaps.IsEmpty;
 

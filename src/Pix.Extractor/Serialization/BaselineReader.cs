@@ -86,7 +86,7 @@ public static class BaselineReader
 
     internal static InterfaceModel Interface(string methodId, JsonFields m, string source)
     {
-        m.RejectUnknown("methodName", "resolution", "origin", "quantities", "pieces", "gaps");
+        m.RejectUnknown("methodName", "resolution", "origin", "quantities", "pieces", "gaps", "gapsWithinResolution", "branchSlack");
         var quantities = Items(m, "quantities", source).Select(q => Quantity(q, source)).ToEquatableArray();
         var pieces = Items(m, "pieces", source).Select(p => Piece(p, source)).ToEquatableArray();
         if (pieces.IsEmpty || pieces[pieces.Count - 1].When is not TrueGuard)
@@ -101,7 +101,13 @@ public static class BaselineReader
             pieces,
             Items(m, "gaps", source).Select(g => Gap(g, source)).ToEquatableArray(),
             Finite(m, "resolution"),
-            Provenance(m.RequireObject("origin")));
+            Provenance(m.RequireObject("origin")))
+        {
+            GapsWithinResolution = m.Object["gapsWithinResolution"] is not null
+                ? Items(m, "gapsWithinResolution", source).Select(g => Gap(g, source)).ToEquatableArray()
+                : EquatableArray<Gap>.Empty,
+            BranchSlack = m.Object["branchSlack"] is null ? null : Finite(m, "branchSlack"),
+        };
     }
 
     private static IEnumerable<JsonFields> Items(JsonFields parent, string name, string source)

@@ -35,13 +35,31 @@ public static class BaselineWriter
     }
 
     /// <summary>The JSON of one interface (also used by <c>pix diff --format json</c>).</summary>
-    internal static JsonNode Interface(InterfaceModel m) => Obj(
-        ("methodName", new JsonString(m.MethodName)),
-        ("resolution", Number(m.Resolution)),
-        ("origin", Provenance(m.Origin)),
-        ("quantities", new JsonArray(m.Quantities.Select(Quantity))),
-        ("pieces", new JsonArray(m.Pieces.Select(Piece))),
-        ("gaps", new JsonArray(m.Gaps.Select(Gap))));
+    internal static JsonNode Interface(InterfaceModel m)
+    {
+        var fields = new List<(string, JsonNode)>
+        {
+            ("methodName", new JsonString(m.MethodName)),
+            ("resolution", Number(m.Resolution)),
+            ("origin", Provenance(m.Origin)),
+            ("quantities", new JsonArray(m.Quantities.Select(Quantity))),
+            ("pieces", new JsonArray(m.Pieces.Select(Piece))),
+            ("gaps", new JsonArray(m.Gaps.Select(Gap))),
+        };
+
+        // Optional, as coldLoads in a block: written only when there is something, so other files stay as they were.
+        if (!m.GapsWithinResolution.IsEmpty)
+        {
+            fields.Add(("gapsWithinResolution", new JsonArray(m.GapsWithinResolution.Select(Gap))));
+        }
+
+        if (m.BranchSlack is { } slack)
+        {
+            fields.Add(("branchSlack", Number(slack)));
+        }
+
+        return Obj(fields.ToArray());
+    }
 
     /// <summary>The prefix form of an expression.</summary>
     internal static JsonNode Expr(Expr e) => e switch

@@ -132,6 +132,13 @@ internal sealed partial class MethodAnalyzer
         {
             _paths.AddTerm(term.WithCount(count => count.Times(runs)) with { CountsWholeCall = true });
         }
+
+        if (arm.Slack is not null)
+        {
+            var slack = new CostAccumulator();
+            slack.AddSlackOf(arm, term => term.WithCount(count => count.Times(runs)) with { CountsWholeCall = true });
+            _paths.AddCost(slack);
+        }
     }
 
     /// <summary>

@@ -306,21 +306,24 @@ internal sealed partial class MethodAnalyzer
             }
         }
 
-        if (ArmForkingOnPcvs(site, armPaths) is { } hinted)
+        int? hinted = ArmForkingOnPcvs(site, armPaths);
+        int costliest = CostliestIndex(chosenPrices);
+        if (hinted is { } forking)
         {
             // Each path of the hinted fork costs at least what the other arms' costliest path costs.
-            var others = chosen.Where((_, i) => i != hinted).ToList();
-            _paths.Then(armPaths[hinted]
+            var others = chosen.Where((_, i) => i != forking).ToList();
+            _paths.Then(armPaths[forking]
                 .Select(path => new PathAlternative(path.Guard, PathSet.Costliest(others.Append(path), ComparisonSample).Cost))
                 .ToList());
         }
         else
         {
-            _paths.AddCost(chosen[CostliestIndex(chosenPrices)].Cost);
+            _paths.AddCost(chosen[costliest].Cost);
         }
 
         if (priced.Distinct().Count() > 1)
         {
+            AddSlack(site, arms, armPaths, chosen, hinted is null ? costliest : null);
             AddGap(
                 GapKind.DataDependentBranch,
                 "branch on data",
@@ -336,6 +339,47 @@ internal sealed partial class MethodAnalyzer
 
         return DependencyFlow.Combine(walked.Select(w => w.Flow));
     }
+
+    /// <summary>
+    /// The slack of a branch on data that kept arm <paramref name="kept"/> (null: a hinted fork, not one arm) on
+    /// every live path (<see cref="BranchSlack"/>): beside the kept arm's path, which <see cref="PathSet.AddCost"/>
+    /// added with its own slack, the difference to each other arm that does not jump, and the other arms' own
+    /// slack. Unbounded, which keeps the gap at any resolution, unless every arm that does not jump is one
+    /// path that does not return and the kept arm is the costlier at every sample <see cref="ResolutionMerger"/>
+    /// compares pieces at: only then does the kept arm bound the others wherever the resolution is checked.
+    /// </summary>
+    private void AddSlack(IOperation site, IReadOnlyList<Arm> arms, List<List<PathAlternative>> armPaths, List<PathAlternative> chosen, int? kept)
+    {
+        Provenance where = SourceLocations.Of(site, "branch on data");
+        var compared = Enumerable.Range(0, arms.Count).Where(i => !arms[i].Jumps).ToList();
+        bool bounded = kept is { } k
+            && !arms[k].Jumps
+            && compared.All(i => armPaths[i].Count == 1 && !armPaths[i][0].Terminated)
+            && compared.All(i => CostsAtMost(chosen[i].Cost, chosen[k].Cost));
+        var slack = new CostAccumulator();
+        if (!bounded)
+        {
+            slack.AddSlack(BranchSlack.Unbounded(where));
+        }
+        else
+        {
+            foreach (int other in compared.Where(i => i != kept))
+            {
+                foreach (PendingTerm term in BranchSlack.Between(chosen[kept!.Value].Cost, chosen[other].Cost, where))
+                {
+                    slack.AddSlack(term);
+                }
+
+                slack.AddSlackOf(chosen[other].Cost, term => term);
+            }
+        }
+
+        _paths.AddCost(slack);
+    }
+
+    /// <summary>Whether <paramref name="cost"/> is priced at most <paramref name="bound"/> at every resolution sample.</summary>
+    private static bool CostsAtMost(CostAccumulator cost, CostAccumulator bound) =>
+        ResolutionMerger.Samples.All(sample => cost.SamplePrice(sample) <= bound.SamplePrice(sample));
 
     /// <summary>
     /// Walks each arm on its own, on a fresh path set from the state just before the branch, then merges the

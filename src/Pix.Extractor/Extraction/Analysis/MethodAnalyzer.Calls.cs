@@ -247,6 +247,14 @@ internal sealed partial class MethodAnalyzer
             // start from memory it reads, counts for this block's straight-line chain.
             OperationVector body = summary.Alternatives[0].Cost.Operations;
             Emit(body);
+            if (summary.Alternatives[0].Cost.Slack is not null)
+            {
+                // A branch on data in the inlined leaf (a `?:`): its slack, over the caller's inputs.
+                var slack = new CostAccumulator();
+                slack.AddSlackOf(summary.Alternatives[0].Cost, new CalleeSubstitution(this, summary, call).Term);
+                _paths.AddCost(slack);
+            }
+
             _region.Observe(DependencyFlow.None.Then(summary.StraightChain));
             return InlinedResult(call, summary.ReturnPaths);
         }
@@ -293,6 +301,8 @@ internal sealed partial class MethodAnalyzer
             {
                 cost.Terms.Add(substitution.Term(term));
             }
+
+            cost.AddSlackOf(alternative.Cost, substitution.Term);
 
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
         }

@@ -301,9 +301,14 @@ internal sealed partial class MethodAnalyzer
                     : cost.Terms[i].WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
             }
 
+            // The slack of the body's branches on data runs as often as the body's terms do.
+            cost.AddSlackOf(alternative.Cost, term => term.CountsWholeCall
+                ? term
+                : term.WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips)));
             if (hitTest is not null)
             {
                 cost.Terms.AddRange(OnceAtTheHit(hitTest, trips, where, $"{kind} at line {line}"));
+                cost.AddSlackOf(hitTest, term => term.WithCount(count => count.Times(MoreThan(trips, 0))));
             }
 
             if (missesOnExit)

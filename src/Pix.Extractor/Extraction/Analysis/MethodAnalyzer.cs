@@ -147,6 +147,7 @@ internal sealed partial class MethodAnalyzer
 
             CostAccumulator replaced = new();
             replaced.Terms.AddRange(terms);
+            replaced.AddSlackOf(cost, t => t.WithCount(c => c.Times(times)));
             _paths.Alternatives[i] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
         }
     }

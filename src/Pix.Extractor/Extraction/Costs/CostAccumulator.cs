@@ -6,7 +6,8 @@ namespace Pix.Extraction.Costs;
 
 /// <summary>
 /// The cost of one path through a region: operations of the region's own straight-line code (one
-/// execution), opaque calls made there, and nested terms (loops, calls) with their counts.
+/// execution), opaque calls made there, and nested terms (loops, calls) with their counts; beside it,
+/// the <see cref="Slack"/> of the branches on data whose costlier arm it kept (BranchSlack.cs).
 /// </summary>
 internal sealed class CostAccumulator
 {
@@ -35,11 +36,44 @@ internal sealed class CostAccumulator
 
     public bool IsEmpty => Operations.IsEmpty && Opaque.Count == 0 && Terms.Count == 0;
 
-    public CostAccumulator Clone() => new(
-        Operations.Clone(),
-        new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
-        new List<PendingTerm>(Terms),
-        LongestPath);
+    /// <summary>
+    /// How much more this path can cost than the same path through the cheaper arms of the branches on data
+    /// it priced at their costlier arm: terms, counted as the path's own terms are (loops multiply them,
+    /// callers substitute them), but never part of its price (<see cref="SamplePrice"/>). Null while there
+    /// are none: most paths meet no such branch, and each fork of a path clones its cost.
+    /// </summary>
+    public List<PendingTerm>? Slack { get; private set; }
+
+    public CostAccumulator Clone()
+    {
+        var clone = new CostAccumulator(
+            Operations.Clone(),
+            new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
+            new List<PendingTerm>(Terms),
+            LongestPath);
+        clone.Slack = Slack is null ? null : new List<PendingTerm>(Slack);
+        return clone;
+    }
+
+    /// <summary>Adds <paramref name="slack"/> to <see cref="Slack"/>.</summary>
+    public void AddSlack(PendingTerm slack) => (Slack ??= new List<PendingTerm>()).Add(slack);
+
+    /// <summary>
+    /// Adds the slack of <paramref name="other"/>, each term through <paramref name="transform"/>: what a loop,
+    /// a callee substitution or a recursion does to the other's terms when it makes them this one's.
+    /// </summary>
+    public void AddSlackOf(CostAccumulator other, Func<PendingTerm, PendingTerm> transform)
+    {
+        if (other.Slack is null)
+        {
+            return;
+        }
+
+        foreach (PendingTerm term in other.Slack)
+        {
+            AddSlack(transform(term));
+        }
+    }
 
     public void ObserveLongest(OperationVector path) => LongestPath = OperationVector.Longer(LongestPath, path);
 
@@ -57,6 +91,10 @@ internal sealed class CostAccumulator
 
         Terms.AddRange(other.Terms);
         ObserveLongest(other.LongestPath);
+        if (other.Slack is not null)
+        {
+            (Slack ??= new List<PendingTerm>()).AddRange(other.Slack);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Pix.Extraction.Costs;
+using Pix.Extraction.Symbolic;
+using Pix.Model;
+
+namespace Pix.Extraction;
+
+/// <summary>
+/// <see cref="InterfaceModel.BranchSlack"/>: how far, relative to each piece, keeping the costlier arm of every
+/// branch on data can take a piece from the same piece through any other arms (docs/extractor.md, "Branches
+/// within the resolution").
+/// </summary>
+internal static class BranchSlackRatio
+{
+    /// <summary>
+    /// The largest ratio, over the pieces and <see cref="ResolutionMerger.Samples"/>, of a path's slack to its
+    /// piece's latency on the reference profile; null when the model has no branch-on-data gap, when a slack is
+    /// unbounded, when a piece with slack costs nothing at a sample, or when a gap's branch left no slack on any
+    /// path (its cost was dropped on the way, so nothing bounds it).
+    /// </summary>
+    /// <param name="alternatives">The method's paths.</param>
+    /// <param name="pieces">Their pieces, in the same order.</param>
+    /// <param name="gaps">The model's gaps.</param>
+    public static double? Of(IReadOnlyList<PathAlternative> alternatives, IReadOnlyList<Piece> pieces, IReadOnlyList<Gap> gaps)
+    {
+        var uncovered = new HashSet<(string FilePath, int Start)>(
+            gaps.Where(g => g.Kind == GapKind.DataDependentBranch).Select(g => (g.Where.FilePath, g.Where.Start)));
+        if (uncovered.Count == 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<double> samples = ResolutionMerger.Samples;
+        double ratio = 0;
+        for (int i = 0; i < alternatives.Count; i++)
+        {
+            if (alternatives[i].Cost.Slack is not { } slack)
+            {
+                continue;
+            }
+
+            var slackPrices = new double[samples.Count];
+            foreach (PendingTerm term in slack)
+            {
+                if (ReferenceEquals(term.Block, BranchSlack.UnboundedBlock))
+                {
+                    return null;
+                }
+
+                uncovered.Remove((term.Origin.FilePath, term.Origin.Start));
+                Expr count = Summation.WithoutLoopVariables(term.Count).ToExpr();
+                double blockPrice = term.Block.Price(HardwareProfile.Reference);
+                for (int s = 0; s < samples.Count; s++)
+                {
+                    double value = samples[s];
+                    slackPrices[s] += Math.Max(0, ModelEvaluator.Evaluate(count, _ => value)) * blockPrice;
+                }
+            }
+
+            double[] piecePrices = ResolutionMerger.PricesAtSamples(pieces[i]);
+            for (int s = 0; s < samples.Count; s++)
+            {
+                if (slackPrices[s] <= 0)
+                {
+                    continue;
+                }
+
+                if (!(piecePrices[s] > 0))
+                {
+                    return null;
+                }
+
+                ratio = Math.Max(ratio, slackPrices[s] / piecePrices[s]);
+            }
+        }
+
+        return uncovered.Count == 0 ? ratio : null;
+    }
+}
