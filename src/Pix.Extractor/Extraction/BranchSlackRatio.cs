@@ -33,6 +33,9 @@ internal static class BranchSlackRatio
         }
 
         IReadOnlyList<double> samples = ResolutionMerger.Samples;
+        // Paths forked after a branch share its slack terms (a fork copies the list, not the terms): each is priced once.
+        var priced = new Dictionary<PendingTerm, double[]>(SameInstance<PendingTerm>.Comparer);
+        Func<Piece, double[]> pricePiece = ResolutionMerger.PiecePricer();
         double ratio = 0;
         for (int i = 0; i < alternatives.Count; i++)
         {
@@ -50,16 +53,18 @@ internal static class BranchSlackRatio
                 }
 
                 uncovered.Remove((term.Origin.FilePath, term.Origin.Start));
-                Expr count = Summation.WithoutLoopVariables(term.Count).ToExpr();
-                double blockPrice = term.Block.Price(HardwareProfile.Reference);
+                if (!priced.TryGetValue(term, out double[]? prices))
+                {
+                    priced[term] = prices = PricesAtSamples(term);
+                }
+
                 for (int s = 0; s < samples.Count; s++)
                 {
-                    double value = samples[s];
-                    slackPrices[s] += Math.Max(0, ModelEvaluator.Evaluate(count, _ => value)) * blockPrice;
+                    slackPrices[s] += prices[s];
                 }
             }
 
-            double[] piecePrices = ResolutionMerger.PricesAtSamples(pieces[i]);
+            double[] piecePrices = pricePiece(pieces[i]);
             for (int s = 0; s < samples.Count; s++)
             {
                 if (slackPrices[s] <= 0)
@@ -77,5 +82,31 @@ internal static class BranchSlackRatio
         }
 
         return uncovered.Count == 0 ? ratio : null;
+    }
+
+    /// <summary>The term's price on the reference profile at each sample, its count evaluated as the pieces' are.</summary>
+    private static double[] PricesAtSamples(PendingTerm term)
+    {
+        IReadOnlyList<double> samples = ResolutionMerger.Samples;
+        var prices = new double[samples.Count];
+        double blockPrice = term.Block.Price(HardwareProfile.Reference);
+        if (term.Count.IsConstant(out double constant))
+        {
+            for (int s = 0; s < prices.Length; s++)
+            {
+                prices[s] = Math.Max(0, constant) * blockPrice;
+            }
+
+            return prices;
+        }
+
+        Expr count = Summation.WithoutLoopVariables(term.Count).ToExpr();
+        for (int s = 0; s < prices.Length; s++)
+        {
+            double value = samples[s];
+            prices[s] = Math.Max(0, ModelEvaluator.Evaluate(count, _ => value)) * blockPrice;
+        }
+
+        return prices;
     }
 }

@@ -110,9 +110,16 @@ internal static class ResolutionMerger
         return result;
     }
 
-    /// <summary>The piece's latency on the reference profile at each of <see cref="Samples"/>.</summary>
-    public static double[] PricesAtSamples(Piece piece) =>
-        Prices(piece, new Dictionary<Expr, double[]>(), new Dictionary<BlockSummary, double>(SameInstance<BlockSummary>.Comparer));
+    /// <summary>
+    /// A pricer of pieces: each one's latency on the reference profile at each of <see cref="Samples"/>, pricing
+    /// each count and block once for all the pieces it is given (as <see cref="Merge"/> does).
+    /// </summary>
+    public static Func<Piece, double[]> PiecePricer()
+    {
+        var counts = new Dictionary<Expr, double[]>();
+        var blocks = new Dictionary<BlockSummary, double>(SameInstance<BlockSummary>.Comparer);
+        return piece => Prices(piece, counts, blocks);
+    }
 
     private static bool Close(double[] a, double[] b, double resolution)
     {

@@ -135,9 +135,7 @@ internal sealed partial class MethodAnalyzer
 
         if (arm.Slack is not null)
         {
-            var slack = new CostAccumulator();
-            slack.AddSlackOf(arm, term => term.WithCount(count => count.Times(runs)) with { CountsWholeCall = true });
-            _paths.AddCost(slack);
+            _paths.AddSlack(arm.Slack.Select(term => term.WithCount(count => count.Times(runs)) with { CountsWholeCall = true }).ToList());
         }
     }
 

@@ -10,6 +10,8 @@ namespace Pix.Extraction.Analysis;
 
 internal sealed partial class MethodAnalyzer
 {
+    private const string DataBranch = "branch on data";
+
     /// <summary>The value all atoms take when alternatives are compared by price (see docs/extractor.md).</summary>
     internal const double ComparisonSample = 64;
 
@@ -323,13 +325,14 @@ internal sealed partial class MethodAnalyzer
 
         if (priced.Distinct().Count() > 1)
         {
-            AddSlack(site, arms, armPaths, chosen, hinted is null ? costliest : null);
-            AddGap(
+            Provenance where = SourceLocations.Of(site, DataBranch);
+            _paths.AddSlack(Slack(where, arms, armPaths, chosen, hinted is null ? costliest : null));
+            _session.AddGap(new Gap(
                 GapKind.DataDependentBranch,
-                "branch on data",
+                DataBranch,
                 "The condition depends on data the inputs do not show; the costlier arm was kept. " +
                 "Branch on a parameter (or its Length) for a guarded piece.",
-                site);
+                where));
         }
 
         if (allTerminate)
@@ -341,45 +344,56 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// The slack of a branch on data that kept arm <paramref name="kept"/> (null: a hinted fork, not one arm) on
-    /// every live path (<see cref="BranchSlack"/>): beside the kept arm's path, which <see cref="PathSet.AddCost"/>
+    /// The slack to add to every live path for a branch on data that kept arm <paramref name="kept"/> (null: a
+    /// hinted fork, not one arm; <see cref="BranchSlack"/>): beside the kept arm's path, which <see cref="PathSet.AddCost"/>
     /// added with its own slack, the difference to each other arm that does not jump, and the other arms' own
     /// slack. Unbounded, which keeps the gap at any resolution, unless every arm that does not jump is one
     /// path that does not return and the kept arm is the costlier at every sample <see cref="ResolutionMerger"/>
     /// compares pieces at: only then does the kept arm bound the others wherever the resolution is checked.
     /// </summary>
-    private void AddSlack(IOperation site, IReadOnlyList<Arm> arms, List<List<PathAlternative>> armPaths, List<PathAlternative> chosen, int? kept)
+    private static List<PendingTerm> Slack(Provenance where, IReadOnlyList<Arm> arms, List<List<PathAlternative>> armPaths, List<PathAlternative> chosen, int? kept)
     {
-        Provenance where = SourceLocations.Of(site, "branch on data");
         var compared = Enumerable.Range(0, arms.Count).Where(i => !arms[i].Jumps).ToList();
         bool bounded = kept is { } k
             && !arms[k].Jumps
             && compared.All(i => armPaths[i].Count == 1 && !armPaths[i][0].Terminated)
-            && compared.All(i => CostsAtMost(chosen[i].Cost, chosen[k].Cost));
-        var slack = new CostAccumulator();
+            && CostsAtMost(compared.Where(i => i != k).Select(i => chosen[i].Cost), SamplePrices(chosen[k].Cost));
         if (!bounded)
         {
-            slack.AddSlack(BranchSlack.Unbounded(where));
+            return new List<PendingTerm>(1) { BranchSlack.Unbounded(where) };
         }
-        else
-        {
-            foreach (int other in compared.Where(i => i != kept))
-            {
-                foreach (PendingTerm term in BranchSlack.Between(chosen[kept!.Value].Cost, chosen[other].Cost, where))
-                {
-                    slack.AddSlack(term);
-                }
 
-                slack.AddSlackOf(chosen[other].Cost, term => term);
+        var slack = new List<PendingTerm>();
+        foreach (int other in compared.Where(i => i != kept))
+        {
+            slack.AddRange(BranchSlack.Between(chosen[kept!.Value].Cost, chosen[other].Cost, where));
+            if (chosen[other].Cost.Slack is { } nested)
+            {
+                slack.AddRange(nested);
             }
         }
 
-        _paths.AddCost(slack);
+        return slack;
     }
 
-    /// <summary>Whether <paramref name="cost"/> is priced at most <paramref name="bound"/> at every resolution sample.</summary>
-    private static bool CostsAtMost(CostAccumulator cost, CostAccumulator bound) =>
-        ResolutionMerger.Samples.All(sample => cost.SamplePrice(sample) <= bound.SamplePrice(sample));
+    /// <summary>Whether each of <paramref name="costs"/> is priced at most <paramref name="bound"/> at every resolution sample.</summary>
+    private static bool CostsAtMost(IEnumerable<CostAccumulator> costs, double[] bound)
+    {
+        foreach (CostAccumulator cost in costs)
+        {
+            for (int s = 0; s < bound.Length; s++)
+            {
+                if (cost.SamplePrice(ResolutionMerger.Samples[s]) > bound[s])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static double[] SamplePrices(CostAccumulator cost) => ResolutionMerger.Samples.Select(cost.SamplePrice).ToArray();
 
     /// <summary>
     /// Walks each arm on its own, on a fresh path set from the state just before the branch, then merges the

@@ -53,6 +53,17 @@ internal sealed partial class MethodAnalyzer
             return substituted;
         }
 
+        /// <summary>
+        /// A slack term of the callee (<see cref="CostAccumulator.Slack"/>) at the call site, substituted as
+        /// <see cref="Term"/> does, but only through quantities the call's terms and guards already mapped: mapping
+        /// another would name a PCV (or report an argument) the interface does not otherwise have, and a slack must
+        /// change nothing but the gaps. A term that reads another is unbounded (its branch stays a gap).
+        /// </summary>
+        public PendingTerm SlackTerm(PendingTerm term) =>
+            _terms.TryGetValue(term, out PendingTerm? substituted) ? substituted
+            : term.Count.ContainsAtom(atom => atom is QuantityAtom q && !_mapped.ContainsKey(q.Name)) ? BranchSlack.Unbounded(term.Origin)
+            : Term(term);
+
         /// <summary>The callee's guard at the call site, or null when it reads something the caller cannot express.</summary>
         public Guard? SubstituteGuard(Guard guard)
         {

@@ -250,9 +250,8 @@ internal sealed partial class MethodAnalyzer
             if (summary.Alternatives[0].Cost.Slack is not null)
             {
                 // A branch on data in the inlined leaf (a `?:`): its slack, over the caller's inputs.
-                var slack = new CostAccumulator();
-                slack.AddSlackOf(summary.Alternatives[0].Cost, new CalleeSubstitution(this, summary, call).Term);
-                _paths.AddCost(slack);
+                var leaf = new CalleeSubstitution(this, summary, call);
+                _paths.AddSlack(summary.Alternatives[0].Cost.Slack.Select(leaf.SlackTerm).ToList());
             }
 
             _region.Observe(DependencyFlow.None.Then(summary.StraightChain));
@@ -302,7 +301,7 @@ internal sealed partial class MethodAnalyzer
                 cost.Terms.Add(substitution.Term(term));
             }
 
-            cost.AddSlackOf(alternative.Cost, substitution.Term);
+            cost.AddSlackOf(alternative.Cost, substitution.SlackTerm);
 
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
         }

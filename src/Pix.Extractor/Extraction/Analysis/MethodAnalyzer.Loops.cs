@@ -281,6 +281,8 @@ internal sealed partial class MethodAnalyzer
         CostAccumulator? hitTest = TakeHitTest(loop);
         bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
         var closed = new List<PathAlternative>();
+        // The body's paths share the slack terms of the branches before their forks: each is summed once.
+        var summedSlack = new Dictionary<PendingTerm, PendingTerm>(SameInstance<PendingTerm>.Comparer);
         foreach (PathAlternative alternative in body)
         {
             var cost = new CostAccumulator();
@@ -302,9 +304,20 @@ internal sealed partial class MethodAnalyzer
             }
 
             // The slack of the body's branches on data runs as often as the body's terms do.
-            cost.AddSlackOf(alternative.Cost, term => term.CountsWholeCall
-                ? term
-                : term.WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips)));
+            cost.AddSlackOf(alternative.Cost, term =>
+            {
+                if (term.CountsWholeCall)
+                {
+                    return term;
+                }
+
+                if (!summedSlack.TryGetValue(term, out PendingTerm? summed))
+                {
+                    summedSlack[term] = summed = term.WithCount(c => Summation.SumOverIterations(c, variable, shape?.Start ?? Poly.Zero, shape?.Step ?? 1, trips));
+                }
+
+                return summed;
+            });
             if (hitTest is not null)
             {
                 cost.Terms.AddRange(OnceAtTheHit(hitTest, trips, where, $"{kind} at line {line}"));

@@ -26,6 +26,9 @@ internal static class BranchSlack
         Array.Empty<OperationCount>(),
         opaque: new[] { new OpaqueCall("unbounded slack of a branch on data", 1) });
 
+    /// <summary>Whether <paramref name="slack"/> is <see cref="Unbounded"/>.</summary>
+    public static bool IsUnbounded(PendingTerm slack) => ReferenceEquals(slack.Block, UnboundedBlock);
+
     /// <summary>A slack term that keeps the branch at <paramref name="site"/> (and every other) a gap.</summary>
     public static PendingTerm Unbounded(Provenance site) => new(UnboundedBlock, Poly.One, site, Description);
 
@@ -68,22 +71,40 @@ internal static class BranchSlack
 
     private static BlockSummary StraightLineDifference(CostAccumulator kept, CostAccumulator other)
     {
+        // Built in BlockSummary's normal form (classes in enum order, no zeros) without its LINQ normalisation:
+        // this runs at every branch on data an analysis meets.
         OperationVector a = kept.Operations, b = other.Operations;
+        double unfusedSlots = Math.Abs(a[OperationClass.Branch] - b[OperationClass.Branch])
+            + Math.Abs(a[OperationClass.IntegerAlu] - b[OperationClass.IntegerAlu])
+            + Math.Abs(a.FoldedLoads - b.FoldedLoads);
         var operations = new List<OperationCount>();
         var chain = new List<OperationCount>();
         foreach (OperationClass operation in HardwareProfile.AllClasses)
         {
-            operations.Add(new OperationCount(operation, Math.Abs(a[operation] - b[operation])));
-            chain.Add(new OperationCount(operation, Math.Abs(kept.LongestPath[operation] - other.LongestPath[operation])));
+            double count = Math.Abs(a[operation] - b[operation]) + (operation == OperationClass.IntegerAlu ? unfusedSlots : 0);
+            if (count != 0)
+            {
+                operations.Add(new OperationCount(operation, count));
+            }
+
+            double chained = Math.Abs(kept.LongestPath[operation] - other.LongestPath[operation]);
+            if (chained != 0)
+            {
+                chain.Add(new OperationCount(operation, chained));
+            }
         }
 
-        double unfusedSlots = Math.Abs(a[OperationClass.Branch] - b[OperationClass.Branch])
-            + Math.Abs(a[OperationClass.IntegerAlu] - b[OperationClass.IntegerAlu])
-            + Math.Abs(a.FoldedLoads - b.FoldedLoads);
-        operations.Add(new OperationCount(OperationClass.IntegerAlu, unfusedSlots));
-        var opaque = kept.Opaque.Keys.Union(other.Opaque.Keys, StringComparer.Ordinal)
-            .Select(name => new OpaqueCall(name, Math.Abs(Count(kept, name) - Count(other, name))));
-        return BlockSummary.Create(operations, chain, opaque, takenBranches: Math.Abs(a.TakenBranches - b.TakenBranches));
+        EquatableArray<OpaqueCall> opaque = kept.Opaque.Count == 0 && other.Opaque.Count == 0
+            ? EquatableArray<OpaqueCall>.Empty
+            : kept.Opaque.Keys.Union(other.Opaque.Keys, StringComparer.Ordinal)
+                .Select(name => new OpaqueCall(name, Math.Abs(Count(kept, name) - Count(other, name))))
+                .Where(call => call.Count != 0)
+                .OrderBy(call => call.Name, StringComparer.Ordinal)
+                .ToEquatableArray();
+        return new BlockSummary(operations.ToEquatableArray(), chain.ToEquatableArray(), opaque)
+        {
+            TakenBranches = Math.Abs(a.TakenBranches - b.TakenBranches),
+        };
     }
 
     private static double Count(CostAccumulator cost, string opaque) => cost.Opaque.TryGetValue(opaque, out double count) ? count : 0;

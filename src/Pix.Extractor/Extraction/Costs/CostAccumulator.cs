@@ -42,7 +42,11 @@ internal sealed class CostAccumulator
     /// callers substitute them), but never part of its price (<see cref="SamplePrice"/>). Null while there
     /// are none: most paths meet no such branch, and each fork of a path clones its cost.
     /// </summary>
-    public List<PendingTerm>? Slack { get; private set; }
+    public IReadOnlyList<PendingTerm>? Slack => _slack;
+
+    // Shared with clones until one of them adds to it (most forks of a path add none): copied on that write.
+    private List<PendingTerm>? _slack;
+    private bool _slackShared;
 
     public CostAccumulator Clone()
     {
@@ -51,12 +55,41 @@ internal sealed class CostAccumulator
             new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
             new List<PendingTerm>(Terms),
             LongestPath);
-        clone.Slack = Slack is null ? null : new List<PendingTerm>(Slack);
+        if (_slack is not null)
+        {
+            clone._slack = _slack;
+            clone._slackShared = _slackShared = true;
+        }
+
         return clone;
     }
 
-    /// <summary>Adds <paramref name="slack"/> to <see cref="Slack"/>.</summary>
-    public void AddSlack(PendingTerm slack) => (Slack ??= new List<PendingTerm>()).Add(slack);
+    /// <summary>
+    /// Adds <paramref name="slack"/> to <see cref="Slack"/>. An unbounded slack (<see cref="BranchSlack.UnboundedBlock"/>)
+    /// is all a path's slack then says: it replaces the others, and nothing is added after it.
+    /// </summary>
+    public void AddSlack(PendingTerm slack)
+    {
+        if (_slack is { Count: 1 } only && BranchSlack.IsUnbounded(only[0]))
+        {
+            return;
+        }
+
+        if (BranchSlack.IsUnbounded(slack))
+        {
+            _slack = new List<PendingTerm>(1) { slack };
+            _slackShared = false;
+            return;
+        }
+
+        if (_slack is null || _slackShared)
+        {
+            _slack = _slack is null ? new List<PendingTerm>() : new List<PendingTerm>(_slack);
+            _slackShared = false;
+        }
+
+        _slack.Add(slack);
+    }
 
     /// <summary>
     /// Adds the slack of <paramref name="other"/>, each term through <paramref name="transform"/>: what a loop,
@@ -93,7 +126,10 @@ internal sealed class CostAccumulator
         ObserveLongest(other.LongestPath);
         if (other.Slack is not null)
         {
-            (Slack ??= new List<PendingTerm>()).AddRange(other.Slack);
+            foreach (PendingTerm slack in other.Slack)
+            {
+                AddSlack(slack);
+            }
         }
     }
 

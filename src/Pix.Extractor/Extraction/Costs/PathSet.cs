@@ -106,6 +106,21 @@ internal sealed class PathSet
         }
     }
 
+    /// <summary>Adds <paramref name="slack"/> to every live path's <see cref="CostAccumulator.Slack"/>.</summary>
+    public void AddSlack(IReadOnlyList<PendingTerm> slack)
+    {
+        foreach (PathAlternative alternative in Alternatives)
+        {
+            if (!alternative.Terminated)
+            {
+                for (int i = 0; i < slack.Count; i++)
+                {
+                    alternative.Cost.AddSlack(slack[i]);
+                }
+            }
+        }
+    }
+
     public void TerminateLive()
     {
         foreach (PathAlternative alternative in Alternatives)
