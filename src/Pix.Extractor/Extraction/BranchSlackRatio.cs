@@ -25,13 +25,15 @@ internal static class BranchSlackRatio
     /// <param name="gaps">The model's gaps.</param>
     public static double? Of(IReadOnlyList<PathAlternative> alternatives, IReadOnlyList<Piece> pieces, IReadOnlyList<Gap> gaps)
     {
-        var uncovered = new HashSet<(string FilePath, int Start)>(
-            gaps.Where(g => g.Kind == GapKind.DataDependentBranch).Select(g => (g.Where.FilePath, g.Where.Start)));
-        if (uncovered.Count == 0)
+        // Most models have no branch on data, and many an unbounded one (one term, all its path's slack says):
+        // neither needs anything priced.
+        if (!HasDataBranch(gaps) || alternatives.Any(a => a.Cost.Slack is [var only] && BranchSlack.IsUnbounded(only)))
         {
             return null;
         }
 
+        var uncovered = new HashSet<(string FilePath, int Start)>(
+            gaps.Where(g => g.Kind == GapKind.DataDependentBranch).Select(g => (g.Where.FilePath, g.Where.Start)));
         IReadOnlyList<double> samples = ResolutionMerger.Samples;
         // Paths forked after a branch share its slack terms (a fork copies the list, not the terms): each is priced once.
         var priced = new Dictionary<PendingTerm, double[]>(SameInstance<PendingTerm>.Comparer);
@@ -47,11 +49,6 @@ internal static class BranchSlackRatio
             var slackPrices = new double[samples.Count];
             foreach (PendingTerm term in slack)
             {
-                if (ReferenceEquals(term.Block, BranchSlack.UnboundedBlock))
-                {
-                    return null;
-                }
-
                 uncovered.Remove((term.Origin.FilePath, term.Origin.Start));
                 if (!priced.TryGetValue(term, out double[]? prices))
                 {
@@ -82,6 +79,19 @@ internal static class BranchSlackRatio
         }
 
         return uncovered.Count == 0 ? ratio : null;
+    }
+
+    private static bool HasDataBranch(IReadOnlyList<Gap> gaps)
+    {
+        for (int i = 0; i < gaps.Count; i++)
+        {
+            if (gaps[i].Kind == GapKind.DataDependentBranch)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The term's price on the reference profile at each sample, its count evaluated as the pieces' are.</summary>
