@@ -15,6 +15,12 @@ internal sealed class ChainRegion
     private readonly List<OperationVector> _carriedCandidates = new();
     private OperationVector _longest = new();
 
+    // Fields stored through a variable that points to memory (a ref local, a ref/in/out parameter, an object
+    // reference), per (variable, field): the stored value's flow, which a later read of the same field through
+    // the same variable gets from the store (store-to-load forwarding). Kept across arms (an arm
+    // analysed later sees an earlier arm's store): at worst a read gets a chain one arm has, never one no arm has.
+    private readonly Dictionary<(ISymbol Receiver, ISymbol Field), DependencyFlow> _storedThrough = new(ReceiverFieldComparer.Instance);
+
     // Element addresses computed on every path of this iteration so far: (array, index, flow).
     private readonly List<(ISymbol Array, ISymbol Index, DependencyFlow Address)> _addresses = new();
 
@@ -36,8 +42,45 @@ internal sealed class ChainRegion
     public void Write(ISymbol variable, DependencyFlow flow)
     {
         _variables[variable] = flow;
+        ForgetStoresThrough(variable);
         _addresses.RemoveAll(a => SymbolEqualityComparer.Default.Equals(a.Array, variable) || SymbolEqualityComparer.Default.Equals(a.Index, variable));
         Observe(flow);
+    }
+
+    /// <summary>
+    /// The flow a read of <paramref name="field"/> through <paramref name="receiver"/> gets from a store
+    /// to the same field through the same variable earlier in this region (None when there was none).
+    /// </summary>
+    public DependencyFlow ReadThrough(ISymbol receiver, ISymbol field) =>
+        _storedThrough.TryGetValue((receiver, field), out DependencyFlow? flow) ? flow : DependencyFlow.None;
+
+    /// <summary>
+    /// Records a store of <paramref name="field"/> through <paramref name="receiver"/> (its flow ends with
+    /// the store). Binding the variable again (<see cref="Write"/>) forgets it. A read before any store in
+    /// the region gets nothing: a loop iteration that binds its reference to a new element carries no chain.
+    /// </summary>
+    public void WriteThrough(ISymbol receiver, ISymbol field, DependencyFlow stored) => _storedThrough[(receiver, field)] = stored;
+
+    private void ForgetStoresThrough(ISymbol receiver)
+    {
+        if (_storedThrough.Count == 0)
+        {
+            return;
+        }
+
+        var stale = new List<(ISymbol Receiver, ISymbol Field)>();
+        foreach (var key in _storedThrough.Keys)
+        {
+            if (SymbolEqualityComparer.Default.Equals(key.Receiver, receiver))
+            {
+                stale.Add(key);
+            }
+        }
+
+        foreach (var key in stale)
+        {
+            _storedThrough.Remove(key);
+        }
     }
 
     /// <summary>
@@ -135,5 +178,16 @@ internal sealed class ChainRegion
         }
 
         return chain;
+    }
+
+    private sealed class ReceiverFieldComparer : IEqualityComparer<(ISymbol Receiver, ISymbol Field)>
+    {
+        public static readonly ReceiverFieldComparer Instance = new();
+
+        public bool Equals((ISymbol Receiver, ISymbol Field) x, (ISymbol Receiver, ISymbol Field) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver) && SymbolEqualityComparer.Default.Equals(x.Field, y.Field);
+
+        public int GetHashCode((ISymbol Receiver, ISymbol Field) key) =>
+            (SymbolEqualityComparer.Default.GetHashCode(key.Receiver) * 31) + SymbolEqualityComparer.Default.GetHashCode(key.Field);
     }
 }
