@@ -19,7 +19,7 @@ internal sealed class ChainRegion
     // reference), per (variable, field): the stored value's flow, which a later read of the same field through
     // the same variable gets from the store (store-to-load forwarding). Kept across arms (an arm
     // analysed later sees an earlier arm's store): at worst a read gets a chain one arm has, never one no arm has.
-    private readonly Dictionary<(ISymbol Receiver, ISymbol Field), DependencyFlow> _storedThrough = new(ReceiverFieldComparer.Instance);
+    private readonly Dictionary<ISymbol, Dictionary<ISymbol, DependencyFlow>> _storedThrough = new(SymbolEqualityComparer.Default);
 
     // Element addresses computed on every path of this iteration so far: (array, index, flow).
     private readonly List<(ISymbol Array, ISymbol Index, DependencyFlow Address)> _addresses = new();
@@ -42,7 +42,7 @@ internal sealed class ChainRegion
     public void Write(ISymbol variable, DependencyFlow flow)
     {
         _variables[variable] = flow;
-        ForgetStoresThrough(variable);
+        _storedThrough.Remove(variable);
         _addresses.RemoveAll(a => SymbolEqualityComparer.Default.Equals(a.Array, variable) || SymbolEqualityComparer.Default.Equals(a.Index, variable));
         Observe(flow);
     }
@@ -52,35 +52,22 @@ internal sealed class ChainRegion
     /// to the same field through the same variable earlier in this region (None when there was none).
     /// </summary>
     public DependencyFlow ReadThrough(ISymbol receiver, ISymbol field) =>
-        _storedThrough.TryGetValue((receiver, field), out DependencyFlow? flow) ? flow : DependencyFlow.None;
+        _storedThrough.TryGetValue(receiver, out var fields) && fields.TryGetValue(field, out DependencyFlow? flow) ? flow : DependencyFlow.None;
 
     /// <summary>
     /// Records a store of <paramref name="field"/> through <paramref name="receiver"/> (its flow ends with
     /// the store). Binding the variable again (<see cref="Write"/>) forgets it. A read before any store in
     /// the region gets nothing: a loop iteration that binds its reference to a new element carries no chain.
     /// </summary>
-    public void WriteThrough(ISymbol receiver, ISymbol field, DependencyFlow stored) => _storedThrough[(receiver, field)] = stored;
-
-    private void ForgetStoresThrough(ISymbol receiver)
+    public void WriteThrough(ISymbol receiver, ISymbol field, DependencyFlow stored)
     {
-        if (_storedThrough.Count == 0)
+        if (!_storedThrough.TryGetValue(receiver, out var fields))
         {
-            return;
+            fields = new Dictionary<ISymbol, DependencyFlow>(SymbolEqualityComparer.Default);
+            _storedThrough[receiver] = fields;
         }
 
-        var stale = new List<(ISymbol Receiver, ISymbol Field)>();
-        foreach (var key in _storedThrough.Keys)
-        {
-            if (SymbolEqualityComparer.Default.Equals(key.Receiver, receiver))
-            {
-                stale.Add(key);
-            }
-        }
-
-        foreach (var key in stale)
-        {
-            _storedThrough.Remove(key);
-        }
+        fields[field] = stored;
     }
 
     /// <summary>
@@ -178,16 +165,5 @@ internal sealed class ChainRegion
         }
 
         return chain;
-    }
-
-    private sealed class ReceiverFieldComparer : IEqualityComparer<(ISymbol Receiver, ISymbol Field)>
-    {
-        public static readonly ReceiverFieldComparer Instance = new();
-
-        public bool Equals((ISymbol Receiver, ISymbol Field) x, (ISymbol Receiver, ISymbol Field) y) =>
-            SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver) && SymbolEqualityComparer.Default.Equals(x.Field, y.Field);
-
-        public int GetHashCode((ISymbol Receiver, ISymbol Field) key) =>
-            (SymbolEqualityComparer.Default.GetHashCode(key.Receiver) * 31) + SymbolEqualityComparer.Default.GetHashCode(key.Field);
     }
 }
