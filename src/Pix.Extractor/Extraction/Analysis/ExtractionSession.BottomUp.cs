@@ -279,6 +279,9 @@ internal sealed partial class ExtractionSession
 
         public HashSet<SyntaxTree> Trees { get; } = new();
 
+        /// <summary>Methods whose bodies the throw-helper rule read (ExtractionSession.ThrowHelpers.cs).</summary>
+        public HashSet<IMethodSymbol> BodiesRead { get; } = new(SymbolEqualityComparer.Default);
+
         public List<ComposedSummary> Callees { get; } = new();
 
         /// <summary>Members of a cycle this frame entered, computed inside it (first pass).</summary>
@@ -303,6 +306,7 @@ internal sealed partial class ExtractionSession
             }
 
             Trees.UnionWith(member.Trees);
+            BodiesRead.UnionWith(member.BodiesRead);
             Callees.AddRange(member.Callees);
             Cycle.Add(member.Method);
             Cycle.AddRange(member.Cycle);
@@ -310,6 +314,6 @@ internal sealed partial class ExtractionSession
         }
 
         public ComposedSummary Compose(IReadOnlyCollection<IMethodSymbol> cycle) =>
-            new(Summary!, Gaps.ToArray(), cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode);
+            new(Summary!, Gaps.ToArray(), cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode) { BodiesRead = BodiesRead.ToArray() };
     }
 }
