@@ -282,7 +282,7 @@ public sealed class ThrowHelperTests
     {
         InterfaceModel model = Checked(
             "if (n < 0) n = Clamp(n);",
-            """static int Clamp(int n) { if (n < -5) throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative."); return 0; }""");
+            """static int Clamp(int n) { if (n > -5) return 0; throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative."); }""");
 
         AssertWalked(model);
     }
