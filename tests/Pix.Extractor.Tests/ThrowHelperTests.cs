@@ -109,6 +109,49 @@ public sealed class ThrowHelperTests
     }
 
     [Fact]
+    public void A_local_function_that_throws_is_a_way_that_throws()
+    {
+        AssertNotWalked(Checked(
+            """
+            if (n < 0) ThrowNegative(n);
+            static void ThrowNegative(int n) => throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative.");
+            """,
+            ""));
+    }
+
+    [Fact]
+    public void A_switch_that_throws_every_way_in_a_loop_is_no_exit()
+    {
+        // The walk skips the arm that holds it, so the loop is not left there either (no trip-count PCV).
+        InterfaceModel model = Extraction.Extract("""
+            static class C
+            {
+                public static long M(int[] data, int kind)
+                {
+                    long s = 0;
+                    for (int i = 0; i < data.Length; i++)
+                    {
+                        if (data[i] < 0)
+                        {
+                            switch (kind)
+                            {
+                                case 0: throw new InvalidOperationException("first");
+                                default: throw new ArgumentException("other");
+                            }
+                        }
+
+                        s += data[i];
+                    }
+
+                    return s;
+                }
+            }
+            """, options: NoMerging);
+
+        Assert.True(model.Gaps.Count == 0 && model.Pcvs.Count == 0, model.Dump());
+    }
+
+    [Fact]
     public void A_helper_that_returns_on_some_way_is_walked()
     {
         AssertWalked(Checked(
