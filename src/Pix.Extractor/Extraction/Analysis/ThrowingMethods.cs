@@ -157,9 +157,10 @@ internal sealed class ThrowingMethods
             _component.Push(node);
             IOperation? body = owner.BodyOf(method, skipNullableAnalysis, ct);
             bool Consult(IMethodSymbol callee) => Consulted(node, callee, depth);
+            IReturnOperation? implicitEnd = ImplicitEnd(body);
             node.AlwaysThrows = body is not null
-                && MethodAnalyzer.EndsInThrow(body, Consult)
-                && AllReturnsThrow(body, Consult);
+                && MethodAnalyzer.EndsInThrow(implicitEnd is null ? body : StatementBefore(implicitEnd), Consult)
+                && AllReturnsThrow(body, implicitEnd, Consult);
             node.Examined = true;
 
             if (node.Lowest == node.Index)
@@ -170,10 +171,31 @@ internal sealed class ThrowingMethods
             return node;
         }
 
-        private static bool AllReturnsThrow(IOperation body, System.Func<IMethodSymbol, bool> consult)
+        /// <summary>
+        /// The <c>return;</c> the compiler puts after a void expression body (a local function's <c>=&gt; throw …</c>):
+        /// reached only when the expression completes, so the statement before it decides.
+        /// </summary>
+        private static IReturnOperation? ImplicitEnd(IOperation? body) =>
+            body is IBlockOperation { Operations.Length: > 1 } block
+            && block.Operations[block.Operations.Length - 1] is IReturnOperation { IsImplicit: true, ReturnedValue: null } end
+                ? end
+                : null;
+
+        private static IOperation StatementBefore(IReturnOperation implicitEnd)
+        {
+            var block = (IBlockOperation)implicitEnd.Parent!;
+            return block.Operations[block.Operations.Length - 2];
+        }
+
+        private static bool AllReturnsThrow(IOperation body, IReturnOperation? implicitEnd, System.Func<IMethodSymbol, bool> consult)
         {
             foreach (IReturnOperation @return in ReturnsOf(body))
             {
+                if (@return == implicitEnd)
+                {
+                    continue;
+                }
+
                 if (@return.Kind != OperationKind.Return || !MethodAnalyzer.IsThrowExpression(@return.ReturnedValue, consult))
                 {
                     return false;
