@@ -84,7 +84,7 @@ internal sealed class CallGraph
         }
     }
 
-    /// <summary>The components Tarjan's algorithm closes from <paramref name="root"/>, entering no kept one.</summary>
+    /// <summary>The components Tarjan's algorithm closes from <paramref name="root"/>, entering no kept one, as they close.</summary>
     private IEnumerable<IReadOnlyList<IMethodSymbol>> Walk(IMethodSymbol root, CancellationToken cancellationToken) =>
         StronglyConnectedComponents.Find<IMethodSymbol>(
                 [root],

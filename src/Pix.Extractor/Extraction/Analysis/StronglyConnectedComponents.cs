@@ -11,15 +11,15 @@ internal static class StronglyConnectedComponents
     /// The components reachable from <paramref name="roots"/> (each searched from in order, unless an earlier search
     /// reached it), in the order Tarjan closes them: a component after every component it reaches (callees first).
     /// A node for which <paramref name="closedEarlier"/> holds is not entered (its component is known already).
+    /// Lazy: each component is returned as it closes, and the search goes on when the next is asked for.
     /// </summary>
-    public static List<List<T>> Find<T>(
+    public static IEnumerable<List<T>> Find<T>(
         IEnumerable<T> roots,
         Func<T, IReadOnlyList<T>> successors,
         Func<T, bool> closedEarlier,
         IEqualityComparer<T> comparer,
         CancellationToken cancellationToken)
     {
-        var found = new List<List<T>>();
         var index = new Dictionary<T, int>(comparer);
         var lowLink = new List<int>();
         var open = new Stack<T>(); // Tarjan's stack: visited nodes whose component is not closed yet
@@ -87,11 +87,9 @@ internal static class StronglyConnectedComponents
                     }
                     while (!comparer.Equals(member, node));
 
-                    found.Add(members);
+                    yield return members;
                 }
             }
         }
-
-        return found;
     }
 }
