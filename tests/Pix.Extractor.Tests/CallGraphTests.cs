@@ -40,7 +40,7 @@ public class CallGraphTests
             public static int N1(int n) => n <= 0 ? 0 : N2(n - 1);
             public static int N2(int n) => n <= 0 ? 0 : N1(n - 1) + N3(n - 1);
             public static int N3(int n) => n <= 0 ? 0 : Late(n) + N2(n - 1) + A(n);
-            public static int Late(int n) => n - 1;
+            public static int Late(int n) => Leaf(n) - 1; // Leaf is closed by the time the walk reads Late
 
             public static int Self(int n) => n <= 0 ? 0 : Self(n - 1) + 1;
 
