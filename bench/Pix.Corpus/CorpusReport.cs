@@ -227,15 +227,17 @@ internal static class CorpusReport
         double[] unpaused = costs.Select(c => (c.Elapsed - c.GcPause).TotalMilliseconds).OrderBy(x => x).ToArray();
         double[] mb = costs.Select(c => c.AllocatedBytes / 1e6).OrderBy(x => x).ToArray();
         var slowest = meter.Summaries.OrderByDescending(s => s.Value.Elapsed).First();
-        double[] walks = meter.Walks.Select(c => c.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        double[] walks = meter.Walks.Select(w => w.Cost.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        var longestWalk = meter.Walks.OrderByDescending(w => w.Cost.Elapsed).FirstOrDefault();
         return $"{costs.Count:N0} summaries, p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s; "
             + $"without GC pauses p99 {Quantile(unpaused, 0.99):F2} ms, max {unpaused[^1]:F1} ms; "
             + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F2} MB, max {mb[^1]:F1} MB, total {mb.Sum() / 1000:F2} GB; "
             + $"slowest `{slowest.Key.ToDisplayString()}` {slowest.Value.Elapsed.TotalMilliseconds:F1} ms ({slowest.Value.AllocatedBytes / 1e6:F1} MB); "
             + (walks.Length == 0
                 ? "no call-graph walks"
-                : $"call-graph walks {walks.Length:N0}, p99 {Quantile(walks, 0.99):F2} ms, max {walks[^1]:F1} ms, total {walks.Sum() / 1000:F2} s, "
-                    + $"allocated {meter.Walks.Sum(c => c.AllocatedBytes) / 1e6:F0} MB");
+                : $"call-graph walks {walks.Length:N0}, p99 {Quantile(walks, 0.99):F2} ms, max {walks[^1]:F1} ms "
+                    + $"(from `{longestWalk.Method.ToDisplayString()}`, {longestWalk.Cost.AllocatedBytes / 1e6:F1} MB), total {walks.Sum() / 1000:F2} s, "
+                    + $"allocated {meter.Walks.Sum(w => w.Cost.AllocatedBytes) / 1e6:F0} MB");
     }
 
     /// <summary>Nearest-rank quantile of sorted data.</summary>

@@ -28,8 +28,8 @@ internal sealed class SummaryMeter : ISummaryMeter
     /// <summary>Each summarised method's own cost (original definitions).</summary>
     public Dictionary<IMethodSymbol, WorkCost> Summaries { get; } = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Each call-graph walk's own cost, in the order they ran.</summary>
-    public List<WorkCost> Walks { get; } = new();
+    /// <summary>Each call-graph walk's own cost and the method it was asked about, in the order they ran.</summary>
+    public List<(IMethodSymbol Method, WorkCost Cost)> Walks { get; } = new();
 
     public void Started() =>
         _open.Add(new Open(Stopwatch.GetTimestamp(), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true)));
@@ -50,7 +50,7 @@ internal sealed class SummaryMeter : ISummaryMeter
         WorkCost own = whole - started.Nested;
         if (work == SummaryWork.CallGraphWalk)
         {
-            Walks.Add(own);
+            Walks.Add((method, own));
         }
         else
         {
