@@ -326,6 +326,9 @@ internal sealed partial class ExtractionSession
 
         public HashSet<SyntaxTree> Trees { get; } = new();
 
+        /// <summary>Methods whose bodies the throw-helper rule read (ExtractionSession.ThrowHelpers.cs).</summary>
+        public HashSet<IMethodSymbol> BodiesRead { get; } = new(SymbolEqualityComparer.Default);
+
         public List<ComposedSummary> Callees { get; } = new();
 
         /// <summary>The members of the cycle in its first pass this computation cut calls to, each once.</summary>
@@ -350,6 +353,6 @@ internal sealed partial class ExtractionSession
         }
 
         public ComposedSummary Compose(IReadOnlyCollection<IMethodSymbol> cycle) =>
-            new(Summary!, Gaps.ToArray(), cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode);
+            new(Summary!, Gaps.ToArray(), cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode) { BodiesRead = BodiesRead.ToArray() };
     }
 }
