@@ -50,8 +50,11 @@ internal sealed class ComposedSummary
     /// <summary>Whether the computation, its callees' included, met code that does not bind.</summary>
     public bool MetInvalidCode { get; }
 
-    /// <summary>The method and every method this summary's computation analysed, its callees' included.</summary>
-    public IEnumerable<IMethodSymbol> MethodsSummarised() => Closure<IMethodSymbol>(s => [s.Summary.Method, .. s.Cycle]);
+    /// <summary>Methods whose bodies the throw-helper rule read for this computation (not for <see cref="Callees"/>).</summary>
+    public IReadOnlyCollection<IMethodSymbol> BodiesRead { get; init; } = [];
+
+    /// <summary>The method and every method this summary's computation analysed or read the body of, its callees' included.</summary>
+    public IEnumerable<IMethodSymbol> MethodsSummarised() => Closure<IMethodSymbol>(s => [s.Summary.Method, .. s.Cycle, .. s.BodiesRead]);
 
     /// <summary>Every syntax tree this summary's computation bound, its callees' included.</summary>
     public IEnumerable<SyntaxTree> TreesBound() => Closure(s => s.Trees);

@@ -55,6 +55,9 @@ internal sealed partial class ExtractionSession
                 case LoopVariablesEvent loops:
                     _nextLoopVariable += loops.Count;
                     break;
+                case BodiesReadEvent bodies:
+                    _bodiesRead.UnionWith(bodies.Methods);
+                    break;
                 case MarkedRecursiveEvent recursive:
                     _recursive.Add(recursive.Method);
                     break;

@@ -174,11 +174,14 @@ internal sealed partial class ExtractionSession
         _composed is { } composed ? new HashSet<SyntaxTree>(composed.TreesBound()) : _treesBound;
 
     /// <summary>
-    /// Every method summarised in this session, analysed or replayed: the analysis reads the body of
-    /// each and of no other (what a cached model depends on, with <see cref="TreesBound"/> as a check).
+    /// Every method summarised in this session, analysed or replayed, and every method whose body the
+    /// throw-helper rule read (<see cref="AlwaysThrows"/>): the analysis reads the body of each and of no
+    /// other (what a cached model depends on, with <see cref="TreesBound"/> as a check).
     /// </summary>
     public IEnumerable<IMethodSymbol> MethodsSummarised =>
-        _composed is { } composed ? composed.MethodsSummarised().Distinct(SymbolEqualityComparer.Default).Cast<IMethodSymbol>() : _summaries.Keys;
+        _composed is { } composed
+            ? composed.MethodsSummarised().Distinct(SymbolEqualityComparer.Default).Cast<IMethodSymbol>()
+            : _summaries.Keys.Concat(_bodiesRead);
 
     /// <summary>The semantic model of <paramref name="tree"/>; the one way the analysis reads code, so that it is recorded.</summary>
     public SemanticModel SemanticModel(SyntaxTree tree)

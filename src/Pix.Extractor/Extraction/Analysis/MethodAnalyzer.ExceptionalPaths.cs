@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -19,28 +20,59 @@ namespace Pix.Extraction.Analysis;
 // exit (no trip-count PCV). Where every way throws, nothing is skipped: the code runs, and throws.
 internal sealed partial class MethodAnalyzer
 {
+    private Func<IMethodSymbol, bool>? _alwaysThrows;
+
+    /// <summary>The rule for source methods without <c>[DoesNotReturn]</c>, asked of the session (it records the bodies read).</summary>
+    private Func<IMethodSymbol, bool> AlwaysThrows => _alwaysThrows ??= _session.AlwaysThrows;
+
+    /// <summary>Whether <paramref name="statement"/> (an arm of a branch) always ends by throwing (see the static overload).</summary>
+    private bool EndsInThrow(IOperation? statement) => EndsInThrow(statement, AlwaysThrows);
+
+    /// <summary>Whether the statements of a switch section end by throwing (see <see cref="EndsInThrow(IOperation?)"/>).</summary>
+    private bool EndsInThrow(ImmutableArray<IOperation> statements) =>
+        statements.Length > 0 && EndsInThrow(statements[statements.Length - 1]);
+
     /// <summary>
-    /// Whether <paramref name="statement"/> (an arm of a branch) always ends by throwing: its last
-    /// statement is a <c>throw</c>, a call to a method marked <c>[DoesNotReturn]</c>, or an
-    /// <c>if</c>/<c>else</c> both of whose arms end by throwing.
+    /// Whether <paramref name="statement"/> always ends by throwing: its last statement is a <c>throw</c>, a
+    /// call that never returns (<see cref="NeverReturns"/>), a <c>return</c> of such a call, or an
+    /// <c>if</c>/<c>else</c> or a switch (with a default section) every way of which ends by throwing.
+    /// <paramref name="alwaysThrows"/> decides source methods without <c>[DoesNotReturn]</c> (<see cref="ThrowingMethods"/>,
+    /// which applies this rule to their bodies).
     /// </summary>
-    private static bool EndsInThrow(IOperation? statement) =>
+    internal static bool EndsInThrow(IOperation? statement, Func<IMethodSymbol, bool> alwaysThrows) =>
         statement is not null && LastStatement(statement) switch
         {
             IThrowOperation => true,
-            IConditionalOperation { Type: null, WhenFalse: not null } inner => ThrowsEitherWay(inner),
+            IConditionalOperation { Type: null, WhenFalse: not null } inner => ThrowsEitherWay(inner, alwaysThrows),
+            ISwitchOperation @switch => ThrowsEveryWay(@switch, alwaysThrows),
             IExpressionStatementOperation { Operation: IThrowOperation } => true,
-            // Debug.Fail is [DoesNotReturn] and [Conditional("DEBUG")]: where the compiler removes it, its way returns.
-            IExpressionStatementOperation { Operation: IInvocationOperation call } => DoesNotReturn(call.TargetMethod) && !RemovedByCompiler(call),
+            IExpressionStatementOperation { Operation: IInvocationOperation call } => NeverReturns(call, alwaysThrows),
+            IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value } => IsThrowExpression(value, alwaysThrows),
             _ => false,
         };
 
-    /// <summary>Whether the statements of a switch section end by throwing (see <see cref="EndsInThrow(IOperation?)"/>).</summary>
-    private static bool EndsInThrow(ImmutableArray<IOperation> statements) =>
-        statements.Length > 0 && EndsInThrow(statements[statements.Length - 1]);
+    /// <summary>
+    /// A throw expression (<c>x ?? throw …</c>, <c>c ? v : throw …</c>, <c>_ =&gt; throw …</c>) or a call that never
+    /// returns in its place (<c>_ =&gt; ThrowHelper.Throw&lt;T&gt;(…)</c>), through the conversion around it.
+    /// </summary>
+    private bool IsThrowExpression(IOperation? value) => IsThrowExpression(value, AlwaysThrows);
 
-    /// <summary>A throw expression (<c>x ?? throw …</c>, <c>c ? v : throw …</c>, <c>_ =&gt; throw …</c>), through the conversion around it.</summary>
-    private static bool IsThrowExpression(IOperation? value) => value is not null && Unwrapped(value) is IThrowOperation;
+    /// <summary>See <see cref="IsThrowExpression(IOperation?)"/>; <paramref name="alwaysThrows"/> as in <see cref="EndsInThrow(IOperation?, Func{IMethodSymbol, bool})"/>.</summary>
+    internal static bool IsThrowExpression(IOperation? value, Func<IMethodSymbol, bool> alwaysThrows) =>
+        value is not null && Unwrapped(value) switch
+        {
+            IThrowOperation => true,
+            IInvocationOperation call => NeverReturns(call, alwaysThrows),
+            _ => false,
+        };
+
+    /// <summary>
+    /// Whether <paramref name="call"/> never returns: its method is marked <c>[DoesNotReturn]</c> or is a source method
+    /// every way of which throws, and the compiler keeps the call (Debug.Fail is <c>[DoesNotReturn]</c> and
+    /// <c>[Conditional("DEBUG")]</c>: where the compiler removes it, its way returns).
+    /// </summary>
+    private static bool NeverReturns(IInvocationOperation call, Func<IMethodSymbol, bool> alwaysThrows) =>
+        (DoesNotReturn(call.TargetMethod) || alwaysThrows(call.TargetMethod.OriginalDefinition)) && !RemovedByCompiler(call);
 
     private static bool DoesNotReturn(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass is
@@ -64,7 +96,7 @@ internal sealed partial class MethodAnalyzer
     /// an arm of a branch whose other arm, or some other section, does not throw. A throw that is not an
     /// arm's last statement, or whose every sibling arm throws too, is run through as the code runs it.
     /// </summary>
-    private static bool IsSkippedThrow(IThrowOperation throwOperation)
+    private bool IsSkippedThrow(IThrowOperation throwOperation)
     {
         if (InHandler(throwOperation))
         {
@@ -86,9 +118,17 @@ internal sealed partial class MethodAnalyzer
 
             // An if/else that throws either way is itself a statement that throws (EndsInThrow): where
             // it stands decides, as the walk decides the arm that holds it.
-            if (node.Parent is IConditionalOperation { Type: null } inner && (node == inner.WhenTrue || node == inner.WhenFalse) && ThrowsEitherWay(inner))
+            if (node.Parent is IConditionalOperation { Type: null } inner && (node == inner.WhenTrue || node == inner.WhenFalse) && ThrowsEitherWay(inner, AlwaysThrows))
             {
                 node = inner;
+                continue;
+            }
+
+            // So is a switch every section of which throws.
+            if (node.Parent is ISwitchCaseOperation { Parent: ISwitchOperation throwing } last
+                && last.Body[last.Body.Length - 1] == node && ThrowsEveryWay(throwing, AlwaysThrows))
+            {
+                node = throwing;
                 continue;
             }
 
@@ -103,10 +143,10 @@ internal sealed partial class MethodAnalyzer
                 return !Throws(conditional.WhenTrue, conditional.Type is not null);
             case ICoalesceOperation coalesce:
                 return node == coalesce.WhenNull;
-            case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch && section.Body[section.Body.Length - 1] == node:
-                // Without a default section an unmatched value runs none and returns (VisitSwitch's implicit arm).
-                return @switch.Cases.Any(other => !EndsInThrow(other.Body))
-                    || !@switch.Cases.Any(other => other.Clauses.Any(clause => clause is IDefaultCaseClauseOperation));
+            case ISwitchCaseOperation section when section.Parent is ISwitchOperation && section.Body[section.Body.Length - 1] == node:
+                // Some section, or an unmatched value without a default section (VisitSwitch's implicit arm), goes on:
+                // a switch that throws every way was climbed above.
+                return true;
             case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation @switch:
                 return @switch.Arms.Any(other => !IsThrowExpression(other.Value));
             default:
@@ -135,10 +175,18 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>Whether both arms of the <c>if</c>/<c>else</c> statement <paramref name="conditional"/> end by throwing.</summary>
-    private static bool ThrowsEitherWay(IConditionalOperation conditional) =>
-        conditional.WhenFalse is not null && EndsInThrow(conditional.WhenTrue) && EndsInThrow(conditional.WhenFalse);
+    private static bool ThrowsEitherWay(IConditionalOperation conditional, Func<IMethodSymbol, bool> alwaysThrows) =>
+        conditional.WhenFalse is not null && EndsInThrow(conditional.WhenTrue, alwaysThrows) && EndsInThrow(conditional.WhenFalse, alwaysThrows);
+
+    /// <summary>
+    /// Whether every section of <paramref name="switch"/> ends by throwing and one is the default (without it an
+    /// unmatched value runs none and goes on).
+    /// </summary>
+    private static bool ThrowsEveryWay(ISwitchOperation @switch, Func<IMethodSymbol, bool> alwaysThrows) =>
+        @switch.Cases.Any(section => section.Clauses.Any(clause => clause is IDefaultCaseClauseOperation))
+        && @switch.Cases.All(section => section.Body.Length > 0 && EndsInThrow(section.Body[section.Body.Length - 1], alwaysThrows));
 
     /// <summary>Whether an arm throws: as an expression (a conditional expression's) or as a statement.</summary>
-    private static bool Throws(IOperation? arm, bool isExpression) =>
+    private bool Throws(IOperation? arm, bool isExpression) =>
         isExpression ? IsThrowExpression(arm) : EndsInThrow(arm);
 }

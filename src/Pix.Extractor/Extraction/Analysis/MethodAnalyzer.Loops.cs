@@ -444,7 +444,7 @@ internal sealed partial class MethodAnalyzer
     /// The first return, throw or break that leaves <paramref name="loop"/> (source order), or null. A throw
     /// the analysis skips is none: a call that returns never leaves the loop there (MethodAnalyzer.ExceptionalPaths.cs).
     /// </summary>
-    private static IOperation? FindEarlyExit(ILoopOperation loop)
+    private IOperation? FindEarlyExit(ILoopOperation loop)
     {
         foreach (IOperation operation in loop.Body.DescendantsAndSelf())
         {

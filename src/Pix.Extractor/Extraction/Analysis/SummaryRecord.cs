@@ -55,6 +55,12 @@ internal sealed class TreeBoundEvent(SyntaxTree tree) : SessionEvent
     public SyntaxTree Tree { get; } = tree;
 }
 
+/// <summary>Bodies read to decide whether a call never returns (<see cref="ThrowingMethods"/>): what a cached model depends on.</summary>
+internal sealed class BodiesReadEvent(IReadOnlyCollection<IMethodSymbol> methods) : SessionEvent
+{
+    public IReadOnlyCollection<IMethodSymbol> Methods { get; } = methods;
+}
+
 /// <summary>Loop variables numbered (the session numbers them in order).</summary>
 internal sealed class LoopVariablesEvent(int count) : SessionEvent
 {
