@@ -1,0 +1,174 @@
+using Pix.Extraction;
+using Pix.Model;
+using Xunit;
+
+namespace Pix.Extractor.Tests;
+
+/// <summary>
+/// Review of the throw-helper rule (Analysis/ThrowingMethods.cs): helpers a call to which may return, though
+/// their last statement throws, and helpers whose every way throws in a form the first tests did not cover.
+/// As in <see cref="ThrowHelperTests"/>, each helper builds its exception with a formatted message, so a helper
+/// the analysis walks leaves a gap and forks the caller's check into a second piece.
+/// </summary>
+public sealed class ThrowHelperReviewTests
+{
+    private static readonly ExtractionOptions NoMerging = ExtractionOptions.Default with { DefaultResolution = 0 };
+
+    private const string Throws = """throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative.");""";
+
+    /// <summary>A class C with <paramref name="helpers"/> and M, which checks n with <paramref name="check"/> and then sums n elements.</summary>
+    private static InterfaceModel Checked(string check, string helpers, string modifiers = "static") => Extraction.Extract($$"""
+        {{modifiers}} class C
+        {
+            public static long M(int[] data, int n)
+            {
+                {{check}}
+                long s = 0;
+                for (int i = 0; i < n; i++) s += data[i];
+                return s;
+            }
+
+            {{helpers}}
+        }
+        """, options: NoMerging);
+
+    private static void AssertNotWalked(InterfaceModel model)
+    {
+        Assert.True(model.Gaps.Count == 0, model.Dump());
+        Assert.Single(model.Pieces);
+    }
+
+    private static void AssertWalked(InterfaceModel model) => Assert.True(model.Pieces.Count >= 2, model.Dump());
+
+    [Fact]
+    public void A_switch_section_that_breaks_before_it_throws_returns()
+    {
+        // `break` leaves the switch, and the helper returns after it: the section's last statement throws, yet it may go on.
+        AssertWalked(Checked(
+            "if (n < 0) Fail(n % 3, n);",
+            $$"""
+            static void Fail(int reason, int n)
+            {
+                switch (reason)
+                {
+                    case 0:
+                        if (n == -3) break;
+                        {{Throws}}
+                    default:
+                        {{Throws}}
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public void A_throw_caught_in_the_helper_returns()
+    {
+        AssertWalked(Checked(
+            "if (n < 0) Fail(n);",
+            $$"""static void Fail(int n) { try { {{Throws}} } catch (ArgumentException) { } }"""));
+    }
+
+    [Fact]
+    public void A_label_after_the_throw_returns()
+    {
+        AssertWalked(Checked(
+            "if (n < 0) Fail(n);",
+            $$"""static void Fail(int n) { if (n == -1) goto Done; {{Throws}} Done: ; }"""));
+    }
+
+    [Fact]
+    public void An_iterator_returns_before_its_body_runs()
+    {
+        AssertWalked(Checked(
+            "if (n < 0) Fail(n);",
+            $$"""static IEnumerable<int> Fail(int n) { if (n < -5) yield break; {{Throws}} }"""));
+    }
+
+    [Fact]
+    public void An_async_helper_returns_a_faulted_task()
+    {
+        AssertWalked(Checked(
+            "if (n < 0) _ = Fail(n);",
+            $$"""
+            #pragma warning disable CS1998 // no await: the point
+            static async System.Threading.Tasks.Task Fail(int n) { {{Throws}} }
+            """));
+    }
+
+    [Fact]
+    public void A_helper_that_a_conditional_call_ends_returns_where_the_call_is_removed()
+    {
+        AssertWalked(Checked(
+            "if (n < 0) Fail(n);",
+            $$"""
+            static void Fail(int n) => Check(n);
+            [System.Diagnostics.Conditional("DEBUG")] static void Check(int n) { {{Throws}} }
+            """));
+    }
+
+    [Fact]
+    public void A_return_in_a_local_function_or_lambda_of_the_helper_is_not_the_helper_s()
+    {
+        AssertNotWalked(Checked(
+            "if (n < 0) Fail(n);",
+            """
+            static void Fail(int n)
+            {
+                static int Twice(int v) { return v * 2; }
+                Func<int, int> half = v => { return v / 2; };
+                throw new ArgumentOutOfRangeException(nameof(n), n, $"{Twice(n)} {half(n)} is negative.");
+            }
+            """));
+    }
+
+    [Fact]
+    public void A_partial_helper_is_decided_by_its_implementation()
+    {
+        AssertNotWalked(Checked(
+            "if (n < 0) Fail(n);",
+            $$"""
+            static partial void Fail(int n);
+            static partial void Fail(int n) { {{Throws}} }
+            """,
+            modifiers: "static partial"));
+    }
+
+    [Fact]
+    public void A_helper_of_a_generic_type_is_decided_by_its_definition()
+    {
+        AssertNotWalked(Checked(
+            "if (n < 0) Guard<int>.Fail(n);",
+            """
+            static class Guard<T>
+            {
+                public static void Fail(T n) => throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative.");
+            }
+            """));
+    }
+
+    [Fact]
+    public void A_default_interface_method_is_walked()
+    {
+        // An implementation may replace it.
+        InterfaceModel model = Extraction.Extract($$"""
+            interface IFail
+            {
+                void Fail(int n) { {{Throws}} }
+            }
+
+            class C : IFail
+            {
+                public long M(int[] data, int n)
+                {
+                    if (n < 0) ((IFail)this).Fail(n);
+                    long s = 0;
+                    for (int i = 0; i < n; i++) s += data[i];
+                    return s;
+                }
+            }
+            """, options: NoMerging);
+
+        AssertWalked(model);
+    }
+}
