@@ -1,5 +1,10 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Pix.Extraction;
 using Pix.Model;
+using Pix.Testing;
 using Xunit;
 
 namespace Pix.Extractor.Tests;
@@ -171,4 +176,76 @@ public sealed class ThrowHelperReviewTests
 
         AssertWalked(model);
     }
+}
+
+/// <summary>
+/// Review of the throw-helper dependencies: a partial helper whose implementation is in another file than its
+/// caller and its definition. Edited there to return, its caller is extracted again (the cross-compilation cache).
+/// </summary>
+[Collection(ProcessWideCacheCollection.Name)]
+public sealed class ThrowHelperReviewDependencyTests
+{
+    private static readonly ExtractionOptions Options = ExtractionOptions.Default with { DefaultResolution = 0 };
+
+    private const string Caller = Extraction.Usings + """
+        public static partial class Split1
+        {
+            public static long Top(int[] data, int n)
+            {
+                if (n < 0) Fail(n);
+                long s = 0;
+                for (int i = 0; i < n; i++) s += data[i];
+                return s;
+            }
+
+            static partial void Fail(int n);
+        }
+        """;
+
+    private static string Implementation(string body) => Extraction.Usings + $$"""
+        public static partial class Split1
+        {
+            static partial void Fail(int n) { {{body}} }
+        }
+        """;
+
+    [Fact]
+    public void A_partial_helper_edited_in_its_implementation_s_file_extracts_its_caller_again()
+    {
+        CSharpCompilation before = TestCompilation.Create(
+            Caller, Implementation("""throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative.");"""));
+        SyntaxTree implementation = before.SyntaxTrees.Last();
+        CSharpCompilation after = before.ReplaceSyntaxTree(
+            implementation,
+            CSharpSyntaxTree.ParseText(Implementation("n++;"), TestCompilation.ParseOptions, path: implementation.FilePath));
+        TestCompilation.AssertNoErrors(before);
+        TestCompilation.AssertNoErrors(after);
+
+        InterfaceModel first = Run(before, Options);
+        int extracted = 0;
+        InterfaceExtractor.ExtractedForTesting = m =>
+        {
+            if (m.ContainingType.Name == "Split1" && m.Name == "Top")
+            {
+                Interlocked.Increment(ref extracted);
+            }
+        };
+        InterfaceModel second;
+        try
+        {
+            second = Run(after, Options);
+        }
+        finally
+        {
+            InterfaceExtractor.ExtractedForTesting = null;
+        }
+
+        Assert.Single(first.Pieces);
+        Assert.Equal(1, extracted);
+        Assert.Equal(Run(after, Options with { ReuseAcrossCompilations = false, ReuseCalleeSummaries = false }), second);
+    }
+
+    private static InterfaceModel Run(Compilation compilation, ExtractionOptions options) =>
+        InterfaceExtractor.Extract(
+            compilation.GetTypeByMetadataName("Split1")!.GetMembers("Top").OfType<IMethodSymbol>().Single(), compilation, options, CancellationToken.None);
 }
