@@ -152,6 +152,33 @@ public sealed class ThrowHelperReviewTests
             """));
     }
 
+    [Theory]
+    [InlineData("static void Fail(int n);")] // no body yet (CS0501)
+    [InlineData("static void Fail(int n) { Missing(n); }")] // a call that does not bind
+    [InlineData("static void Fail(int n) { throw new Missing(n); }")] // an exception type that does not bind
+    [InlineData("static void Fail(int n) { if (n < -1) throw new ArgumentException(); else }")] // a statement not finished
+    [InlineData("static void Fail(int n) => Fail(n, n);")] // no such overload
+    public void A_helper_that_does_not_compile_yet_is_decided_without_failing(string helper)
+    {
+        // The generator runs on code being typed: the rule reads what binds, and the extraction never throws.
+        InterfaceModel model = Extraction.Extract($$"""
+            static class C
+            {
+                public static long M(int[] data, int n)
+                {
+                    if (n < 0) Fail(n);
+                    long s = 0;
+                    for (int i = 0; i < n; i++) s += data[i];
+                    return s;
+                }
+
+                {{helper}}
+            }
+            """, options: NoMerging, allowErrors: true);
+
+        Assert.NotEmpty(model.Pieces);
+    }
+
     [Fact]
     public void A_default_interface_method_is_walked()
     {
