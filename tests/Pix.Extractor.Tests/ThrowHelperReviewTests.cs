@@ -180,6 +180,38 @@ public sealed class ThrowHelperReviewTests
     }
 
     [Fact]
+    public void A_generic_helper_that_ends_in_a_static_virtual_call_is_walked()
+    {
+        // Fail<Quiet> calls Quiet.Throw, which returns: the interface's body decides nothing.
+        InterfaceModel model = Extraction.Extract($$"""
+            interface IThrower
+            {
+                static virtual void Throw(int n) { {{Throws}} }
+            }
+
+            struct Quiet : IThrower
+            {
+                public static void Throw(int n) { }
+            }
+
+            static class C
+            {
+                public static long M(int[] data, int n)
+                {
+                    if (n < 0) Fail<Quiet>(n);
+                    long s = 0;
+                    for (int i = 0; i < n; i++) s += data[i];
+                    return s;
+                }
+
+                static void Fail<T>(int n) where T : IThrower => T.Throw(n);
+            }
+            """, options: NoMerging);
+
+        Assert.True(model.Pieces.Count >= 2 || model.Gaps.Count > 0, model.Dump());
+    }
+
+    [Fact]
     public void A_default_interface_method_is_walked()
     {
         // An implementation may replace it.
