@@ -67,6 +67,27 @@ public sealed class ThrowHelperReviewTests
     }
 
     [Fact]
+    public void A_switch_in_the_caller_s_arm_that_a_break_leaves_does_not_make_the_arm_throw()
+    {
+        // The same rule at the call site: n == -3 goes on after the switch, so the arm is a way that returns.
+        AssertWalked(Checked(
+            $$"""
+            if (n < 0)
+            {
+                switch (n % 3)
+                {
+                    case 0:
+                        if (n == -3) break;
+                        {{Throws}}
+                    default:
+                        {{Throws}}
+                }
+            }
+            """,
+            ""));
+    }
+
+    [Fact]
     public void A_throw_caught_in_the_helper_returns()
     {
         AssertWalked(Checked(
