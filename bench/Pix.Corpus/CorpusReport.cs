@@ -18,7 +18,9 @@ internal sealed record CorpusResult(
     GenerationResult? Generated,
     GenerationResult? Regenerated,
     AnalyzerResult? Analyzed,
-    IReadOnlyList<MethodOutcome>? WithoutReuse = null);
+    IReadOnlyList<MethodOutcome>? WithoutReuse = null,
+    SummaryMeter? FirstSummaries = null,
+    SummaryMeter? SecondSummaries = null);
 
 /// <summary>Writes a corpus result as Markdown (the format docs/robustness.md quotes).</summary>
 internal static class CorpusReport
@@ -54,7 +56,16 @@ internal static class CorpusReport
         }
 
         w.WriteLine($"- time per method, first run (cold JIT, cold compilation): {Timing(r.First)}");
+        if (r.FirstSummaries is { } firstSummaries)
+        {
+            w.WriteLine($"- own time per summary, first run (each summary's computation without the nested ones it triggered): {SummaryTiming(firstSummaries)}");
+        }
+
         w.WriteLine($"- time per method, second run (fresh compilation, warm JIT): {Timing(r.Second)}");
+        if (r.SecondSummaries is { } secondSummaries)
+        {
+            w.WriteLine($"- own time per summary, second run: {SummaryTiming(secondSummaries)}");
+        }
         if (r.WithoutReuse is { } without)
         {
             w.WriteLine($"- time per method, third run without callee summary reuse (fresh compilation, warm JIT): {Timing(without)}");
@@ -202,6 +213,31 @@ internal static class CorpusReport
             + $"GC pauses {paused / 1000:F1} s ({100 * paused / Math.Max(ms.Sum(), 1e-9):F0}%), without them p99 {Quantile(unpaused, 0.99):F2} ms, max {unpaused[^1]:F1} ms; "
             // The run's first extraction also compiles (JIT) the extractor's and Roslyn's code paths.
             + $"first method {outcomes[0].Elapsed.TotalMilliseconds:F1} ms, max of the others {outcomes.Skip(1).Select(o => o.Elapsed.TotalMilliseconds).DefaultIfEmpty(0).Max():F1} ms";
+    }
+
+    private static string SummaryTiming(SummaryMeter meter)
+    {
+        List<WorkCost> costs = meter.Summaries.Values.ToList();
+        if (costs.Count == 0)
+        {
+            return "no summaries";
+        }
+
+        double[] ms = costs.Select(c => c.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        double[] unpaused = costs.Select(c => (c.Elapsed - c.GcPause).TotalMilliseconds).OrderBy(x => x).ToArray();
+        double[] mb = costs.Select(c => c.AllocatedBytes / 1e6).OrderBy(x => x).ToArray();
+        var slowest = meter.Summaries.OrderByDescending(s => s.Value.Elapsed).First();
+        double[] walks = meter.Walks.Select(w => w.Cost.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
+        var longestWalk = meter.Walks.OrderByDescending(w => w.Cost.Elapsed).FirstOrDefault();
+        return $"{costs.Count:N0} summaries, p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s; "
+            + $"without GC pauses p99 {Quantile(unpaused, 0.99):F2} ms, max {unpaused[^1]:F1} ms; "
+            + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F2} MB, max {mb[^1]:F1} MB, total {mb.Sum() / 1000:F2} GB; "
+            + $"slowest `{slowest.Key.ToDisplayString()}` {slowest.Value.Elapsed.TotalMilliseconds:F1} ms ({slowest.Value.AllocatedBytes / 1e6:F1} MB); "
+            + (walks.Length == 0
+                ? "no call-graph walks"
+                : $"call-graph walks {walks.Length:N0}, p99 {Quantile(walks, 0.99):F2} ms, max {walks[^1]:F1} ms "
+                    + $"(from `{longestWalk.Method.ToDisplayString()}`, {longestWalk.Cost.AllocatedBytes / 1e6:F1} MB), total {walks.Sum() / 1000:F2} s, "
+                    + $"allocated {meter.Walks.Sum(w => w.Cost.AllocatedBytes) / 1e6:F0} MB");
     }
 
     /// <summary>Nearest-rank quantile of sorted data.</summary>

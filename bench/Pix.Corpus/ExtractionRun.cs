@@ -6,6 +6,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Pix.Extraction;
+using Pix.Extraction.Analysis;
 using Pix.Model;
 
 namespace Pix.Corpus;
@@ -26,7 +27,11 @@ namespace Pix.Corpus;
 /// Time the runtime was paused for garbage collection during the call: part of <paramref name="Elapsed"/>,
 /// but a pause pays for everything allocated since the last one, by this method or earlier ones.
 /// </param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null)
+/// <param name="OwnSummary">
+/// With bottom-up summaries, what computing this method's own summary cost in the run, without the nested summaries it
+/// computed (<see cref="SummaryMeter"/>); null when the run computed none for it (or the mode is off).
+/// </param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -35,7 +40,27 @@ internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model,
 /// <summary>Extracts every target once, timing each call with a <see cref="Stopwatch"/>.</summary>
 internal static class ExtractionRun
 {
-    public static List<MethodOutcome> Run(IEnumerable<MethodTarget> targets, Compilation compilation, ExtractionOptions options, CancellationToken ct)
+    /// <summary>
+    /// Extracts every target once; with a <paramref name="meter"/> (bottom-up summaries), also each summary's own cost,
+    /// given to its method's outcome.
+    /// </summary>
+    public static List<MethodOutcome> Run(IEnumerable<MethodTarget> targets, Compilation compilation, ExtractionOptions options, CancellationToken ct, SummaryMeter? meter = null)
+    {
+        ExtractionSession.MeterForMeasurement = meter;
+        try
+        {
+            List<MethodOutcome> outcomes = RunAll(targets, compilation, options, ct);
+            return meter is null
+                ? outcomes
+                : outcomes.Select(o => meter.Summaries.TryGetValue(o.Target.Symbol.OriginalDefinition, out WorkCost own) ? o with { OwnSummary = own } : o).ToList();
+        }
+        finally
+        {
+            ExtractionSession.MeterForMeasurement = null;
+        }
+    }
+
+    private static List<MethodOutcome> RunAll(IEnumerable<MethodTarget> targets, Compilation compilation, ExtractionOptions options, CancellationToken ct)
     {
         var outcomes = new List<MethodOutcome>();
         var stopwatch = new Stopwatch();

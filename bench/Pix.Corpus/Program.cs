@@ -16,7 +16,8 @@ using Pix.Extraction;
 // --max-pieces sets ExtractionOptions.MaxPieces for them (to measure what carrying guarded paths costs).
 // --compare-reuse adds a third timed run with ExtractionOptions.ReuseCalleeSummaries off, whose models must equal the first run's.
 // --dump-models writes the first run's models as text (to diff two builds of the extractor).
-// --times writes each method's time, GC pause and allocation in both timed runs (tab-separated; to find the tail).
+// --times writes each method's time, GC pause and allocation in both timed runs (tab-separated; to find the tail); with
+//   --bottom-up also those of the method's own summary computation, without the nested summaries it triggered (SummaryMeter).
 // --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
@@ -187,7 +188,9 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
         Console.Error.WriteLine($"{name}: every body bound before the first run in {Prebinding.Run(first, extraction, CancellationToken.None):F0} ms");
     }
 
-    var firstRun = ExtractionRun.Run(firstTargets, first, extraction, CancellationToken.None);
+    SummaryMeter? firstSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
+    SummaryMeter? secondSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
+    var firstRun = ExtractionRun.Run(firstTargets, first, extraction, CancellationToken.None, firstSummaries);
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.
@@ -199,7 +202,7 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
         Console.Error.WriteLine($"{name}: every body bound before the second run in {Prebinding.Run(second, extraction, CancellationToken.None):F0} ms");
     }
 
-    var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None);
+    var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None, secondSummaries);
 
     // Reuse of callee summaries must not change a model: the same targets, in the first run's order, on a
     // fresh compilation, with reuse off.
@@ -236,5 +239,5 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     }
 
     int lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
-    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed, withoutReuse);
+    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed, withoutReuse, firstSummaries, secondSummaries);
 }

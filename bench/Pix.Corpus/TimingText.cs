@@ -16,17 +16,23 @@ internal static class TimingText
     {
         var secondByKey = second.ToDictionary(o => o.Target.Key, System.StringComparer.Ordinal);
         using var w = new StreamWriter(path);
-        w.WriteLine("method\trun1_ms\trun1_gc_ms\trun1_mb\trun2_ms\trun2_gc_ms\trun2_mb");
+        // own_*: with bottom-up summaries, the method's own summary computation without the nested ones (empty otherwise).
+        w.WriteLine("method\trun1_ms\trun1_gc_ms\trun1_mb\trun2_ms\trun2_gc_ms\trun2_mb\trun1_own_ms\trun1_own_gc_ms\trun1_own_mb\trun2_own_ms\trun2_own_gc_ms\trun2_own_mb");
         foreach (MethodOutcome outcome in first.OrderBy(o => o.Target.Key, System.StringComparer.Ordinal))
         {
-            string again = secondByKey.TryGetValue(outcome.Target.Key, out MethodOutcome? other) ? Columns(other) : "\t\t";
-            w.WriteLine($"{outcome.Target.Key}\t{Columns(outcome)}\t{again}");
+            secondByKey.TryGetValue(outcome.Target.Key, out MethodOutcome? other);
+            string again = other is null ? "\t\t" : Columns(other);
+            w.WriteLine($"{outcome.Target.Key}\t{Columns(outcome)}\t{again}\t{Own(outcome.OwnSummary)}\t{Own(other?.OwnSummary)}");
         }
     }
 
-    private static string Columns(MethodOutcome o) => string.Join(
+    private static string Columns(MethodOutcome o) => Columns(new WorkCost(o.Elapsed, o.GcPause, o.AllocatedBytes));
+
+    private static string Own(WorkCost? own) => own is { } cost ? Columns(cost) : "\t\t";
+
+    private static string Columns(WorkCost c) => string.Join(
         "\t",
-        o.Elapsed.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture),
-        o.GcPause.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture),
-        (o.AllocatedBytes / 1e6).ToString("F3", CultureInfo.InvariantCulture));
+        c.Elapsed.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture),
+        c.GcPause.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture),
+        (c.AllocatedBytes / 1e6).ToString("F3", CultureInfo.InvariantCulture));
 }

@@ -25,14 +25,17 @@ namespace Pix.Extraction.Analysis;
 /// <see cref="ExtractionOptions.MaxPieces"/> was already per method.</item>
 /// <item>Recursion is cut by the call graph's cycles. A call into a method on the stack is a recursion gap, as
 /// before; but which calls of a cycle (mutual recursion) meet a method on the stack depends on where the cycle was
-/// entered. So a cycle is summarised in three passes. The first, entered wherever a caller entered it, finds its
-/// members as Tarjan finds strongly connected components (by the lowest stack index each computation reached;
-/// members are reused within the pass and dropped when it closes). The second summarises every member's own
-/// invocation, each call into the cycle cut (the call's own cost only). The third summarises every member again
-/// taking, at each call into the cycle, the callee's summary from the second pass (one invocation of it), the
-/// whole times the member's <c>recursionDepth</c>: what the depth-bounded analysis gave a two-method cycle, and
-/// for a longer one the members one call away. None of it depends on the entry. The members' summaries are kept
-/// together (<see cref="ComposedSummaryStore.AddCycle"/>), so a concurrent extraction sees all of them or none.</item>
+/// entered. So a cycle is summarised in two passes over its members, which a walk of the bodies' calls finds before
+/// any is analysed (<see cref="CallGraph"/>, kept beside the summaries). The first pass summarises every member's own
+/// invocation, each call into the cycle cut (the call's own cost only). The walk over-approximates the calls the
+/// analysis follows, so the calls this pass cut are split into the cycles the analysis itself met (Tarjan again,
+/// over the cut calls): a member that cut none is on no cycle and its invocation is its summary; one that cut calls
+/// only into members kept before it is summarised again taking them; a member of a smaller cycle keeps its
+/// invocation when it cut calls only within that cycle. The second pass summarises every member of each cycle again
+/// taking, at each call into the cycle, the callee's invocation from the first pass, the whole times the member's
+/// <c>recursionDepth</c>: what the depth-bounded analysis gave a two-method cycle, and for a longer one the members one
+/// call away. None of it depends on the entry. A cycle's summaries are kept together
+/// (<see cref="ComposedSummaryStore.AddCycle"/>), so a concurrent extraction sees all of them or none.</item>
 /// </list>
 /// <para>So a model does not depend on the order methods are extracted in, nor on which extraction computed a
 /// summary first (extractions run concurrently and share the store), and a cancelled computation is never kept:
@@ -44,9 +47,7 @@ internal sealed partial class ExtractionSession
     private const int FramesPerThread = 16;
 
     private readonly List<Frame> _frames = new();
-    // Members of a cycle whose entry is still on the stack (first pass): reused within it, dropped when it closes.
-    private readonly Dictionary<IMethodSymbol, (MethodSummary Summary, int Lowest)> _openCycles = new(SymbolEqualityComparer.Default);
-    // The cycle being summarised in its second or third pass (ExtractionSession.BottomUp.cs), innermost.
+    // The cycle being summarised, innermost: its members and, in its second pass, each one's own invocation.
     private CyclePass? _cyclePass;
     private ComposedSummaryStore? _store;
     // The extracted method's kept summary: the first one taken outside any frame, which is InterfaceExtractor's
@@ -60,6 +61,12 @@ internal sealed partial class ExtractionSession
     /// </summary>
     internal static System.Action<IMethodSymbol>? ComputingForTesting { get; set; }
 
+    /// <summary>
+    /// Measurement only (the corpus harness): told as each summary's computation and each call-graph walk starts
+    /// and ends, so that it can time each one without the nested ones. Process-wide; extractions measured one at a time.
+    /// </summary>
+    internal static ISummaryMeter? MeterForMeasurement { get; set; }
+
     private ComposedSummaryStore Store => _store ??= ComposedSummaryStore.For(Compilation, Options);
 
     private Frame? CurrentFrame => _frames.Count > 0 ? _frames[_frames.Count - 1] : null;
@@ -68,17 +75,9 @@ internal sealed partial class ExtractionSession
     private MethodSummary SummariseBottomUp(IMethodSymbol method)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        if (_openCycles.TryGetValue(method, out var member))
-        {
-            // A member of the cycle in its first pass: the caller is in that cycle too.
-            Frame current = CurrentFrame!;
-            current.Lowest = System.Math.Min(current.Lowest, member.Lowest);
-            return member.Summary;
-        }
-
         if (_cyclePass?.Invocations is { } invocations && invocations.TryGetValue(method, out ComposedSummary? invocation))
         {
-            // Third pass: a call into the cycle takes one invocation of the callee.
+            // Second pass: a call into the cycle takes one invocation of the callee.
             Take(invocation);
             return invocation.Summary;
         }
@@ -89,63 +88,70 @@ internal sealed partial class ExtractionSession
             return kept!.Summary;
         }
 
-        Frame frame = Run(method);
-        if (frame.Lowest < frame.Index)
-        {
-            // A call back into a method below on the stack: a member of a cycle entered further down.
-            _openCycles[method] = (frame.Summary!, frame.Lowest);
-            Frame caller = CurrentFrame!;
-            caller.Lowest = System.Math.Min(caller.Lowest, frame.Lowest);
-            caller.Absorb(frame);
-            return frame.Summary!;
-        }
-
-        ComposedSummary composed;
-        if (frame.Cycle.Count == 0)
-        {
-            composed = Store.Add(method, frame.Compose(cycle: []));
-        }
-        else
-        {
-            foreach (IMethodSymbol closed in frame.Cycle)
-            {
-                _openCycles.Remove(closed);
-            }
-
-            composed = SummariseCycle(method, frame.Cycle);
-        }
-
+        IReadOnlyList<IMethodSymbol> cycle = CycleOf(method);
+        ComposedSummary composed = cycle.Count == 0
+            ? Store.Add(method, Run(method).Compose(cycle: []))
+            : SummariseCycle(method, cycle);
         Take(composed);
         return composed.Summary;
     }
 
-    /// <summary>
-    /// The second and third passes over a cycle entered at <paramref name="entry"/> (the first found its
-    /// members): every member's own invocation, then every member with one invocation of each member it
-    /// calls, all kept together; returns the entry's.
-    /// </summary>
-    private ComposedSummary SummariseCycle(IMethodSymbol entry, IReadOnlyList<IMethodSymbol> others)
+    /// <summary>The members of the call cycle <paramref name="method"/> is on by the call graph (empty when none).</summary>
+    private IReadOnlyList<IMethodSymbol> CycleOf(IMethodSymbol method)
     {
-        var members = new List<IMethodSymbol>(others.Count + 1) { entry };
-        members.AddRange(others);
+        ISummaryMeter? meter = MeterForMeasurement;
+        meter?.Started();
+        try
+        {
+            return Store.CallGraph.CycleOf(method, CancellationToken);
+        }
+        finally
+        {
+            meter?.Finished(method, SummaryWork.CallGraphWalk);
+        }
+    }
+
+    /// <summary>
+    /// Summarises the methods of a call graph's cycle (<paramref name="members"/>, <paramref name="entry"/> among
+    /// them) and keeps them: each member's own invocation, the cycles the analysis met among them, then each member
+    /// of those with one invocation of each member it calls. Returns the entry's.
+    /// </summary>
+    private ComposedSummary SummariseCycle(IMethodSymbol entry, IReadOnlyList<IMethodSymbol> members)
+    {
         CyclePass? enclosing = _cyclePass;
         try
         {
-            _cyclePass = new CyclePass(members, invocations: null);
-            var invocations = new Dictionary<IMethodSymbol, ComposedSummary>(SymbolEqualityComparer.Default);
-            foreach (IMethodSymbol member in members)
+            Dictionary<IMethodSymbol, Invocation> invocations = Invocations(members, earlier: null);
+            foreach (IReadOnlyList<IMethodSymbol> cycle in CyclesMet(members, invocations))
             {
-                invocations[member] = Run(member).Compose(cycle: []);
+                _cyclePass = enclosing;
+                if (cycle.Count == 1)
+                {
+                    // On no cycle: its invocation is its summary unless it cut calls into members kept before it.
+                    IMethodSymbol member = cycle[0];
+                    Store.Add(member, invocations[member].Cut.Count == 0 ? invocations[member].Summary : Run(member).Compose(cycle: []));
+                    continue;
+                }
+
+                Dictionary<IMethodSymbol, Invocation> own = cycle.Count == members.Count ? invocations : Invocations(cycle, invocations);
+                var taken = new Dictionary<IMethodSymbol, ComposedSummary>(SymbolEqualityComparer.Default);
+                foreach (KeyValuePair<IMethodSymbol, Invocation> invocation in own)
+                {
+                    taken[invocation.Key] = invocation.Value.Summary;
+                }
+
+                _cyclePass = new CyclePass(cycle, taken);
+                var summaries = new List<(IMethodSymbol Method, ComposedSummary Summary)>(cycle.Count);
+                foreach (IMethodSymbol member in cycle)
+                {
+                    summaries.Add((member, Run(member).Compose(cycle: cycle.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray())));
+                }
+
+                Store.AddCycle(summaries, cycle[0]);
             }
 
-            _cyclePass = new CyclePass(members, invocations);
-            var summaries = new List<(IMethodSymbol Method, ComposedSummary Summary)>(members.Count);
-            foreach (IMethodSymbol member in members)
-            {
-                summaries.Add((member, Run(member).Compose(cycle: members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray())));
-            }
-
-            return Store.AddCycle(summaries, entry);
+            Store.TryGet(entry, out ComposedSummary? kept);
+            return kept!;
         }
         finally
         {
@@ -153,10 +159,51 @@ internal sealed partial class ExtractionSession
         }
     }
 
+    /// <summary>
+    /// The first pass over <paramref name="members"/>: each one's own invocation, every call into them cut, with the
+    /// members each cut. An <paramref name="earlier"/> invocation over a larger set is kept where it cut calls only
+    /// into these members (nothing else would have differed).
+    /// </summary>
+    private Dictionary<IMethodSymbol, Invocation> Invocations(IReadOnlyList<IMethodSymbol> members, Dictionary<IMethodSymbol, Invocation>? earlier)
+    {
+        var pass = new CyclePass(members, invocations: null);
+        _cyclePass = pass;
+        var invocations = new Dictionary<IMethodSymbol, Invocation>(SymbolEqualityComparer.Default);
+        foreach (IMethodSymbol member in members)
+        {
+            if (earlier is not null && earlier[member] is var known && known.Cut.All(pass.Members.Contains))
+            {
+                invocations[member] = known;
+                continue;
+            }
+
+            Frame frame = Run(member);
+            invocations[member] = new Invocation(frame.Compose(cycle: []), frame.CutCalls);
+        }
+
+        return invocations;
+    }
+
+    /// <summary>
+    /// The cycles the analysis met among <paramref name="members"/> (by the calls their invocations cut), each in
+    /// source order, a cycle after every cycle it calls into (a method on none is a cycle of one).
+    /// </summary>
+    private List<IReadOnlyList<IMethodSymbol>> CyclesMet(IReadOnlyList<IMethodSymbol> members, Dictionary<IMethodSymbol, Invocation> invocations) =>
+        StronglyConnectedComponents.Find<IMethodSymbol>(
+                members,
+                member => invocations[member].Cut,
+                _ => false,
+                SymbolEqualityComparer.Default,
+                CancellationToken)
+            .Select(cycle => (IReadOnlyList<IMethodSymbol>)members.Where(m => cycle.Contains(m, SymbolEqualityComparer.Default)).ToList())
+            .ToList();
+
     /// <summary>Analyses <paramref name="method"/> in a frame of its own; the frame holds the summary and what the analysis did.</summary>
     private Frame Run(IMethodSymbol method)
     {
         ComputingForTesting?.Invoke(method);
+        ISummaryMeter? meter = MeterForMeasurement;
+        meter?.Started();
         var frame = new Frame(method, _frames.Count, _operationsVisited, BudgetExhausted);
         _frames.Add(frame);
         _callStack.Add(method);
@@ -175,6 +222,7 @@ internal sealed partial class ExtractionSession
             _callStack.RemoveAt(_callStack.Count - 1);
             _operationsVisited = frame.CallerOperations;
             BudgetExhausted = frame.CallerBudgetExhausted;
+            meter?.Finished(method, SummaryWork.Summary);
         }
 
         return frame;
@@ -206,16 +254,14 @@ internal sealed partial class ExtractionSession
     }
 
     /// <summary>
-    /// Whether a call into <paramref name="method"/> is cut as recursion: it is on the stack (then the computation
-    /// reaches that frame: its low-link), or it is a member of the cycle in its second pass. In the third pass a
-    /// call into the cycle is followed (to the callee's one invocation) and makes the caller recursive.
+    /// Whether a call into <paramref name="method"/> is cut as recursion: it is on the stack, or it is a member of the
+    /// cycle in its first pass (the call is noted: the cycles the analysis meets are found by these). In the second
+    /// pass a call into the cycle is followed (to the callee's one invocation) and makes the caller recursive.
     /// </summary>
     private bool IsRecursionBottomUp(IMethodSymbol method, bool onStack)
     {
         if (onStack)
         {
-            int index = _callStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
-            CurrentFrame!.Lowest = System.Math.Min(CurrentFrame.Lowest, index);
             return true;
         }
 
@@ -223,6 +269,7 @@ internal sealed partial class ExtractionSession
         {
             if (pass.Invocations is null)
             {
+                CurrentFrame!.NoteCut(method);
                 return true;
             }
 
@@ -234,11 +281,14 @@ internal sealed partial class ExtractionSession
 
     /// <summary>
     /// Whether <paramref name="callee"/>, called recursively, is marked recursive: when it is on the stack (its
-    /// invocations repeat); not for a call cut in a cycle's second pass, which prices one invocation.
+    /// invocations repeat); not for a call cut in a cycle's first pass, which prices one invocation.
     /// </summary>
     private bool MarksRecursionBottomUp(IMethodSymbol callee) => _callStack.Contains(callee, SymbolEqualityComparer.Default);
 
-    /// <summary>The members of the cycle being summarised, and in the third pass each one's own invocation.</summary>
+    /// <summary>A member's own invocation (every call into its cycle cut), and the members it cut calls to.</summary>
+    private sealed record Invocation(ComposedSummary Summary, IReadOnlyList<IMethodSymbol> Cut);
+
+    /// <summary>The members of the cycle being summarised, and in the second pass each one's own invocation.</summary>
     private sealed class CyclePass(IReadOnlyList<IMethodSymbol> members, Dictionary<IMethodSymbol, ComposedSummary>? invocations)
     {
         public HashSet<IMethodSymbol> Members { get; } = new(members, SymbolEqualityComparer.Default);
@@ -246,16 +296,16 @@ internal sealed partial class ExtractionSession
         public Dictionary<IMethodSymbol, ComposedSummary>? Invocations { get; } = invocations;
     }
 
-    /// <summary>One summary being computed: what it reported and read so far, and how far down the stack it reached.</summary>
+    /// <summary>One summary being computed: what it reported and read so far.</summary>
     private sealed class Frame
     {
         private readonly HashSet<(GapKind Kind, string Construct, string FilePath, int Start, int Length)> _gapKeys = new();
+        private readonly List<IMethodSymbol> _cut = new();
 
         public Frame(IMethodSymbol method, int index, int callerOperations, bool callerBudgetExhausted)
         {
             Method = method;
             Index = index;
-            Lowest = index;
             CallerOperations = callerOperations;
             CallerBudgetExhausted = callerBudgetExhausted;
         }
@@ -264,9 +314,6 @@ internal sealed partial class ExtractionSession
 
         /// <summary>The frame's place on the stack.</summary>
         public int Index { get; }
-
-        /// <summary>The lowest stack index a call in this computation found on the stack (its own when none below).</summary>
-        public int Lowest { get; set; }
 
         /// <summary>The caller's operation count and budget state, restored when this frame closes (the budget is per method).</summary>
         public int CallerOperations { get; }
@@ -284,8 +331,8 @@ internal sealed partial class ExtractionSession
 
         public List<ComposedSummary> Callees { get; } = new();
 
-        /// <summary>Members of a cycle this frame entered, computed inside it (first pass).</summary>
-        public List<IMethodSymbol> Cycle { get; } = new();
+        /// <summary>The members of the cycle in its first pass this computation cut calls to, each once.</summary>
+        public IReadOnlyList<IMethodSymbol> CutCalls => _cut;
 
         public bool MetInvalidCode { get; set; }
 
@@ -297,20 +344,12 @@ internal sealed partial class ExtractionSession
             }
         }
 
-        /// <summary>Takes in a member of a cycle computed inside this frame: its reports and reads become this frame's.</summary>
-        public void Absorb(Frame member)
+        public void NoteCut(IMethodSymbol member)
         {
-            foreach (Gap gap in member.Gaps)
+            if (!_cut.Contains(member, SymbolEqualityComparer.Default))
             {
-                AddGap(gap);
+                _cut.Add(member);
             }
-
-            Trees.UnionWith(member.Trees);
-            BodiesRead.UnionWith(member.BodiesRead);
-            Callees.AddRange(member.Callees);
-            Cycle.Add(member.Method);
-            Cycle.AddRange(member.Cycle);
-            MetInvalidCode |= member.MetInvalidCode;
         }
 
         public ComposedSummary Compose(IReadOnlyCollection<IMethodSymbol> cycle) =>

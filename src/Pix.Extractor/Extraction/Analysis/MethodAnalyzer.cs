@@ -180,36 +180,8 @@ internal sealed partial class MethodAnalyzer
         };
     }
 
-    private IOperation? FindBody(IMethodSymbol method)
-    {
-        IMethodSymbol implementation = method.PartialImplementationPart ?? method;
-        foreach (SyntaxReference reference in implementation.DeclaringSyntaxReferences)
-        {
-            SyntaxNode node = reference.GetSyntax(_session.CancellationToken);
-            if (!_session.Compilation.ContainsSyntaxTree(node.SyntaxTree))
-            {
-                continue;
-            }
-
-            SemanticModel model = _session.SemanticModel(node.SyntaxTree);
-            SyntaxNode? bodyNode = Caching.DeclarationIndex.BodyOf(node);
-
-            if (bodyNode is null)
-            {
-                continue;
-            }
-
-            // Constructors: the whole declaration gives the initializer call too.
-            IOperation? operation = node is ConstructorDeclarationSyntax ? model.GetOperation(node, _session.CancellationToken) : null;
-            operation ??= model.GetOperation(bodyNode, _session.CancellationToken);
-            if (operation is not null)
-            {
-                return operation;
-            }
-        }
-
-        return null;
-    }
+    private IOperation? FindBody(IMethodSymbol method) =>
+        MethodBodies.Find(method, _session.Compilation, _session.SemanticModel, _session.CancellationToken);
 
     // ---- shared helpers -------------------------------------------------------------------
 

@@ -29,8 +29,16 @@ internal sealed class ComposedSummaryStore
     /// </summary>
     public static ComposedSummaryStore For(Compilation compilation, ExtractionOptions options) =>
         options.ReuseCalleeSummaries
-            ? s_byCompilation.GetValue(compilation, static _ => new()).GetOrAdd(options, static _ => new ComposedSummaryStore())
-            : new ComposedSummaryStore();
+            ? s_byCompilation.GetValue(compilation, static _ => new()).GetOrAdd(options, _ => new ComposedSummaryStore(compilation, options))
+            : new ComposedSummaryStore(compilation, options);
+
+    private ComposedSummaryStore(Compilation compilation, ExtractionOptions options)
+    {
+        CallGraph = new CallGraph(compilation, options.SkipNullableAnalysis);
+    }
+
+    /// <summary>The compilation's call cycles, found as the summaries need them (kept as long as the summaries are).</summary>
+    public CallGraph CallGraph { get; }
 
     public bool TryGet(IMethodSymbol method, out ComposedSummary? summary)
     {

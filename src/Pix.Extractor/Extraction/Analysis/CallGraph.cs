@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Pix.Extraction.Analysis;
+
+/// <summary>
+/// The calls between the source methods of one compilation, read from their bodies without analysing
+/// them, and the call cycles they form (strongly connected components): which methods a call cycle
+/// holds, so that bottom-up summaries (ExtractionSession.BottomUp.cs) can summarise a cycle without a
+/// first analysis pass to find its members.
+/// </summary>
+/// <remarks>
+/// <para>The graph over-approximates the calls the analysis follows into source methods (MethodAnalyzer.Calls.cs):
+/// every invocation, object creation, property or indexer accessor (both, whichever the code uses), user-defined
+/// operator and conversion and event accessor in a body, wherever it sits (a path that throws, a call the compiler
+/// removes); not the bodies of lambdas and local functions, which the analysis never reads as part of the method
+/// that declares them (a local function is a method of its own, reached by its calls). A call the analysis follows
+/// and the graph missed would make a summary depend on where its cycle was entered; a call the graph has and the
+/// analysis does not follow only makes a component larger, which the summarising splits again by the calls the
+/// analysis made.</para>
+/// <para>Components are found by Tarjan's algorithm (iterative: call chains are deep) from the first method asked
+/// about, and kept for the compilation; a later walk starts from a method not yet in one and does not enter a kept
+/// component again. Bodies are bound through the shared semantic models (<see cref="SemanticModels"/>), which the
+/// analysis binds them through anyway. One walk runs at a time (a lock; concurrent extractions wait for the
+/// components they need). A walk publishes its components only when it completes: a cancelled walk keeps nothing.</para>
+/// </remarks>
+internal sealed class CallGraph
+{
+    private readonly Compilation _compilation;
+    private readonly Func<SyntaxTree, SemanticModel> _modelOf;
+    private readonly object _gate = new();
+    // Each walked method's component: its members in a fixed order (source position), the method alone when it is on no cycle.
+    private readonly Dictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _components = new(SymbolEqualityComparer.Default);
+
+    public CallGraph(Compilation compilation, bool skipNullableAnalysis)
+    {
+        _compilation = compilation;
+        _modelOf = tree => SemanticModels.Of(compilation, tree, skipNullableAnalysis);
+    }
+
+    /// <summary>Tests only: called as the walk reads a method's body, so that a test can cancel it there. Process-wide.</summary>
+    internal static Action<IMethodSymbol>? WalkingForTesting { get; set; }
+
+    /// <summary>How many methods have a known component (tests: a cancelled walk adds none).</summary>
+    internal int MethodsKnown
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _components.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The methods of the call cycle <paramref name="method"/> (an original definition) is on, itself included, in
+    /// source order; empty when it is on none (a method that calls only itself is on none: the analysis cuts that
+    /// call as recursion wherever it is entered).
+    /// </summary>
+    public IReadOnlyList<IMethodSymbol> CycleOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_components.TryGetValue(method, out IReadOnlyList<IMethodSymbol>? component))
+            {
+                // Materialised before any is kept: a cancelled walk keeps nothing.
+                foreach (IReadOnlyList<IMethodSymbol> found in Walk(method, cancellationToken).ToList())
+                {
+                    foreach (IMethodSymbol member in found)
+                    {
+                        _components[member] = found;
+                    }
+                }
+
+                component = _components[method];
+            }
+
+            return component.Count > 1 ? component : [];
+        }
+    }
+
+    /// <summary>The components Tarjan's algorithm closes from <paramref name="root"/>, entering no kept one, as they close.</summary>
+    private IEnumerable<IReadOnlyList<IMethodSymbol>> Walk(IMethodSymbol root, CancellationToken cancellationToken) =>
+        StronglyConnectedComponents.Find<IMethodSymbol>(
+                [root],
+                method => Callees(method, cancellationToken),
+                _components.ContainsKey,
+                SymbolEqualityComparer.Default,
+                cancellationToken)
+            .Select(members => members.Count == 1 ? members : InSourceOrder(members));
+
+    /// <summary>The source methods <paramref name="method"/>'s body calls (original definitions, each once).</summary>
+    private IMethodSymbol[] Callees(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        WalkingForTesting?.Invoke(method);
+        if (MethodBodies.Find(method, _compilation, _modelOf, cancellationToken) is not { } body)
+        {
+            return [];
+        }
+
+        var callees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            IOperation operation = pending.Pop();
+            foreach (IMethodSymbol? target in Targets(operation))
+            {
+                if (target is not null && HasSourceBody(target))
+                {
+                    callees.Add(target.OriginalDefinition);
+                }
+            }
+
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return callees.ToArray();
+    }
+
+    /// <summary>The methods an operation may call (null where it calls none).</summary>
+    private static IEnumerable<IMethodSymbol?> Targets(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => [invocation.TargetMethod],
+        IObjectCreationOperation creation => [creation.Constructor],
+        IPropertyReferenceOperation reference => [reference.Property.GetMethod, reference.Property.SetMethod],
+        IBinaryOperation binary => [binary.OperatorMethod],
+        IUnaryOperation unary => [unary.OperatorMethod],
+        IConversionOperation conversion => [conversion.OperatorMethod],
+        ICompoundAssignmentOperation compound => [compound.OperatorMethod],
+        IIncrementOrDecrementOperation increment => [increment.OperatorMethod],
+        IEventReferenceOperation reference => [reference.Event.AddMethod, reference.Event.RemoveMethod],
+        _ => [],
+    };
+
+    /// <summary>Whether a call to <paramref name="method"/> may be followed into a body of this compilation.</summary>
+    private bool HasSourceBody(IMethodSymbol method) =>
+        method.MethodKind != MethodKind.DelegateInvoke
+        && !method.IsAbstract
+        && !method.IsExtern
+        && (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree));
+
+    /// <summary>A component's members by where they are declared: the same order whichever member the walk entered first.</summary>
+    private static List<IMethodSymbol> InSourceOrder(List<IMethodSymbol> members) =>
+        members
+            .OrderBy(m => m.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath ?? "", StringComparer.Ordinal)
+            .ThenBy(m => m.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? 0)
+            .ThenBy(m => m.ToDisplayString(), StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Pix.Extraction.Analysis;
+
+/// <summary>
+/// Where Pix reads a method's code: the body the analysis lowers (<see cref="MethodAnalyzer"/>) and the
+/// call graph walks (<see cref="CallGraph"/>), so that both read the same operations.
+/// </summary>
+internal static class MethodBodies
+{
+    /// <summary>
+    /// The operation of <paramref name="method"/>'s body in <paramref name="compilation"/> (a partial method's
+    /// implementation part; a constructor's whole declaration, which holds its initializer call), or null when it
+    /// has none there. <paramref name="modelOf"/> gives the semantic model of a tree: the one way the body is bound.
+    /// </summary>
+    public static IOperation? Find(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
+    {
+        IMethodSymbol implementation = method.PartialImplementationPart ?? method;
+        foreach (SyntaxReference reference in implementation.DeclaringSyntaxReferences)
+        {
+            SyntaxNode node = reference.GetSyntax(cancellationToken);
+            if (!compilation.ContainsSyntaxTree(node.SyntaxTree))
+            {
+                continue;
+            }
+
+            SemanticModel model = modelOf(node.SyntaxTree);
+            SyntaxNode? bodyNode = Caching.DeclarationIndex.BodyOf(node);
+
+            if (bodyNode is null)
+            {
+                continue;
+            }
+
+            // Constructors: the whole declaration gives the initializer call too.
+            IOperation? operation = node is ConstructorDeclarationSyntax ? model.GetOperation(node, cancellationToken) : null;
+            operation ??= model.GetOperation(bodyNode, cancellationToken);
+            if (operation is not null)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+}
