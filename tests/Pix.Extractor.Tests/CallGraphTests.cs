@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Pix.Extraction;
 using Pix.Extraction.Analysis;
 using Pix.Model;
+using Pix;
 using Pix.Testing;
 using Xunit;
 
@@ -55,6 +56,23 @@ public class CallGraphTests
             public int P { get => _p; set => _p = Reads(value); }
             public int Reads(int n) => n + P;
             public void Sets(int n) { P = n; }
+        }
+
+        // Q1 and Q2 call each other; Q2 calls S, which reads H.R. The walk takes R's setter too, which calls Q1: one
+        // component of four, where the analysis meets the cycle Q1-Q2 and two methods on none (S before it, the
+        // setter after it).
+        public static class Q
+        {
+            public static int Q1(int n) => n <= 0 ? 0 : Q2(n - 1) + 1;
+            public static int Q2(int n) => n <= 0 ? 1 : Q1(n - 1) + S(n);
+            public static int S(int n) => new H().R + n;
+            public static void SetsR(int n) { new H().R = n; }
+        }
+
+        public class H
+        {
+            private int _r;
+            public int R { get => _r; set => _r = Q.Q1(value); }
         }
 
         public struct V
@@ -159,6 +177,35 @@ public class CallGraphTests
         Assert.Equal(0, graph.MethodsKnown);
         Assert.Equal(["N1", "N2", "N3"], graph.CycleOf(Method(compilation, "G", "N1"), CancellationToken.None).Select(m => m.Name));
         Assert.Equal(["A", "B"], graph.CycleOf(Method(compilation, "G", "A"), CancellationToken.None).Select(m => m.Name));
+    }
+
+    [Theory]
+    [InlineData("SetsR S Q1 Q2")]
+    [InlineData("Q2 Q1 S SetsR")]
+    [InlineData("S SetsR Q2 Q1")]
+    public void The_walk_s_component_is_split_into_the_cycles_the_analysis_meets(string methods)
+    {
+        Compilation compilation = Compile();
+        Assert.Equal("Q1 Q2 S set_R", string.Join(" ", new CallGraph(compilation, skipNullableAnalysis: true)
+            .CycleOf(Method(compilation, "Q", "S"), CancellationToken.None).Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal)));
+        Dictionary<string, InterfaceModel> models = methods.Split(' ').ToDictionary(
+            m => m, m => InterfaceExtractor.Extract(Method(compilation, "Q", m), compilation, Options, CancellationToken.None));
+
+        Compilation alone = Compile();
+        foreach (var (name, model) in models)
+        {
+            InterfaceModel fresh = InterfaceExtractor.Extract(Method(alone, "Q", name), alone, Options with { ReuseCalleeSummaries = false }, CancellationToken.None);
+            Assert.True(fresh.Equals(model), $"{name} after {methods}:\n{model.Dump()}\n---\n{fresh.Dump()}");
+        }
+
+        Assert.Contains(models["Q1"].Gaps, g => g.Construct == "recursion in Q1");
+        Assert.Contains(models["Q2"].Gaps, g => g.Construct == "recursion in Q2");
+        Assert.DoesNotContain(models["S"].Gaps, g => g.Kind == GapKind.Recursion);
+        // Q1 takes Q2's invocation, which takes S's summary: S's allocation (new H()) is priced in Q1.
+        Assert.Contains(models["Q1"].Pieces.SelectMany(p => p.Terms), t => t.Block.CountOf(OperationClass.Allocation) > 0);
+        // The setter takes Q1's summary (its recursion gaps come with it) and is not itself recursive.
+        Assert.Contains(models["SetsR"].Gaps, g => g.Construct == "recursion in Q1");
+        Assert.DoesNotContain(models["SetsR"].Gaps, g => g.Construct == "recursion in set_R");
     }
 
     [Theory]

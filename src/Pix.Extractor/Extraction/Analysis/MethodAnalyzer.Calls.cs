@@ -138,12 +138,14 @@ internal sealed partial class MethodAnalyzer
                 "Pix has no model of this API; it is priced as an opaque term named after it (HardwareProfile opaque costs). Add a model to the library or calibrate it.");
         }
 
-        // ref/out arguments come back changed.
+        // ref/out arguments come back changed, written by the callee from what it computed: like its return
+        // value, they depend on the call (the parsers' `out PacketHeaders`: inlined, their fields are the
+        // `movbe` loads from the packet that the caller's chain starts from).
         foreach (IArgumentOperation argument in arguments)
         {
             if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
             {
-                ForgetTarget(argument.Value is IDeclarationExpressionOperation d ? d.Expression : argument.Value);
+                ForgetTarget(argument.Value is IDeclarationExpressionOperation d ? d.Expression : argument.Value, result);
             }
         }
 

@@ -233,8 +233,11 @@ internal sealed partial class MethodAnalyzer
     private DependencyFlow FieldRead(IFieldReferenceOperation field)
     {
         DependencyFlow instance = field.Instance is null ? DependencyFlow.None : EvaluateInstance(field.Instance);
-        // A field of this (or a static) carries a value from one iteration to the next like a variable.
-        DependencyFlow stored = field.Instance is null or IInstanceReferenceOperation ? _region.Read(field.Field) : DependencyFlow.None;
+        // A field of this (or a static) carries a value from one iteration to the next like a variable; a field
+        // stored through the same reference earlier in straight-line code is read from that store.
+        DependencyFlow stored = field.Instance is null or IInstanceReferenceOperation
+            ? _region.Read(field.Field)
+            : MemoryReceiver(field.Instance) is { } receiver ? _region.ReadThrough(receiver, field.Field) : DependencyFlow.None;
         return Then(DependencyFlow.Combine(instance, stored), OperationVector.Of((OperationClass.Load, 1)));
     }
 
@@ -616,6 +619,21 @@ internal sealed partial class MethodAnalyzer
         _ => null,
     };
 
+    /// <summary>
+    /// The variable a field access goes through when that variable points to memory: a <c>ref</c> local, a
+    /// <c>ref</c>/<c>in</c>/<c>out</c> parameter, or a local or parameter holding an object reference. A field
+    /// stored through it and read back through it is a store and a load of one address, which RyuJIT keeps
+    /// (it cannot prove that nothing else wrote there: the policer's <c>bucket.Tokens = …</c>, then
+    /// <c>if (bucket.Tokens &lt; cost)</c>, is <c>mov [rax], r8</c> … <c>cmp [rax], rcx</c>); the core
+    /// forwards the stored value to the load. Null for a plain struct local (its fields live in registers).
+    /// </summary>
+    private static ISymbol? MemoryReceiver(IOperation instance) => instance switch
+    {
+        ILocalReferenceOperation { Local: var local } when local.RefKind != RefKind.None || local.Type.IsReferenceType => local,
+        IParameterReferenceOperation { Parameter: var parameter } when parameter.RefKind != RefKind.None || parameter.Type.IsReferenceType => parameter,
+        _ => null,
+    };
+
     /// <summary>A store to memory (field, element, property setter) of a value with flow <paramref name="value"/>.</summary>
     private DependencyFlow Store(IOperation target, DependencyFlow value)
     {
@@ -628,6 +646,10 @@ internal sealed partial class MethodAnalyzer
                 if (field.Instance is null or IInstanceReferenceOperation)
                 {
                     _region.Write(field.Field, stored);
+                }
+                else if (MemoryReceiver(field.Instance) is { } receiver)
+                {
+                    _region.WriteThrough(receiver, field.Field, stored);
                 }
 
                 return stored;
@@ -748,6 +770,10 @@ internal sealed partial class MethodAnalyzer
                 {
                     _region.Write(field.Field, computed.Then(OperationVector.Of((OperationClass.Store, 1))));
                 }
+                else if (target is IFieldReferenceOperation { Instance: { } instance } throughReference && MemoryReceiver(instance) is { } receiver)
+                {
+                    _region.WriteThrough(receiver, throughReference.Field, computed.Then(OperationVector.Of((OperationClass.Store, 1))));
+                }
 
                 return computed;
             }
@@ -770,16 +796,20 @@ internal sealed partial class MethodAnalyzer
         };
     }
 
-    private void ForgetTarget(IOperation target)
+    /// <summary>
+    /// A variable the code no longer knows the value of (a call wrote it through a reference): its flow
+    /// becomes <paramref name="written"/>, what the write depended on (none when unknown).
+    /// </summary>
+    private void ForgetTarget(IOperation target, DependencyFlow? written = null)
     {
         switch (target)
         {
             case ILocalReferenceOperation local:
-                _region.Write(local.Local, DependencyFlow.None);
+                _region.Write(local.Local, written ?? DependencyFlow.None);
                 SetValue(local.Local, null);
                 break;
             case IParameterReferenceOperation parameter:
-                _region.Write(parameter.Parameter, DependencyFlow.None);
+                _region.Write(parameter.Parameter, written ?? DependencyFlow.None);
                 SetValue(parameter.Parameter, null);
                 break;
         }

@@ -15,6 +15,12 @@ internal sealed class ChainRegion
     private readonly List<OperationVector> _carriedCandidates = new();
     private OperationVector _longest = new();
 
+    // Fields stored through a variable that points to memory (a ref local, a ref/in/out parameter, an object
+    // reference), per (variable, field): the stored value's flow, which a later read of the same field through
+    // the same variable gets from the store (store-to-load forwarding). Kept across arms (an arm
+    // analysed later sees an earlier arm's store): at worst a read gets a chain one arm has, never one no arm has.
+    private readonly Dictionary<ISymbol, Dictionary<ISymbol, DependencyFlow>> _storedThrough = new(SymbolEqualityComparer.Default);
+
     // Element addresses computed on every path of this iteration so far: (array, index, flow).
     private readonly List<(ISymbol Array, ISymbol Index, DependencyFlow Address)> _addresses = new();
 
@@ -36,8 +42,32 @@ internal sealed class ChainRegion
     public void Write(ISymbol variable, DependencyFlow flow)
     {
         _variables[variable] = flow;
+        _storedThrough.Remove(variable);
         _addresses.RemoveAll(a => SymbolEqualityComparer.Default.Equals(a.Array, variable) || SymbolEqualityComparer.Default.Equals(a.Index, variable));
         Observe(flow);
+    }
+
+    /// <summary>
+    /// The flow a read of <paramref name="field"/> through <paramref name="receiver"/> gets from a store
+    /// to the same field through the same variable earlier in this region (None when there was none).
+    /// </summary>
+    public DependencyFlow ReadThrough(ISymbol receiver, ISymbol field) =>
+        _storedThrough.TryGetValue(receiver, out var fields) && fields.TryGetValue(field, out DependencyFlow? flow) ? flow : DependencyFlow.None;
+
+    /// <summary>
+    /// Records a store of <paramref name="field"/> through <paramref name="receiver"/> (its flow ends with
+    /// the store). Binding the variable again (<see cref="Write"/>) forgets it. A read before any store in
+    /// the region gets nothing: a loop iteration that binds its reference to a new element carries no chain.
+    /// </summary>
+    public void WriteThrough(ISymbol receiver, ISymbol field, DependencyFlow stored)
+    {
+        if (!_storedThrough.TryGetValue(receiver, out var fields))
+        {
+            fields = new Dictionary<ISymbol, DependencyFlow>(SymbolEqualityComparer.Default);
+            _storedThrough[receiver] = fields;
+        }
+
+        fields[field] = stored;
     }
 
     /// <summary>
