@@ -152,6 +152,16 @@ public sealed class ThrowHelperTests
     }
 
     [Fact]
+    public void A_long_chain_of_helpers_is_followed_to_its_end()
+    {
+        // 100 helpers, each ending in the next: the search crosses threads every 32 levels rather than stopping.
+        string chain = string.Join("\n", Enumerable.Range(0, 100).Select(i => $"static void Throw{i}(int n) => Throw{i + 1}(n);"))
+            + "\nstatic void Throw100(int n) => throw new ArgumentOutOfRangeException(nameof(n), n, $\"{n} is negative.\");";
+
+        AssertNotWalked(Checked("if (n < 0) Throw0(n);", chain));
+    }
+
+    [Fact]
     public void A_helper_that_returns_on_some_way_is_walked()
     {
         AssertWalked(Checked(

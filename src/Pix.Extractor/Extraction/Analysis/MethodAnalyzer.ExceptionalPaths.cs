@@ -179,12 +179,14 @@ internal sealed partial class MethodAnalyzer
         conditional.WhenFalse is not null && EndsInThrow(conditional.WhenTrue, alwaysThrows) && EndsInThrow(conditional.WhenFalse, alwaysThrows);
 
     /// <summary>
-    /// Whether every section of <paramref name="switch"/> ends by throwing and one is the default (without it an
-    /// unmatched value runs none and goes on).
+    /// Whether every section of <paramref name="switch"/> ends by throwing, one is the default (without it an
+    /// unmatched value runs none and goes on), and no <c>break</c> leaves it (<c>case 0: if (c) break; throw …;</c>
+    /// goes on after the switch, though the section's last statement throws).
     /// </summary>
     private static bool ThrowsEveryWay(ISwitchOperation @switch, Func<IMethodSymbol, bool> alwaysThrows) =>
         @switch.Cases.Any(section => section.Clauses.Any(clause => clause is IDefaultCaseClauseOperation))
-        && @switch.Cases.All(section => section.Body.Length > 0 && EndsInThrow(section.Body[section.Body.Length - 1], alwaysThrows));
+        && @switch.Cases.All(section => section.Body.Length > 0 && EndsInThrow(section.Body[section.Body.Length - 1], alwaysThrows))
+        && !@switch.Descendants().Any(operation => operation is IBranchOperation branch && SymbolEqualityComparer.Default.Equals(branch.Target, @switch.ExitLabel));
 
     /// <summary>Whether an arm throws: as an expression (a conditional expression's) or as a statement.</summary>
     private bool Throws(IOperation? arm, bool isExpression) =>

@@ -1,9 +1,10 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,7 +18,7 @@ namespace Pix.Extraction.Analysis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The rule is the walk's own (<see cref="MethodAnalyzer.EndsInThrow(IOperation?, System.Func{IMethodSymbol, bool})"/>):
+/// The rule is the walk's own (<see cref="MethodAnalyzer.EndsInThrow(IOperation?, Func{IMethodSymbol, bool})"/>):
 /// the body's last statement ends by throwing (a <c>throw</c>, an <c>if</c>/<c>else</c> or a switch that throws
 /// every way, a call that never returns), and every <c>return</c> in it returns a call that never returns
 /// (<c>return Throw&lt;T&gt;(…)</c>; an expression body's value is such a return). Control in a method leaves by a
@@ -29,23 +30,20 @@ namespace Pix.Extraction.Analysis;
 /// not read (there the attribute is the only word).
 /// </para>
 /// <para>
-/// A helper may end by calling another: the verdicts form a system of conjunctions, whose least solution is
-/// wanted (a cycle of helpers calling each other proves nothing unless some member throws by itself: each
-/// could recurse forever). One depth-first search per question, as Tarjan finds strongly connected components:
-/// a method being examined answers "no" to a call back into it, and a component's verdicts are kept only once
-/// the whole component is examined (then every member of a cycle is "no", which the assumption made exact).
-/// Every verdict, kept per compilation (thread-safe: concurrent searches compute equal verdicts, the first is
-/// kept), lists the methods whose bodies decided it, each reachable method of the search: a caller's model
-/// depends on them (ExtractionSession.ThrowHelpers.cs), whatever the answer. A helper called from 500 sites is
-/// examined once.
+/// A helper may end by calling another: the verdicts form a system of conjunctions over the graph of those
+/// calls (each method's <em>ending calls</em>), whose least solution is wanted: a cycle of helpers calling each
+/// other proves nothing unless some member throws by itself (each could recurse forever). The graph's strongly
+/// connected components (<see cref="StronglyConnectedComponents"/>, iterative: a chain may be long) close callees
+/// first, so a component is solved with every verdict outside it known: from "no" for every member, a member
+/// turns "yes" once its rule holds, until none changes. The answer does not depend on where the search began,
+/// nor does the list of bodies each verdict read (the method's and those of every method its ending calls reach):
+/// a caller's model depends on them (ExtractionSession.ThrowHelpers.cs), whatever the answer. Verdicts are kept
+/// per compilation (thread-safe: concurrent searches compute equal verdicts, the first is kept), so a helper
+/// called from 500 sites is examined once.
 /// </para>
 /// </remarks>
 internal sealed class ThrowingMethods
 {
-    // Helpers calling helpers rarely nest 2 deep; a chain this long continues on a fresh thread's stack, as
-    // ExtractionSession.BottomUp.cs does, rather than cut the search (a cut verdict would depend on where it began).
-    private const int LevelsPerThread = 32;
-
     private static readonly ConditionalWeakTable<Compilation, ThrowingMethods> s_byCompilation = new();
 
     private readonly Compilation _compilation;
@@ -67,9 +65,13 @@ internal sealed class ThrowingMethods
             return null;
         }
 
-        return _verdicts.TryGetValue(method, out ThrowVerdict? known)
-            ? known
-            : new Search(this, skipNullableAnalysis, ct).Visit(method, depth: 0).Verdict;
+        if (!_verdicts.TryGetValue(method, out ThrowVerdict? verdict))
+        {
+            new Search(this, skipNullableAnalysis, ct).Run(method);
+            verdict = _verdicts[method];
+        }
+
+        return verdict;
     }
 
     /// <summary>Whether the body of <paramref name="method"/> decides what a call to it does (see the remarks).</summary>
@@ -79,20 +81,43 @@ internal sealed class ThrowingMethods
         && !method.DeclaringSyntaxReferences.IsEmpty;
 
     /// <summary>
-    /// The body of <paramref name="method"/> in this compilation (its implementation part's), or null.
+    /// Whether <paramref name="body"/> ends by throwing on every way, <paramref name="neverReturns"/> deciding the
+    /// source methods it ends by calling.
     /// </summary>
-    private IOperation? BodyOf(IMethodSymbol method, bool skipNullableAnalysis, CancellationToken ct)
+    private static bool AlwaysThrows(IOperation body, Func<IMethodSymbol, bool> neverReturns)
     {
-        foreach (SyntaxReference reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+        IReturnOperation? implicitEnd = ImplicitEnd(body);
+        if (!MethodAnalyzer.EndsInThrow(implicitEnd is null ? body : StatementBefore(implicitEnd), neverReturns))
         {
-            SyntaxNode declaration = reference.GetSyntax(ct);
-            if (_compilation.ContainsSyntaxTree(declaration.SyntaxTree) && Caching.DeclarationIndex.BodyOf(declaration) is { } body)
+            return false;
+        }
+
+        foreach (IReturnOperation @return in ReturnsOf(body))
+        {
+            if (@return != implicitEnd
+                && (@return.Kind != OperationKind.Return || !MethodAnalyzer.IsThrowExpression(@return.ReturnedValue, neverReturns)))
             {
-                return SemanticModels.Of(_compilation, declaration.SyntaxTree, skipNullableAnalysis).GetOperation(body, ct);
+                return false;
             }
         }
 
-        return null;
+        return true;
+    }
+
+    /// <summary>
+    /// The <c>return;</c> the compiler puts after a void expression body (a local function's <c>=&gt; throw …</c>):
+    /// reached only when the expression completes, so the statement before it decides.
+    /// </summary>
+    private static IReturnOperation? ImplicitEnd(IOperation body) =>
+        body is IBlockOperation { Operations.Length: > 1 } block
+        && block.Operations[block.Operations.Length - 1] is IReturnOperation { IsImplicit: true, ReturnedValue: null } end
+            ? end
+            : null;
+
+    private static IOperation StatementBefore(IReturnOperation implicitEnd)
+    {
+        var block = (IBlockOperation)implicitEnd.Parent!;
+        return block.Operations[block.Operations.Length - 2];
     }
 
     /// <summary>Every <c>return</c> of <paramref name="body"/>'s own code (not of the functions declared in it).</summary>
@@ -118,140 +143,84 @@ internal sealed class ThrowingMethods
         }
     }
 
-    /// <summary>A method in one search: Tarjan's index and low-link, and what its examination found so far.</summary>
-    private sealed class Node(IMethodSymbol method, int index)
-    {
-        public IMethodSymbol Method { get; } = method;
-
-        public int Index { get; } = index;
-
-        public int Lowest { get; set; } = index;
-
-        /// <summary>Set once the examination of the body finished (the node may still wait for its component).</summary>
-        public bool Examined { get; set; }
-
-        public bool AlwaysThrows { get; set; }
-
-        public HashSet<IMethodSymbol> BodiesRead { get; } = new(SymbolEqualityComparer.Default) { method };
-
-        /// <summary>The kept verdict, once the node's component is complete (or it came from the store).</summary>
-        public ThrowVerdict? Verdict { get; set; }
-    }
-
-    /// <summary>One question's depth-first search (see the remarks).</summary>
+    /// <summary>One question's search: the ending calls' graph from the method asked about, solved component by component.</summary>
     private sealed class Search(ThrowingMethods owner, bool skipNullableAnalysis, CancellationToken ct)
     {
-        private readonly Dictionary<IMethodSymbol, Node> _nodes = new(SymbolEqualityComparer.Default);
-        private readonly Stack<Node> _component = new();
+        private readonly Dictionary<IMethodSymbol, (IOperation? Body, List<IMethodSymbol> EndingCalls)> _read = new(SymbolEqualityComparer.Default);
 
-        public Node Visit(IMethodSymbol method, int depth)
+        public void Run(IMethodSymbol method)
         {
-            ct.ThrowIfCancellationRequested();
-            if (owner._verdicts.TryGetValue(method, out ThrowVerdict? known))
+            foreach (List<IMethodSymbol> component in StronglyConnectedComponents.Find<IMethodSymbol>(
+                [method], EndingCalls, owner._verdicts.ContainsKey, SymbolEqualityComparer.Default, ct))
             {
-                return new Node(method, -1) { Examined = true, AlwaysThrows = known.AlwaysThrows, Verdict = known };
+                Solve(component);
             }
-
-            var node = new Node(method, _nodes.Count);
-            _nodes.Add(method, node);
-            _component.Push(node);
-            IOperation? body = owner.BodyOf(method, skipNullableAnalysis, ct);
-            bool Consult(IMethodSymbol callee) => Consulted(node, callee, depth);
-            IReturnOperation? implicitEnd = ImplicitEnd(body);
-            node.AlwaysThrows = body is not null
-                && MethodAnalyzer.EndsInThrow(implicitEnd is null ? body : StatementBefore(implicitEnd), Consult)
-                && AllReturnsThrow(body, implicitEnd, Consult);
-            node.Examined = true;
-
-            if (node.Lowest == node.Index)
-            {
-                CloseComponent(node);
-            }
-
-            return node;
         }
 
         /// <summary>
-        /// The <c>return;</c> the compiler puts after a void expression body (a local function's <c>=&gt; throw …</c>):
-        /// reached only when the expression completes, so the statement before it decides.
+        /// The candidate methods whose verdicts the rule may need for <paramref name="method"/>'s: those it asks about
+        /// while every one it asked about so far answered "yes" (asked with "yes", the rule stops only where the body
+        /// itself decides "no").
         /// </summary>
-        private static IReturnOperation? ImplicitEnd(IOperation? body) =>
-            body is IBlockOperation { Operations.Length: > 1 } block
-            && block.Operations[block.Operations.Length - 1] is IReturnOperation { IsImplicit: true, ReturnedValue: null } end
-                ? end
-                : null;
-
-        private static IOperation StatementBefore(IReturnOperation implicitEnd)
+        private List<IMethodSymbol> EndingCalls(IMethodSymbol method)
         {
-            var block = (IBlockOperation)implicitEnd.Parent!;
-            return block.Operations[block.Operations.Length - 2];
+            IOperation? body = MethodBodies.Find(method, owner._compilation, tree => SemanticModels.Of(owner._compilation, tree, skipNullableAnalysis), ct);
+            var calls = new List<IMethodSymbol>();
+            if (body is not null)
+            {
+                AlwaysThrows(body, callee =>
+                {
+                    if (IsCandidate(callee) && !calls.Contains(callee, SymbolEqualityComparer.Default))
+                    {
+                        calls.Add(callee);
+                    }
+
+                    return true;
+                });
+            }
+
+            _read[method] = (body, calls);
+            return calls;
         }
 
-        private static bool AllReturnsThrow(IOperation body, IReturnOperation? implicitEnd, System.Func<IMethodSymbol, bool> consult)
+        /// <summary>Keeps the least solution of <paramref name="component"/>'s verdicts (see the remarks).</summary>
+        private void Solve(List<IMethodSymbol> component)
         {
-            foreach (IReturnOperation @return in ReturnsOf(body))
+            var members = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            var bodies = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (IMethodSymbol member in component)
             {
-                if (@return == implicitEnd)
+                members[member] = false;
+                bodies.Add(member);
+                foreach (IMethodSymbol callee in _read[member].EndingCalls)
                 {
-                    continue;
+                    if (owner._verdicts.TryGetValue(callee, out ThrowVerdict? outside))
+                    {
+                        bodies.UnionWith(outside.BodiesRead);
+                    }
                 }
+            }
 
-                if (@return.Kind != OperationKind.Return || !MethodAnalyzer.IsThrowExpression(@return.ReturnedValue, consult))
+            bool NeverReturns(IMethodSymbol callee) =>
+                members.TryGetValue(callee, out bool inside) ? inside : owner._verdicts.TryGetValue(callee, out ThrowVerdict? outside) && outside.AlwaysThrows;
+
+            for (bool changed = true; changed;)
+            {
+                changed = false;
+                foreach (IMethodSymbol member in component)
                 {
-                    return false;
+                    if (!members[member] && _read[member].Body is { } body && AlwaysThrows(body, NeverReturns))
+                    {
+                        members[member] = changed = true;
+                    }
                 }
             }
 
-            return true;
-        }
-
-        /// <summary><paramref name="caller"/>'s body ends in a call to <paramref name="callee"/>: whether it never returns.</summary>
-        private bool Consulted(Node caller, IMethodSymbol callee, int depth)
-        {
-            if (!IsCandidate(callee))
+            ImmutableArray<IMethodSymbol> read = ImmutableArray.CreateRange(bodies);
+            foreach (IMethodSymbol member in component)
             {
-                return false;
+                owner._verdicts.TryAdd(member, new ThrowVerdict(members[member], read));
             }
-
-            if (_nodes.TryGetValue(callee, out Node? seen))
-            {
-                caller.BodiesRead.UnionWith(seen.BodiesRead);
-                if (seen.Verdict is null)
-                {
-                    // In the open component: examined (then its "no" is final) or being examined (assumed "no").
-                    caller.Lowest = System.Math.Min(caller.Lowest, seen.Index);
-                    return seen.Examined && seen.AlwaysThrows;
-                }
-
-                return seen.AlwaysThrows;
-            }
-
-            Node next = (depth + 1) % LevelsPerThread == 0
-                ? Task.Run(() => Visit(callee, depth + 1)).GetAwaiter().GetResult()
-                : Visit(callee, depth + 1);
-            caller.BodiesRead.UnionWith(next.Verdict?.BodiesRead ?? (IEnumerable<IMethodSymbol>)next.BodiesRead);
-            if (next.Verdict is null)
-            {
-                caller.Lowest = System.Math.Min(caller.Lowest, next.Lowest);
-            }
-
-            return next.AlwaysThrows;
-        }
-
-        /// <summary>
-        /// Keeps the verdicts of the component <paramref name="root"/> closes: each member reaches every other, so
-        /// all depend on the bodies the root's examination read.
-        /// </summary>
-        private void CloseComponent(Node root)
-        {
-            ImmutableArray<IMethodSymbol> bodies = ImmutableArray.CreateRange(root.BodiesRead);
-            Node member;
-            do
-            {
-                member = _component.Pop();
-                member.Verdict = owner._verdicts.GetOrAdd(member.Method, new ThrowVerdict(member.AlwaysThrows, bodies));
-            }
-            while (member != root);
         }
     }
 }
