@@ -112,4 +112,23 @@ public sealed class ResolutionAbsorbedBranchTests
         Assert.Equal(1, DataBranchGaps(model));
         Assert.Null(Extraction.Extract(source, options: NoMerging).BranchSlack);
     }
+
+    [Fact]
+    public void Both_new_members_survive_a_baseline_file()
+    {
+        string source = Method("if (c > 0) c += d[16] * 3; else c -= 2;");
+        foreach (InterfaceModel model in new[] { Extraction.Extract(source, options: NoMerging), Extraction.Extract(source, options: FivePercent) })
+        {
+            var entry = new Pix.Serialization.BaselineEntry(model, new Pix.Serialization.SourceInfo("C.cs", 0, 1, 1, 1, Pix.Serialization.SourceInfo.HashOf("x")));
+            string text = Pix.Serialization.BaselineWriter.Write(Pix.Serialization.Baseline.Create(new[] { entry }));
+
+            var read = Pix.Serialization.BaselineReader.Read(text, "pix.baseline.json");
+
+            Assert.Empty(read.Errors);
+            Assert.Equal(model, Assert.Single(read.Baseline.Entries).Interface);
+        }
+
+        Assert.NotNull(Extraction.Extract(source, options: NoMerging).BranchSlack);
+        Assert.NotEmpty(Extraction.Extract(source, options: FivePercent).GapsWithinResolution);
+    }
 }
