@@ -78,9 +78,9 @@ internal static class BranchSlackRatio
             }
         }
 
-        // A ratio that is not a number bounds nothing: no ratio, every gap kept. (ModelEvaluator divides by zero as 0,
-        // so counts are finite; an overflow of inf − inf would not be.)
-        // (NaN compares false with every resolution, so it would otherwise read as within any of them.)
+        // A ratio that is not a finite number bounds nothing: no ratio, every gap kept. NaN compares false with every
+        // resolution, so it would otherwise read as within all of them. (Counts divide by zero as 0, so only an
+        // overflow could make one.)
         return uncovered.Count == 0 && !double.IsNaN(ratio) && !double.IsInfinity(ratio) ? ratio : null;
     }
 
