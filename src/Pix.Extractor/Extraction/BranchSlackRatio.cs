@@ -17,7 +17,7 @@ internal static class BranchSlackRatio
     /// <summary>
     /// The largest ratio, over the pieces and <see cref="ResolutionMerger.Samples"/>, of a path's slack to its
     /// piece's latency on the reference profile; null when the model has no branch-on-data gap, when a slack is
-    /// unbounded, when a piece with slack costs nothing at a sample, or when a gap's branch left no slack on any
+    /// unbounded or not a number at a sample, when a piece with slack costs nothing at a sample, or when a gap's branch left no slack on any
     /// path (its cost was dropped on the way, so nothing bounds it).
     /// </summary>
     /// <param name="alternatives">The method's paths.</param>
@@ -78,7 +78,10 @@ internal static class BranchSlackRatio
             }
         }
 
-        return uncovered.Count == 0 ? ratio : null;
+        // A ratio that is not a finite number bounds nothing: no ratio, every gap kept. NaN compares false with every
+        // resolution, so it would otherwise read as within all of them. (Counts divide by zero as 0, so only an
+        // overflow could make one.)
+        return uncovered.Count == 0 && !double.IsNaN(ratio) && !double.IsInfinity(ratio) ? ratio : null;
     }
 
     private static bool HasDataBranch(IReadOnlyList<Gap> gaps)
