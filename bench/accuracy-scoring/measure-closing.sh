@@ -1,0 +1,26 @@
+#!/bin/bash
+# A session's closing run (docs/accuracy.md and docs/robustness.md, "Tenth session: closing measurements"), from the
+# repository root: the corpus harness (A, B, then A with ALT_CORPUS_OPTS if set) on three packages, then
+# measure-session.sh (calibrations, network functions, Quickstart, pix validate in both deployments), then B's pix validate
+# on the same two profiles.
+#   B=<worktree of the session's starting commit> OUT=/tmp/s10final [ALT_CORPUS_OPTS=--bottom-up] bench/accuracy-scoring/measure-closing.sh
+# A (this worktree) and B built in Release: src/Pix.Cli, samples/Quickstart, samples/NetworkFunctions, bench/Pix.Corpus.
+set -u
+OUT=${OUT:-/tmp/closing}; mkdir -p $OUT
+B=${B:?B = worktree of the build before}; A=$(pwd)
+step() { echo "== $1 $(date -u +%H:%M:%S) $(uptime | sed 's/.*load/load/')" | tee -a $OUT/log.txt; }
+C=bench/Pix.Corpus/bin/Release/net10.0/Pix.Corpus.dll
+for pkg in NodaTime@3.3.7 YamlDotNet@18.1.0 Newtonsoft.Json@13.0.4; do
+  n=${pkg%@*}
+  step "corpus A $n"; dotnet $A/$C --package $pkg --no-generator --no-analyzers --times $OUT/times-A-$n.tsv > $OUT/corpus-A-$n.txt 2>&1
+  step "corpus B $n"; dotnet $B/$C --package $pkg --no-generator --no-analyzers --times $OUT/times-B-$n.tsv > $OUT/corpus-B-$n.txt 2>&1
+  if [ -n "${ALT_CORPUS_OPTS:-}" ]; then
+    step "corpus A alt $n"; dotnet $A/$C --package $pkg --no-generator --no-analyzers $ALT_CORPUS_OPTS --times $OUT/times-Aalt-$n.tsv > $OUT/corpus-Aalt-$n.txt 2>&1
+  fi
+done
+B=$B OUT=$OUT bash bench/accuracy-scoring/measure-session.sh
+QS=samples/Quickstart/bin/Release/net10.0/Quickstart.dll
+step "validate B tiered"; (cd $B && dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll validate $QS --project samples/Quickstart --profile $OUT/tiered.pixhw.json --warmup 0.5 --out $OUT/validate-b-tiered.md > $OUT/val-b-tiered.txt 2> $OUT/val-b-tiered.err)
+step "validate B TC=0"; (cd $B && DOTNET_TieredCompilation=0 dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll validate $QS --project samples/Quickstart --profile $OUT/tc0.pixhw.json --warmup 0.5 --out $OUT/validate-b-tc0.md > $OUT/val-b-tc0.txt 2> $OUT/val-b-tc0.err)
+step "done"
+# Scoring: python3 bench/accuracy-scoring/cross.py nf $OUT --per-workload; python3 bench/accuracy-scoring/cross.py qs $OUT
