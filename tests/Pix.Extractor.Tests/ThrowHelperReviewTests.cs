@@ -21,29 +21,12 @@ public sealed class ThrowHelperReviewTests
 
     private const string Throws = """throw new ArgumentOutOfRangeException(nameof(n), n, $"{n} is negative.");""";
 
-    /// <summary>A class C with <paramref name="helpers"/> and M, which checks n with <paramref name="check"/> and then sums n elements.</summary>
-    private static InterfaceModel Checked(string check, string helpers, string modifiers = "static") => Extraction.Extract($$"""
-        {{modifiers}} class C
-        {
-            public static long M(int[] data, int n)
-            {
-                {{check}}
-                long s = 0;
-                for (int i = 0; i < n; i++) s += data[i];
-                return s;
-            }
+    private static InterfaceModel Checked(string check, string helpers, string modifiers = "static") =>
+        ThrowHelperTests.Checked(check, helpers, NoMerging, modifiers);
 
-            {{helpers}}
-        }
-        """, options: NoMerging);
+    private static void AssertNotWalked(InterfaceModel model) => ThrowHelperTests.AssertNotWalked(model);
 
-    private static void AssertNotWalked(InterfaceModel model)
-    {
-        Assert.True(model.Gaps.Count == 0, model.Dump());
-        Assert.Single(model.Pieces);
-    }
-
-    private static void AssertWalked(InterfaceModel model) => Assert.True(model.Pieces.Count >= 2, model.Dump());
+    private static void AssertWalked(InterfaceModel model) => ThrowHelperTests.AssertWalked(model);
 
     [Fact]
     public void A_switch_section_that_breaks_before_it_throws_returns()

@@ -19,9 +19,12 @@ public sealed class ThrowHelperTests
 {
     private static readonly ExtractionOptions NoMerging = ExtractionOptions.Default with { DefaultResolution = 0 };
 
-    /// <summary>A class C with <paramref name="helpers"/> and M, which checks n with <paramref name="check"/> and then sums n elements.</summary>
-    private static InterfaceModel Checked(string check, string helpers, ExtractionOptions? options = null) => Extraction.Extract($$"""
-        static class C
+    /// <summary>
+    /// A class C (declared with <paramref name="modifiers"/>) with <paramref name="helpers"/> and M, which checks n with
+    /// <paramref name="check"/> and then sums n elements. Shared with <see cref="ThrowHelperReviewTests"/>.
+    /// </summary>
+    internal static InterfaceModel Checked(string check, string helpers, ExtractionOptions? options = null, string modifiers = "static") => Extraction.Extract($$"""
+        {{modifiers}} class C
         {
             public static long M(int[] data, int n)
             {
@@ -35,14 +38,14 @@ public sealed class ThrowHelperTests
         }
         """, options: options ?? NoMerging);
 
-    private static void AssertNotWalked(InterfaceModel model)
+    internal static void AssertNotWalked(InterfaceModel model)
     {
         Assert.True(model.Gaps.Count == 0, model.Dump());
         Assert.Single(model.Pieces);
     }
 
     /// <summary>The call is analysed as code that runs: its arm costs something of its own, so the check forks.</summary>
-    private static void AssertWalked(InterfaceModel model) => Assert.True(model.Pieces.Count >= 2, model.Dump());
+    internal static void AssertWalked(InterfaceModel model) => Assert.True(model.Pieces.Count >= 2, model.Dump());
 
     [Fact]
     public void An_expression_bodied_helper_that_throws_is_a_way_that_throws()
