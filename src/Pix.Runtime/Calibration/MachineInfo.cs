@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime;
@@ -19,25 +20,37 @@ internal static class MachineInfo
     };
 
     /// <summary>
-    /// The settings that change how fast the same C# runs: tiering, PGO, ReadyToRun code, and the GC
-    /// flavour. Environment variables win over defaults, as in the runtime itself.
+    /// The settings that change how fast the same C# runs: tiering, PGO, ReadyToRun code, the GC flavour, and a
+    /// gen-0 budget when one is set (it decides which cache level the allocator's fresh memory is zeroed in, so
+    /// what <c>AllocatedByte</c> costs: docs/calibration.md). Environment variables win over defaults, as in the
+    /// runtime itself.
     /// </summary>
-    internal static string JitSettings()
-    {
-        string Setting(string name, string defaultValue)
-        {
-            string? value = Environment.GetEnvironmentVariable("DOTNET_" + name) ?? Environment.GetEnvironmentVariable("COMPlus_" + name);
-            return value is null ? $"{name}={defaultValue} (default)" : $"{name}={value}";
-        }
+    internal static string JitSettings() => JitSettings(Environment.GetEnvironmentVariable);
 
-        return string.Join(", ", new[]
+    /// <summary><see cref="JitSettings()"/> reading the environment through <paramref name="environment"/>.</summary>
+    internal static string JitSettings(Func<string, string?> environment)
+    {
+        string? Value(string name) => environment("DOTNET_" + name) ?? environment("COMPlus_" + name);
+
+        string Setting(string name, string defaultValue) =>
+            Value(name) is { } value ? $"{name}={value}" : $"{name}={defaultValue} (default)";
+
+        var settings = new List<string>
         {
             Setting("TieredCompilation", "1"),
             Setting("TieredPGO", "1"),
             Setting("ReadyToRun", "1"),
             Setting("TC_QuickJitForLoops", "1"),
             "GC=" + (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? " non-concurrent" : " concurrent"),
-        });
+        };
+
+        // Only when set: the GC sizes gen 0 itself by default, and profiles recorded before this item compare equal.
+        if (Value("GCgen0size") is { } gen0Size)
+        {
+            settings.Add("GCgen0size=" + gen0Size);
+        }
+
+        return string.Join(", ", settings);
     }
 
     private static string CpuName()

@@ -47,4 +47,18 @@ public sealed class DeploymentTests
         Assert.Contains("GC=", now.JitSettings);
         Assert.Empty(Deployment.Differences(now, Deployment.Current()));
     }
+
+    [Fact]
+    public void A_gen0_budget_set_in_the_environment_is_a_setting_and_an_unset_one_is_not()
+    {
+        string set = Pix.Calibration.MachineInfo.JitSettings(name => name == "DOTNET_GCgen0size" ? "100000" : null);
+        string unset = Pix.Calibration.MachineInfo.JitSettings(_ => null);
+
+        Assert.EndsWith(", GCgen0size=100000", set);
+        Assert.DoesNotContain("GCgen0size", unset);
+        string difference = Assert.Single(Deployment.Differences(
+            Tiered with { JitSettings = set },
+            Tiered with { JitSettings = unset }));
+        Assert.Equal("JIT/GC: GCgen0size=100000 when calibrated, (nothing) now", difference);
+    }
 }
