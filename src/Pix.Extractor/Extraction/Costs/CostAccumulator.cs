@@ -124,13 +124,7 @@ internal sealed class CostAccumulator
 
         Terms.AddRange(other.Terms);
         ObserveLongest(other.LongestPath);
-        if (other.Slack is not null)
-        {
-            foreach (PendingTerm slack in other.Slack)
-            {
-                AddSlack(slack);
-            }
-        }
+        AddSlackOf(other, static slack => slack);
     }
 
     /// <summary>
