@@ -59,18 +59,11 @@ public sealed class CallGraphReviewTests
         }
         """;
 
-    private static readonly ExtractionOptions Options =
-        ExtractionOptions.Default with { ReuseAcrossCompilations = false, DefaultResolution = 0, BottomUpSummaries = true };
+    private static ExtractionOptions Options => CallGraphTests.Options;
 
-    private static Compilation Compile()
-    {
-        Compilation compilation = TestCompilation.Create(new[] { Extraction.Usings + Source });
-        TestCompilation.AssertNoErrors(compilation);
-        return compilation;
-    }
+    private static Compilation Compile() => CallGraphTests.Compile(Source);
 
-    private static IMethodSymbol Method(Compilation compilation, string type, string name) =>
-        compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
+    private static IMethodSymbol Method(Compilation compilation, string type, string name) => CallGraphTests.Method(compilation, type, name);
 
     [Theory]
     [InlineData("S", "A", "A B L")]
@@ -81,11 +74,7 @@ public sealed class CallGraphReviewTests
     [InlineData("H", "IA", "IA get_Item")]
     public void The_walk_finds_a_cycle_through_the_call(string type, string entry, string members)
     {
-        Compilation compilation = Compile();
-        string found = string.Join(" ", new CallGraph(compilation, skipNullableAnalysis: true).CycleOf(Method(compilation, type, entry), CancellationToken.None)
-            .Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
-
-        Assert.Equal(members, found);
+        Assert.Equal(members, CallGraphTests.Cycle(Compile(), entry, type));
     }
 
     [Theory]

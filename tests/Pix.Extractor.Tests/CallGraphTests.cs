@@ -82,20 +82,24 @@ public class CallGraphTests
         }
         """;
 
-    private static readonly ExtractionOptions Options =
+    // Shared with CallGraphReviewTests, which compiles sources of its own.
+    internal static readonly ExtractionOptions Options =
         ExtractionOptions.Default with { ReuseAcrossCompilations = false, DefaultResolution = 0, BottomUpSummaries = true };
 
-    private static Compilation Compile()
+    private static Compilation Compile() => Compile(Source);
+
+    internal static Compilation Compile(string source)
     {
-        Compilation compilation = TestCompilation.Create(new[] { Extraction.Usings + Source });
+        Compilation compilation = TestCompilation.Create(new[] { Extraction.Usings + source });
         TestCompilation.AssertNoErrors(compilation);
         return compilation;
     }
 
-    private static IMethodSymbol Method(Compilation compilation, string type, string name) =>
+    internal static IMethodSymbol Method(Compilation compilation, string type, string name) =>
         compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
-    private static string Cycle(Compilation compilation, string name, string type = "G") =>
+    /// <summary>The names of the methods on <paramref name="name"/>'s cycle, sorted and space-separated ("" when on none).</summary>
+    internal static string Cycle(Compilation compilation, string name, string type = "G") =>
         string.Join(" ", new CallGraph(compilation, skipNullableAnalysis: true).CycleOf(Method(compilation, type, name), CancellationToken.None)
             .Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
 
