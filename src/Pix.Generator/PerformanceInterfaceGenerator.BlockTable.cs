@@ -166,7 +166,7 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>
         /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse").WithColdLoads(163840)</c>:
         /// counts summed per class and written in class order, as <see cref="BlockSummary.Price"/> prices them
-        /// (cold loads, then cold stores, by footprint, the order the block keeps them in).
+        /// (cold loads by footprint, the order the block keeps them in).
         /// </summary>
         internal static string Counts(BlockSummary block)
         {
@@ -199,27 +199,16 @@ public sealed partial class PerformanceInterfaceGenerator
 
             foreach (ColdLoad load in block.ColdLoads)
             {
-                AppendMisses(text, ".WithColdLoads(", load.FootprintBytes, load.Count);
-            }
+                text.Append(".WithColdLoads(").Append(ExpressionWriter.Literal(load.FootprintBytes));
+                if (load.Count != 1)
+                {
+                    text.Append(", ").Append(ExpressionWriter.Literal(load.Count));
+                }
 
-            foreach (ColdStore store in block.ColdStores)
-            {
-                AppendMisses(text, ".WithColdStores(", store.FootprintBytes, store.Count);
+                text.Append(')');
             }
 
             return text.ToString();
-        }
-
-        /// <summary><c>.WithColdLoads(163840)</c> or <c>.WithColdStores(163840, 2)</c>: the count only when it is not 1.</summary>
-        private static void AppendMisses(StringBuilder text, string method, double footprintBytes, double count)
-        {
-            text.Append(method).Append(ExpressionWriter.Literal(footprintBytes));
-            if (count != 1)
-            {
-                text.Append(", ").Append(ExpressionWriter.Literal(count));
-            }
-
-            text.Append(')');
         }
 
         /// <summary><c>integerAlu: 3, branch: 2</c>: one named argument per class with a count (the parameter is the class's name in camelCase).</summary>

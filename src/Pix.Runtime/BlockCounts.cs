@@ -8,7 +8,7 @@ namespace Pix;
 /// What one execution of a block of code counts: operations per <see cref="OperationClass"/>, the
 /// operations on its loop-carried dependency chain, how many of its loads fold into their consumer,
 /// its taken branches (a loop iteration's back-edge), calls Pix could not see into, and loads that miss the
-/// caches in a large structure (<see cref="WithColdLoads"/>), and stores that do (<see cref="WithColdStores"/>). It holds counts,
+/// caches in a large structure (<see cref="WithColdLoads"/>). It holds counts,
 /// not nanoseconds: <see cref="HardwareProfile.Price(BlockCounts)"/> prices it on a machine.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ namespace Pix;
 /// non-zero counts are kept, in class order, so pricing costs a few multiplications, not one per class.
 /// Counts are not validated: like the model they come from, a NaN count prices as NaN.
 /// Instances are immutable; <c>WithChain</c>, <see cref="WithFoldedLoads"/>, <see cref="WithTakenBranches"/>,
-/// <see cref="WithOpaque"/>, <see cref="WithColdLoads"/> and <see cref="WithColdStores"/> return new ones.
+/// <see cref="WithOpaque"/> and <see cref="WithColdLoads"/> return new ones.
 /// </remarks>
 public sealed class BlockCounts
 {
@@ -37,8 +37,6 @@ public sealed class BlockCounts
     private readonly double _takenBranches;
     private readonly double[] _coldLoadFootprints;
     private readonly double[] _coldLoadCounts;
-    private readonly double[] _coldStoreFootprints;
-    private readonly double[] _coldStoreCounts;
 
     // The last few profiles this block was priced on, with the price: see TryGetPrice.
     private readonly PricedOn?[] _priced = new PricedOn?[CachedProfiles];
@@ -54,9 +52,7 @@ public sealed class BlockCounts
         double foldedLoads = 0,
         double takenBranches = 0,
         double[]? coldLoadFootprints = null,
-        double[]? coldLoadCounts = null,
-        double[]? coldStoreFootprints = null,
-        double[]? coldStoreCounts = null)
+        double[]? coldLoadCounts = null)
     {
         _classes = classes;
         _counts = counts;
@@ -68,8 +64,6 @@ public sealed class BlockCounts
         _takenBranches = takenBranches;
         _coldLoadFootprints = coldLoadFootprints ?? NoCounts;
         _coldLoadCounts = coldLoadCounts ?? NoCounts;
-        _coldStoreFootprints = coldStoreFootprints ?? NoCounts;
-        _coldStoreCounts = coldStoreCounts ?? NoCounts;
     }
 
     /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
@@ -111,15 +105,6 @@ public sealed class BlockCounts
     /// <summary>How many loads are cold in each structure (parallel to <see cref="ColdLoadFootprints"/>).</summary>
     public ReadOnlySpan<double> ColdLoadCounts => _coldLoadCounts;
 
-    /// <summary>
-    /// The working sets (bytes) of the structures whose cold stores the block counts, in the order they
-    /// were added (parallel to <see cref="ColdStoreCounts"/>); see <see cref="WithColdStores"/>.
-    /// </summary>
-    public ReadOnlySpan<double> ColdStoreFootprints => _coldStoreFootprints;
-
-    /// <summary>How many stores are cold in each structure (parallel to <see cref="ColdStoreFootprints"/>).</summary>
-    public ReadOnlySpan<double> ColdStoreCounts => _coldStoreCounts;
-
     /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
     public static BlockCounts Of(
         double integerAlu = 0, double integerMultiply = 0, double integerDivide = 0,
@@ -147,7 +132,7 @@ public sealed class BlockCounts
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
             call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss);
-        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _coldStoreFootprints, _coldStoreCounts);
+        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
     }
 
     // Binary compatibility: code generated against Pix.Runtime before OperationClass.BranchMiss (a library
@@ -179,11 +164,11 @@ public sealed class BlockCounts
 
     /// <summary>This block with <paramref name="count"/> of its loads folded into the instruction that uses them (replacing any count it had).</summary>
     public BlockCounts WithFoldedLoads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _coldStoreFootprints, _coldStoreCounts);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
 
     /// <summary>This block with <paramref name="count"/> taken branches per execution (replacing any count it had); a loop iteration has 1.</summary>
     public BlockCounts WithTakenBranches(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts, _coldStoreFootprints, _coldStoreCounts);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts);
 
     /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
@@ -200,7 +185,7 @@ public sealed class BlockCounts
         _opaqueCounts.CopyTo(counts, 0);
         names[names.Length - 1] = name;
         counts[counts.Length - 1] = count;
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _coldStoreFootprints, _coldStoreCounts);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
     }
 
     /// <summary>
@@ -213,20 +198,7 @@ public sealed class BlockCounts
     {
         double[] footprints = Append(_coldLoadFootprints, footprintBytes);
         double[] counts = Append(_coldLoadCounts, count);
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts, _coldStoreFootprints, _coldStoreCounts);
-    }
-
-    /// <summary>
-    /// This block plus <paramref name="count"/> cold stores (to a line missing every cache level smaller than
-    /// the structure) in a structure of about <paramref name="footprintBytes"/> bytes (a <c>PixHint.ColdStores</c>
-    /// hint's term). The stores themselves are counted as <see cref="OperationClass.Store"/> where the code makes
-    /// them; this adds what a miss costs on top, <see cref="HardwareProfile.ColdStoreNs"/> each.
-    /// </summary>
-    public BlockCounts WithColdStores(double footprintBytes, double count = 1)
-    {
-        double[] footprints = Append(_coldStoreFootprints, footprintBytes);
-        double[] counts = Append(_coldStoreCounts, count);
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, footprints, counts);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts);
     }
 
     /// <summary>
@@ -299,11 +271,6 @@ public sealed class BlockCounts
         for (int i = 0; i < _coldLoadFootprints.Length; i++)
         {
             parts.Add($"{_coldLoadCounts[i]} cold loads in {_coldLoadFootprints[i]} bytes");
-        }
-
-        for (int i = 0; i < _coldStoreFootprints.Length; i++)
-        {
-            parts.Add($"{_coldStoreCounts[i]} cold stores in {_coldStoreFootprints[i]} bytes");
         }
 
         return parts.Count == 0 ? "nothing" : string.Join(", ", parts);

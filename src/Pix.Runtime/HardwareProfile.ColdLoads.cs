@@ -35,23 +35,17 @@ public sealed partial class HardwareProfile
     /// <param name="footprints">Each structure's size in bytes, parallel to <paramref name="counts"/>.</param>
     /// <param name="counts">How many of the block's loads are cold in each structure.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public double PriceColdLoads(ReadOnlySpan<double> footprints, ReadOnlySpan<double> counts) => PriceMisses(footprints, counts, stores: false);
-
-    /// <summary>
-    /// <c>Σ counts[i] · (stores ? <see cref="ColdStoreNs"/> : <see cref="ColdLoadNs"/>)(footprints[i])</c>, summed in
-    /// order from 0: one loop for both kinds of miss, so that a block's loads and stores are priced alike.
-    /// </summary>
-    private double PriceMisses(ReadOnlySpan<double> footprints, ReadOnlySpan<double> counts, bool stores)
+    public double PriceColdLoads(ReadOnlySpan<double> footprints, ReadOnlySpan<double> counts)
     {
         if (footprints.Length != counts.Length)
         {
-            throw new ArgumentException($"Each cold-{(stores ? "store" : "load")} footprint needs exactly one count.");
+            throw new ArgumentException("Each cold-load footprint needs exactly one count.");
         }
 
         double ns = 0;
         for (int i = 0; i < footprints.Length; i++)
         {
-            ns += counts[i] * (stores ? ColdStoreNs(footprints[i]) : ColdLoadNs(footprints[i]));
+            ns += counts[i] * ColdLoadNs(footprints[i]);
         }
 
         return ns;

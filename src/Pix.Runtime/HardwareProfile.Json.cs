@@ -19,8 +19,6 @@ namespace Pix;
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
 //   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
-//   "memoryStores": [ { "workingSetBytes": 16384, "nsPerStore": 0.6 }, … ]  optional, sizes increasing
-//                                                  (absent: a cold store costs what a store costs, as before it)
 // }
 //
 // Classes are keyed by name, not number, so reordering the enum never silently misprices a file.
@@ -129,9 +127,20 @@ public sealed partial class HardwareProfile
             w.WriteNumber("issueWidth", _issueWidth);
         }
 
-        // Each curve is written only when present, so a profile without it keeps its old text.
-        WriteCurve(w, "memoryLoads", "latencyNs", _memoryLoads);
-        WriteCurve(w, "memoryStores", "nsPerStore", _memoryStores);
+        if (_memoryLoads.Length > 0)
+        {
+            // Written only when present, so a profile without the curve keeps its old text.
+            w.WritePropertyName("memoryLoads").WriteStartArray();
+            foreach (MemoryLoadLatency point in _memoryLoads)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("workingSetBytes", point.WorkingSetBytes);
+                w.WriteNumber("latencyNs", point.LatencyNs);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
 
         w.WriteEndObject();
         return w.ToString();
@@ -162,7 +171,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads", "memoryStores");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings");
@@ -212,12 +221,7 @@ public sealed partial class HardwareProfile
             root.RequireNonNegative("defaultOpaqueCallNs"));
         if (root.Object["memoryLoads"] is not (null or JsonNull))
         {
-            profile = profile.WithMemoryLoads(ReadCurve(root, "memoryLoads", "latencyNs", (bytes, ns) => new MemoryLoadLatency(bytes, ns)));
-        }
-
-        if (root.Object["memoryStores"] is not (null or JsonNull))
-        {
-            profile = profile.WithMemoryStores(ReadCurve(root, "memoryStores", "nsPerStore", (bytes, ns) => new MemoryStoreCost(bytes, ns)));
+            profile = profile.WithMemoryLoads(ReadMemoryLoads(root));
         }
 
         if (root.Object["issueWidth"] is not (null or JsonNull))
@@ -240,54 +244,32 @@ public sealed partial class HardwareProfile
         return issueWidth;
     }
 
-    /// <summary>An optional memory curve (<paramref name="field"/>): positive, strictly increasing sizes, each with a non-negative cost.</summary>
-    private static List<TPoint> ReadCurve<TPoint>(JsonFields root, string field, string costField, Func<long, double, TPoint> point)
-        where TPoint : struct, IMemoryCurvePoint
+    /// <summary>The optional memory-level curve: positive, strictly increasing sizes, each with a non-negative latency.</summary>
+    private static List<MemoryLoadLatency> ReadMemoryLoads(JsonFields root)
     {
-        JsonArray array = root.RequireArray(field);
-        var points = new List<TPoint>(array.Items.Count);
+        JsonArray array = root.RequireArray("memoryLoads");
+        var points = new List<MemoryLoadLatency>(array.Items.Count);
         for (int i = 0; i < array.Items.Count; i++)
         {
             JsonNode item = array.Items[i];
-            string path = $"{field}[{i}]";
+            string path = $"memoryLoads[{i}]";
             if (item is not JsonObject obj)
             {
                 throw root.Error(item, path, $"expected an object, found {item.KindDescription}");
             }
 
             var fields = new JsonFields(obj, root.SourceName, path);
-            fields.RejectUnknown("workingSetBytes", costField);
+            fields.RejectUnknown("workingSetBytes", "latencyNs");
             long bytes = fields.RequireInteger("workingSetBytes", 1, long.MaxValue);
             if (i > 0 && bytes <= points[i - 1].WorkingSetBytes)
             {
                 throw fields.Error(fields.Require("workingSetBytes"), "workingSetBytes", $"working sets must be strictly increasing; {bytes} follows {points[i - 1].WorkingSetBytes}");
             }
 
-            points.Add(point(bytes, fields.RequireNonNegative(costField)));
+            points.Add(new MemoryLoadLatency(bytes, fields.RequireNonNegative("latencyNs")));
         }
 
         return points;
-    }
-
-    /// <summary>Writes a memory curve as <paramref name="field"/>, each point's cost as <paramref name="costField"/>; nothing for an empty curve.</summary>
-    private static void WriteCurve<TPoint>(JsonWriter w, string field, string costField, TPoint[] curve)
-        where TPoint : struct, IMemoryCurvePoint
-    {
-        if (curve.Length == 0)
-        {
-            return;
-        }
-
-        w.WritePropertyName(field).WriteStartArray();
-        foreach (TPoint point in curve)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("workingSetBytes", point.WorkingSetBytes);
-            w.WriteNumber(costField, point.Ns);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
     }
 
     // Exact, case-sensitive names only: Enum.TryParse would also accept "6" or "load".

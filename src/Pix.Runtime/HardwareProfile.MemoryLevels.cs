@@ -32,36 +32,23 @@ public sealed partial class HardwareProfile
             return LatencyNs(OperationClass.Load);
         }
 
-        return Interpolate(curve, footprintBytes);
-    }
-
-    /// <summary>
-    /// A memory curve's value at <paramref name="footprintBytes"/> (the load curve's and the store curve's rule):
-    /// linear in log2 of the size between the measured working sets, the smallest set's value below it, the
-    /// largest's above it; NaN, negative or zero footprints read as the smallest set.
-    /// </summary>
-    /// <param name="curve">At least one point, sizes strictly increasing.</param>
-    /// <param name="footprintBytes">The bytes the accesses are spread over.</param>
-    private static double Interpolate<TPoint>(TPoint[] curve, double footprintBytes)
-        where TPoint : struct, IMemoryCurvePoint
-    {
         // "!(x > first)" also catches NaN.
         if (!(footprintBytes > curve[0].WorkingSetBytes))
         {
-            return curve[0].Ns;
+            return curve[0].LatencyNs;
         }
 
         for (int i = 1; i < curve.Length; i++)
         {
             if (footprintBytes <= curve[i].WorkingSetBytes)
             {
-                TPoint low = curve[i - 1], high = curve[i];
+                MemoryLoadLatency low = curve[i - 1], high = curve[i];
                 double position = Math.Log(footprintBytes / low.WorkingSetBytes) / Math.Log((double)high.WorkingSetBytes / low.WorkingSetBytes);
-                return low.Ns + (position * (high.Ns - low.Ns));
+                return low.LatencyNs + (position * (high.LatencyNs - low.LatencyNs));
             }
         }
 
-        return curve[curve.Length - 1].Ns;
+        return curve[curve.Length - 1].LatencyNs;
     }
 
     /// <summary>A copy of this profile with the memory-level curve replaced (an empty list removes it).</summary>
@@ -70,35 +57,27 @@ public sealed partial class HardwareProfile
     {
         var copy = new HardwareProfile(Name, Machine, AllClasses.ToDictionary(c => c, c => _costs[(int)c]), _opaque, DefaultOpaqueCallNs);
         copy._memoryLoads = ValidateMemoryLoads(curve ?? throw new ArgumentNullException(nameof(curve)));
-        copy._memoryStores = _memoryStores;
         copy._issueWidth = _issueWidth;
         return copy;
     }
 
     private static MemoryLoadLatency[] ValidateMemoryLoads(IEnumerable<MemoryLoadLatency> curve)
     {
-        return ValidateCurve(curve ?? throw new ArgumentNullException(nameof(curve)), "a load into", nameof(curve));
-    }
-
-    /// <summary>A memory curve's points, as an array: positive sizes, strictly increasing, each with a valid cost.</summary>
-    private static TPoint[] ValidateCurve<TPoint>(IEnumerable<TPoint> curve, string what, string parameter)
-        where TPoint : struct, IMemoryCurvePoint
-    {
-        TPoint[] points = curve.ToArray();
+        MemoryLoadLatency[] points = curve.ToArray();
         for (int i = 0; i < points.Length; i++)
         {
             if (points[i].WorkingSetBytes <= 0)
             {
-                throw new ArgumentException($"Memory-level working sets must be positive numbers of bytes; point {i} has {points[i].WorkingSetBytes}.", parameter);
+                throw new ArgumentException($"Memory-level working sets must be positive numbers of bytes; point {i} has {points[i].WorkingSetBytes}.", nameof(curve));
             }
 
             if (i > 0 && points[i].WorkingSetBytes <= points[i - 1].WorkingSetBytes)
             {
                 throw new ArgumentException(
-                    $"Memory-level working sets must be strictly increasing; point {i} ({points[i].WorkingSetBytes} bytes) follows {points[i - 1].WorkingSetBytes} bytes.", parameter);
+                    $"Memory-level working sets must be strictly increasing; point {i} ({points[i].WorkingSetBytes} bytes) follows {points[i - 1].WorkingSetBytes} bytes.", nameof(curve));
             }
 
-            ValidateCost($"{what} {MemoryLoadLatency.Describe(points[i].WorkingSetBytes)}", points[i].Ns);
+            ValidateCost($"a load into {MemoryLoadLatency.Describe(points[i].WorkingSetBytes)}", points[i].LatencyNs);
         }
 
         return points;

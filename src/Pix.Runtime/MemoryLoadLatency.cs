@@ -9,11 +9,8 @@ namespace Pix;
 /// </summary>
 /// <param name="WorkingSetBytes">Bytes the loads are spread over (positive).</param>
 /// <param name="LatencyNs">Nanoseconds from one load's address ready to its value ready (finite, non-negative).</param>
-public readonly record struct MemoryLoadLatency(long WorkingSetBytes, double LatencyNs) : IMemoryCurvePoint
+public readonly record struct MemoryLoadLatency(long WorkingSetBytes, double LatencyNs)
 {
-    /// <inheritdoc/>
-    double IMemoryCurvePoint.Ns => LatencyNs;
-
     /// <inheritdoc/>
     public override string ToString() => $"{Describe(WorkingSetBytes)}: {LatencyNs:0.##} ns";
 

@@ -67,27 +67,6 @@ public static class PixHint
     }
 
     /// <summary>
-    /// Names a PCV counting this call's cold stores in a structure of about <paramref name="footprintBytes"/>
-    /// bytes larger than L1: stores to lines that are in no cache level smaller than the structure, such as
-    /// the chain neighbours that unlinking an entry of a large hash table writes without reading them (a store
-    /// to a line the call has just loaded is not cold). The interface adds <c>name ×
-    /// <see cref="HardwareProfile.ColdStoreNs"/>(footprintBytes)</c>, what such a store costs on top of a store
-    /// to a cached line on the profile's store curve; the stores themselves are already counted.
-    /// <para>
-    /// Like <see cref="ColdLoads"/>: a PCV (how many miss is the traffic's, not the code's), read wherever it
-    /// stands, once per call; <paramref name="name"/> a constant C# identifier unique among the method's hints,
-    /// <paramref name="footprintBytes"/> a compile-time constant; a hint Pix cannot use is reported (PIX0002).
-    /// </para>
-    /// </summary>
-    /// <param name="name">The PCV's name: the generated parameter's.</param>
-    /// <param name="footprintBytes">About how many bytes the structure spans (its entries times their size).</param>
-    /// <param name="description">What it counts, for the generated documentation.</param>
-    [Conditional("PIX_HINTS_NEVER_DEFINED")]
-    public static void ColdStores(string name, long footprintBytes, string? description = null)
-    {
-    }
-
-    /// <summary>
     /// Gives the maximum iteration count of the loop this call stands in, for loops whose bound Pix
     /// cannot see. The value must be a constant or an expression over the method's inputs.
     /// </summary>

@@ -16,7 +16,7 @@ public sealed partial class Nat
 
     /// <summary>
     /// The flow table's size the interface prices L1 misses at (32,768 flows, 1.75 MiB): a
-    /// <c>PixHint.ColdLoads</c> or <c>PixHint.ColdStores</c> footprint is a compile-time constant, so a NAT configured much larger or
+    /// <c>PixHint.ColdLoads</c> footprint is a compile-time constant, so a NAT configured much larger or
     /// smaller than this is priced as if it had this many flows.
     /// </summary>
     public const int ProvisionedFlows = 32_768;
@@ -54,7 +54,6 @@ public sealed partial class Nat
     public NatVerdict Process(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now)
     {
         PixHint.ColdLoads("flowTableMisses", ProvisionedFlows * NatFlowTable.EntryBytes, "flow-table entries this packet loads that are not in L1 (expiry, lookup walk, new or replied-to entry)");
-        PixHint.ColdStores("flowTableStoreMisses", ProvisionedFlows * NatFlowTable.EntryBytes, "flow-table entries this packet writes without loading them that are not in L1 (an expired flow's bucket neighbours)");
         int expired = _flows.ExpireSeenBefore(now - _flowTimeout);
         if (!PacketParser.TryParse(packet, out PacketHeaders headers) || output.Length < packet.Length)
         {

@@ -75,12 +75,6 @@ public sealed class NatFlowTable
     /// <summary>The entry after <paramref name="index"/> in its bucket's chain, or in the free list for a free entry; -1 at the end.</summary>
     internal int NextInBucket(int index) => _entries[index].NextInBucket;
 
-    /// <summary>The entry before <paramref name="index"/> in its bucket's chain, -1 for the chain's head (workloads replay unlinking to trace cold stores).</summary>
-    internal int PreviousInBucket(int index) => _entries[index].PreviousInBucket;
-
-    /// <summary>The flow seen next after <paramref name="index"/>'s (the age list's next younger entry), -1 for the newest.</summary>
-    internal int Newer(int index) => _entries[index].Newer;
-
     /// <summary>The first free entry, -1 when the table is full.</summary>
     internal int FreeHead => _freeHead;
 

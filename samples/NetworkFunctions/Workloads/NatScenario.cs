@@ -19,22 +19,12 @@ public sealed class NatScenario : Scenario
     private const int Buckets = 8192;
     private const long Second = 1_000_000;         // workload clock: µs
 
-    private static readonly string[] Pcvs = { "flowTableMisses", "flowTableStoreMisses", "expiredFlows", "chainLength", "transportChecksumUpdated" };
-
-    // How many of the oldest flows' bucket neighbours NoteBeforeTracedPacket notes: more than a packet of any workload here
-    // expires (the storm's 8); a packet expiring more has its later unlinks' stores left out of the count.
-    private const int NotedUnlinks = 64;
+    private static readonly string[] Pcvs = { "flowTableMisses", "expiredFlows", "chainLength", "transportChecksumUpdated" };
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
     private CacheSimulation _caches = CacheSimulation.MeasuredMachine();
     private int _flowsBefore;
-
-    // The bucket neighbours (previous, next; -1 for none) of the oldest flows before the packet, oldest first:
-    // the entries expiring them writes (UnlinkFromBucket), which the table no longer shows after it.
-    private readonly (int Previous, int Next)[] _neighbours = new (int, int)[NotedUnlinks];
-    private int _notedNeighbours;
-    private int _storeMisses;
     private ProcessInterface<Latency>? _interface;
     private ProcessInterface<LatencyBreakdown>? _explain;
 
@@ -54,7 +44,7 @@ public sealed class NatScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1 };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1 };
 
     /// <summary>The NAT under test.</summary>
     public Nat Function => _nat;
@@ -83,38 +73,25 @@ public sealed class NatScenario : Scenario
     /// <summary>Notes how many flows the table holds (off the clock): the replay of cold loads tells from it whether the packet opened a flow.</summary>
     public override void BeforePacket(int index) => _flowsBefore = _nat.Flows.Count;
 
-    /// <summary>Notes the bucket neighbours of the oldest flows, which expiring them writes (the tracing replay only: it walks the table).</summary>
-    protected override void NoteBeforeTracedPacket(int index)
-    {
-        NatFlowTable table = _nat.Flows;
-        _notedNeighbours = 0;
-        for (int entry = table.Oldest; entry >= 0 && _notedNeighbours < _neighbours.Length; entry = table.Newer(entry))
-        {
-            _neighbours[_notedNeighbours++] = (table.PreviousInBucket(entry), table.NextInBucket(entry));
-        }
-    }
-
     /// <inheritdoc/>
     public override void Process(int index) =>
         _nat.Process(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index));
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[4]);
+        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[4]);
+        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        _storeMisses = 0;
         values[0] = ReplayFlowTableLoads(index);
-        values[1] = _storeMisses;
-        values[2] = _nat.LastPacket.ExpiredFlows;
-        values[3] = _nat.LastPacket.ChainLength;
-        values[4] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
+        values[1] = _nat.LastPacket.ExpiredFlows;
+        values[2] = _nat.LastPacket.ChainLength;
+        values[3] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
     }
 
     /// <summary>
@@ -123,11 +100,8 @@ public sealed class NatScenario : Scenario
     /// expired entries (oldest first: they are now the free list's first entries, the last of them
     /// taken again if the packet opened a flow) and the oldest flow left, whose age ended the expiry;
     /// an outbound packet's walk of its bucket (after the new entry, if it opened a flow) and the new
-    /// entry, loaded for its free-list link; an inbound packet's entry. Each expired entry's bucket
-    /// neighbours, which unlinking it writes without loading them, are replayed as stores where the expiry
-    /// makes them (a store allocates its line as a load does), and counted in <see cref="_storeMisses"/>
-    /// (the <c>flowTableStoreMisses</c> PCV). Not replayed: the bucket heads (32 KiB, a structure of their own)
-    /// and the age-list links (an expired flow's younger neighbour is the next to expire, loaded anyway).
+    /// entry, loaded for its free-list link; an inbound packet's entry. Not replayed: the neighbours
+    /// unlinking and relinking write (bucket and age-list links: stores, not loads).
     /// </summary>
     private int ReplayFlowTableLoads(int index)
     {
@@ -185,12 +159,6 @@ public sealed class NatScenario : Scenario
             for (int i = 0; i < oldestFirst.Length; i++)
             {
                 missed += Load(oldestFirst[i], ExpirySite);
-                if (i < _notedNeighbours)
-                {
-                    // Neighbours noted before the packet: right unless an earlier expired flow was one of them (rare).
-                    (int previous, int next) = _neighbours[i];
-                    _storeMisses += (previous >= 0 ? Load(previous, StoreSite) : 0) + (next >= 0 ? Load(next, StoreSite) : 0);
-                }
             }
 
             return missed + (table.Oldest >= 0 ? Load(table.Oldest, ExpirySite) : 0);
@@ -203,7 +171,7 @@ public sealed class NatScenario : Scenario
     private const long TableBytes = (long)Nat.ProvisionedFlows * NatFlowTable.EntryBytes;
 
     // The load sites of the replay, for the simulated stride prefetcher.
-    private const int ExpirySite = 0, WalkSite = 1, PoolSite = 2, InboundSite = 3, StoreSite = 4;
+    private const int ExpirySite = 0, WalkSite = 1, PoolSite = 2, InboundSite = 3;
 
     /// <summary>
     /// 4,000 inside hosts' flows with skewed popularity, 5% of packets opening new flows, a quarter
@@ -335,5 +303,5 @@ public sealed class NatScenario : Scenario
     /// per call site: <paramref name="transportChecksumUpdated"/> on the outbound path,
     /// <paramref name="transportChecksumUpdated_2"/> on the inbound one; a packet takes one path, so both get its value.
     /// </summary>
-    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double flowTableStoreMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
+    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
 }

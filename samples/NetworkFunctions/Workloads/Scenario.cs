@@ -116,14 +116,6 @@ public abstract class Scenario
     {
     }
 
-    /// <summary>
-    /// Notes, in the tracing replay only (<see cref="TracePcvs"/>), the state <see cref="ReadPcvs"/> needs and the packet
-    /// will overwrite: the timed replays never call it, so what it reads cannot warm the caches they measure.
-    /// </summary>
-    protected virtual void NoteBeforeTracedPacket(int index)
-    {
-    }
-
     /// <summary>Resets, then processes the setup packets: the state measurement starts from.</summary>
     public void ResetAndSetUp()
     {
@@ -146,7 +138,6 @@ public abstract class Scenario
         {
             int index = Workload.SetupCount + i;
             BeforePacket(index);
-            NoteBeforeTracedPacket(index);
             Process(index);
             ReadPcvs(index, row);
             for (int p = 0; p < row.Length; p++)

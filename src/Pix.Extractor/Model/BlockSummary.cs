@@ -18,13 +18,6 @@ public readonly record struct OpaqueCall(string Name, double Count);
 public readonly record struct ColdLoad(double FootprintBytes, double Count);
 
 /// <summary>
-/// Stores to lines in no cache level smaller than a structure of <see cref="FootprintBytes"/> bytes
-/// (a <c>PixHint.ColdStores</c> hint), priced at <see cref="HardwareProfile.ColdStoreNs"/> each on top of
-/// the <see cref="OperationClass.Store"/> they are already counted as.
-/// </summary>
-public readonly record struct ColdStore(double FootprintBytes, double Count);
-
-/// <summary>
 /// The abstract operations of one straight-line region (or of one iteration of a loop body),
 /// counted by class. For a loop body, <see cref="Chain"/> also counts the operations on its
 /// loop-carried dependency chain, so that a profile can price an iteration by latency or by
@@ -57,17 +50,11 @@ public sealed record BlockSummary(
     /// </summary>
     public EquatableArray<ColdLoad> ColdLoads { get; init; }
 
-    /// <summary>
-    /// Cold stores, by the structure's size, sorted by size (empty in blocks built before they existed, and in
-    /// every block but a <c>PixHint.ColdStores</c> term's).
-    /// </summary>
-    public EquatableArray<ColdStore> ColdStores { get; init; }
-
     /// <summary>A block that does nothing.</summary>
     public static BlockSummary Empty { get; } = new(default, default, default);
 
     /// <summary>True when the block counts nothing.</summary>
-    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty && ColdStores.IsEmpty;
+    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty;
 
     /// <summary>Creates a block from unsorted counts (merged by class, zeros dropped, sorted).</summary>
     public static BlockSummary Create(
@@ -76,14 +63,12 @@ public sealed record BlockSummary(
         IEnumerable<OpaqueCall>? opaque = null,
         double foldedLoads = 0,
         double takenBranches = 0,
-        IEnumerable<ColdLoad>? coldLoads = null,
-        IEnumerable<ColdStore>? coldStores = null) =>
+        IEnumerable<ColdLoad>? coldLoads = null) =>
         new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()))
         {
             FoldedLoads = foldedLoads,
             TakenBranches = takenBranches,
-            ColdLoads = NormalizeMisses(coldLoads, c => c.FootprintBytes, c => c.Count, (bytes, count) => new ColdLoad(bytes, count)),
-            ColdStores = NormalizeMisses(coldStores, c => c.FootprintBytes, c => c.Count, (bytes, count) => new ColdStore(bytes, count)),
+            ColdLoads = Normalize(coldLoads ?? Array.Empty<ColdLoad>()),
         };
 
     /// <summary>The count of <paramref name="operation"/> (0 if absent).</summary>
@@ -108,8 +93,7 @@ public sealed record BlockSummary(
             Opaque.Concat(other.Opaque),
             FoldedLoads + other.FoldedLoads,
             TakenBranches + other.TakenBranches,
-            ColdLoads.Concat(other.ColdLoads),
-            ColdStores.Concat(other.ColdStores));
+            ColdLoads.Concat(other.ColdLoads));
 
     /// <summary>This block repeated <paramref name="factor"/> times (a constant multiple).</summary>
     public BlockSummary Times(double factor) =>
@@ -119,14 +103,12 @@ public sealed record BlockSummary(
             Opaque.Select(c => c with { Count = c.Count * factor }),
             FoldedLoads * factor,
             TakenBranches * factor,
-            ColdLoads.Select(c => c with { Count = c.Count * factor }),
-            ColdStores.Select(c => c with { Count = c.Count * factor }));
+            ColdLoads.Select(c => c with { Count = c.Count * factor }));
 
     /// <summary>
     /// Prices one execution of the block on <paramref name="hw"/>, in nanoseconds: the runtime's cost model
     /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>)
-    /// plus each opaque call, plus its cold loads and stores (<see cref="HardwareProfile.PriceColdLoads"/>,
-    /// <see cref="HardwareProfile.PriceColdStores"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
+    /// plus each opaque call, plus its cold loads (<see cref="HardwareProfile.PriceColdLoads"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
     /// entry: generated code and <see cref="ModelEvaluator"/> agree to the last bit.
     /// </summary>
     /// <remarks>
@@ -153,33 +135,19 @@ public sealed record BlockSummary(
             ns += call.Count * hw.OpaqueNs(call.Name);
         }
 
-        if (!ColdLoads.IsEmpty)
+        if (ColdLoads.IsEmpty)
         {
-            (double[] footprints, double[] counts) = Columns(ColdLoads, c => c.FootprintBytes, c => c.Count);
-            ns += hw.PriceColdLoads(footprints, counts);
+            return ns;
         }
 
-        if (!ColdStores.IsEmpty)
-        {
-            (double[] footprints, double[] counts) = Columns(ColdStores, c => c.FootprintBytes, c => c.Count);
-            ns += hw.PriceColdStores(footprints, counts);
-        }
-
-        return ns;
-    }
-
-    /// <summary>Cold loads' or stores' footprints and counts as the two parallel arrays the profile prices.</summary>
-    private static (double[] Footprints, double[] Counts) Columns<T>(EquatableArray<T> misses, Func<T, double> footprint, Func<T, double> count)
-        where T : IEquatable<T>
-    {
-        var footprints = new double[misses.Count];
-        var counts = new double[misses.Count];
+        var footprints = new double[ColdLoads.Count];
+        var counts = new double[ColdLoads.Count];
         for (int i = 0; i < footprints.Length; i++)
         {
-            (footprints[i], counts[i]) = (footprint(misses[i]), count(misses[i]));
+            (footprints[i], counts[i]) = (ColdLoads[i].FootprintBytes, ColdLoads[i].Count);
         }
 
-        return (footprints, counts);
+        return ns + hw.PriceColdLoads(footprints, counts);
     }
 
     private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts) =>
@@ -189,13 +157,11 @@ public sealed record BlockSummary(
             .OrderBy(c => (int)c.Class)
             .ToEquatableArray();
 
-    /// <summary>Cold loads or stores merged by footprint, zeros dropped, sorted by footprint.</summary>
-    private static EquatableArray<T> NormalizeMisses<T>(IEnumerable<T>? misses, Func<T, double> footprint, Func<T, double> count, Func<double, double, T> make)
-        where T : IEquatable<T> =>
-        (misses ?? Array.Empty<T>()).GroupBy(footprint)
-            .Select(g => make(g.Key, g.Sum(count)))
-            .Where(c => count(c) != 0)
-            .OrderBy(footprint)
+    private static EquatableArray<ColdLoad> Normalize(IEnumerable<ColdLoad> loads) =>
+        loads.GroupBy(c => c.FootprintBytes)
+            .Select(g => new ColdLoad(g.Key, g.Sum(c => c.Count)))
+            .Where(c => c.Count != 0)
+            .OrderBy(c => c.FootprintBytes)
             .ToEquatableArray();
 
     private static EquatableArray<OpaqueCall> Normalize(IEnumerable<OpaqueCall> calls) =>

@@ -148,28 +148,26 @@ public static class BaselineReader
     {
         t.RejectUnknown("count", "block", "origin", "description");
         JsonFields b = t.RequireObject("block");
-        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads", "coldStores");
+        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads");
         // Create normalises (classes in enum order, opaque calls by name), as the extractor does, so a
         // model read back compares equal to the freshly extracted one it was written from. The issue
-        // refinements, cold loads and cold stores are optional: baselines written before them have none, and price as before.
+        // refinements and cold loads are optional: baselines written before them have none, and price as before.
         BlockSummary block = BlockSummary.Create(
             Counts(b.RequireObject("operations")),
             Counts(b.RequireObject("chain")),
             b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))),
             OptionalCount(b, "foldedLoads"),
             OptionalCount(b, "takenBranches"),
-            b.Object["coldLoads"] is null ? null : Items(b, "coldLoads", source).Select(c => Miss(c, (bytes, count) => new ColdLoad(bytes, count))).ToList(),
-            b.Object["coldStores"] is null ? null : Items(b, "coldStores", source).Select(c => Miss(c, (bytes, count) => new ColdStore(bytes, count))).ToList());
+            b.Object["coldLoads"] is null ? null : Items(b, "coldLoads", source).Select(ColdLoad).ToList());
         return new Term(block, Expr(t.Require("count"), t.PathOf("count"), source), Provenance(t.RequireObject("origin")), t.RequireString("description"));
     }
 
-    /// <summary>A cold load or store: <c>{ "footprintBytes": positive, "count": finite }</c>.</summary>
-    private static T Miss<T>(JsonFields c, System.Func<double, double, T> make)
+    private static ColdLoad ColdLoad(JsonFields c)
     {
         c.RejectUnknown("footprintBytes", "count");
         double footprint = Finite(c, "footprintBytes");
         return footprint > 0
-            ? make(footprint, Finite(c, "count"))
+            ? new ColdLoad(footprint, Finite(c, "count"))
             : throw c.Error(c.Require("footprintBytes"), "footprintBytes", "a structure's size must be a positive number of bytes");
     }
 

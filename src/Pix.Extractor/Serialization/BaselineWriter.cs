@@ -155,18 +155,11 @@ public static class BaselineWriter
 
         if (!b.ColdLoads.IsEmpty)
         {
-            fields.Add(("coldLoads", new JsonArray(b.ColdLoads.Select(c => Miss(c.FootprintBytes, c.Count)))));
-        }
-
-        if (!b.ColdStores.IsEmpty)
-        {
-            fields.Add(("coldStores", new JsonArray(b.ColdStores.Select(c => Miss(c.FootprintBytes, c.Count)))));
+            fields.Add(("coldLoads", new JsonArray(b.ColdLoads.Select(c => Obj(("footprintBytes", Number(c.FootprintBytes)), ("count", Number(c.Count)))))));
         }
 
         return Obj(fields.ToArray());
     }
-
-    private static JsonNode Miss(double footprintBytes, double count) => Obj(("footprintBytes", Number(footprintBytes)), ("count", Number(count)));
 
     private static JsonNode Gap(Gap g) => Obj(
         ("kind", new JsonString(g.Kind.ToString())),

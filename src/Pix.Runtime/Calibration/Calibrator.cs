@@ -197,10 +197,7 @@ internal sealed class Calibrator
             Spread(p),
             SampleStatistics.MedianOf(perPass[p].Select(t => t.Result.CoefficientOfVariation)))).ToList();
 
-        // Nor a random-store kernel: its time per store is the store curve's point.
-        var memoryStores = probes.Where(p => p.StoreWorkingSet is not null).Select(p => new MemoryStoreCost(p.StoreWorkingSet!.Value, PerUnit(p))).ToList();
-
-        var timings = probes.Where(p => p.WorkingSet is null && p.StoreWorkingSet is null).Select(p =>
+        var timings = probes.Where(p => p.WorkingSet is null).Select(p =>
         {
             double best = PerUnit(p);
             double measured = p.Bulk is null ? best : best * p.Units;
@@ -213,8 +210,7 @@ internal sealed class Calibrator
             costs,
             opaqueCallCosts: null,
             defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
-            .WithMemoryLoads(memoryLevels.Select(m => m.Point))
-            .WithMemoryStores(memoryStores);
+            .WithMemoryLoads(memoryLevels.Select(m => m.Point));
         profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
 
         return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed)
@@ -296,15 +292,6 @@ internal sealed class Calibrator
             });
         }
 
-        // Stores at the same sizes: the store curve (RandomStores), what a store to a line of a large table costs.
-        foreach (RandomStores stores in RandomStores.Create(_options.MemoryWorkingSets, seed: 54321))
-        {
-            probes.Add(new Probe("random stores " + MemoryLoadLatency.Describe(stores.WorkingSetBytes), "memory", () => stores.Run(Iterations), Iterations * RandomStores.StoresPerIteration, null, null)
-            {
-                StoreWorkingSet = stores.WorkingSetBytes,
-            });
-        }
-
         BranchMissKernels branches = _branches;
         probes.Add(new Probe("branch, equal bits", "branch", () => branches.Predicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Equal });
         probes.Add(new Probe("branch, random bits", "branch", () => branches.Mispredicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Random });
@@ -367,9 +354,6 @@ internal sealed class Calibrator
     {
         /// <summary>For a memory-level chase, the bytes it walks (its Units are links followed); otherwise null.</summary>
         public long? WorkingSet { get; init; }
-
-        /// <summary>For a random-store kernel, the bytes it stores into (its Units are stores); otherwise null.</summary>
-        public long? StoreWorkingSet { get; init; }
 
         /// <summary>For one of the branch-miss pair, which outcomes its branch follows; otherwise null.</summary>
         public BranchOutcomes? Outcomes { get; init; }

@@ -6,7 +6,7 @@ namespace Pix.Extraction.Analysis;
 /// <summary>
 /// Where a <c>PixHint</c> call is read: <see cref="LoopHints"/> reads the hint calls that open a loop
 /// body, <see cref="ArmHint"/> the <c>PixHint.Pcv</c> that opens an <c>if</c>'s arm, and a
-/// <c>PixHint.ColdLoads</c> or <c>PixHint.ColdStores</c> is read wherever it stands (it counts the whole call). A hint anywhere
+/// <c>PixHint.ColdLoads</c> is read wherever it stands (it counts the whole call). A hint anywhere
 /// else would be compiled away and steer nothing, so the extractor reports it instead of ignoring it.
 /// </summary>
 internal static class HintPlacement

@@ -69,9 +69,9 @@ internal sealed partial class MethodAnalyzer
             {
                 AddGap(GapKind.MisplacedHint, "PixHint." + invocation.TargetMethod.Name, misplaced, invocation);
             }
-            else if (invocation.TargetMethod.Name is ColdLoadsHintName or ColdStoresHintName)
+            else if (invocation.TargetMethod.Name == ColdLoadsHintName)
             {
-                ReadColdAccessHint(invocation);
+                ReadColdLoadsHint(invocation);
             }
 
             return DependencyFlow.None;

@@ -13,7 +13,6 @@ namespace Pix.Extraction.Analysis;
 internal sealed partial class MethodAnalyzer
 {
     private const string ColdLoadsHintName = "ColdLoads";
-    private const string ColdStoresHintName = "ColdStores";
 
     /// <summary>
     /// <c>PixHint.ColdLoads(name, footprintBytes, description)</c>: the PCV <c>name</c> counts the call's
@@ -22,20 +21,13 @@ internal sealed partial class MethodAnalyzer
     /// The loads themselves are counted where the code makes them, at a hit's price; the term adds what a
     /// miss costs on top. It counts whole calls (<see cref="PendingTerm.CountsWholeCall"/>): a hint inside
     /// a loop is still the call's count, which the loops around leave as it is.
-    /// <para>
-    /// <c>PixHint.ColdStores(name, footprintBytes, description)</c> is read the same way, for stores: a term
-    /// <c>name × ColdStoreNs(footprint)</c>, what a store to a line in no cache level smaller than the structure
-    /// costs on the profile's store curve on top of the store it is already counted as.
-    /// </para>
     /// </summary>
-    private void ReadColdAccessHint(IInvocationOperation hint)
+    private void ReadColdLoadsHint(IInvocationOperation hint)
     {
-        bool stores = hint.TargetMethod.Name == ColdStoresHintName;
-        string construct = "PixHint." + hint.TargetMethod.Name;
-        string accesses = stores ? "stores" : "loads";
+        const string construct = "PixHint." + ColdLoadsHintName;
         if (PcvNames.FromHint(Argument(hint, "name")) is not { } name)
         {
-            AddGap(GapKind.MisplacedHint, construct, $"The PCV's name must be a constant C# identifier; the hint was ignored and its {accesses} priced as L1 hits.", hint);
+            AddGap(GapKind.MisplacedHint, construct, "The PCV's name must be a constant C# identifier; the hint was ignored and its loads priced as L1 hits.", hint);
             return;
         }
 
@@ -45,23 +37,19 @@ internal sealed partial class MethodAnalyzer
             AddGap(
                 GapKind.MisplacedHint,
                 construct,
-                $"The structure's size must be a positive compile-time constant (e.g. Capacity * EntryBytes of const fields); '{size?.Syntax}' is not, so the hint was ignored and its {accesses} priced as L1 hits.",
+                $"The structure's size must be a positive compile-time constant (e.g. Capacity * EntryBytes of const fields); '{size?.Syntax}' is not, so the hint was ignored and its loads priced as L1 hits.",
                 hint);
             return;
         }
 
         string structure = MemoryLoadLatency.Describe((long)footprintBytes);
-        string counts = stores
-            ? $"stores to lines in no cache level smaller than a structure of {structure}"
-            : $"loads that miss every cache level smaller than a structure of {structure}";
+        string counts = $"loads that miss every cache level smaller than a structure of {structure}";
         string? description = Argument(hint, "description")?.ConstantValue.Value as string;
         Provenance where = SourceLocations.Of(hint, construct);
         QuantityInfo pcv = HintedPcv(name, description is { Length: > 0 } d ? $"{d}: {counts}" : counts, bound: null, where, hint);
 
-        BlockSummary misses = stores
-            ? BlockSummary.Create(Array.Empty<OperationCount>(), coldStores: new[] { new ColdStore(footprintBytes, 1) })
-            : BlockSummary.Create(Array.Empty<OperationCount>(), coldLoads: new[] { new ColdLoad(footprintBytes, 1) });
-        _paths.AddTerm(new PendingTerm(misses, Poly.Of(pcv.Atom), where, $"{pcv.Name} cold {accesses} in {structure}") { CountsWholeCall = true });
+        BlockSummary misses = BlockSummary.Create(Array.Empty<OperationCount>(), coldLoads: new[] { new ColdLoad(footprintBytes, 1) });
+        _paths.AddTerm(new PendingTerm(misses, Poly.Of(pcv.Atom), where, $"{pcv.Name} cold loads in {structure}") { CountsWholeCall = true });
     }
 
     /// <summary>The argument bound to parameter <paramref name="parameter"/>, or null.</summary>
