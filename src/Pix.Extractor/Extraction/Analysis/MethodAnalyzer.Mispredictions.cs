@@ -47,14 +47,31 @@ internal sealed partial class MethodAnalyzer
     /// conditional expression the inputs do not decide): <see cref="CoinFlipMisses"/> for a test of a
     /// moving bit, else none. A conditional expression whose arms are both plain values
     /// (<paramref name="arms"/>: locals, parameters, constants) is compiled to a conditional move, no branch.
+    /// Returns the misses counted (null when none): what the code after the branch waits for besides
+    /// the condition (<see cref="AfterMispredictedBranch"/>).
     /// </summary>
-    private void EmitExpectedMisses(IOperation condition, params IOperation?[] arms)
+    private OperationVector? EmitExpectedMisses(IOperation condition, params IOperation?[] arms)
     {
         if (IsMovingBitTest(condition) && !AllPlainValues(arms))
         {
-            Emit(OperationClass.BranchMiss, CoinFlipMisses);
+            OperationVector misses = OperationVector.Of((OperationClass.BranchMiss, CoinFlipMisses));
+            Emit(misses);
+            return misses;
         }
+
+        return null;
     }
+
+    /// <summary>
+    /// The dependency a mispredicted branch gives the values computed in its arms: a predicted branch
+    /// gives none (the core runs ahead on the guess), a mispredicted one makes them wait for the
+    /// condition and then for the refill. So when the condition is on a loop-carried chain (the branch
+    /// tests the value just loaded), the misses join that chain and are paid on top of it; when it is not
+    /// (the router's bit of the address), they stay off the chain and the pricing overlaps the refill
+    /// with the chain's loads in flight (<c>HardwareProfile.PriceBlock</c>; <c>bench/Pix.BranchOverlap</c>).
+    /// </summary>
+    private static DependencyFlow AfterMispredictedBranch(DependencyFlow condition, OperationVector? misses) =>
+        misses is null ? condition : condition.Then(misses);
 
     /// <summary>
     /// True for <c>(x &gt;&gt; k &amp; 1) != 0</c>, <c>(x &amp; (1 &lt;&lt; k)) == 0</c> and their mirror
