@@ -23,7 +23,11 @@ const int Steps = 64;
 var random = new Random(20261130);
 var walks = new Walks(random);
 
-var variants = new List<(string Name, Func<int, int> Call)>();
+var variants = new List<(string Name, Func<int, int> Call)>
+{
+    ("no chain (independent loads), predictable", _ => walks.Independent(false, Steps)),
+    ("no chain (independent loads), random", _ => walks.Independent(true, Steps)),
+};
 foreach (bool multiplies in new[] { false, true })
 {
     string chain = multiplies ? "load + 2 imul" : "load";
@@ -41,13 +45,14 @@ Console.WriteLine($"{calls} calls x {passes} passes, {Steps} steps per call; ns 
 AlternatingVariants.Print(variants.Select(v => v.Name).ToList(), times, "F3");
 
 // Half the random steps miss: what one miss adds is twice the difference of the medians.
-List<double> Medians(int v) => times[v].OrderBy(t => t).ToList();
-for (int v = 0; v < variants.Count; v += 4)
+double Median(int v) => times[v].OrderBy(t => t).ToList()[times[v].Count / 2];
+Console.WriteLine($"{"no chain",-40} one miss adds {2 * (Median(1) - Median(0)):F3} ns (medians): the front end's time per miss");
+for (int v = 2; v < variants.Count; v += 4)
 {
     foreach (int offset in new[] { 0, 1 })
     {
-        double predictable = Medians(v + offset)[times[v + offset].Count / 2];
-        double mispredicted = Medians(v + offset + 2)[times[v + offset + 2].Count / 2];
+        double predictable = Median(v + offset);
+        double mispredicted = Median(v + offset + 2);
         Console.WriteLine($"{variants[v + offset].Name.Replace(", predictable", ""),-40} one miss adds {2 * (mispredicted - predictable):F3} ns (medians)");
     }
 }

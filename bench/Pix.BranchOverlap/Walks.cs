@@ -70,6 +70,34 @@ internal sealed class Walks
             : OnChainLoadOnly(words, force, start, steps, _zero, _one);
     }
 
+    /// <summary>No chain: each step loads at its own index (the calibrator's branch-miss pair), so the front end binds.</summary>
+    public int Independent(bool random, int steps)
+    {
+        int start = _cursor + steps <= StreamLength ? _cursor : 0;
+        _cursor = (start + steps + 63) & ~63;
+        return IndependentLoads(random ? _randomBits : _equalBits, start, steps, _zero, _one);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int IndependentLoads(ulong[] words, int start, int steps, int[] zero, int[] one)
+    {
+        int sum = 0;
+        ulong word = 0;
+        for (int i = 0; i < steps; i++)
+        {
+            int bit = (start + i) & 63;
+            if (bit == 0)
+            {
+                word = words[(start + i) >> 6];
+            }
+
+            int slot = (start + i) & (Nodes - 1);
+            sum += ((word >> bit) & 1) != 0 ? one[slot] : zero[slot];
+        }
+
+        return sum;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int OffChainLoadOnly(ulong[] words, int start, int steps, int[] zero, int[] one)
     {
