@@ -68,12 +68,21 @@ public sealed class MispredictionChainTests
     }
 
     [Fact]
-    public void A_variable_no_arm_writes_keeps_its_chain()
+    public void A_variable_the_condition_reads_but_no_arm_writes_keeps_its_chain()
     {
-        // `depth` is only read by the branch, never written in its arms: it does not wait for the branch,
-        // so its carried cycle (depth++) stays one ALU operation and the miss stays off the chain.
-        BlockSummary level = Level(Walk("if (((address >> (31 - depth)) & 1) != 0) node = _one[node]; else node = _zero[node];"));
+        // `h` is the carried value the bit is taken from (computed before the branch), but the branch only
+        // decides `found`: the next `h` does not wait for the branch, so the chain is h's multiply and add, without the miss.
+        BlockSummary body = Extraction.Extract(@"class C {
+            public int M(int[] a, uint seed) {
+                uint h = seed; int found = 0;
+                for (int i = 0; i < a.Length; i++) {
+                    h = (h * 31) + (uint)i;
+                    if (((h >> i) & 1) != 0) found = a[i];
+                }
+                return found + (int)h; } }").TermAbout("loop over").Block;
 
-        Assert.DoesNotContain(level.Chain, c => c.Class == OperationClass.BranchMiss);
+        Assert.Equal(0.5, body.CountOf(OperationClass.BranchMiss));
+        Assert.Equal(0, ChainMisses(body));
+        Assert.Contains(body.Chain, c => c.Class == OperationClass.IntegerMultiply);
     }
 }
