@@ -7,7 +7,8 @@ using Pix.Model;
 namespace Pix.Extraction.Analysis;
 
 // Which conditional branches the hardware mispredicts, and how often (OperationClass.BranchMiss: an
-// expected count, priced as a pipeline refill on top of the block's bounds). A predictor learns any
+// expected count, priced as a refill of the front end; on the chain too when the branch's condition is
+// on it: AfterMispredictedBranch). A predictor learns any
 // branch that mostly goes one way, or that repeats a short pattern, so most branches cost nothing
 // beyond their issue slot: a loop's back-edge, a bounds check, a test that fails for almost every
 // element (the firewall's scan of 100 rules, a 4-way `&&` each, fails the first test for 98 of them).
