@@ -104,10 +104,15 @@ public sealed partial class HardwareProfile
     /// The throughput bound is at least <paramref name="takenBranches"/> cycles (<see cref="IssueWidth"/>
     /// slots each): the front end follows at most one taken branch per cycle, so a loop iteration (one
     /// taken back-edge) takes a cycle however few instructions it has.
-    /// Mispredicted branches (<see cref="OperationClass.BranchMiss"/>, an expected count) are added
-    /// after the larger bound, at <c>count·throughput[BranchMiss]</c>: a miss throws away the work
-    /// issued after the branch and refills the pipeline, time during which neither bound makes progress,
-    /// so it neither takes issue slots nor overlaps with the chain.
+    /// Mispredicted branches (<see cref="OperationClass.BranchMiss"/>, an expected count) are added to
+    /// the throughput bound, at <c>count·throughput[BranchMiss]</c>: a miss throws away the work issued
+    /// after the branch and refills the pipeline, time in which the front end delivers nothing. The
+    /// loads and arithmetic issued before the branch go on during the refill, so a miss whose condition
+    /// is off the chain (the router's direction bit: the address, not the node loaded) overlaps the
+    /// chain, and only what the front end's time then exceeds the chain's is paid. A miss whose
+    /// condition is on the chain (the extractor puts it in the chain counts: the next step waits for the
+    /// branch to resolve, then for the refill) is paid in full, through its latency on the chain
+    /// (<c>bench/Pix.BranchOverlap</c>; docs/accuracy.md, "Eleventh session: the router's direction branch").
     /// Sums are added in the order given (class order), starting from 0. Generated code (through
     /// <see cref="Price(BlockCounts)"/>) and Pix's model evaluator both price blocks here, so they
     /// agree to the last bit, and a change of the model is one edit.
@@ -206,7 +211,8 @@ public sealed partial class HardwareProfile
             latencyBound += chainCounts[i] * costs[(int)chainClasses[i]].Latency;
         }
 
-        // A refill stalls both bounds: it comes on top of whichever binds.
-        return Math.Max(throughputBound, latencyBound) + refillNs;
+        // A refill stalls the front end, not the operations already issued: it overlaps the chain
+        // (a miss on the chain is in the chain counts too, so it delays the chain as well).
+        return Math.Max(throughputBound + refillNs, latencyBound);
     }
 }

@@ -7,7 +7,8 @@ using Pix.Calibration.Kernels;
 namespace Pix.Runtime.Tests;
 
 /// <summary>
-/// <see cref="OperationClass.BranchMiss"/>: priced as a refill on top of whichever bound binds, read as
+/// <see cref="OperationClass.BranchMiss"/>: priced as a refill of the front end (on top of the chain only
+/// when the extractor put the miss on it), read as
 /// the reference cost from a profile written before the class existed, and measured as twice the
 /// difference of the branch-miss pair. A round profile: 4 slots of 0.25 ns, every single-instruction
 /// class 0.1 ns, a miss 5 ns.
@@ -26,12 +27,24 @@ public sealed class BranchMissTests
     }
 
     [Fact]
-    public void A_miss_adds_its_refill_to_the_latency_bound()
+    public void A_miss_off_the_chain_overlaps_it()
     {
-        // The trie's level: a load chain of 1 ns binds; the coin-flip branch adds half a refill on top.
-        BlockCounts level = BlockCounts.Of(integerAlu: 3, load: 1, branch: 2, branchMiss: 0.5).WithChain(load: 1).WithTakenBranches(1);
+        // The trie's level: the bit tested is the address's, not the node's. Slots 1 ns, a chain of 3 loads
+        // (3 ns): the front end's 1 + 2.5 ns binds, not 3 + 2.5; behind a 4 ns chain the refill is hidden.
+        BlockCounts level = BlockCounts.Of(integerAlu: 3, load: 1, branch: 2, branchMiss: 0.5).WithChain(load: 3).WithTakenBranches(1);
+        BlockCounts longerChain = BlockCounts.Of(integerAlu: 3, load: 1, branch: 2, branchMiss: 0.5).WithChain(load: 4).WithTakenBranches(1);
 
         Assert.Equal(1 + (0.5 * 5), Hw.Price(level), 12);
+        Assert.Equal(4, Hw.Price(longerChain), 12);
+    }
+
+    [Fact]
+    public void A_miss_on_the_chain_is_paid_on_top_of_it()
+    {
+        // The bit tested is the value just loaded: the next step waits for the load, then for the refill.
+        BlockCounts level = BlockCounts.Of(integerAlu: 3, load: 1, branch: 2, branchMiss: 0.5).WithChain(load: 3, branchMiss: 0.5).WithTakenBranches(1);
+
+        Assert.Equal(3 + (0.5 * 5), Hw.Price(level), 12);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed partial class MethodAnalyzer
 
     private void VisitIf(IConditionalOperation conditional)
     {
-        Evaluate(conditional.Condition);
+        DependencyFlow condition = Evaluate(conditional.Condition);
         Emit(OperationClass.Branch);
         bool trueThrows = EndsInThrow(conditional.WhenTrue);
         if (trueThrows != EndsInThrow(conditional.WhenFalse))
@@ -35,16 +35,18 @@ internal sealed partial class MethodAnalyzer
         }
 
         Guard? guard = _inputs.GuardOf(conditional.Condition);
-        if (guard is null)
-        {
-            EmitExpectedMisses(conditional.Condition);
-        }
-
+        OperationVector? misses = guard is null ? EmitExpectedMisses(conditional.Condition) : null;
+        var writtenBefore = misses is null ? null : _region.Snapshot();
         var whenTrue = new Arm(null, () => { VisitStatement(conditional.WhenTrue); return DependencyFlow.None; }, EndsInJump(conditional.WhenTrue));
         var whenFalse = new Arm(null, () => { VisitStatement(conditional.WhenFalse); return DependencyFlow.None; }, EndsInJump(conditional.WhenFalse));
         if (!TryCountedArms(conditional, guard, whenTrue, whenFalse))
         {
             Branch(conditional, guard, whenTrue, whenFalse);
+        }
+
+        if (writtenBefore is not null)
+        {
+            _region.WrittenSinceDependOn(writtenBefore, AfterMispredictedBranch(condition, misses));
         }
     }
 
@@ -75,17 +77,13 @@ internal sealed partial class MethodAnalyzer
         }
 
         Guard? guard = _inputs.GuardOf(conditional.Condition);
-        if (guard is null)
-        {
-            EmitExpectedMisses(conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
-        }
-
+        OperationVector? misses = guard is null ? EmitExpectedMisses(conditional.Condition, conditional.WhenTrue, conditional.WhenFalse) : null;
         DependencyFlow arms = Branch(
             conditional,
             guard,
             new Arm(null, () => Evaluate(conditional.WhenTrue)),
             new Arm(null, () => Evaluate(conditional.WhenFalse)));
-        return DependencyFlow.Combine(condition, arms);
+        return DependencyFlow.Combine(AfterMispredictedBranch(condition, misses), arms);
     }
 
     /// <summary>A two-way branch: constant folds, input guards fork the paths, data keep the costlier arm.</summary>

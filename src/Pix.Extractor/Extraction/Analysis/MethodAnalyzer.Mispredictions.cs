@@ -7,7 +7,8 @@ using Pix.Model;
 namespace Pix.Extraction.Analysis;
 
 // Which conditional branches the hardware mispredicts, and how often (OperationClass.BranchMiss: an
-// expected count, priced as a pipeline refill on top of the block's bounds). A predictor learns any
+// expected count, priced as a refill of the front end; on the chain too when the branch's condition is
+// on it: AfterMispredictedBranch). A predictor learns any
 // branch that mostly goes one way, or that repeats a short pattern, so most branches cost nothing
 // beyond their issue slot: a loop's back-edge, a bounds check, a test that fails for almost every
 // element (the firewall's scan of 100 rules, a 4-way `&&` each, fails the first test for 98 of them).
@@ -47,14 +48,31 @@ internal sealed partial class MethodAnalyzer
     /// conditional expression the inputs do not decide): <see cref="CoinFlipMisses"/> for a test of a
     /// moving bit, else none. A conditional expression whose arms are both plain values
     /// (<paramref name="arms"/>: locals, parameters, constants) is compiled to a conditional move, no branch.
+    /// Returns the misses counted (null when none): what the code after the branch waits for besides
+    /// the condition (<see cref="AfterMispredictedBranch"/>).
     /// </summary>
-    private void EmitExpectedMisses(IOperation condition, params IOperation?[] arms)
+    private OperationVector? EmitExpectedMisses(IOperation condition, params IOperation?[] arms)
     {
         if (IsMovingBitTest(condition) && !AllPlainValues(arms))
         {
-            Emit(OperationClass.BranchMiss, CoinFlipMisses);
+            OperationVector misses = OperationVector.Of((OperationClass.BranchMiss, CoinFlipMisses));
+            Emit(misses);
+            return misses;
         }
+
+        return null;
     }
+
+    /// <summary>
+    /// The dependency a mispredicted branch gives the values computed in its arms: a predicted branch
+    /// gives none (the core runs ahead on the guess), a mispredicted one makes them wait for the
+    /// condition and then for the refill. So when the condition is on a loop-carried chain (the branch
+    /// tests the value just loaded), the misses join that chain and are paid on top of it; when it is not
+    /// (the router's bit of the address), they stay off the chain and the pricing overlaps the refill
+    /// with the chain's loads in flight (<c>HardwareProfile.PriceBlock</c>; <c>bench/Pix.BranchOverlap</c>).
+    /// </summary>
+    private static DependencyFlow AfterMispredictedBranch(DependencyFlow condition, OperationVector? misses) =>
+        misses is null ? condition : condition.Then(misses);
 
     /// <summary>
     /// True for <c>(x &gt;&gt; k &amp; 1) != 0</c>, <c>(x &amp; (1 &lt;&lt; k)) == 0</c> and their mirror

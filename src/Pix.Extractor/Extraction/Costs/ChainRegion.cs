@@ -130,6 +130,22 @@ internal sealed class ChainRegion
         }
     }
 
+    /// <summary>
+    /// Makes every variable written since <paramref name="before"/> (a <see cref="Snapshot"/>) depend on
+    /// <paramref name="control"/> as well: the values a branch's arms computed, when the branch is
+    /// mispredicted, wait for its condition.
+    /// </summary>
+    public void WrittenSinceDependOn(Dictionary<ISymbol, DependencyFlow> before, DependencyFlow control)
+    {
+        foreach (var entry in new List<KeyValuePair<ISymbol, DependencyFlow>>(_variables))
+        {
+            if (!before.TryGetValue(entry.Key, out DependencyFlow? old) || !ReferenceEquals(old, entry.Value))
+            {
+                Write(entry.Key, DependencyFlow.Combine(entry.Value, control));
+            }
+        }
+    }
+
     public void Restore(Dictionary<ISymbol, DependencyFlow> snapshot)
     {
         _variables.Clear();

@@ -36,9 +36,11 @@ internal sealed class DependencyFlow
         OperationVector longest = new();
         int count = 0;
         DependencyFlow? single = null;
+        bool allSame = true;
         foreach (DependencyFlow operand in operands)
         {
             count++;
+            allSame &= single is null || ReferenceEquals(single, operand);
             single = operand;
             longest = OperationVector.Longer(longest, operand.Longest);
             foreach (KeyValuePair<ISymbol, OperationVector> path in operand.FromOrigin)
@@ -50,7 +52,9 @@ internal sealed class DependencyFlow
             }
         }
 
-        if (count == 1)
+        // One value, or the same value from every operand (a variable no arm of a branch wrote): itself,
+        // so that a merge of arms keeps the identity of what the arms did not change.
+        if (count == 1 || (count > 1 && allSame))
         {
             return single!;
         }

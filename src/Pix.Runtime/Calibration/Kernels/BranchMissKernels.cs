@@ -4,21 +4,22 @@ using System.Runtime.CompilerServices;
 namespace Pix.Calibration.Kernels;
 
 /// <summary>
-/// The branch-miss pair: a walk that follows one of two successor tables at each step, picked by the
-/// next bit of a stream, run once on bits that are all equal (the predictor is always right) and once
-/// on random bits (it is right half the time: no predictor does better on independent fair coin
-/// flips). Both runs execute the same instructions; the difference per step is half a miss, so a miss
-/// costs twice the difference (<see cref="MissesPerIteration"/>).
+/// The branch-miss pair: a loop that loads from one of two tables at each step, picked by the next bit
+/// of a stream, run once on bits that are all equal (the predictor is always right) and once on random
+/// bits (it is right half the time: no predictor does better on independent fair coin flips). Both runs
+/// execute the same instructions; the difference per step is half a miss, so a miss costs twice the
+/// difference (<see cref="MissesPerIteration"/>).
 /// </summary>
 /// <remarks>
-/// The shape is the router's trie walk, the code where misses were found to matter: the bit is in a
-/// register (<c>(word &gt;&gt; (i &amp; 63)) &amp; 1</c>, one word loaded every 64 steps), so the branch
-/// resolves a cycle after it issues, and each step's load depends on the previous one, so a refill
-/// overlaps the wait for the load in flight as it does in a walk. What a miss costs depends on the
-/// code around it: measured here, 4.9–6.0 ns per miss in the trie walk, 7.85–8.11 ns in a loop of
-/// ALU work with the same bit test (no load to overlap), 8.9 ns when the bit was itself loaded from
-/// memory (docs/accuracy.md, "Mispredicted branches"). The interfaces that count misses are walks
-/// and searches, so the walk is what is calibrated.
+/// What is measured is the time a miss takes from the front end: the refill, and the wait for the next
+/// branch to resolve. The loads are independent of one another (the step's index, not the last load,
+/// picks the entry), so no chain hides any of it: the pricing overlaps a miss with a block's chain
+/// itself, when the branch's condition is off the chain (<c>HardwareProfile.PriceBlock</c>). Until the
+/// eleventh session this kernel was the router's walk (each step's load at the node the last one
+/// read), which measured only the part of a miss that the walk's one-load chain did not hide: 6.1 ns
+/// on a quiet core, against 7.9–8.1 ns for a loop of ALU work (docs/accuracy.md, "Mispredicted
+/// branches" and "Eleventh session: the router's direction branch").
+/// The bit is in a register (<c>(word &gt;&gt; (i &amp; 63)) &amp; 1</c>, one word loaded every 64 steps).
 /// Each call reads the next <c>iterations</c> bits of a 64 Ki-bit stream, so the random pattern
 /// repeats only after 65,536 branches: far beyond any predictor's history, which a short array
 /// reused on every call would not be (a TAGE predictor learns a pattern of a few hundred outcomes).
@@ -32,7 +33,7 @@ internal sealed class BranchMissKernels
     /// <summary>Mispredicted branches per iteration on random bits, in the steady state.</summary>
     public const double MissesPerIteration = 0.5;
 
-    /// <summary>Nodes of the walk: two 1 KiB tables, in L1 whatever the bits.</summary>
+    /// <summary>Entries of each table: two 1 KiB tables, in L1 whatever the bits.</summary>
     private const int Nodes = 256;
 
     private readonly ulong[] _equal = new ulong[StreamLength / 64];
@@ -74,7 +75,7 @@ internal sealed class BranchMissKernels
     private static long Run(ulong[] words, ref int cursor, int[] zero, int[] one, int iterations)
     {
         int start = cursor + iterations <= StreamLength ? cursor : 0;
-        int node = 0;
+        long sum = 0;
         ulong word = 0;
         for (int i = 0; i < iterations; i++)
         {
@@ -84,12 +85,14 @@ internal sealed class BranchMissKernels
                 word = words[(start + i) >> 6];
             }
 
-            node = ((word >> bit) & 1) != 0 ? one[node] : zero[node];
+            // The index is the step's, not the last load's: no chain for a refill to hide behind.
+            int slot = (start + i) & (Nodes - 1);
+            sum += ((word >> bit) & 1) != 0 ? one[slot] : zero[slot];
         }
 
         // The next call starts on a fresh word (its first iteration loads one).
         cursor = (start + iterations + 63) & ~63;
-        return node;
+        return sum;
     }
 
     /// <summary>A successor table that visits all <see cref="Nodes"/> nodes in one random cycle.</summary>

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Pix.Bench;
+using Pix.BranchOverlap;
+
+// Does a mispredicted direction branch cost its refill on top of a walk's load chain, or does the refill
+// overlap the chain? Walks of 64 steps per call (Walks.cs), one call at a time with a load fence after each,
+// as the network functions' driver times a packet; ns per step (call overhead spread over the steps).
+// Variants alternate pass by pass, so a burst of load hits all of them alike.
+//
+//   dotnet run -c Release --project bench/Pix.BranchOverlap -- [--passes 101] [--calls 400]
+// random − predictable per step is what half a miss adds: compare it between the off-chain and on-chain
+// kernels, and between the short and the long chain (docs/accuracy.md, "Eleventh session: the router's
+// direction branch").
+int passes = 101, calls = 400;
+if (!AlternatingVariants.TryReadOptions(args, ref passes, ref calls))
+{
+    return 2;
+}
+
+const int Steps = 64;
+var random = new Random(20261130);
+var walks = new Walks(random);
+
+var variants = new List<(string Name, Func<int, int> Call)>
+{
+    ("no chain (independent loads), predictable", _ => walks.Independent(false, Steps)),
+    ("no chain (independent loads), random", _ => walks.Independent(true, Steps)),
+};
+foreach (bool multiplies in new[] { false, true })
+{
+    string chain = multiplies ? "load + 2 imul" : "load";
+    foreach (bool randomDirections in new[] { false, true })
+    {
+        string directions = randomDirections ? "random" : "predictable";
+        variants.Add(($"off chain, {chain}, {directions}", _ => walks.OffChain(randomDirections, Steps, multiplies)));
+        variants.Add(($"on chain, {chain}, {directions}", _ => walks.OnChain(randomDirections, Steps, multiplies)));
+    }
+}
+
+(List<double>[] times, long sink) = AlternatingVariants.Time(
+    variants.Select(v => v.Call).ToList(), variants.Select(_ => (double)Steps).ToList(), passes, calls);
+Console.WriteLine($"{calls} calls x {passes} passes, {Steps} steps per call; ns per step (call overhead included); checksum {sink}");
+AlternatingVariants.Print(variants.Select(v => v.Name).ToList(), times, "F3");
+
+// Half the random steps miss: what one miss adds is twice the difference of the medians.
+double Median(int v) => times[v].OrderBy(t => t).ToList()[times[v].Count / 2];
+Console.WriteLine($"{"no chain",-40} one miss adds {2 * (Median(1) - Median(0)):F3} ns (medians): the front end's time per miss");
+for (int v = 2; v < variants.Count; v += 4)
+{
+    foreach (int offset in new[] { 0, 1 })
+    {
+        double predictable = Median(v + offset);
+        double mispredicted = Median(v + offset + 2);
+        Console.WriteLine($"{variants[v + offset].Name.Replace(", predictable", ""),-40} one miss adds {2 * (mispredicted - predictable):F3} ns (medians)");
+    }
+}
+
+return 0;
