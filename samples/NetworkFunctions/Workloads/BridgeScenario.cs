@@ -20,7 +20,7 @@ public sealed class BridgeScenario : Scenario
     private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
-    private CacheSimulation _caches = CacheSimulation.MeasuredMachine();
+    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private int _addressesBefore;
     private ForwardInterface<Latency>? _interface;
     private ForwardInterface<LatencyBreakdown>? _explain;
@@ -58,7 +58,7 @@ public sealed class BridgeScenario : Scenario
     public override void Reset()
     {
         _bridge = NewBridge();
-        _caches = CacheSimulation.MeasuredMachine();
+        _caches = MachineCaches.Current.NewSimulation();
         _interface = InterfaceBinding.Bind<ForwardInterface<Latency>>(_bridge, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ForwardInterface<LatencyBreakdown>>(_bridge, EntryPoint);
     }

@@ -36,15 +36,6 @@ public sealed class CacheSimulation
     public CacheSimulation(params CacheLevel[] levels) => _levels = levels;
 
     /// <summary>
-    /// The caches of the machine the network functions' accuracy is measured on (a Xeon of the Sapphire
-    /// Rapids generation). L1: 48 KiB, 12-way (<c>lscpu</c>). L2: <c>lscpu</c> says 2 MiB, 16-way, but
-    /// the memory-level curve of this machine's profiles stays at 5–7.4 ns up to 1 MiB and reaches 33 ns at
-    /// 2 MiB: a random chase keeps about 1 MiB in it, the size simulated here. A profile records no
-    /// cache sizes; the curve's steps (after 32 KiB, after 1 MiB) agree with these.
-    /// </summary>
-    public static CacheSimulation MeasuredMachine() => new(new CacheLevel(48 << 10, 12), new CacheLevel(1 << 20, 16));
-
-    /// <summary>
     /// Loads entry <paramref name="index"/> of a structure of <paramref name="footprintBytes"/> bytes made
     /// of <paramref name="entryBytes"/>-byte entries, from load site <paramref name="site"/>: true when it
     /// is a cold load (it misses every level smaller than the structure, and was not prefetched). The lines

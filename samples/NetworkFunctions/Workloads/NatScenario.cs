@@ -23,7 +23,7 @@ public sealed class NatScenario : Scenario
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
-    private CacheSimulation _caches = CacheSimulation.MeasuredMachine();
+    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private int _flowsBefore;
     private ProcessInterface<Latency>? _interface;
     private ProcessInterface<LatencyBreakdown>? _explain;
@@ -65,7 +65,7 @@ public sealed class NatScenario : Scenario
     public override void Reset()
     {
         _nat = new Nat(_config);
-        _caches = CacheSimulation.MeasuredMachine();
+        _caches = MachineCaches.Current.NewSimulation();
         _interface = InterfaceBinding.Bind<ProcessInterface<Latency>>(_nat, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ProcessInterface<LatencyBreakdown>>(_nat, EntryPoint);
     }

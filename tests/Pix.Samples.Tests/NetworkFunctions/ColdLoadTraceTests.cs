@@ -41,7 +41,7 @@ public class ColdLoadTraceTests
     [Fact]
     public void A_site_streaming_through_consecutive_lines_is_prefetched()
     {
-        var caches = CacheSimulation.MeasuredMachine();
+        var caches = MachineCaches.SapphireRapids.NewSimulation();
         Assert.True(caches.LoadEntry(100, Entry, 1 << 20, site: 0));
         Assert.False(caches.LoadEntry(101, Entry, 1 << 20, site: 0));
         Assert.True(caches.LoadEntry(50, Entry, 1 << 20, site: 1));

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using Pix.Samples.NetworkFunctions.Workloads;
+
+namespace Pix.Samples.Tests.NetworkFunctions;
+
+/// <summary>The caches the cold-load traces simulate are read from the machine (sysfs), not assumed.</summary>
+public sealed class MachineCachesTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pix-caches-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private void Index(int number, string level, string type, string size, string ways)
+    {
+        string index = Path.Combine(_root, "index" + number);
+        Directory.CreateDirectory(index);
+        File.WriteAllText(Path.Combine(index, "level"), level + "\n");
+        File.WriteAllText(Path.Combine(index, "type"), type + "\n");
+        File.WriteAllText(Path.Combine(index, "size"), size + "\n");
+        File.WriteAllText(Path.Combine(index, "ways_of_associativity"), ways + "\n");
+    }
+
+    [Fact]
+    public void The_level_1_data_cache_and_the_level_2_cache_are_read_and_the_instruction_and_level_3_caches_ignored()
+    {
+        Index(0, "1", "Data", "32K", "8");
+        Index(1, "1", "Instruction", "64K", "4");
+        Index(2, "2", "Unified", "512K", "8");
+        Index(3, "3", "Unified", "32768K", "16");
+
+        MachineCaches caches = MachineCaches.Read(_root)!;
+
+        Assert.Equal(new MachineCaches(32 << 10, 8, 512 << 10, 8, "read from " + _root), caches);
+    }
+
+    [Theory]
+    [InlineData(100, false)] // 100 lines fit in the simulated 128
+    [InlineData(200, true)]  // 200 do not (a full 256-line L2 would keep line 0: each set holds 4 of them)
+    public void Half_the_L2_is_simulated(int linesLoaded, bool lineZeroCold)
+    {
+        // 4 KiB L1 (64 lines, 16 sets) and a 16 KiB L2 of which 8 KiB (128 lines, 32 sets of 4) is simulated.
+        var caches = new MachineCaches(4 << 10, 4, 16 << 10, 4, "test").NewSimulation();
+        const int Entry = CacheLevel.LineBytes, Footprint = 1 << 20;
+        for (int i = 0; i < linesLoaded; i++)
+        {
+            caches.LoadEntry(i * 3, Entry, Footprint, site: 0); // a stride of 3 lines: never prefetched
+        }
+
+        Assert.Equal(lineZeroCold, caches.LoadEntry(0, Entry, Footprint, site: 1));
+    }
+
+    [Fact]
+    public void A_missing_folder_or_level_or_an_unreadable_size_gives_none()
+    {
+        Assert.Null(MachineCaches.Read(_root));
+
+        Index(0, "1", "Data", "32K", "8");
+        Assert.Null(MachineCaches.Read(_root)); // no L2
+
+        Index(2, "2", "Unified", "lots", "8");
+        Assert.Null(MachineCaches.Read(_root)); // an L2 whose size does not parse
+    }
+
+    [Theory]
+    [InlineData("32K", 32 << 10)]
+    [InlineData("2M", 2 << 20)]
+    [InlineData("512", 512)]
+    public void Sizes_are_read_as_sysfs_writes_them(string text, int bytes) => Assert.Equal(bytes, MachineCaches.ParseSize(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("K")]
+    [InlineData("-4K")]
+    [InlineData("99999999M")]
+    public void Sizes_that_are_not_sizes_are_none(string text) => Assert.Null(MachineCaches.ParseSize(text));
+}
