@@ -82,18 +82,19 @@ internal sealed partial class ExtractionSession
             return invocation.Summary;
         }
 
+        if (_cyclePass is { TakesKeptInvocations: true } large && large.Members.Contains(method))
+        {
+            // A call into a large cycle, from one of its members: one invocation of the callee
+            // (not its summary, which another extraction may have kept: what a member takes must not depend on that).
+            ComposedSummary callee = KeptInvocation(method, large);
+            Take(callee);
+            return callee.Summary;
+        }
+
         if (Store.TryGet(method, out ComposedSummary? kept))
         {
             Take(kept!);
             return kept!.Summary;
-        }
-
-        if (_cyclePass is { TakesKeptInvocations: true } large && large.Members.Contains(method))
-        {
-            // A call into a large cycle, from one of its members: one invocation of the callee.
-            ComposedSummary callee = KeptInvocation(method, large);
-            Take(callee);
-            return callee.Summary;
         }
 
         IReadOnlyList<IMethodSymbol> cycle = CycleOf(method);
