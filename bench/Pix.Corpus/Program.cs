@@ -29,7 +29,8 @@ using Pix.Extraction;
 //   models), so that the run times the analysis alone: the difference to a run without it is what binding cost each method.
 // --bottom-up composes callee summaries bottom-up for the timed runs (ExtractionOptions.BottomUpSummaries: one summary per
 //   method per compilation, no call depth, the operation budget per method), to measure it against the depth-bounded analysis;
-//   --max-callee-terms N sets its size limit (ExtractionOptions.MaxCalleeTerms).
+//   --max-callee-terms N sets its size limit (ExtractionOptions.MaxCalleeTerms), --max-cycle-members N the largest
+//   call cycle summarised as a whole (ExtractionOptions.MaxCycleMembers).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -38,7 +39,7 @@ string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false, prebind = false;
 string? only = null, dumpModels = null, timesFile = null;
-int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null;
+int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null, maxCycleMembers = null;
 int keystrokes = 0;
 bool verifyReuse = false, bottomUp = false;
 bool? nullableAnalysis = null;
@@ -66,6 +67,7 @@ for (int i = 0; i < args.Length; i++)
         case "--verify-reuse": verifyReuse = true; break;
         case "--bottom-up": bottomUp = true; break;
         case "--max-callee-terms": maxCalleeTerms = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--max-cycle-members": maxCycleMembers = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -109,6 +111,7 @@ try
         extraction = nullableAnalysis is { } on ? extraction with { SkipNullableAnalysis = !on } : extraction;
         extraction = bottomUp ? extraction with { BottomUpSummaries = true } : extraction;
         extraction = maxCalleeTerms is { } terms ? extraction with { MaxCalleeTerms = terms } : extraction;
+        extraction = maxCycleMembers is { } members ? extraction with { MaxCycleMembers = members } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse, prebind);
         if (dumpModels is not null)
         {
@@ -191,6 +194,14 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     SummaryMeter? firstSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
     SummaryMeter? secondSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
     var firstRun = ExtractionRun.Run(firstTargets, first, extraction, CancellationToken.None, firstSummaries);
+    if (extraction.BottomUpSummaries)
+    {
+        // How large the call cycles are decides what ExtractionOptions.MaxCycleMembers bounds (the store is the unmerged models').
+        int[] cycleSizes = Pix.Extraction.Caching.ComposedSummaryStore.For(first, extraction with { DefaultResolution = 0 }).CallGraph.CyclesKnown
+            .Select(c => c.Count).OrderByDescending(n => n).ToArray();
+        Console.Error.WriteLine($"{name}: {cycleSizes.Length} call cycles, {cycleSizes.Sum()} members; the largest {string.Join(", ", cycleSizes.Take(10))}");
+    }
+
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.

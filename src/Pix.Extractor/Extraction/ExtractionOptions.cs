@@ -70,6 +70,18 @@ public sealed record ExtractionOptions
     public int MaxCalleeTerms { get; init; } = 32;
 
     /// <summary>
+    /// With <see cref="BottomUpSummaries"/>: the most members a call cycle (a strongly connected component of the
+    /// call graph) may have to be summarised as a whole, in two passes over all of its members. A member of a larger
+    /// one is summarised on its own, taking at each call into its cycle one invocation of the callee (its own code,
+    /// every call into the cycle cut), computed once per compilation: so the extraction that first enters a large
+    /// cycle pays for the members it calls, not for the whole cycle. The size of a cycle is a property of the
+    /// compilation, so a summary still does not depend on the order methods are extracted in. 8: Newtonsoft.Json's
+    /// serializer cycle has 16 members (its next largest 8), and its entry allocated half as much with this bound
+    /// (docs/robustness.md, "Eleventh session: bottom-up's worst case bounded").
+    /// </summary>
+    public int MaxCycleMembers { get; init; } = 8;
+
+    /// <summary>
     /// Whether method bodies are bound without the compiler's nullable analysis, which the extractor
     /// never reads (it annotates types with nullability) and which costs more than the rest of binding
     /// in a <c>#nullable enable</c> file. Takes effect only on a compiler that offers it (Roslyn 4.9

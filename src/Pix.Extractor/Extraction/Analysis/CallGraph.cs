@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -25,16 +26,20 @@ namespace Pix.Extraction.Analysis;
 /// <para>Components are found by Tarjan's algorithm (iterative: call chains are deep) from the first method asked
 /// about, and kept for the compilation; a later walk starts from a method not yet in one and does not enter a kept
 /// component again. Bodies are bound through the shared semantic models (<see cref="SemanticModels"/>), which the
-/// analysis binds them through anyway. One walk runs at a time (a lock; concurrent extractions wait for the
-/// components they need). A walk publishes its components only when it completes: a cancelled walk keeps nothing.</para>
+/// analysis binds them through anyway. Walks run outside any lock (binding is most of a walk's cost, and in the IDE the
+/// analyzers run concurrently: none waits for another's walk). Two walks that meet find the same components (a
+/// component is the graph's, and a walk enters no component kept while it ran: everything reachable from one is kept
+/// with it); the first published is kept. A walk publishes its components only when it completes: a cancelled walk
+/// keeps nothing.</para>
 /// </remarks>
 internal sealed class CallGraph
 {
     private readonly Compilation _compilation;
     private readonly Func<SyntaxTree, SemanticModel> _modelOf;
-    private readonly object _gate = new();
-    // Each walked method's component: its members in a fixed order (source position), the method alone when it is on no cycle.
-    private readonly Dictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _components = new(SymbolEqualityComparer.Default);
+    // Each walked method's component: its members in a fixed order (source position), the method alone when it is on no
+    // cycle. Read without a lock by concurrent walks; a component's members are published together under _publishing.
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _components = new(SymbolEqualityComparer.Default);
+    private readonly object _publishing = new();
 
     public CallGraph(Compilation compilation, bool skipNullableAnalysis)
     {
@@ -46,16 +51,10 @@ internal sealed class CallGraph
     internal static Action<IMethodSymbol>? WalkingForTesting { get; set; }
 
     /// <summary>How many methods have a known component (tests: a cancelled walk adds none).</summary>
-    internal int MethodsKnown
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _components.Count;
-            }
-        }
-    }
+    internal int MethodsKnown => _components.Count;
+
+    /// <summary>The call cycles found so far (components of two or more members), each once (measurement: their sizes).</summary>
+    internal IEnumerable<IReadOnlyList<IMethodSymbol>> CyclesKnown => _components.Values.Where(c => c.Count > 1).Distinct();
 
     /// <summary>
     /// The methods of the call cycle <paramref name="method"/> (an original definition) is on, itself included, in
@@ -64,24 +63,30 @@ internal sealed class CallGraph
     /// </summary>
     public IReadOnlyList<IMethodSymbol> CycleOf(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (!_components.TryGetValue(method, out IReadOnlyList<IMethodSymbol>? component))
         {
-            if (!_components.TryGetValue(method, out IReadOnlyList<IMethodSymbol>? component))
+            // Materialised before any is kept: a cancelled walk keeps nothing.
+            List<IReadOnlyList<IMethodSymbol>> found = Walk(method, cancellationToken).ToList();
+            lock (_publishing)
             {
-                // Materialised before any is kept: a cancelled walk keeps nothing.
-                foreach (IReadOnlyList<IMethodSymbol> found in Walk(method, cancellationToken).ToList())
+                foreach (IReadOnlyList<IMethodSymbol> closed in found)
                 {
-                    foreach (IMethodSymbol member in found)
+                    // A component another walk published while this one ran was found there whole (here it may be
+                    // found in part, where this walk skipped the members it published meanwhile): that one stays.
+                    if (!closed.Any(_components.ContainsKey))
                     {
-                        _components[member] = found;
+                        foreach (IMethodSymbol member in closed)
+                        {
+                            _components[member] = closed;
+                        }
                     }
                 }
-
-                component = _components[method];
             }
 
-            return component.Count > 1 ? component : [];
+            component = _components[method];
         }
+
+        return component.Count > 1 ? component : [];
     }
 
     /// <summary>The components Tarjan's algorithm closes from <paramref name="root"/>, entering no kept one, as they close.</summary>

@@ -82,6 +82,15 @@ internal sealed partial class ExtractionSession
             return invocation.Summary;
         }
 
+        if (_cyclePass is { TakesKeptInvocations: true } large && large.Members.Contains(method))
+        {
+            // A call into a large cycle, from one of its members: one invocation of the callee
+            // (not its summary, which another extraction may have kept: what a member takes must not depend on that).
+            ComposedSummary callee = KeptInvocation(method, large);
+            Take(callee);
+            return callee.Summary;
+        }
+
         if (Store.TryGet(method, out ComposedSummary? kept))
         {
             Take(kept!);
@@ -89,12 +98,61 @@ internal sealed partial class ExtractionSession
         }
 
         IReadOnlyList<IMethodSymbol> cycle = CycleOf(method);
-        ComposedSummary composed = cycle.Count == 0
-            ? Store.Add(method, Run(method).Compose(cycle: []))
+        ComposedSummary composed = cycle.Count == 0 ? Store.Add(method, Run(method).Compose(cycle: []))
+            : cycle.Count > Options.MaxCycleMembers ? SummariseInLargeCycle(method, cycle)
             : SummariseCycle(method, cycle);
         Take(composed);
         return composed.Summary;
     }
+
+    /// <summary>
+    /// Summarises <paramref name="method"/>, a member of a call cycle of more than <see cref="ExtractionOptions.MaxCycleMembers"/>
+    /// (<paramref name="cycle"/>), on its own: at each call into the cycle it takes the callee's kept invocation
+    /// (<see cref="KeptInvocation"/>), as the second pass over a small cycle does, and is marked recursive. What it costs
+    /// is its own analysis and the invocations of the members it calls, not the whole cycle's; the cycle is not split into
+    /// the smaller cycles the analysis meets (that needs every member's invocation).
+    /// </summary>
+    private ComposedSummary SummariseInLargeCycle(IMethodSymbol method, IReadOnlyList<IMethodSymbol> cycle)
+    {
+        CyclePass? enclosing = _cyclePass;
+        _cyclePass = new CyclePass(cycle, invocations: null, takesKeptInvocations: true);
+        try
+        {
+            return Store.Add(method, Run(method).Compose(cycle: OthersIn(cycle, method)));
+        }
+        finally
+        {
+            _cyclePass = enclosing;
+        }
+    }
+
+    /// <summary>
+    /// The invocation of <paramref name="member"/> of a large cycle (<paramref name="large"/>): its own code, every call
+    /// into the cycle cut. Computed once per compilation and kept apart from the summaries: it depends on the member's
+    /// code, the cycle's members and the summaries of the methods outside the cycle it calls, not on who asked first.
+    /// </summary>
+    private ComposedSummary KeptInvocation(IMethodSymbol member, CyclePass large)
+    {
+        if (Store.TryGetInvocation(member, out ComposedSummary? kept))
+        {
+            return kept!;
+        }
+
+        CyclePass? enclosing = _cyclePass;
+        _cyclePass = new CyclePass(large.Members, invocations: null);
+        try
+        {
+            return Store.AddInvocation(member, Run(member).Compose(cycle: OthersIn(large.Members, member)));
+        }
+        finally
+        {
+            _cyclePass = enclosing;
+        }
+    }
+
+    /// <summary>The members of a cycle but <paramref name="member"/>: what a member's summary depends on besides its callees.</summary>
+    private static IMethodSymbol[] OthersIn(IEnumerable<IMethodSymbol> cycle, IMethodSymbol member) =>
+        cycle.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray();
 
     /// <summary>The members of the call cycle <paramref name="method"/> is on by the call graph (empty when none).</summary>
     private IReadOnlyList<IMethodSymbol> CycleOf(IMethodSymbol method)
@@ -144,7 +202,7 @@ internal sealed partial class ExtractionSession
                 var summaries = new List<(IMethodSymbol Method, ComposedSummary Summary)>(cycle.Count);
                 foreach (IMethodSymbol member in cycle)
                 {
-                    summaries.Add((member, Run(member).Compose(cycle: cycle.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray())));
+                    summaries.Add((member, Run(member).Compose(cycle: OthersIn(cycle, member))));
                 }
 
                 Store.AddCycle(summaries, cycle[0]);
@@ -267,7 +325,7 @@ internal sealed partial class ExtractionSession
 
         if (_cyclePass is { } pass && pass.Members.Contains(method))
         {
-            if (pass.Invocations is null)
+            if (pass.CutsCalls)
             {
                 CurrentFrame!.NoteCut(method);
                 return true;
@@ -288,12 +346,20 @@ internal sealed partial class ExtractionSession
     /// <summary>A member's own invocation (every call into its cycle cut), and the members it cut calls to.</summary>
     private sealed record Invocation(ComposedSummary Summary, IReadOnlyList<IMethodSymbol> Cut);
 
-    /// <summary>The members of the cycle being summarised, and in the second pass each one's own invocation.</summary>
-    private sealed class CyclePass(IReadOnlyList<IMethodSymbol> members, Dictionary<IMethodSymbol, ComposedSummary>? invocations)
+    /// <summary>
+    /// The members of the cycle being summarised, and in the second pass over a small cycle each one's own invocation;
+    /// for a member of a large cycle, whether calls into it take the kept invocations (<see cref="KeptInvocation"/>).
+    /// </summary>
+    private sealed class CyclePass(IEnumerable<IMethodSymbol> members, Dictionary<IMethodSymbol, ComposedSummary>? invocations, bool takesKeptInvocations = false)
     {
         public HashSet<IMethodSymbol> Members { get; } = new(members, SymbolEqualityComparer.Default);
 
         public Dictionary<IMethodSymbol, ComposedSummary>? Invocations { get; } = invocations;
+
+        public bool TakesKeptInvocations { get; } = takesKeptInvocations;
+
+        /// <summary>A first pass: a call into the cycle is cut (its own cost only) and noted.</summary>
+        public bool CutsCalls => Invocations is null && !TakesKeptInvocations;
     }
 
     /// <summary>One summary being computed: what it reported and read so far.</summary>

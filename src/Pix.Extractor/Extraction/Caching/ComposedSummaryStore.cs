@@ -20,6 +20,8 @@ internal sealed class ComposedSummaryStore
 
     // A plain dictionary under a lock: the members of a cycle are added together, and a reader sees all or none.
     private readonly Dictionary<IMethodSymbol, ComposedSummary> _summaries = new(SymbolEqualityComparer.Default);
+    // The invocations of the members of large cycles (ExtractionOptions.MaxCycleMembers), under the same lock.
+    private readonly Dictionary<IMethodSymbol, ComposedSummary> _invocations = new(SymbolEqualityComparer.Default);
     private int _loopVariables;
 
     /// <summary>
@@ -40,25 +42,35 @@ internal sealed class ComposedSummaryStore
     /// <summary>The compilation's call cycles, found as the summaries need them (kept as long as the summaries are).</summary>
     public CallGraph CallGraph { get; }
 
-    public bool TryGet(IMethodSymbol method, out ComposedSummary? summary)
+    public bool TryGet(IMethodSymbol method, out ComposedSummary? summary) => TryGet(_summaries, method, out summary);
+
+    /// <summary>Keeps <paramref name="summary"/> unless another thread kept one first; returns the one kept.</summary>
+    public ComposedSummary Add(IMethodSymbol method, ComposedSummary summary) => Add(_summaries, method, summary);
+
+    /// <summary>The kept invocation of a member of a large cycle (its own code, calls into the cycle cut).</summary>
+    public bool TryGetInvocation(IMethodSymbol member, out ComposedSummary? invocation) => TryGet(_invocations, member, out invocation);
+
+    /// <summary>Keeps <paramref name="invocation"/> unless another thread kept one first; returns the one kept.</summary>
+    public ComposedSummary AddInvocation(IMethodSymbol member, ComposedSummary invocation) => Add(_invocations, member, invocation);
+
+    private bool TryGet(Dictionary<IMethodSymbol, ComposedSummary> kept, IMethodSymbol method, out ComposedSummary? summary)
     {
         lock (_summaries)
         {
-            return _summaries.TryGetValue(method, out summary);
+            return kept.TryGetValue(method, out summary);
         }
     }
 
-    /// <summary>Keeps <paramref name="summary"/> unless another thread kept one first; returns the one kept.</summary>
-    public ComposedSummary Add(IMethodSymbol method, ComposedSummary summary)
+    private ComposedSummary Add(Dictionary<IMethodSymbol, ComposedSummary> kept, IMethodSymbol method, ComposedSummary summary)
     {
         lock (_summaries)
         {
-            if (_summaries.TryGetValue(method, out ComposedSummary? kept))
+            if (kept.TryGetValue(method, out ComposedSummary? first))
             {
-                return kept;
+                return first;
             }
 
-            _summaries.Add(method, summary);
+            kept.Add(method, summary);
             return summary;
         }
     }
