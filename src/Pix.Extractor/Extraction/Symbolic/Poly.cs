@@ -34,28 +34,27 @@ internal sealed class Monomial : IEquatable<Monomial>
             return string.Empty;
         }
 
-        if (factors.Length == 1 && factors[0].Power == 1)
+        if (factors.Length == 1)
         {
-            return factors[0].Atom.Key;
+            return FactorKey(factors[0]);
         }
 
-        var key = new StringBuilder();
-        foreach (var (atom, power) in factors)
+        if (factors.Length == 2)
         {
-            if (key.Length > 0)
-            {
-                key.Append('*');
-            }
-
-            key.Append(atom.Key);
-            if (power != 1)
-            {
-                key.Append('^').Append(power.ToString(CultureInfo.InvariantCulture));
-            }
+            return string.Concat(FactorKey(factors[0]), "*", FactorKey(factors[1]));
         }
 
-        return key.ToString();
+        var parts = new string[factors.Length];
+        for (int i = 0; i < factors.Length; i++)
+        {
+            parts[i] = FactorKey(factors[i]);
+        }
+
+        return string.Join("*", parts);
     }
+
+    private static string FactorKey((Atom Atom, int Power) factor) =>
+        factor.Power == 1 ? factor.Atom.Key : factor.Atom.Key + "^" + factor.Power.ToString(CultureInfo.InvariantCulture);
 
     public (Atom Atom, int Power)[] Factors { get; }
 
