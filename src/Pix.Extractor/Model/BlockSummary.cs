@@ -119,18 +119,20 @@ public sealed record BlockSummary(
     {
         Span<double> ops = stackalloc double[HardwareProfile.AllClasses.Count];
         Span<double> chain = stackalloc double[HardwareProfile.AllClasses.Count];
-        foreach (OperationCount c in Operations)
+        // Over spans: the array's boxed enumerator was an allocation per price, and the extractor prices
+        // every term of every path it compares.
+        foreach (OperationCount c in Operations.AsSpan())
         {
             ops[(int)c.Class] += c.Count;
         }
 
-        foreach (OperationCount c in Chain)
+        foreach (OperationCount c in Chain.AsSpan())
         {
             chain[(int)c.Class] += c.Count;
         }
 
         double ns = hw.PriceBlock(ops, chain, FoldedLoads, TakenBranches);
-        foreach (OpaqueCall call in Opaque)
+        foreach (OpaqueCall call in Opaque.AsSpan())
         {
             ns += call.Count * hw.OpaqueNs(call.Name);
         }

@@ -432,6 +432,11 @@ internal sealed partial class MethodAnalyzer
     /// </summary>
     private int? ArmForkingOnPcvs(IOperation site, IReadOnlyList<List<PathAlternative>> armPaths)
     {
+        if (!_quantities.HasPcv)
+        {
+            return null;
+        }
+
         var forking = Enumerable.Range(0, armPaths.Count).Where(i => armPaths[i].Any(p => ReadsPcv(p.Guard, _quantities))).ToList();
         if (forking.Count == 0)
         {

@@ -442,7 +442,13 @@ internal sealed partial class MethodAnalyzer
     }
 
     private static bool IsAutoProperty(IPropertySymbol property) =>
-        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+        AutoProperties.GetValue(property, static p => p.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, p)) ? Yes : No) == Yes;
+
+    // Whether a property is an auto-property, per symbol (a fact of the compilation): reading the type's
+    // members made a new array per property read. Weak: the table lives no longer than the compilation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPropertySymbol, object> AutoProperties = new();
+    private static readonly object Yes = new();
+    private static readonly object No = new();
 
     private DependencyFlow Binary(IBinaryOperation binary)
     {

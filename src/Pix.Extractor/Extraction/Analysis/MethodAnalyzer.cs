@@ -135,11 +135,25 @@ internal sealed partial class MethodAnalyzer
             $"{_method.Name} calls itself; its cost is the cost of one invocation times the PCV '{depth.Name}'. Pass it to the interface.",
             origin));
         Poly times = Poly.Of(depth.Atom);
+
+        // The paths share the terms they had before they forked: each is multiplied once, by identity.
+        var multiplied = new Dictionary<PendingTerm, PendingTerm>(SameInstance<PendingTerm>.Comparer);
+        PendingTerm Multiply(PendingTerm term)
+        {
+            if (!multiplied.TryGetValue(term, out PendingTerm? result))
+            {
+                result = term.WithCount(c => c.Times(times));
+                multiplied[term] = result;
+            }
+
+            return result;
+        }
+
         for (int i = 0; i < _paths.Alternatives.Count; i++)
         {
             PathAlternative alternative = _paths.Alternatives[i];
             CostAccumulator cost = alternative.Cost;
-            var terms = cost.Terms.Select(t => t.WithCount(c => c.Times(times))).ToList();
+            var terms = cost.Terms.Select(Multiply).ToList();
             if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
             {
                 terms.Insert(0, new PendingTerm(PendingTerm.CreateBlock(cost.Operations, cost.LongestPath, cost.Opaque), times, origin, "each recursive invocation"));
@@ -147,7 +161,7 @@ internal sealed partial class MethodAnalyzer
 
             CostAccumulator replaced = new();
             replaced.Terms.AddRange(terms);
-            replaced.AddSlackOf(cost, t => t.WithCount(c => c.Times(times)));
+            replaced.AddSlackOf(cost, Multiply);
             _paths.Alternatives[i] = new PathAlternative(alternative.Guard, replaced, alternative.Terminated);
         }
     }

@@ -36,8 +36,23 @@ internal sealed class ChainRegion
 
     public bool IsLoopBody { get; }
 
+    // Each variable's value at the region's start, made once per region: flows are immutable, and a variable
+    // read before it is written (a parameter, a field, a loop-carried local) was a new flow per read.
+    private readonly Dictionary<ISymbol, DependencyFlow> _origins = new(SymbolEqualityComparer.Default);
+
     public DependencyFlow Read(ISymbol variable) =>
-        _variables.TryGetValue(variable, out DependencyFlow? flow) ? flow : DependencyFlow.Origin(variable);
+        _variables.TryGetValue(variable, out DependencyFlow? flow) ? flow : Origin(variable);
+
+    private DependencyFlow Origin(ISymbol variable)
+    {
+        if (!_origins.TryGetValue(variable, out DependencyFlow? origin))
+        {
+            origin = DependencyFlow.Origin(variable);
+            _origins[variable] = origin;
+        }
+
+        return origin;
+    }
 
     public void Write(ISymbol variable, DependencyFlow flow)
     {
@@ -123,7 +138,7 @@ internal sealed class ChainRegion
             var flows = new List<DependencyFlow>();
             foreach (var arm in arms)
             {
-                flows.Add(arm.TryGetValue(variable, out DependencyFlow? f) ? f : DependencyFlow.Origin(variable));
+                flows.Add(arm.TryGetValue(variable, out DependencyFlow? f) ? f : Origin(variable));
             }
 
             _variables[variable] = DependencyFlow.Combine(flows);

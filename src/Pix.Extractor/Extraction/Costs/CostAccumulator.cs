@@ -20,14 +20,19 @@ internal sealed class CostAccumulator
     private CostAccumulator(OperationVector operations, SortedDictionary<string, double> opaque, List<PendingTerm> terms, OperationVector longestPath)
     {
         Operations = operations;
-        Opaque = opaque;
+        _opaque = opaque;
         Terms = terms;
         LongestPath = longestPath;
     }
 
     public OperationVector Operations { get; }
 
-    public SortedDictionary<string, double> Opaque { get; }
+    /// <summary>Opaque calls by name and count. Read it; add through <see cref="AddOpaque"/> (it may be shared with a clone).</summary>
+    public SortedDictionary<string, double> Opaque => _opaque;
+
+    // Shared with clones until one of them adds an opaque call (most forks add none, most paths have none): copied on that write.
+    private SortedDictionary<string, double> _opaque;
+    private bool _opaqueShared;
 
     public List<PendingTerm> Terms { get; }
 
@@ -52,9 +57,10 @@ internal sealed class CostAccumulator
     {
         var clone = new CostAccumulator(
             Operations.Clone(),
-            new SortedDictionary<string, double>(Opaque, StringComparer.Ordinal),
+            _opaque,
             new List<PendingTerm>(Terms),
             LongestPath);
+        clone._opaqueShared = _opaqueShared = true;
         if (_slack is not null)
         {
             clone._slack = _slack;
@@ -110,16 +116,28 @@ internal sealed class CostAccumulator
 
     public void ObserveLongest(OperationVector path) => LongestPath = OperationVector.Longer(LongestPath, path);
 
-    public void AddOpaque(string name, double count = 1) =>
-        Opaque[name] = Opaque.TryGetValue(name, out double existing) ? existing + count : count;
+    public void AddOpaque(string name, double count = 1)
+    {
+        if (_opaqueShared)
+        {
+            _opaque = new SortedDictionary<string, double>(_opaque, StringComparer.Ordinal);
+            _opaqueShared = false;
+        }
+
+        _opaque[name] = _opaque.TryGetValue(name, out double existing) ? existing + count : count;
+    }
 
     /// <summary>Adds everything of <paramref name="other"/> (a path that runs after this one).</summary>
     public void Append(CostAccumulator other)
     {
         Operations.Add(other.Operations);
-        foreach (var entry in other.Opaque)
+        if (other.Opaque.Count > 0)
         {
-            AddOpaque(entry.Key, entry.Value);
+            // Enumerating a SortedDictionary allocates even when it is empty.
+            foreach (var entry in other.Opaque)
+            {
+                AddOpaque(entry.Key, entry.Value);
+            }
         }
 
         Terms.AddRange(other.Terms);
@@ -137,11 +155,14 @@ internal sealed class CostAccumulator
         // in the same order, without building the block: this runs for every alternative compared.
         HardwareProfile reference = HardwareProfile.Reference;
         double ns = Operations.ReferenceBlockPrice();
-        foreach (var opaque in Opaque)
+        if (Opaque.Count > 0)
         {
-            if (opaque.Value != 0)
+            foreach (var opaque in Opaque)
             {
-                ns += opaque.Value * reference.OpaqueNs(opaque.Key);
+                if (opaque.Value != 0)
+                {
+                    ns += opaque.Value * reference.OpaqueNs(opaque.Key);
+                }
             }
         }
 

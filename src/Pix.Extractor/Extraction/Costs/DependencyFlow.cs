@@ -12,16 +12,19 @@ internal sealed class DependencyFlow
 {
     private static readonly Dictionary<ISymbol, OperationVector> NoOrigins = new(SymbolEqualityComparer.Default);
 
+    // Never written once the flow is built, so flows may share it.
+    private readonly Dictionary<ISymbol, OperationVector> _fromOrigin;
+
     private DependencyFlow(Dictionary<ISymbol, OperationVector> fromOrigin, OperationVector longest)
     {
-        FromOrigin = fromOrigin;
+        _fromOrigin = fromOrigin;
         Longest = longest;
     }
 
     /// <summary>A value that depends on nothing (constants, fresh loads of unrelated data).</summary>
     public static DependencyFlow None { get; } = new(NoOrigins, new OperationVector());
 
-    public IReadOnlyDictionary<ISymbol, OperationVector> FromOrigin { get; }
+    public IReadOnlyDictionary<ISymbol, OperationVector> FromOrigin => _fromOrigin;
 
     public OperationVector Longest { get; }
 
@@ -32,7 +35,10 @@ internal sealed class DependencyFlow
     /// <summary>A value computed from <paramref name="operands"/>: every path is the longest among them.</summary>
     public static DependencyFlow Combine(IEnumerable<DependencyFlow> operands)
     {
+        // The only operand with origins lends its paths as they are (a copy would hold the same entries in the
+        // same order); a second one with origins makes the merged copy.
         Dictionary<ISymbol, OperationVector>? origins = null;
+        bool originsShared = false;
         OperationVector longest = new();
         int count = 0;
         DependencyFlow? single = null;
@@ -43,9 +49,26 @@ internal sealed class DependencyFlow
             allSame &= single is null || ReferenceEquals(single, operand);
             single = operand;
             longest = OperationVector.Longer(longest, operand.Longest);
-            foreach (KeyValuePair<ISymbol, OperationVector> path in operand.FromOrigin)
+            if (operand._fromOrigin.Count == 0)
             {
-                origins ??= new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default);
+                continue;
+            }
+
+            if (origins is null)
+            {
+                origins = operand._fromOrigin;
+                originsShared = true;
+                continue;
+            }
+
+            if (originsShared)
+            {
+                origins = new Dictionary<ISymbol, OperationVector>(origins, SymbolEqualityComparer.Default);
+                originsShared = false;
+            }
+
+            foreach (KeyValuePair<ISymbol, OperationVector> path in operand._fromOrigin)
+            {
                 origins[path.Key] = origins.TryGetValue(path.Key, out OperationVector? existing)
                     ? OperationVector.Longer(existing, path.Value)
                     : path.Value;
@@ -73,7 +96,7 @@ internal sealed class DependencyFlow
         }
 
         var origins = new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default);
-        foreach (KeyValuePair<ISymbol, OperationVector> path in FromOrigin)
+        foreach (KeyValuePair<ISymbol, OperationVector> path in _fromOrigin)
         {
             origins[path.Key] = path.Value.Clone().Add(operations);
         }

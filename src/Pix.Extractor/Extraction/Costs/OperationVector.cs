@@ -13,9 +13,17 @@ namespace Pix.Extraction.Costs;
 internal sealed class OperationVector
 {
     private static readonly int ClassCount = HardwareProfile.AllClasses.Count;
-    private readonly double[] _counts = new double[ClassCount];
 
-    public double this[OperationClass operation] => _counts[(int)operation];
+    // Null while every count is zero: most vectors made (a fresh path's cost, a value's dependency paths
+    // from its origin, a path's longest chain before it has one) stay empty, and the array was the
+    // analysis's largest allocation (docs/robustness.md, "Eleventh session: the own analysis made cheaper").
+    private double[]? _counts;
+
+    // ReferenceLatency, kept until a count changes: OperationVector.Longer compares the same vectors again
+    // and again (every value computed, every arm merged). NaN: not computed since the last change.
+    private double _referenceLatency = double.NaN;
+
+    public double this[OperationClass operation] => _counts is null ? 0 : _counts[(int)operation];
 
     /// <summary>How many of the counted loads are folded into the instruction that uses them.</summary>
     public double FoldedLoads { get; private set; }
@@ -30,6 +38,11 @@ internal sealed class OperationVector
             if (FoldedLoads != 0 || TakenBranches != 0)
             {
                 return false;
+            }
+
+            if (_counts is null)
+            {
+                return true;
             }
 
             foreach (double c in _counts)
@@ -57,15 +70,21 @@ internal sealed class OperationVector
 
     public OperationVector Add(OperationClass operation, double count = 1)
     {
-        _counts[(int)operation] += count;
+        Counts()[(int)operation] += count;
         return this;
     }
 
     public OperationVector Add(OperationVector other, double factor = 1)
     {
-        for (int i = 0; i < ClassCount; i++)
+        // Zeros times a finite factor change no count: an empty other's counts are skipped (0 × ∞ is NaN, so not then).
+        double[]? otherCounts = other._counts ?? (double.IsNaN(factor) || double.IsInfinity(factor) ? new double[ClassCount] : null);
+        if (otherCounts is not null)
         {
-            _counts[i] += other._counts[i] * factor;
+            double[] counts = Counts();
+            for (int i = 0; i < ClassCount; i++)
+            {
+                counts[i] += otherCounts[i] * factor;
+            }
         }
 
         FoldedLoads += other.FoldedLoads * factor;
@@ -92,8 +111,23 @@ internal sealed class OperationVector
     /// <summary>Latency of the operations in sequence on the reference profile: how dependency paths are compared.</summary>
     public double ReferenceLatency()
     {
+        if (double.IsNaN(_referenceLatency))
+        {
+            _referenceLatency = ComputeReferenceLatency();
+        }
+
+        return _referenceLatency;
+    }
+
+    private double ComputeReferenceLatency()
+    {
         HardwareProfile hw = HardwareProfile.Reference;
         double ns = 0;
+        if (_counts is null)
+        {
+            return ns;
+        }
+
         for (int i = 0; i < ClassCount; i++)
         {
             ns += _counts[i] * hw.LatencyNs((OperationClass)i);
@@ -102,11 +136,23 @@ internal sealed class OperationVector
         return ns;
     }
 
+    /// <summary>The counts, to be written: allocated on the first write, and the kept latency forgotten.</summary>
+    private double[] Counts()
+    {
+        _referenceLatency = double.NaN;
+        return _counts ??= new double[ClassCount];
+    }
+
     /// <summary>Throughput price of the operations on the reference profile.</summary>
     public double ReferenceThroughput()
     {
         HardwareProfile hw = HardwareProfile.Reference;
         double ns = 0;
+        if (_counts is null)
+        {
+            return ns;
+        }
+
         for (int i = 0; i < ClassCount; i++)
         {
             ns += _counts[i] * hw.ThroughputNs((OperationClass)i);
@@ -119,10 +165,15 @@ internal sealed class OperationVector
     /// <see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, double, double)"/> on the reference profile for these operations without a
     /// chain: exactly what a block of them would price at.
     /// </summary>
-    public double ReferenceBlockPrice() => HardwareProfile.Reference.PriceBlock(_counts, ReadOnlySpan<double>.Empty, FoldedLoads, TakenBranches);
+    public double ReferenceBlockPrice() => HardwareProfile.Reference.PriceBlock(_counts ?? Array.Empty<double>(), ReadOnlySpan<double>.Empty, FoldedLoads, TakenBranches);
 
     public IEnumerable<OperationCount> ToCounts()
     {
+        if (_counts is null)
+        {
+            yield break;
+        }
+
         for (int i = 0; i < ClassCount; i++)
         {
             if (_counts[i] != 0)

@@ -67,6 +67,9 @@ internal sealed class QuantityTable
 
     public QuantityInfo? Find(string name) => _byName.TryGetValue(name, out QuantityInfo? q) ? q : null;
 
+    /// <summary>Whether any PCV is registered: until one is, no guard can read one (a check run at every branch on data).</summary>
+    public bool HasPcv { get; private set; }
+
     /// <summary>The input quantity read by <paramref name="path"/> (registered on first use).</summary>
     /// <param name="path">What it reads.</param>
     /// <param name="kind">What it stands for.</param>
@@ -130,6 +133,7 @@ internal sealed class QuantityTable
             Origin = origin,
         };
         _byName[info.Name] = info;
+        HasPcv = true;
         return info;
     }
 

@@ -15,9 +15,46 @@ internal sealed class Monomial : IEquatable<Monomial>
     public Monomial((Atom Atom, int Power)[] factors)
     {
         Factors = factors;
-        Key = string.Join("*", factors.Select(f => f.Power == 1 ? f.Atom.Key : f.Atom.Key + "^" + f.Power.ToString(CultureInfo.InvariantCulture)));
-        Degree = factors.Sum(f => f.Power);
+        Key = KeyOf(factors);
+        int degree = 0;
+        foreach (var factor in factors)
+        {
+            degree += factor.Power;
+        }
+
+        Degree = degree;
     }
+
+    // "a*b^2": loops, not LINQ: a monomial is made for every product and substitution, and one factor
+    // of power 1 (the most common) is its atom's key itself.
+    private static string KeyOf((Atom Atom, int Power)[] factors)
+    {
+        if (factors.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (factors.Length == 1)
+        {
+            return FactorKey(factors[0]);
+        }
+
+        if (factors.Length == 2)
+        {
+            return string.Concat(FactorKey(factors[0]), "*", FactorKey(factors[1]));
+        }
+
+        var parts = new string[factors.Length];
+        for (int i = 0; i < factors.Length; i++)
+        {
+            parts[i] = FactorKey(factors[i]);
+        }
+
+        return string.Join("*", parts);
+    }
+
+    private static string FactorKey((Atom Atom, int Power) factor) =>
+        factor.Power == 1 ? factor.Atom.Key : factor.Atom.Key + "^" + factor.Power.ToString(CultureInfo.InvariantCulture);
 
     public (Atom Atom, int Power)[] Factors { get; }
 
@@ -103,7 +140,7 @@ internal sealed class Poly : IEquatable<Poly>
 
     public static Poly Zero { get; } = new(Array.Empty<(Monomial, double)>());
 
-    public static Poly One { get; } = Const(1);
+    public static Poly One { get; } = new(new[] { (Monomial.Unit, 1.0) });
 
     /// <summary>
     /// The canonical text of the polynomial, what equality compares. Built on first use: most
@@ -116,7 +153,8 @@ internal sealed class Poly : IEquatable<Poly>
 
     public bool IsZero => _terms.Length == 0;
 
-    public static Poly Const(double value) => value == 0 ? Zero : new(new[] { (Monomial.Unit, value) });
+    // Polys are immutable: the constant 1 (every coefficient substitution starts from one) is shared.
+    public static Poly Const(double value) => value == 0 ? Zero : value == 1 ? One : new(new[] { (Monomial.Unit, value) });
 
     public static Poly Of(Atom atom) => new(new[] { (new Monomial(new[] { (atom, 1) }), 1.0) });
 
@@ -314,17 +352,72 @@ internal sealed class Poly : IEquatable<Poly>
 
     private static Poly Combine(IEnumerable<(Monomial Monomial, double Coefficient)> terms)
     {
-        // Coefficients summed in the order given; a monomial met again keeps its latest instance.
-        var sums = new Dictionary<string, (Monomial Monomial, double Coefficient)>(StringComparer.Ordinal);
+        // Coefficients summed in the order given; a monomial met again keeps its latest instance. Few
+        // monomials (most products) are found by a scan, more through an index by key.
+        var sums = new List<(Monomial Monomial, double Coefficient)>();
+        Dictionary<string, int>? index = null;
         foreach (var (monomial, coefficient) in terms)
         {
-            sums[monomial.Key] = sums.TryGetValue(monomial.Key, out var existing)
-                ? (monomial, existing.Coefficient + coefficient)
-                : (monomial, coefficient);
+            int at = IndexOf(sums, ref index, monomial.Key);
+            if (at >= 0)
+            {
+                sums[at] = (monomial, sums[at].Coefficient + coefficient);
+            }
+            else
+            {
+                index?.Add(monomial.Key, sums.Count);
+                sums.Add((monomial, coefficient));
+            }
         }
 
         // Coefficients that cancel up to rounding (sums of Faulhaber fractions) are dropped.
-        return Sorted(sums.Values.Where(t => !Negligible(t.Coefficient)).ToArray());
+        int kept = 0;
+        foreach (var term in sums)
+        {
+            kept += Negligible(term.Coefficient) ? 0 : 1;
+        }
+
+        var result = new (Monomial Monomial, double Coefficient)[kept];
+        int n = 0;
+        foreach (var term in sums)
+        {
+            if (!Negligible(term.Coefficient))
+            {
+                result[n++] = term;
+            }
+        }
+
+        return Sorted(result);
+    }
+
+    private const int ScannedMonomials = 8;
+
+    /// <summary>Where <paramref name="key"/>'s monomial is in <paramref name="sums"/> (−1: not there); indexes them once they are many.</summary>
+    private static int IndexOf(List<(Monomial Monomial, double Coefficient)> sums, ref Dictionary<string, int>? index, string key)
+    {
+        if (index is null && sums.Count > ScannedMonomials)
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < sums.Count; i++)
+            {
+                index.Add(sums[i].Monomial.Key, i);
+            }
+        }
+
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out int found) ? found : -1;
+        }
+
+        for (int i = 0; i < sums.Count; i++)
+        {
+            if (string.Equals(sums[i].Monomial.Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
