@@ -58,7 +58,7 @@ public sealed class BridgeScenario : Scenario
     public override void Reset()
     {
         _bridge = NewBridge();
-        _caches = MachineCaches.Current.NewSimulation();
+        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<ForwardInterface<Latency>>(_bridge, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ForwardInterface<LatencyBreakdown>>(_bridge, EntryPoint);
     }

@@ -65,7 +65,7 @@ public sealed class NatScenario : Scenario
     public override void Reset()
     {
         _nat = new Nat(_config);
-        _caches = MachineCaches.Current.NewSimulation();
+        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<ProcessInterface<Latency>>(_nat, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ProcessInterface<LatencyBreakdown>>(_nat, EntryPoint);
     }

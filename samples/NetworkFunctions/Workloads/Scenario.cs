@@ -33,6 +33,12 @@ public abstract class Scenario
     /// <summary>Starts over from a fresh network function (not timed).</summary>
     public abstract void Reset();
 
+    /// <summary>
+    /// The caches the cold-load PCVs are traced on: this machine's (<see cref="MachineCaches.Current"/>) unless set,
+    /// e.g. by a test that must trace the same values on every machine. Takes effect at the next <see cref="Reset"/>.
+    /// </summary>
+    public MachineCaches Caches { get; set; } = MachineCaches.Current;
+
     /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
     public abstract void Process(int index);
 

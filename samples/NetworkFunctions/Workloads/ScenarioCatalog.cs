@@ -30,9 +30,16 @@ public static class ScenarioCatalog
     public static IEnumerable<(string NetworkFunction, string Workload)> All =>
         Functions.SelectMany(f => f.Workloads.Select(w => (f.Name, w)));
 
-    /// <summary>Builds the scenario (the traffic is generated here, deterministically from <paramref name="seed"/>).</summary>
-    public static Scenario Create(string networkFunction, string workload, ulong seed = DefaultSeed) =>
-        Find(networkFunction).Create(workload, seed);
+    /// <summary>
+    /// Builds the scenario (the traffic is generated here, deterministically from <paramref name="seed"/>); its cold-load
+    /// PCVs are traced on <paramref name="caches"/>, this machine's when null.
+    /// </summary>
+    public static Scenario Create(string networkFunction, string workload, ulong seed = DefaultSeed, MachineCaches? caches = null)
+    {
+        Scenario scenario = Find(networkFunction).Create(workload, seed);
+        scenario.Caches = caches ?? MachineCaches.Current;
+        return scenario;
+    }
 
     private static (string Name, IReadOnlyList<string> Workloads, Func<string, ulong, Scenario> Create) Find(string name)
     {

@@ -1,3 +1,4 @@
+using Pix.Samples.Tests.NetworkFunctions;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -37,7 +38,7 @@ public class ColdLoadInterfaceTests(NetworkFunctionModels models) : IClassFixtur
     [Fact]
     public void Explain_shows_a_flooded_frames_cold_loads_as_a_term_of_their_own()
     {
-        Scenario bridge = ScenarioCatalog.Create("bridge", "mac-flood");
+        Scenario bridge = PinnedScenarios.Create("bridge", "mac-flood");
         PcvTrace trace = bridge.TracePcvs();
         int p = bridge.PcvNames.ToList().IndexOf("tableMisses");
         int packet = Enumerable.Range(0, trace.PacketCount).First(i => trace[i, p] >= 5);

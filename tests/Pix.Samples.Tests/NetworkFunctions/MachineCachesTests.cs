@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 namespace Pix.Samples.Tests.NetworkFunctions;
@@ -66,6 +67,18 @@ public sealed class MachineCachesTests : IDisposable
 
         Index(2, "2", "Unified", "lots", "8");
         Assert.Null(MachineCaches.Read(_root)); // an L2 whose size does not parse
+    }
+
+    [Fact]
+    public void A_scenario_traces_its_cold_loads_on_the_caches_it_is_given()
+    {
+        // The bridge's colliding chain (~1,000 entries of 40 B walked per frame) fits the Xeon's 48 KiB L1, not a 32 KiB one.
+        var epyc = new MachineCaches(32 << 10, 8, 512 << 10, 8, "test: an AMD EPYC's");
+        double onXeon = ScenarioCatalog.Create("bridge", "colliding", caches: MachineCaches.SapphireRapids).TracePcvs().Column("tableMisses").Average();
+        double onEpyc = ScenarioCatalog.Create("bridge", "colliding", caches: epyc).TracePcvs().Column("tableMisses").Average();
+
+        Assert.InRange(onXeon, 0, 0.2);
+        Assert.True(onEpyc > 10, $"{onEpyc} cold loads a frame on a 32 KiB L1");
     }
 
     [Theory]

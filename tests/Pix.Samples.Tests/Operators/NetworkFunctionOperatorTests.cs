@@ -1,3 +1,4 @@
+using Pix.Samples.Tests.NetworkFunctions;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -15,7 +16,7 @@ public class NetworkFunctionOperatorTests
     [Fact]
     public void Under_a_hash_collision_attack_the_NAT_breakdown_puts_most_of_the_latency_on_the_chain_and_sums_to_the_prediction()
     {
-        Scenario nat = ScenarioCatalog.Create("nat", "colliding");
+        Scenario nat = PinnedScenarios.Create("nat", "colliding");
         PcvTrace trace = nat.TracePcvs();
         const int Packet = 100;
         int[] pcvs = Row(trace, Packet);
@@ -38,11 +39,11 @@ public class NetworkFunctionOperatorTests
     [InlineData("router", "long-prefixes", "trieDepth")]
     public void Diagnosis_recovers_the_PCV_value_an_adversarial_packet_induced(string nf, string workload, string pcv)
     {
-        Scenario typical = ScenarioCatalog.Create(nf, "typical");
+        Scenario typical = PinnedScenarios.Create(nf, "typical");
         PcvTrace typicalTrace = typical.TracePcvs();
         double[] typicalValues = typical.PcvNames.Select(name => Median(typicalTrace.Column(name))).ToArray();
 
-        Scenario attacked = ScenarioCatalog.Create(nf, workload);
+        Scenario attacked = PinnedScenarios.Create(nf, workload);
         PcvTrace trace = attacked.TracePcvs();
         int p = attacked.PcvNames.ToList().IndexOf(pcv);
         int packet = Enumerable.Range(0, trace.PacketCount).First(i => trace[i, p] > 4 * Math.Max(1, typicalValues[p]) || (pcv == "trieDepth" && trace[i, p] == 33));
@@ -79,7 +80,7 @@ public class NetworkFunctionOperatorTests
         HardwareProfile slow = Scaled(HardwareProfile.Reference, 2, "half speed");
         foreach ((string nf, string workload) in ScenarioCatalog.All.Where(s => s.Workload == "typical"))
         {
-            Scenario scenario = ScenarioCatalog.Create(nf, workload);
+            Scenario scenario = PinnedScenarios.Create(nf, workload);
             PcvTrace trace = scenario.TracePcvs();
             HardwareComparison comparison = HardwareChoice.Compare(slow, HardwareProfile.Reference, hw => scenario.PredictAll(hw, trace)!.Select(ns => new Latency(ns)));
 

@@ -1,3 +1,4 @@
+using Pix.Samples.Tests.NetworkFunctions;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -83,7 +84,7 @@ public sealed class ResolutionTests(ITestOutputHelper output)
     private static IEnumerable<Dictionary<string, double>> WorkloadInputs(string workload)
     {
         bool runts = workload == "runts";
-        Scenario nat = ScenarioCatalog.Create("nat", runts ? "typical" : workload);
+        Scenario nat = PinnedScenarios.Create("nat", runts ? "typical" : workload);
         PcvTrace trace = nat.TracePcvs();
         Workload packets = nat.Workload;
         InterfaceModel model = Demos.Value[0].Model;
