@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using Pix.Calibration.Kernels;
 
 namespace Pix.BranchOverlap;
 
@@ -44,8 +45,8 @@ internal sealed class Walks
             _randomBits[i] = BitConverter.ToUInt64(bytes, 0);
         }
 
-        _zero = RandomCycle(random);
-        _one = RandomCycle(random);
+        _zero = RandomCycles.Successors(Nodes, random);
+        _one = RandomCycles.Successors(Nodes, random);
     }
 
     /// <summary>The direction is the next bit of a stream (random or all zero): independent of the chain.</summary>
@@ -174,29 +175,5 @@ internal sealed class Walks
         }
 
         return node;
-    }
-
-    /// <summary>A successor table that visits all <see cref="Nodes"/> nodes in one random cycle.</summary>
-    private static int[] RandomCycle(Random random)
-    {
-        int[] order = new int[Nodes];
-        for (int i = 0; i < Nodes; i++)
-        {
-            order[i] = i;
-        }
-
-        for (int i = Nodes - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        int[] next = new int[Nodes];
-        for (int i = 0; i < Nodes; i++)
-        {
-            next[order[i]] = order[(i + 1) % Nodes];
-        }
-
-        return next;
     }
 }

@@ -53,8 +53,8 @@ internal sealed class BranchMissKernels
             _random[i] = BitConverter.ToUInt64(bytes, 0);
         }
 
-        _zero = RandomCycle(random);
-        _one = RandomCycle(random);
+        _zero = RandomCycles.Successors(Nodes, random);
+        _one = RandomCycles.Successors(Nodes, random);
     }
 
     /// <summary>
@@ -93,29 +93,5 @@ internal sealed class BranchMissKernels
         // The next call starts on a fresh word (its first iteration loads one).
         cursor = (start + iterations + 63) & ~63;
         return sum;
-    }
-
-    /// <summary>A successor table that visits all <see cref="Nodes"/> nodes in one random cycle.</summary>
-    private static int[] RandomCycle(Random random)
-    {
-        int[] order = new int[Nodes];
-        for (int i = 0; i < Nodes; i++)
-        {
-            order[i] = i;
-        }
-
-        for (int i = Nodes - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        int[] next = new int[Nodes];
-        for (int i = 0; i < Nodes; i++)
-        {
-            next[order[i]] = order[(i + 1) % Nodes];
-        }
-
-        return next;
     }
 }

@@ -16,26 +16,13 @@ internal sealed class KernelState
     {
         // A single random cycle through ChaseLength slots: every load depends on the previous one.
         var random = new Random(12345);
-        int[] order = new int[ChaseLength];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
+        int[] next = RandomCycles.Successors(ChaseLength, random);
         Chase = new int[ChaseLength];
         ChaseXor = new int[ChaseLength];
-        for (int i = 0; i < order.Length; i++)
+        for (int from = 0; from < ChaseLength; from++)
         {
-            int from = order[i];
-            int to = order[(i + 1) % order.Length];
-            Chase[from] = to;
-            ChaseXor[from] = to ^ XorMask;
+            Chase[from] = next[from];
+            ChaseXor[from] = next[from] ^ XorMask;
         }
 
         Data = new int[DataMask + 1 + 16];
