@@ -53,8 +53,9 @@ public enum OperationClass
     /// <summary>
     /// A mispredicted conditional branch: the pipeline refill after the branch resolves the other way
     /// than the predictor guessed. Not an instruction (the branch itself is a <see cref="Branch"/>):
-    /// priced in addition to the block's throughput and latency bounds. The extractor counts the
-    /// expected misses per execution (docs/accuracy.md, "Mispredicted branches").
+    /// priced as front-end time added to the block's throughput bound, which overlaps the latency bound
+    /// (<c>HardwareProfile.PriceBlock</c>); on the chain too when the branch's condition is on it. The
+    /// extractor counts the expected misses per execution (docs/accuracy.md, "Mispredicted branches").
     /// </summary>
     BranchMiss,
 }

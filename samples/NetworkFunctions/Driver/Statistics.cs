@@ -33,14 +33,21 @@ public static class Statistics
 
         int trim = (repetitions.Length - 1) / 3;
         var means = new double[repetitions[0].Length];
+        // Checked before the items are walked: a first repetition that timed none walks no item.
+        foreach (double[] repetition in repetitions)
+        {
+            if (repetition.Length != means.Length)
+            {
+                throw new ArgumentException("Every repetition must time the same items.", nameof(repetitions));
+            }
+        }
+
         var column = new double[repetitions.Length];
         for (int i = 0; i < means.Length; i++)
         {
             for (int r = 0; r < repetitions.Length; r++)
             {
-                column[r] = repetitions[r].Length == means.Length
-                    ? repetitions[r][i]
-                    : throw new ArgumentException("Every repetition must time the same items.", nameof(repetitions));
+                column[r] = repetitions[r][i];
             }
 
             Array.Sort(column);

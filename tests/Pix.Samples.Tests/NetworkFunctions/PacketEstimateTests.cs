@@ -41,6 +41,10 @@ public class PacketEstimateTests
     public void Repetitions_that_time_different_packets_are_rejected() =>
         Assert.Throws<ArgumentException>(() => Statistics.TrimmedMeanPerItem(new[] { new[] { 1.0, 2.0 }, new[] { 1.0 } }));
 
+    [Fact]
+    public void Repetitions_that_time_different_packets_are_rejected_when_the_first_timed_none() =>
+        Assert.Throws<ArgumentException>(() => Statistics.TrimmedMeanPerItem(new[] { Array.Empty<double>(), new[] { 1.0 } }));
+
     // What a region of trueNs reads on a clock whose reading advances every Step ns, started at a random phase.
     private static double Read(double trueNs, Random random)
     {

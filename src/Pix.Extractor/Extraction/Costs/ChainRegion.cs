@@ -148,7 +148,8 @@ internal sealed class ChainRegion
     /// <summary>
     /// Makes every variable written since <paramref name="before"/> (a <see cref="Snapshot"/>) depend on
     /// <paramref name="control"/> as well: the values a branch's arms computed, when the branch is
-    /// mispredicted, wait for its condition.
+    /// mispredicted, wait for its condition. Not a <see cref="Write"/>: the variables are not bound again, so
+    /// what was stored through them and the addresses computed from them stay known (a dependency added takes none away).
     /// </summary>
     public void WrittenSinceDependOn(Dictionary<ISymbol, DependencyFlow> before, DependencyFlow control)
     {
@@ -156,7 +157,9 @@ internal sealed class ChainRegion
         {
             if (!before.TryGetValue(entry.Key, out DependencyFlow? old) || !ReferenceEquals(old, entry.Value))
             {
-                Write(entry.Key, DependencyFlow.Combine(entry.Value, control));
+                DependencyFlow controlled = DependencyFlow.Combine(entry.Value, control);
+                _variables[entry.Key] = controlled;
+                Observe(controlled);
             }
         }
     }
