@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+# Scores the NF runs of a closing measurement (nf-after-*.txt = A, nf-before-*.txt = B, from measure-session.sh) on
+# the median over the runs whose shared-core count (the driver's "shared" column, of 7 replays) is at most MAX (default 2):
+# on a machine whose sibling hardware thread is busy, a run measured while the core was shared times another machine.
+#   python3 bench/accuracy-scoring/clean-medians.py DIR [MAX]
+import re,sys,glob,os,statistics as st
+d=sys.argv[1]; maxshared=int(sys.argv[2]) if len(sys.argv)>2 else 2
+unit={'ns':1,'µs':1e3,'ms':1e6}
+def rows(p):
+    r={}
+    for line in open(p):
+        m=re.match(r'^(\w+)\s+(\S+)\s+\d+\s+[\d.]+\s+-?[\d.]+ ns\s+(-?[\d.,]+) ns\s+\S+ ns\s+([\d.,]+) (ns|µs)\s+\S+\s+(\d)/(\d)',line)
+        if m: r[m.group(1)+' '+m.group(2)]=(float(m.group(3).replace(',','')),float(m.group(4).replace(',',''))*unit[m.group(5)],int(m.group(6)))
+    return r
+runs={os.path.basename(p):rows(p) for p in sorted(glob.glob(os.path.join(d,'nf-*-*.txt')))}
+pa=rows(os.path.join(d,'nf-after-1.txt')); pb=rows(os.path.join(d,'nf-before-1.txt'))
+wa=wb=0; ea=[]; eb=[]
+print('%-24s %9s %9s  %-40s %9s %7s %7s'%('workload','pred B','pred A','measured (shared<=%d/7)'%maxshared,'median','err B','err A'))
+for k in pa:
+    ms=[r[k][0] for r in runs.values() if k in r and r[k][2]<=maxshared]
+    allm=[r[k][0] for r in runs.values() if k in r]
+    if not ms: print(k,'no clean run', allm); continue
+    med=st.median(ms); b=pb[k][1]; a=pa[k][1]
+    e1=(b-med)/med; e2=(a-med)/med; eb.append(abs(e1)); ea.append(abs(e2)); wb+=abs(e1)<=0.1; wa+=abs(e2)<=0.1
+    print('%-24s %9.1f %9.1f  %-40s %9.1f %+6.0f%% %+6.0f%%'%(k,b,a,' '.join('%.1f'%x for x in ms),med,100*e1,100*e2))
+print('B: %d of %d within 10%%, mean %.1f%%;  A: %d of %d, mean %.1f%%'%(wb,len(eb),100*sum(eb)/len(eb),wa,len(ea),100*sum(ea)/len(ea)))
