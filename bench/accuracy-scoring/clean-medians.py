@@ -3,15 +3,10 @@
 # the median over the runs whose shared-core count (the driver's "shared" column, of 7 replays) is at most MAX (default 2):
 # on a machine whose sibling hardware thread is busy, a run measured while the core was shared times another machine.
 #   python3 bench/accuracy-scoring/clean-medians.py DIR [MAX]
-import re,sys,glob,os,statistics as st
+import sys,glob,os,statistics as st
+import nf_table
 d=sys.argv[1]; maxshared=int(sys.argv[2]) if len(sys.argv)>2 else 2
-unit={'ns':1,'µs':1e3,'ms':1e6}
-def rows(p):
-    r={}
-    for line in open(p):
-        m=re.match(r'^(\w+)\s+(\S+)\s+\d+\s+[\d.]+\s+-?[\d.]+ ns\s+(-?[\d.,]+) ns\s+\S+ ns\s+([\d.,]+) (ns|µs)\s+\S+\s+(\d)/(\d)',line)
-        if m: r[m.group(1)+' '+m.group(2)]=(float(m.group(3).replace(',','')),float(m.group(4).replace(',',''))*unit[m.group(5)],int(m.group(6)))
-    return r
+rows=nf_table.read
 runs={os.path.basename(p):rows(p) for p in sorted(glob.glob(os.path.join(d,'nf-*-*.txt')))}
 pa=rows(os.path.join(d,'nf-after-1.txt')); pb=rows(os.path.join(d,'nf-before-1.txt'))
 wa=wb=0; ea=[]; eb=[]

@@ -7,14 +7,11 @@
 # Both builds time the same sample code (Pix changes only the generated interfaces), so every run's
 # measurement can be scored against both predictions: old (main) and new (fold).
 import re,sys,glob,os
+import nf_table
 unit={'ns':1,'µs':1e3,'ms':1e6}
 def v(x,u): return float(x.replace(',',''))*unit[u]
 def nf(path):
-    rows={}
-    for line in open(path):
-        m=re.match(r'^(\w+)\s+(\S+)\s+\d+\s+[\d.]+\s+-?[\d.]+ ns\s+(-?[\d.]+) ns\s+-?[\d.]+ ns\s+([\d.,]+) (ns|µs)',line)
-        if m and float(m.group(3))>0: rows[m.group(1)+' '+m.group(2)]=(float(m.group(3)),v(m.group(4),m.group(5)))  # a median at or under the timer's floor cannot be scored
-    return rows
+    return {k: (measured, predicted) for k, (measured, predicted, _) in nf_table.read(path).items()}
 def qs(path):
     rows={};cur=None
     for line in open(path,encoding='utf-8'):
