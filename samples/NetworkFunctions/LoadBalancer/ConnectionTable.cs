@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Pix.Samples.NetworkFunctions.Packets;
 
 namespace Pix.Samples.NetworkFunctions.LoadBalancer;
@@ -14,6 +16,9 @@ public sealed class ConnectionTable
     /// <summary>Slots a flow may occupy after its home slot.</summary>
     public const int ProbeWindow = 8;
 
+    /// <summary>Bytes per slot (its struct's size): what a table of n slots spans, n × this.</summary>
+    public const int SlotBytes = 40;
+
     private readonly Slot[] _slots;
     private readonly int _mask;
     private readonly long _idleTimeout;
@@ -26,6 +31,7 @@ public sealed class ConnectionTable
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"The capacity must be a power of two of at least {ProbeWindow}.");
         }
 
+        Debug.Assert(Unsafe.SizeOf<Slot>() == SlotBytes, "SlotBytes must be the slot's size: the interface prices cold loads by the table's bytes.");
         _slots = new Slot[capacity];
         _mask = capacity - 1;
         _idleTimeout = idleTimeout;

@@ -6,7 +6,11 @@ namespace Pix.Samples.NetworkFunctions.LoadBalancer;
 /// <summary>The PCV values one packet induced in the load balancer.</summary>
 /// <param name="Probes">Connection-table slots examined (1..8).</param>
 /// <param name="TrackedBackendDown">1 when the flow was tracked but its backend has become unhealthy, else 0.</param>
-public readonly record struct MaglevPcvs(int Probes, int TrackedBackendDown);
+/// <param name="LookedUp">
+/// Whether the packet read the lookup table (its flow was not tracked, or was on a failed backend): with
+/// <paramref name="Probes"/>, which loads the workload replays to trace the cold-load PCVs.
+/// </param>
+public readonly record struct MaglevPcvs(int Probes, int TrackedBackendDown, bool LookedUp);
 
 /// <summary>
 /// A Maglev-style L4 load balancer: a connection-tracking cache in front of a consistent-hashing
@@ -14,12 +18,22 @@ public readonly record struct MaglevPcvs(int Probes, int TrackedBackendDown);
 /// </summary>
 public sealed partial class MaglevLoadBalancer
 {
+    /// <summary>
+    /// The connection table's size the interface prices L1 misses at (65,536 slots, 2.5 MiB): a
+    /// <c>PixHint.ColdLoads</c> footprint is a compile-time constant, so a balancer built much larger or
+    /// smaller than this is priced as if it had this size.
+    /// </summary>
+    public const int ProvisionedConnections = 1 << 16;
+
+    /// <summary>The lookup table's size the interface prices L1 misses at (65,537 slots, 256 KiB), as <see cref="ProvisionedConnections"/>.</summary>
+    public const int ProvisionedTableSize = 65537;
+
     private readonly MaglevTable _table;
     private readonly ConnectionTable _connections;
     private readonly bool[] _healthy;
 
     /// <summary>Creates a balancer over <paramref name="backendAddresses"/>, all healthy.</summary>
-    public MaglevLoadBalancer(ReadOnlySpan<uint> backendAddresses, int tableSize = 65537, int connectionCapacity = 1 << 16, long idleTimeout = 30_000_000)
+    public MaglevLoadBalancer(ReadOnlySpan<uint> backendAddresses, int tableSize = ProvisionedTableSize, int connectionCapacity = ProvisionedConnections, long idleTimeout = 30_000_000)
     {
         if (backendAddresses.Length == 0)
         {
@@ -69,6 +83,8 @@ public sealed partial class MaglevLoadBalancer
     [PerformanceInterface]
     public int SelectBackend(ReadOnlySpan<byte> packet, long now)
     {
+        PixHint.ColdLoads("connectionMisses", ProvisionedConnections * ConnectionTable.SlotBytes, "connection-table slots of the flow's probe window this packet loads that are not in L1");
+        PixHint.ColdLoads("lookupMisses", ProvisionedTableSize * MaglevTable.EntryBytes, "lookup-table entry this packet loads (its flow untracked or on a failed backend) that is not in L1");
         if (!PacketParser.TryParse(packet, out PacketHeaders headers))
         {
             LastPacket = default;
@@ -81,7 +97,7 @@ public sealed partial class MaglevLoadBalancer
         if (tracked && _healthy[_connections.BackendAt(slot)])
         {
             _connections.Store(slot, in flow, hash, _connections.BackendAt(slot), now);
-            LastPacket = new MaglevPcvs(probes, 0);
+            LastPacket = new MaglevPcvs(probes, 0, LookedUp: false);
             return _connections.BackendAt(slot);
         }
 
@@ -91,7 +107,7 @@ public sealed partial class MaglevLoadBalancer
             _connections.Store(slot, in flow, hash, backend, now);
         }
 
-        LastPacket = new MaglevPcvs(probes, tracked ? 1 : 0);
+        LastPacket = new MaglevPcvs(probes, tracked ? 1 : 0, LookedUp: true);
         return backend;
     }
 }

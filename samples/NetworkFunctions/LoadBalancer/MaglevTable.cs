@@ -9,6 +9,9 @@ namespace Pix.Samples.NetworkFunctions.LoadBalancer;
 /// </summary>
 public sealed class MaglevTable
 {
+    /// <summary>Bytes per slot (a backend's index): what a table of n slots spans, n × this.</summary>
+    public const int EntryBytes = sizeof(int);
+
     private readonly int[] _slots;
     private readonly int[] _offsets;
     private readonly int[] _skips;

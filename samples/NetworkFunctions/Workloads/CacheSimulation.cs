@@ -41,10 +41,18 @@ public sealed class CacheSimulation
     /// is a cold load (it misses every level smaller than the structure, and was not prefetched). The lines
     /// of one entry are fetched together, so an entry is at most one cold load. Every level keeps its lines.
     /// </summary>
-    public bool LoadEntry(int index, int entryBytes, long footprintBytes, int site)
+    public bool LoadEntry(int index, int entryBytes, long footprintBytes, int site) =>
+        LoadEntry(index, entryBytes, footprintBytes, site, startByte: 0);
+
+    /// <summary>
+    /// As <see cref="LoadEntry(int, int, long, int)"/>, for a structure that starts <paramref name="startByte"/>
+    /// bytes into the simulated memory (a multiple of <see cref="CacheLevel.LineBytes"/>): structures traced
+    /// through one simulation must not overlap, or the lines of one would hit for the other.
+    /// </summary>
+    public bool LoadEntry(int index, int entryBytes, long footprintBytes, int site, long startByte)
     {
-        long first = (long)index * entryBytes / CacheLevel.LineBytes;
-        long last = (((long)index * entryBytes) + entryBytes - 1) / CacheLevel.LineBytes;
+        long first = (startByte + ((long)index * entryBytes)) / CacheLevel.LineBytes;
+        long last = (startByte + ((long)index * entryBytes) + entryBytes - 1) / CacheLevel.LineBytes;
         bool prefetched = _lastLineOfSite.TryGetValue(site, out long previous) && first >= previous - 1 && first <= previous + 1;
         _lastLineOfSite[site] = last;
 

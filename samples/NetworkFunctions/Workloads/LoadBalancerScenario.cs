@@ -12,11 +12,12 @@ public sealed class LoadBalancerScenario : Scenario
     public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "colliding", "health-flap" };
 
     /// <summary>Connection-table slots of every workload's balancer.</summary>
-    public const int ConnectionCapacity = 1 << 16;
+    public const int ConnectionCapacity = MaglevLoadBalancer.ProvisionedConnections;
 
     private const uint ClientNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "probes", "trackedBackendDown" };
+    private static readonly string[] Pcvs = { "connectionMisses", "lookupMisses", "probes", "trackedBackendDown" };
     private MaglevLoadBalancer _balancer;
+    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private SelectBackendInterface<Latency>? _interface;
     private SelectBackendInterface<LatencyBreakdown>? _explain;
 
@@ -31,6 +32,9 @@ public sealed class LoadBalancerScenario : Scenario
     /// <inheritdoc/>
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
+    /// <inheritdoc/>
+    public override IReadOnlyList<double>? PcvLimits { get; } = new double[] { ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1 };
+
     /// <summary>The balancer under test.</summary>
     public MaglevLoadBalancer Function => _balancer;
 
@@ -43,8 +47,11 @@ public sealed class LoadBalancerScenario : Scenario
             backends[i] = 0x0A010001u + (uint)i;
         }
 
-        return new MaglevLoadBalancer(backends, 65537, ConnectionCapacity, idleTimeout: 30_000_000);
+        return new MaglevLoadBalancer(backends, MaglevLoadBalancer.ProvisionedTableSize, ConnectionCapacity, idleTimeout: 30_000_000);
     }
+
+    /// <summary>A scenario over packets built elsewhere (tests craft flows' reuse distances with it).</summary>
+    internal static LoadBalancerScenario Of(Workload workload) => new(workload);
 
     /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
     public static LoadBalancerScenario Create(string name, ulong seed) => name switch
@@ -59,16 +66,21 @@ public sealed class LoadBalancerScenario : Scenario
     public override void Reset()
     {
         _balancer = NewBalancer();
+        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<SelectBackendInterface<Latency>>(_balancer, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<SelectBackendInterface<LatencyBreakdown>>(_balancer, EntryPoint);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Applies the health changes due before the packet; a change rebuilds the lookup table, which the cache replay sees too.</summary>
     public override void BeforePacket(int index)
     {
         foreach (ControlEvent e in Workload.EventsBefore(index))
         {
-            _balancer.SetBackendHealth(e.Target, e.Value);
+            if (_balancer.IsHealthy(e.Target) != e.Value)
+            {
+                _balancer.SetBackendHealth(e.Target, e.Value);
+                ReplayRebuild();
+            }
         }
     }
 
@@ -77,18 +89,73 @@ public sealed class LoadBalancerScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = _balancer.LastPacket.Probes;
-        values[1] = _balancer.LastPacket.TrackedBackendDown;
+        MaglevPcvs pcvs = _balancer.LastPacket;
+        (values[0], values[1]) = ReplayLoads(Workload.Packet(index), pcvs);
+        values[2] = pcvs.Probes;
+        values[3] = pcvs.TrackedBackendDown;
     }
+
+    /// <summary>
+    /// The connection-table slots and the lookup-table entry the packet loaded, replayed in the order
+    /// <see cref="MaglevLoadBalancer.SelectBackend"/> loads them, through the simulated caches: how many of
+    /// each were cold. <c>Find</c>'s probe window (from the flow's home slot, one slot per probe), then, when
+    /// the flow was not tracked or its backend is down, the lookup table's entry for its hash. Not replayed:
+    /// the slot the packet then stores into, one of the window's (already loaded).
+    /// </summary>
+    private (int Connection, int Lookup) ReplayLoads(ReadOnlySpan<byte> packet, MaglevPcvs pcvs)
+    {
+        if (!PacketParser.TryParse(packet, out PacketHeaders headers))
+        {
+            return (0, 0);
+        }
+
+        uint hash = headers.Flow.Hash();
+        int home = (int)(hash & (uint)(ConnectionCapacity - 1));
+        int connection = 0;
+        for (int i = 0; i < pcvs.Probes; i++)
+        {
+            int slot = (home + i) & (ConnectionCapacity - 1);
+            connection += _caches.LoadEntry(slot, ConnectionTable.SlotBytes, ConnectionTableBytes, ProbeSite) ? 1 : 0;
+        }
+
+        int entry = (int)(hash % (uint)_balancer.Table.Size);
+        int lookup = pcvs.LookedUp && _caches.LoadEntry(entry, MaglevTable.EntryBytes, LookupTableBytes, LookupSite, LookupTableStart) ? 1 : 0;
+        return (connection, lookup);
+    }
+
+    /// <summary>
+    /// A rebuild (<see cref="MaglevTable.Populate"/>) rewrites every entry of the lookup table on the packet
+    /// core: its fill sweeps the lines in order, and the population writes each entry again, in the
+    /// backends' permutation order. Replayed as the sweep (every line is touched either way; which of them
+    /// L1 keeps last differs), from a site of its own: afterwards the simulated L2 holds the lookup table.
+    /// </summary>
+    private void ReplayRebuild()
+    {
+        int lines = (int)((LookupTableBytes + CacheLevel.LineBytes - 1) / CacheLevel.LineBytes);
+        for (int line = 0; line < lines; line++)
+        {
+            _caches.LoadEntry(line, CacheLevel.LineBytes, LookupTableBytes, RebuildSite, LookupTableStart);
+        }
+    }
+
+    // The footprints the entry point's two PixHint.ColdLoads name.
+    private const long ConnectionTableBytes = (long)MaglevLoadBalancer.ProvisionedConnections * ConnectionTable.SlotBytes;
+    private const long LookupTableBytes = (long)MaglevLoadBalancer.ProvisionedTableSize * MaglevTable.EntryBytes;
+
+    // The lookup table lies after the connection table in the simulated memory (they must not share lines).
+    private const long LookupTableStart = ConnectionTableBytes;
+
+    // The load sites of the replay, for the simulated stride prefetcher.
+    private const int ProbeSite = 0, LookupSite = 1, RebuildSite = 2;
 
     /// <summary>
     /// 5,000 client flows (opened during setup) with skewed popularity and 2% new flows; with
@@ -152,5 +219,5 @@ public sealed class LoadBalancerScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>MaglevLoadBalancer.LatencyOf_SelectBackend</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_SelectBackend</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double? probes);
+    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double lookupMisses, double? probes);
 }

@@ -16,7 +16,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
 
     [Theory]
     [InlineData("Nat.Process", "flowTableMisses,expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2")]
-    [InlineData("MaglevLoadBalancer.SelectBackend", "probes")]
+    [InlineData("MaglevLoadBalancer.SelectBackend", "connectionMisses,lookupMisses,probes")]
     [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieDepth")]
     [InlineData("StatefulFirewall.Filter", "chainLength,staleUnlinked,rulesScanned")]
@@ -67,10 +67,10 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     {
         Quantity probes = models["MaglevLoadBalancer.SelectBackend"].Pcvs.Single(p => NetworkFunctionModels.PcvNamed(p, "probes"));
         Assert.Equal("8", probes.Bound?.ToString());
-        double one = models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("probes", 1)));
-        double eight = models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("probes", 8)));
+        double one = models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("connectionMisses", 0), ("lookupMisses", 0), ("probes", 1)));
+        double eight = models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("connectionMisses", 0), ("lookupMisses", 0), ("probes", 8)));
         Assert.True(eight > one);
-        Assert.Equal(eight, models.Evaluate("MaglevLoadBalancer.SelectBackend"));
+        Assert.Equal(eight, models.Evaluate("MaglevLoadBalancer.SelectBackend", Pcvs(("connectionMisses", 0), ("lookupMisses", 0))));
     }
 
     [Fact]

@@ -64,6 +64,10 @@ public class WorkloadTests
     [InlineData("nat", "expiry-storm", "flowTableMisses", 0.5, 100)]
     [InlineData("nat", "colliding", "flowTableMisses", 0, 0.2)]
     [InlineData("nat", "typical", "flowTableMisses", 0, 0.5)]
+    [InlineData("lb", "typical", "connectionMisses", 0.03, 0.3)]
+    [InlineData("lb", "colliding", "connectionMisses", 0, 0.01)]
+    [InlineData("lb", "typical", "lookupMisses", 0.01, 0.04)]
+    [InlineData("lb", "health-flap", "lookupMisses", 0.05, 0.15)]
     public void Adversarial_workloads_induce_the_PCV_values_they_are_built_for(string nf, string workload, string pcv, double minMean, double maxMean)
     {
         double mean = PinnedScenarios.Create(nf, workload).TracePcvs().Column(pcv).Average();
