@@ -64,6 +64,10 @@ public class WorkloadTests
     [InlineData("nat", "expiry-storm", "flowTableMisses", 0.5, 100)]
     [InlineData("nat", "colliding", "flowTableMisses", 0, 0.2)]
     [InlineData("nat", "typical", "flowTableMisses", 0, 0.5)]
+    // The typical trie (2 MiB) is larger than the simulated half-L2 (1 MiB), the long prefixes' (0.5 MiB) is not, the short ones' fits in L1.
+    [InlineData("router", "typical", "trieMisses", 0.3, 2)]
+    [InlineData("router", "long-prefixes", "trieMisses", 0, 0.1)]
+    [InlineData("router", "short-prefixes", "trieMisses", 0, 0.01)]
     public void Adversarial_workloads_induce_the_PCV_values_they_are_built_for(string nf, string workload, string pcv, double minMean, double maxMean)
     {
         double mean = PinnedScenarios.Create(nf, workload).TracePcvs().Column(pcv).Average();
