@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Pix.Samples.NetworkFunctions.Router;
 
@@ -11,7 +13,13 @@ public sealed class PrefixTrie
     /// <summary>The next hop of addresses no prefix covers.</summary>
     public const int NoRoute = -1;
 
-    private const int None = 0; // node 0 is the root, so 0 never names a child
+    /// <summary>The root's index in the node pool: where every lookup starts.</summary>
+    public const int Root = 0;
+
+    /// <summary>Bytes per node in the pool (three <c>int</c>s): with the node count, the trie's size in the caches.</summary>
+    public const int NodeBytes = 12;
+
+    private const int None = Root; // the root is nobody's child, so its index never names a child
     private readonly Node[] _nodes;
     private int _nodeCount = 1;
 
@@ -23,8 +31,9 @@ public sealed class PrefixTrie
             throw new ArgumentOutOfRangeException(nameof(maxNodes), maxNodes, "The trie needs at least its root node.");
         }
 
+        Debug.Assert(Unsafe.SizeOf<Node>() == NodeBytes, "NodeBytes must be the node's size: the interface prices cold loads by the trie's bytes.");
         _nodes = new Node[maxNodes];
-        _nodes[0].NextHop = NoRoute;
+        _nodes[Root].NextHop = NoRoute;
     }
 
     /// <summary>Nodes in use.</summary>
@@ -101,6 +110,12 @@ public sealed class PrefixTrie
             depth++;
         }
     }
+
+    /// <summary>
+    /// The child of <paramref name="node"/> on the <paramref name="one"/> side (the bit's value), or <see cref="Root"/>
+    /// when there is none: the node <see cref="Lookup"/> loads next (workloads replay its walk to trace cold loads).
+    /// </summary>
+    public int ChildOf(int node, bool one) => one ? _nodes[node].One : _nodes[node].Zero;
 
     private int NewNode()
     {

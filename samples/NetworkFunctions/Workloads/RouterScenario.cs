@@ -11,9 +11,10 @@ public sealed class RouterScenario : Scenario
     /// <summary>The workloads, by name.</summary>
     public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "long-prefixes", "short-prefixes" };
 
-    private static readonly string[] Pcvs = { "trieDepth" };
+    private static readonly string[] Pcvs = { "trieMisses", "trieDepth" };
     private readonly Action<PrefixTrie> _installRoutes;
     private LpmRouter _router;
+    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private RouteInterface<Latency>? _interface;
     private RouteInterface<LatencyBreakdown>? _explain;
 
@@ -44,10 +45,14 @@ public sealed class RouterScenario : Scenario
         _ => throw new ArgumentException($"Unknown router workload '{name}'; choose one of {string.Join(", ", WorkloadNames)}.", nameof(name)),
     };
 
+    /// <summary>A scenario over traffic and routes of the caller's (tests, experiments): <paramref name="installRoutes"/> fills each new router's table.</summary>
+    public static RouterScenario Over(Workload workload, Action<PrefixTrie> installRoutes) => new(workload, installRoutes);
+
     /// <inheritdoc/>
     public override void Reset()
     {
         _router = NewRouter();
+        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<RouteInterface<Latency>>(_router, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<RouteInterface<LatencyBreakdown>>(_router, EntryPoint);
     }
@@ -57,14 +62,54 @@ public sealed class RouterScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0]);
+        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0]);
+        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1]);
 
     /// <inheritdoc/>
-    public override void ReadPcvs(int index, Span<int> values) => values[0] = _router.LastPacket.TrieDepth;
+    public override void ReadPcvs(int index, Span<int> values)
+    {
+        values[0] = ReplayTrieLoads(Workload.Packet(index));
+        values[1] = _router.LastPacket.TrieDepth;
+    }
+
+    /// <summary>
+    /// The trie nodes the packet's lookup loaded, replayed in the order <see cref="PrefixTrie.Lookup"/> loads them
+    /// (the root, then the child on the destination's next bit, as many as it visited), through the simulated caches:
+    /// how many were cold (CacheSimulation). Each node's address comes from the load before it, so the replay follows
+    /// the same children. A dropped packet visits none.
+    /// </summary>
+    private int ReplayTrieLoads(ReadOnlySpan<byte> packet)
+    {
+        int visited = _router.LastPacket.TrieDepth;
+        if (visited == 0 || !PacketParser.TryParse(packet, out PacketHeaders headers))
+        {
+            return 0;
+        }
+
+        PrefixTrie trie = _router.Routes;
+        int misses = 0;
+        int node = PrefixTrie.Root;
+        for (int depth = 0; depth < visited; depth++)
+        {
+            misses += _caches.LoadEntry(node, PrefixTrie.NodeBytes, TrieBytes, WalkSite) ? 1 : 0;
+            if (depth + 1 < visited)
+            {
+                node = trie.ChildOf(node, ((headers.DestinationIp >> (31 - depth)) & 1) != 0);
+            }
+        }
+
+        return misses;
+    }
+
+    // The footprint the entry point's PixHint.ColdLoads names.
+    private const long TrieBytes = (long)LpmRouter.ProvisionedTrieNodes * PrefixTrie.NodeBytes;
+
+    // The walk is the replay's one load site, for the simulated stride prefetcher: a path's deep nodes, added by one
+    // route in a row, are neighbours in the pool.
+    private const int WalkSite = 0;
 
     private LpmRouter NewRouter()
     {
@@ -155,5 +200,5 @@ public sealed class RouterScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LpmRouter.LatencyOf_Route</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Route</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double? trieDepth);
+    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth);
 }

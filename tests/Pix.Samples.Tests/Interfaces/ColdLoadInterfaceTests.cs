@@ -4,12 +4,13 @@ using System.Collections.Generic;
 using System.Linq;
 using Pix.Model;
 using Pix.Samples.NetworkFunctions.Bridge;
+using Pix.Samples.NetworkFunctions.Router;
 using Pix.Samples.NetworkFunctions.Translation;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 namespace Pix.Samples.Tests.Interfaces;
 
-/// <summary>The bridge's and the NAT's <c>PixHint.ColdLoads</c>: each cold load adds the curve's latency at the table's size.</summary>
+/// <summary>The bridge's, the NAT's and the router's <c>PixHint.ColdLoads</c>: each cold load adds the curve's latency at the table's size.</summary>
 public class ColdLoadInterfaceTests(NetworkFunctionModels models) : IClassFixture<NetworkFunctionModels>
 {
     private static readonly HardwareProfile Curve = HardwareProfile.Reference.WithMemoryLoads(new MemoryLoadLatency[]
@@ -22,6 +23,7 @@ public class ColdLoadInterfaceTests(NetworkFunctionModels models) : IClassFixtur
     [Theory]
     [InlineData("LearningBridge.Forward", "tableMisses", LearningBridge.ProvisionedAddresses * MacTable.EntryBytes)]
     [InlineData("Nat.Process", "flowTableMisses", Nat.ProvisionedFlows * NatFlowTable.EntryBytes)]
+    [InlineData("LpmRouter.Route", "trieMisses", LpmRouter.ProvisionedTrieNodes * PrefixTrie.NodeBytes)]
     public void Each_cold_load_adds_the_curves_latency_at_the_tables_size(string entryPoint, string pcv, int tableBytes)
     {
         InterfaceModel model = models[entryPoint];

@@ -18,7 +18,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [InlineData("Nat.Process", "flowTableMisses,expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2")]
     [InlineData("MaglevLoadBalancer.SelectBackend", "connectionMisses,lookupMisses,probes")]
     [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength")]
-    [InlineData("LpmRouter.Route", "trieDepth")]
+    [InlineData("LpmRouter.Route", "trieMisses,trieDepth")]
     [InlineData("StatefulFirewall.Filter", "chainLength,staleUnlinked,rulesScanned")]
     [InlineData("TokenBucketPolicer.Police", "")]
     public void The_PCVs_are_the_ones_the_hints_name(string entryPoint, string expected)
@@ -53,13 +53,13 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [Fact]
     public void Router_latency_grows_with_trie_depth_and_defaults_to_the_hinted_bound()
     {
-        Quantity depth = models["LpmRouter.Route"].Pcvs.Single();
+        Quantity depth = models["LpmRouter.Route"].Pcvs.Single(p => NetworkFunctionModels.PcvNamed(p, "trieDepth"));
         Assert.Equal("33", depth.Bound?.ToString());
 
-        double shallow = models.Evaluate("LpmRouter.Route", Pcvs(("trieDepth", 1)));
-        double deep = models.Evaluate("LpmRouter.Route", Pcvs(("trieDepth", 33)));
+        double shallow = models.Evaluate("LpmRouter.Route", Pcvs(("trieMisses", 0), ("trieDepth", 1)));
+        double deep = models.Evaluate("LpmRouter.Route", Pcvs(("trieMisses", 0), ("trieDepth", 33)));
         Assert.True(deep > shallow);
-        Assert.Equal(deep, models.Evaluate("LpmRouter.Route"));
+        Assert.Equal(deep, models.Evaluate("LpmRouter.Route", Pcvs(("trieMisses", 0))));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Pix.Samples.Tests.Interfaces;
 public class GeneratedInterfaceTests
 {
     private delegate Latency NatInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
-    private delegate Latency RouterInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double? trieDepth);
+    private delegate Latency RouterInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth);
 
     private static readonly byte[] Packet = Frames.Build(new FlowKey(0x0A000001, 0x0B000001, 40000, 443, Wire.ProtocolTcp));
 
@@ -77,11 +77,11 @@ public class GeneratedInterfaceTests
     {
         var router = new LpmRouter(16);
         RouterInterface latency = InterfaceBinding.Bind<RouterInterface>(router, nameof(LpmRouter.Route))!;
-        double shallow = latency(Packet, HardwareProfile.Reference, 1).Nanoseconds;
-        double deep = latency(Packet, HardwareProfile.Reference, 33).Nanoseconds;
+        double shallow = latency(Packet, HardwareProfile.Reference, 0, 1).Nanoseconds;
+        double deep = latency(Packet, HardwareProfile.Reference, 0, 33).Nanoseconds;
 
         Assert.True(deep > shallow);
-        Assert.Equal(deep, latency(Packet, HardwareProfile.Reference, null).Nanoseconds);
+        Assert.Equal(deep, latency(Packet, HardwareProfile.Reference, 0, null).Nanoseconds);
     }
 
     [Fact]

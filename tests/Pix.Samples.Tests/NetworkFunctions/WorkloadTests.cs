@@ -68,6 +68,10 @@ public class WorkloadTests
     [InlineData("lb", "colliding", "connectionMisses", 0, 0.01)]
     [InlineData("lb", "typical", "lookupMisses", 0.01, 0.04)]
     [InlineData("lb", "health-flap", "lookupMisses", 0.05, 0.15)]
+    // The typical trie (2 MiB) is larger than the simulated half-L2 (1 MiB), the long prefixes' (0.5 MiB) is not, the short ones' fits in L1.
+    [InlineData("router", "typical", "trieMisses", 0.3, 2)]
+    [InlineData("router", "long-prefixes", "trieMisses", 0, 0.1)]
+    [InlineData("router", "short-prefixes", "trieMisses", 0, 0.01)]
     public void Adversarial_workloads_induce_the_PCV_values_they_are_built_for(string nf, string workload, string pcv, double minMean, double maxMean)
     {
         double mean = PinnedScenarios.Create(nf, workload).TracePcvs().Column(pcv).Average();
