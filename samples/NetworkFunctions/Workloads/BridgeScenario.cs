@@ -80,6 +80,7 @@ public sealed class BridgeScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
+        TouchFrame(_caches, index);
         values[0] = ReplayTableLoads(Workload.Packet(index));
         values[1] = _bridge.LastPacket.LearnChainLength;
         values[2] = _bridge.LastPacket.ForwardChainLength;

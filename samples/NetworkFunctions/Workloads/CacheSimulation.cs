@@ -21,8 +21,10 @@ namespace Pix.Samples.NetworkFunctions.Workloads;
 /// entries allocated in order streams; a hash chain's random entries do not).
 /// </para>
 /// <para>
-/// It sees only the traced structure's lines, not the packets, the stack or the other tables that share
-/// the real caches, so it errs towards hits; and it assumes the structure starts on a line boundary.
+/// It sees the traced structures' lines and the lines of each packet's headers (<see cref="Touch"/>: the
+/// driver reads them before every timed packet, and a workload's frames stream tens of megabytes through
+/// the caches), not the stack, the code or the other data that share the real caches, so it errs towards
+/// hits; and it assumes a structure starts on a line boundary.
 /// </para>
 /// </remarks>
 public sealed class CacheSimulation
@@ -31,6 +33,12 @@ public sealed class CacheSimulation
 
     // The line each load site loaded last (a site is a loop of the traced code), for the stride prefetcher.
     private readonly Dictionary<int, long> _lastLineOfSite = new();
+
+    /// <summary>
+    /// Where the workload's frame buffer starts in the simulated memory: far above any traced table, so a
+    /// frame's lines never alias a table's (tables start at 0 or at a small <c>startByte</c>).
+    /// </summary>
+    public const long FramesStartByte = 1L << 40;
 
     /// <summary>Caches of these levels, smallest first.</summary>
     public CacheSimulation(params CacheLevel[] levels) => _levels = levels;
@@ -70,5 +78,26 @@ public sealed class CacheSimulation
         }
 
         return cold && !prefetched;
+    }
+
+    /// <summary>
+    /// Brings the lines of <paramref name="length"/> bytes at <paramref name="startByte"/> into every level,
+    /// counting nothing: data the code reads that is not a traced structure (a packet's headers) but takes
+    /// the structures' room in the caches.
+    /// </summary>
+    public void Touch(long startByte, int length)
+    {
+        if (length <= 0)
+        {
+            return;
+        }
+
+        for (long line = startByte / CacheLevel.LineBytes; line <= (startByte + length - 1) / CacheLevel.LineBytes; line++)
+        {
+            foreach (CacheLevel level in _levels)
+            {
+                level.Touch(line);
+            }
+        }
     }
 }

@@ -98,6 +98,7 @@ public sealed class LoadBalancerScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
+        TouchFrame(_caches, index);
         MaglevPcvs pcvs = _balancer.LastPacket;
         (values[0], values[1]) = ReplayLoads(Workload.Packet(index), pcvs);
         values[2] = pcvs.Probes;

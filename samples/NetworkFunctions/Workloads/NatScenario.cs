@@ -88,6 +88,7 @@ public sealed class NatScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
+        TouchFrame(_caches, index);
         values[0] = ReplayFlowTableLoads(index);
         values[1] = _nat.LastPacket.ExpiredFlows;
         values[2] = _nat.LastPacket.ChainLength;

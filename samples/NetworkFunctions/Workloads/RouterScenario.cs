@@ -71,6 +71,7 @@ public sealed class RouterScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
+        TouchFrame(_caches, index);
         values[0] = ReplayTrieLoads(Workload.Packet(index));
         values[1] = _router.LastPacket.TrieDepth;
     }

@@ -39,6 +39,14 @@ public abstract class Scenario
     /// </summary>
     public MachineCaches Caches { get; set; } = MachineCaches.Current;
 
+    /// <summary>
+    /// Loads the lines of packet <paramref name="index"/>'s headers into <paramref name="caches"/>, as the driver reads
+    /// them before the timed call (<see cref="Workload.TouchHeaders"/>): a cold-load replay calls it first, so that the
+    /// frames streaming through the caches evict table lines there as they do on the machine.
+    /// </summary>
+    protected void TouchFrame(CacheSimulation caches, int index) =>
+        caches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(index), Math.Min(Workload.Packet(index).Length, Workload.HeaderBytes));
+
     /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
     public abstract void Process(int index);
 

@@ -45,15 +45,25 @@ public sealed class Workload
     /// <summary>Number of packets, setup included.</summary>
     public int Count => _offsets.Length;
 
+    /// <summary>
+    /// How many bytes of a frame the receive path has in the cache when the frame reaches the network function
+    /// (<see cref="TouchHeaders"/>'s default): the driver reads them before each timed packet, and the cold-load
+    /// traces load the same lines into their simulated caches (<see cref="Scenario.TouchFrame"/>).
+    /// </summary>
+    public const int HeaderBytes = 128;
+
     /// <summary>Frame <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Packet(int index) => _buffer.AsSpan(_offsets[index], _lengths[index]);
+
+    /// <summary>Where frame <paramref name="index"/> starts in the workload's buffer (frames are stored back to back).</summary>
+    public int Offset(int index) => _offsets[index];
 
     /// <summary>
     /// Reads one byte of every cache line of packet <paramref name="index"/>'s headers (its first
     /// <paramref name="headerBytes"/> bytes), bringing them into the cache as a receive path that has
     /// just delivered the packet would; returns the bytes' sum so the reads cannot be dropped.
     /// </summary>
-    public int TouchHeaders(int index, int headerBytes = 128)
+    public int TouchHeaders(int index, int headerBytes = HeaderBytes)
     {
         ReadOnlySpan<byte> packet = Packet(index);
         int end = Math.Min(packet.Length, headerBytes);

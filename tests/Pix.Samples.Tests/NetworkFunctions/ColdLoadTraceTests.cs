@@ -48,4 +48,19 @@ public class ColdLoadTraceTests
         Assert.False(caches.LoadEntry(49, Entry, 1 << 20, site: 1)); // descending streams too (a chain of entries allocated in order)
         Assert.True(caches.LoadEntry(5000, Entry, 1 << 20, site: 0));
     }
+
+    [Fact]
+    public void Touched_bytes_take_room_in_every_level_and_count_nothing()
+    {
+        var caches = new CacheSimulation(new CacheLevel(2 * CacheLevel.LineBytes, 2), new CacheLevel(8 * CacheLevel.LineBytes, 8));
+        Assert.True(caches.LoadEntry(0, Entry, footprintBytes: 1 << 20, site: 0));
+        Assert.False(caches.LoadEntry(0, Entry, 1 << 20, site: 1)); // kept
+
+        // A frame of 8 lines, far from the table: it evicts entry 0 from both levels (LRU).
+        caches.Touch(CacheSimulation.FramesStartByte + 10, 8 * CacheLevel.LineBytes - 10);
+        Assert.True(caches.LoadEntry(0, Entry, 1 << 20, site: 2));
+
+        // The frame's own lines are in the caches: the last one hits (read as a structure at the frames' start).
+        Assert.False(caches.LoadEntry(7, CacheLevel.LineBytes, 1 << 20, site: 3, startByte: CacheSimulation.FramesStartByte));
+    }
 }
