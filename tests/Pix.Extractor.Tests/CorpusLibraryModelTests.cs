@@ -61,6 +61,13 @@ public sealed class CorpusLibraryModelTests
         Assert.Empty(message.Opaque);
         Assert.Equal(ExceptionModels.ResourceLookup, Assert.Single(resources.Opaque).Name);
         Assert.Equal(fromResources.Ns() - withMessage.Ns(), HardwareProfile.Reference.OpaqueNs(ExceptionModels.ResourceLookup), 6);
+
+        // ArgumentException's _paramName makes it 136 bytes; its two (string, ...) constructors are not told apart: not modelled.
+        InterfaceModel argument = Extraction.Extract(@"static class C { public static Exception M(string m) => new ArgumentException(m); }");
+        InterfaceModel ambiguous = Extraction.Extract(@"static class C { public static Exception M(string m) => new ArgumentException(m, ""x""); }");
+        Assert.Empty(argument.Gaps);
+        Assert.Equal(136, argument.Pieces.Single().Terms.Single().Block.CountOf(OperationClass.AllocatedByte));
+        Assert.NotEmpty(ambiguous.Gaps);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ internal static class ExceptionModels
             Add(models, type, hresultStores: 2, messageFromResources: true);
         }
 
+        // ArgumentException adds `_paramName` (8 more hidden bytes). Its (string, Exception) and (string, string)
+        // cannot be told apart by the first parameter: only () and (message) are modelled.
+        Add(models, "System.ArgumentException", hresultStores: 2, messageFromResources: true, hiddenBytes: HiddenFieldBytes + 8, withInner: false);
         return models;
     }
 
@@ -52,15 +55,18 @@ internal static class ExceptionModels
     /// is told from the serialisation constructor (SerializationInfo, StreamingContext) by its first
     /// parameter; that one reads the SerializationInfo's entries and is not modelled.
     /// </summary>
-    private static void Add(List<LibraryModel> models, string type, int hresultStores, bool messageFromResources)
+    private static void Add(List<LibraryModel> models, string type, int hresultStores, bool messageFromResources, double hiddenBytes = HiddenFieldBytes, bool withInner = true)
     {
         // Without a message, Exception() runs as is; the others pass the resource's message to Exception(string).
-        models.Add(new(type + "..ctor", Stores((messageFromResources ? 3 : 2) + hresultStores), BclModels.None, Parameters: 0,
+        models.Add(new(type + "..ctor", Stores((messageFromResources ? 3 : 2) + hresultStores, hiddenBytes), BclModels.None, Parameters: 0,
             OpaqueName: messageFromResources ? ResourceLookup : null));
-        models.Add(new(type + "..ctor", Stores(3 + hresultStores), BclModels.None, Parameters: 1, FirstParameter: SpecialType.System_String));
-        models.Add(new(type + "..ctor", Stores(4 + hresultStores), BclModels.None, Parameters: 2, FirstParameter: SpecialType.System_String));
+        models.Add(new(type + "..ctor", Stores(3 + hresultStores, hiddenBytes), BclModels.None, Parameters: 1, FirstParameter: SpecialType.System_String));
+        if (withInner)
+        {
+            models.Add(new(type + "..ctor", Stores(4 + hresultStores, hiddenBytes), BclModels.None, Parameters: 2, FirstParameter: SpecialType.System_String));
+        }
     }
 
-    private static (OperationClass, double)[] Stores(double stores) =>
-        BclModels.Ops((Call, 1), (Store, stores), (AllocatedByte, HiddenFieldBytes));
+    private static (OperationClass, double)[] Stores(double stores, double hiddenBytes) =>
+        BclModels.Ops((Call, 1), (Store, stores), (AllocatedByte, hiddenBytes));
 }
