@@ -82,6 +82,7 @@ internal static class CorpusReport
         WriteGeneration(r, w);
         w.WriteLine();
         WriteGapTable(models, w);
+        OpaqueCallRanking.Write(models, w);
     }
 
     private static void WriteGeneration(CorpusResult r, TextWriter w)

@@ -13,11 +13,13 @@ internal static class BclModels
 {
     private const string Generic = "System.Collections.Generic.";
 
+    private const string Concurrent = "System.Collections.Concurrent.";
+
     public static IReadOnlyList<LibraryModel> All { get; } = Build();
 
-    private static (OperationClass, double)[] Ops(params (OperationClass, double)[] ops) => ops;
+    internal static (OperationClass, double)[] Ops(params (OperationClass, double)[] ops) => ops;
 
-    private static SizedCost[] None => new SizedCost[0];
+    internal static SizedCost[] None => new SizedCost[0];
 
     private static SizedCost[] Sized(params SizedCost[] sized) => sized;
 
@@ -201,7 +203,56 @@ internal static class BclModels
             new("System.Globalization.CultureInfo.get_InvariantCulture", Ops((Load, 1)), None),
             // _source is not null && _source's state is "cancellation requested" (a volatile read).
             new("System.Threading.CancellationToken.get_IsCancellationRequested", Ops((Load, 2), (IntegerAlu, 2), (Branch, 1)), None),
+
+            // ---- Base constructors that do nothing, small value-type members the JIT inlines ---------
+            // `protected Attribute() { }`; TypeConverter has no instance fields and no constructor of its own.
+            new("System.Attribute..ctor", Ops(), None),
+            new("System.ComponentModel.TypeConverter..ctor", Ops(), None),
+            // Math.DivRem: `q = a / b; r = a - q * b` (Math.cs), inlined; the division is priced as the
+            // caller's own `/` by that divisor (by a constant: a multiply by the JIT's magic number).
+            new("System.Math.DivRem", Ops((IntegerMultiply, 1), (IntegerAlu, 1)), None, DivisorArgument: 1),
+            // `Environment.NewLine => NewLineConst`: a string literal's address.
+            new("System.Environment.get_NewLine", Ops((Load, 1)), None),
+            new("System.TimeSpan.get_Ticks", Ops((Load, 1)), None),
+            // Nullable<T>: `hasValue` and `value` fields; Value checks hasValue and throws when false.
+            new("System.Nullable`1.get_HasValue", Ops((Load, 1)), None),
+            new("System.Nullable`1.get_Value", Ops((Load, 2), (Branch, 1)), None),
+            new("System.Nullable`1.GetValueOrDefault", Ops((Load, 1)), None, Parameters: 0),
+            new("System.Nullable`1.GetValueOrDefault", Ops((Load, 2), (IntegerAlu, 1)), None, Parameters: 1),
+            new(Generic + "KeyValuePair`2..ctor", Ops((Store, 2)), None),
+            new(Generic + "KeyValuePair`2.get_Key", Ops((Load, 1)), None),
+            new(Generic + "KeyValuePair`2.get_Value", Ops((Load, 1)), None),
+            // `Array.Empty<T>() => EmptyArray<T>.Value`: a static readonly field.
+            new("System.Array.Empty", Ops((Load, 1)), None),
+            // ReadOnlyCollection(IList<T> list): a null check, then its one field (`new` counts the 24 bytes).
+            new("System.Collections.ObjectModel.ReadOnlyCollection`1..ctor", Ops((IntegerAlu, 1), (Branch, 1), (Store, 1)), None),
+            // List<T>.GetEnumerator returns the struct Enumerator: list, index 0, the list's version, default current.
+            new(Generic + "List`1.GetEnumerator", Ops((Load, 1), (Store, 4)), None),
+            // Int64/UInt64.GetHashCode: `(int)value ^ (int)(value >> 32)`; Int32's is the value itself.
+            new("System.Int32.GetHashCode", Ops(), None),
+            new("System.UInt32.GetHashCode", Ops(), None),
+            new("System.Int64.GetHashCode", Ops((IntegerAlu, 2)), None),
+            new("System.UInt64.GetHashCode", Ops((IntegerAlu, 2)), None),
+
+            // ---- ConcurrentDictionary<TKey, TValue> reads ----------------------------------------------
+            // TryGetValue takes no lock (ConcurrentDictionary.cs): a volatile read of the tables, the key's
+            // hash, the bucket by FastMod, then a walk of the bucket's node chain comparing hash and key,
+            // as Dictionary's probe does. ContainsKey and the indexer's get are TryGetValue. Writes
+            // (TryAdd, TryRemove, GetOrAdd on a miss) take a striped lock, and Count takes every lock:
+            // Pix has no operation class for an interlocked operation, so they stay opaque.
+            new(Concurrent + "ConcurrentDictionary`2.TryGetValue", Probe(store: false), Collisions(), HashesKey: true),
+            new(Concurrent + "ConcurrentDictionary`2.ContainsKey", Probe(store: false), Collisions(), HashesKey: true),
+            new(Concurrent + "ConcurrentDictionary`2.get_Item", Probe(store: false), Collisions(), HashesKey: true),
         };
+
+        // IComparable<T>.CompareTo of the integers: `if (m_value < value) return -1; if (m_value > value)
+        // return 1; return 0;`, inlined. CompareTo(object) type-checks its argument first: not modelled.
+        foreach (SpecialType integer in new[] { SpecialType.System_Int16, SpecialType.System_UInt16, SpecialType.System_Int32, SpecialType.System_UInt32, SpecialType.System_Int64, SpecialType.System_UInt64 })
+        {
+            models.Add(new("System." + integer.ToString().Substring("System_".Length) + ".CompareTo", Ops((IntegerAlu, 2), (Branch, 2)), None, Parameters: 1, FirstParameter: integer));
+        }
+
+        models.AddRange(ExceptionModels.All);
 
         // BinaryPrimitives.{Read,Write}{Int16,…,UInt64}{Little,Big}Endian: a bounds-checked load or
         // store, plus a byte swap when the machine's order differs (x64 is little-endian).

@@ -50,6 +50,9 @@ internal sealed record SizedCost(
 /// (<c>System.Collections.Generic.List`1.Add</c>, <c>System.String.op_Equality</c>); overloads are
 /// told apart by <see cref="Parameters"/> when it is set, and by <see cref="FirstParameter"/>
 /// (the type of the first parameter) when the count does not (<c>Append(char)</c>, <c>Append(string)</c>).
+/// <see cref="DivisorArgument"/> names the argument an inlined API divides by (<c>Math.DivRem</c>): the
+/// division is priced as the caller's own <c>/</c> would be, a hardware divide or, by a constant, the
+/// JIT's multiply by a magic number.
 /// </summary>
 internal sealed record LibraryModel(
     string Member,
@@ -58,4 +61,5 @@ internal sealed record LibraryModel(
     int? Parameters = null,
     bool HashesKey = false,
     string? OpaqueName = null,
-    Microsoft.CodeAnalysis.SpecialType? FirstParameter = null);
+    Microsoft.CodeAnalysis.SpecialType? FirstParameter = null,
+    int? DivisorArgument = null);

@@ -349,6 +349,12 @@ internal sealed partial class MethodAnalyzer
     private DependencyFlow ApplyLibrary(LibraryModel model, CallSite call, DependencyFlow inputs)
     {
         OperationVector fixedOps = OperationVector.Of(model.Fixed.ToArray());
+        if (model.DivisorArgument is int d && call.Argument(d) is { } divisor)
+        {
+            // Inlined, the API's `/` is the caller's: by a constant it is no hardware divide.
+            fixedOps.Add(CostLowering.IntegerDivision(remainder: false, CostLowering.IsUnsigned(divisor.Type), divisor));
+        }
+
         Emit(fixedOps);
         if (model.OpaqueName is { } opaque)
         {
