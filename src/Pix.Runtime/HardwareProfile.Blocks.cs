@@ -113,6 +113,9 @@ public sealed partial class HardwareProfile
     /// condition is on the chain (the extractor puts it in the chain counts: the next step waits for the
     /// branch to resolve, then for the refill) is paid in full, through its latency on the chain
     /// (<c>bench/Pix.BranchOverlap</c>; docs/accuracy.md, "Eleventh session: the router's direction branch").
+    /// A <see cref="OperationClass.ScaledLea"/> is a latency on the chain only: the <c>lea</c> it prices is
+    /// counted as one <see cref="OperationClass.IntegerAlu"/> operation for the throughput bound, so a
+    /// count of the class outside the chain adds nothing.
     /// Sums are added in the order given (class order), starting from 0. Generated code (through
     /// <see cref="Price(BlockCounts)"/>) and Pix's model evaluator both price blocks here, so they
     /// agree to the last bit, and a change of the model is one edit.
@@ -160,6 +163,12 @@ public sealed partial class HardwareProfile
             if (operation == OperationClass.BranchMiss)
             {
                 refillNs += ns;
+                continue;
+            }
+
+            if (operation == OperationClass.ScaledLea)
+            {
+                // Chain-only: the lea's issue slot and port are its IntegerAlu count.
                 continue;
             }
 

@@ -14,7 +14,8 @@ namespace Pix;
 //   "name": "build-agent-7",
 //   "machine": { "cpu": "…", "cores": 2, "operatingSystem": "…", "runtime": "…", "jitSettings": "…" },
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
-//                                                  (BranchMiss may be absent: files before it take the reference's cost)
+//                                                  (BranchMiss may be absent: files before it take the reference's cost;
+//                                                   ScaledLea may be absent: files before it take 2 × their IntegerAlu latency)
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
@@ -198,7 +199,7 @@ public sealed partial class HardwareProfile
         }
 
         // A class added after the file was written takes its later-class default (in the constructor).
-        OperationClass[] missing = AllClasses.Where(c => !costs.ContainsKey(c) && !TryGetLaterClassDefault(c, out _)).ToArray();
+        OperationClass[] missing = AllClasses.Where(c => !costs.ContainsKey(c) && !TryGetLaterClassDefault(c, costs, out _)).ToArray();
         if (missing.Length > 0)
         {
             throw costFields.Error($"no cost for operation class{(missing.Length > 1 ? "es" : string.Empty)} {string.Join(", ", missing)}; a profile prices every class");

@@ -24,17 +24,37 @@ public sealed partial class HardwareProfile
 
     /// <summary>
     /// The cost of a class added to <see cref="OperationClass"/> after profiles were first written, for
-    /// a profile (a file, or a dictionary from older code) that has none: the reference core's. A
-    /// profile calibrated before <see cref="OperationClass.BranchMiss"/> existed did not measure it,
-    /// and pricing misses at 0 there would quietly keep the old under-prediction; the reference
-    /// value is the published figure for the same kind of core. Calibrate again to measure it.
+    /// a profile (a file, or a dictionary from older code) that has none, given the costs it has
+    /// (<paramref name="given"/>). A profile calibrated before <see cref="OperationClass.BranchMiss"/>
+    /// existed did not measure it, and pricing misses at 0 there would quietly keep the old
+    /// under-prediction; it takes the reference core's, the published figure for the same kind of core.
+    /// A profile without <see cref="OperationClass.ScaledLea"/> takes twice its own
+    /// <see cref="OperationClass.IntegerAlu"/> latency: the two ALU latencies the extractor put on the
+    /// chain for a scaled <c>lea</c> before the class existed, so an old profile prices every interface
+    /// as it did (and as the Xeon of the seventh session measured). Calibrate again to measure either.
     /// </summary>
-    internal static bool TryGetLaterClassDefault(OperationClass operation, out OperationCost cost)
+    internal static bool TryGetLaterClassDefault(OperationClass operation, IReadOnlyDictionary<OperationClass, OperationCost> given, out OperationCost cost)
     {
-        bool known = operation == OperationClass.BranchMiss;
-        cost = known ? ReferenceBranchMiss : default;
-        return known;
+        switch (operation)
+        {
+            case OperationClass.BranchMiss:
+                cost = ReferenceBranchMiss;
+                return true;
+            case OperationClass.ScaledLea when given.TryGetValue(OperationClass.IntegerAlu, out OperationCost alu):
+                cost = ScaledLeaFromAlu(alu);
+                return true;
+            default:
+                cost = default;
+                return false;
+        }
     }
+
+    /// <summary>
+    /// A scaled <c>lea</c> as two ALU latencies (latency and throughput alike: the class is chain-only,
+    /// <see cref="PriceBlock(System.ReadOnlySpan{OperationClass}, System.ReadOnlySpan{double}, System.ReadOnlySpan{OperationClass}, System.ReadOnlySpan{double}, double, double)"/>
+    /// never reads its throughput): the reference core's value and an older profile's default.
+    /// </summary>
+    internal static OperationCost ScaledLeaFromAlu(OperationCost alu) => new(2 * alu.Latency, 2 * alu.Latency);
 
     private static HardwareProfile CreateReference()
     {
@@ -62,6 +82,7 @@ public sealed partial class HardwareProfile
             [OperationClass.TypeCheck] = new(1.00, 0.50),
             [OperationClass.BranchMiss] = ReferenceBranchMiss,
         };
+        costs[OperationClass.ScaledLea] = ScaledLeaFromAlu(costs[OperationClass.IntegerAlu]);
 
         var machine = new MachineDescription
         {

@@ -24,8 +24,9 @@ public sealed partial class HardwareProfile
 
     /// <summary>
     /// Creates a profile from a cost per operation class. Every class must be present, except those
-    /// added after profiles were first written (<see cref="OperationClass.BranchMiss"/>), which take
-    /// the <see cref="Reference"/> profile's cost when absent.
+    /// added after profiles were first written, which take a default when absent:
+    /// <see cref="OperationClass.BranchMiss"/> the <see cref="Reference"/> profile's cost,
+    /// <see cref="OperationClass.ScaledLea"/> twice the profile's own <see cref="OperationClass.IntegerAlu"/> latency.
     /// </summary>
     /// <exception cref="ArgumentException">A class is missing, or a cost is negative, NaN or infinite.</exception>
     public HardwareProfile(
@@ -45,7 +46,7 @@ public sealed partial class HardwareProfile
         _costs = new OperationCost[ClassCount];
         foreach (OperationClass c in AllClasses)
         {
-            if (!costs.TryGetValue(c, out OperationCost cost) && !TryGetLaterClassDefault(c, out cost))
+            if (!costs.TryGetValue(c, out OperationCost cost) && !TryGetLaterClassDefault(c, costs, out cost))
             {
                 throw new ArgumentException($"The profile has no cost for operation class {c}.", nameof(costs));
             }

@@ -58,4 +58,15 @@ public enum OperationClass
     /// extractor counts the expected misses per execution (docs/accuracy.md, "Mispredicted branches").
     /// </summary>
     BranchMiss,
+    /// <summary>
+    /// A <c>lea</c> with a scaled index on a loop-carried chain (<c>lea rax, [rax+4*rax]</c> before a load at
+    /// <c>[base+8*rax+disp]</c>, or <c>lea rbx, [rbx+8*r15+16]</c> keeping an element's address for loads at
+    /// <c>[rbx+disp]</c>): its latency net of the addressing the next load then does not do. Not an issue
+    /// slot of its own (the <c>lea</c> is counted once as an <see cref="IntegerAlu"/> operation): the
+    /// extractor puts this class on the chain only, where it replaces that operation's latency. Calibrated by
+    /// two walks of a 40-byte struct array (docs/calibration.md); on a profile written before the class
+    /// existed it costs twice the profile's own <see cref="IntegerAlu"/> latency, the constant it replaced
+    /// (docs/accuracy.md, "Twelfth session: a scaled lea, calibrated").
+    /// </summary>
+    ScaledLea,
 }

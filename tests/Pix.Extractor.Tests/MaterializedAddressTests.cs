@@ -4,9 +4,10 @@ namespace Pix.Extractor.Tests;
 
 /// <summary>
 /// An element address a loop iteration names more than once is kept in a register by RyuJIT
-/// (<c>lea r, [array + scaled index + 16]</c>); with an index scaled by 2, 4 or 8 that LEA takes two
-/// cycles (one ALU operation, two on the chain) and lies on a chain walk's loop-carried chain (docs/accuracy.md,
-/// "Chain walks and expiry, seventh session"; measured by bench/Pix.ChainWalks).
+/// (<c>lea r, [array + scaled index + 16]</c>); with an index scaled by 2, 4 or 8 that LEA is one ALU operation
+/// to issue and one <see cref="OperationClass.ScaledLea"/> on a chain walk's loop-carried chain, whose latency the
+/// profile calibrates (docs/accuracy.md, "Chain walks and expiry, seventh session" and "Twelfth session: a scaled
+/// lea, calibrated"; measured by bench/Pix.ChainWalks).
 /// </summary>
 public sealed class MaterializedAddressTests
 {
@@ -27,7 +28,11 @@ public sealed class MaterializedAddressTests
                         if (_entries[index].Hash == hash && _entries[index].Key == key) return index;
                         index = next;");
 
-        Assert.Equal(new[] { new OperationCount(OperationClass.IntegerAlu, 4), new OperationCount(OperationClass.Load, 1) }, body.Chain);
+        Assert.Equal(new[] { new OperationCount(OperationClass.Load, 1), new OperationCount(OperationClass.ScaledLea, 2) }, body.Chain);
+
+        // On the chain only: each lea issues as one ALU operation (the offset's and the kept address's), none as a ScaledLea.
+        Assert.Equal(0, body.CountOf(OperationClass.ScaledLea));
+        Assert.Equal(AluOfFoldedWalk + 1, body.CountOf(OperationClass.IntegerAlu));
     }
 
     [Fact]
@@ -36,7 +41,26 @@ public sealed class MaterializedAddressTests
         // The bridge's walk: `lea rcx, [rcx+4*rcx]`, then `mov ecx, [rdx+8*rcx+0x30]`.
         BlockSummary body = Walk(Entry40, "index = _entries[index].Next;");
 
-        Assert.Equal(new[] { new OperationCount(OperationClass.IntegerAlu, 2), new OperationCount(OperationClass.Load, 1) }, body.Chain);
+        Assert.Equal(new[] { new OperationCount(OperationClass.Load, 1), new OperationCount(OperationClass.ScaledLea, 1) }, body.Chain);
+        Assert.Equal(0, body.CountOf(OperationClass.ScaledLea));
+        Assert.Equal(AluOfFoldedWalk - 1, body.CountOf(OperationClass.IntegerAlu)); // no hash compare here
+    }
+
+    /// <summary>
+    /// The ALU operations of the firewall-like walk above if its address were folded: the offset's <c>lea</c>,
+    /// the loop test <c>index &gt;= 0</c>, and the compare of .Hash (the key compare runs once per walk).
+    /// </summary>
+    private const double AluOfFoldedWalk = 3;
+
+    [Fact]
+    public void A_scaled_lea_on_the_chain_is_priced_at_the_profiles_latency_not_two_alu()
+    {
+        // The class earns its place only if the profile's value reaches the price: a cheap lea (the AMD EPYC
+        // of the twelfth session) makes the bridge-like walk cost its load and little more.
+        BlockSummary body = Walk(Entry40, "index = _entries[index].Next;");
+        HardwareProfile cheap = HardwareProfile.Reference.With(OperationClass.ScaledLea, new OperationCost(0.05, 0.05));
+
+        Assert.Equal(cheap.LatencyNs(OperationClass.Load) + 0.05, body.Price(cheap), 9);
     }
 
     [Fact]
@@ -87,6 +111,6 @@ public sealed class MaterializedAddressTests
                     return -1; } }").TermAbout("loop over").Block;
 
         // Each inlined body: `lea rcx, [rcx+4*rcx]` and a load at `[rdx+8*rcx+…]`, no address register.
-        Assert.Equal(new[] { new OperationCount(OperationClass.IntegerAlu, 2), new OperationCount(OperationClass.Load, 1) }, body.Chain);
+        Assert.Equal(new[] { new OperationCount(OperationClass.Load, 1), new OperationCount(OperationClass.ScaledLea, 1) }, body.Chain);
     }
 }

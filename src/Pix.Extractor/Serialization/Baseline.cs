@@ -18,10 +18,11 @@ public sealed record Baseline(EquatableArray<BaselineEntry> Entries)
 
     /// <summary>
     /// The cost model this build's interfaces are counted under: 2 since interfaces count
-    /// <see cref="OperationClass.BranchMiss"/> (fifth session). A file without a <c>costModel</c>
-    /// property was written under model 1.
+    /// <see cref="OperationClass.BranchMiss"/> (fifth session), 3 since a scaled <c>lea</c> on a chain is one
+    /// <see cref="OperationClass.ScaledLea"/> where it was two <see cref="OperationClass.IntegerAlu"/>
+    /// (twelfth session). A file without a <c>costModel</c> property was written under model 1.
     /// </summary>
-    public const int CurrentCostModel = 2;
+    public const int CurrentCostModel = 3;
 
     /// <summary>
     /// The cost model the file's interfaces were counted under (<see cref="CurrentCostModel"/> for a
@@ -33,10 +34,16 @@ public sealed record Baseline(EquatableArray<BaselineEntry> Entries)
 
     /// <summary>
     /// The profile that compares an interface of this build with this baseline's: <paramref name="profile"/>,
-    /// with the classes the baseline's cost model did not count priced at zero.
+    /// with the classes the baseline's cost model did not count priced as that model counted them: a miss at
+    /// zero (before model 2), a scaled <c>lea</c> on a chain at two ALU latencies (before model 3, whose chains
+    /// held two <see cref="OperationClass.IntegerAlu"/> where this build's hold one <see cref="OperationClass.ScaledLea"/>).
     /// </summary>
-    public HardwareProfile ComparableProfile(HardwareProfile profile) =>
-        CostModel < 2 ? profile.With(OperationClass.BranchMiss, new OperationCost(0, 0)) : profile;
+    public HardwareProfile ComparableProfile(HardwareProfile profile)
+    {
+        HardwareProfile comparable = CostModel < 2 ? profile.With(OperationClass.BranchMiss, new OperationCost(0, 0)) : profile;
+        double twoAlu = 2 * comparable.LatencyNs(OperationClass.IntegerAlu);
+        return CostModel < 3 ? comparable.With(OperationClass.ScaledLea, new OperationCost(twoAlu, twoAlu)) : comparable;
+    }
 
     /// <summary>The value of the file's <c>schema</c> property (tells a baseline from any other JSON).</summary>
     public const string SchemaName = "pix.baseline";

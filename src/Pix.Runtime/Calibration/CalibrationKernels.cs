@@ -52,6 +52,8 @@ internal static class CalibrationKernels
         Latency("fdiv chain", LatencyKernels.FloatDivide, (FloatDivide, 16)),
         Latency("load chain", LatencyKernels.Load, (Load, 16)),
         Latency("load+xor chain", LatencyKernels.LoadXor, (Load, 16), (IntegerAlu, 16)),
+        Latency("lea+load chain", LatencyKernels.ScaledLeaLoad, (ScaledLea, 16), (Load, 16)),
+        Latency("lea+lea+load chain", LatencyKernels.KeptScaledLeaLoad, (ScaledLea, 32), (Load, 16)),
         Latency("call chain", LatencyKernels.Call, (Call, 8), (IntegerAlu, 8)),
         Latency("virtual call chain", LatencyKernels.VirtualCall, (VirtualCall, 8), (IntegerAlu, 8)),
         Latency("interface call chain", LatencyKernels.InterfaceCall, (InterfaceCall, 8), (IntegerAlu, 8)),
@@ -97,6 +99,15 @@ internal static class CalibrationKernels
         [ComparedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [BranchMiss] = $"(random − equal bits) / {BranchMissKernels.MissesPerIteration} miss per branch; latency = throughput",
+    };
+
+    /// <summary>
+    /// Classes that only a chain counts, so only latency kernels measure them, and why: their throughput is
+    /// set equal to the latency (pricing never reads it).
+    /// </summary>
+    public static IReadOnlyDictionary<OperationClass, string> ChainOnly { get; } = new Dictionary<OperationClass, string>
+    {
+        [ScaledLea] = "chain only (its issue slot is an IntegerAlu); throughput = latency",
     };
 
     private static CalibrationKernel Latency(string name, Func<KernelState, int, long> run, params (OperationClass Class, double Count)[] counts) =>

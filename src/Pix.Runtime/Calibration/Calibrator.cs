@@ -142,6 +142,13 @@ internal sealed class Calibrator
             }
         }
 
+        foreach (KeyValuePair<OperationClass, string> chainOnly in CalibrationKernels.ChainOnly)
+        {
+            double l = latency.Costs.TryGetValue(chainOnly.Key, out double fitted) ? fitted : 0;
+            costs[chainOnly.Key] = new OperationCost(l, l);
+            sources[chainOnly.Key] = $"fitted ({CountKernels(observations, chainOnly.Key, KernelBound.Latency)} chain kernels); {chainOnly.Value}";
+        }
+
         var fittedTimes = new Dictionary<string, double>();
         foreach (FittedKernel k in latency.Kernels.Concat(throughput.Kernels))
         {

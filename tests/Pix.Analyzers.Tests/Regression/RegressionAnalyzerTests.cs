@@ -88,8 +88,8 @@ public sealed class RegressionAnalyzerTests
         string old = System.Text.RegularExpressions.Regex.Replace(baseline, "\"BranchMiss\":\\s*[-0-9.eE+]+,?\\s*", "");
         old = System.Text.RegularExpressions.Regex.Replace(old, ",(\\s*})", "$1");
         Assert.DoesNotContain("BranchMiss", old);
-        Assert.Contains("\"costModel\": 2", old);
-        return old.Replace("\"costModel\": 2", "\"costModel\": " + (claimCostModel ?? "1"));
+        Assert.Contains("\"costModel\": 3", old);
+        return old.Replace("\"costModel\": 3", "\"costModel\": " + (claimCostModel ?? "1"));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class RegressionAnalyzerTests
     [Fact]
     public Task The_same_counts_under_the_current_cost_model_are_PIX0200() =>
         // What the check would say without comparing like with like.
-        Verify(Search, AsCostModel1(BaselineOf(Search.Replace("{|#0:IndexOf|}", "IndexOf")), claimCostModel: "2"),
+        Verify(Search, AsCostModel1(BaselineOf(Search.Replace("{|#0:IndexOf|}", "IndexOf")), claimCostModel: "3"),
             Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
                 "Checks.IndexOf(int[], int)", "10%", "data.Length = 2, matchIndex = 2: 0.85 ns → 6.35 ns (+647%) on the reference profile", ""));
 

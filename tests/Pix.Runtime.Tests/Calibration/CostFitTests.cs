@@ -45,6 +45,25 @@ public sealed class CostFitTests
         Assert.Equal(loopControl, fit.LoopOverheadNs, 9);
     }
 
+    [Theory]
+    [InlineData(0.03)] // the AMD EPYC of the twelfth session: the lea costs about nothing on the walk
+    [InlineData(0.69)] // the Xeon of the seventh: two cycles
+    public void Recovers_a_scaled_leas_chain_latency_apart_from_the_loads(double scaledLeaNs)
+    {
+        // The two 40-byte walks (one lea and a load, two leas and a load) beside the load chase: the lea's
+        // latency must come out as itself, not folded into Load or IntegerAlu.
+        HardwareProfile truth = Truth.With(OperationClass.ScaledLea, new OperationCost(scaledLeaNs, scaledLeaNs));
+        List<KernelObservation> kernels = Synthesize(CalibrationKernels.All, noise: null, truth);
+
+        CostFitResult fit = CostFit.Fit(kernels, KernelBound.Latency);
+
+        Assert.Equal(scaledLeaNs, fit.Costs[OperationClass.ScaledLea], 9);
+        Assert.Equal(Truth.LatencyNs(OperationClass.Load), fit.Costs[OperationClass.Load], 9);
+        Assert.Equal(Truth.LatencyNs(OperationClass.IntegerAlu), fit.Costs[OperationClass.IntegerAlu], 9);
+        Assert.DoesNotContain(OperationClass.ScaledLea, CostFit.Fit(kernels, KernelBound.Throughput).Costs.Keys);
+        Assert.Contains(OperationClass.ScaledLea, CalibrationKernels.ChainOnly.Keys);
+    }
+
     [Fact]
     public void Stream_kernels_count_their_loop_control_and_chain_kernels_do_not()
     {
@@ -157,10 +176,11 @@ public sealed class CostFitTests
         Assert.Equal(0, x[1]);
     }
 
-    private static List<KernelObservation> Synthesize(IEnumerable<CalibrationKernel> catalogue, Func<double>? noise) =>
+    private static List<KernelObservation> Synthesize(IEnumerable<CalibrationKernel> catalogue, Func<double>? noise, HardwareProfile? truth = null) =>
         catalogue.Select(k =>
         {
-            double ns = k.CountsPerIteration.Sum(p => p.Value * (k.Bound == KernelBound.Latency ? Truth.LatencyNs(p.Key) : Truth.ThroughputNs(p.Key)));
+            HardwareProfile t = truth ?? Truth;
+            double ns = k.CountsPerIteration.Sum(p => p.Value * (k.Bound == KernelBound.Latency ? t.LatencyNs(p.Key) : t.ThroughputNs(p.Key)));
             return new KernelObservation(k.Name, k.Bound, k.CountsPerIteration, ns * (noise?.Invoke() ?? 1));
         }).ToList();
 

@@ -265,8 +265,10 @@ internal sealed partial class MethodAnalyzer
             OperationVector kept = CostLowering.MaterializedElementAddress(ElementType(array.Type));
             if (!kept.IsEmpty && NamedAgainInIteration(_loops[_loops.Count - 1].Loop, computed.Array, computed.Index))
             {
-                // Kept in a register for the iteration's other accesses: on the way to every field.
-                address = Then(address, kept).Then(CostLowering.ScaledLeaSecondCycle);
+                // Kept in a register for the iteration's other accesses: on the way to every field. The lea
+                // issues as an ALU operation; on the chain it is a scaled lea.
+                Emit(kept);
+                address = address.Then(CostLowering.ScaledLeaOnChain);
             }
 
             _region.RememberAddress(computed.Array, computed.Index, address);
@@ -337,7 +339,13 @@ internal sealed partial class MethodAnalyzer
         var flows = new List<DependencyFlow> { Evaluate(array) };
         flows.AddRange(indices.Select(Evaluate));
         var address = new OperationVector();
-        if (indices.Length == 1)
+        bool scaledLea = indices.Length == 1 && CostLowering.IsScaledLeaOffset(ElementType(array.Type));
+        if (scaledLea)
+        {
+            // One ALU operation to issue, a scaled lea on the chain (CostLowering.ScaledLeaOnChain).
+            Emit(CostLowering.ElementOffset(ElementType(array.Type)));
+        }
+        else if (indices.Length == 1)
         {
             address.Add(CostLowering.ElementOffset(ElementType(array.Type)));
         }
@@ -354,7 +362,7 @@ internal sealed partial class MethodAnalyzer
         }
 
         DependencyFlow computed = Then(DependencyFlow.Combine(flows), address);
-        return indices.Length == 1 && CostLowering.IsScaledLeaOffset(ElementType(array.Type)) ? computed.Then(CostLowering.ScaledLeaSecondCycle) : computed;
+        return scaledLea ? computed.Then(CostLowering.ScaledLeaOnChain) : computed;
     }
 
     /// <summary>The element type of an array, span or string (null when unknown).</summary>

@@ -113,7 +113,7 @@ internal static class CostLowering
     /// What turns an index into an element's offset, beyond the addressing mode: nothing for elements
     /// of 1, 2, 4 or 8 bytes (<c>[rax+4*rcx+16]</c>); a <c>shl</c> for another power of two; a
     /// <c>lea</c> with a scaled index for 3, 5 or 9 times those (a 40-byte struct:
-    /// <c>lea rcx, [rcx+4*rcx]</c>, then <c>8*rcx</c>; two cycles on a chain, <see cref="ScaledLeaSecondCycle"/>);
+    /// <c>lea rcx, [rcx+4*rcx]</c>, then <c>8*rcx</c>; on a chain, <see cref="ScaledLeaOnChain"/> instead);
     /// an <c>imul</c> otherwise (a 56-byte struct: <c>imul r9, r9, 56</c>, the NAT's flow entries).
     /// </summary>
     public static OperationVector ElementOffset(ITypeSymbol? elementType)
@@ -153,13 +153,16 @@ internal static class CostLowering
     }
 
     /// <summary>
-    /// The second cycle of a <c>lea</c> with a scaled index (<c>[rcx+4*rcx]</c>, <c>[rbx+8*rcx+16]</c>),
-    /// for the chain it lies on: it takes two cycles on this machine's cores where a shift or an unscaled
-    /// <c>lea</c> takes one (bench/Pix.ChainWalks: 0.69 ns against 0.34 for <c>shl</c> on a walk's carried
-    /// chain), but issues as one operation. The profile has no class for a two-cycle integer operation,
-    /// so the lea is counted once and its chain gets this second <see cref="OperationClass.IntegerAlu"/>.
+    /// A <c>lea</c> with a scaled index (<c>[rcx+4*rcx]</c>, <c>[rbx+8*rcx+16]</c>) on the chain it lies on:
+    /// one <see cref="OperationClass.ScaledLea"/>, the profile's latency of such a <c>lea</c> net of the
+    /// addressing the next load then does not do. Calibrated, not a constant: on the Xeon of the seventh
+    /// session it measured two cycles where a shift takes one (bench/Pix.ChainWalks: 0.69 ns against 0.34 for
+    /// <c>shl</c>), on the AMD EPYC of the twelfth about nothing (the load after it addresses more simply).
+    /// The <c>lea</c> issues as one operation, so its issue slot stays an <see cref="OperationClass.IntegerAlu"/>
+    /// in the block's counts; this vector is for the chain only (docs/accuracy.md, "Twelfth session: a scaled
+    /// lea, calibrated").
     /// </summary>
-    public static OperationVector ScaledLeaSecondCycle => OperationVector.Of((OperationClass.IntegerAlu, 1));
+    public static OperationVector ScaledLeaOnChain => OperationVector.Of((OperationClass.ScaledLea, 1));
 
     /// <summary>
     /// What an element's read-modify-write (<c>x[i] += v</c>, <c>x[i]++</c>) adds to its load, operation and
@@ -181,8 +184,8 @@ internal static class CostLowering
     /// <c>.Hash</c>), RyuJIT computes its address once, <c>lea r, [array + scaled index + 16]</c>, and
     /// reads every field at <c>[r + offset]</c>. With an index still to scale by 2, 4 or 8 (elements of
     /// 2, 4 or 8 bytes, or 3, 5 or 9 times those: the firewall's 40-byte entries) that is a
-    /// <c>lea</c> (and its <see cref="ScaledLeaSecondCycle"/>) on the way to every field (bench/Pix.ChainWalks: 0.7 ns more per entry
-    /// than the same walk with the address folded into the load). Only struct elements, whose fields
+    /// <c>lea</c> on the way to every field (<see cref="ScaledLeaOnChain"/> on a chain: bench/Pix.ChainWalks measured 0.7 ns
+    /// more per entry than the same walk with the address folded into the load on the Xeon, nothing on the AMD EPYC). Only struct elements, whose fields
     /// are read at the address (a primitive element named twice is loaded once). An unscaled one (after
     /// an <c>imul</c> or <c>shl</c>: the NAT's 56-byte entries) takes one cycle, and the walk gains it
     /// back where RyuJIT renames the index instead of zero-extending it (the calibrated load includes an

@@ -31,6 +31,15 @@ internal sealed class KernelState
             Data[i] = random.Next();
         }
 
+        // One random cycle through a 40-byte struct array, as a hash chain's entries (the scaled-lea walks).
+        int[] walk = RandomCycles.Successors(ChaseLength, random);
+        Walk = new WalkEntry[ChaseLength];
+        for (int from = 0; from < ChaseLength; from++)
+        {
+            Walk[from].Next = walk[from];
+            Walk[from].Other = from;
+        }
+
         Objects = new object[8];
         for (int i = 0; i < Objects.Length; i++)
         {
@@ -57,6 +66,7 @@ internal sealed class KernelState
     public int[] Chase;
     public int[] ChaseXor;
     public int[] Data;
+    public WalkEntry[] Walk;
     public object[] Objects;
     public IncrementBase Virtual;
     public IIncrement Interface;
@@ -65,6 +75,20 @@ internal sealed class KernelState
     public byte[]? Sink1;
     public byte[]? Sink2;
     public byte[]? Sink3;
+}
+
+/// <summary>
+/// A 40-byte entry, as the firewall's: an index into an array of these is scaled by a <c>lea</c>
+/// (<c>lea rax, [rax+4*rax]</c>, then <c>8*rax</c>), not by the addressing mode alone. <c>Next</c> at 36.
+/// </summary>
+internal struct WalkEntry
+{
+    public long A;
+    public long B;
+    public long C;
+    public long D;
+    public int Other;
+    public int Next;
 }
 
 /// <summary>Base of a small hierarchy for the virtual-call and type-check kernels.</summary>

@@ -246,6 +246,75 @@ internal static class LatencyKernels
         return x;
     }
 
+    // A hash-chain walk over 40-byte entries with a bounds-checked int index, as Tier-1 code walks the
+    // bridge's table: lea rax, [rax+4*rax]; mov eax, [rcx+8*rax+0x34]. Chain: one scaled lea, one load.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long ScaledLeaLoad(KernelState s, int iterations)
+    {
+        WalkEntry[] e = s.Walk;
+        int x = 0;
+        for (int i = 0; i < iterations; i++)
+        {
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+            x = e[x].Next;
+        }
+
+        return x;
+    }
+
+    // The same walk reading two fields of each entry, so the JIT keeps the entry's address in a register, as
+    // in the firewall's walk: lea rax, [rax+4*rax]; lea rdx, [rcx+8*rax+16]; mov eax, [rdx+36]. Chain: two
+    // scaled leas, one load (the other field's load and add hang off it).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long KeptScaledLeaLoad(KernelState s, int iterations)
+    {
+        WalkEntry[] e = s.Walk;
+        int x = 0, sum = 0;
+        for (int i = 0; i < iterations; i++)
+        {
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+            KeptStep(e, ref x, ref sum);
+        }
+
+        return x + sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void KeptStep(WalkEntry[] e, ref int x, ref int sum)
+    {
+        ref WalkEntry entry = ref e[x];
+        sum += entry.Other;
+        x = entry.Next;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long Call(KernelState s, int iterations)
     {
