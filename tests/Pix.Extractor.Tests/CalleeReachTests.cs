@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Pix.Extraction;
 using Pix.Extraction.Analysis;
 using Pix.Model;
+using Pix.Testing;
 using Xunit;
 
 namespace Pix.Extractor.Tests;
@@ -75,7 +77,7 @@ public class CalleeReachTests
         foreach (IEnumerable<string> order in new[] { names, names.Reverse(), names.OrderBy(n => n.Length).ThenByDescending(n => n) })
         {
             var graph = new CallGraph(compilation, skipNullableAnalysis: true);
-            var answers = order.ToDictionary(n => n, n => graph.ReachesMoreThan(CallGraphTests.Method(compilation, "B", n), Limit, CancellationToken.None));
+            var answers = order.ToDictionary(n => n, n => graph.ReachesMoreThan(CallGraphTests.Method(compilation, "B", n), Limit, CancellationToken.None).MoreThan);
             Assert.Equal(expected, names.Select(n => answers[n]));
         }
     }
@@ -152,4 +154,85 @@ public class CalleeReachTests
         Assert.True(CutAt(model, "Ring2"));
         Assert.DoesNotContain(model.Gaps, g => g.Kind == GapKind.Recursion);
     }
+
+    /// <summary>
+    /// <c>C1</c> -> <c>C2</c> -> <c>C3</c> -> <c>C4</c> (body <paramref name="c4"/>, which calls <c>C5</c> or not);
+    /// <c>Other</c>'s body is <paramref name="other"/>. A type of its own per test: the cross-compilation cache is process-wide.
+    /// </summary>
+    private static string Chain(string name, string c4 = "C5(n) + 5", string other = "x * 2") => Extraction.Usings + $$"""
+        public static class {{name}}
+        {
+            public static int C1(int n) => C2(n) * 3;
+            public static int C2(int n) => C3(n) - 2;
+            public static int C3(int n) => C4(n) + 1;
+            public static int C4(int n) => {{c4}};
+            public static int C5(int n) => n * 7;
+            public static int Other(int x) => {{other}};
+        }
+        """;
+
+    // C2 reaches C2, C3, C4, C5: 4, past 3; with C4 no longer calling C5, 3.
+    private static readonly ExtractionOptions Cached = ExtractionOptions.Default with { DefaultResolution = 0, BottomUpSummaries = true, MaxCalleeReach = 3 };
+
+    [Fact]
+    public void An_edit_that_brings_a_callee_under_the_limit_extracts_its_caller_again()
+    {
+        // C1 read none of C2..C5's bodies for its model (C2 was cut), but the count that cut it did.
+        CSharpCompilation before = TestCompilation.Create(Chain("Reach1"));
+        CSharpCompilation after = Replace(before, Chain("Reach1", c4: "n + 5"));
+
+        InterfaceModel first = Extract(before, "Reach1", "C1", Cached);
+        (InterfaceModel model, int extracted) = Counting(after, "Reach1", "C1");
+
+        Assert.True(CutAt(first, "Reach1", "C2"));
+        Assert.Equal(1, extracted);
+        Assert.False(CutAt(model, "Reach1", "C2"));
+        Assert.Equal(Extract(after, "Reach1", "C1", Cached with { ReuseAcrossCompilations = false, ReuseCalleeSummaries = false }), model);
+    }
+
+    [Fact]
+    public void An_edit_in_a_body_no_count_read_keeps_the_model()
+    {
+        CSharpCompilation before = TestCompilation.Create(Chain("Reach2"));
+        CSharpCompilation after = Replace(before, Chain("Reach2", other: "x * 2 + x / 3"));
+
+        Extract(before, "Reach2", "C1", Cached);
+        (InterfaceModel model, int extracted) = Counting(after, "Reach2", "C1");
+
+        Assert.Equal(0, extracted);
+        Assert.Equal(Extract(after, "Reach2", "C1", Cached with { ReuseAcrossCompilations = false, ReuseCalleeSummaries = false }), model);
+    }
+
+    private static InterfaceModel Extract(Compilation compilation, string type, string name, ExtractionOptions options) =>
+        InterfaceExtractor.Extract(CallGraphTests.Method(compilation, type, name), compilation, options, CancellationToken.None);
+
+    private static bool CutAt(InterfaceModel model, string type, string callee) =>
+        model.Gaps.Any(g => g.Kind == GapKind.BudgetExceeded && g.Construct == $"call to {type}.{callee}(int)");
+
+    /// <summary>The model of <c>type.C1</c> with <see cref="Cached"/>, and how many times C1 was analysed for it (0: reused).</summary>
+    private static (InterfaceModel Model, int Extracted) Counting(Compilation compilation, string type, string method)
+    {
+        int extracted = 0;
+        InterfaceExtractor.ExtractedForTesting = m =>
+        {
+            if (m.ContainingType.Name == type && m.Name == method)
+            {
+                Interlocked.Increment(ref extracted);
+            }
+        };
+        try
+        {
+            TestCompilation.AssertNoErrors(compilation);
+            return (Extract(compilation, type, method, Cached), extracted);
+        }
+        finally
+        {
+            InterfaceExtractor.ExtractedForTesting = null;
+        }
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string source) =>
+        compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions, path: compilation.SyntaxTrees.Single().FilePath));
 }

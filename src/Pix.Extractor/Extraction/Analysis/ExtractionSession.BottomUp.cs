@@ -93,16 +93,18 @@ internal sealed partial class ExtractionSession
             return callee.Summary;
         }
 
+        // A method that reaches more than MaxCalleeReach methods is summarised only for its own extraction (every
+        // caller takes it as an opaque call), and so is every member of its cycle (they reach what it does): its calls
+        // into the cycle are opaque calls too, and there is no cycle to walk (the walk would read all it reaches).
+        // Asked before the store, so that every extraction depends on the bodies that decided it (AddBodiesRead).
+        bool pastReachLimit = ReachesTooMany(method);
         if (Store.TryGet(method, out ComposedSummary? kept))
         {
             Take(kept!);
             return kept!.Summary;
         }
 
-        // A method that reaches more than MaxCalleeReach methods is summarised only for its own extraction (every
-        // caller takes it as an opaque call), and so is every member of its cycle (they reach what it does): its calls
-        // into the cycle are opaque calls too, and there is no cycle to walk (the walk would read all it reaches).
-        IReadOnlyList<IMethodSymbol> cycle = ReachesTooMany(method) ? [] : CycleOf(method);
+        IReadOnlyList<IMethodSymbol> cycle = pastReachLimit ? [] : CycleOf(method);
         ComposedSummary composed = cycle.Count == 0 ? Store.Add(method, Run(method).Compose(cycle: []))
             : cycle.Count > Options.MaxCycleMembers ? SummariseInLargeCycle(method, cycle)
             : SummariseCycle(method, cycle);
@@ -166,11 +168,17 @@ internal sealed partial class ExtractionSession
     /// </summary>
     public bool ReachesTooMany(IMethodSymbol method)
     {
-        if (Store.CallGraph.KnownToReachMoreThan(method, Options.MaxCalleeReach) is { } known)
-        {
-            return known; // most calls: not a walk to meter (metering each costs more than the answer)
-        }
+        // Most calls: answered by an earlier count, not a walk to meter (metering each costs more than the answer).
+        ReachVerdict verdict = Store.CallGraph.KnownToReachMoreThan(method, Options.MaxCalleeReach) ?? CountReach(method);
 
+        // The answer is the bodies' the count read, whatever it is (as the throw-helper rule's): an edit that moves the
+        // callee across the limit must not leave a model reused from an earlier compilation.
+        AddBodiesRead(verdict.BodiesRead);
+        return verdict.MoreThan;
+    }
+
+    private ReachVerdict CountReach(IMethodSymbol method)
+    {
         ISummaryMeter? meter = MeterForMeasurement;
         meter?.Started();
         try
