@@ -64,8 +64,7 @@ public class CalleeReachTests
     private static InterfaceModel Extract(Compilation compilation, string name, ExtractionOptions options) =>
         InterfaceExtractor.Extract(CallGraphTests.Method(compilation, "B", name), compilation, options, CancellationToken.None);
 
-    private static bool CutAt(InterfaceModel model, string callee) =>
-        model.Gaps.Any(g => g.Kind == GapKind.BudgetExceeded && g.Construct == "call to B." + callee + "(int)");
+    private static bool CutAt(InterfaceModel model, string callee) => CutAt(model, "B", callee);
 
     [Fact]
     public void Reach_counts_are_the_compilation_s_whichever_method_is_asked_first()
@@ -179,10 +178,10 @@ public class CalleeReachTests
     {
         // C1 read none of C2..C5's bodies for its model (C2 was cut), but the count that cut it did.
         CSharpCompilation before = TestCompilation.Create(Chain("Reach1"));
-        CSharpCompilation after = Replace(before, Chain("Reach1", c4: "n + 5"));
+        CSharpCompilation after = ThrowHelperDependencyTests.Replace(before, Chain("Reach1", c4: "n + 5"));
 
         InterfaceModel first = Extract(before, "Reach1", "C1", Cached);
-        (InterfaceModel model, int extracted) = Counting(after, "Reach1", "C1");
+        (InterfaceModel model, int extracted) = ThrowHelperDependencyTests.Counting(after, "Reach1", "C1", Cached);
 
         Assert.True(CutAt(first, "Reach1", "C2"));
         Assert.Equal(1, extracted);
@@ -194,10 +193,10 @@ public class CalleeReachTests
     public void An_edit_in_a_body_no_count_read_keeps_the_model()
     {
         CSharpCompilation before = TestCompilation.Create(Chain("Reach2"));
-        CSharpCompilation after = Replace(before, Chain("Reach2", other: "x * 2 + x / 3"));
+        CSharpCompilation after = ThrowHelperDependencyTests.Replace(before, Chain("Reach2", other: "x * 2 + x / 3"));
 
         Extract(before, "Reach2", "C1", Cached);
-        (InterfaceModel model, int extracted) = Counting(after, "Reach2", "C1");
+        (InterfaceModel model, int extracted) = ThrowHelperDependencyTests.Counting(after, "Reach2", "C1", Cached);
 
         Assert.Equal(0, extracted);
         Assert.Equal(Extract(after, "Reach2", "C1", Cached with { ReuseAcrossCompilations = false, ReuseCalleeSummaries = false }), model);
@@ -208,31 +207,4 @@ public class CalleeReachTests
 
     private static bool CutAt(InterfaceModel model, string type, string callee) =>
         model.Gaps.Any(g => g.Kind == GapKind.BudgetExceeded && g.Construct == $"call to {type}.{callee}(int)");
-
-    /// <summary>The model of <c>type.C1</c> with <see cref="Cached"/>, and how many times C1 was analysed for it (0: reused).</summary>
-    private static (InterfaceModel Model, int Extracted) Counting(Compilation compilation, string type, string method)
-    {
-        int extracted = 0;
-        InterfaceExtractor.ExtractedForTesting = m =>
-        {
-            if (m.ContainingType.Name == type && m.Name == method)
-            {
-                Interlocked.Increment(ref extracted);
-            }
-        };
-        try
-        {
-            TestCompilation.AssertNoErrors(compilation);
-            return (Extract(compilation, type, method, Cached), extracted);
-        }
-        finally
-        {
-            InterfaceExtractor.ExtractedForTesting = null;
-        }
-    }
-
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string source) =>
-        compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.Single(),
-            CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions, path: compilation.SyntaxTrees.Single().FilePath));
 }
