@@ -30,7 +30,8 @@ using Pix.Extraction;
 // --bottom-up composes callee summaries bottom-up for the timed runs (ExtractionOptions.BottomUpSummaries: one summary per
 //   method per compilation, no call depth, the operation budget per method), to measure it against the depth-bounded analysis;
 //   --max-callee-terms N sets its size limit (ExtractionOptions.MaxCalleeTerms), --max-cycle-members N the largest
-//   call cycle summarised as a whole (ExtractionOptions.MaxCycleMembers).
+//   call cycle summarised as a whole (ExtractionOptions.MaxCycleMembers), --max-callee-reach N the most methods a callee
+//   may reach for a caller to take its summary (ExtractionOptions.MaxCalleeReach; more: an opaque call).
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -39,7 +40,7 @@ string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false, prebind = false;
 string? only = null, dumpModels = null, timesFile = null;
-int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null, maxCycleMembers = null;
+int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null, maxCycleMembers = null, maxCalleeReach = null;
 int keystrokes = 0;
 bool verifyReuse = false, bottomUp = false;
 bool? nullableAnalysis = null;
@@ -68,6 +69,7 @@ for (int i = 0; i < args.Length; i++)
         case "--bottom-up": bottomUp = true; break;
         case "--max-callee-terms": maxCalleeTerms = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--max-cycle-members": maxCycleMembers = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--max-callee-reach": maxCalleeReach = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--nullable-analysis":
         {
             string mode = Value();
@@ -81,7 +83,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -112,6 +114,7 @@ try
         extraction = bottomUp ? extraction with { BottomUpSummaries = true } : extraction;
         extraction = maxCalleeTerms is { } terms ? extraction with { MaxCalleeTerms = terms } : extraction;
         extraction = maxCycleMembers is { } members ? extraction with { MaxCycleMembers = members } : extraction;
+        extraction = maxCalleeReach is { } reach ? extraction with { MaxCalleeReach = reach } : extraction;
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse, prebind);
         if (dumpModels is not null)
         {

@@ -119,7 +119,7 @@ public sealed class ThrowHelperDependencyTests
     }
 
     /// <summary>The model of <c>type.method</c>, and how many times that method was analysed for it (0: reused).</summary>
-    private static (InterfaceModel Model, int Extracted) Counting(Compilation compilation, string type, string method, ExtractionOptions? options = null)
+    internal static (InterfaceModel Model, int Extracted) Counting(Compilation compilation, string type, string method, ExtractionOptions? options = null)
     {
         int extracted = 0;
         InterfaceExtractor.ExtractedForTesting = m =>
@@ -140,7 +140,7 @@ public sealed class ThrowHelperDependencyTests
         }
     }
 
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string source) =>
+    internal static CSharpCompilation Replace(CSharpCompilation compilation, string source) =>
         compilation.ReplaceSyntaxTree(
             compilation.SyntaxTrees.Single(),
             CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions, path: compilation.SyntaxTrees.Single().FilePath));

@@ -40,6 +40,12 @@ internal sealed class CallGraph
     // cycle. Read without a lock by concurrent walks; a component's members are published together under _publishing.
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _components = new(SymbolEqualityComparer.Default);
     private readonly object _publishing = new();
+    // Each read method's callees (Callees), so that the walks and the reach counts read a body's calls once.
+    private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol[]> _callees = new(SymbolEqualityComparer.Default);
+    // Bounds on how many methods each method reaches (ReachesMoreThan): at most (a count that completed, or a
+    // count that completed from a caller, which reaches everything it does), and more than (a count that stopped).
+    private readonly ConcurrentDictionary<IMethodSymbol, Reach> _reachAtMost = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Reach> _reachMoreThan = new(SymbolEqualityComparer.Default);
 
     public CallGraph(Compilation compilation, bool skipNullableAnalysis)
     {
@@ -89,15 +95,82 @@ internal sealed class CallGraph
         return component.Count > 1 ? component : [];
     }
 
+    /// <summary>
+    /// Whether <paramref name="method"/> (an original definition) reaches more than <paramref name="limit"/> source
+    /// methods through the calls this graph reads, itself included: a property of the compilation, whichever method
+    /// asks first. Found by a breadth-first count that stops at the first method past the limit (so it reads at most
+    /// <paramref name="limit"/> + 1 bodies), or at a method known to reach more (a caller reaches all its callee does).
+    /// A count that completes bounds every method it met too (each reaches a part of what the first does). The verdict
+    /// names the methods whose bodies decided it, which a model that takes it depends on.
+    /// </summary>
+    public ReachVerdict ReachesMoreThan(IMethodSymbol method, int limit, CancellationToken cancellationToken)
+    {
+        if (KnownToReachMoreThan(method, limit) is { } known)
+        {
+            return known;
+        }
+
+        var reached = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
+        var pending = new Queue<IMethodSymbol>();
+        pending.Enqueue(method);
+        while (pending.Count > 0)
+        {
+            IMethodSymbol next = pending.Dequeue();
+            foreach (IMethodSymbol callee in CalleesOf(next, cancellationToken))
+            {
+                if (!reached.Add(callee))
+                {
+                    continue;
+                }
+
+                bool calleeReachesMore = _reachMoreThan.TryGetValue(callee, out Reach? calleeMore) && calleeMore.Bound >= limit;
+                if (reached.Count > limit || calleeReachesMore)
+                {
+                    if (calleeReachesMore)
+                    {
+                        reached.UnionWith(calleeMore!.BodiesRead); // what decided the callee decides this one
+                    }
+
+                    var more = new Reach(limit, reached.ToArray());
+                    _reachMoreThan.AddOrUpdate(method, more, (_, earlier) => earlier.Bound >= limit ? earlier : more);
+                    return new ReachVerdict(true, more.BodiesRead);
+                }
+
+                pending.Enqueue(callee);
+            }
+        }
+
+        var atMost = new Reach(reached.Count, reached.ToArray());
+        foreach (IMethodSymbol member in reached)
+        {
+            _reachAtMost.AddOrUpdate(member, atMost, (_, earlier) => earlier.Bound <= atMost.Bound ? earlier : atMost);
+        }
+
+        return new ReachVerdict(false, atMost.BodiesRead);
+    }
+
+    /// <summary>Whether <paramref name="method"/> reaches more than <paramref name="limit"/> methods, when an earlier count tells (null otherwise).</summary>
+    public ReachVerdict? KnownToReachMoreThan(IMethodSymbol method, int limit) =>
+        _reachAtMost.TryGetValue(method, out Reach? atMost) && atMost.Bound <= limit ? new ReachVerdict(false, atMost.BodiesRead)
+        : _reachMoreThan.TryGetValue(method, out Reach? moreThan) && moreThan.Bound >= limit ? new ReachVerdict(true, moreThan.BodiesRead)
+        : null;
+
+    /// <summary>A bound on how many methods a method reaches, and the methods whose bodies the count that found it read.</summary>
+    private sealed record Reach(int Bound, IMethodSymbol[] BodiesRead);
+
     /// <summary>The components Tarjan's algorithm closes from <paramref name="root"/>, entering no kept one, as they close.</summary>
     private IEnumerable<IReadOnlyList<IMethodSymbol>> Walk(IMethodSymbol root, CancellationToken cancellationToken) =>
         StronglyConnectedComponents.Find<IMethodSymbol>(
                 [root],
-                method => Callees(method, cancellationToken),
+                method => CalleesOf(method, cancellationToken),
                 _components.ContainsKey,
                 SymbolEqualityComparer.Default,
                 cancellationToken)
             .Select(members => members.Count == 1 ? members : InSourceOrder(members));
+
+    /// <summary>The source methods <paramref name="method"/>'s body calls, read once per compilation.</summary>
+    private IMethodSymbol[] CalleesOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _callees.TryGetValue(method, out IMethodSymbol[]? known) ? known : _callees.GetOrAdd(method, Callees(method, cancellationToken));
 
     /// <summary>The source methods <paramref name="method"/>'s body calls (original definitions, each once).</summary>
     private IMethodSymbol[] Callees(IMethodSymbol method, CancellationToken cancellationToken)
@@ -164,3 +237,6 @@ internal sealed class CallGraph
             .ThenBy(m => m.ToDisplayString(), StringComparer.Ordinal)
             .ToList();
 }
+
+/// <summary>Whether a method reaches more methods than a limit (<see cref="CallGraph.ReachesMoreThan"/>), and the methods whose bodies decided it.</summary>
+internal sealed record ReachVerdict(bool MoreThan, IReadOnlyList<IMethodSymbol> BodiesRead);

@@ -15,7 +15,9 @@ namespace Pix.Extraction.Analysis;
 /// <para>The rule. A method's summary depends on its code and its callees' summaries only:</para>
 /// <list type="bullet">
 /// <item>No call depth: every call into a source method is followed (<see cref="ExtractionOptions.MaxCallDepth"/>
-/// is not read). What bounds a summary instead is its size: a callee whose summary has more than
+/// is not read) unless the callee reaches more than <see cref="ExtractionOptions.MaxCalleeReach"/> methods through its
+/// calls (a property of the compilation): it is then an opaque call, so that no extraction summarises an unbounded
+/// subtree (its callees reach less than it does, so a callee under the limit is summarised whole). What bounds a summary's size is its terms: a callee whose summary has more than
 /// <see cref="ExtractionOptions.MaxCalleeTerms"/> terms is priced as an opaque call (MethodAnalyzer.Calls.cs), so that
 /// a deep tree that calls the same helpers from many places cannot multiply its terms without end. So that a long
 /// chain of summaries computed on demand cannot overflow the stack, every <see cref="FramesPerThread"/>-th nested
@@ -91,13 +93,18 @@ internal sealed partial class ExtractionSession
             return callee.Summary;
         }
 
+        // A method that reaches more than MaxCalleeReach methods is summarised only for its own extraction (every
+        // caller takes it as an opaque call), and so is every member of its cycle (they reach what it does): its calls
+        // into the cycle are opaque calls too, and there is no cycle to walk (the walk would read all it reaches).
+        // Asked before the store, so that every extraction depends on the bodies that decided it (AddBodiesRead).
+        bool pastReachLimit = ReachesTooMany(method);
         if (Store.TryGet(method, out ComposedSummary? kept))
         {
             Take(kept!);
             return kept!.Summary;
         }
 
-        IReadOnlyList<IMethodSymbol> cycle = CycleOf(method);
+        IReadOnlyList<IMethodSymbol> cycle = pastReachLimit ? [] : CycleOf(method);
         ComposedSummary composed = cycle.Count == 0 ? Store.Add(method, Run(method).Compose(cycle: []))
             : cycle.Count > Options.MaxCycleMembers ? SummariseInLargeCycle(method, cycle)
             : SummariseCycle(method, cycle);
@@ -153,6 +160,36 @@ internal sealed partial class ExtractionSession
     /// <summary>The members of a cycle but <paramref name="member"/>: what a member's summary depends on besides its callees.</summary>
     private static IMethodSymbol[] OthersIn(IEnumerable<IMethodSymbol> cycle, IMethodSymbol member) =>
         cycle.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)).ToArray();
+
+    /// <summary>
+    /// Whether <paramref name="method"/> (an original definition) reaches more than <see cref="ExtractionOptions.MaxCalleeReach"/>
+    /// methods (<see cref="CallGraph.ReachesMoreThan"/>): a caller then takes it as an opaque call. A count that reads bodies is
+    /// metered as a call-graph walk.
+    /// </summary>
+    public bool ReachesTooMany(IMethodSymbol method)
+    {
+        // Most calls: answered by an earlier count, not a walk to meter (metering each costs more than the answer).
+        ReachVerdict verdict = Store.CallGraph.KnownToReachMoreThan(method, Options.MaxCalleeReach) ?? CountReach(method);
+
+        // The answer is the bodies' the count read, whatever it is (as the throw-helper rule's): an edit that moves the
+        // callee across the limit must not leave a model reused from an earlier compilation.
+        AddBodiesRead(verdict.BodiesRead);
+        return verdict.MoreThan;
+    }
+
+    private ReachVerdict CountReach(IMethodSymbol method)
+    {
+        ISummaryMeter? meter = MeterForMeasurement;
+        meter?.Started();
+        try
+        {
+            return Store.CallGraph.ReachesMoreThan(method, Options.MaxCalleeReach, CancellationToken);
+        }
+        finally
+        {
+            meter?.Finished(method, SummaryWork.CallGraphWalk);
+        }
+    }
 
     /// <summary>The members of the call cycle <paramref name="method"/> is on by the call graph (empty when none).</summary>
     private IReadOnlyList<IMethodSymbol> CycleOf(IMethodSymbol method)

@@ -180,7 +180,7 @@ internal sealed partial class ExtractionSession
     /// </summary>
     public IEnumerable<IMethodSymbol> MethodsSummarised =>
         _composed is { } composed
-            ? composed.MethodsSummarised().Distinct(SymbolEqualityComparer.Default).Cast<IMethodSymbol>()
+            ? composed.MethodsSummarised().Concat(_bodiesRead).Distinct(SymbolEqualityComparer.Default).Cast<IMethodSymbol>() // _bodiesRead: the extracted method's reach count
             : _summaries.Keys.Concat(_bodiesRead);
 
     /// <summary>The semantic model of <paramref name="tree"/>; the one way the analysis reads code, so that it is recorded.</summary>

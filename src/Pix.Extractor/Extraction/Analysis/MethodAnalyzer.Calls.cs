@@ -233,6 +233,14 @@ internal sealed partial class MethodAnalyzer
                 $"Calls deeper than {Options.MaxCallDepth} levels are not followed; raise ExtractionOptions.MaxCallDepth or mark the callee [PerformanceInterface].");
         }
 
+        if (Options.BottomUpSummaries && _session.ReachesTooMany(method.OriginalDefinition))
+        {
+            // Followed to any depth, a callee would bring in every summary under it, and the first caller would pay
+            // for all of them: how many methods it reaches (the compilation's, not the order's) decides.
+            return OpaqueCall(call, inputs, isVirtual, GapKind.BudgetExceeded,
+                $"This callee reaches more than {Options.MaxCalleeReach} methods of the compilation through its calls; it is priced as an opaque term. Raise ExtractionOptions.MaxCalleeReach, or split the callee.");
+        }
+
         MethodSummary summary = _session.Summarise(method);
         if (Options.BottomUpSummaries && TermCount(summary) > Options.MaxCalleeTerms)
         {
