@@ -20,7 +20,11 @@ for pkg in NodaTime@3.3.7 YamlDotNet@18.1.0 Newtonsoft.Json@13.0.4; do
 done
 B=$B OUT=$OUT bash bench/accuracy-scoring/measure-session.sh
 QS=samples/Quickstart/bin/Release/net10.0/Quickstart.dll
-step "validate B tiered"; (cd $B && dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll validate $QS --project samples/Quickstart --profile $OUT/tiered.pixhw.json --warmup 0.5 --out $OUT/validate-b-tiered.md > $OUT/val-b-tiered.txt 2> $OUT/val-b-tiered.err)
-step "validate B TC=0"; (cd $B && DOTNET_TieredCompilation=0 dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll validate $QS --project samples/Quickstart --profile $OUT/tc0.pixhw.json --warmup 0.5 --out $OUT/validate-b-tc0.md > $OUT/val-b-tc0.txt 2> $OUT/val-b-tc0.err)
+# B's copies of the profiles when measure-session.sh made them (B_DROP, B_ZERO_THROUGHPUT, B_DROP_CLASSES).
+PB=$OUT/tiered.pixhw.json; PB0=$OUT/tc0.pixhw.json
+[ -f $OUT/before.pixhw.json ] && PB=$OUT/before.pixhw.json
+[ -f $OUT/before-tc0.pixhw.json ] && PB0=$OUT/before-tc0.pixhw.json
+step "validate B tiered"; (cd $B && dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll validate $QS --project samples/Quickstart --profile $PB --warmup 0.5 --out $OUT/validate-b-tiered.md > $OUT/val-b-tiered.txt 2> $OUT/val-b-tiered.err)
+step "validate B TC=0"; (cd $B && DOTNET_TieredCompilation=0 dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll validate $QS --project samples/Quickstart --profile $PB0 --warmup 0.5 --out $OUT/validate-b-tc0.md > $OUT/val-b-tc0.txt 2> $OUT/val-b-tc0.err)
 step "done"
 # Scoring: python3 bench/accuracy-scoring/cross.py nf $OUT --per-workload; python3 bench/accuracy-scoring/cross.py qs $OUT

@@ -7,7 +7,8 @@
 # B_DROP=field,field (optional): top-level profile fields B is priced without, for fields the session's calibrator
 # added (e.g. issueWidth, measured from the eighth session on): B then prices as it would on its own calibrator's profile.
 # B_ZERO_THROUGHPUT=Class,Class (optional): classes whose throughputNs B's calibrator wrote as 0 (Load, measured by the
-# load-port kernel from the ninth session on). CAL_OPTS (optional): options for every calibration (e.g. --default-issue-width).
+# load-port kernel from the ninth session on). B_DROP_CLASSES=Class,Class (optional): cost classes B's reader does not
+# know (ScaledLea, from the twelfth session on: an older reader refuses a profile with it). CAL_OPTS (optional): options for every calibration (e.g. --default-issue-width).
 set -u
 OUT=${OUT:-/tmp/s7final}; mkdir -p $OUT
 B=${B:?B = worktree of the build before}; A=$(pwd)
@@ -20,17 +21,24 @@ step "calibrate again (tiered)"; $PIX calibrate ${CAL_OPTS:-} -o $OUT/tiered-2.p
 step "calibrate (TC=0)";         DOTNET_TieredCompilation=0 $PIX calibrate ${CAL_OPTS:-} -o $OUT/tc0.pixhw.json > $OUT/cal-tc0.txt 2>&1
 P=$OUT/tiered.pixhw.json
 PB=$P
-if [ -n "${B_DROP:-}${B_ZERO_THROUGHPUT:-}" ]; then
-  PB=$OUT/before.pixhw.json
-  python3 - "$P" "$PB" "${B_DROP:-}" "${B_ZERO_THROUGHPUT:-}" <<'PY'
+# B's copies of the two profiles (before.pixhw.json, before-tc0.pixhw.json; measure-closing.sh's B validate reads them too).
+before_profile() {
+  python3 - "$1" "$2" "${B_DROP:-}" "${B_ZERO_THROUGHPUT:-}" "${B_DROP_CLASSES:-}" <<'PY'
 import json, sys
 profile = json.load(open(sys.argv[1]))
 for field in filter(None, sys.argv[3].split(',')):
     profile.pop(field, None)
 for cls in filter(None, sys.argv[4].split(',')):
     profile['costs'][cls]['throughputNs'] = 0
+for cls in filter(None, sys.argv[5].split(',')):
+    profile['costs'].pop(cls, None)
 json.dump(profile, open(sys.argv[2], 'w'), indent=2)
 PY
+}
+if [ -n "${B_DROP:-}${B_ZERO_THROUGHPUT:-}${B_DROP_CLASSES:-}" ]; then
+  PB=$OUT/before.pixhw.json
+  before_profile $P $PB
+  before_profile $OUT/tc0.pixhw.json $OUT/before-tc0.pixhw.json
 fi
 step "nf A 1"; dotnet $A/$NF measure all all --profile $P > $OUT/nf-after-1.txt 2>&1
 step "nf B 1"; (cd $B && dotnet $NF measure all all --profile $PB > $OUT/nf-before-1.txt 2>&1)
