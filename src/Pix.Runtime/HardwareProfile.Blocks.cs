@@ -168,7 +168,12 @@ public sealed partial class HardwareProfile
 
             if (operation == OperationClass.ScaledLea)
             {
-                // Chain-only: the lea's issue slot and port are its IntegerAlu count.
+                // Chain-only: the lea's issue slot and port are its IntegerAlu count. A NaN count still prices as NaN.
+                if (double.IsNaN(count))
+                {
+                    sequencesNs = double.NaN;
+                }
+
                 continue;
             }
 

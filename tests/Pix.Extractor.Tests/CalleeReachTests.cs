@@ -81,6 +81,21 @@ public class CalleeReachTests
         }
     }
 
+    [Fact]
+    public void Under_a_limit_of_zero_every_method_reaches_more_even_a_leaf()
+    {
+        // Every method reaches itself (the count includes it): past a limit of 0 whatever it calls, so that
+        // MaxCalleeReach = 0 makes every callee an opaque call, leaves too, asked first or after a count that met them.
+        Compilation compilation = Compile();
+        var graph = new CallGraph(compilation, skipNullableAnalysis: true);
+        Assert.True(graph.ReachesMoreThan(CallGraphTests.Method(compilation, "B", "Leaf"), 0, CancellationToken.None).MoreThan);
+        Assert.True(graph.ReachesMoreThan(CallGraphTests.Method(compilation, "B", "C5"), 0, CancellationToken.None).MoreThan);
+        Assert.False(graph.ReachesMoreThan(CallGraphTests.Method(compilation, "B", "C3"), Limit, CancellationToken.None).MoreThan);
+        Assert.True(graph.ReachesMoreThan(CallGraphTests.Method(compilation, "B", "C5"), 0, CancellationToken.None).MoreThan);
+
+        Assert.True(CutAt(Extract(Compile(), "W3", Bounded with { MaxCalleeReach = 0 }), "Leaf"));
+    }
+
     [Theory]
     [InlineData("C0 C1 C2 C3 C4 C5 CallsWide Wide EntersRing Ring1 Ring2 Ring3")]
     [InlineData("Ring3 Ring2 Ring1 EntersRing Wide CallsWide C5 C4 C3 C2 C1 C0")]

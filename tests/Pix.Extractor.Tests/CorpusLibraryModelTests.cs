@@ -85,6 +85,24 @@ public sealed class CorpusLibraryModelTests
         Assert.Contains(serialised.Gaps, g => g.Kind == GapKind.OpaqueCall && g.Construct.Contains("Exception"));
     }
 
+    [Theory]
+    [InlineData("short", typeof(short))]
+    [InlineData("ushort", typeof(ushort))]
+    public void A_short_integer_s_CompareTo_is_a_subtraction_without_branches(string type, System.Type runtimeType)
+    {
+        // Int16.CompareTo(short) and UInt16.CompareTo(ushort) are `return m_value - value;` (no int overflow for
+        // 16-bit values): the BCL's IL has no branch, unlike Int32's and Int64's two compares.
+        byte[] il = runtimeType.GetMethod("CompareTo", [runtimeType])!.GetMethodBody()!.GetILAsByteArray()!;
+        Assert.Contains(il, b => b == 0x59); // sub
+        Assert.DoesNotContain(il, b => b is >= 0x2B and <= 0x44); // br.s … blt.un (short and long forms)
+
+        InterfaceModel model = Extraction.Extract($"static class C {{ public static int M({type} a, {type} b) => a.CompareTo(b); }}");
+        Assert.Empty(model.Gaps);
+        BlockSummary block = model.Pieces.Single().Terms.Single().Block;
+        Assert.Equal(0, block.CountOf(OperationClass.Branch));
+        Assert.Equal(1, block.CountOf(OperationClass.IntegerAlu));
+    }
+
     [Fact]
     public void Integer_CompareTo_is_two_compares_and_its_object_overload_stays_opaque()
     {

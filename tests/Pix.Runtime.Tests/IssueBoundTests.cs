@@ -90,6 +90,8 @@ public sealed class IssueBoundTests
     {
         Assert.True(double.IsNaN(Hw.Price(BlockCounts.Of(integerAlu: double.NaN, branch: 1))));
         Assert.True(double.IsNaN(Hw.Price(BlockCounts.Of(load: double.NaN))));
+        // A chain-only class outside the chain adds nothing, but a NaN count of it still says the block is unknown.
+        Assert.True(double.IsNaN(Hw.Price(BlockCounts.Of(integerAlu: 1, scaledLea: double.NaN))));
     }
 
     [Fact]

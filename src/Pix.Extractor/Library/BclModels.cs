@@ -245,11 +245,15 @@ internal static class BclModels
             new(Concurrent + "ConcurrentDictionary`2.get_Item", Probe(store: false), Collisions(), HashesKey: true),
         };
 
-        // IComparable<T>.CompareTo of the integers: `if (m_value < value) return -1; if (m_value > value)
-        // return 1; return 0;`, inlined. CompareTo(object) type-checks its argument first: not modelled.
+        // IComparable<T>.CompareTo of the integers, inlined: for 32 and 64 bits `if (m_value < value) return -1;
+        // if (m_value > value) return 1; return 0;`; for 16 bits `return m_value - value;` (Int16.cs, UInt16.cs:
+        // the difference of two 16-bit values cannot overflow an int). CompareTo(object) type-checks its argument
+        // first: not modelled.
         foreach (SpecialType integer in new[] { SpecialType.System_Int16, SpecialType.System_UInt16, SpecialType.System_Int32, SpecialType.System_UInt32, SpecialType.System_Int64, SpecialType.System_UInt64 })
         {
-            models.Add(new("System." + integer.ToString().Substring("System_".Length) + ".CompareTo", Ops((IntegerAlu, 2), (Branch, 2)), None, Parameters: 1, FirstParameter: integer));
+            bool subtraction = integer is SpecialType.System_Int16 or SpecialType.System_UInt16;
+            models.Add(new("System." + integer.ToString().Substring("System_".Length) + ".CompareTo",
+                subtraction ? Ops((IntegerAlu, 1)) : Ops((IntegerAlu, 2), (Branch, 2)), None, Parameters: 1, FirstParameter: integer));
         }
 
         models.AddRange(ExceptionModels.All);

@@ -111,6 +111,12 @@ internal sealed class CallGraph
         }
 
         var reached = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
+        if (reached.Count > limit)
+        {
+            // A limit under 1: the method itself is past it, whatever it calls (a leaf's count would complete at 1).
+            return MoreThan(method, limit, reached);
+        }
+
         var pending = new Queue<IMethodSymbol>();
         pending.Enqueue(method);
         while (pending.Count > 0)
@@ -131,9 +137,7 @@ internal sealed class CallGraph
                         reached.UnionWith(calleeMore!.BodiesRead); // what decided the callee decides this one
                     }
 
-                    var more = new Reach(limit, reached.ToArray());
-                    _reachMoreThan.AddOrUpdate(method, more, (_, earlier) => earlier.Bound >= limit ? earlier : more);
-                    return new ReachVerdict(true, more.BodiesRead);
+                    return MoreThan(method, limit, reached);
                 }
 
                 pending.Enqueue(callee);
@@ -147,6 +151,14 @@ internal sealed class CallGraph
         }
 
         return new ReachVerdict(false, atMost.BodiesRead);
+    }
+
+    /// <summary>Keeps, and answers, that <paramref name="method"/> reaches more than <paramref name="limit"/> methods, decided by the bodies of <paramref name="reached"/>.</summary>
+    private ReachVerdict MoreThan(IMethodSymbol method, int limit, HashSet<IMethodSymbol> reached)
+    {
+        var more = new Reach(limit, reached.ToArray());
+        _reachMoreThan.AddOrUpdate(method, more, (_, earlier) => earlier.Bound >= limit ? earlier : more);
+        return new ReachVerdict(true, more.BodiesRead);
     }
 
     /// <summary>Whether <paramref name="method"/> reaches more than <paramref name="limit"/> methods, when an earlier count tells (null otherwise).</summary>
