@@ -105,6 +105,26 @@ internal sealed class Calibrator
     /// </summary>
     private const int ExtraTimings = 2;
 
+    /// <summary>
+    /// Adds a chain-only class's cost (<see cref="CalibrationKernels.ChainOnly"/>): its fitted latency when a chain kernel
+    /// measured it, else the default a profile without the class takes (from the costs fitted so far), never 0, which
+    /// would price the operation as free.
+    /// </summary>
+    internal static void AddChainOnly(OperationClass operation, string note, IReadOnlyDictionary<OperationClass, double> fittedLatencies, int chainKernels,
+        Dictionary<OperationClass, OperationCost> costs, Dictionary<OperationClass, string> sources)
+    {
+        if (fittedLatencies.TryGetValue(operation, out double fitted))
+        {
+            costs[operation] = new OperationCost(fitted, fitted);
+            sources[operation] = $"fitted ({chainKernels} chain kernels); {note}";
+        }
+        else if (HardwareProfile.TryGetLaterClassDefault(operation, costs, out OperationCost fallback))
+        {
+            costs[operation] = fallback;
+            sources[operation] = $"not fitted (no chain kernel measured it): the default of a profile without it; {note}";
+        }
+    }
+
     /// <summary>(max − min) / min of the medians of a kernel's timings so far.</summary>
     private static double PassSpread(IReadOnlyCollection<Timing> timings)
     {
@@ -144,9 +164,7 @@ internal sealed class Calibrator
 
         foreach (KeyValuePair<OperationClass, string> chainOnly in CalibrationKernels.ChainOnly)
         {
-            double l = latency.Costs.TryGetValue(chainOnly.Key, out double fitted) ? fitted : 0;
-            costs[chainOnly.Key] = new OperationCost(l, l);
-            sources[chainOnly.Key] = $"fitted ({CountKernels(observations, chainOnly.Key, KernelBound.Latency)} chain kernels); {chainOnly.Value}";
+            AddChainOnly(chainOnly.Key, chainOnly.Value, latency.Costs, CountKernels(observations, chainOnly.Key, KernelBound.Latency), costs, sources);
         }
 
         var fittedTimes = new Dictionary<string, double>();
