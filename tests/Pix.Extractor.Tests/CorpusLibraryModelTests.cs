@@ -136,4 +136,19 @@ public sealed class CorpusLibraryModelTests
         Assert.Equal(0, block.CountOf(OperationClass.Call)); // A's and T's constructors are inlined leaves
         Assert.Empty(block.Opaque);
     }
+
+    [Fact]
+    public void A_list_built_from_a_collection_is_not_priced_as_one_of_that_capacity()
+    {
+        InterfaceModel fromCapacity = Extraction.Extract(@"static class C { public static System.Collections.Generic.List<long> M(int n) => new System.Collections.Generic.List<long>(n); }");
+        InterfaceModel fromCollection = Extraction.Extract(@"static class C { public static System.Collections.Generic.List<long> M(System.Collections.Generic.IEnumerable<long> items) =>
+            new System.Collections.Generic.List<long>(items); }");
+
+        // The capacity's elements are allocated: 8 bytes each.
+        Assert.Empty(fromCapacity.Gaps);
+        Assert.True(fromCapacity.Ns(("n", 1000)) > fromCapacity.Ns(("n", 10)));
+        // The collection's size is no value of the argument: an opaque call named after the constructor, not a size PCV.
+        Assert.Contains(fromCollection.Gaps, g => g.Kind == GapKind.OpaqueCall && g.Construct.Contains("List<long>.List(IEnumerable<long>)"));
+        Assert.DoesNotContain(fromCollection.Pcvs, q => q.Name.Contains("items"));
+    }
 }

@@ -33,7 +33,8 @@ internal static class BclModels
             // ---- List<T> -----------------------------------------------------------------
             new(Generic + "List`1..ctor", Ops((Allocation, 1), (AllocatedByte, 40)), None, Parameters: 0),
             new(Generic + "List`1..ctor", Ops((Allocation, 2), (AllocatedByte, 56)),
-                Sized(new SizedCost(Ops((AllocatedByte, 1)), SizeSource.ArgumentValue, 0, TimesElementBytes: true)), Parameters: 1),
+                // List(int capacity) only: List(IEnumerable<T>) copies a collection of a size the argument's value is not.
+                Sized(new SizedCost(Ops((AllocatedByte, 1)), SizeSource.ArgumentValue, 0, TimesElementBytes: true)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
             // Add: version++, size check, store; growth doubles, so each element is copied about once (amortised).
             new(Generic + "List`1.Add", Ops((Load, 2), (Store, 2), (IntegerAlu, 3), (Branch, 1)),
                 Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.Once, TimesElementBytes: true))),
