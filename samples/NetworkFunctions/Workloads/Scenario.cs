@@ -45,7 +45,7 @@ public abstract class Scenario
     /// frames streaming through the caches evict table lines there as they do on the machine.
     /// </summary>
     protected void TouchFrame(CacheSimulation caches, int index) =>
-        caches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(index), Math.Min(Workload.Packet(index).Length, Workload.HeaderBytes));
+        caches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(index), Workload.HeaderLength(index));
 
     /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
     public abstract void Process(int index);

@@ -66,7 +66,7 @@ public sealed class Workload
     public int TouchHeaders(int index, int headerBytes = HeaderBytes)
     {
         ReadOnlySpan<byte> packet = Packet(index);
-        int end = Math.Min(packet.Length, headerBytes);
+        int end = HeaderLength(index, headerBytes);
         int sum = 0;
         for (int i = 0; i < end; i += 64)
         {
@@ -75,6 +75,9 @@ public sealed class Workload
 
         return end > 0 ? sum + packet[end - 1] : sum;
     }
+
+    /// <summary>How many of packet <paramref name="index"/>'s bytes <see cref="TouchHeaders"/> reads: its first <paramref name="headerBytes"/>, or all of a shorter frame.</summary>
+    public int HeaderLength(int index, int headerBytes = HeaderBytes) => Math.Min(_lengths[index], headerBytes);
 
     /// <summary>Arrival time of packet <paramref name="index"/>, in µs.</summary>
     public long Time(int index) => _times[index];
