@@ -20,7 +20,6 @@ public sealed class BridgeScenario : Scenario
     private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
-    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private int _addressesBefore;
     private ForwardInterface<Latency>? _interface;
     private ForwardInterface<LatencyBreakdown>? _explain;
@@ -58,7 +57,6 @@ public sealed class BridgeScenario : Scenario
     public override void Reset()
     {
         _bridge = NewBridge();
-        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<ForwardInterface<Latency>>(_bridge, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ForwardInterface<LatencyBreakdown>>(_bridge, EntryPoint);
     }
@@ -80,7 +78,6 @@ public sealed class BridgeScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        TouchFrame(_caches, index);
         values[0] = ReplayTableLoads(Workload.Packet(index));
         values[1] = _bridge.LastPacket.LearnChainLength;
         values[2] = _bridge.LastPacket.ForwardChainLength;
@@ -132,7 +129,7 @@ public sealed class BridgeScenario : Scenario
 
         return misses;
 
-        int Load(int entry, int site) => _caches.LoadEntry(entry, MacTable.EntryBytes, TableBytes, site) ? 1 : 0;
+        int Load(int entry, int site) => SimulatedCaches.LoadEntry(entry, MacTable.EntryBytes, TableBytes, site) ? 1 : 0;
 
         int LoadChain(int entry, int steps, int site)
         {

@@ -17,7 +17,6 @@ public sealed class LoadBalancerScenario : Scenario
     private const uint ClientNetwork = 0x0A000000;
     private static readonly string[] Pcvs = { "connectionMisses", "lookupMisses", "probes", "trackedBackendDown" };
     private MaglevLoadBalancer _balancer;
-    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private SelectBackendInterface<Latency>? _interface;
     private SelectBackendInterface<LatencyBreakdown>? _explain;
 
@@ -66,7 +65,6 @@ public sealed class LoadBalancerScenario : Scenario
     public override void Reset()
     {
         _balancer = NewBalancer();
-        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<SelectBackendInterface<Latency>>(_balancer, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<SelectBackendInterface<LatencyBreakdown>>(_balancer, EntryPoint);
     }
@@ -98,7 +96,6 @@ public sealed class LoadBalancerScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        TouchFrame(_caches, index);
         MaglevPcvs pcvs = _balancer.LastPacket;
         (values[0], values[1]) = ReplayLoads(Workload.Packet(index), pcvs);
         values[2] = pcvs.Probes;
@@ -125,11 +122,11 @@ public sealed class LoadBalancerScenario : Scenario
         for (int i = 0; i < pcvs.Probes; i++)
         {
             int slot = (home + i) & (ConnectionCapacity - 1);
-            connection += _caches.LoadEntry(slot, ConnectionTable.SlotBytes, ConnectionTableBytes, ProbeSite) ? 1 : 0;
+            connection += SimulatedCaches.LoadEntry(slot, ConnectionTable.SlotBytes, ConnectionTableBytes, ProbeSite) ? 1 : 0;
         }
 
         int entry = (int)(hash % (uint)_balancer.Table.Size);
-        int lookup = pcvs.LookedUp && _caches.LoadEntry(entry, MaglevTable.EntryBytes, LookupTableBytes, LookupSite, LookupTableStart) ? 1 : 0;
+        int lookup = pcvs.LookedUp && SimulatedCaches.LoadEntry(entry, MaglevTable.EntryBytes, LookupTableBytes, LookupSite, LookupTableStart) ? 1 : 0;
         return (connection, lookup);
     }
 
@@ -144,7 +141,7 @@ public sealed class LoadBalancerScenario : Scenario
         int lines = (int)((LookupTableBytes + CacheLevel.LineBytes - 1) / CacheLevel.LineBytes);
         for (int line = 0; line < lines; line++)
         {
-            _caches.LoadEntry(line, CacheLevel.LineBytes, LookupTableBytes, RebuildSite, LookupTableStart);
+            SimulatedCaches.LoadEntry(line, CacheLevel.LineBytes, LookupTableBytes, RebuildSite, LookupTableStart);
         }
     }
 

@@ -23,7 +23,6 @@ public sealed class NatScenario : Scenario
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
-    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private int _flowsBefore;
     private ProcessInterface<Latency>? _interface;
     private ProcessInterface<LatencyBreakdown>? _explain;
@@ -65,7 +64,6 @@ public sealed class NatScenario : Scenario
     public override void Reset()
     {
         _nat = new Nat(_config);
-        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<ProcessInterface<Latency>>(_nat, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ProcessInterface<LatencyBreakdown>>(_nat, EntryPoint);
     }
@@ -88,7 +86,6 @@ public sealed class NatScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        TouchFrame(_caches, index);
         values[0] = ReplayFlowTableLoads(index);
         values[1] = _nat.LastPacket.ExpiredFlows;
         values[2] = _nat.LastPacket.ChainLength;
@@ -165,7 +162,7 @@ public sealed class NatScenario : Scenario
             return missed + (table.Oldest >= 0 ? Load(table.Oldest, ExpirySite) : 0);
         }
 
-        int Load(int e, int site) => _caches.LoadEntry(e, NatFlowTable.EntryBytes, TableBytes, site) ? 1 : 0;
+        int Load(int e, int site) => SimulatedCaches.LoadEntry(e, NatFlowTable.EntryBytes, TableBytes, site) ? 1 : 0;
     }
 
     // The footprint the entry point's PixHint.ColdLoads names.

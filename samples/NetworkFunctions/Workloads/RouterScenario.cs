@@ -14,7 +14,6 @@ public sealed class RouterScenario : Scenario
     private static readonly string[] Pcvs = { "trieMisses", "trieDepth" };
     private readonly Action<PrefixTrie> _installRoutes;
     private LpmRouter _router;
-    private CacheSimulation _caches = MachineCaches.Current.NewSimulation();
     private RouteInterface<Latency>? _interface;
     private RouteInterface<LatencyBreakdown>? _explain;
 
@@ -52,7 +51,6 @@ public sealed class RouterScenario : Scenario
     public override void Reset()
     {
         _router = NewRouter();
-        _caches = Caches.NewSimulation();
         _interface = InterfaceBinding.Bind<RouteInterface<Latency>>(_router, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<RouteInterface<LatencyBreakdown>>(_router, EntryPoint);
     }
@@ -71,7 +69,6 @@ public sealed class RouterScenario : Scenario
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        TouchFrame(_caches, index);
         values[0] = ReplayTrieLoads(Workload.Packet(index));
         values[1] = _router.LastPacket.TrieDepth;
     }
@@ -95,7 +92,7 @@ public sealed class RouterScenario : Scenario
         int node = PrefixTrie.Root;
         for (int depth = 0; depth < visited; depth++)
         {
-            misses += _caches.LoadEntry(node, PrefixTrie.NodeBytes, TrieBytes, WalkSite) ? 1 : 0;
+            misses += SimulatedCaches.LoadEntry(node, PrefixTrie.NodeBytes, TrieBytes, WalkSite) ? 1 : 0;
             if (depth + 1 < visited)
             {
                 node = trie.ChildOf(node, ((headers.DestinationIp >> (31 - depth)) & 1) != 0);

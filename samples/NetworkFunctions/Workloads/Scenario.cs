@@ -35,17 +35,18 @@ public abstract class Scenario
 
     /// <summary>
     /// The caches the cold-load PCVs are traced on: this machine's (<see cref="MachineCaches.Current"/>) unless set,
-    /// e.g. by a test that must trace the same values on every machine. Takes effect at the next <see cref="Reset"/>.
+    /// e.g. by a test that must trace the same values on every machine. Takes effect at the next <see cref="ResetAndSetUp"/>.
     /// </summary>
     public MachineCaches Caches { get; set; } = MachineCaches.Current;
 
     /// <summary>
-    /// Loads the lines of packet <paramref name="index"/>'s headers into <paramref name="caches"/>, as the driver reads
-    /// them before the timed call (<see cref="Workload.TouchHeaders"/>): a cold-load replay calls it first, so that the
-    /// frames streaming through the caches evict table lines there as they do on the machine.
+    /// The simulated caches a cold-load replay loads the function's tables into: new (empty, on <see cref="Caches"/>)
+    /// at every <see cref="ResetAndSetUp"/>, and holding, when <see cref="ReadPcvs"/> runs, the lines of the packet's
+    /// headers. The base owns it so that a traced function cannot forget the frames: the driver reads every packet's
+    /// headers before the timed call (<see cref="Workload.TouchHeaders"/>), and the frames streaming through the caches
+    /// evict table lines there as they do on the machine.
     /// </summary>
-    protected void TouchFrame(CacheSimulation caches, int index) =>
-        caches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(index), Workload.HeaderLength(index));
+    protected CacheSimulation SimulatedCaches { get; private set; } = MachineCaches.Current.NewSimulation();
 
     /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
     public abstract void Process(int index);
@@ -53,7 +54,8 @@ public abstract class Scenario
     /// <summary>
     /// Writes the PCV values the last <see cref="Process"/> (of packet <paramref name="index"/>) induced, read
     /// from the function's own counters, or, for what the function does not count (which of its loads
-    /// miss L1), replayed from the packet and the state it left. Called in order, once per measured packet.
+    /// miss L1), replayed from the packet and the state it left through <see cref="SimulatedCaches"/>, which then
+    /// holds the packet's header lines. Called in order, once per measured packet.
     /// </summary>
     public abstract void ReadPcvs(int index, Span<int> values);
 
@@ -133,6 +135,7 @@ public abstract class Scenario
     /// <summary>Resets, then processes the setup packets: the state measurement starts from.</summary>
     public void ResetAndSetUp()
     {
+        SimulatedCaches = Caches.NewSimulation();
         Reset();
         for (int i = 0; i < Workload.SetupCount; i++)
         {
@@ -153,6 +156,7 @@ public abstract class Scenario
             int index = Workload.SetupCount + i;
             BeforePacket(index);
             Process(index);
+            SimulatedCaches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(index), Workload.HeaderLength(index));
             ReadPcvs(index, row);
             for (int p = 0; p < row.Length; p++)
             {

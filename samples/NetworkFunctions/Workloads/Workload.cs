@@ -48,7 +48,7 @@ public sealed class Workload
     /// <summary>
     /// How many bytes of a frame the receive path has in the cache when the frame reaches the network function
     /// (<see cref="TouchHeaders"/>'s default): the driver reads them before each timed packet, and the cold-load
-    /// traces load the same lines into their simulated caches (<see cref="Scenario.TouchFrame"/>).
+    /// traces load the same lines into their simulated caches (<see cref="Scenario.TracePcvs"/>).
     /// </summary>
     public const int HeaderBytes = 128;
 
