@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Pix.Samples.NetworkFunctions.Packets;
 
 namespace Pix.Samples.NetworkFunctions.Firewall;
@@ -21,6 +23,12 @@ public enum ConnectionState : byte
 /// </summary>
 public sealed class ConnectionTracker
 {
+    /// <summary>Bytes per entry of the pool (its struct's size): what a table of n connections spans, n × this.</summary>
+    public const int EntryBytes = 40;
+
+    /// <summary>Bytes per bucket head (an entry's index).</summary>
+    public const int BucketHeadBytes = sizeof(int);
+
     private const int None = -1;
 
     private readonly int[] _bucketHeads;
@@ -46,6 +54,7 @@ public sealed class ConnectionTracker
         _bucketHeads = new int[bucketCount];
         _bucketHeads.AsSpan().Fill(None);
         _bucketMask = bucketCount - 1;
+        Debug.Assert(Unsafe.SizeOf<Entry>() == EntryBytes, "EntryBytes must be the entry's size: the interface prices cold loads by the table's bytes.");
         _entries = new Entry[capacity];
         for (int i = 0; i < capacity; i++)
         {
@@ -64,6 +73,15 @@ public sealed class ConnectionTracker
 
     /// <summary>Number of buckets.</summary>
     public int BucketCount => _bucketHeads.Length;
+
+    /// <summary>The first entry of bucket <paramref name="bucket"/>, or -1 (the cold-load replay follows the chains).</summary>
+    internal int BucketHead(int bucket) => _bucketHeads[bucket];
+
+    /// <summary>The entry after <paramref name="index"/> in its bucket's chain, or in the free list when it is free; -1 at the end.</summary>
+    internal int NextInChain(int index) => _entries[index].Next;
+
+    /// <summary>The free list's first entry (the next <see cref="Add"/> takes it), or -1 when the pool is full.</summary>
+    internal int FreeHead => _freeHead;
 
     /// <summary>The state of entry <paramref name="index"/>.</summary>
     public ConnectionState StateAt(int index) => _entries[index].State;

@@ -16,6 +16,16 @@ public readonly record struct FirewallPcvs(int ChainLength, int RulesScanned, in
 /// </summary>
 public sealed partial class StatefulFirewall
 {
+    /// <summary>
+    /// The connection table's size the interface prices L1 misses at (65,536 entries, 2.5 MiB): a
+    /// <c>PixHint.ColdLoads</c> footprint is a compile-time constant, so a firewall built much larger or
+    /// smaller than this is priced as if it had this many connections.
+    /// </summary>
+    public const int ProvisionedConnections = 1 << 16;
+
+    /// <summary>The connection table's bucket count the interface prices L1 misses at (16,384 heads, 64 KiB), as <see cref="ProvisionedConnections"/>.</summary>
+    public const int ProvisionedBuckets = 1 << 14;
+
     private readonly ConnectionTracker _connections;
     private readonly FirewallRule[] _rules;
     private int _ruleCount;
@@ -51,6 +61,8 @@ public sealed partial class StatefulFirewall
     [PerformanceInterface]
     public bool Filter(ReadOnlySpan<byte> packet, long now)
     {
+        PixHint.ColdLoads("connectionMisses", ProvisionedConnections * ConnectionTracker.EntryBytes, "connection-table entries this packet loads that are not in L1 (its bucket's walk, and the free entry a new connection takes)");
+        PixHint.ColdLoads("bucketMisses", ProvisionedBuckets * ConnectionTracker.BucketHeadBytes, "the packet's bucket head, when it is not in L1");
         if (!PacketParser.TryParse(packet, out PacketHeaders headers))
         {
             LastPacket = default;

@@ -15,8 +15,9 @@ public sealed class FirewallScenario : Scenario
     public const int RuleCount = 100;
 
     private const uint InsideNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "chainLength", "staleUnlinked", "rulesScanned" };
+    private static readonly string[] Pcvs = { "connectionMisses", "bucketMisses", "chainLength", "staleUnlinked", "rulesScanned" };
     private StatefulFirewall _firewall;
+    private int _connectionsBefore;
     private FilterInterface<Latency>? _interface;
     private FilterInterface<LatencyBreakdown>? _explain;
 
@@ -40,7 +41,7 @@ public sealed class FirewallScenario : Scenario
     /// </summary>
     public static StatefulFirewall NewFirewall()
     {
-        var firewall = new StatefulFirewall(RuleCount, 1 << 16, 1 << 14, 300_000_000, 30_000_000);
+        var firewall = new StatefulFirewall(RuleCount, StatefulFirewall.ProvisionedConnections, StatefulFirewall.ProvisionedBuckets, 300_000_000, 30_000_000);
         firewall.AddRule(new FirewallRule(InsideNetwork, 8, 0, 0, 443, 443, Wire.ProtocolTcp, allow: true));
         firewall.AddRule(new FirewallRule(InsideNetwork, 8, 0, 0, 53, 53, Wire.ProtocolUdp, allow: true));
         var random = new SplitMix64(0xF1EE);
@@ -51,6 +52,9 @@ public sealed class FirewallScenario : Scenario
 
         return firewall;
     }
+
+    /// <summary>A scenario over packets built elsewhere (tests craft connections' reuse distances with it).</summary>
+    internal static FirewallScenario Of(Workload workload) => new(workload);
 
     /// <summary>Creates the scenario for workload <paramref name="name"/>.</summary>
     public static FirewallScenario Create(string name, ulong seed) => name switch
@@ -69,24 +73,84 @@ public sealed class FirewallScenario : Scenario
         _explain = InterfaceBinding.BindExplanation<FilterInterface<LatencyBreakdown>>(_firewall, EntryPoint);
     }
 
+    /// <summary>Notes how many connections the table holds (off the clock): the cold-load replay tells from it whether the packet added one.</summary>
+    public override void BeforePacket(int index) => _connectionsBefore = _firewall.Connections.Count;
+
     /// <inheritdoc/>
     public override void Process(int index) => _firewall.Filter(Workload.Packet(index), Workload.Time(index));
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = _firewall.LastPacket.ChainLength;
-        values[1] = _firewall.LastPacket.StaleUnlinked;
-        values[2] = _firewall.LastPacket.RulesScanned;
+        FirewallPcvs pcvs = _firewall.LastPacket;
+        (values[0], values[1]) = ReplayConnectionTableLoads(index, pcvs);
+        values[2] = pcvs.ChainLength;
+        values[3] = pcvs.StaleUnlinked;
+        values[4] = pcvs.RulesScanned;
     }
+
+    /// <summary>
+    /// The connection-table lines packet <paramref name="index"/> loaded, replayed from the state it left, in the order
+    /// <see cref="StatefulFirewall.Filter"/> loads them, through the simulated caches: how many entries and bucket heads
+    /// were cold (CacheSimulation). The bucket's head; the entries <c>Find</c> walked (the chain's first ones, after the
+    /// new entry if the packet added one: <c>Add</c> links it first); then the free entry a new connection took, loaded
+    /// for its free-list link. Stale entries the walk unlinked are no longer in the chain: they are the free list's first
+    /// entries (the last of them taken again by a new connection), replayed after the kept ones, as their place in the
+    /// walk is lost. Not replayed: the rule list (100 rules of 24 bytes: it stays in L1) and the stores (to lines just loaded).
+    /// </summary>
+    private (int Connection, int Bucket) ReplayConnectionTableLoads(int index, FirewallPcvs pcvs)
+    {
+        if (!PacketParser.TryParse(Workload.Packet(index), out PacketHeaders headers))
+        {
+            return (0, 0);
+        }
+
+        ConnectionTracker table = _firewall.Connections;
+        int bucket = table.BucketOf(headers.Flow.Canonical().Hash());
+        int bucketMisses = SimulatedCaches.LoadEntry(bucket, ConnectionTracker.BucketHeadBytes, BucketHeadsBytes, BucketSite, BucketHeadsStart) ? 1 : 0;
+        bool added = table.Count - _connectionsBefore + pcvs.StaleUnlinked == 1;
+        int misses = 0;
+        int entry = table.BucketHead(bucket);
+        int newEntry = added ? entry : -1;
+        if (added)
+        {
+            entry = table.NextInChain(entry);
+        }
+
+        for (int i = 0; i < pcvs.ChainLength - pcvs.StaleUnlinked && entry >= 0; i++, entry = table.NextInChain(entry))
+        {
+            misses += Load(entry, WalkSite);
+        }
+
+        // Unlinked entries were pushed on the free list in walk order; a new connection then took the last of them.
+        int unlinkedFree = added ? pcvs.StaleUnlinked - 1 : pcvs.StaleUnlinked;
+        entry = table.FreeHead;
+        for (int i = 0; i < unlinkedFree && entry >= 0; i++, entry = table.NextInChain(entry))
+        {
+            misses += Load(entry, WalkSite);
+        }
+
+        return (misses + (newEntry >= 0 ? Load(newEntry, PoolSite) : 0), bucketMisses);
+
+        int Load(int e, int site) => SimulatedCaches.LoadEntry(e, ConnectionTracker.EntryBytes, EntriesBytes, site) ? 1 : 0;
+    }
+
+    // The footprints the entry point's two PixHint.ColdLoads name; the bucket heads are placed after the entries in the
+    // simulated memory (on a line boundary), so that the two structures' lines never alias.
+    private const long EntriesBytes = (long)StatefulFirewall.ProvisionedConnections * ConnectionTracker.EntryBytes;
+    private const long BucketHeadsBytes = (long)StatefulFirewall.ProvisionedBuckets * ConnectionTracker.BucketHeadBytes;
+    private const long BucketHeadsStart = EntriesBytes;
+
+    // The load sites of the replay, for the simulated stride prefetcher.
+    private const int BucketSite = 0, WalkSite = 1, PoolSite = 2;
 
     /// <summary>3,000 HTTPS connections opened in setup (SYN, SYN-ACK, ACK); then data both ways, 3% of packets opening new connections.</summary>
     private static FirewallScenario Typical(ulong seed)
@@ -163,5 +227,5 @@ public sealed class FirewallScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Filter</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double chainLength, double? staleUnlinked, double? rulesScanned);
+    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double bucketMisses, double chainLength, double? staleUnlinked, double? rulesScanned);
 }

@@ -19,7 +19,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [InlineData("MaglevLoadBalancer.SelectBackend", "connectionMisses,lookupMisses,probes")]
     [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength")]
     [InlineData("LpmRouter.Route", "trieMisses,trieDepth")]
-    [InlineData("StatefulFirewall.Filter", "chainLength,staleUnlinked,rulesScanned")]
+    [InlineData("StatefulFirewall.Filter", "connectionMisses,bucketMisses,chainLength,staleUnlinked,rulesScanned")]
     [InlineData("TokenBucketPolicer.Police", "")]
     public void The_PCVs_are_the_ones_the_hints_name(string entryPoint, string expected)
     {
@@ -76,9 +76,9 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     [Fact]
     public void Firewall_latency_grows_with_the_chain_and_with_the_rules_scanned()
     {
-        double baseline = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 1), ("rulesScanned", 0)));
-        double chain = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("rulesScanned", 0)));
-        double rules = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 1), ("rulesScanned", 100)));
+        double baseline = models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 1), ("rulesScanned", 0)));
+        double chain = models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 100), ("rulesScanned", 0)));
+        double rules = models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 1), ("rulesScanned", 100)));
         Assert.True(chain > baseline);
         Assert.True(rules > baseline);
     }
@@ -87,11 +87,11 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     public void Firewall_walk_prices_the_unlinking_of_stale_entries_only_as_often_as_it_happens()
     {
         // staleUnlinked counts the walk's runs of the unlink arm; left out it takes its bound, every entry unlinked.
-        double none = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("staleUnlinked", 0), ("rulesScanned", 0)));
-        double some = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("staleUnlinked", 10), ("rulesScanned", 0)));
-        double all = models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("staleUnlinked", 100), ("rulesScanned", 0)));
+        double none = models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 100), ("staleUnlinked", 0), ("rulesScanned", 0)));
+        double some = models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 100), ("staleUnlinked", 10), ("rulesScanned", 0)));
+        double all = models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 100), ("staleUnlinked", 100), ("rulesScanned", 0)));
         Assert.True(none < some && some < all, $"{none} < {some} < {all}");
-        Assert.Equal(all, models.Evaluate("StatefulFirewall.Filter", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("rulesScanned", 0))), 9);
+        Assert.Equal(all, models.Evaluate("StatefulFirewall.Filter", Pcvs(("connectionMisses", 0), ("bucketMisses", 0), ("chainLength", 100), ("rulesScanned", 0))), 9);
     }
 
     [Fact]
