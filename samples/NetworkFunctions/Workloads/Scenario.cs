@@ -156,6 +156,8 @@ public abstract class Scenario
             int index = Workload.SetupCount + i;
             BeforePacket(index);
             Process(index);
+
+            // The driver reads the packet's headers just before timing it (Workload.TouchHeaders): so does the replay.
             SimulatedCaches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(index), Workload.HeaderLength(index));
             ReadPcvs(index, row);
             for (int p = 0; p < row.Length; p++)
