@@ -5,35 +5,32 @@ using Pix.Calibration.Kernels;
 namespace Pix.Calibration;
 
 /// <summary>
-/// How the branch-miss pair's timings (<see cref="BranchMissKernels"/>) become one difference: each timing of the
-/// random-bits run paired with the equal-bits timing made beside it in the same pass, and the median of those pairs'
-/// differences, never the difference of each kernel's quietest timing on its own.
+/// How the branch-miss pair's timings (<see cref="BranchMissKernels"/>) become one difference: the random-bits run's
+/// quietest batch less the equal-bits run's quietest batch, over all passes, not the difference of each kernel's
+/// quietest timing (the median of a timing's batches).
 /// </summary>
 /// <remarks>
-/// A busy sibling hardware thread or a neighbour slows both kernels: in two calibrations at load 29–33 the equal-bits
-/// run took 1.02–2.46 ns an iteration from pass to pass and the random-bits run 3.65–5.30, while the difference of the
-/// two timings made side by side stayed within 2.45–2.92 ns. Each kernel's own quietest timing can come from a
-/// different pass, one quiet and one not: in the twelfth session's two closing calibrations the equal run's quietest
-/// timing was 1.028 ns in both and the random run's 4.71 and 3.83, a miss of 7.36 and 5.61 ns (docs/calibration.md,
-/// "Thirteenth session"). Interference that both timings of a pair saw cancels in their difference; the median over the
-/// passes rejects a pass in which it hit only one of them. The smallest pair (the quietest pass) does not: a pass
-/// with the equal run on a core of its own and the random run shared is the smallest pair and the largest difference.
+/// The pair's difference (2.6 ns an iteration) is small beside what interference adds to either kernel, and
+/// interference here comes and goes on its own for each: in one calibration at load 47 every timing of the equal-bits
+/// run was slowed to 1.66–1.78 ns an iteration (1.03 on a quiet core) while the random-bits run's were quiet (3.66–3.72)
+/// but one, so the quietest timings gave a miss of 4.04 ns and the median of the differences of timings made side by
+/// side in each pass 4.11; in another the random run was slowed in every timing and the equal one not, 6.1 ns. A timing
+/// lasts 6 ms; within it the quietest of its eleven 0.5 ms batches still found the quiet core for both kernels (1.033 and
+/// 3.66 ns, a miss of 5.25). Over sixteen calibrations at load 23–50 the quietest batches gave a miss of 5.21–5.76 ns in
+/// all but one (6.69: a single pass at load 50), the quietest timings 4.04–6.55 and the median of the pairs 4.11–6.55
+/// (docs/calibration.md, "Thirteenth session"). Interference only adds time, and a batch of the pair's kernels is too
+/// long for a faster outlier (the clock steps 10 ns; a batch lasts 0.5 ms).
 /// </remarks>
 internal static class BranchMissPair
 {
-    /// <summary>One timing of one kernel of the pair: the pass it was made in and its nanoseconds per iteration.</summary>
-    internal sealed record Timing(int Pass, double NsPerIteration);
+    /// <summary>One timing of one kernel of the pair: its batches' nanoseconds per iteration.</summary>
+    internal sealed record Timing(IReadOnlyList<double> BatchNsPerIteration);
 
-    /// <summary>
-    /// The median over the pairs of (random − equal) nanoseconds per iteration, a pair being the k-th timing of each
-    /// kernel within one pass (in the order they were made). Null when no pass timed both.
-    /// </summary>
-    internal static double? MedianDifference(IEnumerable<Timing> predicted, IEnumerable<Timing> mispredicted)
+    /// <summary>The random run's quietest batch less the equal run's, in nanoseconds per iteration; null without a timing of each.</summary>
+    internal static double? QuietestDifference(IEnumerable<Timing> predicted, IEnumerable<Timing> mispredicted)
     {
-        ILookup<int, Timing> random = mispredicted.ToLookup(t => t.Pass);
-        double[] differences = predicted.GroupBy(t => t.Pass)
-            .SelectMany(pass => pass.Zip(random[pass.Key], (p, m) => m.NsPerIteration - p.NsPerIteration))
-            .ToArray();
-        return differences.Length == 0 ? null : SampleStatistics.MedianOf(differences);
+        double[] equal = predicted.SelectMany(t => t.BatchNsPerIteration).ToArray();
+        double[] random = mispredicted.SelectMany(t => t.BatchNsPerIteration).ToArray();
+        return equal.Length == 0 || random.Length == 0 ? null : random.Min() - equal.Min();
     }
 }

@@ -189,11 +189,11 @@ internal sealed class Calibrator
             }
         }
 
-        // A miss is not fitted either: the difference of the pair's timings made side by side is the refill
-        // (BranchMissKernels), its median over the passes (BranchMissPair).
+        // A miss is not fitted either: the pair's difference is the refill (BranchMissKernels), from each kernel's
+        // quietest batch (BranchMissPair).
         Probe predicted = probes.Single(p => p.Outcomes == BranchOutcomes.Equal);
         Probe mispredicted = probes.Single(p => p.Outcomes == BranchOutcomes.Random);
-        double difference = BranchMissPair.MedianDifference(PairTimings(predicted), PairTimings(mispredicted)) ?? (PerUnit(mispredicted) - PerUnit(predicted));
+        double difference = BranchMissPair.QuietestDifference(PairTimings(predicted), PairTimings(mispredicted)) ?? (PerUnit(mispredicted) - PerUnit(predicted));
         double missNs = BranchMissKernels.MissNs(difference);
         costs[OperationClass.BranchMiss] = new OperationCost(missNs, missNs);
         sources[OperationClass.BranchMiss] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.BranchMiss];
@@ -255,7 +255,7 @@ internal sealed class Calibrator
         double Spread(Probe p) => PassSpread(perPass[p]);
 
         IEnumerable<BranchMissPair.Timing> PairTimings(Probe p) =>
-            perPass[p].Select(t => new BranchMissPair.Timing(t.Pass, t.Result.Median.Nanoseconds / p.Units));
+            perPass[p].Select(t => new BranchMissPair.Timing(t.Result.Samples.Select(s => s / p.Units).ToArray()));
     }
 
     /// <summary>
