@@ -62,7 +62,8 @@ internal sealed class Calibrator
                 int times = timings.Count >= 2 && PassSpread(timings) > DisagreeingSpread ? 1 + ExtraTimings : 1;
                 for (int t = 0; t < times; t++)
                 {
-                    timings.Add(new Timing(pass, Time(probes[i], timings)));
+                    MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
+                    timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
                 }
 
                 Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
@@ -75,11 +76,6 @@ internal sealed class Calibrator
         Report("fit", null, 0, 1);
         return Fit(probes, perPass, pass, issueRates);
     }
-
-    /// <summary>One timing of <paramref name="probe"/>: over whole gen-0 cycles for an allocation kernel (<see cref="AllocationCycles"/>), else batches.</summary>
-    private MeasurementResult Time(Probe probe, List<Timing> earlier) => probe.OverGcCycles
-        ? AllocationCycles.Measure(probe.Measure)
-        : Measurement.MeasureWith(probe.Measure, earlier.Count == 0 ? _options.Measurement : Repeat(earlier[0].Result));
 
     /// <summary>
     /// A later pass over a kernel: the batch size the first pass found, and a warm-up only long enough
@@ -315,12 +311,7 @@ internal sealed class Calibrator
         {
             KernelState state = _state;
             Func<KernelState, int, long> run = kernel.Run;
-            bool allocates = kernel.CountsPerIteration.TryGetValue(OperationClass.AllocatedByte, out double bytes) && bytes > 0;
-            int iterations = allocates ? AllocationIterations(bytes) : Iterations;
-            probes.Add(new Probe(kernel.Name, kernel.Bound == KernelBound.Latency ? "latency" : "throughput", () => run(state, iterations), iterations, kernel, null)
-            {
-                OverGcCycles = allocates,
-            });
+            probes.Add(new Probe(kernel.Name, kernel.Bound == KernelBound.Latency ? "latency" : "throughput", () => run(state, Iterations), Iterations, kernel, null));
         }
 
         foreach (MemoryChase chase in MemoryChase.Create(_options.MemoryWorkingSets, seed: 12345))
@@ -365,17 +356,6 @@ internal sealed class Calibrator
     }
 
     /// <summary>
-    /// Iterations per call of an allocation kernel that allocates <paramref name="bytesPerIteration"/>: at most
-    /// <see cref="Iterations"/> and at most <see cref="AllocationBytesPerCall"/> a call, so a gen-0 cycle (megabytes)
-    /// is hundreds of calls and where a collection falls within a call moves a cycle's figure by well under 1%.
-    /// </summary>
-    internal static int AllocationIterations(double bytesPerIteration) =>
-        (int)Math.Max(1, Math.Min(Iterations, AllocationBytesPerCall / bytesPerIteration));
-
-    /// <summary>Most bytes one call of an allocation kernel allocates (<see cref="AllocationIterations"/>).</summary>
-    internal const int AllocationBytesPerCall = 64 * 1024;
-
-    /// <summary>
     /// A Debug build of Pix.Runtime runs its kernels as debuggable, unoptimised code for ever (the JIT
     /// never tiers it up), which would make every cost several times too high. Refuse rather than
     /// produce a wrong profile.
@@ -404,9 +384,6 @@ internal sealed class Calibrator
     {
         /// <summary>For a memory-level chase, the bytes it walks (its Units are links followed); otherwise null.</summary>
         public long? WorkingSet { get; init; }
-
-        /// <summary>An allocation kernel: timed over whole gen-0 cycles (<see cref="AllocationCycles"/>), not in batches.</summary>
-        public bool OverGcCycles { get; init; }
 
         /// <summary>For one of the branch-miss pair, which outcomes its branch follows; otherwise null.</summary>
         public BranchOutcomes? Outcomes { get; init; }
