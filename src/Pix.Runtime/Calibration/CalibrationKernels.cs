@@ -98,7 +98,7 @@ internal static class CalibrationKernels
         [CopiedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [ComparedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",
-        [BranchMiss] = $"(random − equal bits) / {BranchMissKernels.MissesPerIteration} miss per branch; latency = throughput",
+        [BranchMiss] = $"(random − equal bits, quietest batch of each) / {BranchMissKernels.MissesPerIteration} miss per branch; latency = throughput",
     };
 
     /// <summary>

@@ -185,10 +185,12 @@ internal sealed class Calibrator
             }
         }
 
-        // A miss is not fitted either: the pair's difference is the refill (see BranchMissKernels).
+        // A miss is not fitted either: the pair's difference is the refill (BranchMissKernels), from each kernel's
+        // quietest batch (BranchMissPair).
         Probe predicted = probes.Single(p => p.Outcomes == BranchOutcomes.Equal);
         Probe mispredicted = probes.Single(p => p.Outcomes == BranchOutcomes.Random);
-        double missNs = BranchMissKernels.MissNs(PerUnit(predicted), PerUnit(mispredicted));
+        double difference = BranchMissPair.QuietestDifference(PairTimings(predicted), PairTimings(mispredicted)) ?? (PerUnit(mispredicted) - PerUnit(predicted));
+        double missNs = BranchMissKernels.MissNs(difference);
         costs[OperationClass.BranchMiss] = new OperationCost(missNs, missNs);
         sources[OperationClass.BranchMiss] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.BranchMiss];
         fittedTimes[predicted.Name] = PerUnit(predicted);
@@ -247,6 +249,9 @@ internal sealed class Calibrator
         };
 
         double Spread(Probe p) => PassSpread(perPass[p]);
+
+        IEnumerable<BranchMissPair.Timing> PairTimings(Probe p) =>
+            perPass[p].Select(t => new BranchMissPair.Timing(t.Result.Samples.Select(s => s / p.Units).ToArray()));
     }
 
     /// <summary>

@@ -62,7 +62,10 @@ internal sealed class BranchMissKernels
     /// the random branches miss). Never negative: when noise makes the random run the faster, 0.
     /// </summary>
     public static double MissNs(double predictedNsPerIteration, double mispredictedNsPerIteration) =>
-        Math.Max(0, mispredictedNsPerIteration - predictedNsPerIteration) / MissesPerIteration;
+        MissNs(mispredictedNsPerIteration - predictedNsPerIteration);
+
+    /// <summary>What one miss costs from the random run's nanoseconds per iteration over the equal run's (never negative).</summary>
+    public static double MissNs(double differenceNsPerIteration) => Math.Max(0, differenceNsPerIteration) / MissesPerIteration;
 
     /// <summary>The walk on bits that never change: every branch predicted.</summary>
     public long Predicted(int iterations) => Run(_equal, ref _equalCursor, _zero, _one, iterations);
