@@ -126,4 +126,28 @@ public sealed record ExtractionOptions
     /// <summary>These options with the project's <c>PixResolution</c> when it is valid.</summary>
     public ExtractionOptions WithProjectResolution(string? pixResolution) =>
         TryParseResolution(pixResolution, out double r) ? this with { DefaultResolution = r } : this;
+
+    /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixBottomUpSummaries</c>.</summary>
+    public const string BottomUpBuildProperty = "build_property.PixBottomUpSummaries";
+
+    /// <summary>
+    /// Reads a project's <c>PixBottomUpSummaries</c>: <c>true</c> or <c>false</c> (any case, surrounding blanks
+    /// ignored); a missing or empty value means the default (<see cref="Default"/>'s <see cref="BottomUpSummaries"/>).
+    /// Any other text gives null: the caller keeps the default and the analyzers report it (PIX0007). The one parser
+    /// for it, shared by the generator and the analyzers, so that both extract in the same mode.
+    /// </summary>
+    public static bool? ParseBottomUp(string? text)
+    {
+        string value = text?.Trim() ?? string.Empty;
+        if (value.Length == 0)
+        {
+            return Default.BottomUpSummaries;
+        }
+
+        return bool.TryParse(value, out bool on) ? on : null;
+    }
+
+    /// <summary>These options with the project's <c>PixBottomUpSummaries</c> when it is valid (the default's mode otherwise).</summary>
+    public ExtractionOptions WithProjectBottomUp(string? pixBottomUpSummaries) =>
+        this with { BottomUpSummaries = ParseBottomUp(pixBottomUpSummaries) ?? Default.BottomUpSummaries };
 }
