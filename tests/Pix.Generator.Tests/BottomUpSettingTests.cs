@@ -54,6 +54,21 @@ public sealed class BottomUpSettingTests
     }
 
     [Fact]
+    public void Annotate_all_does_not_serve_one_mode_s_kept_targets_to_the_other()
+    {
+        // One compilation, one file path: the process-wide store of kept trees would hold the first mode's specs for it.
+        CSharpCompilation compilation = Pix.Testing.TestCompilation.CreateNamed("BottomUpKept", Chain);
+        foreach ((string setting, bool bottomUp) in new[] { ("false", false), ("true", true), ("false", false) })
+        {
+            GeneratorRunResult run = GeneratorRunner.CreateDriver(Pix.Testing.TestCompilation.ParseOptions, pixAnnotateAll: "true", pixBottomUp: setting)
+                .RunGenerators(compilation).GetRunResult().Results.Single();
+            Model.LatencyMethodSpec one = run.TrackedSteps[TrackingNames.AnnotateAllTransform].SelectMany(s => s.Outputs)
+                .Select(o => (Model.LatencyMethodSpec)o.Value).Single(s => s.MethodName == "One");
+            Assert.Equal(bottomUp, one.Interface.IsComplete);
+        }
+    }
+
+    [Fact]
     public void Changing_the_property_extracts_again_without_reading_the_attributes_again()
     {
         CSharpCompilation compilation = Pix.Testing.TestCompilation.CreateNamed("BottomUpSwitch", Chain);
