@@ -6,7 +6,7 @@ namespace Pix.Corpus;
 
 /// <summary>
 /// The analyzer-config options a project's <c>CompilerVisibleProperty</c> items give the generator and
-/// the analyzers (<c>build_property.X</c>), here <c>PixAnnotateAll=true</c>.
+/// the analyzers (<c>build_property.X</c>), here <c>PixAnnotateAll=true</c> (and <c>PixBottomUpSummaries</c>).
 /// </summary>
 internal sealed class BuildProperties : AnalyzerConfigOptionsProvider
 {
@@ -25,6 +25,10 @@ internal sealed class BuildProperties : AnalyzerConfigOptionsProvider
 
     /// <summary>What the corpus runs with: annotate-all on, everything else at its default.</summary>
     public static BuildProperties AnnotateAll { get; } = new(new Dictionary<string, string> { ["PixAnnotateAll"] = "true" });
+
+    /// <summary>Annotate-all with <c>PixBottomUpSummaries</c> set as the run asks (the keystroke run with <c>--bottom-up</c>).</summary>
+    public static BuildProperties AnnotateAllWith(bool bottomUp) =>
+        new(new Dictionary<string, string> { ["PixAnnotateAll"] = "true", ["PixBottomUpSummaries"] = bottomUp ? "true" : "false" });
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
 

@@ -34,7 +34,8 @@ internal sealed record KeystrokeResult(TimeSpan FirstPass, IReadOnlyList<Keystro
 
 /// <summary>
 /// The IDE makes a new compilation on every keystroke and runs the generator on it, incrementally from the
-/// driver of the compilation before. This run does the same with annotate-all on: one pass over the corpus,
+/// driver of the compilation before. This run does the same with annotate-all on (and <c>PixBottomUpSummaries</c> as
+/// asked): one pass over the corpus,
 /// then <c>count</c> edits, each inserting a statement (<c>_ = 0;</c>) at the start of one method's block
 /// body, chained (each edit's compilation is the previous one's with one more edit, as a user's session
 /// is), each timed. The methods are spread evenly over the corpus in source order, so the figures are a
@@ -49,12 +50,15 @@ internal sealed record KeystrokeResult(TimeSpan FirstPass, IReadOnlyList<Keystro
 /// </remarks>
 internal static class KeystrokeRun
 {
-    public static KeystrokeResult Run(CSharpCompilation corpus, int count, CancellationToken ct, bool verify = false)
+    public static KeystrokeResult Run(CSharpCompilation corpus, int count, CancellationToken ct, bool verify = false, bool bottomUp = false)
     {
+        BuildProperties properties = BuildProperties.AnnotateAllWith(bottomUp);
+        // What the generator extracts kept models with (through the property, as a project sets it), to verify them against.
+        ExtractionOptions extraction = PerformanceInterfaceGenerator.Parser.ProjectExtraction(properties.GlobalOptions);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new PerformanceInterfaceGenerator().AsSourceGenerator() },
             parseOptions: (CSharpParseOptions)corpus.SyntaxTrees.First().Options,
-            optionsProvider: BuildProperties.AnnotateAll);
+            optionsProvider: properties);
         var stopwatch = Stopwatch.StartNew();
         driver = driver.RunGenerators(corpus, ct);
         TimeSpan firstPass = stopwatch.Elapsed;
@@ -140,7 +144,7 @@ internal static class KeystrokeRun
                 {
                     verified++;
                     var method = (IMethodSymbol)spec.Compilation.GetSemanticModel(spec.Declaration.SyntaxTree).GetDeclaredSymbol(spec.Declaration, ct)!;
-                    if (ReuseCheck.Difference(spec.Model, method, spec.Compilation, PerformanceInterfaceGenerator.Parser.UnmergedOptions, ct) is { } difference)
+                    if (ReuseCheck.Difference(spec.Model, method, spec.Compilation, extraction, ct) is { } difference)
                     {
                         mismatches.Add($"{method.GetDocumentationCommentId()} (kept by the generator) after editing {site.Method}: {difference}");
                     }

@@ -22,6 +22,7 @@ using Pix.Extraction;
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
 //   spread over the corpus, chained), each followed by an incremental generator pass, timed (KeystrokeRun).
+//   With --bottom-up the generator runs with PixBottomUpSummaries=true (else false), as a project that sets it.
 // --verify-reuse (with --keystrokes) compares every model the cross-compilation cache served, or the generator kept from the
 //   pass before, after an edit with a fresh extraction in the same compilation; a difference counts as an error (slow on big
 //   corpora: one extraction per served or kept model).
@@ -135,7 +136,7 @@ try
         {
             Console.Error.WriteLine($"{corpus.Name}: {keystrokes} keystrokes…");
             var sources = PartialCorpus.Rewrite(CorpusCompilation.ReadSources(corpus.Folder), CorpusCompilation.ParseOptions);
-            var typed = KeystrokeRun.Run(CorpusCompilation.Create("Corpus", sources, corpus.Dependencies, isolation: 2), keystrokes, CancellationToken.None, verifyReuse);
+            var typed = KeystrokeRun.Run(CorpusCompilation.Create("Corpus", sources, corpus.Dependencies, isolation: 2), keystrokes, CancellationToken.None, verifyReuse, bottomUp);
             exceptions += typed.Exceptions;
             staleReuses += typed.Mismatches.Count;
             KeystrokeReport.Write(corpus.Name, typed, report);

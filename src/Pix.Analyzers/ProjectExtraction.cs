@@ -10,16 +10,25 @@ namespace Pix.Analyzers;
 /// <summary>
 /// What the analyzers extract for a project, and how: the defaults with the project's <c>PixResolution</c>
 /// (the resolution the generator and <c>pix baseline update</c> use; one options value also lets the
-/// analyzers share each method's extraction through the extractor's cache), and which methods:
+/// analyzers share each method's extraction through the extractor's cache) and <c>PixBottomUpSummaries</c>
+/// (the mode the generator extracts in), and which methods:
 /// <c>[PerformanceInterface]</c> ones, plus, with <c>PixAnnotateAll=true</c>, every method the generator
 /// then gives a companion (<see cref="MethodSupport.IsImplicitTarget"/>, the rule it uses too).
 /// </summary>
 internal static class ProjectExtraction
 {
-    public static ExtractionOptions Options(AnalyzerConfigOptionsProvider provider) =>
-        provider.GlobalOptions.TryGetValue(ExtractionOptions.ResolutionBuildProperty, out string? text)
-            ? ExtractionOptions.Default.WithProjectResolution(text)
-            : ExtractionOptions.Default;
+    public static ExtractionOptions Options(AnalyzerConfigOptionsProvider provider)
+    {
+        provider.GlobalOptions.TryGetValue(ExtractionOptions.ResolutionBuildProperty, out string? resolution);
+        provider.GlobalOptions.TryGetValue(ExtractionOptions.BottomUpBuildProperty, out string? bottomUp);
+        return ExtractionOptions.Default.WithProjectResolution(resolution).WithProjectBottomUp(bottomUp);
+    }
+
+    /// <summary>The project's <c>PixBottomUpSummaries</c> when it is neither <c>true</c> nor <c>false</c> (PIX0007), else null.</summary>
+    public static string? InvalidBottomUp(AnalyzerConfigOptionsProvider provider) =>
+        provider.GlobalOptions.TryGetValue(ExtractionOptions.BottomUpBuildProperty, out string? text) && ExtractionOptions.ParseBottomUp(text) is null
+            ? text!.Trim()
+            : null;
 
     /// <summary>True when the project sets <c>PixAnnotateAll=true</c>.</summary>
     public static bool AnnotateAll(AnalyzerConfigOptionsProvider provider) =>

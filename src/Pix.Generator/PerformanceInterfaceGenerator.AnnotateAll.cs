@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Pix.Extraction;
 using Pix.Extraction.Caching;
 using Pix.Generator.Model;
 using Pix.Targets;
@@ -29,11 +30,12 @@ public sealed partial class PerformanceInterfaceGenerator
             options.TryGetValue(MethodSupport.AnnotateAllBuildProperty, out string? text) && MethodSupport.IsAnnotateAllEnabled(text);
 
         /// <summary>
-        /// The specs of every implicit target of <paramref name="compilation"/>, tree by tree in document order.
+        /// The specs of every implicit target of <paramref name="compilation"/>, extracted with <paramref name="extraction"/>,
+        /// tree by tree in document order.
         /// A tree whose text is unchanged since the last pass under the same declarations is not walked again:
         /// only its targets whose models depend on a changed file are (<see cref="TreeTargets"/>).
         /// </summary>
-        public static ImmutableArray<LatencyMethodSpec> Parse(Compilation compilation, CancellationToken ct)
+        public static ImmutableArray<LatencyMethodSpec> Parse(Compilation compilation, ExtractionOptions extraction, CancellationToken ct)
         {
             string fingerprint = DeclarationFingerprint.Of(compilation);
             var paths = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,7 +53,7 @@ public sealed partial class PerformanceInterfaceGenerator
             {
                 ct.ThrowIfCancellationRequested();
                 bool keep = keepAny && paths[tree.FilePath] == 1;
-                foreach (TreeTargets.Target target in TreeTargets.Of(tree, compilation, fingerprint, keep, ct).Targets)
+                foreach (TreeTargets.Target target in TreeTargets.Of(tree, compilation, extraction, fingerprint, keep, ct).Targets)
                 {
                     if (target.Spec is { } spec)
                     {

@@ -29,8 +29,22 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>The MSBuild property (made compiler-visible by the package's props) that sets the project's resolution.</summary>
         public const string ResolutionProperty = ExtractionOptions.ResolutionBuildProperty;
 
-        /// <summary>The options every spec's model is extracted with: every piece kept, merged later (<see cref="ApplyResolution"/>).</summary>
+        /// <summary>
+        /// The options every spec's model is extracted with when the project does not set <c>PixBottomUpSummaries</c>:
+        /// every piece kept, merged later (<see cref="ApplyResolution"/>).
+        /// </summary>
         public static readonly ExtractionOptions UnmergedOptions = ExtractionOptions.Default with { DefaultResolution = 0 };
+
+        /// <summary>The MSBuild property (made compiler-visible by the package's props) that picks how callees are summarised.</summary>
+        public const string BottomUpProperty = ExtractionOptions.BottomUpBuildProperty;
+
+        /// <summary>
+        /// The options this project's models are extracted with: <see cref="UnmergedOptions"/> in the mode
+        /// <c>build_property.PixBottomUpSummaries</c> picks (the default's when missing or invalid; the analyzers report
+        /// an invalid value, PIX0007, from the same parser).
+        /// </summary>
+        public static ExtractionOptions ProjectExtraction(AnalyzerConfigOptions options) =>
+            UnmergedOptions.WithProjectBottomUp(options.TryGetValue(BottomUpProperty, out string? text) ? text : null);
 
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -47,24 +61,25 @@ public sealed partial class PerformanceInterfaceGenerator
         // cached extraction instead of symbol display work.
         private static readonly FingerprintedStore<string, DeclarationPart> s_declarations = new();
 
-        /// <summary>The spec of the method the attribute sits on, or null when it gets no companion.</summary>
-        public static LatencyMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct) =>
-            context.TargetSymbol is IMethodSymbol method
-                ? Parse(method, context.SemanticModel.Compilation, ExplicitResolution(context.Attributes), ct)
+        /// <summary>The method the attribute sits on, before extraction (null for a method without a documentation ID).</summary>
+        public static AnnotatedTarget? Target(GeneratorAttributeSyntaxContext context) =>
+            context.TargetSymbol is IMethodSymbol method && StableId.Of(method) is { } id
+                ? new AnnotatedTarget(id, method.PartialDefinitionPart is not null, ExplicitResolution(context.Attributes))
+                : null;
+
+        /// <summary>The spec of an annotated method, extracted with <paramref name="extraction"/>, or null when it gets no companion.</summary>
+        public static LatencyMethodSpec? Parse(AnnotatedTarget target, Compilation compilation, ExtractionOptions extraction, CancellationToken ct) =>
+            target.Resolve(compilation) is { } method
+                ? Parse(method, compilation, target.ExplicitResolution, extraction, ct, out _)
                 : null;
 
         /// <summary>
         /// The spec of a method (annotated, or an annotate-all target), or null when it gets no companion.
-        /// <paramref name="explicitResolution"/> is the attribute's <c>Resolution</c>, if any.
+        /// <paramref name="explicitResolution"/> is the attribute's <c>Resolution</c>, if any; <paramref name="extraction"/>
+        /// the project's options (<see cref="ProjectExtraction"/>). <paramref name="model"/> is the model the spec was
+        /// decided on, or null when the declaration alone decided that there is no companion.
         /// </summary>
-        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, CancellationToken ct) =>
-            Parse(method, compilation, explicitResolution, ct, out _);
-
-        /// <summary>
-        /// As above; <paramref name="model"/> is the model the spec was decided on (extracted with
-        /// <see cref="UnmergedOptions"/>), or null when the declaration alone decided that there is no companion.
-        /// </summary>
-        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, CancellationToken ct, out InterfaceModel? model)
+        public static LatencyMethodSpec? Parse(IMethodSymbol method, Compilation compilation, double? explicitResolution, ExtractionOptions extraction, CancellationToken ct, out InterfaceModel? model)
         {
             model = null;
             string fingerprint = DeclarationFingerprint.Of(compilation);
@@ -84,7 +99,7 @@ public sealed partial class PerformanceInterfaceGenerator
             // Without a resolution on the attribute, extract every piece (resolution 0): the project's default
             // is only known after the Combine below the transform, where ApplyResolution merges.
             ct.ThrowIfCancellationRequested();
-            model = InterfaceExtractor.Extract(method, compilation, UnmergedOptions, ct);
+            model = InterfaceExtractor.Extract(method, compilation, extraction, ct);
             if (!ModelCheck.IsEmittable(model))
             {
                 return null;

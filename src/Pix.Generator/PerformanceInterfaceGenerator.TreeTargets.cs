@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pix.Extraction;
 using Pix.Extraction.Caching;
 using Pix.Generator.Model;
 using Pix.Model;
@@ -36,7 +37,9 @@ public sealed partial class PerformanceInterfaceGenerator
     /// </remarks>
     internal sealed class TreeTargets
     {
-        private static readonly FingerprintedStore<string, TreeTargets> s_kept = new();
+        // Keyed by the extraction options too: a project that changes PixBottomUpSummaries must not be served the
+        // other mode's models.
+        private static readonly FingerprintedStore<(ExtractionOptions Extraction, string Path), TreeTargets> s_kept = new();
 
         private readonly ImmutableArray<byte> _checksum;
 
@@ -56,24 +59,26 @@ public sealed partial class PerformanceInterfaceGenerator
         internal static Action<Compilation, MethodDeclarationSyntax, InterfaceModel>? ReusedForTesting { get; set; }
 
         /// <summary>
-        /// The targets of <paramref name="tree"/> in <paramref name="compilation"/>. <paramref name="keep"/> is false
-        /// when another tree has the same path (tests): such a tree is visited whole on every pass.
+        /// The targets of <paramref name="tree"/> in <paramref name="compilation"/>, their models extracted with
+        /// <paramref name="extraction"/>. <paramref name="keep"/> is false when another tree has the same path (tests):
+        /// such a tree is visited whole on every pass.
         /// </summary>
-        public static TreeTargets Of(SyntaxTree tree, Compilation compilation, string fingerprint, bool keep, CancellationToken ct)
+        public static TreeTargets Of(SyntaxTree tree, Compilation compilation, ExtractionOptions extraction, string fingerprint, bool keep, CancellationToken ct)
         {
             ImmutableArray<byte> checksum = tree.GetText(ct).GetChecksum();
-            if (keep && s_kept.TryGet(fingerprint, tree.FilePath, out TreeTargets? kept) && kept!._checksum.SequenceEqual(checksum))
+            var key = (extraction, tree.FilePath);
+            if (keep && s_kept.TryGet(fingerprint, key, out TreeTargets? kept) && kept!._checksum.SequenceEqual(checksum))
             {
-                TreeTargets current = kept.Revalidated(tree, compilation, ct);
+                TreeTargets current = kept.Revalidated(tree, compilation, extraction, ct);
                 if (!ReferenceEquals(current, kept))
                 {
-                    s_kept.Set(fingerprint, tree.FilePath, current);
+                    s_kept.Set(fingerprint, key, current);
                 }
 
                 return current;
             }
 
-            var declarations = new Declarations(tree, compilation, ct);
+            var declarations = new Declarations(tree, compilation, extraction, ct);
             var targets = ImmutableArray.CreateBuilder<Target>();
             for (int ordinal = 0; ordinal < declarations.Count; ordinal++)
             {
@@ -86,14 +91,14 @@ public sealed partial class PerformanceInterfaceGenerator
             var fresh = new TreeTargets(checksum, targets.ToImmutable());
             if (keep)
             {
-                s_kept.Set(fingerprint, tree.FilePath, fresh);
+                s_kept.Set(fingerprint, key, fresh);
             }
 
             return fresh;
         }
 
         /// <summary>This tree's targets in <paramref name="compilation"/>, where it has the same text: this object when all still hold.</summary>
-        private TreeTargets Revalidated(SyntaxTree tree, Compilation compilation, CancellationToken ct)
+        private TreeTargets Revalidated(SyntaxTree tree, Compilation compilation, ExtractionOptions extraction, CancellationToken ct)
         {
             Declarations? declarations = null;
             var current = ImmutableArray.CreateBuilder<Target>(Targets.Length);
@@ -105,7 +110,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 {
                     if (ReusedForTesting is { } reused && target.Spec is { } spec)
                     {
-                        declarations ??= new Declarations(tree, compilation, ct);
+                        declarations ??= new Declarations(tree, compilation, extraction, ct);
                         reused(compilation, declarations[target.Ordinal], spec.Interface);
                     }
 
@@ -114,7 +119,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 }
 
                 // The same text under the same declarations: the method is still a target, and Visit says so.
-                declarations ??= new Declarations(tree, compilation, ct);
+                declarations ??= new Declarations(tree, compilation, extraction, ct);
                 changed = true;
                 if (declarations.Visit(target.Ordinal) is { } revisited)
                 {
@@ -142,16 +147,18 @@ public sealed partial class PerformanceInterfaceGenerator
         {
             private readonly List<MethodDeclarationSyntax> _methods;
             private readonly Compilation _compilation;
+            private readonly ExtractionOptions _extraction;
             private readonly SemanticModel _semanticModel;
             private readonly CancellationToken _ct;
 
-            public Declarations(SyntaxTree tree, Compilation compilation, CancellationToken ct)
+            public Declarations(SyntaxTree tree, Compilation compilation, ExtractionOptions extraction, CancellationToken ct)
             {
                 _methods = tree.GetRoot(ct)
                     .DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                     .OfType<MethodDeclarationSyntax>()
                     .ToList();
                 _compilation = compilation;
+                _extraction = extraction;
                 _semanticModel = compilation.GetSemanticModel(tree);
                 _ct = ct;
             }
@@ -173,8 +180,8 @@ public sealed partial class PerformanceInterfaceGenerator
                     return null;
                 }
 
-                LatencyMethodSpec? spec = Parser.Parse(method, _compilation, explicitResolution: null, _ct, out InterfaceModel? model);
-                SourceDependencies? dependencies = model is null ? null : CrossCompilationCache.DependenciesOf(_compilation, method, Parser.UnmergedOptions, model);
+                LatencyMethodSpec? spec = Parser.Parse(method, _compilation, explicitResolution: null, _extraction, _ct, out InterfaceModel? model);
+                SourceDependencies? dependencies = model is null ? null : CrossCompilationCache.DependenciesOf(_compilation, method, _extraction, model);
                 return new Target(ordinal, spec, model, dependencies);
             }
         }

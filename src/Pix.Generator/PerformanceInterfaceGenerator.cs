@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pix.Extraction;
 using Pix.Generator.Model;
 using Pix.Targets;
 
@@ -24,14 +25,26 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // 1. Every [PerformanceInterface] method → a value-only spec holding its extracted interface
-        //    (null when the method cannot get a companion). The transform is the only step that sees symbols.
+        // 1. How models are extracted: every piece kept (merged in step 3), callees summarised in the mode
+        //    build_property.PixBottomUpSummaries picks (the default's when it is missing or invalid).
+        IncrementalValueProvider<ExtractionOptions> extraction = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Parser.ProjectExtraction(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.ExtractionSetting);
+
+        // 1b. Every [PerformanceInterface] method → a value-only target, then → a spec holding its interface extracted
+        //     with those options (null when the method cannot get a companion). The attribute step's transform cannot
+        //     read options, so extraction follows the Combine, finding the method again by its documentation ID; both
+        //     steps run again on every compilation, as the attribute step's transform did when it extracted.
         IncrementalValuesProvider<LatencyMethodSpec?> methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 MethodSupport.AttributeMetadataName,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: static (context, ct) => Parser.Parse(context, ct))
+                transform: static (context, _) => Parser.Target(context))
             .WithTrackingName(TrackingNames.Transform)
+            .Where(static target => target is not null)
+            .Combine(context.CompilationProvider.Combine(extraction))
+            .Select(static (pair, ct) => Parser.Parse(pair.Left!, pair.Right.Left, pair.Right.Right, ct))
+            .WithTrackingName(TrackingNames.Extracted)
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.Supported);
 
@@ -55,8 +68,8 @@ public sealed partial class PerformanceInterfaceGenerator : IIncrementalGenerato
             .WithTrackingName(TrackingNames.AnnotateAllSetting);
 
         IncrementalValuesProvider<LatencyMethodSpec> implicitTargets = context.CompilationProvider
-            .Combine(annotateAll)
-            .SelectMany(static (pair, ct) => pair.Right ? AnnotateAll.Parse(pair.Left, ct) : ImmutableArray<LatencyMethodSpec>.Empty)
+            .Combine(annotateAll.Combine(extraction))
+            .SelectMany(static (pair, ct) => pair.Right.Left ? AnnotateAll.Parse(pair.Left, pair.Right.Right, ct) : ImmutableArray<LatencyMethodSpec>.Empty)
             .WithTrackingName(TrackingNames.AnnotateAllTransform)
             .Combine(projectResolution)
             .Select(static (pair, ct) => Parser.ApplyResolution(pair.Left, pair.Right, ct))

@@ -6,8 +6,14 @@ namespace Pix.Generator;
 /// </summary>
 internal static class TrackingNames
 {
-    /// <summary>One <see cref="Model.LatencyMethodSpec"/> per <c>[PerformanceInterface]</c> method (null when unsupported).</summary>
+    /// <summary>One <see cref="Model.AnnotatedTarget"/> per <c>[PerformanceInterface]</c> method (null without a documentation ID).</summary>
     public const string Transform = nameof(Transform);
+
+    /// <summary>The project's extraction options (<c>build_property.PixBottomUpSummaries</c>).</summary>
+    public const string ExtractionSetting = nameof(ExtractionSetting);
+
+    /// <summary>One <see cref="Model.LatencyMethodSpec"/> per target, its interface extracted (null when it gets no companion).</summary>
+    public const string Extracted = nameof(Extracted);
 
     /// <summary>The supported methods only.</summary>
     public const string Supported = nameof(Supported);

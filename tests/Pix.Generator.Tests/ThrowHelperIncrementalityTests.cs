@@ -53,7 +53,7 @@ public sealed class ThrowHelperIncrementalityTests
         string after = second.GeneratedSources.Single().SourceText.ToString();
 
         Assert.Null(second.Exception);
-        Assert.Single(second.TrackedSteps[TrackingNames.Transform].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(second.TrackedSteps[TrackingNames.Extracted].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         // Before: the check's way that throws is not part of the interface; after: the call to Fail is a way of its own.
         Assert.DoesNotContain("n < 0", before, StringComparison.Ordinal);
         Assert.Contains("n < 0", after, StringComparison.Ordinal);

@@ -78,4 +78,15 @@ internal static partial class DiagnosticDescriptors
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
         "An exception inside Pix's extractor. Pix turns it into this warning instead of failing the build; the method gets no LatencyOf_X. It is a bug in Pix: please report the message.");
+
+    /// <summary>PIX0007. Format: <c>The value '{0}' of the MSBuild property PixBottomUpSummaries is not 'true' or 'false'; callee summaries are composed {1}</c>.
+    /// {0} the value, {1} the mode taken instead (the default's).</summary>
+    public static readonly DiagnosticDescriptor ExtractionSettingInvalid = Create(
+        DiagnosticIds.ExtractionSettingInvalid,
+        "Unrecognised extraction setting",
+        "The value '{0}' of the MSBuild property PixBottomUpSummaries is not 'true' or 'false'; callee summaries are composed {1}",
+        DiagnosticCategories.Extraction,
+        DiagnosticSeverity.Warning,
+        "PixBottomUpSummaries takes 'true' (callee summaries composed bottom-up: one per method, at any call depth) or 'false' (callees followed to a bounded depth). Any other value is ignored and the default mode is used, by the generator and the analyzers alike.",
+        WellKnownDiagnosticTags.CompilationEnd);
 }

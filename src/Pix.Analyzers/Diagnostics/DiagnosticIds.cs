@@ -25,6 +25,9 @@ internal static partial class DiagnosticIds
     /// <summary>Pix failed to analyse a method (an internal error to report).</summary>
     public const string InternalError = "PIX0006";
 
+    /// <summary>An extraction setting (<c>PixBottomUpSummaries</c>) has a value Pix does not recognise.</summary>
+    public const string ExtractionSettingInvalid = "PIX0007";
+
     /// <summary>A branch whose condition depends on a secret.</summary>
     public const string SecretDependentBranch = "PIX0100";
 

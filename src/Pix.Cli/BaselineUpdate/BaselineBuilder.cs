@@ -43,10 +43,10 @@ internal static class BaselineBuilder
     /// <summary>One entry per supported annotated method, extracted with the project's resolution.</summary>
     public static Baseline Build(ProjectInputs project, Compilation compilation, CancellationToken ct)
     {
-        // The same options the analyzers use: the defaults with the project's PixResolution.
-        ExtractionOptions options = project.Resolution is { } resolution
+        // The same options the analyzers use: the defaults with the project's PixResolution and PixBottomUpSummaries.
+        ExtractionOptions options = (project.Resolution is { } resolution
             ? ExtractionOptions.Default with { DefaultResolution = resolution }
-            : ExtractionOptions.Default;
+            : ExtractionOptions.Default).WithProjectBottomUp(project.BottomUpSummaries);
         var entries = new List<BaselineEntry>();
         foreach (IMethodSymbol method in AnnotatedMethods(compilation, ct))
         {

@@ -23,7 +23,7 @@ internal static class ProjectBuild
     private static readonly string[] Properties =
     {
         "MSBuildProjectFullPath", "MSBuildProjectDirectory", "LangVersion", "DefineConstants",
-        "AllowUnsafeBlocks", "Nullable", "PixResolution", "PixBaselineFile",
+        "AllowUnsafeBlocks", "Nullable", "PixResolution", "PixBaselineFile", "PixBottomUpSummaries",
     };
 
     /// <summary>The project file <paramref name="path"/> names: the file itself, or the single project file in a directory.</summary>
@@ -151,7 +151,8 @@ internal static class ProjectBuild
                 string.Equals(Property("AllowUnsafeBlocks"), "true", StringComparison.OrdinalIgnoreCase),
                 Property("Nullable") is "enable" or "annotations" or "warnings",
                 ExtractionOptions.TryParseResolution(resolution, out double r) ? r : null,
-                baselineFile.Length == 0 ? null : Path.GetFullPath(baselineFile, directory));
+                baselineFile.Length == 0 ? null : Path.GetFullPath(baselineFile, directory),
+                Property("PixBottomUpSummaries") is { Length: > 0 } bottomUp ? bottomUp : null);
         }
     }
 

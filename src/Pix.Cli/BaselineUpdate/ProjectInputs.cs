@@ -13,6 +13,7 @@ namespace Pix.Cli.BaselineUpdate;
 /// <param name="NullableEnabled">Whether nullable annotations are enabled (changes no cost, but keeps the compilation error-free).</param>
 /// <param name="Resolution">The project's <c>PixResolution</c>, or null when unset or invalid.</param>
 /// <param name="BaselineFile">The project's <c>PixBaselineFile</c> (full path), or null when unset.</param>
+/// <param name="BottomUpSummaries">The project's <c>PixBottomUpSummaries</c> as written (read by <see cref="Pix.Extraction.ExtractionOptions.ParseBottomUp"/>), or null when unset.</param>
 internal sealed record ProjectInputs(
     string ProjectFile,
     string ProjectDirectory,
@@ -23,4 +24,5 @@ internal sealed record ProjectInputs(
     bool AllowUnsafe,
     bool NullableEnabled,
     double? Resolution,
-    string? BaselineFile);
+    string? BaselineFile,
+    string? BottomUpSummaries = null);

@@ -57,8 +57,10 @@ public sealed record ExtractionOptions
     /// every caller takes whoever asks first and at whatever depth (no <see cref="MaxCallDepth"/>; the
     /// <see cref="MaxOperations"/> budget counts each method's own operations; a callee's summary larger
     /// than <see cref="MaxCalleeTerms"/> is an opaque call; a call into a method on the stack, or into the
-    /// method's own call cycle, is a recursion gap). Off by default while it is measured against the
-    /// depth-bounded analysis.
+    /// method's own call cycle, is a recursion gap). Off by default: its interfaces are more complete, but on the
+    /// keystroke path an edit re-analyses every method whose summary read the edited body at any depth (NodaTime:
+    /// 15.9 methods per edit against 3.3, allocation per pass 1.55x; docs/robustness.md, "Thirteenth session:
+    /// bottom-up on the keystroke path"). A project picks it with <c>PixBottomUpSummaries</c> (<see cref="ParseBottomUp"/>).
     /// </summary>
     public bool BottomUpSummaries { get; init; }
 
@@ -126,4 +128,28 @@ public sealed record ExtractionOptions
     /// <summary>These options with the project's <c>PixResolution</c> when it is valid.</summary>
     public ExtractionOptions WithProjectResolution(string? pixResolution) =>
         TryParseResolution(pixResolution, out double r) ? this with { DefaultResolution = r } : this;
+
+    /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixBottomUpSummaries</c>.</summary>
+    public const string BottomUpBuildProperty = "build_property.PixBottomUpSummaries";
+
+    /// <summary>
+    /// Reads a project's <c>PixBottomUpSummaries</c>: <c>true</c> or <c>false</c> (any case, surrounding blanks
+    /// ignored); a missing or empty value means the default (<see cref="Default"/>'s <see cref="BottomUpSummaries"/>).
+    /// Any other text gives null: the caller keeps the default and the analyzers report it (PIX0007). The one parser
+    /// for it, shared by the generator and the analyzers, so that both extract in the same mode.
+    /// </summary>
+    public static bool? ParseBottomUp(string? text)
+    {
+        string value = text?.Trim() ?? string.Empty;
+        if (value.Length == 0)
+        {
+            return Default.BottomUpSummaries;
+        }
+
+        return bool.TryParse(value, out bool on) ? on : null;
+    }
+
+    /// <summary>These options with the project's <c>PixBottomUpSummaries</c> when it is valid (the default's mode otherwise).</summary>
+    public ExtractionOptions WithProjectBottomUp(string? pixBottomUpSummaries) =>
+        this with { BottomUpSummaries = ParseBottomUp(pixBottomUpSummaries) ?? Default.BottomUpSummaries };
 }
