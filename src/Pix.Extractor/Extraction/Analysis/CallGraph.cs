@@ -188,14 +188,26 @@ internal sealed class CallGraph
     private IMethodSymbol[] Callees(IMethodSymbol method, CancellationToken cancellationToken)
     {
         WalkingForTesting?.Invoke(method);
-        if (MethodBodies.Find(method, _compilation, _modelOf, cancellationToken) is not { } body)
-        {
-            return [];
-        }
-
+        IOperation? body = MethodBodies.Find(method, _compilation, _modelOf, cancellationToken);
         var callees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<IOperation>();
-        pending.Push(body);
+        if (body is not null)
+        {
+            pending.Push(body);
+        }
+
+        // A constructor's initializers, and a compiler-declared one's base constructor: what the analysis follows too.
+        foreach (IOperation initializer in ConstructorBody.InitializersRun(method, body, _compilation, _modelOf, cancellationToken))
+        {
+            pending.Push(initializer);
+        }
+
+        if (body is null && ConstructorBody.IsImplicitOfSourceClass(method, _compilation)
+            && ConstructorBody.ImplicitBase(method, _compilation) is { } chained && HasSourceBody(chained))
+        {
+            callees.Add(chained.OriginalDefinition);
+        }
+
         while (pending.Count > 0)
         {
             IOperation operation = pending.Pop();
@@ -239,7 +251,8 @@ internal sealed class CallGraph
         method.MethodKind != MethodKind.DelegateInvoke
         && !method.IsAbstract
         && !method.IsExtern
-        && (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree));
+        && ((method.PartialImplementationPart ?? method).DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree))
+            || ConstructorBody.IsImplicitOfSourceClass(method, _compilation));
 
     /// <summary>A component's members by where they are declared: the same order whichever member the walk entered first.</summary>
     private static List<IMethodSymbol> InSourceOrder(List<IMethodSymbol> members) =>

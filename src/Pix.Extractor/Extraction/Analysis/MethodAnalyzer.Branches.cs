@@ -479,8 +479,10 @@ internal sealed partial class MethodAnalyzer
         return best;
     }
 
+    private void LimitPieces(IOperation site) => LimitPieces(site.Syntax);
+
     /// <summary>Beyond <see cref="ExtractionOptions.MaxPieces"/> paths, keep only the costliest (with a gap).</summary>
-    private void LimitPieces(IOperation site)
+    private void LimitPieces(SyntaxNode site)
     {
         if (_paths.Alternatives.Count <= Options.MaxPieces)
         {

@@ -212,18 +212,18 @@ internal sealed partial class MethodAnalyzer
 
         private Poly Unexpressible(QuantityInfo quantity)
         {
-            int line = SourceLocations.Line(_call.Operation);
+            int line = SourceLocations.Line(_call.Syntax);
             string name = Sanitize(_callee.Method.Name + "_" + quantity.Name);
             QuantityInfo pcv = _caller._quantities.Pcv(
                 name,
                 $"{quantity.Description} of {_callee.Method.Name} as called at line {line.ToString(CultureInfo.InvariantCulture)}",
                 bound: null,
-                SourceLocations.Of(_call.Operation, "call to " + _callee.Method.Name));
+                SourceLocations.Of(_call.Syntax, "call to " + _callee.Method.Name));
             _caller.AddGap(
                 GapKind.UnsupportedConstruct,
                 $"argument of {_callee.Method.Name}",
                 $"'{quantity.Name}' of {_callee.Method.Name} is not an expression over this method's inputs here; it became the PCV '{pcv.Name}'.",
-                _call.Operation);
+                _call.Syntax);
             return Poly.Of(pcv.Atom);
         }
 

@@ -21,7 +21,7 @@ internal sealed partial class MethodAnalyzer
             IOperation? instance,
             ImmutableArray<IArgumentOperation> arguments,
             IOperation[] operands,
-            IOperation syntax,
+            SyntaxNode syntax,
             DependencyFlow? receiverFlow,
             IReadOnlyDictionary<int, DependencyFlow> parameterFlows)
         {
@@ -29,7 +29,7 @@ internal sealed partial class MethodAnalyzer
             Instance = instance;
             Arguments = arguments;
             Operands = operands;
-            Operation = syntax;
+            Syntax = syntax;
             ReceiverFlow = receiverFlow;
             ParameterFlows = parameterFlows;
         }
@@ -49,7 +49,8 @@ internal sealed partial class MethodAnalyzer
         /// <summary>Operands of an operator or conversion method (in parameter order).</summary>
         public IOperation[] Operands { get; }
 
-        public IOperation Operation { get; }
+        /// <summary>Where the call is written (for a compiler-declared constructor's base call, its class's base list).</summary>
+        public SyntaxNode Syntax { get; }
 
         /// <summary>The value passed for parameter <paramref name="ordinal"/>.</summary>
         public IOperation? Argument(int ordinal) =>
@@ -85,6 +86,15 @@ internal sealed partial class MethodAnalyzer
         IOperation? instance,
         ImmutableArray<IArgumentOperation> arguments,
         IOperation site,
+        bool isVirtual,
+        params IOperation[] operands) =>
+        Call(method, instance, arguments, site.Syntax, isVirtual, operands);
+
+    private DependencyFlow Call(
+        IMethodSymbol method,
+        IOperation? instance,
+        ImmutableArray<IArgumentOperation> arguments,
+        SyntaxNode site,
         bool isVirtual,
         params IOperation[] operands)
     {
@@ -158,7 +168,7 @@ internal sealed partial class MethodAnalyzer
         OperationVector ops = OperationVector.Of((CallKind(call.Method, isVirtual, call.Instance), 1));
         Emit(ops);
         _paths.AddOpaque(name);
-        AddGap(kind, "call to " + name, reason, call.Operation);
+        AddGap(kind, "call to " + name, reason, call.Syntax);
         return inputs.Then(ops);
     }
 
@@ -169,8 +179,10 @@ internal sealed partial class MethodAnalyzer
             return false;
         }
 
+        // A constructor the compiler declares for a class of this compilation runs its initializers and base (ConstructorBody).
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
         return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree))
+            || ConstructorBody.IsImplicitOfSourceClass(method, _session.Compilation)
             || (method.IsImplicitlyDeclared && method.ContainingType is { IsRecord: true } record
                 && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
     }
@@ -298,7 +310,7 @@ internal sealed partial class MethodAnalyzer
             }
             else if (!alternative.Cost.Operations.IsEmpty || alternative.Cost.Opaque.Count > 0)
             {
-                where ??= SourceLocations.Of(call.Operation, "call to " + DisplayNames.Short(method));
+                where ??= SourceLocations.Of(call.Syntax, "call to " + DisplayNames.Short(method));
                 cost.Terms.Add(new PendingTerm(
                     PendingTerm.CreateBlock(alternative.Cost.Operations, alternative.Cost.LongestPath, alternative.Cost.Opaque),
                     Poly.One,
@@ -319,7 +331,7 @@ internal sealed partial class MethodAnalyzer
         if (inLoopArmPcvs && TryCountCalleeArmRuns(summary, substitution, alternatives))
         {
             // The arm's and the other paths' costs are terms counting whole calls; nothing is added per iteration.
-            LimitPieces(call.Operation);
+            LimitPieces(call.Syntax);
             return inputs.Then(callOps);
         }
 
@@ -331,7 +343,7 @@ internal sealed partial class MethodAnalyzer
                 $"{method.Name} is called inside a loop here; its hinted branch arm ({PcvsRead(summary.Alternatives, summary.Quantities)}) is 0 or 1 per call of {method.Name}, " +
                 "and its paths also fork on other inputs (or on more than one hint, or the loops' trip counts depend on each other), so the arm's runs over the " +
                 "iterations cannot be counted; the hint was ignored at this call and the costlier arm kept. Hint a branch in the loop itself, or call outside the loop.",
-                call.Operation);
+                call.Syntax);
             alternatives = CostliestPerExpressibleGuard(summary, substitution, alternatives, dropArmPcvs: true);
         }
         else if (!guardsResolved && alternatives.Count > 1)
@@ -344,7 +356,7 @@ internal sealed partial class MethodAnalyzer
         }
 
         _paths.Then(alternatives);
-        LimitPieces(call.Operation);
+        LimitPieces(call.Syntax);
         return inputs.Then(callOps);
     }
 
@@ -370,8 +382,8 @@ internal sealed partial class MethodAnalyzer
         }
 
         string api = DisplayNames.Short(call.Method);
-        Provenance where = SourceLocations.Of(call.Operation, "call to " + api);
-        int line = SourceLocations.Line(call.Operation);
+        Provenance where = SourceLocations.Of(call.Syntax, "call to " + api);
+        int line = SourceLocations.Line(call.Syntax);
         if (model.HashesKey)
         {
             KeyHashing(call, where);
@@ -396,7 +408,7 @@ internal sealed partial class MethodAnalyzer
             else if (units is null)
             {
                 QuantityInfo pcv = _quantities.Pcv(PcvNames.CallSize(call.Method, call.Receiver), $"size {api} works on at line {line}", bound: null, where);
-                AddGap(GapKind.OpaqueCall, "call to " + api, $"The size {api} works on is not an expression over the inputs; it is the PCV '{pcv.Name}'.", call.Operation);
+                AddGap(GapKind.OpaqueCall, "call to " + api, $"The size {api} works on is not an expression over the inputs; it is the PCV '{pcv.Name}'.", call.Syntax);
                 units = Poly.Of(pcv.Atom);
             }
 

@@ -857,8 +857,10 @@ internal sealed partial class MethodAnalyzer
         }
 
         DependencyFlow flow = DependencyFlow.None;
-        // An implicit constructor only runs field initializers (not analysed) and object's empty constructor.
-        if (creation.Constructor is { IsImplicitlyDeclared: false } constructor)
+        // A struct's or a library type's compiler-declared constructor runs nothing (the zeroed value); a source class's
+        // runs its initializers and base constructor (ConstructorBody).
+        if (creation.Constructor is { } constructor
+            && (!constructor.IsImplicitlyDeclared || ConstructorBody.IsImplicitOfSourceClass(constructor, _session.Compilation)))
         {
             flow = Call(constructor, null, creation.Arguments, creation, isVirtual: false);
         }

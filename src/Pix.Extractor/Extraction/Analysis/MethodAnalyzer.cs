@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Pix.Extraction.Costs;
 using Pix.Extraction.Inputs;
@@ -53,6 +52,13 @@ internal sealed partial class MethodAnalyzer
         if (body is null && SynthesizedCost(_method) is { } synthesized)
         {
             Emit(synthesized);
+            RunInitializers(body: null); // a primary constructor's
+            return Finish(origin, hasBody: true);
+        }
+
+        if (body is null && ConstructorBody.IsImplicitOfSourceClass(_method, _session.Compilation))
+        {
+            ImplicitConstructor();
             return Finish(origin, hasBody: true);
         }
 
@@ -82,6 +88,8 @@ internal sealed partial class MethodAnalyzer
             Unsupported(body, "async method", "await points are priced as opaque terms; the time spent waiting is not modelled.");
         }
 
+        // A constructor runs its type's initializers before its base call and body.
+        RunInitializers(body);
         VisitStatement(body);
         return Finish(origin, hasBody: true);
     }
@@ -173,9 +181,7 @@ internal sealed partial class MethodAnalyzer
     private static OperationVector? SynthesizedCost(IMethodSymbol method)
     {
         INamedTypeSymbol type = method.ContainingType;
-        bool primaryConstructor = method.MethodKind == MethodKind.Constructor
-            && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null });
-        if (primaryConstructor)
+        if (ConstructorBody.IsPrimary(method))
         {
             return OperationVector.Of((OperationClass.Store, method.Parameters.Length));
         }
@@ -204,7 +210,9 @@ internal sealed partial class MethodAnalyzer
 
     private void Emit(OperationClass operation, double count = 1) => _paths.AddOperations(OperationVector.Of((operation, count)));
 
-    private void AddGap(GapKind kind, string construct, string reason, IOperation at) =>
+    private void AddGap(GapKind kind, string construct, string reason, IOperation at) => AddGap(kind, construct, reason, at.Syntax);
+
+    private void AddGap(GapKind kind, string construct, string reason, SyntaxNode at) =>
         _session.AddGap(new Gap(kind, construct, reason, SourceLocations.Of(at, construct)));
 
     /// <summary>A construct the extractor does not model: an opaque term named after it, and a gap.</summary>

@@ -35,5 +35,7 @@ internal static class SourceLocations
         return new Provenance(string.Empty, 0, 0, 0, 0, construct);
     }
 
-    public static int Line(IOperation operation) => operation.Syntax.SyntaxTree.GetLineSpan(operation.Syntax.Span).StartLinePosition.Line + 1;
+    public static int Line(IOperation operation) => Line(operation.Syntax);
+
+    public static int Line(SyntaxNode node) => node.SyntaxTree.GetLineSpan(node.Span).StartLinePosition.Line + 1;
 }
