@@ -41,7 +41,7 @@ public sealed class ConstructorTests
         InterfaceModel byHand = Extraction.Extract(Chain, "ByHand", Options);
 
         Assert.Empty(implicitly.Gaps);
-        Assert.Equal(4, Allocations(implicitly)); // the object, its List (two in the library's model), Base's array: both ran
+        Assert.Equal(3, Allocations(implicitly)); // the object, its List, Base's array: both ran
         Assert.Equal(byHand.Pieces.Single().Terms.Single().Block, implicitly.Pieces.Single().Terms.Single().Block);
     }
 
@@ -52,7 +52,7 @@ public sealed class ConstructorTests
 
         InterfaceModel composed = Extraction.Extract(Chain, "Implicit", bottomUp);
 
-        Assert.Equal(4, Allocations(composed)); // both compiler-declared constructors ran there too
+        Assert.Equal(3, Allocations(composed)); // both compiler-declared constructors ran there too
         Assert.Equal(Extraction.Extract(Chain, "Implicit", Options).Dump(), composed.Dump());
     }
 
@@ -80,9 +80,9 @@ public sealed class ConstructorTests
         InterfaceModel byHand = Extraction.Extract(source, "ByHand", Options);
 
         Assert.Empty(declared.Gaps);
-        Assert.Equal(3, Allocations(declared)); // the object and its List (two in the library's model)
+        Assert.Equal(2, Allocations(declared)); // the object and its List
         Assert.Equal(byHand.Pieces.Single().Terms.Single().Block, declared.Pieces.Single().Terms.Single().Block);
-        Assert.Equal(3, Allocations(Extraction.Extract(source, "Chained", Options))); // not 5: Counted() runs no initializer
+        Assert.Equal(2, Allocations(Extraction.Extract(source, "Chained", Options))); // not 3: Counted() runs no initializer
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ConstructorTests
         InterfaceModel model = Extraction.Extract(source, "M", Options);
 
         Assert.Empty(model.Gaps);
-        Assert.Equal(4, Allocations(model)); // the box, its List (two in the library's model), the array
+        Assert.Equal(3, Allocations(model)); // the box, its List, the array
     }
 
     [Fact]
@@ -120,10 +120,10 @@ public sealed class ConstructorTests
         InterfaceModel record = Extraction.Extract(source, "Record", Options);
 
         Assert.Empty(record.Gaps);
-        Assert.Equal(3, Allocations(record)); // the record and its List (two in the library's model)
+        Assert.Equal(2, Allocations(record)); // the record and its List
         // new Slot() is default(Slot): no initializer runs (C# 10 structs); a declared constructor runs them.
         Assert.Equal(0, Allocations(Extraction.Extract(source, "Zeroed", Options)));
-        Assert.Equal(2, Allocations(Extraction.Extract(source, "Declared", Options)));
+        Assert.Equal(1, Allocations(Extraction.Extract(source, "Declared", Options))); // its List
     }
 
     [Fact]
