@@ -258,6 +258,7 @@ internal static class BclModels
         }
 
         models.AddRange(ExceptionModels.All);
+        models.AddRange(SynchronizationModels.All);
 
         // BinaryPrimitives.{Read,Write}{Int16,…,UInt64}{Little,Big}Endian: a bounds-checked load or
         // store, plus a byte swap when the machine's order differs (x64 is little-endian).
