@@ -15,7 +15,8 @@ namespace Pix;
 //   "machine": { "cpu": "…", "cores": 2, "operatingSystem": "…", "runtime": "…", "jitSettings": "…" },
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
 //                                                  (BranchMiss may be absent: files before it take the reference's cost;
-//                                                   ScaledLea may be absent: files before it take 2 × their IntegerAlu latency)
+//                                                   ScaledLea may be absent: files before it take 2 × their IntegerAlu latency;
+//                                                   AtomicRmw may be absent: files before it take the reference's cost)
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)

@@ -23,6 +23,16 @@ public sealed partial class HardwareProfile
     private static OperationCost ReferenceBranchMiss => new(5.5, 5.5); // a property: static fields initialise in text order, after Reference
 
     /// <summary>
+    /// A <c>lock</c>-prefixed read-modify-write on the reference core, uncontended: 18 cycles (6.0 ns at 3 GHz),
+    /// latency and throughput alike (a locked instruction drains the store buffer, so the next one cannot start
+    /// early): Agner Fog's instruction tables give about 18 cycles for <c>lock xadd</c>/<c>lock cmpxchg</c> on Intel
+    /// Skylake-family cores, and LLVM's AMD Jaguar scheduling model about 17 (commit "[X86][Btver2] Fix latency and
+    /// throughput of CMPXCHG instructions"); recent AMD Zen cores take fewer (docs/calibration.md has this machine's).
+    /// Also the cost a profile written before the class existed takes (<see cref="TryGetLaterClassDefault"/>).
+    /// </summary>
+    private static OperationCost ReferenceAtomicRmw => new(6.0, 6.0);
+
+    /// <summary>
     /// The cost of a class added to <see cref="OperationClass"/> after profiles were first written, for
     /// a profile (a file, or a dictionary from older code) that has none, given the costs it has
     /// (<paramref name="given"/>). A profile calibrated before <see cref="OperationClass.BranchMiss"/>
@@ -31,7 +41,11 @@ public sealed partial class HardwareProfile
     /// A profile without <see cref="OperationClass.ScaledLea"/> takes twice its own
     /// <see cref="OperationClass.IntegerAlu"/> latency: the two ALU latencies the extractor put on the
     /// chain for a scaled <c>lea</c> before the class existed, so an old profile prices every interface
-    /// as it did (and as the Xeon of the seventh session measured). Calibrate again to measure either.
+    /// as it did (and as the Xeon of the seventh session measured). A profile without
+    /// <see cref="OperationClass.AtomicRmw"/> takes the reference core's, as for a miss: no interface counted the
+    /// class before it existed (an interlocked call or a <c>lock</c> was an opaque term), so every older interface
+    /// prices as it did on such a profile, whatever the default; the published figure is the honest guess for an
+    /// interface that counts it. Calibrate again to measure any of them.
     /// </summary>
     internal static bool TryGetLaterClassDefault(OperationClass operation, IReadOnlyDictionary<OperationClass, OperationCost> given, out OperationCost cost)
     {
@@ -42,6 +56,9 @@ public sealed partial class HardwareProfile
                 return true;
             case OperationClass.ScaledLea when given.TryGetValue(OperationClass.IntegerAlu, out OperationCost alu):
                 cost = ScaledLeaFromAlu(alu);
+                return true;
+            case OperationClass.AtomicRmw:
+                cost = ReferenceAtomicRmw;
                 return true;
             default:
                 cost = default;
@@ -81,6 +98,7 @@ public sealed partial class HardwareProfile
             [OperationClass.HashedByte] = new(0.30, 0.25),
             [OperationClass.TypeCheck] = new(1.00, 0.50),
             [OperationClass.BranchMiss] = ReferenceBranchMiss,
+            [OperationClass.AtomicRmw] = ReferenceAtomicRmw,
         };
         costs[OperationClass.ScaledLea] = ScaledLeaFromAlu(costs[OperationClass.IntegerAlu]);
 

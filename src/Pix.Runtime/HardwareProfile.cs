@@ -26,7 +26,8 @@ public sealed partial class HardwareProfile
     /// Creates a profile from a cost per operation class. Every class must be present, except those
     /// added after profiles were first written, which take a default when absent:
     /// <see cref="OperationClass.BranchMiss"/> the <see cref="Reference"/> profile's cost,
-    /// <see cref="OperationClass.ScaledLea"/> twice the profile's own <see cref="OperationClass.IntegerAlu"/> latency.
+    /// <see cref="OperationClass.ScaledLea"/> twice the profile's own <see cref="OperationClass.IntegerAlu"/> latency,
+    /// <see cref="OperationClass.AtomicRmw"/> the <see cref="Reference"/> profile's cost.
     /// </summary>
     /// <exception cref="ArgumentException">A class is missing, or a cost is negative, NaN or infinite.</exception>
     public HardwareProfile(

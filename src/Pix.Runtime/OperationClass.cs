@@ -69,4 +69,16 @@ public enum OperationClass
     /// (docs/accuracy.md, "Twelfth session: a scaled lea, calibrated").
     /// </summary>
     ScaledLea,
+    /// <summary>
+    /// A <c>lock</c>-prefixed read-modify-write of memory (x64 <c>lock xadd</c>, <c>lock cmpxchg</c>, <c>lock add</c>,
+    /// <c>xchg</c> with a memory operand): <c>Interlocked.Increment</c>/<c>Add</c>/<c>Exchange</c>/<c>CompareExchange</c>,
+    /// and the two compare-exchanges of an uncontended <c>lock</c> (the thin lock in the object header). A full
+    /// memory barrier: it waits for the store buffer to drain, so independent ones hardly overlap and its
+    /// throughput cost is close to its latency. Priced uncontended, the cache line already in this core's cache;
+    /// contention (the line moving between cores, a waiting thread) is not modelled. Calibrated by a chain of
+    /// increments of one cell and by increments of eight cells (docs/calibration.md); on a profile written before
+    /// the class existed it costs the reference core's figure (docs/extractor.md, "Thirteenth session: locks and
+    /// atomic operations").
+    /// </summary>
+    AtomicRmw,
 }

@@ -15,7 +15,6 @@ public sealed class RobustnessTests
     [InlineData("delegate call", "Func<int, int> f = x => x + 1; return f(n);")]
     [InlineData("goto", "int i = 0; again: i++; if (i < n) goto again; return i;")]
     [InlineData("try/catch", "try { return 10 / n; } catch (DivideByZeroException) { return 0; }")]
-    [InlineData("lock", "lock (Gate) { return n; }")]
     [InlineData("dynamic", "dynamic d = n; return (int)(d + 1);")]
     [InlineData("unsafe", "unsafe { int* p = &n; return *p; }")]
     [InlineData("string interpolation", "return $\"{n}\".Length;")]

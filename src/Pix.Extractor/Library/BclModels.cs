@@ -247,8 +247,8 @@ internal static class BclModels
             // TryGetValue takes no lock (ConcurrentDictionary.cs): a volatile read of the tables, the key's
             // hash, the bucket by FastMod, then a walk of the bucket's node chain comparing hash and key,
             // as Dictionary's probe does. ContainsKey and the indexer's get are TryGetValue. Writes
-            // (TryAdd, TryRemove, GetOrAdd on a miss) take a striped lock, and Count takes every lock:
-            // Pix has no operation class for an interlocked operation, so they stay opaque.
+            // (TryAdd, TryRemove, GetOrAdd on a miss) take a striped lock, and Count takes every lock: not
+            // modelled yet (their parts are in SynchronizationModels: Monitor.Enter/Exit, Volatile.Write).
             new(Concurrent + "ConcurrentDictionary`2.TryGetValue", Probe(store: false), Collisions(), HashesKey: true),
             new(Concurrent + "ConcurrentDictionary`2.ContainsKey", Probe(store: false), Collisions(), HashesKey: true),
             new(Concurrent + "ConcurrentDictionary`2.get_Item", Probe(store: false), Collisions(), HashesKey: true),
@@ -266,6 +266,7 @@ internal static class BclModels
         }
 
         models.AddRange(ExceptionModels.All);
+        models.AddRange(SynchronizationModels.All);
 
         // BinaryPrimitives.{Read,Write}{Int16,…,UInt64}{Little,Big}Endian: a bounds-checked load or
         // store, plus a byte swap when the machine's order differs (x64 is little-endian).

@@ -58,6 +58,7 @@ internal static class CalibrationKernels
         Latency("virtual call chain", LatencyKernels.VirtualCall, (VirtualCall, 8), (IntegerAlu, 8)),
         Latency("interface call chain", LatencyKernels.InterfaceCall, (InterfaceCall, 8), (IntegerAlu, 8)),
         Latency("delegate call chain", LatencyKernels.DelegateCall, (DelegateCall, 8), (IntegerAlu, 8)),
+        Latency("interlocked chain", AtomicKernels.Chain, (AtomicRmw, 16)),
 
         Throughput("loop", ThroughputKernels.Loop, (IntegerAlu, 1)),
         Throughput("alu x12", ThroughputKernels.Alu12, (IntegerAlu, 12)),
@@ -75,6 +76,7 @@ internal static class CalibrationKernels
         Throughput("virtual call x6", ThroughputKernels.VirtualCall, (VirtualCall, 6), (IntegerAlu, 6)),
         Throughput("interface call x6", ThroughputKernels.InterfaceCall, (InterfaceCall, 6), (IntegerAlu, 6)),
         Throughput("delegate call x6", ThroughputKernels.DelegateCall, (DelegateCall, 6), (IntegerAlu, 6)),
+        Throughput("interlocked x8", AtomicKernels.Independent, (AtomicRmw, 8)),
         Throughput("type check x8", ThroughputKernels.TypeCheck, (TypeCheck, 8), (Load, 8), (BoundsCheck, 8), (IntegerAlu, 32)),
         Throughput("alloc 16 B x4", ThroughputKernels.Allocate16, (Allocation, 4), (AllocatedByte, 64), (Store, 4)),
         Throughput("alloc 256 B x4", ThroughputKernels.Allocate256, (Allocation, 4), (AllocatedByte, 1024), (Store, 4)),

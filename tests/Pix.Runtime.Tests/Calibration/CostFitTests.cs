@@ -64,6 +64,19 @@ public sealed class CostFitTests
         Assert.Contains(OperationClass.ScaledLea, CalibrationKernels.ChainOnly.Keys);
     }
 
+    [Theory]
+    [InlineData(2.7, 2.6)] // about what the interlocked kernels measured on the AMD EPYC here (docs/calibration.md)
+    [InlineData(6.0, 6.0)] // the reference: 18 cycles at 3 GHz
+    public void Recovers_an_atomic_read_modify_writes_latency_and_throughput(double latencyNs, double throughputNs)
+    {
+        HardwareProfile truth = Truth.With(OperationClass.AtomicRmw, new OperationCost(latencyNs, throughputNs));
+        List<KernelObservation> kernels = Synthesize(CalibrationKernels.All, noise: null, truth);
+
+        Assert.Equal(latencyNs, CostFit.Fit(kernels, KernelBound.Latency).Costs[OperationClass.AtomicRmw], 9);
+        Assert.Equal(throughputNs, CostFit.Fit(kernels, KernelBound.Throughput).Costs[OperationClass.AtomicRmw], 9);
+        Assert.Equal(Truth.ThroughputNs(OperationClass.IntegerAlu), CostFit.Fit(kernels, KernelBound.Throughput).Costs[OperationClass.IntegerAlu], 9);
+    }
+
     [Fact]
     public void Stream_kernels_count_their_loop_control_and_chain_kernels_do_not()
     {

@@ -1,7 +1,10 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Costs;
+using Pix.Library;
 using Pix.Model;
+using Pix.Extraction.Symbolic;
 
 namespace Pix.Extraction.Analysis;
 
@@ -123,7 +126,7 @@ internal sealed partial class MethodAnalyzer
                 break;
             case ILockOperation @lock:
                 Evaluate(@lock.LockedValue);
-                Unsupported(@lock, "lock", "Monitor.Enter/Exit are priced as an opaque term; contention is not modelled.");
+                UncontendedLock(@lock);
                 VisitStatement(@lock.Body);
                 break;
             case ILocalFunctionOperation:
@@ -134,6 +137,18 @@ internal sealed partial class MethodAnalyzer
                 _region.Observe(Evaluate(operation));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A <c>lock</c>'s entry and exit, uncontended (<see cref="SynchronizationModels.LockStatement"/>), as a term of its
+    /// own: its description, in the generated interface, says that contention is not modelled. The body is
+    /// analysed like any block.
+    /// </summary>
+    private void UncontendedLock(ILockOperation @lock)
+    {
+        OperationVector ops = OperationVector.Of(SynchronizationModels.LockStatement.ToArray());
+        Provenance where = SourceLocations.Of(@lock, "lock");
+        _paths.AddTerm(new PendingTerm(PendingTerm.CreateBlock(ops, null, null), Poly.One, where, SynchronizationModels.LockDescription));
     }
 
     private void VisitBranch(IBranchOperation branch)
