@@ -64,7 +64,8 @@ public sealed partial class PerformanceInterfaceGenerator
         /// <summary>The method the attribute sits on, before extraction (null for a method without a documentation ID).</summary>
         public static AnnotatedTarget? Target(GeneratorAttributeSyntaxContext context) =>
             context.TargetSymbol is IMethodSymbol method && StableId.Of(method) is { } id
-                ? new AnnotatedTarget(id, method.PartialDefinitionPart is not null, ExplicitResolution(context.Attributes))
+                && method.ContainingType?.GetDocumentationCommentId() is { } typeId
+                ? new AnnotatedTarget(id, typeId, method.Name, method.PartialDefinitionPart is not null, ExplicitResolution(context.Attributes))
                 : null;
 
         /// <summary>The spec of an annotated method, extracted with <paramref name="extraction"/>, or null when it gets no companion.</summary>
