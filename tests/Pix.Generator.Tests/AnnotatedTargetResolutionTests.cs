@@ -33,4 +33,19 @@ public sealed class AnnotatedTargetResolutionTests
         string text = string.Join("\n", run.GeneratedSources.Select(s => s.SourceText.ToString()));
         Assert.True(text.Contains(expected), $"{what}: no {expected} in:\n{text}\nerrors: " + string.Join("\n", input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)));
     }
+    [Fact]
+    public void A_file_local_type_of_the_same_name_does_not_take_the_companion_of_the_public_one()
+    {
+        // Both methods have the documentation ID M:C.M(System.Int32): a file-local type gets no companion, the public one does.
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed(
+            "Resolution",
+            "file partial class C { [Pix.PerformanceInterface] public int M(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; } }",
+            "public partial class C { [Pix.PerformanceInterface] public int M(int n) { int s = 0; for (int i = 0; i < n; i++) s += 2 * i; return s; } }");
+        Assert.Empty(input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
+
+        Assert.Contains("LatencyOf_M", Assert.Single(run.GeneratedSources).SourceText.ToString());
+        Compile.AssertGeneratedClean(output);
+    }
 }

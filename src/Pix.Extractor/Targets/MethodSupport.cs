@@ -320,7 +320,8 @@ public sealed record MethodSupport(
         return result;
     }
 
-    private static bool IsFileLocal(INamedTypeSymbol type)
+    /// <summary>Whether <paramref name="type"/> or a type containing it is file-local (<c>file class</c>).</summary>
+    internal static bool IsFileLocal(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
