@@ -48,4 +48,20 @@ public sealed class AnnotatedTargetResolutionTests
         Assert.Contains("LatencyOf_M", Assert.Single(run.GeneratedSources).SourceText.ToString());
         Compile.AssertGeneratedClean(output);
     }
+    [Fact]
+    public void Overloads_differing_only_in_a_function_pointer_type_each_get_their_own_companion()
+    {
+        Compilation input = Pix.Testing.TestCompilation.CreateNamed(
+            "Resolution",
+            "public static unsafe partial class C { [Pix.PerformanceInterface] public static int M(delegate*<int, int> f, int n) { int s = 0; for (int i = 0; i < n; i++) s += f(i); return s; } "
+            + "[Pix.PerformanceInterface] public static long M(delegate*<long, long> f, int n) { long s = 0; for (int i = 0; i < n; i++) s += f(i) * 3; return s; } }");
+        Assert.Empty(input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        (Compilation output, GeneratorRunResult run) = GeneratorRunner.Run(input);
+
+        string text = Assert.Single(run.GeneratedSources).SourceText.ToString();
+        Assert.Contains("delegate*<int, int> f", text);
+        Assert.Contains("delegate*<long, long> f", text);
+        Compile.AssertGeneratedClean(output);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Pix.Extraction.Caching;
@@ -14,6 +15,24 @@ internal static class StableId
     public static string? Of(IMethodSymbol method) =>
         SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition) && method.MethodKind != MethodKind.LocalFunction
             && !(method.ContainingType is { } type && Pix.Targets.MethodSupport.IsFileLocal(type))
-            ? method.GetDocumentationCommentId()
+            ? WithFunctionPointers(method, method.GetDocumentationCommentId())
             : null;
+
+    /// <summary>
+    /// Roslyn writes nothing for a function pointer parameter in a documentation ID (<c>M(delegate*&lt;int, int&gt;, int)</c>
+    /// is <c>M:C.M(,System.Int32)</c>), so overloads differing only in one share an ID: such a method's ID is followed
+    /// by its parameters as C# writes them.
+    /// </summary>
+    private static string? WithFunctionPointers(IMethodSymbol method, string? id) =>
+        id is not null && method.Parameters.Any(p => HasFunctionPointer(p.Type))
+            ? id + "|" + string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
+            : id;
+
+    private static bool HasFunctionPointer(ITypeSymbol type) => type switch
+    {
+        IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => HasFunctionPointer(array.ElementType),
+        IPointerTypeSymbol pointer => HasFunctionPointer(pointer.PointedAtType),
+        _ => false,
+    };
 }
