@@ -50,6 +50,23 @@ public sealed class SynchronizationModelTests
     }
 
     [Fact]
+    public void The_generic_overloads_are_priced_by_the_type_they_run_on()
+    {
+        // Exchange<string> runs ExchangeObject (a call, the write barrier); Exchange<an enum> the integer `xchg`, inlined.
+        InterfaceModel text = Extraction.Extract(@"static class C { static string s_s = """";
+            public static string M(string v) => System.Threading.Interlocked.Exchange(ref s_s, v); }");
+        InterfaceModel state = Extraction.Extract(@"enum State { Idle, Busy } static class C { static State s_state;
+            public static State M(State v) => System.Threading.Interlocked.CompareExchange(ref s_state, v, State.Idle); }");
+
+        BlockSummary reference = text.Pieces.Single().Terms.Single().Block;
+        BlockSummary number = state.Pieces.Single().Terms.Single().Block;
+        Assert.Equal(1, reference.CountOf(OperationClass.AtomicRmw));
+        Assert.Equal(1, reference.CountOf(OperationClass.Call));
+        Assert.Equal(1, number.CountOf(OperationClass.AtomicRmw));
+        Assert.Equal(0, number.CountOf(OperationClass.Call));
+    }
+
+    [Fact]
     public void A_lock_is_the_uncontended_monitor_in_a_term_that_says_contention_is_not_modelled()
     {
         InterfaceModel model = Extraction.Extract(@"static class C { static readonly object s_gate = new object(); static int s_count;

@@ -23,10 +23,28 @@ internal static class LibraryCatalog
         }
 
         int parameters = method.Parameters.Length;
-        SpecialType first = parameters > 0 ? method.Parameters[0].Type.SpecialType : SpecialType.None;
+        SpecialType first = parameters > 0 ? FirstParameterKey(method) : SpecialType.None;
         return candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter == first)
             ?? candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter is null)
             ?? candidates.FirstOrDefault(m => m.Parameters is null && m.FirstParameter is null);
+    }
+
+    /// <summary>
+    /// The first parameter's type as <see cref="LibraryModel.FirstParameter"/> names it. A generic method's type parameter
+    /// (<c>Interlocked.Exchange&lt;T&gt;</c>) is keyed by what the method runs on: any reference as <see cref="SpecialType.None"/>
+    /// (the row for <c>T</c>, a string too), an enum as its underlying integer (the JIT runs the integer code).
+    /// </summary>
+    private static SpecialType FirstParameterKey(IMethodSymbol method)
+    {
+        ITypeSymbol type = method.Parameters[0].Type;
+        if (method.OriginalDefinition.Parameters[0].Type is not ITypeParameterSymbol)
+        {
+            return type.SpecialType;
+        }
+
+        return type.IsReferenceType ? SpecialType.None
+            : type is INamedTypeSymbol { EnumUnderlyingType: { } underlying } ? underlying.SpecialType
+            : type.SpecialType;
     }
 
     /// <summary><c>System.Collections.Generic.List`1.Add</c>.</summary>
