@@ -8,13 +8,20 @@ import nf_table
 d=sys.argv[1]; maxshared=int(sys.argv[2]) if len(sys.argv)>2 else 2
 rows=nf_table.read
 runs={os.path.basename(p):rows(p) for p in sorted(glob.glob(os.path.join(d,'nf-*-*.txt')))}
-pa=rows(os.path.join(d,'nf-after-1.txt')); pb=rows(os.path.join(d,'nf-before-1.txt'))
+# Predictions from each build's first run that has the row (a run whose median fell to the timer's floor lacks it).
+def predictions(build):
+    p={}
+    for path in sorted(glob.glob(os.path.join(d,'nf-%s-*.txt'%build))):
+        for k,v in rows(path).items(): p.setdefault(k,v)
+    return p
+pa=predictions('after'); pb=predictions('before')
 wa=wb=0; ea=[]; eb=[]
 print('%-24s %9s %9s  %-40s %9s %7s %7s'%('workload','pred B','pred A','measured (shared<=%d/7)'%maxshared,'median','err B','err A'))
 for k in pa:
     ms=[r[k][0] for r in runs.values() if k in r and r[k][2]<=maxshared]
     allm=[r[k][0] for r in runs.values() if k in r]
     if not ms: print(k,'no clean run', allm); continue
+    if k not in pb: print(k,'no prediction of B'); continue
     med=st.median(ms); b=pb[k][1]; a=pa[k][1]
     e1=(b-med)/med; e2=(a-med)/med; eb.append(abs(e1)); ea.append(abs(e2)); wb+=abs(e1)<=0.1; wa+=abs(e2)<=0.1
     print('%-24s %9.1f %9.1f  %-40s %9.1f %+6.0f%% %+6.0f%%'%(k,b,a,' '.join('%.1f'%x for x in ms),med,100*e1,100*e2))
