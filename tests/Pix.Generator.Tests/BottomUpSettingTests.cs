@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Pix.Generator.Tests.Infrastructure;
+using Pix.Testing;
 
 namespace Pix.Generator.Tests;
 
@@ -13,20 +14,7 @@ namespace Pix.Generator.Tests;
 [Collection(ProcessWideCacheCollection.Name)]
 public sealed class BottomUpSettingTests
 {
-    // A chain deeper than the depth-bounded mode follows (MaxCallDepth 3): by default the innermost call is an opaque
-    // term with a gap; bottom-up, every callee's summary is taken and the loop over n reaches Entry's interface.
-    private const string Chain = """
-        public static partial class Chain
-        {
-            [Pix.PerformanceInterface]
-            public static int Entry(int n) => One(n);
-            private static int One(int n) => Two(n) + 1;
-            private static int Two(int n) => Three(n) + 1;
-            private static int Three(int n) => Four(n) + 1;
-            private static int Four(int n) => Five(n) + 1;
-            private static int Five(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }
-        }
-        """;
+    private const string Chain = CallChains.FiveDeep;
 
     [Theory]
     [InlineData(null, false)]

@@ -14,19 +14,7 @@ namespace Pix.Analyzers.Tests.Extraction;
 /// </summary>
 public sealed class BottomUpSettingTests
 {
-    // Five's loop is four calls below Entry: past the depth-bounded mode's MaxCallDepth (3), within bottom-up's reach.
-    private const string Chain = """
-        public static partial class Chain
-        {
-            [Pix.PerformanceInterface]
-            public static int Entry(int n) => One(n);
-            private static int One(int n) => Two(n) + 1;
-            private static int Two(int n) => Three(n) + 1;
-            private static int Three(int n) => Four(n) + 1;
-            private static int Four(int n) => Five(n) + 1;
-            private static int Five(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }
-        }
-        """;
+    private const string Chain = CallChains.FiveDeep;
 
     [Theory]
     [InlineData(null, false)]

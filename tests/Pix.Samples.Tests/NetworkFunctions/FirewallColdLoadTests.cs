@@ -92,19 +92,7 @@ public class FirewallColdLoadTests
     // Every connection opened during setup (tracked, not in the simulated caches), then the packets.
     private static PcvTrace Trace(FlowKey[] opened, params FlowKey[] packets)
     {
-        var builder = new WorkloadBuilder();
-        for (int i = 0; i < opened.Length; i++)
-        {
-            builder.Add(opened[i], time: i);
-        }
-
-        builder.EndSetup();
-        for (int i = 0; i < packets.Length; i++)
-        {
-            builder.Add(packets[i], time: opened.Length + i);
-        }
-
-        FirewallScenario scenario = FirewallScenario.Of(builder.Build("crafted", "test traffic"));
+        FirewallScenario scenario = FirewallScenario.Of(CraftedTraffic.OpenThenSend(opened, packets).Build("crafted", "test traffic"));
         scenario.Caches = Small;
         return scenario.TracePcvs();
     }

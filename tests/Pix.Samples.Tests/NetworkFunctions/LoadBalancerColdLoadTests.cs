@@ -102,22 +102,8 @@ public class LoadBalancerColdLoadTests
     }
 
     // Every flow opened during setup (tracked, but not in the simulated caches: the setup is not traced), then the packets.
-    private static PcvTrace Trace(FlowKey[] opened, params FlowKey[] packets)
-    {
-        var builder = new WorkloadBuilder();
-        for (int i = 0; i < opened.Length; i++)
-        {
-            builder.Add(opened[i], time: i);
-        }
-
-        builder.EndSetup();
-        for (int i = 0; i < packets.Length; i++)
-        {
-            builder.Add(packets[i], time: opened.Length + i);
-        }
-
-        return Trace(builder);
-    }
+    private static PcvTrace Trace(FlowKey[] opened, params FlowKey[] packets) =>
+        Trace(CraftedTraffic.OpenThenSend(opened, packets));
 
     private static PcvTrace Trace(WorkloadBuilder builder)
     {
