@@ -248,11 +248,7 @@ internal sealed class CallGraph
 
     /// <summary>Whether a call to <paramref name="method"/> may be followed into a body of this compilation.</summary>
     private bool HasSourceBody(IMethodSymbol method) =>
-        method.MethodKind != MethodKind.DelegateInvoke
-        && !method.IsAbstract
-        && !method.IsExtern
-        && ((method.PartialImplementationPart ?? method).DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree))
-            || ConstructorBody.IsImplicitOfSourceClass(method, _compilation));
+        method.MethodKind != MethodKind.DelegateInvoke && MethodBodies.HasSourceCode(method, _compilation);
 
     /// <summary>A component's members by where they are declared: the same order whichever member the walk entered first.</summary>
     private static List<IMethodSymbol> InSourceOrder(List<IMethodSymbol> members) =>

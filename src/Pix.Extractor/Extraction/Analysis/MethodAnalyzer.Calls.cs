@@ -172,20 +172,11 @@ internal sealed partial class MethodAnalyzer
         return inputs.Then(ops);
     }
 
-    private bool HasSourceBody(IMethodSymbol method)
-    {
-        if (method.IsAbstract || method.IsExtern)
-        {
-            return false;
-        }
-
-        // A constructor the compiler declares for a class of this compilation runs its initializers and base (ConstructorBody).
-        IMethodSymbol implementation = method.PartialImplementationPart ?? method;
-        return implementation.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree))
-            || ConstructorBody.IsImplicitOfSourceClass(method, _session.Compilation)
-            || (method.IsImplicitlyDeclared && method.ContainingType is { IsRecord: true } record
-                && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
-    }
+    private bool HasSourceBody(IMethodSymbol method) =>
+        MethodBodies.HasSourceCode(method, _session.Compilation)
+        // A record's compiler-declared members (Equals, ToString, …) are read from the record's declaration.
+        || (method.IsImplicitlyDeclared && !method.IsAbstract && !method.IsExtern && method.ContainingType is { IsRecord: true } record
+            && record.DeclaringSyntaxReferences.Any(r => _session.Compilation.ContainsSyntaxTree(r.SyntaxTree)));
 
     /// <summary>The flow of an inlined call's result: each argument's flow through the callee's path from its parameter.</summary>
     private static DependencyFlow InlinedResult(CallSite call, ReturnPaths paths)

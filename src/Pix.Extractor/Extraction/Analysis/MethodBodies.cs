@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,6 +12,17 @@ namespace Pix.Extraction.Analysis;
 /// </summary>
 internal static class MethodBodies
 {
+    /// <summary>
+    /// Whether <paramref name="method"/> has code of <paramref name="compilation"/> a call can be followed into: declared
+    /// there (a partial method by its implementing part) and neither abstract nor extern, or the constructor the compiler
+    /// declares for a class there (<see cref="ConstructorBody"/>). The analysis and the call graph both ask this.
+    /// </summary>
+    public static bool HasSourceCode(IMethodSymbol method, Compilation compilation) =>
+        !method.IsAbstract
+        && !method.IsExtern
+        && ((method.PartialImplementationPart ?? method).DeclaringSyntaxReferences.Any(r => compilation.ContainsSyntaxTree(r.SyntaxTree))
+            || ConstructorBody.IsImplicitOfSourceClass(method, compilation));
+
     /// <summary>
     /// The operation of <paramref name="method"/>'s body in <paramref name="compilation"/> (a partial method's
     /// implementation part; a constructor's whole declaration, which holds its initializer call), or null when it
