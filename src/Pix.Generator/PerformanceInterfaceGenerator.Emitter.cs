@@ -50,7 +50,7 @@ public sealed partial class PerformanceInterfaceGenerator
             TypeDeclarationSpec type = file.Type.Types[depth];
             string header = (type.Accessibility.Length > 0 ? type.Accessibility + " " : "")
                 + (type.IsStatic ? "static " : "")
-                + "partial " + type.Keyword + " " + type.Name + type.TypeParameters;
+                + PartialKeywords(type.Keyword) + " " + type.Name + type.TypeParameters;
             using (writer.EmitBlock(header))
             {
                 if (depth + 1 < file.Type.Types.Count)
@@ -77,6 +77,13 @@ public sealed partial class PerformanceInterfaceGenerator
                 }
             }
         }
+
+        /// <summary>
+        /// The declaration keywords with <c>partial</c> in the one place C# accepts it, just before
+        /// <c>class</c>, <c>struct</c> or <c>record</c>: <c>ref partial struct</c>, not <c>partial ref struct</c> (CS1585).
+        /// </summary>
+        private static string PartialKeywords(string keyword) =>
+            keyword.StartsWith("ref ", System.StringComparison.Ordinal) ? "ref partial " + keyword.Substring("ref ".Length) : "partial " + keyword;
 
         private static void EmitMethod(SourceWriter writer, LatencyMethodSpec method, IReadOnlyDictionary<BlockSummary, string> blocks, string version, bool explain)
         {
