@@ -18,6 +18,10 @@ public sealed class FirstHourShapesTests
         Doc + "public ref partial struct R { " + Doc + "public System.Span<int> S; " + Doc + "/// <returns>r</returns>\n[Pix.PerformanceInterface] public int Sum() { int s = 0; for (int i = 0; i < S.Length; i++) s += S[i]; return s; } }")]
     [InlineData("a readonly ref struct",
         Doc + "public readonly ref partial struct R { " + Doc + "public readonly System.ReadOnlySpan<int> S; " + Doc + "/// <returns>r</returns>\n[Pix.PerformanceInterface] public int Sum() { int s = 0; for (int i = 0; i < S.Length; i++) s += S[i]; return s; } }")]
+    [InlineData("a nullable array the method checks for null (CS8602)",
+        Doc + "public static partial class C { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(int[]? a) { if (a is null) return 0; int s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; } }")]
+    [InlineData("a nullable list checked with || (CS8602)",
+        Doc + "public static partial class C { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(System.Collections.Generic.List<int>? a) { if (a == null || a.Count == 0) return 0; int s = 0; foreach (var x in a) s += x; return s; } }")]
     [InlineData("an extension method in a file-scoped namespace",
         "namespace N; " + Doc + "public static partial class E { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(this int[] a) { int s = 0; foreach (var x in a) s += x; return s; } }")]
     [InlineData("a method of a type nested in a generic type",
