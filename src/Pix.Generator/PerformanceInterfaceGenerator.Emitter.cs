@@ -295,7 +295,8 @@ public sealed partial class PerformanceInterfaceGenerator
         {
             InterfaceModel model = method.Interface;
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// Predicted latency of <see cref=\"{method.Cref}\"/>: {Xml(Summary(model))}.");
+            string original = method.Cref is null ? $"<c>{Xml(method.DisplayName)}</c>" : $"<see cref=\"{method.Cref}\"/>";
+            writer.WriteLine($"/// Predicted latency of {original}: {Xml(Summary(model))}.");
             writer.WriteLine("/// </summary>");
             // What each term counts is written once, in the file's block table (BlockTable); the remarks keep what the code cannot show.
             writer.WriteLine("/// <remarks>");

@@ -53,7 +53,8 @@ public sealed partial class PerformanceInterfaceGenerator
             globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Included,
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
-            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+                | SymbolDisplayMiscellaneousOptions.ExpandValueTuple);
 
         // What Parse learnt from a method's declaration (whether it gets a companion, and the spec's
         // signature part), kept across compilations with the same declarations: on a keystroke the
@@ -266,8 +267,17 @@ public sealed partial class PerformanceInterfaceGenerator
                 r.GetSyntax(ct) is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax
                 && syntax.Modifiers.Any(SyntaxKind.ScopedKeyword));
 
-        private static string Cref(IMethodSymbol method)
+        /// <summary>
+        /// A <c>cref</c> to <paramref name="method"/>, tuples written as <c>ValueTuple{…}</c> (a cref has no tuple
+        /// syntax: CS1584); null when a parameter involves a function pointer, which no cref can name.
+        /// </summary>
+        private static string? Cref(IMethodSymbol method)
         {
+            if (method.Parameters.Any(p => AnyPart(p.Type, t => t is IFunctionPointerTypeSymbol)))
+            {
+                return null;
+            }
+
             string parameters = string.Join(", ", method.Parameters.Select(p =>
                 (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " })
                 + p.Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(CrefFormat)));
@@ -313,11 +323,15 @@ public sealed partial class PerformanceInterfaceGenerator
             _ => false,
         };
 
-        private static bool InvolvesPointers(ITypeSymbol type) => type switch
+        private static bool InvolvesPointers(ITypeSymbol type) =>
+            AnyPart(type, t => t is IPointerTypeSymbol or IFunctionPointerTypeSymbol);
+
+        /// <summary>True when <paramref name="type"/> or a type it is built from (element, pointed-at type, type argument) passes <paramref name="test"/>.</summary>
+        private static bool AnyPart(ITypeSymbol type, System.Func<ITypeSymbol, bool> test) => test(type) || type switch
         {
-            IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
-            IArrayTypeSymbol array => InvolvesPointers(array.ElementType),
-            INamedTypeSymbol named => named.TypeArguments.Any(InvolvesPointers),
+            IArrayTypeSymbol array => AnyPart(array.ElementType, test),
+            IPointerTypeSymbol pointer => AnyPart(pointer.PointedAtType, test),
+            INamedTypeSymbol named => named.TypeArguments.Any(t => AnyPart(t, test)),
             _ => false,
         };
 

@@ -22,6 +22,10 @@ public sealed class FirstHourShapesTests
         Doc + "public static partial class C { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(int[]? a) { if (a is null) return 0; int s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; } }")]
     [InlineData("a nullable list checked with || (CS8602)",
         Doc + "public static partial class C { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(System.Collections.Generic.List<int>? a) { if (a == null || a.Count == 0) return 0; int s = 0; foreach (var x in a) s += x; return s; } }")]
+    [InlineData("a tuple parameter (no tuple syntax in a cref: CS1584)",
+        Doc + "public static partial class C { " + Doc + "/// <param name=\"t\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M((int n, string s) t) { int x = 0; for (int i = 0; i < t.n; i++) x++; return x; } }")]
+    [InlineData("a function-pointer parameter (no cref can name it: CS1584)",
+        Doc + "public static unsafe partial class C { " + Doc + "/// <param name=\"f\">a</param><param name=\"n\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(delegate*<int, int> f, int n) { int s = 0; for (int i = 0; i < n; i++) s += f(i); return s; } }")]
     [InlineData("an extension method in a file-scoped namespace",
         "namespace N; " + Doc + "public static partial class E { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(this int[] a) { int s = 0; foreach (var x in a) s += x; return s; } }")]
     [InlineData("a method of a type nested in a generic type",

@@ -10,7 +10,7 @@ namespace Pix.Generator.Model;
 /// <param name="Type">Where the method lives.</param>
 /// <param name="MethodName">The original method's name (<c>Adler32</c>).</param>
 /// <param name="DisplayName">The original for people: <c>Adler32(ReadOnlySpan&lt;byte&gt;)</c>.</param>
-/// <param name="Cref">A <c>cref</c> to the original: <c>Adler32(global::System.ReadOnlySpan{byte})</c>.</param>
+/// <param name="Cref">A <c>cref</c> to the original: <c>Adler32(global::System.ReadOnlySpan{byte})</c>; null when none can name it (a function-pointer parameter).</param>
 /// <param name="IsStatic">Same static-ness as the original.</param>
 /// <param name="Accessibility">Same accessibility keywords as the original.</param>
 /// <param name="IsUnsafe">True when a parameter type involves pointers (the companion is then <c>unsafe</c>).</param>
@@ -25,7 +25,7 @@ internal sealed record LatencyMethodSpec(
     ContainingTypeSpec Type,
     string MethodName,
     string DisplayName,
-    string Cref,
+    string? Cref,
     bool IsStatic,
     string Accessibility,
     bool IsUnsafe,
