@@ -372,10 +372,10 @@ public sealed partial class PerformanceInterfaceGenerator
             return false;
         }
 
-        /// <summary><c>hw</c>, unless the method already has a parameter of that name.</summary>
+        /// <summary><c>hw</c>, unless the method already has a parameter or a type parameter of that name (CS0412).</summary>
         private static string ProfileParameterName(IMethodSymbol method)
         {
-            var taken = new HashSet<string>(method.Parameters.Select(p => p.Name), StringComparer.Ordinal);
+            var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(method.TypeParameters.Select(t => t.Name)), StringComparer.Ordinal);
             foreach (string candidate in new[] { "hw", "profile", "hardwareProfile" })
             {
                 if (!taken.Contains(candidate))

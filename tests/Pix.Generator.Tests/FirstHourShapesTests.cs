@@ -26,6 +26,8 @@ public sealed class FirstHourShapesTests
         Doc + "public static partial class C { " + Doc + "/// <param name=\"t\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M((int n, string s) t) { int x = 0; for (int i = 0; i < t.n; i++) x++; return x; } }")]
     [InlineData("a function-pointer parameter (no cref can name it: CS1584)",
         Doc + "public static unsafe partial class C { " + Doc + "/// <param name=\"f\">a</param><param name=\"n\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(delegate*<int, int> f, int n) { int s = 0; for (int i = 0; i < n; i++) s += f(i); return s; } }")]
+    [InlineData("a type parameter named hw (CS0412)",
+        Doc + "public static partial class C { " + Doc + "/// <typeparam name=\"hw\">t</typeparam><param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M<hw>(hw[] a) { int s = 0; for (int i = 0; i < a.Length; i++) s++; return s; } }")]
     [InlineData("an extension method in a file-scoped namespace",
         "namespace N; " + Doc + "public static partial class E { " + Doc + "/// <param name=\"a\">a</param><returns>r</returns>\n[Pix.PerformanceInterface] public static int M(this int[] a) { int s = 0; foreach (var x in a) s += x; return s; } }")]
     [InlineData("a method of a type nested in a generic type",
