@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Pix.Analyzers.Regression;
@@ -46,25 +45,9 @@ internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, P
         return value;
     }
 
-    /// <summary><c>0.1</c>, <c>10%</c> → 0.1; null when absent or not a non-negative number.</summary>
-    public static double? ParseTolerance(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        string t = text!.Trim();
-        bool percent = t.EndsWith("%", StringComparison.Ordinal);
-        if (!double.TryParse(percent ? t.Substring(0, t.Length - 1) : t, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            || value < 0 || double.IsNaN(value) || double.IsInfinity(value))
-        {
-            return null;
-        }
-
-        return percent ? value / 100 : value;
-    }
+    /// <summary><c>0.1</c>, <c>10%</c> → 0.1; null when absent or not a finite non-negative number.</summary>
+    public static double? ParseTolerance(string? text) => Pix.Solver.RelativeTolerance.Parse(text);
 
     /// <summary>The tolerance as people write it: <c>10%</c>.</summary>
-    public static string Format(double tolerance) => (tolerance * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+    public static string Format(double tolerance) => Pix.Solver.RelativeTolerance.Format(tolerance);
 }

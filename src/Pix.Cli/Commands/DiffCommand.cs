@@ -85,7 +85,7 @@ internal static class DiffCommand
 
     private static void WriteTable(List<Row> rows, SolverEngine engine, double tolerance, TextWriter stdout)
     {
-        stdout.WriteLine($"Tolerance {tolerance * 100:0.##}%, reference profile, solver: {engine.Name}");
+        stdout.WriteLine($"Tolerance {RelativeTolerance.Format(tolerance)}, reference profile, solver: {engine.Name}");
         var table = new TextTable("method", "status", "witness", "complexity");
         foreach (Row row in rows)
         {
@@ -161,15 +161,6 @@ internal static class DiffCommand
         return read.Baseline;
     }
 
-    private static double ParseTolerance(string text)
-    {
-        string t = text.Trim();
-        bool percent = t.EndsWith('%');
-        if (!double.TryParse(percent ? t[..^1] : t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || v < 0)
-        {
-            throw new CommandLineException($"tolerance '{text}' is not a non-negative number (0.1 or 10%)");
-        }
-
-        return percent ? v / 100 : v;
-    }
+    private static double ParseTolerance(string text) =>
+        RelativeTolerance.Parse(text) ?? throw new CommandLineException($"tolerance '{text}' is not a finite non-negative number (0.1 or 10%)");
 }

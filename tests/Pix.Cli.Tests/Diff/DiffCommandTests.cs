@@ -138,4 +138,21 @@ public sealed class DiffCommandTests : CliTestBase
         Assert.Equal(ExitCodes.Failure, Run("diff", before, before, "--tolerance", "-5%").Exit);
         Assert.Equal(ExitCodes.Failure, Run("diff", before, before, "--format", "xml").Exit);
     }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("NaN%")]
+    [InlineData("Infinity")]
+    [InlineData("1e400")]
+    public void A_tolerance_that_is_not_a_finite_number_is_refused(string tolerance)
+    {
+        // NaN compares false with every change, so every method read as within it: "No regressions".
+        string before = BaselineFile("old.json", Linear);
+        string after = BaselineFile("new.json", Quadratic);
+
+        var (exit, _, err) = Run("diff", before, after, "--tolerance", tolerance);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains($"tolerance '{tolerance}'", err);
+    }
 }
