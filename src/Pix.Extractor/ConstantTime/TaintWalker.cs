@@ -33,6 +33,10 @@ internal sealed partial class TaintWalker
     private readonly List<ILoopOperation> _loops = new();
     private readonly List<PendingFinding> _findings = new();
     private readonly HashSet<ISymbol> _overwritten = new(SymbolEqualityComparer.Default);
+
+    // The taint of each enclosing a?.… receiver, innermost on top: the instance operation inside
+    // WhenNotNull stands for that value (a?.SequenceEqual(b) compares a).
+    private readonly Stack<Taint?> _conditionalReceivers = new();
     private bool _straightLineKills;
     private bool _reporting;
     private bool _changed;
@@ -121,6 +125,10 @@ internal sealed partial class TaintWalker
                 return VisitElement(element, Visit(element.ArrayReference), element.Indices);
             case IImplicitIndexerReferenceOperation implicitIndexer:
                 return VisitImplicitIndexer(implicitIndexer);
+            case IConditionalAccessOperation conditionalAccess:
+                return VisitConditionalAccess(conditionalAccess);
+            case IConditionalAccessInstanceOperation:
+                return _conditionalReceivers.Count > 0 ? _conditionalReceivers.Peek() : null;
             case IBinaryOperation binary:
                 return VisitBinary(binary);
             case IUnaryOperation unary:
@@ -256,6 +264,20 @@ internal sealed partial class TaintWalker
         }
 
         return Either(receiver, index);
+    }
+
+    private Taint? VisitConditionalAccess(IConditionalAccessOperation access)
+    {
+        Taint? receiver = Visit(access.Operation);
+        _conditionalReceivers.Push(receiver);
+        try
+        {
+            return Either(receiver, Visit(access.WhenNotNull));
+        }
+        finally
+        {
+            _conditionalReceivers.Pop();
+        }
     }
 
     private static Taint? Either(Taint? left, Taint? right) => Taint.Either(left, right);

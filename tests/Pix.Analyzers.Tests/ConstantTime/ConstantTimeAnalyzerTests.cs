@@ -172,6 +172,17 @@ public sealed class ConstantTimeAnalyzerTests
         """);
 
     [Fact]
+    public Task Variable_time_apis_behind_a_null_conditional_are_PIX0104() => VerifyAsync("""
+            [ConstantTime, MethodImpl(P)]
+            public static bool Check(byte[]? tag, [Public] byte[] other, string? password, [Public] string attempt)
+            {
+                bool a = tag?{|PIX0104:.AsSpan().SequenceEqual(other)|} == true;
+                int? c = password?{|PIX0104:.CompareTo(attempt)|};
+                return a & c == 0;
+            }
+        """);
+
+    [Fact]
     public Task Public_arguments_to_variable_time_apis_are_fine() => VerifyAsync("""
             [MethodImpl(P)]
             public static bool Check([Secret] byte[] key, string name, string expectedName) => name == expectedName && key.Length == 32;
