@@ -67,13 +67,18 @@ public sealed class UseFixedTimeEqualsCodeFix : CodeFixProvider
     private static bool HasFixedTimeEquals(Compilation compilation) =>
         compilation.GetTypeByMetadataName(CryptographicOperations)?.GetMembers("FixedTimeEquals").Any() == true;
 
-    /// <summary>The two byte sequences of <c>a.SequenceEqual(b)</c> (span or array), or null.</summary>
+    /// <summary>
+    /// The two byte sequences of <c>a.SequenceEqual(b)</c> (span or array), or null. Not for
+    /// <c>a?.SequenceEqual(b)</c> or <c>a?.AsSpan().SequenceEqual(b)</c>: the call is the tail of the <c>?.</c> (replacing it alone gives
+    /// <c>a? FixedTimeEquals(a, b)</c>), and it gives null for a null <c>a</c> where FixedTimeEquals compares an empty span.
+    /// </summary>
     private static (ExpressionSyntax Left, ExpressionSyntax Right)? SequenceEqualOperands(
         InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod.Name: "SequenceEqual" } call ||
             call.Arguments.Length != 2 ||
-            call.Arguments.Any(a => !ByteSequences.IsByteBuffer(ByteSequences.Unconvert(a.Value).Type)))
+            call.Arguments.Any(a => !ByteSequences.IsByteBuffer(ByteSequences.Unconvert(a.Value).Type)) ||
+            call.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is IConditionalAccessInstanceOperation && !invocation.Span.Contains(o.Syntax.Span))))
         {
             return null;
         }

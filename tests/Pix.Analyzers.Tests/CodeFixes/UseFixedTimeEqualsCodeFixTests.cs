@@ -175,4 +175,55 @@ public sealed class UseFixedTimeEqualsCodeFixTests
             public static bool Check([Secret] string expected, string actual) => {|PIX0104:expected.AsSpan().SequenceEqual(actual)|};
         }
         """);
+
+    /// <summary>Reported (the walk follows the secret into the ?. receiver), but not fixed: see SequenceEqualOperands.</summary>
+    [Fact]
+    public Task SequenceEqual_behind_a_null_conditional_is_not_fixed() => Verify.VerifyCodeFixAsync(
+        """
+        using System.Linq;
+        using System.Runtime.CompilerServices;
+        using Pix;
+
+        public static class Tags
+        {
+            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.SequenceEqual(actual)|} == true;
+        }
+        """,
+        """
+        using System.Linq;
+        using System.Runtime.CompilerServices;
+        using Pix;
+
+        public static class Tags
+        {
+            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.SequenceEqual(actual)|} == true;
+        }
+        """);
+
+    [Fact]
+    public Task SequenceEqual_on_a_span_behind_a_null_conditional_is_not_fixed() => Verify.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Pix;
+
+        public static class Tags
+        {
+            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.AsSpan().SequenceEqual(actual)|} == true;
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Pix;
+
+        public static class Tags
+        {
+            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.AsSpan().SequenceEqual(actual)|} == true;
+        }
+        """);
 }
