@@ -177,53 +177,22 @@ public sealed class UseFixedTimeEqualsCodeFixTests
         """);
 
     /// <summary>Reported (the walk follows the secret into the ?. receiver), but not fixed: see SequenceEqualOperands.</summary>
-    [Fact]
-    public Task SequenceEqual_behind_a_null_conditional_is_not_fixed() => Verify.VerifyCodeFixAsync(
-        """
-        using System.Linq;
-        using System.Runtime.CompilerServices;
-        using Pix;
+    [Theory]
+    [InlineData("System.Linq", "expected?{|PIX0104:.SequenceEqual(actual)|} == true")]
+    [InlineData("System", "expected?{|PIX0104:.AsSpan().SequenceEqual(actual)|} == true")]
+    public Task SequenceEqual_behind_a_null_conditional_is_not_fixed(string import, string comparison)
+    {
+        string source = $$"""
+            using {{import}};
+            using System.Runtime.CompilerServices;
+            using Pix;
 
-        public static class Tags
-        {
-            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
-            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.SequenceEqual(actual)|} == true;
-        }
-        """,
-        """
-        using System.Linq;
-        using System.Runtime.CompilerServices;
-        using Pix;
-
-        public static class Tags
-        {
-            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
-            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.SequenceEqual(actual)|} == true;
-        }
-        """);
-
-    [Fact]
-    public Task SequenceEqual_on_a_span_behind_a_null_conditional_is_not_fixed() => Verify.VerifyCodeFixAsync(
-        """
-        using System;
-        using System.Runtime.CompilerServices;
-        using Pix;
-
-        public static class Tags
-        {
-            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
-            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.AsSpan().SequenceEqual(actual)|} == true;
-        }
-        """,
-        """
-        using System;
-        using System.Runtime.CompilerServices;
-        using Pix;
-
-        public static class Tags
-        {
-            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
-            public static bool Check([Secret] byte[]? expected, byte[] actual) => expected?{|PIX0104:.AsSpan().SequenceEqual(actual)|} == true;
-        }
-        """);
+            public static class Tags
+            {
+                [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+                public static bool Check([Secret] byte[]? expected, byte[] actual) => {{comparison}};
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(source, source);
+    }
 }
