@@ -68,6 +68,12 @@ public enum UnsupportedReason
     /// documentation ID gets one.
     /// </summary>
     OverloadCollision,
+
+    /// <summary>
+    /// A member of a C# 14 <c>extension(…)</c> block: the block cannot be declared <c>partial</c>, so no
+    /// generated file can add a companion to it.
+    /// </summary>
+    ExtensionBlockMember,
 }
 
 /// <summary>
@@ -170,6 +176,13 @@ public sealed record MethodSupport(
         if (containing.TypeKind == TypeKind.Interface)
         {
             return Unsupported(UnsupportedReason.InterfaceMember, $"'{method.Name}' is declared in an interface; move it to a class or struct to get a performance interface.");
+        }
+
+        if (IsExtensionBlock(containing))
+        {
+            return Unsupported(
+                UnsupportedReason.ExtensionBlockMember,
+                $"'{method.Name}' is declared in an extension block, which cannot be partial; write it as a 'this' extension method of a static partial class to get a performance interface.");
         }
 
         if (IsFileLocal(containing))
@@ -319,6 +332,15 @@ public sealed record MethodSupport(
 
         return result;
     }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is a C# 14 extension block. Pix references Roslyn 4.8, whose
+    /// <see cref="TypeKind"/> has no member for it; the compilers that parse extension blocks (Roslyn 5.0 and
+    /// later) give it <c>TypeKind.Extension</c>, value 14.
+    /// </summary>
+    private static bool IsExtensionBlock(INamedTypeSymbol type) => (int)type.TypeKind == ExtensionTypeKind;
+
+    private const int ExtensionTypeKind = 14;
 
     /// <summary>Whether <paramref name="type"/> or a type containing it is file-local (<c>file class</c>).</summary>
     internal static bool IsFileLocal(INamedTypeSymbol type)
