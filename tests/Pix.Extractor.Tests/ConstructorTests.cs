@@ -126,6 +126,53 @@ public sealed class ConstructorTests
         Assert.Equal(1, Allocations(Extraction.Extract(source, "Declared", Options))); // its List
     }
 
+    // A primary constructor's base list: `Sized(int n) : Table(n)` calls Table(n) with its own parameter; `Named(string
+    // name) : Counter` calls Counter(). Written: the same work as declared constructors.
+    private const string Primary = """
+        public class Table { public int[] Cells; public Table(int n) { Cells = new int[n]; } }
+        public class Counter { public List<int> Items; public Counter() { Items = new List<int>(); } }
+        public class Sized(int n) : Table(n) { public int Rows => n; }
+        public class Named(string name) : Counter { public string Name => name; }
+        public class SizedByHand : Table { private int _n; public SizedByHand(int n) : base(n) { _n = n; } }
+        public class NamedByHand : Counter { private string _name; public NamedByHand(string name) { _name = name; } }
+        public static class C
+        {
+            public static object Sized(int n) => new Sized(n);
+            public static object SizedByHand(int n) => new SizedByHand(n);
+            public static object Named(string name) => new Named(name);
+            public static object NamedByHand(string name) => new NamedByHand(name);
+        }
+        """;
+
+    [Theory]
+    [InlineData("Sized", "SizedByHand")]
+    [InlineData("Named", "NamedByHand")]
+    public void A_primary_constructor_calls_the_base_constructor_of_its_base_list(string primary, string byHand)
+    {
+        InterfaceModel model = Extraction.Extract(Primary, primary, Options);
+        InterfaceModel written = Extraction.Extract(Primary, byHand, Options);
+
+        Assert.Empty(model.Gaps);
+        Assert.Equal(2, Allocations(model)); // the object and what the base constructor allocates
+        // Table(n)'s array is n ints: the argument is the primary constructor's parameter, substituted.
+        Assert.Equal(written.Ns(("n", 1000), ("name.Length", 3)), model.Ns(("n", 1000), ("name.Length", 3)), 6);
+    }
+
+    [Fact]
+    public void The_call_graph_follows_a_primary_constructor_to_its_base_constructor()
+    {
+        // Grow → new Leaf(…) → Leaf(int) → Node(int) → Grow: a cycle only through the primary constructor's base call.
+        const string source = """
+            public class Node { public Node Next; public Node(int depth) { Next = Grow(depth); } public static Node Grow(int depth) => depth > 0 ? new Leaf(depth - 1) : null; }
+            public class Leaf(int depth) : Node(depth) { }
+            """;
+        Compilation compilation = TestCompilation.Create(new[] { Extraction.Usings + source });
+        var graph = new CallGraph(compilation, skipNullableAnalysis: true);
+        IMethodSymbol grow = compilation.GetTypeByMetadataName("Node")!.GetMembers("Grow").OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(3, graph.CycleOf(grow, CancellationToken.None).Count); // Grow, Leaf(int), Node(int)
+    }
+
     [Fact]
     public void An_initializer_Pix_cannot_price_is_a_gap_at_the_initializer()
     {

@@ -10,8 +10,9 @@ public sealed class LibraryTests
     public void The_library_models_at_least_forty_apis()
     {
         Assert.True(LibraryCatalog.Count >= 40, LibraryCatalog.Count.ToString());
-        // Overloads one parameter count shares are told apart by the first parameter's type (Interlocked.Exchange of a number or a reference).
-        Assert.Equal(BclModels.All.Count, BclModels.All.Select(m => m.Member + "/" + m.Parameters + "/" + m.FirstParameter).Distinct().Count());
+        // Overloads one parameter count shares are told apart by the first parameter's type (Interlocked.Exchange of a number or a
+        // reference), or by the delegate they call (GetOrAdd(key, factory) and GetOrAdd(key, value)).
+        Assert.Equal(BclModels.All.Count, BclModels.All.Select(m => m.Member + "/" + m.Parameters + "/" + m.FirstParameter + "/" + m.DelegateArgument).Distinct().Count());
     }
 
     [Fact]
@@ -30,10 +31,12 @@ public sealed class LibraryTests
     }
 
     [Fact]
-    public void No_library_model_takes_a_delegate()
+    public void No_library_model_takes_a_delegate_it_does_not_name()
     {
         // A model counts an API's own work; a delegate it calls would run code the model cannot see, and
         // creating a delegate is no gap on the ground that whatever invokes it is one (MethodAnalyzer.Delegates.cs).
+        // So a model that takes one names it (LibraryModel.DelegateArgument: GetOrAdd's factory), and its call is an
+        // opaque delegate call with its gap.
         var compilation = Pix.Testing.TestCompilation.Create(new[] { "class X {}" });
         var modelled = new[] { "System", "System.Buffers.Binary", "System.Collections.Concurrent", "System.Collections.Generic", "System.Collections.ObjectModel", "System.ComponentModel", "System.Diagnostics", "System.Numerics", "System.Security.Cryptography", "System.Text" }
             .SelectMany(ns => NamespaceTypes(compilation.GlobalNamespace, ns))
@@ -42,7 +45,10 @@ public sealed class LibraryTests
             .ToList();
 
         Assert.True(modelled.Count >= 40, modelled.Count.ToString());
-        Assert.All(modelled, method => Assert.DoesNotContain(method.OriginalDefinition.Parameters, p => p.Type.TypeKind == Microsoft.CodeAnalysis.TypeKind.Delegate));
+        Assert.All(modelled, method => Assert.DoesNotContain(
+            method.OriginalDefinition.Parameters,
+            p => p.Type.TypeKind == Microsoft.CodeAnalysis.TypeKind.Delegate && p.Ordinal != LibraryCatalog.Find(method)!.DelegateArgument));
+        Assert.Contains(modelled, method => LibraryCatalog.Find(method)!.DelegateArgument is not null);
     }
 
     private static System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.INamedTypeSymbol> NamespaceTypes(Microsoft.CodeAnalysis.INamespaceSymbol global, string name)

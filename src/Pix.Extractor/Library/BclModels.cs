@@ -13,8 +13,6 @@ internal static class BclModels
 {
     private const string Generic = "System.Collections.Generic.";
 
-    private const string Concurrent = "System.Collections.Concurrent.";
-
     public static IReadOnlyList<LibraryModel> All { get; } = Build();
 
     internal static (OperationClass, double)[] Ops(params (OperationClass, double)[] ops) => ops;
@@ -242,16 +240,6 @@ internal static class BclModels
             new("System.UInt32.GetHashCode", Ops(), None),
             new("System.Int64.GetHashCode", Ops((IntegerAlu, 2)), None),
             new("System.UInt64.GetHashCode", Ops((IntegerAlu, 2)), None),
-
-            // ---- ConcurrentDictionary<TKey, TValue> reads ----------------------------------------------
-            // TryGetValue takes no lock (ConcurrentDictionary.cs): a volatile read of the tables, the key's
-            // hash, the bucket by FastMod, then a walk of the bucket's node chain comparing hash and key,
-            // as Dictionary's probe does. ContainsKey and the indexer's get are TryGetValue. Writes
-            // (TryAdd, TryRemove, GetOrAdd on a miss) take a striped lock, and Count takes every lock: not
-            // modelled yet (their parts are in SynchronizationModels: Monitor.Enter/Exit, Volatile.Write).
-            new(Concurrent + "ConcurrentDictionary`2.TryGetValue", Probe(store: false), Collisions(), HashesKey: true),
-            new(Concurrent + "ConcurrentDictionary`2.ContainsKey", Probe(store: false), Collisions(), HashesKey: true),
-            new(Concurrent + "ConcurrentDictionary`2.get_Item", Probe(store: false), Collisions(), HashesKey: true),
         };
 
         // IComparable<T>.CompareTo of the integers, inlined: for 32 and 64 bits `if (m_value < value) return -1;
@@ -267,6 +255,7 @@ internal static class BclModels
 
         models.AddRange(ExceptionModels.All);
         models.AddRange(SynchronizationModels.All);
+        models.AddRange(ConcurrentCollectionModels.All);
 
         // BinaryPrimitives.{Read,Write}{Int16,…,UInt64}{Little,Big}Endian: a bounds-checked load or
         // store, plus a byte swap when the machine's order differs (x64 is little-endian).
@@ -284,16 +273,19 @@ internal static class BclModels
     }
 
     /// <summary>One hash-table probe: bucket index by FastMod (two multiplies), entry load, key compare.</summary>
-    private static (OperationClass, double)[] Probe(bool store) => store
+    internal static (OperationClass, double)[] Probe(bool store) => store
         ? Ops((Call, 1), (Load, 5), (Store, 3), (IntegerMultiply, 2), (IntegerAlu, 6), (Branch, 3), (BoundsCheck, 2))
         : Ops((Call, 1), (Load, 4), (IntegerMultiply, 2), (IntegerAlu, 5), (Branch, 2), (BoundsCheck, 2));
 
-    /// <summary>Each extra entry walked in the bucket's chain.</summary>
-    private static SizedCost[] Collisions() => Sized(new SizedCost(
+    /// <summary>Each extra entry walked in a bucket's chain, counted by the <c>collisions</c> PCV.</summary>
+    internal static SizedCost Collision => new(
         Ops((Load, 3), (IntegerAlu, 3), (Branch, 2), (BoundsCheck, 1)),
         SizeSource.Once,
         Pcv: "collisions",
-        PcvDescription: "extra entries walked in the hash bucket (0 without collisions)"));
+        PcvDescription: "extra entries walked in the hash bucket (0 without collisions)");
+
+    /// <summary>Each extra entry walked in the bucket's chain.</summary>
+    internal static SizedCost[] Collisions() => Sized(Collision);
 
     private static SizedCost[] Bulk(OperationClass perByte, SizeSource source, int argument = 0) =>
         Sized(new SizedCost(Ops((perByte, 1)), source, argument, TimesElementBytes: true));

@@ -24,9 +24,28 @@ internal static class LibraryCatalog
 
         int parameters = method.Parameters.Length;
         SpecialType first = parameters > 0 ? FirstParameterKey(method) : SpecialType.None;
-        return candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter == first)
-            ?? candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter is null)
-            ?? candidates.FirstOrDefault(m => m.Parameters is null && m.FirstParameter is null);
+        int? delegateAt = DelegateParameter(method);
+        return candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter == first && m.DelegateArgument == delegateAt)
+            ?? candidates.FirstOrDefault(m => m.Parameters == parameters && m.FirstParameter is null && m.DelegateArgument == delegateAt)
+            ?? candidates.FirstOrDefault(m => m.Parameters is null && m.FirstParameter is null && m.DelegateArgument == delegateAt);
+    }
+
+    /// <summary>
+    /// The first parameter declared with a delegate type (<c>GetOrAdd(TKey, Func&lt;TKey, TValue&gt;)</c>; not <c>GetOrAdd(TKey,
+    /// TValue)</c>, whose TValue may be a delegate in a given instantiation), or null.
+    /// </summary>
+    private static int? DelegateParameter(IMethodSymbol method)
+    {
+        var declared = method.OriginalDefinition.Parameters;
+        for (int i = 0; i < declared.Length; i++)
+        {
+            if (declared[i].Type.TypeKind == TypeKind.Delegate)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

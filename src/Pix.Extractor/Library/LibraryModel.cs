@@ -33,7 +33,9 @@ internal enum Scaling
 /// <summary>
 /// A cost that scales: <see cref="PerUnit"/> operations times a size from the call, optionally times
 /// the element size in bytes, optionally counted by a PCV (bounded by that size) when how far the
-/// operation goes depends on the data (the first mismatch, hash collisions).
+/// operation goes depends on the data (the first mismatch, hash collisions). With a <see cref="Description"/>
+/// it is a term of its own, even once per call, that the generated interface describes after the API's name (a
+/// striped lock: "…, uncontended; contention is not modelled").
 /// </summary>
 internal sealed record SizedCost(
     IReadOnlyList<(OperationClass Class, double Count)> PerUnit,
@@ -42,7 +44,8 @@ internal sealed record SizedCost(
     Scaling Scaling = Scaling.Linear,
     bool TimesElementBytes = false,
     string? Pcv = null,
-    string? PcvDescription = null);
+    string? PcvDescription = null,
+    string? Description = null);
 
 /// <summary>
 /// The cost model of one library API: a fixed block per call, plus sized costs. Keyed by
@@ -52,7 +55,9 @@ internal sealed record SizedCost(
 /// (the type of the first parameter) when the count does not (<c>Append(char)</c>, <c>Append(string)</c>).
 /// <see cref="DivisorArgument"/> names the argument an inlined API divides by (<c>Math.DivRem</c>): the
 /// division is priced as the caller's own <c>/</c> would be, a hardware divide or, by a constant, the
-/// JIT's multiply by a magic number.
+/// JIT's multiply by a magic number. <see cref="DelegateArgument"/> names the argument of a delegate the API calls
+/// (<c>ConcurrentDictionary.GetOrAdd(key, factory)</c>): that call is opaque, as a delegate invocation in source is,
+/// and a model without one never matches an overload that takes a delegate (it could not price what the delegate runs).
 /// </summary>
 internal sealed record LibraryModel(
     string Member,
@@ -62,4 +67,5 @@ internal sealed record LibraryModel(
     bool HashesKey = false,
     string? OpaqueName = null,
     Microsoft.CodeAnalysis.SpecialType? FirstParameter = null,
-    int? DivisorArgument = null);
+    int? DivisorArgument = null,
+    int? DelegateArgument = null);

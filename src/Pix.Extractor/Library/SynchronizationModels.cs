@@ -88,7 +88,8 @@ internal static class SynchronizationModels
         return models;
     }
 
-    private static (OperationClass, double)[] Sum(params IReadOnlyList<(OperationClass Class, double Count)>[] parts)
+    /// <summary>The operations of <paramref name="parts"/> together.</summary>
+    internal static (OperationClass, double)[] Sum(params IReadOnlyList<(OperationClass Class, double Count)>[] parts)
     {
         var total = new List<(OperationClass, double)>();
         foreach (IReadOnlyList<(OperationClass Class, double Count)> part in parts)

@@ -202,7 +202,15 @@ internal sealed class CallGraph
             pending.Push(initializer);
         }
 
-        if (body is null && ConstructorBody.IsImplicitOfSourceClass(method, _compilation)
+        // A primary constructor's base list with arguments is an invocation to walk; without, the implicit base call.
+        IOperation? primaryBase = body is null && ConstructorBody.IsPrimary(method)
+            ? ConstructorBody.PrimaryBaseCall(method, _compilation, _modelOf, cancellationToken)
+            : null;
+        if (primaryBase is not null)
+        {
+            pending.Push(primaryBase);
+        }
+        else if (body is null && (ConstructorBody.IsImplicitOfSourceClass(method, _compilation) || (ConstructorBody.IsPrimary(method) && method.ContainingType.TypeKind == TypeKind.Class))
             && ConstructorBody.ImplicitBase(method, _compilation) is { } chained && HasSourceBody(chained))
         {
             callees.Add(chained.OriginalDefinition);

@@ -124,6 +124,33 @@ internal static class ConstructorBody
     }
 
     /// <summary>
+    /// The base-constructor call a class's primary constructor makes with arguments (<c>class B(int x) : A(x)</c>: the
+    /// invocation of <c>A(int)</c>, its arguments in terms of the primary constructor's parameters), bound through
+    /// <paramref name="modelOf"/>; null when the base list passes none (<c>class B(int x) : A</c> calls <see
+    /// cref="ImplicitBase"/>, as a compiler-declared constructor does) or <paramref name="method"/> is no primary
+    /// constructor. C# §15.7.2 (C# 12): the base list's argument list is the primary constructor's initializer.
+    /// </summary>
+    public static IOperation? PrimaryBaseCall(
+        IMethodSymbol method,
+        Compilation compilation,
+        Func<SyntaxTree, SemanticModel> modelOf,
+        CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            if (compilation.ContainsSyntaxTree(reference.SyntaxTree)
+                && reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: not null, BaseList: { } bases }
+                && bases.Types.FirstOrDefault() is PrimaryConstructorBaseTypeSyntax withArguments)
+            {
+                IOperation? call = modelOf(reference.SyntaxTree).GetOperation(withArguments, cancellationToken);
+                return call is IExpressionStatementOperation statement ? statement.Operation : call;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Where a compiler-declared constructor's base call stands for provenance: the base class in the first declaration's
     /// base list, or that declaration when it names none (the call is then to <c>object()</c>).
     /// </summary>

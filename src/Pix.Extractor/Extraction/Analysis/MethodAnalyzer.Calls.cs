@@ -109,7 +109,7 @@ internal sealed partial class MethodAnalyzer
 
         foreach (IArgumentOperation argument in arguments)
         {
-            DependencyFlow flow = Evaluate(argument.Value);
+            DependencyFlow flow = EvaluateArgument(argument);
             flows.Add(flow);
             if (argument.Parameter is { } parameter)
             {
@@ -130,8 +130,7 @@ internal sealed partial class MethodAnalyzer
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {
             Emit(OperationClass.DelegateCall);
-            _paths.AddOpaque("delegate " + method.ContainingType.Name);
-            AddGap(GapKind.OpaqueCall, "delegate call", "The delegate's target is not known statically; the call is priced as an opaque term.", site);
+            OpaqueDelegate(method.ContainingType, site);
             result = inputs;
         }
         else if (LibraryCatalog.Find(method) is { } model)
@@ -160,6 +159,13 @@ internal sealed partial class MethodAnalyzer
         }
 
         return result;
+    }
+
+    /// <summary>A call of a delegate of type <paramref name="type"/>, in source or inside a modelled API: its target is opaque.</summary>
+    private void OpaqueDelegate(ITypeSymbol type, SyntaxNode site)
+    {
+        _paths.AddOpaque("delegate " + type.Name);
+        AddGap(GapKind.OpaqueCall, "delegate call", "The delegate's target is not known statically; the call is priced as an opaque term.", site);
     }
 
     private DependencyFlow OpaqueCall(CallSite call, DependencyFlow inputs, bool isVirtual, GapKind kind, string reason)
@@ -380,6 +386,12 @@ internal sealed partial class MethodAnalyzer
             KeyHashing(call, where);
         }
 
+        if (model.DelegateArgument is int invoked)
+        {
+            // The API calls the delegate (its DelegateCall is in the model's counts): what it runs is not known here.
+            OpaqueDelegate(call.Method.Parameters[invoked].Type, call.Syntax);
+        }
+
         double elementBytes = ElementBytes(call);
         foreach (SizedCost sized in model.Sized)
         {
@@ -409,7 +421,15 @@ internal sealed partial class MethodAnalyzer
                 perUnit = new OperationVector().Add(perUnit, elementBytes);
             }
 
-            AddSizedOperations(perUnit, units, where, DescribeSized(api, sized, size));
+            if (sized.Description is { } own)
+            {
+                // A part the interface names (a lock's: "contention is not modelled"), a term even once per call.
+                _paths.AddTerm(new PendingTerm(PendingTerm.CreateBlock(perUnit, null, null), units, where, api + " " + own));
+            }
+            else
+            {
+                AddSizedOperations(perUnit, units, where, DescribeSized(api, sized, size));
+            }
         }
 
         return inputs.Then(fixedOps);

@@ -63,6 +63,30 @@ internal sealed partial class MethodAnalyzer
     private void ImplicitConstructor()
     {
         RunInitializers(body: null);
+        ImplicitBaseCall();
+    }
+
+    /// <summary>
+    /// A primary constructor's base call, after its initializers: the base list's arguments (<c>: A(x)</c>) evaluated and
+    /// the constructor called as a declared one's <c>base(x)</c> is; without arguments (<c>: A</c>, or no base class), the
+    /// base class's parameterless constructor, as a compiler-declared constructor calls it.
+    /// </summary>
+    private void PrimaryConstructorBase()
+    {
+        if (ConstructorBody.PrimaryBaseCall(_method, _session.Compilation, _session.SemanticModel, _session.CancellationToken) is { } call)
+        {
+            _region.Observe(Evaluate(call));
+        }
+        else if (_method.ContainingType.TypeKind == TypeKind.Class)
+        {
+            // A struct's primary constructor calls no base constructor.
+            ImplicitBaseCall();
+        }
+    }
+
+    /// <summary>The call of the base class's parameterless constructor that a constructor without an initializer makes.</summary>
+    private void ImplicitBaseCall()
+    {
         if (ConstructorBody.ImplicitBase(_method, _session.Compilation) is { } chained
             && ConstructorBody.PlaceOfImplicitBaseCall(_method, _session.CancellationToken) is { } place)
         {

@@ -230,7 +230,14 @@ internal sealed partial class MethodAnalyzer
         return input.Then(operations);
     }
 
-    private DependencyFlow FieldRead(IFieldReferenceOperation field)
+    private DependencyFlow FieldRead(IFieldReferenceOperation field) =>
+        Then(FieldCell(field), OperationVector.Of((OperationClass.Load, 1)));
+
+    /// <summary>
+    /// A field as a place in memory, not yet read: the object it is reached through, and what was last stored there.
+    /// A read loads from it (<see cref="FieldRead"/>); a by-reference argument only passes its address.
+    /// </summary>
+    private DependencyFlow FieldCell(IFieldReferenceOperation field)
     {
         DependencyFlow instance = field.Instance is null ? DependencyFlow.None : EvaluateInstance(field.Instance);
         // A field of this (or a static) carries a value from one iteration to the next like a variable; a field
@@ -238,7 +245,7 @@ internal sealed partial class MethodAnalyzer
         DependencyFlow stored = field.Instance is null or IInstanceReferenceOperation
             ? _region.Read(field.Field)
             : MemoryReceiver(field.Instance) is { } receiver ? _region.ReadThrough(receiver, field.Field) : DependencyFlow.None;
-        return Then(DependencyFlow.Combine(instance, stored), OperationVector.Of((OperationClass.Load, 1)));
+        return DependencyFlow.Combine(instance, stored);
     }
 
     /// <summary>Load of an array, span or string element, with a bounds check unless the loop proves it.</summary>

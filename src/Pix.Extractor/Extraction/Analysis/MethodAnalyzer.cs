@@ -51,8 +51,16 @@ internal sealed partial class MethodAnalyzer
         IOperation? body = FindBody(_method);
         if (body is null && SynthesizedCost(_method) is { } synthesized)
         {
+            BindParameters();
             Emit(synthesized);
-            RunInitializers(body: null); // a primary constructor's
+            if (ConstructorBody.IsPrimary(_method))
+            {
+                // Its initializers, then the base list's constructor call; the initializers and the base list's
+                // arguments read its parameters.
+                RunInitializers(body: null);
+                PrimaryConstructorBase();
+            }
+
             return Finish(origin, hasBody: true);
         }
 
@@ -73,16 +81,7 @@ internal sealed partial class MethodAnalyzer
             return Finish(origin, hasBody: false);
         }
 
-        // A partial method's body refers to its implementation part's parameters, not to those of the
-        // declaration a call binds to.
-        foreach (IParameterSymbol parameter in (_method.PartialImplementationPart ?? _method).Parameters)
-        {
-            if (_inputs.Parameter(parameter) is { } value)
-            {
-                _environment[parameter] = value;
-            }
-        }
-
+        BindParameters();
         if (_method.IsAsync)
         {
             Unsupported(body, "async method", "await points are priced as opaque terms; the time spent waiting is not modelled.");
@@ -92,6 +91,20 @@ internal sealed partial class MethodAnalyzer
         RunInitializers(body);
         VisitStatement(body);
         return Finish(origin, hasBody: true);
+    }
+
+    /// <summary>The parameters' symbolic values, which the code reads.</summary>
+    private void BindParameters()
+    {
+        // A partial method's body refers to its implementation part's parameters, not to those of the
+        // declaration a call binds to.
+        foreach (IParameterSymbol parameter in (_method.PartialImplementationPart ?? _method).Parameters)
+        {
+            if (_inputs.Parameter(parameter) is { } value)
+            {
+                _environment[parameter] = value;
+            }
+        }
     }
 
     private MethodSummary Finish(Provenance origin, bool hasBody)
