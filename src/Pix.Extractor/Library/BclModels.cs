@@ -179,7 +179,11 @@ internal static class BclModels
             // fields; it has 48), so the constructor adds its first chunk, a char[16] (56 bytes), and
             // the 24 bytes `new` missed. Tier-1 code: one NEWSFAST, one NEWARR.
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 1), (AllocatedByte, 80)), None),
-            // new StringBuilder(capacity) allocates its first chunk at that capacity, zeroed.
+            // new StringBuilder(capacity) allocates its first chunk at that capacity. The chunk comes from
+            // GC.AllocateUninitializedArray (.NET 10's IL), so from 1,024 characters (2 KiB) on it is not
+            // zeroed. The appends that fill it are then the first to touch that fresh memory, so its bytes stay
+            // priced as AllocatedByte, what bringing fresh allocation memory in costs (the split between the
+            // two was not measurable at the load of docs/accuracy.md's fourteenth session, `alloc`).
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 1), (AllocatedByte, 48)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2)), SizeSource.ArgumentValue, 0)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
             // Append(string) copies the characters; numbers count as one unit.
