@@ -12,8 +12,9 @@ using Pix.Samples.NetworkFunctions.Workloads;
 //   explain            the prediction for the median packet, term by term and per PCV
 //   diagnose           which PCV value explains the measured median of an adversarial workload
 //   compare-hardware   the interface over the workload's packets on --profile and on --against
-const string Usage = "usage: NetworkFunctions [measure|explain|diagnose|compare-hardware] [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json|reference] [--against file.pixhw.json|reference]";
-string[] commands = { "measure", "explain", "diagnose", "compare-hardware" };
+//   levels             the packets grouped by the cache level that served a cold-load PCV's loads (--pcv, default the first PCV)
+const string Usage = "usage: NetworkFunctions [measure|explain|diagnose|compare-hardware|levels] [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json|reference] [--against file.pixhw.json|reference] [--pcv name]";
+string[] commands = { "measure", "explain", "diagnose", "compare-hardware", "levels" };
 try
 {
     string command = args.Length > 0 && commands.Contains(args[0]) ? args[0] : "measure";
@@ -47,6 +48,21 @@ try
             return 0;
         }
 
+        case "levels":
+            foreach ((string nf, string workload) in options.Selection())
+            {
+                Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
+                string? pcv = options.Pcv ?? scenario.PcvNames.FirstOrDefault();
+                if (pcv is null)
+                {
+                    Console.WriteLine($"{nf} {workload}: no PCV to break down.");
+                    continue;
+                }
+
+                LevelBreakdown.Run(scenario, pcv, profile, TimeSpan.FromMilliseconds(options.WarmUpMs), options.Repetitions);
+            }
+
+            return 0;
         case "compare-hardware":
             HardwareProfile against = options.AgainstPath is null
                 ? throw new ArgumentException("compare-hardware needs --against file.pixhw.json (the other machine's profile).")
@@ -94,14 +110,14 @@ catch (Exception e) when (e is ArgumentException or ProfileFormatException or Sy
 }
 
 /// <summary>Command-line options of the driver.</summary>
-internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed, string? ProfilePath, string? AgainstPath)
+internal sealed record Options(string NetworkFunction, string Workload, int WarmUpMs, int Repetitions, ulong Seed, string? ProfilePath, string? AgainstPath, string? Pcv = null)
 {
     public static Options Parse(string[] args)
     {
         var positional = new List<string>();
         int warmUp = 1500, repetitions = 7;
         ulong seed = ScenarioCatalog.DefaultSeed;
-        string? profile = null, against = null;
+        string? profile = null, against = null, pcv = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -114,6 +130,9 @@ internal sealed record Options(string NetworkFunction, string Workload, int Warm
                     break;
                 case "--against":
                     against = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--against needs a *.pixhw.json file.");
+                    break;
+                case "--pcv":
+                    pcv = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--pcv needs a PCV's name.");
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -131,7 +150,7 @@ internal sealed record Options(string NetworkFunction, string Workload, int Warm
             throw new ArgumentException($"Expected at most a network function and a workload; got '{string.Join(" ", positional)}'.");
         }
 
-        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed, profile, against);
+        return new Options(positional.ElementAtOrDefault(0) ?? "all", positional.ElementAtOrDefault(1) ?? "all", warmUp, repetitions, seed, profile, against, pcv);
     }
 
     public IEnumerable<(string NetworkFunction, string Workload)> Selection()

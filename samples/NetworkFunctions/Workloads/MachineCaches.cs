@@ -30,6 +30,16 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
     public CacheSimulation NewSimulation() =>
         new(new CacheLevel(L1Bytes, L1Ways), new CacheLevel(L2Bytes / 2, L2Ways));
 
+    /// <summary>
+    /// The same machine, simulated so that a traced load counts when it misses L1 (the second level is made L1's
+    /// twin: it holds what L1 holds): with <see cref="ServingWholeL2"/>, what tells an L2 hit from a miss, a count
+    /// <see cref="NewSimulation"/> leaves out (<c>levels</c> command of the driver).
+    /// </summary>
+    public MachineCaches ServingL1Only() => this with { L2Bytes = 2 * L1Bytes, L2Ways = L1Ways, Source = Source + "; L2 simulated as L1's twin: L1 misses counted" };
+
+    /// <summary>The same machine with its whole L2 simulated (<see cref="NewSimulation"/> keeps half): a traced load counts when it misses all of L2.</summary>
+    public MachineCaches ServingWholeL2() => this with { L2Bytes = 2 * L2Bytes, Source = Source + "; the whole L2 simulated" };
+
     /// <summary>One line for a report: what is simulated and where it came from.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"L1d {L1Bytes >> 10} KiB {L1Ways}-way, L2 {L2Bytes >> 10} KiB {L2Ways}-way (half simulated) ({Source})");
