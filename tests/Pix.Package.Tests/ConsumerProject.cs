@@ -73,6 +73,30 @@ internal sealed class ConsumerProject : IDisposable
 
     public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
+    /// <summary>
+    /// Builds the project in Release as a user would, and returns the build's output: fails the test when
+    /// the build fails or the compiler reports Pix's analyzers or generator failing to load or throwing
+    /// (it reports those as warnings only).
+    /// </summary>
+    public string Build(TimeSpan timeout)
+    {
+        // No build servers: nothing is left running, and no compiler server holds an older copy
+        // of the analyzers loaded from a path it has seen before.
+        string output = DotNet.Run(
+                Root, Environment, timeout,
+                "build", Name + ".csproj", "-c", "Release", "-nologo",
+                "--disable-build-servers", "-p:UseSharedCompilation=false")
+            .EnsureSuccess("Building the consumer project")
+            .Output;
+
+        foreach (string id in new[] { "CS8032", "CS8033", "CS8784", "CS8785", "AD0001" })
+        {
+            Assert.False(output.Contains(id, StringComparison.Ordinal), $"The build reported {id}:\n{output}");
+        }
+
+        return output;
+    }
+
     /// <summary>Writes a file of the project (folders created as needed).</summary>
     public void WriteFile(string relative, string text)
     {

@@ -50,20 +50,11 @@ public sealed class PackageExtensionBlockTests
     {
         using var consumer = new ConsumerProject(_package, Program);
 
-        string build = DotNet.Run(
-                consumer.Root, consumer.Environment, CommandTimeout,
-                "build", ConsumerProject.Name + ".csproj", "-c", "Release", "-nologo",
-                "--disable-build-servers", "-p:UseSharedCompilation=false")
-            .EnsureSuccess("Building the consumer project")
-            .Output;
+        string build = consumer.Build(CommandTimeout);
 
         // An extension block cannot be partial: PIX0001's advice ("declare it partial") cannot be followed.
         Assert.DoesNotContain("PIX0001", build, StringComparison.Ordinal);
         Assert.Contains("PIX0003", build, StringComparison.Ordinal);
         Assert.Contains("declared in an extension block", build, StringComparison.Ordinal);
-        foreach (string id in new[] { "CS8032", "CS8033", "CS8784", "CS8785", "AD0001" })
-        {
-            Assert.False(build.Contains(id, StringComparison.Ordinal), $"The build reported {id}:\n{build}");
-        }
     }
 }
