@@ -134,7 +134,7 @@ internal sealed partial class MethodAnalyzer
             AddGap(GapKind.OpaqueCall, "delegate call", "The delegate's target is not known statically; the call is priced as an opaque term.", site);
             result = inputs;
         }
-        else if (LibraryCatalog.Find(method) is { } model)
+        else if (LibraryModels.Of(method) is { } model)
         {
             result = ApplyLibrary(model, call, inputs);
         }
@@ -292,10 +292,7 @@ internal sealed partial class MethodAnalyzer
             if (!ownTerm)
             {
                 cost.Operations.Add(alternative.Cost.Operations);
-                foreach (var opaque in alternative.Cost.Opaque)
-                {
-                    cost.AddOpaque(opaque.Key, opaque.Value);
-                }
+                cost.AddOpaqueOf(alternative.Cost);
 
                 cost.ObserveLongest(alternative.Cost.LongestPath);
             }
@@ -354,7 +351,8 @@ internal sealed partial class MethodAnalyzer
     private static int TermCount(MethodSummary summary) => summary.Alternatives.Sum(a => a.Cost.Terms.Count);
 
     private static bool HasPerformanceInterface(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
+        // The name first: the display string is made only for an attribute of that name (asked twice per call of the compilation's code).
+        method.GetAttributes().Any(a => a.AttributeClass is { Name: "PerformanceInterfaceAttribute" } attribute && attribute.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
 
     /// <summary>A library model: fixed operations, then each sized cost as a term over the call's sizes.</summary>
     private DependencyFlow ApplyLibrary(LibraryModel model, CallSite call, DependencyFlow inputs)
