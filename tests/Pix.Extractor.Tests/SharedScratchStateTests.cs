@@ -65,6 +65,56 @@ public sealed class SharedScratchStateTests
     }
 
     [Fact]
+    public void A_path_given_anothers_opaque_calls_adds_apart_from_it()
+    {
+        // An empty path takes the other's dictionary as it is (fourteenth session): the share ends at either's write.
+        var other = new CostAccumulator();
+        other.AddOpaque("Stream.Read");
+        var path = new CostAccumulator();
+        path.AddOpaqueOf(other);
+
+        path.AddOpaque("Stream.Write");
+        other.AddOpaque("Stream.Read");
+
+        Assert.Equal(new[] { ("Stream.Read", 1.0), ("Stream.Write", 1.0) }, path.Opaque.Select(o => (o.Key, o.Value)));
+        Assert.Equal(new[] { ("Stream.Read", 2.0) }, other.Opaque.Select(o => (o.Key, o.Value)));
+
+        var appended = new CostAccumulator();
+        appended.Append(other);
+        other.AddOpaque("Stream.Flush");
+        Assert.Equal(new[] { ("Stream.Read", 2.0) }, appended.Opaque.Select(o => (o.Key, o.Value)));
+    }
+
+    [Fact]
+    public void A_flow_fed_through_operations_holds_their_counts_apart_from_them()
+    {
+        // Then makes one vector per distinct path (all empty ones as one, fourteenth session): each holds the path's
+        // counts plus the operations', and none is the operations' vector, which its maker may still write.
+        Compilation compilation = TestCompilation.Create("class C { int a; int b; int c; }");
+        INamedTypeSymbol type = compilation.GetTypeByMetadataName("C")!;
+        ISymbol a = type.GetMembers("a").Single(), b = type.GetMembers("b").Single(), c = type.GetMembers("c").Single();
+        DependencyFlow fromC = DependencyFlow.Origin(c).Then(OperationVector.Of((OperationClass.IntegerMultiply, 1)));
+        var operations = OperationVector.Of((OperationClass.IntegerAlu, 2));
+
+        DependencyFlow fed = DependencyFlow.Combine(DependencyFlow.Origin(a), DependencyFlow.Origin(b), fromC).Then(operations);
+        operations.Add(OperationClass.Load, 5);
+
+        Assert.Equal(new[] { a, b, c }, fed.FromOrigin.Keys);
+        foreach (ISymbol empty in new[] { a, b })
+        {
+            Assert.Equal(2, fed.FromOrigin[empty][OperationClass.IntegerAlu]);
+            Assert.Equal(0, fed.FromOrigin[empty][OperationClass.Load]);
+        }
+
+        Assert.Equal(2, fed.FromOrigin[c][OperationClass.IntegerAlu]);
+        Assert.Equal(1, fed.FromOrigin[c][OperationClass.IntegerMultiply]);
+        Assert.Equal(0, fed.FromOrigin[c][OperationClass.Load]);
+        Assert.Equal(fed.FromOrigin[c].ReferenceLatency(), fed.Longest.ReferenceLatency());
+        Assert.Equal(1, fromC.FromOrigin[c][OperationClass.IntegerMultiply]);
+        Assert.Equal(0, fromC.FromOrigin[c][OperationClass.IntegerAlu]);
+    }
+
+    [Fact]
     public void Combining_flows_leaves_the_operands_origins_as_they_were()
     {
         Compilation compilation = TestCompilation.Create("class C { int a; int b; }");

@@ -378,7 +378,7 @@ internal sealed partial class ExtractionSession
     /// Whether <paramref name="callee"/>, called recursively, is marked recursive: when it is on the stack (its
     /// invocations repeat); not for a call cut in a cycle's first pass, which prices one invocation.
     /// </summary>
-    private bool MarksRecursionBottomUp(IMethodSymbol callee) => _callStack.Contains(callee, SymbolEqualityComparer.Default);
+    private bool MarksRecursionBottomUp(IMethodSymbol callee) => ContainsSymbol(_callStack, callee);
 
     /// <summary>A member's own invocation (every call into its cycle cut), and the members it cut calls to.</summary>
     private sealed record Invocation(ComposedSummary Summary, IReadOnlyList<IMethodSymbol> Cut);

@@ -118,7 +118,7 @@ internal sealed partial class ExtractionSession
         }
 
         private bool OnStack(IMethodSymbol method) =>
-            _session._callStack.Contains(method, SymbolEqualityComparer.Default) || _stack.Contains(method, SymbolEqualityComparer.Default);
+            ContainsSymbol(_session._callStack, method) || ContainsSymbol(_stack, method);
 
         /// <summary>
         /// A memoised callee must be the very summary the record used; otherwise the session would

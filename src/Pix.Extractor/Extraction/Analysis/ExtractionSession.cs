@@ -194,9 +194,26 @@ internal sealed partial class ExtractionSession
         return SemanticModels.Of(Compilation, tree, Options.SkipNullableAnalysis);
     }
 
+    /// <summary>
+    /// Whether <paramref name="stack"/> holds <paramref name="method"/>: a loop, not LINQ's Contains with a comparer,
+    /// which enumerated the list through a boxed enumerator at every call analysed.
+    /// </summary>
+    private static bool ContainsSymbol(List<IMethodSymbol> stack, IMethodSymbol method)
+    {
+        for (int i = 0; i < stack.Count; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(stack[i], method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsOnStack(IMethodSymbol method)
     {
-        bool answer = _callStack.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+        bool answer = ContainsSymbol(_callStack, method.OriginalDefinition);
         if (Options.BottomUpSummaries)
         {
             return IsRecursionBottomUp(method.OriginalDefinition, answer);

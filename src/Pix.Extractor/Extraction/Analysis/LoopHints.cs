@@ -18,8 +18,10 @@ internal readonly record struct LoopHints(string? PcvName, string? PcvDescriptio
 {
     public const string HintTypeName = "Pix.PixHint";
 
+    // Asked of every call analysed: the name is compared first, so that the display string (an allocation
+    // and a walk of the type's containers) is made only for a type named PixHint.
     public static bool IsHint(IMethodSymbol method) =>
-        method.ContainingType?.ToDisplayString() == HintTypeName;
+        method.ContainingType is { Name: "PixHint" } type && type.ToDisplayString() == HintTypeName;
 
     public static LoopHints Read(IOperation? body, InputResolver inputs)
     {

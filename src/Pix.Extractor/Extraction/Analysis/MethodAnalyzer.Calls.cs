@@ -133,7 +133,7 @@ internal sealed partial class MethodAnalyzer
             OpaqueDelegate(method.ContainingType, site);
             result = inputs;
         }
-        else if (LibraryCatalog.Find(method) is { } model)
+        else if (LibraryModels.Of(method) is { } model)
         {
             result = ApplyLibrary(model, call, inputs);
         }
@@ -298,10 +298,7 @@ internal sealed partial class MethodAnalyzer
             if (!ownTerm)
             {
                 cost.Operations.Add(alternative.Cost.Operations);
-                foreach (var opaque in alternative.Cost.Opaque)
-                {
-                    cost.AddOpaque(opaque.Key, opaque.Value);
-                }
+                cost.AddOpaqueOf(alternative.Cost);
 
                 cost.ObserveLongest(alternative.Cost.LongestPath);
             }
@@ -360,7 +357,8 @@ internal sealed partial class MethodAnalyzer
     private static int TermCount(MethodSummary summary) => summary.Alternatives.Sum(a => a.Cost.Terms.Count);
 
     private static bool HasPerformanceInterface(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
+        // The name first: the display string is made only for an attribute of that name (asked twice per call of the compilation's code).
+        method.GetAttributes().Any(a => a.AttributeClass is { Name: "PerformanceInterfaceAttribute" } attribute && attribute.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
 
     /// <summary>A library model: fixed operations, then each sized cost as a term over the call's sizes.</summary>
     private DependencyFlow ApplyLibrary(LibraryModel model, CallSite call, DependencyFlow inputs)

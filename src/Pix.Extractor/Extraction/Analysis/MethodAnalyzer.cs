@@ -299,11 +299,25 @@ internal sealed partial class MethodAnalyzer
 
         foreach (var entry in arms[0])
         {
-            if (arms.All(a => a.TryGetValue(entry.Key, out SymbolicValue? v) && v.Equals(entry.Value)))
+            if (EveryArmHas(arms, entry.Key, entry.Value))
             {
                 _environment[entry.Key] = entry.Value;
             }
         }
+    }
+
+    // A loop, not arms.All(lambda): the lambda captured the entry, an allocation per variable per merge of arms.
+    private static bool EveryArmHas(IReadOnlyList<Dictionary<ISymbol, SymbolicValue>> arms, ISymbol variable, SymbolicValue value)
+    {
+        for (int i = 0; i < arms.Count; i++)
+        {
+            if (!arms[i].TryGetValue(variable, out SymbolicValue? v) || !v.Equals(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True inside a loop of this method: exits then end iterations early instead of paths.</summary>

@@ -127,19 +127,35 @@ internal sealed class CostAccumulator
         _opaque[name] = _opaque.TryGetValue(name, out double existing) ? existing + count : count;
     }
 
+    /// <summary>Adds the opaque calls of <paramref name="other"/> to this path's.</summary>
+    public void AddOpaqueOf(CostAccumulator other)
+    {
+        if (other._opaque.Count == 0)
+        {
+            // Enumerating a SortedDictionary allocates even when it is empty.
+            return;
+        }
+
+        if (_opaque.Count == 0)
+        {
+            // Nothing to add to: the other's calls as they are, shared until one of the two adds one (as a clone
+            // shares them). Adding each into an empty dictionary made the same entries, a tree node apiece.
+            _opaque = other._opaque;
+            _opaqueShared = other._opaqueShared = true;
+            return;
+        }
+
+        foreach (var entry in other._opaque)
+        {
+            AddOpaque(entry.Key, entry.Value);
+        }
+    }
+
     /// <summary>Adds everything of <paramref name="other"/> (a path that runs after this one).</summary>
     public void Append(CostAccumulator other)
     {
         Operations.Add(other.Operations);
-        if (other.Opaque.Count > 0)
-        {
-            // Enumerating a SortedDictionary allocates even when it is empty.
-            foreach (var entry in other.Opaque)
-            {
-                AddOpaque(entry.Key, entry.Value);
-            }
-        }
-
+        AddOpaqueOf(other);
         Terms.AddRange(other.Terms);
         ObserveLongest(other.LongestPath);
         AddSlackOf(other, static slack => slack);

@@ -95,12 +95,55 @@ internal sealed class DependencyFlow
             return this;
         }
 
-        var origins = new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default);
+        // Paths that are one vector (flows share them: a combine lends its operands' paths, the longest is one of
+        // them) or are empty (a variable's path from its own start) come out as one vector, made once and shared
+        // as flows already share paths: the same counts, without a copy per origin (the analysis's largest allocation).
+        var through = new Through(operations);
+        var origins = new Dictionary<ISymbol, OperationVector>(_fromOrigin.Count, SymbolEqualityComparer.Default);
         foreach (KeyValuePair<ISymbol, OperationVector> path in _fromOrigin)
         {
-            origins[path.Key] = path.Value.Clone().Add(operations);
+            origins[path.Key] = through.Of(path.Value);
         }
 
-        return new DependencyFlow(origins, Longest.Clone().Add(operations));
+        return new DependencyFlow(origins, through.Of(Longest));
+    }
+
+    /// <summary>Paths fed through the same operations, each distinct path (by identity; all empty ones as one) once.</summary>
+    private struct Through
+    {
+        private readonly OperationVector _operations;
+        private OperationVector? _fromEmpty;
+        private List<(OperationVector Path, OperationVector Result)>? _made;
+
+        public Through(OperationVector operations)
+        {
+            _operations = operations;
+            _fromEmpty = null;
+            _made = null;
+        }
+
+        public OperationVector Of(OperationVector path)
+        {
+            if (path.IsEmpty)
+            {
+                // Zeros plus the operations: the operations' counts, as path.Clone().Add(operations) would hold.
+                return _fromEmpty ??= _operations.Clone();
+            }
+
+            if (_made is not null)
+            {
+                foreach (var (known, result) in _made)
+                {
+                    if (ReferenceEquals(known, path))
+                    {
+                        return result;
+                    }
+                }
+            }
+
+            OperationVector made = path.Clone().Add(_operations);
+            (_made ??= new List<(OperationVector, OperationVector)>()).Add((path, made));
+            return made;
+        }
     }
 }
