@@ -16,9 +16,21 @@ NF=samples/NetworkFunctions/bin/Release/net10.0/NetworkFunctions.dll
 QS=samples/Quickstart/bin/Release/net10.0/Quickstart.dll
 PIX="dotnet src/Pix.Cli/bin/Release/net10.0/pix.dll"
 step() { echo "== $1 $(date -u +%H:%M:%S) $(uptime | sed 's/.*load/load/')" | tee -a $OUT/log.txt; }
-step "calibrate (tiered)";       $PIX calibrate ${CAL_OPTS:-} -o $OUT/tiered.pixhw.json > $OUT/cal-tiered.txt 2>&1
-step "calibrate again (tiered)"; $PIX calibrate ${CAL_OPTS:-} -o $OUT/tiered-2.pixhw.json > $OUT/cal-tiered-2.txt 2>&1
-step "calibrate (TC=0)";         DOTNET_TieredCompilation=0 $PIX calibrate ${CAL_OPTS:-} -o $OUT/tc0.pixhw.json > $OUT/cal-tc0.txt 2>&1
+# calibrate PROFILE LOG [VAR=value]: pix calibrate, again (up to CAL_TRIES times, default 3) while it warns that every
+# pass ran on a shared core: such a profile's throughput costs are a shared core's (the fourteenth session's closing run
+# priced everything on one). Each attempt's output stays in LOG; the last attempt's profile is the one kept.
+calibrate() {
+  local profile=$1 log=$2; shift 2; : > $log
+  for try in $(seq 1 ${CAL_TRIES:-3}); do
+    echo "-- attempt $try $(date -u +%H:%M:%S)" >> $log
+    env "$@" $PIX calibrate ${CAL_OPTS:-} -o $profile > $log.try 2>&1; cat $log.try >> $log
+    grep -q "every pass ran while another hardware thread shared the core" $log.try || { rm -f $log.try; return 0; }
+  done
+  rm -f $log.try
+}
+step "calibrate (tiered)";       calibrate $OUT/tiered.pixhw.json $OUT/cal-tiered.txt
+step "calibrate again (tiered)"; calibrate $OUT/tiered-2.pixhw.json $OUT/cal-tiered-2.txt
+step "calibrate (TC=0)";         calibrate $OUT/tc0.pixhw.json $OUT/cal-tc0.txt DOTNET_TieredCompilation=0
 P=$OUT/tiered.pixhw.json
 PB=$P
 # B's copies of the two profiles (before.pixhw.json, before-tc0.pixhw.json; measure-closing.sh's B validate reads them too).
