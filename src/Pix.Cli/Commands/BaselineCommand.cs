@@ -82,7 +82,7 @@ internal static class BaselineCommand
             return null;
         }
 
-        BaselineReadResult read = BaselineReader.Read(File.ReadAllText(path), path);
+        BaselineReadResult read = BaselineReader.Read(BaselineFileText.Read(path), path);
         if (read.Errors.Count == 0)
         {
             return read.Baseline;

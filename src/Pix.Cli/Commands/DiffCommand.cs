@@ -152,7 +152,7 @@ internal static class DiffCommand
 
     private static Baseline Load(string path)
     {
-        BaselineReadResult read = BaselineReader.Read(File.ReadAllText(path), path);
+        BaselineReadResult read = BaselineReader.Read(BaselineFileText.Read(path), path);
         if (read.Errors.Count > 0)
         {
             throw new CommandLineException(string.Join(Environment.NewLine, read.Errors.Select(e => e.Message)));

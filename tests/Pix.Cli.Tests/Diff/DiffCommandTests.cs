@@ -131,6 +131,40 @@ public sealed class DiffCommandTests : CliTestBase
     }
 
     [Fact]
+    public void A_missing_baseline_or_a_directory_is_named_as_such()
+    {
+        string before = BaselineFile("old.json", Linear);
+        string missing = Path.Combine(Directory, "missing.json");
+
+        var (exit, _, err) = Run("diff", before, missing);
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains($"baseline '{missing}' does not exist", err);
+
+        (exit, _, err) = Run("diff", Directory, before);
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("is a directory", err);
+    }
+
+    [Fact]
+    public void A_file_too_large_to_be_a_baseline_is_refused_before_it_is_read()
+    {
+        string before = BaselineFile("old.json", Linear);
+
+        // Sparse: the size is claimed, not written. Read whole, it would be a 2 GiB string before the JSON
+        // reader's length limit refused it.
+        string huge = Path.Combine(Directory, "huge.json");
+        using (var file = new FileStream(huge, FileMode.CreateNew))
+        {
+            file.SetLength(1L << 30);
+        }
+
+        var (exit, _, err) = Run("diff", before, huge);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("1,073,741,824 bytes; a baseline is at most", err);
+    }
+
+    [Fact]
     public void Bad_tolerance_and_format_are_refused()
     {
         string before = BaselineFile("old.json", Linear);
