@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Pix.Extraction.Analysis;
 using Pix.Extraction.Caching;
 using Pix.Model;
+using Pix.Targets;
 
 namespace Pix.Extraction;
 
@@ -119,7 +120,7 @@ public static class InterfaceExtractor
     {
         foreach (AttributeData attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != "Pix.PerformanceInterfaceAttribute")
+            if (!MethodSupport.IsPerformanceInterfaceAttribute(attribute))
             {
                 continue;
             }

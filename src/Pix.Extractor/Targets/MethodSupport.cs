@@ -288,8 +288,17 @@ public sealed record MethodSupport(
         return null;
     }
 
-    private static bool HasPerformanceInterfaceAttribute(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeMetadataName);
+    /// <summary>Whether <paramref name="method"/> carries <c>[PerformanceInterface]</c>.</summary>
+    /// <remarks>
+    /// Also asked by the analysis of every call into the compilation's code: the attribute's name is compared first, so
+    /// that the display string (an allocation and a walk of its namespaces) is made only for an attribute of that name.
+    /// </remarks>
+    internal static bool HasPerformanceInterfaceAttribute(IMethodSymbol method) =>
+        method.GetAttributes().Any(IsPerformanceInterfaceAttribute);
+
+    /// <summary>Whether <paramref name="attribute"/> is <c>[PerformanceInterface]</c> (the name first, as above).</summary>
+    internal static bool IsPerformanceInterfaceAttribute(AttributeData attribute) =>
+        attribute.AttributeClass is { Name: "PerformanceInterfaceAttribute" } type && type.ToDisplayString() == AttributeMetadataName;
 
     private static bool IsGeneratedByPix(ISymbol member) =>
         member.DeclaringSyntaxReferences.Length > 0

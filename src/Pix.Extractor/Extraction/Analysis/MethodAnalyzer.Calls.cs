@@ -8,6 +8,7 @@ using Pix.Extraction.Inputs;
 using Pix.Extraction.Symbolic;
 using Pix.Library;
 using Pix.Model;
+using Pix.Targets;
 
 namespace Pix.Extraction.Analysis;
 
@@ -236,7 +237,7 @@ internal sealed partial class MethodAnalyzer
             return inputs.Then(callOps);
         }
 
-        if (_session.BeyondMaxCallDepth() && !HasPerformanceInterface(method))
+        if (_session.BeyondMaxCallDepth() && !MethodSupport.HasPerformanceInterfaceAttribute(method))
         {
             return OpaqueCall(call, inputs, isVirtual, GapKind.BudgetExceeded,
                 $"Calls deeper than {Options.MaxCallDepth} levels are not followed; raise ExtractionOptions.MaxCallDepth or mark the callee [PerformanceInterface].");
@@ -285,7 +286,7 @@ internal sealed partial class MethodAnalyzer
         // A [PerformanceInterface] callee keeps its straight-line code as a term of its own (the
         // caller's cost is then the sum of the interfaces it calls); a plain helper's straight-line
         // code joins the caller's block, which keeps interfaces short.
-        bool ownTerm = HasPerformanceInterface(method);
+        bool ownTerm = MethodSupport.HasPerformanceInterfaceAttribute(method);
         Provenance? where = null; // the own term's provenance, made when there is one
         // Inside a loop, a guard on the callee's 0/1 arm PCV would say every iteration takes the arm or none:
         // the PCV counts the arm's runs instead (TryCountCalleeArmRuns), or the guard is dropped and reported.
@@ -356,9 +357,6 @@ internal sealed partial class MethodAnalyzer
 
     private static int TermCount(MethodSummary summary) => summary.Alternatives.Sum(a => a.Cost.Terms.Count);
 
-    private static bool HasPerformanceInterface(IMethodSymbol method) =>
-        // The name first: the display string is made only for an attribute of that name (asked twice per call of the compilation's code).
-        method.GetAttributes().Any(a => a.AttributeClass is { Name: "PerformanceInterfaceAttribute" } attribute && attribute.ToDisplayString() == "Pix.PerformanceInterfaceAttribute");
 
     /// <summary>A library model: fixed operations, then each sized cost as a term over the call's sizes.</summary>
     private DependencyFlow ApplyLibrary(LibraryModel model, CallSite call, DependencyFlow inputs)
