@@ -202,18 +202,18 @@ internal sealed class CallGraph
             pending.Push(initializer);
         }
 
-        // A primary constructor's base list with arguments is an invocation to walk; without, the implicit base call.
-        IOperation? primaryBase = body is null && ConstructorBody.IsPrimary(method)
-            ? ConstructorBody.PrimaryBaseCall(method, _compilation, _modelOf, cancellationToken)
-            : null;
-        if (primaryBase is not null)
+        // A constructor without a body calls its base constructor: the base list's invocation to walk, or the implicit one.
+        if (body is null)
         {
-            pending.Push(primaryBase);
-        }
-        else if (body is null && (ConstructorBody.IsImplicitOfSourceClass(method, _compilation) || (ConstructorBody.IsPrimary(method) && method.ContainingType.TypeKind == TypeKind.Class))
-            && ConstructorBody.ImplicitBase(method, _compilation) is { } chained && HasSourceBody(chained))
-        {
-            callees.Add(chained.OriginalDefinition);
+            BaseCallWithoutBody baseCall = ConstructorBody.BaseCallOfBodyless(method, _compilation, _modelOf, cancellationToken);
+            if (baseCall.Written is { } written)
+            {
+                pending.Push(written);
+            }
+            else if (baseCall.Implicit is { } chained && HasSourceBody(chained))
+            {
+                callees.Add(chained.OriginalDefinition);
+            }
         }
 
         while (pending.Count > 0)

@@ -124,13 +124,36 @@ internal static class ConstructorBody
     }
 
     /// <summary>
+    /// The base-constructor call of a constructor without a body, decided once for the analysis and the call graph: a
+    /// primary constructor's base list with arguments (<see cref="BaseCallWithoutBody.Written"/>, the invocation to
+    /// evaluate or walk); else, for a compiler-declared constructor of a source class or a class's primary constructor, the
+    /// base class's constructor callable without arguments (<see cref="BaseCallWithoutBody.Implicit"/>); neither for a
+    /// struct's primary constructor (it calls no base constructor) or a constructor that is none of these.
+    /// </summary>
+    public static BaseCallWithoutBody BaseCallOfBodyless(
+        IMethodSymbol method,
+        Compilation compilation,
+        Func<SyntaxTree, SemanticModel> modelOf,
+        CancellationToken cancellationToken)
+    {
+        bool primary = IsPrimary(method);
+        if (primary && PrimaryBaseCall(method, compilation, modelOf, cancellationToken) is { } written)
+        {
+            return new BaseCallWithoutBody(written, null);
+        }
+
+        bool chainsImplicitly = IsImplicitOfSourceClass(method, compilation) || (primary && method.ContainingType.TypeKind == TypeKind.Class);
+        return new BaseCallWithoutBody(null, chainsImplicitly ? ImplicitBase(method, compilation) : null);
+    }
+
+    /// <summary>
     /// The base-constructor call a class's primary constructor makes with arguments (<c>class B(int x) : A(x)</c>: the
     /// invocation of <c>A(int)</c>, its arguments in terms of the primary constructor's parameters), bound through
     /// <paramref name="modelOf"/>; null when the base list passes none (<c>class B(int x) : A</c> calls <see
     /// cref="ImplicitBase"/>, as a compiler-declared constructor does) or <paramref name="method"/> is no primary
     /// constructor. C# §15.7.2 (C# 12): the base list's argument list is the primary constructor's initializer.
     /// </summary>
-    public static IOperation? PrimaryBaseCall(
+    private static IOperation? PrimaryBaseCall(
         IMethodSymbol method,
         Compilation compilation,
         Func<SyntaxTree, SemanticModel> modelOf,
@@ -199,3 +222,8 @@ internal static class ConstructorBody
         }
     }
 }
+
+/// <summary>What <see cref="ConstructorBody.BaseCallOfBodyless"/> found: at most one of the two is set.</summary>
+/// <param name="Written">The base list's constructor invocation (<c>class B(int x) : A(x)</c>), in terms of the primary constructor's parameters.</param>
+/// <param name="Implicit">The base class's constructor a compiler-declared or argument-less primary constructor calls.</param>
+internal readonly record struct BaseCallWithoutBody(IOperation? Written, IMethodSymbol? Implicit);

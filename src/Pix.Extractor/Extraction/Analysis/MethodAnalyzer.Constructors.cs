@@ -57,38 +57,20 @@ internal sealed partial class MethodAnalyzer
     }
 
     /// <summary>
-    /// A compiler-declared constructor: its type's initializers, then the base class's parameterless constructor (a source
-    /// constructor, compiler-declared or not, is followed; a library one is priced by its model or as an opaque call).
+    /// A constructor without a body (compiler-declared, or a primary constructor), after its type's initializers: the base
+    /// call <see cref="ConstructorBody.BaseCallOfBodyless"/> finds, as the call graph follows it. The base list's arguments
+    /// (<c>: A(x)</c>) are evaluated and the constructor called as a declared one's <c>base(x)</c> is; otherwise the base
+    /// class's parameterless constructor (a source one, compiler-declared or not, is followed; a library one is priced by
+    /// its model or as an opaque call); a struct's primary constructor calls none.
     /// </summary>
-    private void ImplicitConstructor()
+    private void CallBaseOfBodyless()
     {
-        RunInitializers(body: null);
-        ImplicitBaseCall();
-    }
-
-    /// <summary>
-    /// A primary constructor's base call, after its initializers: the base list's arguments (<c>: A(x)</c>) evaluated and
-    /// the constructor called as a declared one's <c>base(x)</c> is; without arguments (<c>: A</c>, or no base class), the
-    /// base class's parameterless constructor, as a compiler-declared constructor calls it.
-    /// </summary>
-    private void PrimaryConstructorBase()
-    {
-        if (ConstructorBody.PrimaryBaseCall(_method, _session.Compilation, _session.SemanticModel, _session.CancellationToken) is { } call)
+        BaseCallWithoutBody baseCall = ConstructorBody.BaseCallOfBodyless(_method, _session.Compilation, _session.SemanticModel, _session.CancellationToken);
+        if (baseCall.Written is { } written)
         {
-            _region.Observe(Evaluate(call));
+            _region.Observe(Evaluate(written));
         }
-        else if (_method.ContainingType.TypeKind == TypeKind.Class)
-        {
-            // A struct's primary constructor calls no base constructor.
-            ImplicitBaseCall();
-        }
-    }
-
-    /// <summary>The call of the base class's parameterless constructor that a constructor without an initializer makes.</summary>
-    private void ImplicitBaseCall()
-    {
-        if (ConstructorBody.ImplicitBase(_method, _session.Compilation) is { } chained
-            && ConstructorBody.PlaceOfImplicitBaseCall(_method, _session.CancellationToken) is { } place)
+        else if (baseCall.Implicit is { } chained && ConstructorBody.PlaceOfImplicitBaseCall(_method, _session.CancellationToken) is { } place)
         {
             _region.Observe(Call(chained, instance: null, ImmutableArray<IArgumentOperation>.Empty, place, isVirtual: false));
         }

@@ -58,7 +58,7 @@ internal sealed partial class MethodAnalyzer
                 // Its initializers, then the base list's constructor call; the initializers and the base list's
                 // arguments read its parameters.
                 RunInitializers(body: null);
-                PrimaryConstructorBase();
+                CallBaseOfBodyless();
             }
 
             return Finish(origin, hasBody: true);
@@ -66,7 +66,8 @@ internal sealed partial class MethodAnalyzer
 
         if (body is null && ConstructorBody.IsImplicitOfSourceClass(_method, _session.Compilation))
         {
-            ImplicitConstructor();
+            RunInitializers(body: null);
+            CallBaseOfBodyless();
             return Finish(origin, hasBody: true);
         }
 
