@@ -41,4 +41,24 @@ public sealed class ByReferenceArgumentTests
         Assert.Equal(loads, model.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.Load)));
         Assert.Equal(boundsChecks, model.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.BoundsCheck)));
     }
+
+    /// <summary>
+    /// A span's element passed by reference (<c>ref span[k]</c>, the indexer returns a reference): its address is the
+    /// span's pointer plus the checked index, and nothing is read from it; by value, one load more.
+    /// </summary>
+    [Theory]
+    [InlineData("ByRef(ref span[k])", 0)]
+    [InlineData("ByIn(in span[k])", 0)]
+    [InlineData("ByValue(span[k])", 1)]
+    public void A_span_element_passed_by_reference_is_not_read(string call, double elementLoads)
+    {
+        InterfaceModel model = CallSite($"System.Span<int> span = _values; {call}");
+        InterfaceModel addressOnly = CallSite("System.Span<int> span = _values; ByRef(ref local)");
+
+        Assert.Empty(model.Gaps);
+        double loads = model.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.Load));
+        double baseline = addressOnly.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.Load));
+        Assert.Equal(elementLoads, loads - baseline);
+        Assert.Equal(1, model.Pieces.Single().Terms.Sum(t => t.Block.CountOf(OperationClass.BoundsCheck)));
+    }
 }

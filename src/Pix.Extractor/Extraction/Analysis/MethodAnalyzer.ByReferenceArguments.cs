@@ -19,14 +19,12 @@ internal sealed partial class MethodAnalyzer
             : Evaluate(argument.Value);
 
     /// <summary>
-    /// The address of a variable passed by reference. Locals and parameters are read as a value is (no operation);
-    /// anything else (a span's or a ref-returning indexer, a call returning a reference, an rvalue the compiler copies
-    /// to a temporary for an <c>in</c> parameter) is evaluated as it stands.
+    /// The address of a variable passed by reference. Locals and parameters are read as a value is (no operation); a
+    /// field is its cell (<see cref="FieldCell"/>); an array's or a span's element its address (<see
+    /// cref="EvaluateAddress"/>: <c>ref span[k]</c> is the span's pointer plus the checked index). Anything else (a
+    /// ref-returning call or indexer of another type, an rvalue the compiler copies to a temporary for an <c>in</c>
+    /// parameter) is evaluated as it stands.
     /// </summary>
-    private DependencyFlow AddressOf(IOperation reference) => reference switch
-    {
-        IFieldReferenceOperation field => FieldCell(field),
-        IArrayElementReferenceOperation element => ElementAddress(element.ArrayReference, element.Indices),
-        _ => Evaluate(reference),
-    };
+    private DependencyFlow AddressOf(IOperation reference) =>
+        reference is IFieldReferenceOperation field ? FieldCell(field) : EvaluateAddress(reference);
 }
