@@ -212,6 +212,23 @@ public sealed class ConstantTimeAnalyzerTests
             }
         """);
 
+    // `pin.ToString()` is PIX0104 (its time depends on the number of digits); an interpolation hole or a
+    // string concatenation formats the value with the same ToString, so it leaks the same way. A secret
+    // string copied into one (its length is public) and a public number formatted next to a secret are not.
+    [Fact]
+    public Task Formatting_a_secret_number_by_interpolation_or_concatenation_is_PIX0104() => VerifyAsync("""
+            [MethodImpl(P)]
+            public static string Show([Secret] int pin, [Secret] long account, [Secret] string name, int attempt)
+            {
+                string a = $"pin {|PIX0104:{pin}|}";
+                string b = "account " + {|PIX0104:account|};
+                string c = $"{|PIX0104:{pin,8:D6}|}" + name + attempt;
+                string d = $"{name} try {attempt}";
+                string e = {|PIX0104:pin.ToString()|};
+                return a + b + c + d + e;
+            }
+        """);
+
     [Fact]
     public Task Public_arguments_to_variable_time_apis_are_fine() => VerifyAsync("""
             [MethodImpl(P)]
