@@ -104,12 +104,12 @@ internal static class EarlyExitWitness
     }
 
     private static bool IsCounter(IOperation operation, ILocalSymbol counter) =>
-        Unconvert(operation) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
+        TaintWalker.Unconverted(operation) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
 
     /// <summary>An element access (array or indexer); <paramref name="atCounter"/> when its only index is the counter itself.</summary>
     private static bool IsElement(IOperation operation, ILocalSymbol? counter, out bool atCounter)
     {
-        operation = Unconvert(operation);
+        operation = TaintWalker.Unconverted(operation);
         ImmutableArray<IOperation> indices = operation switch
         {
             IArrayElementReferenceOperation array => array.Indices,
@@ -118,15 +118,5 @@ internal static class EarlyExitWitness
         };
         atCounter = !indices.IsDefault && counter is not null && indices is [var only] && IsCounter(only, counter);
         return !indices.IsDefault;
-    }
-
-    private static IOperation Unconvert(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

@@ -37,7 +37,8 @@ internal sealed partial class TaintWalker
         }
     }
 
-    private static IOperation Unconverted(IOperation operation)
+    /// <summary>The value under its conversions (<c>pin</c> boxed to <c>object</c> for a hole or a <c>+</c>).</summary>
+    internal static IOperation Unconverted(IOperation operation)
     {
         while (operation is IConversionOperation conversion)
         {
