@@ -44,7 +44,7 @@ internal sealed class BaselineCheck
         BaselineEntry? entry = id is null ? null : _baseline.Baseline.Find(id);
         if (entry is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotInBaseline, location, name, Baseline.FileName));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotInBaseline, location, name, System.IO.Path.GetFileName(_baseline.Path)));
             return;
         }
 

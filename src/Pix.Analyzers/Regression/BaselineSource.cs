@@ -15,12 +15,21 @@ namespace Pix.Analyzers.Regression;
 /// </summary>
 internal sealed record BaselineSource(Baseline Baseline, string Path, ImmutableArray<Diagnostic> Problems)
 {
-    /// <summary>The baseline among <paramref name="files"/>, or null when the project has none (the check is then off).</summary>
-    public static BaselineSource? Find(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// The baseline among <paramref name="files"/>, or null when the project has none (the check is then off):
+    /// the file <paramref name="configuredPath"/> names (the project's <c>PixBaselineFile</c>, a full path
+    /// that Pix.targets also passes as the AdditionalFile, whatever its name), else, when the property is
+    /// not set (no Pix.targets), the first file named <c>pix.baseline.json</c>.
+    /// </summary>
+    public static BaselineSource? Find(ImmutableArray<AdditionalText> files, string? configuredPath, CancellationToken cancellationToken)
     {
+        string? configured = string.IsNullOrWhiteSpace(configuredPath) ? null : Normalize(configuredPath!);
         foreach (AdditionalText file in files)
         {
-            if (!string.Equals(System.IO.Path.GetFileName(file.Path), Baseline.FileName, StringComparison.OrdinalIgnoreCase))
+            bool isBaseline = configured is null
+                ? string.Equals(System.IO.Path.GetFileName(file.Path), Baseline.FileName, StringComparison.OrdinalIgnoreCase)
+                : string.Equals(Normalize(file.Path), configured, StringComparison.OrdinalIgnoreCase);
+            if (!isBaseline)
             {
                 continue;
             }
@@ -47,6 +56,9 @@ internal sealed record BaselineSource(Baseline Baseline, string Path, ImmutableA
 
         return null;
     }
+
+    /// <summary>A path as MSBuild and the compiler may spell it differently: trimmed, one kind of separator.</summary>
+    private static string Normalize(string path) => path.Trim().Replace('\\', '/');
 
     private static Location Locate(string path, SourceText text, BaselineError error)
     {

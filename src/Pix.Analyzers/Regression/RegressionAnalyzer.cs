@@ -70,7 +70,7 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
             };
             // Lazily: a project with no baseline and no budget never loads libz3.
             var solver = new Lazy<SolverChoice>(() => _chooseSolver(solverOptions), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-            BaselineSource? baseline = BaselineSource.Find(start.Options.AdditionalFiles, start.CancellationToken);
+            BaselineSource? baseline = BaselineSource.Find(start.Options.AdditionalFiles, options.BaselineFile, start.CancellationToken);
             BaselineCheck? regression = baseline is null ? null : new BaselineCheck(start.Compilation, baseline, options, solver, solverOptions);
             var budget = new BudgetCheck(start.Compilation, new BudgetProfiles(start.Options.AdditionalFiles), options.Extraction, solver, solverOptions);
 

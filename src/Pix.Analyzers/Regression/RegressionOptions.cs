@@ -8,9 +8,10 @@ namespace Pix.Analyzers.Regression;
 /// <c>CompilerVisibleProperty</c>: <c>PixRegressionTolerance</c> (<c>0.1</c> or <c>10%</c>; default 10%)
 /// and <c>PixDumpSolverQueries</c>: <c>true</c> writes every solver query to <c>PixSolverDumpDirectory</c>
 /// (the package's default is <c>obj/…/pix/solver/</c>), a path writes them there, and <c>false</c> or
-/// nothing (the default) writes nothing.
+/// nothing (the default) writes nothing; <c>PixBaselineFile</c> (the full path Pix.targets makes of it)
+/// says which AdditionalFile is the baseline.
 /// </summary>
-internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, Pix.Extraction.ExtractionOptions Extraction)
+internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, Pix.Extraction.ExtractionOptions Extraction, string? BaselineFile = null)
 {
     public const double DefaultTolerance = 0.10;
 
@@ -19,10 +20,12 @@ internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, P
         provider.GlobalOptions.TryGetValue("build_property.PixRegressionTolerance", out string? toleranceText);
         provider.GlobalOptions.TryGetValue("build_property.PixDumpSolverQueries", out string? dump);
         provider.GlobalOptions.TryGetValue("build_property.PixSolverDumpDirectory", out string? directory);
+        provider.GlobalOptions.TryGetValue("build_property.PixBaselineFile", out string? baselineFile);
         return new RegressionOptions(
             ParseTolerance(toleranceText) ?? DefaultTolerance,
             DumpFolderOf(dump, directory),
-            ProjectExtraction.Options(provider));
+            ProjectExtraction.Options(provider),
+            string.IsNullOrWhiteSpace(baselineFile) ? null : baselineFile);
     }
 
     /// <summary>

@@ -150,6 +150,13 @@ internal static class LibraryModel
             : null;
     }
 
+    /// <summary>
+    /// The timing of formatting a value of <paramref name="type"/> with its <c>ToString</c>, as an
+    /// interpolation hole or a string concatenation does; null when that <c>ToString</c> is not listed.
+    /// </summary>
+    public static LibraryTiming? FormattingOf(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && Timings.TryGetValue((MetadataName(named), "ToString"), out LibraryTiming? timing) ? timing : null;
+
     /// <summary>True when <paramref name="member"/> returns only the shape of its input (a length, a count).</summary>
     public static bool ReturnsShape(ISymbol member) => ShapeMembers.Contains(member.Name);
 

@@ -31,6 +31,7 @@ internal sealed partial class TaintWalker
             return null;
         }
 
+        ReportConcatenationFormatting(binary, l, r);
         if (LibraryModel.TimingOf(binary) is { } timing)
         {
             Report(timing.Kind, binary, $"operator '{Text(binary)}'", either, timing.Reason);

@@ -165,6 +165,8 @@ internal sealed partial class TaintWalker
             case IReturnOperation @return:
                 ReturnTaint = Either(ReturnTaint, Either(Visit(@return.ReturnedValue), CurrentControl()));
                 return null;
+            case IInterpolationOperation interpolation:
+                return VisitInterpolation(interpolation);
             case IArrayCreationOperation arrayCreation:
                 return VisitArrayCreation(arrayCreation);
             case IAnonymousFunctionOperation:

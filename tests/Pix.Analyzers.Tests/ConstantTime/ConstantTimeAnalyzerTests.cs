@@ -74,9 +74,16 @@ public sealed class ConstantTimeAnalyzerTests
 
     // ---- PIX0101 -------------------------------------------------------------------------------
 
-    [Fact]
-    public Task Early_exit_compare_is_PIX0101_with_witness() => Verify.VerifyAsync(
-        """
+    // The witness must be true of the loop as written: the classic loop from 0 compares element 0 first; a
+    // loop from 1 compares element 1 first and runs a.Length - 1 times; a loop that counts down compares the
+    // last element first, not element 0.
+    [Theory]
+    [InlineData("int i = 0; i < a.Length; i++", "; inputs differing in element 0 exit after 1 iteration; equal inputs run a.Length iterations")]
+    [InlineData("int i = 1; i < a.Length; i++", "; inputs differing in element 1 exit after 1 iteration; equal inputs run a.Length - 1 iterations")]
+    [InlineData("int i = a.Length - 1; i >= 0; i--", "; inputs differing in the element the first iteration compares exit after 1 iteration; equal inputs run every iteration")]
+    [InlineData("int i = 0; i < a.Length; i += 2", "; inputs differing in the element the first iteration compares exit after 1 iteration; equal inputs run every iteration")]
+    public Task Early_exit_compare_is_PIX0101_with_a_witness_of_the_element_compared_first(string header, string witness) => Verify.VerifyAsync(
+        $$"""
         using Pix;
         using System.Runtime.CompilerServices;
         public static class C
@@ -84,7 +91,7 @@ public sealed class ConstantTimeAnalyzerTests
             [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
             public static bool Equal([Secret] byte[] {|#1:a|}, byte[] b)
             {
-                for (int i = 0; i < a.Length; i++)
+                for ({{header}})
                 {
                     if ({|#0:a[i] != b[i]|}) return false;
                 }
@@ -97,7 +104,7 @@ public sealed class ConstantTimeAnalyzerTests
             "early exit 'a[i] != b[i]' of the for loop",
             "a",
             "a → a[i] != b[i]",
-            "; inputs differing in element 0 exit after 1 iteration; equal inputs run a.Length iterations"));
+            witness));
 
     [Fact]
     public Task Loop_bound_from_secret_is_PIX0101() => VerifyAsync("""
@@ -179,6 +186,23 @@ public sealed class ConstantTimeAnalyzerTests
                 bool a = tag?{|PIX0104:.AsSpan().SequenceEqual(other)|} == true;
                 int? c = password?{|PIX0104:.CompareTo(attempt)|};
                 return a & c == 0;
+            }
+        """);
+
+    // `pin.ToString()` is PIX0104 (its time depends on the number of digits); an interpolation hole or a
+    // string concatenation formats the value with the same ToString, so it leaks the same way. A secret
+    // string copied into one (its length is public) and a public number formatted next to a secret are not.
+    [Fact]
+    public Task Formatting_a_secret_number_by_interpolation_or_concatenation_is_PIX0104() => VerifyAsync("""
+            [MethodImpl(P)]
+            public static string Show([Secret] int pin, [Secret] long account, [Secret] string name, int attempt)
+            {
+                string a = $"pin {|PIX0104:{pin}|}";
+                string b = "account " + {|PIX0104:account|};
+                string c = $"{|PIX0104:{pin,8:D6}|}" + name + attempt;
+                string d = $"{name} try {attempt}";
+                string e = {|PIX0104:pin.ToString()|};
+                return a + b + c + d + e;
             }
         """);
 

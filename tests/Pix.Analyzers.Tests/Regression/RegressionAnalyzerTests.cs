@@ -244,6 +244,24 @@ public sealed class RegressionAnalyzerTests
         BaselineOf(Heavier("[PerformanceInterface]").Replace("{|#0:Sum|}", "Sum")),
         projectTolerance: null);
 
+    /// <summary>
+    /// <c>&lt;PixBaselineFile&gt;perf/custom.json&lt;/PixBaselineFile&gt;</c>: Pix.targets passes that file (full
+    /// path) as the AdditionalFile and the property to the compiler, and <c>pix baseline update</c> writes
+    /// there; the check must read that file, not look for a <c>pix.baseline.json</c> (here another
+    /// project's, without this method, listed first).
+    /// </summary>
+    [Fact]
+    public Task The_check_reads_the_file_PixBaselineFile_names()
+    {
+        var test = new Verifier.Test { TestCode = Heavier("[PerformanceInterface]") };
+        test.TestState.AdditionalFiles.Add(("/repo/other/pix.baseline.json", BaselineWriter.Write(Baseline.Create(System.Array.Empty<BaselineEntry>()))));
+        test.TestState.AdditionalFiles.Add(("/repo/app/perf/custom.json", BaselineOf(V1)));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.PixBaselineFile = /repo/app/perf/custom.json\n"));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
+            "Checks.Sum(int[])", "10%", "data.Length = 1: 0.50 ns → 1.57 ns (+215%) on the reference profile", ""));
+        return test.RunAsync();
+    }
+
     /// <summary>The analyzer as it runs where libz3 cannot be loaded: the fallback answers, PIX0300 says so once.</summary>
     private sealed class WithoutZ3 : CSharpAnalyzerTest<RegressionAnalyzer, DefaultVerifier>
     {
