@@ -13,7 +13,7 @@ using Pix.Solver;
 namespace Pix.Analyzers.Budget;
 
 /// <summary>
-/// PIX0205–PIX0207 and PIX0301 for one compilation: checks each method that declares
+/// PIX0205–PIX0207, PIX0208 and PIX0301 for one compilation: checks each method that declares
 /// <c>[PerformanceInterface(Budget = …)]</c> against its budget, one input class (piece of its
 /// interface) at a time, on the reference profile or the one <c>BudgetProfile</c> names. No baseline
 /// is involved: the question is "is there an input, within the bounds, whose predicted latency exceeds
@@ -104,6 +104,17 @@ internal sealed class BudgetCheck
         {
             var question = new BudgetQuestion(model, spec.BudgetNs, hw) { PieceIndex = index, InputBounds = bounds };
             SolverAnswer answer = WitnessSearch.FindSmallest(_solver.Value.Engine, question, _solverOptions, context.CancellationToken);
+            if (answer.Verdict == SolverVerdict.Unknown && _solver.Value.Engine.IsComplete)
+            {
+                // Z3 could not settle it (the fallback alone answers Unknown for most questions: PIX0300 covers that).
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.CheckInconclusive,
+                    location,
+                    name,
+                    $"can exceed the budget of {budget} on {profile.Display} ({InputClass(model, index)})",
+                    answer.Detail));
+            }
+
             if (answer.Verdict != SolverVerdict.Found)
             {
                 continue;

@@ -57,6 +57,19 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "The current interface predicts a lower latency than the baseline for some input, beyond the tolerance. Updating the baseline makes the improvement the new bar.");
 
+    /// <summary>
+    /// PIX0208. Format: <c>Pix could not settle whether '{0}' {1}: {2}; the check makes no claim about it</c>. {0} the
+    /// method, {1} the question (<c>can be slower than its baseline by more than 10%</c>, <c>can exceed the budget of 2 µs
+    /// on prod for data.Length ≥ 1</c>), {2} the solver's reason (its timeout, an answer it could not give).
+    /// </summary>
+    public static readonly DiagnosticDescriptor CheckInconclusive = Create(
+        DiagnosticIds.CheckInconclusive,
+        "Regression or budget check inconclusive",
+        "Pix could not settle whether '{0}' {1}: {2}; the check makes no claim about it",
+        DiagnosticCategories.Regression,
+        DiagnosticSeverity.Info,
+        "Z3 could not answer a regression (PIX0200) or budget (PIX0205) question within its time limit, or the interfaces' arithmetic was out of its reach, and the fallback's search found no input either: no warning does not mean no regression here. Reported only when Z3 answered the compilation's other questions; without libz3 PIX0300 says the fallback answered.");
+
     /// <summary>PIX0300. Format: <c>Pix's regression and budget checks used the built-in solver fallback: {0}</c>.</summary>
     public static readonly DiagnosticDescriptor SolverUnavailable = Create(
         DiagnosticIds.SolverUnavailable,

@@ -17,6 +17,9 @@ internal static partial class DiagnosticIds
     /// <summary>The method is faster than its baseline beyond the tolerance.</summary>
     public const string FasterThanBaseline = "PIX0204";
 
+    /// <summary>Z3 could not settle a regression or budget question (timeout, arithmetic out of its reach).</summary>
+    public const string CheckInconclusive = "PIX0208";
+
     /// <summary>libz3 could not be loaded; the fallback engine answered.</summary>
     public const string SolverUnavailable = "PIX0300";
 }

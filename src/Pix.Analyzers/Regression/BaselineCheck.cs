@@ -12,7 +12,7 @@ using Pix.Solver;
 namespace Pix.Analyzers.Regression;
 
 /// <summary>
-/// PIX0200–PIX0204 for one compilation: compares each annotated method's interface with its entry in
+/// PIX0200–PIX0204 and PIX0208 for one compilation: compares each annotated method's interface with its entry in
 /// <c>pix.baseline.json</c>, at the method's own <c>RegressionTolerance</c> when it sets one, else the
 /// project's <c>PixRegressionTolerance</c>.
 /// </summary>
@@ -65,6 +65,12 @@ internal sealed class BaselineCheck
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.SlowerThanBaseline, location, name, tolerance, slower + " on the reference profile", EngineNote(slower.Engine)));
+        }
+
+        if (comparison.Slower is null && comparison.SlowerOpen is { } why && _solver.Value.Engine.IsComplete)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CheckInconclusive, location, name, $"can be slower than its baseline by more than {tolerance}", why));
         }
 
         if (comparison.Growth.Count > 0)

@@ -48,6 +48,7 @@ public sealed class RegressionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BudgetExceeded,
         DiagnosticDescriptors.BudgetMalformed,
         DiagnosticDescriptors.BudgetInputUnbounded,
+        DiagnosticDescriptors.CheckInconclusive,
         DiagnosticDescriptors.SolverUnavailable,
         DiagnosticDescriptors.ProfileUnreadable);
 

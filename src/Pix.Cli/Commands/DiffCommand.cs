@@ -76,12 +76,23 @@ internal static class DiffCommand
             }
 
             InterfaceComparison c = InterfaceComparer.Compare(old.Interface, now.Interface, tolerance, HardwareProfile.Reference, engine, SolverOptions.Default, CancellationToken.None);
-            string status = c.IsRegression ? "REGRESSED" : c.Faster is not null ? "faster" : old.Interface.Equals(now.Interface) ? "unchanged" : "within tolerance";
+            string status = c.IsRegression ? "REGRESSED"
+                : Undecided(c, engine) is not null ? "undecided"
+                : c.Faster is not null ? "faster"
+                : old.Interface.Equals(now.Interface) ? "unchanged" : "within tolerance";
             rows.Add(new Row(id, status, c));
         }
 
         return rows;
     }
+
+    /// <summary>
+    /// Why "can it be slower?" stayed open, when Z3 could not settle it (its timeout ran out): the method is then neither
+    /// regressed nor within tolerance. Null when settled, or when the fallback alone answered (it leaves most questions
+    /// open; the header names the solver).
+    /// </summary>
+    internal static string? Undecided(InterfaceComparison c, SolverEngine engine) =>
+        c.Slower is null && engine.IsComplete ? c.SlowerOpen : null;
 
     private static void WriteTable(List<Row> rows, SolverEngine engine, double tolerance, TextWriter stdout)
     {
@@ -90,13 +101,17 @@ internal static class DiffCommand
         foreach (Row row in rows)
         {
             InterfaceComparison? c = row.Comparison;
-            string witness = c?.Slower?.ToString() ?? c?.Faster?.ToString() ?? string.Empty;
+            string witness = c?.Slower?.ToString()
+                ?? (c is not null && Undecided(c, engine) is { } why ? "could not settle: " + why : null)
+                ?? c?.Faster?.ToString() ?? string.Empty;
             table.Add(row.MethodId, row.Status, witness, c?.DescribeGrowth() ?? string.Empty);
         }
 
         table.Write(stdout);
         int regressed = rows.Count(r => r.Comparison?.IsRegression == true);
-        stdout.WriteLine(regressed == 0 ? "No regressions." : $"{regressed} method(s) regressed.");
+        int undecided = rows.Count(r => r.Status == "undecided");
+        stdout.WriteLine((regressed == 0 ? "No regressions." : $"{regressed} method(s) regressed.")
+            + (undecided == 0 ? string.Empty : $" {undecided} method(s) undecided: the solver could not settle whether they can be slower."));
     }
 
     private static string Json(List<Row> rows, SolverEngine engine, double tolerance)
@@ -113,6 +128,16 @@ internal static class DiffCommand
             {
                 WriteDifference(writer, "slower", c.Slower);
                 WriteDifference(writer, "faster", c.Faster);
+                writer.WritePropertyName("undecided");
+                if (Undecided(c, engine) is { } why)
+                {
+                    writer.WriteStringValue(why);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+
                 writer.WritePropertyName("complexity").WriteStartArray();
                 foreach ((string q, ComplexityClass b, ComplexityClass a) in c.Growth)
                 {

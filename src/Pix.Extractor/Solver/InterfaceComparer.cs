@@ -36,13 +36,18 @@ public sealed record Difference(IReadOnlyDictionary<string, double> Witness, Lat
 /// <param name="Faster">An input where it is faster beyond the tolerance.</param>
 /// <param name="Growth">Quantities whose complexity class grew.</param>
 /// <param name="Engine">The engine that answered.</param>
-/// <param name="Inconclusive">Why a question stayed open (empty when both were settled).</param>
+/// <param name="SlowerOpen">
+/// Why "is there an input where it is slower?" stayed open (the engine's detail: a timeout, arithmetic out of its reach);
+/// null when it was settled. <see cref="Slower"/> is then null without meaning "no regression".
+/// </param>
+/// <param name="FasterOpen">The same for "is there an input where it is faster?".</param>
 public sealed record InterfaceComparison(
     Difference? Slower,
     Difference? Faster,
     IReadOnlyList<(string Quantity, ComplexityClass Before, ComplexityClass After)> Growth,
     string Engine,
-    string Inconclusive)
+    string? SlowerOpen,
+    string? FasterOpen)
 {
     /// <summary>True when the current interface regressed (slower or grew).</summary>
     public bool IsRegression => Slower is not null || Growth.Count > 0;
@@ -72,25 +77,21 @@ public static class InterfaceComparer
         if (SameCost.Holds(baseline, current))
         {
             // Equal latency for every input: nothing beyond any tolerance, no growth, no query.
-            return new InterfaceComparison(null, null, System.Array.Empty<(string, ComplexityClass, ComplexityClass)>(), "structure", string.Empty);
+            return new InterfaceComparison(null, null, System.Array.Empty<(string, ComplexityClass, ComplexityClass)>(), "structure", null, null);
         }
 
         var question = new RegressionQuestion(baseline, current, tolerance, hw);
-        var open = new List<string>();
-        Difference? slower = Find(question, baseline, current, hw, engine, options, open, cancellationToken);
-        Difference? faster = Find(question.Reversed(), baseline, current, hw, engine, options, open, cancellationToken);
-        return new InterfaceComparison(slower, faster, ComplexityClass.Growth(baseline, current, hw), engine.Name, string.Join("; ", open));
+        Difference? slower = Find(question, baseline, current, hw, engine, options, out string? slowerOpen, cancellationToken);
+        Difference? faster = Find(question.Reversed(), baseline, current, hw, engine, options, out string? fasterOpen, cancellationToken);
+        return new InterfaceComparison(slower, faster, ComplexityClass.Growth(baseline, current, hw), engine.Name, slowerOpen, fasterOpen);
     }
 
     private static Difference? Find(
         RegressionQuestion question, InterfaceModel baseline, InterfaceModel current, HardwareProfile hw,
-        SolverEngine engine, SolverOptions options, List<string> open, CancellationToken cancellationToken)
+        SolverEngine engine, SolverOptions options, out string? open, CancellationToken cancellationToken)
     {
         SolverAnswer answer = WitnessSearch.FindSmallest(engine, question, options, cancellationToken);
-        if (answer.Verdict == SolverVerdict.Unknown)
-        {
-            open.Add(answer.Detail);
-        }
+        open = answer.Verdict == SolverVerdict.Unknown ? answer.Detail : null;
 
         if (answer.Verdict != SolverVerdict.Found)
         {

@@ -1,6 +1,8 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using Pix.Analyzers.Regression;
+using Pix.Testing;
 using Verifier = Pix.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Pix.Analyzers.Regression.RegressionAnalyzer>;
 
 namespace Pix.Analyzers.Tests.Regression;
@@ -129,4 +131,20 @@ public sealed class BudgetTests
         Forward("""[PerformanceInterface({|#1:BudgetProfile = "prod"|})]"""),
         Verifier.Diagnostic("PIX0206").WithLocation(1).WithArguments(
             "BudgetProfile = \"prod\" has no effect without a Budget: add Budget = \"…\" or remove it"));
+
+    [Fact]
+    public Task A_budget_question_Z3_cannot_settle_is_PIX0208_not_silence()
+    {
+        var test = new RegressionAnalyzerTest(_ => new SolverChoice(new UndecidedEngine(), null))
+        {
+            TestCode = Forward("""[PerformanceInterface(Budget = "50ns")] [InputBound("payload.Length", 1500)]"""),
+        };
+        foreach (string inputs in new[] { "inputs where encapsulated == 1", "inputs no earlier guard selects" })
+        {
+            test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0208").WithLocation(0).WithArguments(
+                "Packets.Forward(byte[], bool)", $"can exceed the budget of 50.0 ns on the reference profile ({inputs})", UndecidedEngine.Reason));
+        }
+
+        return test.RunAsync();
+    }
 }

@@ -262,27 +262,11 @@ public sealed class RegressionAnalyzerTests
         return test.RunAsync();
     }
 
-    /// <summary>The analyzer as it runs where libz3 cannot be loaded: the fallback answers, PIX0300 says so once.</summary>
-    private sealed class WithoutZ3 : CSharpAnalyzerTest<RegressionAnalyzer, DefaultVerifier>
-    {
-        public WithoutZ3()
-        {
-            ReferenceAssemblies = PixTestState.NoPackages;
-            PixTestState.Configure(TestState);
-            SolutionTransforms.Add(PixTestState.Apply);
-        }
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new DiagnosticAnalyzer[]
-        {
-            new RegressionAnalyzer(options => new SolverChoice(new FallbackEngine(options), "libz3 could not be loaded (simulated by the test)")),
-        };
-    }
-
     [Fact]
     public Task Without_libz3_the_fallback_answers_and_PIX0300_is_reported_once()
     {
         string second = Heavier("[PerformanceInterface]").Replace("Sum", "Sum2").Replace("{|#0:Sum2|}", "{|#1:Sum2|}");
-        var test = new WithoutZ3();
+        var test = new RegressionAnalyzerTest(options => new SolverChoice(new FallbackEngine(options), "libz3 could not be loaded (simulated by the test)"));
         test.TestState.Sources.Add(Heavier("[PerformanceInterface]"));
         test.TestState.Sources.Add(second);
         test.TestState.AdditionalFiles.Add(("pix.baseline.json", BaselineOf(V1)));
@@ -290,6 +274,26 @@ public sealed class RegressionAnalyzerTests
             "Checks.Sum(int[])", "10%", "data.Length = 1: 0.50 ns → 1.57 ns (+215%) on the reference profile", " (found by fallback (intervals + sampling))"));
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0202").WithLocation(1).WithArguments("Checks.Sum2(int[])", "pix.baseline.json"));
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0300").WithNoLocation().WithArguments("libz3 could not be loaded (simulated by the test)"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_question_Z3_cannot_settle_is_PIX0208_not_silence()
+    {
+        var test = new RegressionAnalyzerTest(_ => new SolverChoice(new UndecidedEngine(), null));
+        test.TestState.Sources.Add(Heavier("[PerformanceInterface]"));
+        test.TestState.AdditionalFiles.Add(("pix.baseline.json", BaselineOf(V1)));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0208").WithLocation(0).WithArguments(
+            "Checks.Sum(int[])", "can be slower than its baseline by more than 10%", UndecidedEngine.Reason));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task An_unchanged_method_asks_no_question_and_is_silent_even_when_Z3_cannot_decide()
+    {
+        var test = new RegressionAnalyzerTest(_ => new SolverChoice(new UndecidedEngine(), null));
+        test.TestState.Sources.Add(V1);
+        test.TestState.AdditionalFiles.Add(("pix.baseline.json", BaselineOf(V1)));
         return test.RunAsync();
     }
 }

@@ -189,4 +189,26 @@ public sealed class DiffCommandTests : CliTestBase
         Assert.Equal(ExitCodes.Failure, exit);
         Assert.Contains($"tolerance '{tolerance}'", err);
     }
+
+    [Fact]
+    public void A_question_the_solver_cannot_settle_is_undecided_not_within_tolerance()
+    {
+        Pix.Serialization.Baseline Of(string source)
+        {
+            var project = new ProjectInputs("Test.csproj", Directory, new List<string>(), new List<string>(), "latest", new List<string>(), false, true, null, null);
+            return BaselineBuilder.Build(project, TestCompilation.Create(new[] { source }), CancellationToken.None);
+        }
+
+        var rows = DiffCommand.Compare(Of(Linear), Of(Quadratic), 0.10, new UndecidedEngine());
+        var sameCode = DiffCommand.Compare(Of(Linear), Of(Linear), 0.10, new UndecidedEngine());
+
+        DiffCommand.Row row = rows.Single();
+        // The complexity class is decided without the solver: growth is still a regression.
+        Assert.Equal("REGRESSED", row.Status);
+        Assert.Equal(UndecidedEngine.Reason, row.Comparison!.SlowerOpen);
+        Assert.Equal("unchanged", sameCode.Single().Status);
+
+        var withinOrder = DiffCommand.Compare(Of(Linear), Of(Linear.Replace("s += data[i];", "s += data[i] * 3;")), 0.10, new UndecidedEngine());
+        Assert.Equal("undecided", withinOrder.Single().Status);
+    }
 }
