@@ -9,16 +9,18 @@ namespace Pix.Robustness.Tests.Fuzzing;
 /// <param name="Mixed">Methods using every construct the fuzzer knows: no exception, finite, non-negative, deterministic.</param>
 /// <param name="Monotone">Methods whose running time cannot decrease when <c>n</c> grows (loops with bounds non-decreasing in
 /// <c>n</c>, straight-line bodies, no early exit): their interface must not decrease either.</param>
-internal sealed record FuzzProgram(int Seed, string Source, IReadOnlyList<string> Mixed, IReadOnlyList<string> Monotone);
+/// <param name="Constructs">The construct families the checked methods use (not the helpers).</param>
+internal sealed record FuzzProgram(int Seed, string Source, IReadOnlyList<string> Mixed, IReadOnlyList<string> Monotone, IReadOnlySet<FuzzConstruct> Constructs);
 
 /// <summary>
 /// A seeded generator of random but valid C# methods: nested loops with affine, dependent,
 /// logarithmic and strided bounds; breaks and continues; branches; calls (plain, generic, recursive);
-/// ref structs and stackalloc; pattern matching and switch expressions; local functions; lambdas and LINQ.
-/// Every method has the signature <c>long Name(int n, int m, int[] data, bool flag, object o)</c>, so that
+/// ref structs and stackalloc; pattern matching and switch expressions; local functions; lambdas and LINQ;
+/// and, half of the statements, one of the newer families of <see cref="FuzzConstruct"/>
+/// (CSharpMethodFuzzer.Constructs.cs). Every method has the signature <c>long Name(int n, int m, int[] data, bool flag, object o)</c>, so that
 /// methods can call each other. The code is compiled, never run: it only has to be valid.
 /// </summary>
-internal sealed class CSharpMethodFuzzer
+internal sealed partial class CSharpMethodFuzzer
 {
     private const string Parameters = "int n, int m, int[] data, bool flag, object o";
     private const int MaxDepth = 3;
@@ -36,13 +38,15 @@ internal sealed class CSharpMethodFuzzer
     public FuzzProgram Generate(int mixedMethods, int monotoneMethods)
     {
         var source = new StringBuilder();
-        source.AppendLine("using System;");
-        source.AppendLine("using System.Collections.Generic;");
-        source.AppendLine("using System.Linq;");
+        foreach (string import in Imports)
+        {
+            source.AppendLine($"using {import};");
+        }
+
         source.AppendLine();
         source.AppendLine($"public static partial class Fuzz{_seed}");
         source.AppendLine("{");
-        source.AppendLine(Helpers);
+        source.AppendLine(FuzzHelpers.For(_seed));
 
         var mixed = new List<string>();
         for (int k = 0; k < mixedMethods; k++)
@@ -81,29 +85,28 @@ internal sealed class CSharpMethodFuzzer
         }
 
         source.AppendLine("}");
-        return new FuzzProgram(_seed, source.ToString(), mixed, monotone);
+        return new FuzzProgram(_seed, source.ToString(), mixed, monotone, new HashSet<FuzzConstruct>(_used));
     }
 
-    /// <summary>Callees available to every method: plain, generic, recursive, and a ref struct with a loop.</summary>
-    private const string Helpers = """
-            private static int Scale(int x) => x * 3 + 1;
-            private static T Larger<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) >= 0 ? a : b;
-            private static int Depth(int d) => d <= 0 ? 0 : 1 + Depth(d - 1);
-            private static int SumTo(int count) { int s = 0; for (int q = 0; q < count; q++) { s += q; } return s; }
-            private ref struct Window
-            {
-                private readonly Span<int> _items;
-                public Window(Span<int> items) { _items = items; }
-                public int Sum() { int s = 0; for (int i = 0; i < _items.Length; i++) { s += _items[i]; } return s; }
-            }
-        """;
+    private static readonly string[] Imports =
+    [
+        "System", "System.Buffers.Binary", "System.Collections.Concurrent", "System.Collections.Generic", "System.Linq",
+        "System.Text", "System.Threading", "System.Threading.Tasks", "Pix",
+    ];
 
     private void AppendStatement(StringBuilder b, int indent, int depth, List<string> loopVariables, List<string> callable)
     {
         string pad = new(' ', indent * 4);
-        int choice = _random.Next(depth >= MaxDepth ? 9 : 14);
         string v = Fresh();
         string index = loopVariables.Count > 0 ? loopVariables[_random.Next(loopVariables.Count)] : "n";
+        if (_random.Next(2) == 0)
+        {
+            AppendConstruct(b, indent, depth, loopVariables, callable, v, index);
+            AppendEarlyExit(b, pad, loopVariables, index);
+            return;
+        }
+
+        int choice = _random.Next(depth >= MaxDepth ? 9 : 14);
         switch (choice)
         {
             case 0: b.AppendLine($"{pad}acc += {index} * 3 + (acc >> 2);"); break;
@@ -153,6 +156,12 @@ internal sealed class CSharpMethodFuzzer
                 break;
         }
 
+        AppendEarlyExit(b, pad, loopVariables, index);
+    }
+
+    /// <summary>Sometimes, inside a loop, a break or continue after the statement.</summary>
+    private void AppendEarlyExit(StringBuilder b, string pad, List<string> loopVariables, string index)
+    {
         if (loopVariables.Count > 0 && _random.Next(6) == 0)
         {
             b.AppendLine(_random.Next(2) == 0 ? $"{pad}if (acc > {index} * 7) break;" : $"{pad}if ((acc & 1) == 0) continue;");
@@ -207,12 +216,34 @@ internal sealed class CSharpMethodFuzzer
             3 => "m",
             _ => outer!,
         };
-        b.AppendLine($"{pad}for (int {v} = 0; {v} < {bound}; {v}++)");
+        // A while loop counting up to the same bound runs as often as the for loop: both stay monotone.
+        bool asWhile = _random.Next(3) == 0;
+        if (asWhile)
+        {
+            _used.Add(FuzzConstruct.BoundedWhile);
+            b.AppendLine($"{pad}int {v} = 0;");
+            b.AppendLine($"{pad}while ({v} < {bound})");
+        }
+        else
+        {
+            b.AppendLine($"{pad}for (int {v} = 0; {v} < {bound}; {v}++)");
+        }
+
         b.AppendLine($"{pad}{{");
         b.AppendLine($"{pad}    acc += {v} ^ m;");
+        if (_random.Next(2) == 0)
+        {
+            AppendMonotoneStatement(b, pad + "    ", v);
+        }
+
         if (depth < 2 && _random.Next(2) == 0)
         {
             AppendMonotoneLoop(b, indent + 1, depth + 1, v);
+        }
+
+        if (asWhile)
+        {
+            b.AppendLine($"{pad}    {v}++;");
         }
 
         b.AppendLine($"{pad}}}");

@@ -24,8 +24,8 @@ internal sealed record FuzzedMethod(FuzzProgram Program, string Name, bool IsMon
 /// </summary>
 public sealed class FuzzCorpus
 {
-    private const int MixedPerProgram = 6;
-    private const int MonotonePerProgram = 3;
+    internal const int MixedPerProgram = 6;
+    internal const int MonotonePerProgram = 3;
 
     public FuzzCorpus()
     {

@@ -10,10 +10,10 @@ namespace Pix.Robustness.Tests.Fuzzing;
 internal static class FuzzSettings
 {
     /// <summary>Programs in the regular suite: small enough to stay well under 30 s on a busy 2-core machine.</summary>
-    private const int DefaultPrograms = 8;
+    internal const int DefaultPrograms = 8;
 
     /// <summary>First seed of the regular suite; program k uses seed + k, so any failure names its seed.</summary>
-    private const int DefaultSeed = 20261129;
+    internal const int DefaultSeed = 20261129;
 
     public static int Programs => Read("PIX_FUZZ_PROGRAMS", DefaultPrograms);
 
