@@ -53,7 +53,7 @@ public sealed class MachineState
 
     /// <summary>
     /// Probes this machine now against <paramref name="profile"/> (a few milliseconds; the first call in a process
-    /// also warms the kernels up, a few hundred more, so that they run optimised code as they did when calibrated).
+    /// also warms the kernels up for 1.5 s, so that they run optimised code as they did when calibrated).
     /// </summary>
     public static MachineState Probe(HardwareProfile profile) =>
         MachineStateProbe.Process.Measure(profile ?? throw new ArgumentNullException(nameof(profile)));

@@ -19,9 +19,10 @@ namespace Pix;
 /// 2 MiB is past L2 on this project's VM (512 KiB) and within the L3 it gets, where another VM's traffic lands; both
 /// are points of the calibrated curve (<see cref="MemoryChase.DefaultSizes"/>); the reference profile interpolates.
 /// <para>Each timing lasts about 100 µs on the machine this was written on, long beside the clock's resolution and
-/// short beside a scheduler quantum; <see cref="Rounds"/> rounds, kernels interleaved within a round, about 5 ms in
-/// all with the re-walks. The kernels are the calibrator's, not copies, so the probe runs the code the profile priced; they tier up as
-/// ordinary code does, hence the time-based warm-up before the first probe of a process.</para>
+/// short beside a scheduler quantum; <see cref="Rounds"/> rounds, kernels interleaved within a round: by design about
+/// 4 ms of timings plus the re-walks (not timed apart). The kernels are the calibrator's, not copies, so the probe
+/// runs the code the profile priced; they tier up as ordinary code does, hence the time-based warm-up before the first
+/// probe of a process.</para>
 /// </remarks>
 internal sealed class MachineStateProbe
 {
@@ -36,7 +37,7 @@ internal sealed class MachineStateProbe
     /// <remarks>
     /// Each round times the largest set first, so nothing timed before a kernel in its round evicted that kernel's data
     /// except the chase of 2 MiB, which evicts L2: the 256 KiB set is walked once, untimed, before each of its timings
-    /// (a first version that did not timed it at L3's latency, 3.5x its price). Re-walking the 2 MiB set would cost
+    /// (a first version without that walk timed it at L3's latency, 3.5x its price). Re-walking the 2 MiB set would cost
     /// four times its timing; it stays in L3 from the probe's first walk, as nothing else in the probe fills L3.
     /// 4 MiB was tried first: on this VM it is the edge of the L3 it gets (the curve: 23.5 ns at 4 MiB, 117 at 8 MiB),
     /// and under load it read 5-6x its price, between rounds 4.5-48x.
@@ -116,7 +117,7 @@ internal sealed class MachineStateProbe
                 profile => profile.MemoryLoads.Count == 0 ? (null, "the profile has no memory-level curve") : (profile.LoadNs(chase.WorkingSetBytes), null)));
         }
 
-        // The chains' data (1 KiB) comes back from L2 in a few dozen of their 65,536 steps: no re-walk.
+        // The load chain's 1 KiB comes back from L2 in a few dozen of its 65,536 steps, and the ALU chain reads no data: no re-walk.
         kernels.Add(Calibrated(LatencyKernels.Load, state, 4_096));
         kernels.Add(Calibrated(LatencyKernels.Alu, state, 16_384));
         return kernels;
