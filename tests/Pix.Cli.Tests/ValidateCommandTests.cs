@@ -155,6 +155,29 @@ public sealed class ValidateCommandTests : CliTestBase
         Assert.DoesNotContain(", pass ", err);
     }
 
+    [Fact]
+    public void The_machines_state_is_printed_per_method_and_in_the_reports_table()
+    {
+        // Structural only: the probe's figures are timings; what is checked is that they are there, per method and in the table.
+        string report = Path.Combine(Directory, "machine.md");
+
+        var (exit, output, err) = Run("validate", ThisAssembly, "--sizes", "4", "--warmup", "0", "--method", "SumSpan", "--passes", "1", "--out", report);
+
+        Assert.True(exit == 0, err);
+        string[] lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        int method = Array.FindIndex(lines, l => l.StartsWith("Pix.Cli.Tests.SampleTargets.SumSpan: MAPE", StringComparison.Ordinal));
+        Assert.StartsWith("Machine before: factor ", lines[method + 1]);
+        Assert.StartsWith("Machine after:  factor ", lines[method + 2]);
+        Assert.Contains("chase 256 KiB ", lines[method + 1]);
+        Assert.Contains(Commands.ValidateCommand.MachineStateLegend, lines);
+
+        string markdown = File.ReadAllText(report);
+        Assert.Contains("| median CV | machine before -> after |", markdown);
+        Assert.Matches(@"\| `Pix\.Cli\.Tests\.SampleTargets\.SumSpan` \| 1 \|.*\| \d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\) -> \d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\) \|", markdown);
+        Assert.Contains("Machine before the sweep: factor ", markdown);
+        Assert.Contains(Commands.ValidateCommand.MachineStateLegend, markdown);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("6")]

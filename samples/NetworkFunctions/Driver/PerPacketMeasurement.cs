@@ -11,7 +11,14 @@ namespace Pix.Samples.NetworkFunctions.Driver;
 /// <param name="Repetitions">Timed replays of the workload.</param>
 /// <param name="SharedRepetitions">Of those, the ones that never got the core to themselves (<see cref="Measurement.IsCoreShared"/>).</param>
 /// <param name="RepetitionNs">Per timed replay, per measured packet, the latency as timed (what <paramref name="PerPacketNs"/> is computed from).</param>
-public sealed record PerPacketResult(double PacketsPerSecond, double[] PerPacketNs, double TimerOverheadNs, int Repetitions, int SharedRepetitions, double[][] RepetitionNs);
+public sealed record PerPacketResult(double PacketsPerSecond, double[] PerPacketNs, double TimerOverheadNs, int Repetitions, int SharedRepetitions, double[][] RepetitionNs)
+{
+    /// <summary>The machine's state probed just before the first timed replay (after the warm-up); null when not asked for.</summary>
+    public MachineState? StateBefore { get; init; }
+
+    /// <summary>The machine's state probed just after the last timed replay; null when not asked for.</summary>
+    public MachineState? StateAfter { get; init; }
+}
 
 /// <summary>
 /// Measures a scenario at steady state: warms up by time (tier-1 code arrives late, see
@@ -32,7 +39,14 @@ public static class PerPacketMeasurement
     private static int s_touchedSink;
 
     /// <summary>Runs the measurement.</summary>
-    public static PerPacketResult Run(Scenario scenario, TimeSpan warmUp, int repetitions)
+    /// <param name="scenario">What to replay.</param>
+    /// <param name="warmUp">How long to replay untimed first.</param>
+    /// <param name="repetitions">Timed replays.</param>
+    /// <param name="stateAgainst">
+    /// When given, the machine's state against this profile is probed around the timed replays
+    /// (<see cref="MachineState.Probe"/>, a few ms each): reported beside the figures, never applied to them.
+    /// </param>
+    public static PerPacketResult Run(Scenario scenario, TimeSpan warmUp, int repetitions, HardwareProfile? stateAgainst = null)
     {
         Workload workload = scenario.Workload;
         int measured = workload.Count - workload.SetupCount;
@@ -42,6 +56,8 @@ public static class PerPacketMeasurement
             ReplayUntimed(scenario);
         }
 
+        // Its chases evict the caches; every timed replay starts from ResetAndSetUp, which fills them again.
+        MachineState? stateBefore = stateAgainst is null ? null : MachineState.Probe(stateAgainst);
         var samples = new double[repetitions][];
         int shared = 0;
         for (int r = 0; r < repetitions; r++)
@@ -69,6 +85,7 @@ public static class PerPacketMeasurement
             shared += Measurement.IsCoreShared(bestRate) ? 1 : 0;
         }
 
+        MachineState? stateAfter = stateAgainst is null ? null : MachineState.Probe(stateAgainst);
         double[] perPacket = Statistics.TrimmedMeanPerItem(samples);
         double best = double.MaxValue;
         for (int r = 0; r < repetitions; r++)
@@ -76,7 +93,7 @@ public static class PerPacketMeasurement
             best = Math.Min(best, ReplayUntimed(scenario));
         }
 
-        return new PerPacketResult(measured / best, perPacket, TimerOverhead(), repetitions, shared, samples);
+        return new PerPacketResult(measured / best, perPacket, TimerOverhead(), repetitions, shared, samples) { StateBefore = stateBefore, StateAfter = stateAfter };
     }
 
     /// <summary>Replays the measured packets once from the setup state, timing each; returns their latencies in ns.</summary>

@@ -75,19 +75,22 @@ try
             return 0;
     }
 
+    // The state probe's first call warms its kernels up (1.5 s): here, so that tier-1 code has arrived by the first workload's probe.
+    MachineState.Probe(profile);
     double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
     Console.WriteLine($"profile: {profile.Name}; timer overhead: {timerNs:0.0} ns; dispatch = the same packets through an empty scenario (timer excluded)");
     Console.WriteLine($"caches simulated for the cold-load PCVs: {MachineCaches.Current}");
     Console.WriteLine("measured = median over packets of each packet's timed latency (a trimmed mean over the repetitions: the clock may step 10 ns) - timer - dispatch: what the entry point's interface describes");
     Console.WriteLine($"shared = timed replays during which another hardware thread shared the core (each replayed up to {PerPacketMeasurement.MaxAttempts} times to get it alone)");
-    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6}  PCVs induced (per measured packet)");
+    Console.WriteLine(MachineStateReport.Legend);
+    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6} {"machine",-10}  PCVs induced (per measured packet)");
     foreach ((string nf, string workload) in options.Selection())
     {
         Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
         PcvTrace pcvs = scenario.TracePcvs();
         double[]? predicted = scenario.PredictAll(profile, pcvs);
         TimeSpan warmUp = TimeSpan.FromMilliseconds(options.WarmUpMs);
-        PerPacketResult result = PerPacketMeasurement.Run(scenario, warmUp, options.Repetitions);
+        PerPacketResult result = PerPacketMeasurement.Run(scenario, warmUp, options.Repetitions, stateAgainst: profile);
         // Timed right after the function, on its packets, so both see the same machine state.
         double dispatchNs = Statistics.Median(PerPacketMeasurement.Run(new DispatchScenario(scenario), warmUp, options.Repetitions).PerPacketNs) - timerNs;
         double measured = Statistics.Median(result.PerPacketNs) - timerNs - dispatchNs;
@@ -96,7 +99,8 @@ try
         // Rounded first, and + 0.0 turns -0 into 0, so an error under 0.5% prints "0%", not "-+0%".
         string error = predicted is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round((Statistics.Median(predicted) - measured) / measured, 2) + 0.0,7:+0%;-0%;0%}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {prediction,10} {error,7} {result.SharedRepetitions + "/" + result.Repetitions,6}  {pcvs.Summarize()}"));
+            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {prediction,10} {error,7} {result.SharedRepetitions + "/" + result.Repetitions,6} {MachineStateReport.Column(result),-10}  {pcvs.Summarize()}"));
+        MachineStateReport.Lines(result).ToList().ForEach(Console.WriteLine);
     }
 
     return 0;

@@ -96,6 +96,12 @@ internal static class ValidateCommand
         return command;
     }
 
+    /// <summary>What the machine-state lines say, printed once under the summary and in the Markdown report's header.</summary>
+    internal const string MachineStateLegend =
+        "Machine: the machine's state against the profile just before and after each method's sweep (MachineState.Probe): the calibration's chain kernels (ALU, L1 load, "
+        + "memory chases in and beyond L2) timed now over what the profile prices them, and their geometric mean, the factor; 1.00 = as priced, 1.30 = 30% slower; "
+        + "quartiles over the probe's rounds in brackets. A noise figure beside the errors, never applied to a prediction.";
+
     private static int[]? ParseSizes(ArgumentResult result)
     {
         var sizes = new List<int>();
@@ -204,7 +210,11 @@ internal static class ValidateCommand
                 stderr.WriteLine($"pix validate: note: {t.Method.Name} sweeps {sweep.Count} sizes spanning {(double)sweep.Max() / sweep.Min():0.#}x; accuracy claims want at least 6 spanning 1000x.");
             }
 
-            results.Add(runner.Run(t, sweep));
+            // The machine's state around the sweep, against the profile the predictions use: a noise figure beside the
+            // errors (a machine 1.4x slower than calibrated shows here, not only as error), never applied to them.
+            MachineState? before = t.NotValidatedBecause is null ? MachineState.Probe(profile) : null;
+            MethodValidation validation = runner.Run(t, sweep);
+            results.Add(before is null ? validation : validation with { StateBefore = before, StateAfter = MachineState.Probe(profile) });
         }
 
         var report = new ValidationReport(Path.GetFileName(assemblyPath), profile, isReference, results, mode);
@@ -231,6 +241,20 @@ internal static class ValidateCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>The lines "Machine before: factor 1.08 (1.05–1.11) over 9 rounds: …" and "Machine after: …" of a method, when probed.</summary>
+    internal static void WriteMachineState(MethodValidation m, TextWriter stdout)
+    {
+        if (m.StateBefore is { } before)
+        {
+            stdout.WriteLine($"Machine before: {before}");
+        }
+
+        if (m.StateAfter is { } after)
+        {
+            stdout.WriteLine($"Machine after:  {after}");
+        }
+    }
+
     private static void WriteSummary(ValidationReport report, TextWriter stdout)
     {
         stdout.WriteLine($"Profile: {report.Profile.Name} ({report.Profile.Machine.Cpu})");
@@ -248,6 +272,7 @@ internal static class ValidateCommand
             }
 
             stdout.WriteLine($"{m.Method}: MAPE {Format.Percent(m.Mape)}; on a core of its own {Format.PercentOrDash(m.OwnCoreMape)} ({m.OwnCorePoints.Count()} of {m.Points.Count} sizes)");
+            WriteMachineState(m, stdout);
             var table = new TextTable("size", "predicted", "measured", "CV", "IQR/median", "issue", "error").AlignRight(0, 1, 2, 3, 4, 5, 6);
             foreach (ValidationPoint p in m.Points)
             {
@@ -290,5 +315,9 @@ internal static class ValidateCommand
         stdout.WriteLine(validated == 0
             ? "No method was validated."
             : $"Overall MAPE {Format.Percent(report.OverallMape)} over {validated} method(s); {Format.PercentOrDash(report.OverallOwnCoreMape)} over the {report.PointCounts.OwnCore} of {report.PointCounts.All} sizes measured on a core of their own; * = timings had not settled; † = measured while another hardware thread shared the core.");
+        if (validated > 0)
+        {
+            stdout.WriteLine(MachineStateLegend);
+        }
     }
 }

@@ -20,22 +20,24 @@ internal static class MarkdownReport
         }
 
         md.Append("\nMeasured: ").Append(report.MeasuredAs).Append("; median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate. Issue rate: operations per cycle the core issued around each measurement (`Measurement.CoreIssueRate`); well below the core's width, another hardware thread shared the core and code bound by the issue rate ran slower.\n\n");
+        md.Append(Commands.ValidateCommand.MachineStateLegend).Append("\n\n");
         md.Append("Command: `").Append(commandLine).Append("`\n\n");
 
         var validated = report.Methods.Where(m => m.Validated).ToList();
         if (validated.Count > 0)
         {
-            md.Append("| method | sizes | MAPE | sizes on a core of their own | their MAPE | median CV |\n|---|---:|---:|---:|---:|---:|\n");
+            md.Append("| method | sizes | MAPE | sizes on a core of their own | their MAPE | median CV | machine before -> after |\n|---|---:|---:|---:|---:|---:|---|\n");
             foreach (MethodValidation m in validated)
             {
                 md.Append("| `").Append(m.Method).Append("` | ").Append(m.Points.Count).Append(" | ")
                   .Append(Format.Percent(m.Mape)).Append(" | ").Append(m.OwnCorePoints.Count()).Append(" | ")
-                  .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" | ").Append(Format.Percent(m.MedianNoise)).Append(" |\n");
+                  .Append(Format.PercentOrDash(m.OwnCoreMape)).Append(" | ").Append(Format.Percent(m.MedianNoise)).Append(" | ")
+                  .Append(m.StateFactors).Append(" |\n");
             }
 
             md.Append("| **overall** | ").Append(report.PointCounts.All).Append(" | **")
               .Append(Format.Percent(report.OverallMape)).Append("** | ").Append(report.PointCounts.OwnCore).Append(" | **")
-              .Append(Format.PercentOrDash(report.OverallOwnCoreMape)).Append("** | |\n\n");
+              .Append(Format.PercentOrDash(report.OverallOwnCoreMape)).Append("** | | |\n\n");
         }
 
         if (svgFileName is not null && validated.Count > 0)
@@ -56,6 +58,11 @@ internal static class MarkdownReport
                   .Append(Format.Percent(p.Measured.RelativeInterquartileRange)).Append(" | ")
                   .Append(Format.IssueRate(p.Measured.IssueRate)).Append(" | ")
                   .Append(Format.SignedPercent(p.SignedError)).Append(" |\n");
+            }
+
+            if (m.StateBefore is not null || m.StateAfter is not null)
+            {
+                md.Append("\nMachine before the sweep: ").Append(m.StateBefore?.ToString() ?? "-").Append(".\nMachine after: ").Append(m.StateAfter?.ToString() ?? "-").Append(".\n");
             }
 
             md.Append("\nMAPE ").Append(Format.Percent(m.Mape)).Append("; on a core of its own ")

@@ -33,6 +33,15 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
     /// </summary>
     public MeasurementResult? DroppedFirstMeasurement { get; init; }
 
+    /// <summary>The machine's state against the profile just before the sweep (<see cref="MachineState.Probe"/>); null when not probed.</summary>
+    public MachineState? StateBefore { get; init; }
+
+    /// <summary>The machine's state just after the sweep; null when not probed.</summary>
+    public MachineState? StateAfter { get; init; }
+
+    /// <summary>"1.04 (1.01–1.07) -> 1.10 (1.05–1.12)": the two probes' factors; "-" when not probed.</summary>
+    public string StateFactors => StateBefore is null && StateAfter is null ? "-" : (StateBefore?.FactorText ?? "-") + " -> " + (StateAfter?.FactorText ?? "-");
+
     /// <summary>One line: the dropped first measurement and the one kept for that size; null when none was dropped.</summary>
     public string? DroppedNote() => DroppedFirstMeasurement is { } dropped && Points.Count > 0
         ? $"size {Points[0].Size} was measured twice and its first measurement dropped (the method was new to the process): dropped {dropped.Median}, kept {Points[0].Measured.Median}"
