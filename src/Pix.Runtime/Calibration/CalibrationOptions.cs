@@ -76,7 +76,13 @@ public sealed record CalibrationOptions
     /// </summary>
     public bool RecordIssueWidth { get; init; } = true;
 
-    /// <summary>Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets).</summary>
+    /// <summary>
+    /// Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets), with
+    /// <see cref="MinRepetitions"/> passes at least, as the defaults: the first pass sizes every kernel's batches and
+    /// takes 2–4x as long as a later one, so predicting the second from it stopped loaded runs after one pass with a
+    /// third of the budget unused, and every one-pass calibration of the fifteenth session read the slow group of
+    /// <c>Load</c>'s throughput (docs/accuracy.md, "Fifteenth session: a calibration that waits for a quiet pass").
+    /// </summary>
     public static CalibrationOptions ForBudget(TimeSpan budget)
     {
         if (budget <= TimeSpan.Zero)
@@ -85,7 +91,7 @@ public sealed record CalibrationOptions
         }
 
         TimeSpan warmup = TimeSpan.FromTicks(Math.Min(Default.WarmupTime.Ticks, budget.Ticks / 5));
-        return Default with { TimeBudget = budget, WarmupTime = warmup, MinRepetitions = 1 };
+        return Default with { TimeBudget = budget, WarmupTime = warmup };
     }
 
     internal void Validate()

@@ -133,6 +133,22 @@ public sealed class PassLoopTests
     }
 
     [Fact]
+    public void A_budget_from_the_command_line_makes_two_passes_even_when_the_first_is_long()
+    {
+        // The first pass sizes every kernel (here 9 s of a 10 s budget); the second is the first of the short ones.
+        TimeSpan now = TimeSpan.Zero;
+        var passes = new List<int>();
+        var core = new CoreMonitor(() => Quiet);
+        PassLoop.Run(CalibrationOptions.ForBudget(TimeSpan.FromSeconds(10)), core, () => now, pass =>
+        {
+            passes.Add(pass);
+            now += TimeSpan.FromSeconds(pass == 1 ? 9 : 1);
+        });
+
+        Assert.Equal(new[] { 1, 2 }, passes);
+    }
+
+    [Fact]
     public void A_ceiling_shorter_than_the_budget_is_refused()
     {
         var options = Options with { QuietPassCeiling = TimeSpan.FromSeconds(5) };
