@@ -17,6 +17,8 @@ calibrations already made (the "R0" column reproduces the profile's own figure):
   R2  quietest timing, its batches without the collections it counted (the slowest ones dropped)
   R3  median over the timings of R2's collection-free medians
   R4  median of every timing's collection-free batches, pooled
+  Q0  R0 over the timings of the passes on a core of their own (the file's quietPasses, or for a file written before
+      them, a pass whose issue rate is at least 90% of the highest in issueRates), all timings when none is quiet
 
 It also prints the 2 KB kernel's timing medians in pass order (ns an iteration): the state a
 calibration saw, pass by pass.
@@ -37,6 +39,19 @@ def collection_free(timing):
     batches = sorted(timing["batchNs"])
     drop = min(timing.get("gen0Collections", 0), len(batches) - 1)
     return batches[: len(batches) - drop]
+
+
+def quiet_passes(raw):
+    """The passes (from 1) pix calibrate judged quiet; older files: rates within 90% of their highest (CoreMonitor.SharedBelow)."""
+    if "quietPasses" in raw:
+        return set(raw["quietPasses"])
+    rates = raw.get("issueRates", [])
+    return {i + 1 for i, r in enumerate(rates) if r >= 0.9 * max(rates)} if rates else set()
+
+
+def quiet_only(quiet):
+    """Q0: R0 over the timings in quiet passes, all of them when the kernel has none there."""
+    return lambda ts: min(t["medianNs"] for t in ([t for t in ts if t["pass"] in quiet] or ts))
 
 
 RULES = {
@@ -74,17 +89,20 @@ def main(paths):
     if not paths:
         print(__doc__)
         return 2
-    print(f"{'raw file':24} {'profile':>8} " + " ".join(f"{r:>7}" for r in RULES) + "   2 KB kernel by pass (ns an iteration)")
+    print(f"{'raw file':24} {'profile':>8} " + " ".join(f"{r:>7}" for r in list(RULES) + ["Q0"]) + "   2 KB kernel by pass (ns an iteration; s = a shared pass)")
     for path in paths:
         with open(path, encoding="utf-8") as f:
-            passes = json.load(f)["passes"]
+            raw = json.load(f)
+        passes = raw["passes"]
+        rules = dict(RULES, Q0=quiet_only(quiet_passes(raw)))
         timings = {k: [p for p in passes if p["name"] == k] for k in BYTES}
         if any(not ts for ts in timings.values()):
             print(f"{os.path.basename(path):24} (no allocation kernels)")
             continue
         other, profile_value = other_ns(path)
-        figures = [fit({k: rule(ts) for k, ts in timings.items()}, other)[1] for rule in RULES.values()]
-        states = ", ".join(f"{t['medianNs']:.0f}" for t in timings["alloc 2 KB x4"])
+        figures = [fit({k: rule(ts) for k, ts in timings.items()}, other)[1] for rule in rules.values()]
+        quiet = quiet_passes(raw)
+        states = ", ".join(f"{t['medianNs']:.0f}" + ("" if not quiet or t["pass"] in quiet else "s") for t in timings["alloc 2 KB x4"])
         shown = f"{profile_value:8.4f}" if profile_value is not None else f"{'-':>8}"
         print(f"{os.path.basename(path):24} {shown} " + " ".join(f"{v:7.4f}" for v in figures) + f"   {states}")
     return 0

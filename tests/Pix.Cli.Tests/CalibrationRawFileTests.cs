@@ -47,6 +47,27 @@ public sealed class CalibrationRawFileTests : IDisposable
         Assert.Equal(2, Number((JsonObject)passes[2], "pass"));
     }
 
+    [Fact]
+    public void The_quiet_passes_and_the_wait_for_them_are_written()
+    {
+        var result = new CalibrationResult(HardwareProfile.Reference, Array.Empty<KernelTiming>(), new Dictionary<OperationClass, string>(), 0, 3, TimeSpan.FromSeconds(21))
+        {
+            IssueRates = new[] { 2.8, 3.4, 2.9 },
+            HighestIssueRate = 3.5,
+            WaitingPasses = 1,
+            CeilingReached = false,
+        };
+        string path = Path.Combine(_directory, "quiet.json");
+
+        CalibrationRawFile.Write(path, result);
+
+        var root = (JsonObject)JsonReader.Parse(File.ReadAllText(path), path);
+        Assert.Equal(3.5, Number(root, "highestIssueRate"));
+        Assert.Equal(new[] { 2.0 }, Numbers(root, "quietPasses"));
+        Assert.Equal(1, Number(root, "waitingPasses"));
+        Assert.False(((JsonBoolean)root["ceilingReached"]!).Value);
+    }
+
     private static double Number(JsonObject o, string name) => ((JsonNumber)o[name]!).Value;
 
     private static double[] Numbers(JsonObject o, string name) => ((JsonArray)o[name]!).Items.Select(n => ((JsonNumber)n).Value).ToArray();

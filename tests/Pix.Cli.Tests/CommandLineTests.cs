@@ -137,6 +137,28 @@ public sealed class CommandLineTests : CliTestBase
         Assert.Contains("seconds", err);
     }
 
+    [Theory]
+    [InlineData("2")]
+    [InlineData("abc")]
+    public void Calibrate_refuses_a_bad_ceiling(string ceiling)
+    {
+        var (exit, _, err) = Run("calibrate", "-o", Path.Combine(Directory, "ceiling.pixhw.json"), "--ceiling", ceiling);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--ceiling takes a number of seconds, at least 3", err);
+    }
+
+    [Fact]
+    public void Calibrate_refuses_a_ceiling_shorter_than_its_budget_before_measuring()
+    {
+        string profile = Path.Combine(Directory, "ceiling.pixhw.json");
+        var (exit, _, err) = Run("calibrate", "-o", profile, "--seconds", "10", "--ceiling", "8");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--ceiling (8 s) cannot be shorter than --seconds (10 s)", err);
+        Assert.False(File.Exists(profile));
+    }
+
     [Fact]
     public void Calibrate_does_not_touch_an_existing_profile_when_it_fails()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -6,7 +7,7 @@ using Pix.Cli.Output;
 
 namespace Pix.Cli.Commands;
 
-/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--name n] [--raw timings.json]</c>: measure this machine and save its profile.</summary>
+/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--ceiling 30] [--name n] [--raw timings.json]</c>: measure this machine and save its profile.</summary>
 internal static class CalibrateCommand
 {
     public static Command Create()
@@ -21,6 +22,12 @@ internal static class CalibrateCommand
             Description = "Time budget for the measurement, in seconds (at least 3).",
             DefaultValueFactory = _ => CalibrationOptions.Default.TimeBudget.TotalSeconds,
             CustomParser = OptionParsers.Seconds("--seconds", 3, CalibrationOptions.Default.TimeBudget.TotalSeconds),
+        };
+        var ceiling = new Option<double?>("--ceiling")
+        {
+            Description = "Longest the calibration may run, in seconds, when every pass within --seconds ran while another hardware thread shared the core: "
+                + "it passes on until one pass runs on a core of its own (default: twice --seconds; equal to --seconds never waits).",
+            CustomParser = result => result.Tokens.Count == 0 ? null : OptionParsers.Seconds("--ceiling", 3, 0)(result),
         };
         var name = new Option<string?>("--name") { Description = "Profile name (default: the host name)." };
         var raw = new Option<string?>("--raw")
@@ -37,17 +44,23 @@ internal static class CalibrateCommand
         {
             output,
             seconds,
+            ceiling,
             name,
             raw,
             defaultIssueWidth,
         };
         CommandAction.Set(command, (parse, stdout, stderr) =>
-            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(name), parse.GetValue(raw), !parse.GetValue(defaultIssueWidth), stdout, stderr));
+            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(ceiling), parse.GetValue(name), parse.GetValue(raw), !parse.GetValue(defaultIssueWidth), stdout, stderr));
         return command;
     }
 
-    private static int Run(string outputPath, double seconds, string? name, string? rawPath, bool recordIssueWidth, TextWriter stdout, TextWriter stderr)
+    private static int Run(string outputPath, double seconds, double? ceilingSeconds, string? name, string? rawPath, bool recordIssueWidth, TextWriter stdout, TextWriter stderr)
     {
+        if (ceilingSeconds < seconds)
+        {
+            throw new CommandLineException($"--ceiling ({Format.Number(ceilingSeconds.Value, "0.##")} s) cannot be shorter than --seconds ({Format.Number(seconds, "0.##")} s).");
+        }
+
         // Check the destinations before spending seconds measuring.
         CheckWritable(outputPath);
         if (rawPath is not null)
@@ -65,8 +78,13 @@ internal static class CalibrateCommand
             throw new CommandLineException("this pix was built in Debug, so the calibration kernels would run unoptimised and every cost would be wrong; build or run it with -c Release.");
         }
 
-        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(seconds)) with { ProfileName = name, RecordIssueWidth = recordIssueWidth };
-        stderr.WriteLine($"Calibrating for about {seconds:0} s; keep the machine otherwise idle.");
+        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(seconds)) with
+        {
+            ProfileName = name,
+            RecordIssueWidth = recordIssueWidth,
+            QuietPassCeiling = ceilingSeconds is { } c ? TimeSpan.FromSeconds(c) : null,
+        };
+        stderr.WriteLine($"Calibrating for about {seconds:0} s (up to {options.EffectiveQuietPassCeiling.TotalSeconds:0} s while every pass runs on a shared core); keep the machine otherwise idle.");
         CalibrationResult result = HardwareProfile.CalibrateWithReport(options, new ProgressWriter(stderr));
 
         result.Profile.Save(outputPath);
@@ -104,9 +122,9 @@ internal static class CalibrateCommand
     }
 
     /// <summary>
-    /// The core's issue rate per pass, and a warning when every pass ran well below the highest rate
-    /// this process probed (each kernel's figure is its quietest pass, so one pass on a core of its own
-    /// is enough; none means the throughput costs are a shared core's).
+    /// The core's issue rate per pass, which passes ran on a core of their own (<see cref="CalibrationResult.QuietPasses"/>,
+    /// the rule the calibrator waits on), whether the run passed on beyond its budget waiting for one, and a warning when
+    /// none did: the throughput costs are then a shared core's.
     /// </summary>
     internal static void WriteIssueRates(CalibrationResult result, TextWriter stdout)
     {
@@ -117,14 +135,23 @@ internal static class CalibrateCommand
 
         string rates = string.Join(", ", result.IssueRates.Select(r => Format.Number(r, "0.0")));
         stdout.WriteLine($"Core issue rate per pass (operations per cycle): {rates}.");
-        // One more probe now: with the ones around each pass, the highest rate this process has seen.
-        CoreMonitor.Process.Probe();
-        if (CoreMonitor.Process.IsShared(result.IssueRates.Max()))
+        IReadOnlyList<int> quiet = result.QuietPasses;
+        if (quiet.Count > 0)
         {
-            stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {Format.Number(CoreMonitor.Process.Highest, "0.0")});"
-                + " the throughput costs are a shared core's. Calibrate again when the machine is quieter.");
+            string waited = result.WaitingPasses == 0 ? string.Empty
+                : $" The calibration ran {Passes(result.WaitingPasses)} past its time budget: every pass before {(result.WaitingPasses == 1 ? "it" : "them")} ran on a shared core.";
+            stdout.WriteLine($"On a core of its own: {(quiet.Count == 1 ? "pass" : "passes")} {string.Join(", ", quiet)} of {result.IssueRates.Count}.{waited}");
+            return;
         }
+
+        string ceiling = !result.CeilingReached ? string.Empty
+            : result.WaitingPasses == 0 ? "; no further pass would have ended before the ceiling (--ceiling)"
+            : $"; it ran {Passes(result.WaitingPasses)} past its time budget waiting for a quiet one and stopped at the ceiling (--ceiling)";
+        stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {Format.Number(result.HighestIssueRate, "0.0")}){ceiling};"
+            + " the throughput costs are a shared core's. Calibrate again when the machine is quieter.");
     }
+
+    private static string Passes(int count) => count == 1 ? "1 pass" : $"{count} passes";
 
     /// <summary>Where the profile's issue width comes from, after <see cref="ShowCommand.IssueWidthLine"/>.</summary>
     private static string IssueWidthSource(CalibrationResult result) => result.MeasuredIssueWidth switch

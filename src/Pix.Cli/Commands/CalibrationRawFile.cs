@@ -8,7 +8,8 @@ namespace Pix.Cli.Commands;
 /// so that two calibrations can be compared kernel by kernel, not only class by class.
 /// </summary>
 /// <remarks>
-/// One JSON object: the profile's machine and JIT settings, the issue rate of each pass, and a
+/// One JSON object: the profile's machine and JIT settings, the issue rate of each pass, the highest rate probed, the
+/// passes on a core of their own, the passes run past the budget waiting for one and whether the ceiling was reached, and a
 /// <c>passes</c> array in the order the probes ran, each with its batches per unit (iteration, link
 /// or byte) and the collections inside them.
 /// </remarks>
@@ -30,6 +31,16 @@ internal static class CalibrationRawFile
         }
 
         json.WriteEndArray();
+        json.WriteNumber("highestIssueRate", result.HighestIssueRate);
+        json.WritePropertyName("quietPasses").WriteStartArray();
+        foreach (int pass in result.QuietPasses)
+        {
+            json.WriteNumberValue(pass);
+        }
+
+        json.WriteEndArray()
+            .WriteNumber("waitingPasses", result.WaitingPasses)
+            .WriteBoolean("ceilingReached", result.CeilingReached);
         json.WritePropertyName("passes").WriteStartArray();
         foreach (KernelPass pass in result.Passes)
         {

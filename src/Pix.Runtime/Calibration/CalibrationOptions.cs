@@ -6,7 +6,7 @@ namespace Pix;
 /// <summary>How <see cref="HardwareProfile.Calibrate"/> measures this machine.</summary>
 public sealed record CalibrationOptions
 {
-    /// <summary>The defaults: about 15 seconds in all.</summary>
+    /// <summary>The defaults: about 15 seconds in all (up to 30 while every pass runs on a shared core).</summary>
     public static CalibrationOptions Default { get; } = new();
 
     /// <summary>
@@ -17,9 +17,22 @@ public sealed record CalibrationOptions
 
     /// <summary>
     /// Wall-clock budget for the whole run. Whole passes over the kernels are repeated while the
-    /// next one is expected to fit (each kernel's figure is its quietest timing), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>.
+    /// next one is expected to fit (each kernel's figure is its quietest timing), between <see cref="MinRepetitions"/> and <see cref="MaxRepetitions"/>;
+    /// past it only while no pass has run on a core of its own (<see cref="QuietPassCeiling"/>).
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long the run may go on past <see cref="TimeBudget"/> (measured, like it, from the start of the run) while every
+    /// pass so far ran on a shared core: whole passes continue until one runs on a core of its own or the next would
+    /// end after this; null (the default) is twice the budget, and the budget itself never waits. More passes are more
+    /// chances for each kernel's quietest timing to be a quiet core's (<see cref="CalibrationResult.QuietPasses"/>); a run
+    /// that reached the ceiling without a quiet pass says so (<see cref="CalibrationResult.CeilingReached"/>).
+    /// </summary>
+    public TimeSpan? QuietPassCeiling { get; init; }
+
+    /// <summary><see cref="QuietPassCeiling"/>, or twice <see cref="TimeBudget"/> when it is null.</summary>
+    internal TimeSpan EffectiveQuietPassCeiling => QuietPassCeiling ?? TimeSpan.FromTicks(2 * TimeBudget.Ticks);
 
     /// <summary>Passes over all kernels always made.</summary>
     public int MinRepetitions { get; init; } = 2;
@@ -63,7 +76,13 @@ public sealed record CalibrationOptions
     /// </summary>
     public bool RecordIssueWidth { get; init; } = true;
 
-    /// <summary>Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets).</summary>
+    /// <summary>
+    /// Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets), with
+    /// <see cref="MinRepetitions"/> passes at least, as the defaults: the first pass sizes every kernel's batches and
+    /// takes 2–4x as long as a later one, so predicting the second from it stopped loaded runs after one pass with a
+    /// third of the budget unused, and every one-pass calibration of the fifteenth session read the slow group of
+    /// <c>Load</c>'s throughput (docs/accuracy.md, "Fifteenth session: a calibration that waits for a quiet pass").
+    /// </summary>
     public static CalibrationOptions ForBudget(TimeSpan budget)
     {
         if (budget <= TimeSpan.Zero)
@@ -72,7 +91,7 @@ public sealed record CalibrationOptions
         }
 
         TimeSpan warmup = TimeSpan.FromTicks(Math.Min(Default.WarmupTime.Ticks, budget.Ticks / 5));
-        return Default with { TimeBudget = budget, WarmupTime = warmup, MinRepetitions = 1 };
+        return Default with { TimeBudget = budget, WarmupTime = warmup };
     }
 
     internal void Validate()
@@ -80,6 +99,11 @@ public sealed record CalibrationOptions
         if (WarmupTime < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(WarmupTime), WarmupTime, "Warm-up time cannot be negative.");
+        }
+
+        if (QuietPassCeiling is { } ceiling && ceiling < TimeBudget)
+        {
+            throw new ArgumentOutOfRangeException(nameof(QuietPassCeiling), ceiling, $"The quiet-pass ceiling cannot be shorter than the time budget ({TimeBudget}).");
         }
 
         if (MinRepetitions < 1 || MaxRepetitions < MinRepetitions)

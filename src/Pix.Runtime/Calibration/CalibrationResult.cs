@@ -49,6 +49,26 @@ public sealed class CalibrationResult
     /// </summary>
     public IReadOnlyList<double> IssueRates { get; init; } = Array.Empty<double>();
 
+    /// <summary>The highest issue rate the calibrating process probed (0 when none was): what <see cref="IssueRates"/> are judged against.</summary>
+    public double HighestIssueRate { get; init; }
+
+    /// <summary>
+    /// The passes (numbered from 1) that ran on a core of their own: a rate in <see cref="IssueRates"/> at least 90% of
+    /// <see cref="HighestIssueRate"/>, the rule the measurement harness uses. Empty means every pass ran while another
+    /// hardware thread shared the core, and the throughput costs are a shared core's: the calibrator passes on past its
+    /// budget until one pass is quiet (<see cref="CalibrationOptions.QuietPassCeiling"/>).
+    /// </summary>
+    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, HighestIssueRate);
+
+    /// <summary>Passes run past <see cref="CalibrationOptions.TimeBudget"/> because every pass before them ran on a shared core.</summary>
+    public int WaitingPasses { get; init; }
+
+    /// <summary>
+    /// Whether the run went on past its budget waiting for a quiet pass and stopped at
+    /// <see cref="CalibrationOptions.QuietPassCeiling"/> (or at <see cref="CalibrationOptions.MaxRepetitions"/>) without one.
+    /// </summary>
+    public bool CeilingReached { get; init; }
+
     /// <summary>
     /// The issue width the mixed-instruction kernels measured (slots a cycle; <c>IssueWidthFit</c>), null when they gave
     /// no usable figure. The profile records it unless <see cref="CalibrationOptions.RecordIssueWidth"/> is false.

@@ -43,38 +43,32 @@ internal sealed class Calibrator
         WarmUp(probes);
 
         var perPass = probes.ToDictionary(p => p, _ => new List<Timing>());
-        var issueRates = new List<double>();
-        int pass = 0;
-        TimeSpan passDuration = TimeSpan.Zero;
-        while (pass < _options.MaxRepetitions
-            && (pass < _options.MinRepetitions || _clock.Elapsed + passDuration <= _options.TimeBudget))
-        {
-            pass++;
-            TimeSpan start = _clock.Elapsed;
-
-            // The core's issue rate around the pass: a pass during which another hardware thread shared
-            // the core shows it (its stream kernels run slower; the quietest pass per kernel counts).
-            double rateBefore = CoreMonitor.Process.Probe();
-            for (int i = 0; i < probes.Count; i++)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                List<Timing> timings = perPass[probes[i]];
-                int times = timings.Count >= 2 && PassSpread(timings) > DisagreeingSpread ? 1 + ExtraTimings : 1;
-                for (int t = 0; t < times; t++)
-                {
-                    MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
-                    timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
-                }
-
-                Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
-            }
-
-            issueRates.Add(Math.Min(rateBefore, CoreMonitor.Process.Probe()));
-            passDuration = _clock.Elapsed - start;
-        }
+        PassLog log = PassLoop.Run(_options, CoreMonitor.Process, () => _clock.Elapsed, pass => RunPass(pass, probes, perPass));
 
         Report("fit", null, 0, 1);
-        return Fit(probes, perPass, pass, issueRates);
+        return Fit(probes, perPass, log);
+    }
+
+    /// <summary>
+    /// One pass: every probe timed once, or <see cref="ExtraTimings"/> more times once its timings disagree. The
+    /// core's issue rate is probed around it (<see cref="PassLoop"/>): a pass during which another hardware thread
+    /// shared the core shows it (its stream kernels run slower).
+    /// </summary>
+    private void RunPass(int pass, List<Probe> probes, Dictionary<Probe, List<Timing>> perPass)
+    {
+        for (int i = 0; i < probes.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            List<Timing> timings = perPass[probes[i]];
+            int times = timings.Count >= 2 && PassSpread(timings) > DisagreeingSpread ? 1 + ExtraTimings : 1;
+            for (int t = 0; t < times; t++)
+            {
+                MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
+                timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
+            }
+
+            Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
+        }
     }
 
     /// <summary>
@@ -135,11 +129,14 @@ internal sealed class Calibrator
     /// <summary>Warm-up of a kernel in a later pass (<see cref="Repeat"/>).</summary>
     private static readonly TimeSpan RewarmTime = TimeSpan.FromMilliseconds(2);
 
-    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass, int passes, IReadOnlyList<double> issueRates)
+    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass, PassLog log)
     {
         // Within a timing, the median of batches rejects short interruptions. Across timings, take
         // the quietest: interference (a busy hyperthread sibling, a neighbour's build) only ever
-        // adds time, and on a shared machine it can last for a whole pass of one kernel.
+        // adds time, and on a shared machine it can last for a whole pass of one kernel. Over all
+        // passes, not only those the issue-rate probes called quiet: the probes around a pass do not
+        // see every kernel's moment in it, and taking the throughput kernels from the quiet passes
+        // only raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
         double PerUnit(Probe p) => perPass[p].Min(t => t.Result.Median.Nanoseconds) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
@@ -240,10 +237,13 @@ internal sealed class Calibrator
             .WithMemoryLoads(memoryLevels.Select(m => m.Point));
         profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
 
-        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, passes, _clock.Elapsed)
+        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, log.IssueRates.Count, _clock.Elapsed)
         {
             MemoryLevels = memoryLevels,
-            IssueRates = issueRates,
+            IssueRates = log.IssueRates,
+            HighestIssueRate = log.HighestIssueRate,
+            WaitingPasses = log.WaitingPasses,
+            CeilingReached = log.CeilingReached,
             MeasuredIssueWidth = issueWidth,
             Passes = RawPasses(probes, perPass),
         };

@@ -51,5 +51,12 @@ internal sealed class CoreMonitor
     }
 
     /// <summary>Whether <paramref name="rate"/> is low enough, against the highest seen, to say another thread shared the core.</summary>
-    public bool IsShared(double rate) => rate < SharedBelow * Highest;
+    public bool IsShared(double rate) => IsShared(rate, Highest);
+
+    /// <summary>
+    /// The one rule for a shared core: <paramref name="rate"/> under <see cref="SharedBelow"/> of <paramref name="highest"/>,
+    /// the highest rate the process probed. The measurement harness, the calibrator's passes and <c>pix calibrate</c>'s
+    /// warning all judge by it.
+    /// </summary>
+    public static bool IsShared(double rate, double highest) => rate < SharedBelow * highest;
 }
