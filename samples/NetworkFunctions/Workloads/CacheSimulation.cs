@@ -18,9 +18,9 @@ namespace Pix.Samples.NetworkFunctions.Workloads;
 /// curve's L2 plateau.
 /// </para>
 /// <para>
-/// A stride prefetcher per load site: a load whose line is next to (or is) the line the same site loaded
-/// last arrives prefetched, so it fills the caches but is not counted (an aging sweep or a chain of
-/// entries allocated in order streams; a hash chain's random entries do not).
+/// A stride prefetcher per load site: a load whose lines are next to (or are) the lines the same site loaded
+/// last, in either direction, arrives prefetched, so it fills the caches but is not counted (an aging sweep or
+/// a chain of entries allocated in order streams; a hash chain's random entries do not).
 /// </para>
 /// <para>
 /// It sees the traced structures' lines and the lines of each packet's headers (<see cref="Touch"/>: the
@@ -33,8 +33,8 @@ public sealed class CacheSimulation
 {
     private readonly CacheLevel[] _levels;
 
-    // The line each load site loaded last (a site is a loop of the traced code), for the stride prefetcher.
-    private readonly Dictionary<int, long> _lastLineOfSite = new();
+    // The lines each load site loaded last (a site is a loop of the traced code), for the stride prefetcher.
+    private readonly Dictionary<int, (long First, long Last)> _lastLinesOfSite = new();
 
     /// <summary>
     /// Where the workload's frame buffer starts in the simulated memory: far above any traced table, so a
@@ -72,8 +72,10 @@ public sealed class CacheSimulation
     {
         long first = (startByte + ((long)index * entryBytes)) / CacheLevel.LineBytes;
         long last = (startByte + ((long)index * entryBytes) + entryBytes - 1) / CacheLevel.LineBytes;
-        bool prefetched = _lastLineOfSite.TryGetValue(site, out long previous) && first >= previous - 1 && first <= previous + 1;
-        _lastLineOfSite[site] = last;
+        // Next to (or overlapping) the site's previous entry, in either direction: an entry of two lines walked downwards
+        // starts two lines below the previous one's last line, but ends next to its first.
+        bool prefetched = _lastLinesOfSite.TryGetValue(site, out (long First, long Last) previous) && first <= previous.Last + 1 && last >= previous.First - 1;
+        _lastLinesOfSite[site] = (first, last);
 
         int served = 0;
         for (long line = first; line <= last; line++)

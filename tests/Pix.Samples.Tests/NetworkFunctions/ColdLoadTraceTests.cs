@@ -53,6 +53,20 @@ public class ColdLoadTraceTests
     }
 
     [Fact]
+    public void Entries_spanning_lines_walked_downwards_are_prefetched_too()
+    {
+        // 56-byte entries allocated in order, walked from the last down (a chain whose entries were linked at its head):
+        // each next entry ends at or next to the previous one's first
+        // line, though it may start two lines below its last. Only the first load of the walk is not prefetched.
+        var caches = new CacheSimulation(new CacheLevel(2 * CacheLevel.LineBytes, 2), new CacheLevel(8 * CacheLevel.LineBytes, 8));
+        Assert.Equal(ColdLoadCount.Miss, caches.LoadEntry(40, 56, 1 << 20, site: 0));
+        for (int entry = 39; entry >= 0; entry--)
+        {
+            Assert.Equal(default, caches.LoadEntry(entry, 56, 1 << 20, site: 0));
+        }
+    }
+
+    [Fact]
     public void Touched_bytes_take_room_in_every_level_and_count_nothing()
     {
         var caches = new CacheSimulation(new CacheLevel(2 * CacheLevel.LineBytes, 2), new CacheLevel(8 * CacheLevel.LineBytes, 8));

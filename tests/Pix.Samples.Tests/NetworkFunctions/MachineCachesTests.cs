@@ -78,8 +78,10 @@ public sealed class MachineCachesTests : IDisposable
         double onXeon = ScenarioCatalog.Create("bridge", "colliding", caches: MachineCaches.SapphireRapids).TracePcvs().Column("tableMisses").Average();
         double onEpyc = ScenarioCatalog.Create("bridge", "colliding", caches: epyc).TracePcvs().Column("tableMisses").Average();
 
+        // Since the stride prefetcher follows entries walked downwards too (fifteenth session), most of the chain streams;
+        // what is left still misses the smaller L1 only.
         Assert.InRange(onXeon, 0, 0.2);
-        Assert.True(onEpyc > 10, $"{onEpyc} cold loads a frame on a 32 KiB L1");
+        Assert.True(onEpyc > onXeon + 0.1, $"{onEpyc} cold loads a frame on a 32 KiB L1, {onXeon} on a 48 KiB one");
     }
 
     [Theory]
