@@ -164,7 +164,7 @@ public sealed partial class PerformanceInterfaceGenerator
             Regex.Split(text, @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0);
 
         /// <summary>
-        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse").WithColdLoads(163840)</c>:
+        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse").WithColdLoads(163840).WithL2Loads(1)</c>:
         /// counts summed per class and written in class order, as <see cref="BlockSummary.Price"/> prices them
         /// (cold loads by footprint, the order the block keeps them in).
         /// </summary>
@@ -206,6 +206,11 @@ public sealed partial class PerformanceInterfaceGenerator
                 }
 
                 text.Append(')');
+            }
+
+            if (block.L2Loads != 0)
+            {
+                text.Append(".WithL2Loads(").Append(ExpressionWriter.Literal(block.L2Loads)).Append(')');
             }
 
             return text.ToString();

@@ -19,7 +19,7 @@ namespace Pix;
 /// non-zero counts are kept, in class order, so pricing costs a few multiplications, not one per class.
 /// Counts are not validated: like the model they come from, a NaN count prices as NaN.
 /// Instances are immutable; <c>WithChain</c>, <see cref="WithFoldedLoads"/>, <see cref="WithTakenBranches"/>,
-/// <see cref="WithOpaque"/> and <see cref="WithColdLoads"/> return new ones.
+/// <see cref="WithOpaque"/>, <see cref="WithColdLoads"/> and <see cref="WithL2Loads"/> return new ones.
 /// </remarks>
 public sealed class BlockCounts
 {
@@ -37,6 +37,7 @@ public sealed class BlockCounts
     private readonly double _takenBranches;
     private readonly double[] _coldLoadFootprints;
     private readonly double[] _coldLoadCounts;
+    private readonly double _l2Loads;
 
     // The last few profiles this block was priced on, with the price: see TryGetPrice.
     private readonly PricedOn?[] _priced = new PricedOn?[CachedProfiles];
@@ -52,7 +53,8 @@ public sealed class BlockCounts
         double foldedLoads = 0,
         double takenBranches = 0,
         double[]? coldLoadFootprints = null,
-        double[]? coldLoadCounts = null)
+        double[]? coldLoadCounts = null,
+        double l2Loads = 0)
     {
         _classes = classes;
         _counts = counts;
@@ -64,6 +66,7 @@ public sealed class BlockCounts
         _takenBranches = takenBranches;
         _coldLoadFootprints = coldLoadFootprints ?? NoCounts;
         _coldLoadCounts = coldLoadCounts ?? NoCounts;
+        _l2Loads = l2Loads;
     }
 
     /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
@@ -105,6 +108,12 @@ public sealed class BlockCounts
     /// <summary>How many loads are cold in each structure (parallel to <see cref="ColdLoadFootprints"/>).</summary>
     public ReadOnlySpan<double> ColdLoadCounts => _coldLoadCounts;
 
+    /// <summary>
+    /// How many loads missed L1 and were served by L2 (a <c>PixHint.ColdLoads</c> hint's <c>{name}FromL2</c> term), priced
+    /// at <see cref="HardwareProfile.L2HitNs"/> each; see <see cref="WithL2Loads"/>.
+    /// </summary>
+    public double L2Loads => _l2Loads;
+
     /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
     public static BlockCounts Of(
         double integerAlu = 0, double integerMultiply = 0, double integerDivide = 0,
@@ -132,7 +141,7 @@ public sealed class BlockCounts
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
             call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss, scaledLea, atomicRmw);
-        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
+        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
     }
 
     // Binary compatibility: code generated against Pix.Runtime before OperationClass.BranchMiss,
@@ -213,11 +222,11 @@ public sealed class BlockCounts
 
     /// <summary>This block with <paramref name="count"/> of its loads folded into the instruction that uses them (replacing any count it had).</summary>
     public BlockCounts WithFoldedLoads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
 
     /// <summary>This block with <paramref name="count"/> taken branches per execution (replacing any count it had); a loop iteration has 1.</summary>
     public BlockCounts WithTakenBranches(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
 
     /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
@@ -234,7 +243,7 @@ public sealed class BlockCounts
         _opaqueCounts.CopyTo(counts, 0);
         names[names.Length - 1] = name;
         counts[counts.Length - 1] = count;
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
     }
 
     /// <summary>
@@ -247,8 +256,17 @@ public sealed class BlockCounts
     {
         double[] footprints = Append(_coldLoadFootprints, footprintBytes);
         double[] counts = Append(_coldLoadCounts, count);
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts, _l2Loads);
     }
+
+    /// <summary>
+    /// This block with <paramref name="count"/> loads that missed L1 and were served by L2 (replacing any count it had):
+    /// in a structure larger than L2, the loads its cold-load count leaves out. The loads themselves are counted as
+    /// <see cref="OperationClass.Load"/> where the code makes them; this adds what being served by L2 costs on top,
+    /// <see cref="HardwareProfile.L2HitNs"/> each (0 on a profile that does not know its L2's size).
+    /// </summary>
+    public BlockCounts WithL2Loads(double count) =>
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, count);
 
     /// <summary>
     /// True, with the price on <paramref name="hw"/>, when this block was priced on it recently. Generated
@@ -320,6 +338,11 @@ public sealed class BlockCounts
         for (int i = 0; i < _coldLoadFootprints.Length; i++)
         {
             parts.Add($"{_coldLoadCounts[i]} cold loads in {_coldLoadFootprints[i]} bytes");
+        }
+
+        if (_l2Loads != 0)
+        {
+            parts.Add($"{_l2Loads} loads served by L2");
         }
 
         return parts.Count == 0 ? "nothing" : string.Join(", ", parts);

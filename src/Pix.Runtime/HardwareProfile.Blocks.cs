@@ -8,7 +8,7 @@ public sealed partial class HardwareProfile
     /// Prices one execution of <paramref name="block"/>, in nanoseconds: the cost model of
     /// <see cref="PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>
     /// plus <c>count × <see cref="OpaqueNs"/>(name)</c> for each opaque call, added in order, plus its cold
-    /// loads (<see cref="PriceColdLoads"/>). Generated
+    /// loads and its loads served by L2 (<see cref="PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>). Generated
     /// <c>LatencyOf_X</c> methods price every term with this. A block remembers its price on the last few
     /// profiles it was priced on (profiles are immutable), so repeated calls cost a lookup and allocate
     /// nothing; only the first pricing on a profile computes and stores the price.
@@ -41,7 +41,7 @@ public sealed partial class HardwareProfile
             ns += opaqueCounts[i] * OpaqueNs(opaqueNames[i]);
         }
 
-        return ns + PriceColdLoads(block.ColdLoadFootprints, block.ColdLoadCounts);
+        return ns + PriceColdLoads(block.ColdLoadFootprints, block.ColdLoadCounts, block.L2Loads);
     }
 
     /// <summary>

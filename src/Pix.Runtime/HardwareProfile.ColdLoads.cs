@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Pix;
 
@@ -6,6 +7,8 @@ namespace Pix;
 // than the structure (PixHint.ColdLoads). How many miss is a property of the traffic (how long ago the entry was last
 // touched), not of the code or of the array's allocated size, so the interface takes the count as a
 // PCV; what each miss costs is the machine's, read from the memory-level curve at the structure's size.
+// In a structure larger than L2 the loads that missed L1 but were served by L2 are a second count
+// (the hint's {name}FromL2 PCV), priced at the curve's L2 plateau (L2HitNs).
 public sealed partial class HardwareProfile
 {
     /// <summary>
@@ -28,9 +31,46 @@ public sealed partial class HardwareProfile
     }
 
     /// <summary>
+    /// What one load that missed L1 and was served by L2 costs on top of the <see cref="OperationClass.Load"/> it is
+    /// already counted as: <c><see cref="LoadNs"/>(L2 bytes / 2) − <see cref="LatencyNs"/>(Load)</c>, never below 0. A
+    /// random chase over half the L2 stays in it (a chase over the whole L2 already loses part of it to the L1's
+    /// lines and the replacement policy, the curve's step), so the curve there is the L2 plateau. 0 on a profile
+    /// without <see cref="MachineDescription.L2CacheBytes"/> or without a memory-level curve: such a profile prices
+    /// the loads a <c>PixHint.ColdLoads</c> hint's <c>{name}FromL2</c> PCV counts as hits, as Pix did before it.
+    /// </summary>
+    public double L2HitNs =>
+        Machine.L2CacheBytes is { } l2Bytes && _memoryLoads.Length > 0
+            ? Math.Max(0, LoadNs(l2Bytes / 2.0) - LatencyNs(OperationClass.Load))
+            : 0;
+
+    /// <summary>A copy of this profile with its machine description replaced (e.g. without its L2 size, to price as older models did).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="machine"/> is null.</exception>
+    public HardwareProfile WithMachine(MachineDescription machine) =>
+        new HardwareProfile(Name, machine ?? throw new ArgumentNullException(nameof(machine)), AllClasses.ToDictionary(c => c, c => _costs[(int)c]), _opaque, DefaultOpaqueCallNs)
+        {
+            _memoryLoads = _memoryLoads,
+            _issueWidth = _issueWidth,
+        };
+
+    /// <summary>
+    /// The extra cost of cold loads, <c>Σ counts[i] · <see cref="ColdLoadNs"/>(footprints[i]) + l2Loads · <see cref="L2HitNs"/></c>,
+    /// summed in order from 0: how <see cref="Price(BlockCounts)"/> and Pix's model evaluator both price a block's
+    /// cold loads, so they agree to the last bit. With no loads served by L2 it adds exactly nothing to the sum, so a
+    /// block without them prices as before they were counted.
+    /// </summary>
+    /// <param name="footprints">Each structure's size in bytes, parallel to <paramref name="counts"/>.</param>
+    /// <param name="counts">How many of the block's loads are cold in each structure.</param>
+    /// <param name="l2Loads">How many of the block's loads missed L1 and were served by L2 (<see cref="BlockCounts.L2Loads"/>).</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public double PriceColdLoads(ReadOnlySpan<double> footprints, ReadOnlySpan<double> counts, double l2Loads)
+    {
+        double ns = PriceColdLoads(footprints, counts);
+        return l2Loads == 0 ? ns : ns + (l2Loads * L2HitNs);
+    }
+
+    /// <summary>
     /// The extra cost of cold loads, <c>Σ counts[i] · <see cref="ColdLoadNs"/>(footprints[i])</c>, summed in
-    /// order from 0: how <see cref="Price(BlockCounts)"/> and Pix's model evaluator both price a block's
-    /// cold loads, so they agree to the last bit.
+    /// order from 0 (<see cref="PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> without loads served by L2).
     /// </summary>
     /// <param name="footprints">Each structure's size in bytes, parallel to <paramref name="counts"/>.</param>
     /// <param name="counts">How many of the block's loads are cold in each structure.</param>

@@ -12,7 +12,8 @@ namespace Pix;
 // {
 //   "schema": 1,
 //   "name": "build-agent-7",
-//   "machine": { "cpu": "…", "cores": 2, "operatingSystem": "…", "runtime": "…", "jitSettings": "…" },
+//   "machine": { "cpu": "…", "cores": 2, "operatingSystem": "…", "runtime": "…", "jitSettings": "…",
+//                "l2CacheBytes": 524288 },              l2CacheBytes optional (unknown when absent: files before it)
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
 //                                                  (BranchMiss may be absent: files before it take the reference's cost;
 //                                                   ScaledLea may be absent: files before it take 2 × their IntegerAlu latency;
@@ -102,6 +103,12 @@ public sealed partial class HardwareProfile
         w.WriteString("operatingSystem", Machine.OperatingSystem);
         w.WriteString("runtime", Machine.Runtime);
         w.WriteString("jitSettings", Machine.JitSettings);
+        if (Machine.L2CacheBytes is { } l2Bytes)
+        {
+            // Written only when known, so a profile without it keeps its old text.
+            w.WriteNumber("l2CacheBytes", l2Bytes);
+        }
+
         w.WriteEndObject();
 
         w.WritePropertyName("costs").WriteStartObject();
@@ -176,7 +183,7 @@ public sealed partial class HardwareProfile
         root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads");
 
         JsonFields machineFields = root.RequireObject("machine");
-        machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings");
+        machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings", "l2CacheBytes");
         var machine = new MachineDescription
         {
             Cpu = machineFields.RequireString("cpu"),
@@ -184,6 +191,7 @@ public sealed partial class HardwareProfile
             OperatingSystem = machineFields.RequireString("operatingSystem"),
             Runtime = machineFields.RequireString("runtime"),
             JitSettings = machineFields.RequireString("jitSettings"),
+            L2CacheBytes = machineFields.Object["l2CacheBytes"] is null or JsonNull ? null : machineFields.RequireInteger("l2CacheBytes", 1, long.MaxValue),
         };
 
         JsonFields costFields = root.RequireObject("costs");

@@ -17,4 +17,11 @@ public sealed record MachineDescription
 
     /// <summary>JIT and GC settings that change code speed (tiering, PGO, server GC).</summary>
     public string JitSettings { get; init; } = "unknown";
+
+    /// <summary>
+    /// The size in bytes of the second-level cache one core's loads are served from; null when unknown (a profile
+    /// recorded before it was read, or a machine that does not say). It tells a cold load served by L2 from one
+    /// that missed it: without it, <see cref="HardwareProfile.L2HitNs"/> is 0 and loads served by L2 price as hits.
+    /// </summary>
+    public long? L2CacheBytes { get; init; }
 }

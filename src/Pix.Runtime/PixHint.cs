@@ -51,6 +51,12 @@ public static class PixHint
     /// or chosen by whoever evaluates the interface; 0 prices every load as a hit, as without the hint.
     /// </para>
     /// <para>
+    /// The hint also names a second, optional PCV, <c>{name}FromL2</c> (default 0, after the method's other PCVs): the
+    /// loads that missed L1 and were served by L2, priced <see cref="HardwareProfile.L2HitNs"/> each (0 on a profile that
+    /// does not know its L2's size). In a structure larger than L2, <paramref name="name"/> then counts the loads that
+    /// missed L2; in a smaller one, its L1 misses, and the second PCV stays 0.
+    /// </para>
+    /// <para>
     /// Read wherever it stands as a statement, once per call of the method (inside a loop or an arm it is
     /// still the whole call's count, paid on the paths through it). A method that calls this one gets the
     /// PCV, numbered per call site. <paramref name="name"/> must be a constant C# identifier, unique among

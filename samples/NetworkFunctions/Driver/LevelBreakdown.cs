@@ -8,8 +8,8 @@ namespace Pix.Samples.NetworkFunctions.Driver;
 
 /// <summary>One group of packets in a <see cref="LevelBreakdown"/>: the same count of traced loads served beyond each level.</summary>
 /// <param name="BeyondL1">Traced loads that missed L1 (in a structure larger than L1: served by L2 or beyond).</param>
-/// <param name="BeyondHalfL2">Traced loads that missed L1 and half the L2: the cold-load PCV as the workloads trace it.</param>
-/// <param name="BeyondL2">Traced loads that missed L1 and the whole L2.</param>
+/// <param name="BeyondHalfL2">Traced loads that missed L1 and half the L2 (the cold-load PCV as the workloads traced it before the fifteenth session).</param>
+/// <param name="BeyondL2">Traced loads that missed L1 and the whole L2: the cold-load PCV as the workloads trace it (its loads served by L2 are <c>BeyondL1 − BeyondL2</c>).</param>
 /// <param name="Share">The group's share of the measured packets.</param>
 /// <param name="MeasuredNs">The median of the group's measured latencies.</param>
 /// <param name="PredictedNs">The median of the group's predictions (each with the PCV values its packet induced).</param>
@@ -17,10 +17,10 @@ public sealed record LevelGroup(int BeyondL1, int BeyondHalfL2, int BeyondL2, do
 
 /// <summary>
 /// Which cache level served a cold-load PCV's loads, and what each level costs a packet: the packets grouped by
-/// how many of their traced loads missed L1, the simulated half of L2 (the PCV the interface prices) and the whole
-/// L2, with each group's measured and predicted medians. A step between two groups that differ by one load served by
-/// L2 is what an L2 hit costs; the interface prices none, since a <c>PixHint.ColdLoads</c> count holds only the loads
-/// that miss every level smaller than the structure (docs/accuracy.md, fourteenth session).
+/// how many of their traced loads missed L1, half the L2 and the whole L2 (the PCV the interface prices; in a structure
+/// larger than L2 the loads L2 served are its <c>{name}FromL2</c> PCV), with each group's measured and predicted
+/// medians. A step between two groups that differ by one load served by L2 is what an L2 hit costs, to set beside
+/// what the profile prices it (docs/accuracy.md, fourteenth and fifteenth sessions).
 /// </summary>
 public static class LevelBreakdown
 {
@@ -29,7 +29,7 @@ public static class LevelBreakdown
 
     /// <summary>
     /// Traces <paramref name="pcv"/> (a cold-load count) three times, through caches that count a load when it misses
-    /// L1, half the L2 (as the workloads do) and the whole L2; measures the workload; prints the groups.
+    /// L1, half the L2 and the whole L2 (as the workloads do); measures the workload; prints the groups.
     /// </summary>
     public static void Run(Scenario scenario, string pcv, HardwareProfile hw, TimeSpan warmUp, int repetitions)
     {
@@ -39,9 +39,9 @@ public static class LevelBreakdown
         }
 
         MachineCaches caches = scenario.Caches;
-        int[] beyondHalfL2 = Trace(scenario, pcv, caches);
         int[] beyondL1 = Trace(scenario, pcv, caches.ServingL1Only());
-        int[] beyondL2 = Trace(scenario, pcv, caches.ServingWholeL2());
+        int[] beyondHalfL2 = Trace(scenario, pcv, caches.ServingHalfL2());
+        int[] beyondL2 = Trace(scenario, pcv, caches);
         scenario.Caches = caches;
         PcvTrace trace = scenario.TracePcvs();
         double[]? predicted = scenario.PredictAll(hw, trace);

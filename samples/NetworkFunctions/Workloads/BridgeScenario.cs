@@ -17,7 +17,7 @@ public sealed class BridgeScenario : Scenario
     private const int Capacity = LearningBridge.ProvisionedAddresses;
     private const int Buckets = 1024;
     private const long AgingTime = 300_000_000; // 300 s in µs
-    private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut" };
+    private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut", "tableMissesFromL2" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
     private int _addressesBefore;
@@ -36,7 +36,7 @@ public sealed class BridgeScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame, LatencyDiagnosis.DefaultLimit };
 
     /// <summary>The bridge under test.</summary>
     public LearningBridge Function => _bridge;
@@ -69,16 +69,17 @@ public sealed class BridgeScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3]);
+        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3]);
+        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = ReplayTableLoads(Workload.Packet(index));
+        ColdLoadCount table = ReplayTableLoads(Workload.Packet(index));
+        (values[0], values[4]) = (table.Misses, table.FromL2);
         values[1] = _bridge.LastPacket.LearnChainLength;
         values[2] = _bridge.LastPacket.ForwardChainLength;
         values[3] = _bridge.LastPacket.AgedOut;
@@ -92,15 +93,15 @@ public sealed class BridgeScenario : Scenario
     /// for its free-list link); the lookup walk's. Not replayed: the neighbours an aged-out entry's
     /// unlinking writes (stores; none of the workloads ages anything out).
     /// </summary>
-    private int ReplayTableLoads(ReadOnlySpan<byte> frame)
+    private ColdLoadCount ReplayTableLoads(ReadOnlySpan<byte> frame)
     {
         if (frame.Length < Wire.EthernetHeaderLength)
         {
-            return 0;
+            return default;
         }
 
         MacTable table = _bridge.Table;
-        int misses = 0;
+        ColdLoadCount misses = default;
         int cursor = _bridge.SweepCursor;
         for (int i = LearningBridge.SweepPerFrame; i > 0; i--)
         {
@@ -129,11 +130,11 @@ public sealed class BridgeScenario : Scenario
 
         return misses;
 
-        int Load(int entry, int site) => SimulatedCaches.LoadEntry(entry, MacTable.EntryBytes, TableBytes, site) ? 1 : 0;
+        ColdLoadCount Load(int entry, int site) => SimulatedCaches.LoadEntry(entry, MacTable.EntryBytes, TableBytes, site);
 
-        int LoadChain(int entry, int steps, int site)
+        ColdLoadCount LoadChain(int entry, int steps, int site)
         {
-            int missed = 0;
+            ColdLoadCount missed = default;
             for (int i = 0; i < steps && entry >= 0; i++, entry = table.Next(entry))
             {
                 missed += Load(entry, site);
@@ -224,5 +225,5 @@ public sealed class BridgeScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Forward</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double tableMisses, double learnChainLength, double forwardChainLength, double? agedOut);
+    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double tableMisses, double learnChainLength, double forwardChainLength, double? agedOut, double? tableMissesFromL2);
 }

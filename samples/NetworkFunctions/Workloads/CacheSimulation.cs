@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Pix.Samples.NetworkFunctions.Workloads;
@@ -10,15 +11,16 @@ namespace Pix.Samples.NetworkFunctions.Workloads;
 /// <remarks>
 /// <para>
 /// A cold load is priced at the memory-level curve's latency for the structure's size, the latency of a
-/// load that misses every cache level smaller than the structure. So a load counts when it misses all
-/// the simulated levels smaller than the structure's footprint: in a 160 KiB table, an L1 miss; in a
-/// 1.75 MiB table, a load that misses L1 and the L2's share a random chase keeps. A load that misses L1
-/// but hits a level in between costs that level's latency, which the count leaves out (an underestimate).
+/// load that misses every cache level smaller than the structure. So a load counts as a miss when it misses
+/// all the simulated levels smaller than the structure's footprint: in a 160 KiB table, an L1 miss; in a
+/// 1.75 MiB table, a load that misses L1 and the whole L2. A load that misses L1 but is served by L2 in a
+/// structure larger than L2 is the hint's second count (<see cref="ColdLoadCount.FromL2"/>), priced at the
+/// curve's L2 plateau.
 /// </para>
 /// <para>
-/// A stride prefetcher per load site: a load whose line is next to (or is) the line the same site loaded
-/// last arrives prefetched, so it fills the caches but is not counted (an aging sweep or a chain of
-/// entries allocated in order streams; a hash chain's random entries do not).
+/// A stride prefetcher per load site: a load whose lines are next to (or are) the lines the same site loaded
+/// last, in either direction, arrives prefetched, so it fills the caches but is not counted (an aging sweep or
+/// a chain of entries allocated in order streams; a hash chain's random entries do not).
 /// </para>
 /// <para>
 /// It sees the traced structures' lines and the lines of each packet's headers (<see cref="Touch"/>: the
@@ -31,8 +33,8 @@ public sealed class CacheSimulation
 {
     private readonly CacheLevel[] _levels;
 
-    // The line each load site loaded last (a site is a loop of the traced code), for the stride prefetcher.
-    private readonly Dictionary<int, long> _lastLineOfSite = new();
+    // The lines each load site loaded last (a site is a loop of the traced code), for the stride prefetcher.
+    private readonly Dictionary<int, (long First, long Last)> _lastLinesOfSite = new();
 
     /// <summary>
     /// Where the workload's frame buffer starts in the simulated memory: far above any traced table, so a
@@ -45,11 +47,11 @@ public sealed class CacheSimulation
 
     /// <summary>
     /// Loads entry <paramref name="index"/> of a structure of <paramref name="footprintBytes"/> bytes made
-    /// of <paramref name="entryBytes"/>-byte entries, from load site <paramref name="site"/>: true when it
-    /// is a cold load (it misses every level smaller than the structure, and was not prefetched). The lines
-    /// of one entry are fetched together, so an entry is at most one cold load. Every level keeps its lines.
+    /// of <paramref name="entryBytes"/>-byte entries, from load site <paramref name="site"/>, counted as a
+    /// <c>PixHint.ColdLoads</c> hint's two PCVs (<see cref="Count"/>). The lines of one entry are fetched together,
+    /// so an entry is at most one load of either count. Every level keeps its lines.
     /// </summary>
-    public bool LoadEntry(int index, int entryBytes, long footprintBytes, int site) =>
+    public ColdLoadCount LoadEntry(int index, int entryBytes, long footprintBytes, int site) =>
         LoadEntry(index, entryBytes, footprintBytes, site, startByte: 0);
 
     /// <summary>
@@ -57,27 +59,60 @@ public sealed class CacheSimulation
     /// bytes into the simulated memory (a multiple of <see cref="CacheLevel.LineBytes"/>): structures traced
     /// through one simulation must not overlap, or the lines of one would hit for the other.
     /// </summary>
-    public bool LoadEntry(int index, int entryBytes, long footprintBytes, int site, long startByte)
+    public ColdLoadCount LoadEntry(int index, int entryBytes, long footprintBytes, int site, long startByte) =>
+        Count(ServingLevel(index, entryBytes, site, startByte), footprintBytes);
+
+    /// <summary>
+    /// Loads entry <paramref name="index"/> (as <see cref="LoadEntry(int, int, long, int, long)"/>) and returns the level
+    /// that served it: 0 for L1, 1 for the next level, the number of levels for memory beyond them all. An entry spanning
+    /// lines is served from the farthest level one of its lines came from; a prefetched entry (see the remarks) by L1:
+    /// it arrived before it was needed.
+    /// </summary>
+    public int ServingLevel(int index, int entryBytes, int site, long startByte)
     {
         long first = (startByte + ((long)index * entryBytes)) / CacheLevel.LineBytes;
         long last = (startByte + ((long)index * entryBytes) + entryBytes - 1) / CacheLevel.LineBytes;
-        bool prefetched = _lastLineOfSite.TryGetValue(site, out long previous) && first >= previous - 1 && first <= previous + 1;
-        _lastLineOfSite[site] = last;
+        // Next to (or overlapping) the site's previous entry, in either direction: an entry of two lines walked downwards
+        // starts two lines below the previous one's last line, but ends next to its first.
+        bool prefetched = _lastLinesOfSite.TryGetValue(site, out (long First, long Last) previous) && first <= previous.Last + 1 && last >= previous.First - 1;
+        _lastLinesOfSite[site] = (first, last);
 
-        bool cold = false;
+        int served = 0;
         for (long line = first; line <= last; line++)
         {
-            bool missedAll = true;
-            foreach (CacheLevel level in _levels)
+            // Every level is touched (each keeps the line, as an inclusive hierarchy does); the first that held it served it.
+            int holder = _levels.Length;
+            for (int level = _levels.Length - 1; level >= 0; level--)
             {
-                bool missed = level.Touch(line);
-                missedAll &= missed || level.CapacityBytes >= footprintBytes;
+                if (!_levels[level].Touch(line))
+                {
+                    holder = level;
+                }
             }
 
-            cold |= missedAll;
+            served = Math.Max(served, holder);
         }
 
-        return cold && !prefetched;
+        return prefetched ? 0 : served;
+    }
+
+    /// <summary>
+    /// A load served by <paramref name="level"/> (<see cref="ServingLevel"/>) in a structure of
+    /// <paramref name="footprintBytes"/> bytes, as the hint's PCVs count it: a miss (<see cref="ColdLoadCount.Misses"/>)
+    /// when it missed every level smaller than the structure, the latency the memory-level curve gives at the
+    /// structure's size; served by L2 (<see cref="ColdLoadCount.FromL2"/>) when a level past L1 but smaller than the
+    /// structure served it, which the first count leaves out. In a structure smaller than L2 an L1 miss is a miss; in a
+    /// larger one, a miss is an L2 miss and an L1 miss that L2 served is the second count.
+    /// </summary>
+    public ColdLoadCount Count(int level, long footprintBytes)
+    {
+        int smaller = 0;
+        while (smaller < _levels.Length && _levels[smaller].CapacityBytes < footprintBytes)
+        {
+            smaller++;
+        }
+
+        return level >= smaller ? ColdLoadCount.Miss : level >= 1 ? ColdLoadCount.ServedByL2 : default;
     }
 
     /// <summary>
@@ -100,4 +135,21 @@ public sealed class CacheSimulation
             }
         }
     }
+}
+
+/// <summary>
+/// A traced structure's loads as a <c>PixHint.ColdLoads</c> hint's two PCVs count them: <paramref name="Misses"/>, the
+/// loads that missed every cache level smaller than the structure (the PCV <c>name</c>), and <paramref name="FromL2"/>,
+/// the loads that missed L1 and were served by L2 in a structure larger than L2 (the PCV <c>{name}FromL2</c>).
+/// </summary>
+public readonly record struct ColdLoadCount(int Misses, int FromL2)
+{
+    /// <summary>One load that missed every level smaller than its structure.</summary>
+    public static ColdLoadCount Miss { get; } = new(1, 0);
+
+    /// <summary>One load that missed L1 and was served by L2, in a structure larger than L2.</summary>
+    public static ColdLoadCount ServedByL2 { get; } = new(0, 1);
+
+    /// <summary>The counts of two sets of loads together.</summary>
+    public static ColdLoadCount operator +(ColdLoadCount a, ColdLoadCount b) => new(a.Misses + b.Misses, a.FromL2 + b.FromL2);
 }

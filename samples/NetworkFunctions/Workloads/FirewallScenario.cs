@@ -15,7 +15,7 @@ public sealed class FirewallScenario : Scenario
     public const int RuleCount = 100;
 
     private const uint InsideNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "connectionMisses", "bucketMisses", "chainLength", "staleUnlinked", "rulesScanned" };
+    private static readonly string[] Pcvs = { "connectionMisses", "bucketMisses", "chainLength", "staleUnlinked", "rulesScanned", "connectionMissesFromL2", "bucketMissesFromL2" };
     private StatefulFirewall _firewall;
     private int _connectionsBefore;
     private FilterInterface<Latency>? _interface;
@@ -81,17 +81,19 @@ public sealed class FirewallScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5], pcvs[6]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5], pcvs[6]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
         FirewallPcvs pcvs = _firewall.LastPacket;
-        (values[0], values[1]) = ReplayConnectionTableLoads(index, pcvs);
+        (ColdLoadCount connection, ColdLoadCount bucket) = ReplayConnectionTableLoads(index, pcvs);
+        (values[0], values[5]) = (connection.Misses, connection.FromL2);
+        (values[1], values[6]) = (bucket.Misses, bucket.FromL2);
         values[2] = pcvs.ChainLength;
         values[3] = pcvs.StaleUnlinked;
         values[4] = pcvs.RulesScanned;
@@ -100,24 +102,24 @@ public sealed class FirewallScenario : Scenario
     /// <summary>
     /// The connection-table lines packet <paramref name="index"/> loaded, replayed from the state it left, in the order
     /// <see cref="StatefulFirewall.Filter"/> loads them, through the simulated caches: how many entries and bucket heads
-    /// were cold (CacheSimulation). The bucket's head; the entries <c>Find</c> walked (the chain's first ones, after the
+    /// were cold, and how many L2 served (CacheSimulation). The bucket's head; the entries <c>Find</c> walked (the chain's first ones, after the
     /// new entry if the packet added one: <c>Add</c> links it first); then the free entry a new connection took, loaded
     /// for its free-list link. Stale entries the walk unlinked are no longer in the chain: they are the free list's first
     /// entries (the last of them taken again by a new connection), replayed after the kept ones, as their place in the
     /// walk is lost. Not replayed: the rule list (100 rules of 24 bytes: it stays in L1) and the stores (to lines just loaded).
     /// </summary>
-    private (int Connection, int Bucket) ReplayConnectionTableLoads(int index, FirewallPcvs pcvs)
+    private (ColdLoadCount Connection, ColdLoadCount Bucket) ReplayConnectionTableLoads(int index, FirewallPcvs pcvs)
     {
         if (!PacketParser.TryParse(Workload.Packet(index), out PacketHeaders headers))
         {
-            return (0, 0);
+            return (default, default);
         }
 
         ConnectionTracker table = _firewall.Connections;
         int bucket = table.BucketOf(headers.Flow.Canonical().Hash());
-        int bucketMisses = SimulatedCaches.LoadEntry(bucket, ConnectionTracker.BucketHeadBytes, BucketHeadsBytes, BucketSite, BucketHeadsStart) ? 1 : 0;
+        ColdLoadCount bucketMisses = SimulatedCaches.LoadEntry(bucket, ConnectionTracker.BucketHeadBytes, BucketHeadsBytes, BucketSite, BucketHeadsStart);
         bool added = table.Count - _connectionsBefore + pcvs.StaleUnlinked == 1;
-        int misses = 0;
+        ColdLoadCount misses = default;
         int entry = table.BucketHead(bucket);
         int newEntry = added ? entry : -1;
         if (added)
@@ -138,9 +140,9 @@ public sealed class FirewallScenario : Scenario
             misses += Load(entry, WalkSite);
         }
 
-        return (misses + (newEntry >= 0 ? Load(newEntry, PoolSite) : 0), bucketMisses);
+        return (misses + (newEntry >= 0 ? Load(newEntry, PoolSite) : default), bucketMisses);
 
-        int Load(int e, int site) => SimulatedCaches.LoadEntry(e, ConnectionTracker.EntryBytes, EntriesBytes, site) ? 1 : 0;
+        ColdLoadCount Load(int e, int site) => SimulatedCaches.LoadEntry(e, ConnectionTracker.EntryBytes, EntriesBytes, site);
     }
 
     // The footprints the entry point's two PixHint.ColdLoads name; the bucket heads are placed after the entries in the
@@ -227,5 +229,5 @@ public sealed class FirewallScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Filter</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double bucketMisses, double chainLength, double? staleUnlinked, double? rulesScanned);
+    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double bucketMisses, double chainLength, double? staleUnlinked, double? rulesScanned, double? connectionMissesFromL2, double? bucketMissesFromL2);
 }

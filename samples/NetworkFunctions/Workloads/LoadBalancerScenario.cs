@@ -15,7 +15,7 @@ public sealed class LoadBalancerScenario : Scenario
     public const int ConnectionCapacity = MaglevLoadBalancer.ProvisionedConnections;
 
     private const uint ClientNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "connectionMisses", "lookupMisses", "probes", "trackedBackendDown" };
+    private static readonly string[] Pcvs = { "connectionMisses", "lookupMisses", "probes", "trackedBackendDown", "connectionMissesFromL2", "lookupMissesFromL2" };
     private MaglevLoadBalancer _balancer;
     private SelectBackendInterface<Latency>? _interface;
     private SelectBackendInterface<LatencyBreakdown>? _explain;
@@ -32,7 +32,7 @@ public sealed class LoadBalancerScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new double[] { ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1 };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new double[] { ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1 };
 
     /// <summary>The balancer under test.</summary>
     public MaglevLoadBalancer Function => _balancer;
@@ -87,17 +87,19 @@ public sealed class LoadBalancerScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[4], pcvs[5]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[4], pcvs[5]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
         MaglevPcvs pcvs = _balancer.LastPacket;
-        (values[0], values[1]) = ReplayLoads(Workload.Packet(index), pcvs);
+        (ColdLoadCount connection, ColdLoadCount lookup) = ReplayLoads(Workload.Packet(index), pcvs);
+        (values[0], values[4]) = (connection.Misses, connection.FromL2);
+        (values[1], values[5]) = (lookup.Misses, lookup.FromL2);
         values[2] = pcvs.Probes;
         values[3] = pcvs.TrackedBackendDown;
     }
@@ -105,28 +107,28 @@ public sealed class LoadBalancerScenario : Scenario
     /// <summary>
     /// The connection-table slots and the lookup-table entry the packet loaded, replayed in the order
     /// <see cref="MaglevLoadBalancer.SelectBackend"/> loads them, through the simulated caches: how many of
-    /// each were cold. <c>Find</c>'s probe window (from the flow's home slot, one slot per probe), then, when
+    /// each were cold, and how many L2 served. <c>Find</c>'s probe window (from the flow's home slot, one slot per probe), then, when
     /// the flow was not tracked or its backend is down, the lookup table's entry for its hash. Not replayed:
     /// the slot the packet then stores into, one of the window's (already loaded).
     /// </summary>
-    private (int Connection, int Lookup) ReplayLoads(ReadOnlySpan<byte> packet, MaglevPcvs pcvs)
+    private (ColdLoadCount Connection, ColdLoadCount Lookup) ReplayLoads(ReadOnlySpan<byte> packet, MaglevPcvs pcvs)
     {
         if (!PacketParser.TryParse(packet, out PacketHeaders headers))
         {
-            return (0, 0);
+            return (default, default);
         }
 
         uint hash = headers.Flow.Hash();
         int home = (int)(hash & (uint)(ConnectionCapacity - 1));
-        int connection = 0;
+        ColdLoadCount connection = default;
         for (int i = 0; i < pcvs.Probes; i++)
         {
             int slot = (home + i) & (ConnectionCapacity - 1);
-            connection += SimulatedCaches.LoadEntry(slot, ConnectionTable.SlotBytes, ConnectionTableBytes, ProbeSite) ? 1 : 0;
+            connection += SimulatedCaches.LoadEntry(slot, ConnectionTable.SlotBytes, ConnectionTableBytes, ProbeSite);
         }
 
         int entry = (int)(hash % (uint)_balancer.Table.Size);
-        int lookup = pcvs.LookedUp && SimulatedCaches.LoadEntry(entry, MaglevTable.EntryBytes, LookupTableBytes, LookupSite, LookupTableStart) ? 1 : 0;
+        ColdLoadCount lookup = pcvs.LookedUp ? SimulatedCaches.LoadEntry(entry, MaglevTable.EntryBytes, LookupTableBytes, LookupSite, LookupTableStart) : default;
         return (connection, lookup);
     }
 
@@ -217,5 +219,5 @@ public sealed class LoadBalancerScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>MaglevLoadBalancer.LatencyOf_SelectBackend</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_SelectBackend</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double lookupMisses, double? probes);
+    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double lookupMisses, double? probes, double? connectionMissesFromL2, double? lookupMissesFromL2);
 }

@@ -5,16 +5,16 @@ using System.IO;
 namespace Pix.Samples.NetworkFunctions.Workloads;
 
 /// <summary>
-/// The cache levels the cold-load traces simulate (<see cref="CacheSimulation"/>): this machine's L1 data cache,
-/// and the part of its L2 a random chase keeps — half of it. Read from Linux's
+/// The cache levels the cold-load traces simulate (<see cref="CacheSimulation"/>): this machine's L1 data cache
+/// and its whole L2. Read from Linux's
 /// <c>/sys/devices/system/cpu/cpu0/cache</c>; where that is missing or unreadable (Windows, macOS, a container
 /// hiding it), the Sapphire Rapids Xeon the samples were first measured on, and <see cref="Source"/> says so.
 /// </summary>
 /// <remarks>
-/// Why half the L2: a random chase does not keep a whole L2. The calibrated memory-level curves of both machines
-/// these samples have run on step inside it: the Xeon's (2 MiB L2) stays at 5–7 ns to 1 MiB and reaches 17 ns at
-/// 2 MiB; the AMD EPYC's (512 KiB L2) is 4.0 ns to 256 KiB and 7.9 ns at 512 KiB. Simulating the full L2 would
-/// count as warm the loads the curve prices as misses.
+/// The whole L2, since a hint's loads are counted per level: a load that misses L1 and is served by L2 is the hint's
+/// <c>{name}FromL2</c> count, priced at the curve's L2 plateau (the latency of a chase over half the L2, which a chase
+/// keeps in it); one that misses the whole L2 is its <c>name</c> count, priced at the curve at the structure's size.
+/// Until the fifteenth session the traces simulated half the L2 and had one count (docs/accuracy.md).
 /// </remarks>
 public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2Ways, string Source)
 {
@@ -28,21 +28,24 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
 
     /// <summary>A fresh simulation of these caches (every level empty).</summary>
     public CacheSimulation NewSimulation() =>
-        new(new CacheLevel(L1Bytes, L1Ways), new CacheLevel(L2Bytes / 2, L2Ways));
+        new(new CacheLevel(L1Bytes, L1Ways), new CacheLevel(L2Bytes, L2Ways));
 
     /// <summary>
     /// The same machine, simulated so that a traced load counts when it misses L1 (the second level is made L1's
-    /// twin: it holds what L1 holds): with <see cref="ServingWholeL2"/>, what tells an L2 hit from a miss, a count
-    /// <see cref="NewSimulation"/> leaves out (<c>levels</c> command of the driver).
+    /// twin: it holds what L1 holds): with <see cref="ServingHalfL2"/>, what the <c>levels</c> command of the driver
+    /// groups packets by.
     /// </summary>
-    public MachineCaches ServingL1Only() => this with { L2Bytes = 2 * L1Bytes, L2Ways = L1Ways, Source = Source + "; L2 simulated as L1's twin: L1 misses counted" };
+    public MachineCaches ServingL1Only() => this with { L2Bytes = L1Bytes, L2Ways = L1Ways, Source = Source + "; L2 simulated as L1's twin: L1 misses counted" };
 
-    /// <summary>The same machine with its whole L2 simulated (<see cref="NewSimulation"/> keeps half): a traced load counts when it misses all of L2.</summary>
-    public MachineCaches ServingWholeL2() => this with { L2Bytes = 2 * L2Bytes, Source = Source + "; the whole L2 simulated" };
+    /// <summary>
+    /// The same machine with half its L2 simulated, as the traces did before loads were counted per level (the part of
+    /// L2 a random chase keeps): a traced load counts when it misses L1 and that half.
+    /// </summary>
+    public MachineCaches ServingHalfL2() => this with { L2Bytes = L2Bytes / 2, Source = Source + "; half the L2 simulated" };
 
     /// <summary>One line for a report: what is simulated and where it came from.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"L1d {L1Bytes >> 10} KiB {L1Ways}-way, L2 {L2Bytes >> 10} KiB {L2Ways}-way (half simulated) ({Source})");
+        $"L1d {L1Bytes >> 10} KiB {L1Ways}-way, L2 {L2Bytes >> 10} KiB {L2Ways}-way ({Source})");
 
     /// <summary>
     /// The level-1 data and level-2 caches described under <paramref name="directory"/> (sysfs's <c>index*</c>
@@ -78,7 +81,7 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
                 }
             }
 
-            if (l1 is not { } first || l2 is not { } second || !Simulable(first.Bytes, first.Ways) || !Simulable(second.Bytes / 2, second.Ways))
+            if (l1 is not { } first || l2 is not { } second || !Simulable(first.Bytes, first.Ways) || !Simulable(second.Bytes, second.Ways))
             {
                 return null;
             }

@@ -19,7 +19,7 @@ public sealed class NatScenario : Scenario
     private const int Buckets = 8192;
     private const long Second = 1_000_000;         // workload clock: µs
 
-    private static readonly string[] Pcvs = { "flowTableMisses", "expiredFlows", "chainLength", "transportChecksumUpdated" };
+    private static readonly string[] Pcvs = { "flowTableMisses", "expiredFlows", "chainLength", "transportChecksumUpdated", "flowTableMissesFromL2" };
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
@@ -43,7 +43,7 @@ public sealed class NatScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1 };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1, LatencyDiagnosis.DefaultLimit };
 
     /// <summary>The NAT under test.</summary>
     public Nat Function => _nat;
@@ -77,16 +77,18 @@ public sealed class NatScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3]);
+        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3], pcvs[4]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3]);
+        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3], pcvs[4]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = ReplayFlowTableLoads(index);
+        ColdLoadCount flowTable = ReplayFlowTableLoads(index);
+        values[0] = flowTable.Misses;
+        values[4] = flowTable.FromL2;
         values[1] = _nat.LastPacket.ExpiredFlows;
         values[2] = _nat.LastPacket.ChainLength;
         values[3] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
@@ -94,19 +96,20 @@ public sealed class NatScenario : Scenario
 
     /// <summary>
     /// The flow-table entries packet <paramref name="index"/> loaded, replayed from the state it left, in
-    /// the order <see cref="Nat.Process"/> loads them, through the simulated caches: how many were cold (CacheSimulation). The
+    /// the order <see cref="Nat.Process"/> loads them, through the simulated caches: how many missed L2 and how many L2
+    /// served (CacheSimulation). The
     /// expired entries (oldest first: they are now the free list's first entries, the last of them
     /// taken again if the packet opened a flow) and the oldest flow left, whose age ended the expiry;
     /// an outbound packet's walk of its bucket (after the new entry, if it opened a flow) and the new
     /// entry, loaded for its free-list link; an inbound packet's entry. Not replayed: the neighbours
     /// unlinking and relinking write (bucket and age-list links: stores, not loads).
     /// </summary>
-    private int ReplayFlowTableLoads(int index)
+    private ColdLoadCount ReplayFlowTableLoads(int index)
     {
         NatFlowTable table = _nat.Flows;
         NatPcvs pcvs = _nat.LastPacket;
         bool opened = table.Count - _flowsBefore + pcvs.ExpiredFlows == 1;
-        int misses = 0;
+        ColdLoadCount misses = default;
 
         // Expired entries were pushed on the free list one by one; the packet's new flow took the last.
         int stillFree = opened ? pcvs.ExpiredFlows - 1 : pcvs.ExpiredFlows;
@@ -127,7 +130,7 @@ public sealed class NatScenario : Scenario
         if (Workload.InPort(index) != Nat.InternalPort)
         {
             int port = headers.DestinationPort - FirstExternalPort;
-            return ExpiryMisses(expired, -1) + ((uint)port < (uint)table.Capacity ? Load(port, InboundSite) : 0);
+            return ExpiryMisses(expired, -1) + ((uint)port < (uint)table.Capacity ? Load(port, InboundSite) : default);
         }
 
         int bucket = table.BucketOf(headers.Flow.Hash());
@@ -144,11 +147,11 @@ public sealed class NatScenario : Scenario
             misses += Load(walked, WalkSite);
         }
 
-        return misses + (newEntry >= 0 ? Load(newEntry, PoolSite) : 0);
+        return misses + (newEntry >= 0 ? Load(newEntry, PoolSite) : default);
 
-        int ExpiryMisses(Span<int> oldestFirst, int lastExpired)
+        ColdLoadCount ExpiryMisses(Span<int> oldestFirst, int lastExpired)
         {
-            int missed = 0;
+            ColdLoadCount missed = default;
             if (lastExpired >= 0 && oldestFirst.Length > 0)
             {
                 oldestFirst[oldestFirst.Length - 1] = lastExpired;
@@ -159,10 +162,10 @@ public sealed class NatScenario : Scenario
                 missed += Load(oldestFirst[i], ExpirySite);
             }
 
-            return missed + (table.Oldest >= 0 ? Load(table.Oldest, ExpirySite) : 0);
+            return missed + (table.Oldest >= 0 ? Load(table.Oldest, ExpirySite) : default);
         }
 
-        int Load(int e, int site) => SimulatedCaches.LoadEntry(e, NatFlowTable.EntryBytes, TableBytes, site) ? 1 : 0;
+        ColdLoadCount Load(int e, int site) => SimulatedCaches.LoadEntry(e, NatFlowTable.EntryBytes, TableBytes, site);
     }
 
     // The footprint the entry point's PixHint.ColdLoads names.
@@ -301,5 +304,5 @@ public sealed class NatScenario : Scenario
     /// per call site: <paramref name="transportChecksumUpdated"/> on the outbound path,
     /// <paramref name="transportChecksumUpdated_2"/> on the inbound one; a packet takes one path, so both get its value.
     /// </summary>
-    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2);
+    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2);
 }

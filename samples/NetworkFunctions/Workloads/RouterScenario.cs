@@ -11,7 +11,7 @@ public sealed class RouterScenario : Scenario
     /// <summary>The workloads, by name.</summary>
     public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "long-prefixes", "short-prefixes" };
 
-    private static readonly string[] Pcvs = { "trieMisses", "trieDepth" };
+    private static readonly string[] Pcvs = { "trieMisses", "trieDepth", "trieMissesFromL2" };
     private readonly Action<PrefixTrie> _installRoutes;
     private LpmRouter _router;
     private RouteInterface<Latency>? _interface;
@@ -60,39 +60,40 @@ public sealed class RouterScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1]);
+        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1]);
+        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
-        values[0] = ReplayTrieLoads(Workload.Packet(index));
+        ColdLoadCount trie = ReplayTrieLoads(Workload.Packet(index));
+        (values[0], values[2]) = (trie.Misses, trie.FromL2);
         values[1] = _router.LastPacket.TrieDepth;
     }
 
     /// <summary>
     /// The trie nodes the packet's lookup loaded, replayed in the order <see cref="PrefixTrie.Lookup"/> loads them
     /// (the root, then the child on the destination's next bit, as many as it visited), through the simulated caches:
-    /// how many were cold (CacheSimulation). Each node's address comes from the load before it, so the replay follows
+    /// how many were cold, and how many L2 served (CacheSimulation). Each node's address comes from the load before it, so the replay follows
     /// the same children. A dropped packet visits none.
     /// </summary>
-    private int ReplayTrieLoads(ReadOnlySpan<byte> packet)
+    private ColdLoadCount ReplayTrieLoads(ReadOnlySpan<byte> packet)
     {
         int visited = _router.LastPacket.TrieDepth;
         if (visited == 0 || !PacketParser.TryParse(packet, out PacketHeaders headers))
         {
-            return 0;
+            return default;
         }
 
         PrefixTrie trie = _router.Routes;
-        int misses = 0;
+        ColdLoadCount misses = default;
         int node = PrefixTrie.Root;
         for (int depth = 0; depth < visited; depth++)
         {
-            misses += SimulatedCaches.LoadEntry(node, PrefixTrie.NodeBytes, TrieBytes, WalkSite) ? 1 : 0;
+            misses += SimulatedCaches.LoadEntry(node, PrefixTrie.NodeBytes, TrieBytes, WalkSite);
             if (depth + 1 < visited)
             {
                 node = trie.ChildOf(node, ((headers.DestinationIp >> (31 - depth)) & 1) != 0);
@@ -198,5 +199,5 @@ public sealed class RouterScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LpmRouter.LatencyOf_Route</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Route</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth);
+    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth, double? trieMissesFromL2);
 }

@@ -50,11 +50,18 @@ public sealed record BlockSummary(
     /// </summary>
     public EquatableArray<ColdLoad> ColdLoads { get; init; }
 
+    /// <summary>
+    /// Loads that missed L1 and were served by L2 (a <c>PixHint.ColdLoads</c> hint's <c>{name}FromL2</c> term), priced at
+    /// <see cref="HardwareProfile.L2HitNs"/> each on top of the <see cref="OperationClass.Load"/> they are already counted
+    /// as; 0 in blocks built before they were counted (old baselines), which prices as it did then.
+    /// </summary>
+    public double L2Loads { get; init; }
+
     /// <summary>A block that does nothing.</summary>
     public static BlockSummary Empty { get; } = new(default, default, default);
 
     /// <summary>True when the block counts nothing.</summary>
-    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty;
+    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty && L2Loads == 0;
 
     /// <summary>Creates a block from unsorted counts (merged by class, zeros dropped, sorted).</summary>
     public static BlockSummary Create(
@@ -63,12 +70,14 @@ public sealed record BlockSummary(
         IEnumerable<OpaqueCall>? opaque = null,
         double foldedLoads = 0,
         double takenBranches = 0,
-        IEnumerable<ColdLoad>? coldLoads = null) =>
+        IEnumerable<ColdLoad>? coldLoads = null,
+        double l2Loads = 0) =>
         new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()))
         {
             FoldedLoads = foldedLoads,
             TakenBranches = takenBranches,
             ColdLoads = Normalize(coldLoads ?? Array.Empty<ColdLoad>()),
+            L2Loads = l2Loads,
         };
 
     /// <summary>The count of <paramref name="operation"/> (0 if absent).</summary>
@@ -93,7 +102,8 @@ public sealed record BlockSummary(
             Opaque.Concat(other.Opaque),
             FoldedLoads + other.FoldedLoads,
             TakenBranches + other.TakenBranches,
-            ColdLoads.Concat(other.ColdLoads));
+            ColdLoads.Concat(other.ColdLoads),
+            L2Loads + other.L2Loads);
 
     /// <summary>This block repeated <paramref name="factor"/> times (a constant multiple).</summary>
     public BlockSummary Times(double factor) =>
@@ -103,12 +113,13 @@ public sealed record BlockSummary(
             Opaque.Select(c => c with { Count = c.Count * factor }),
             FoldedLoads * factor,
             TakenBranches * factor,
-            ColdLoads.Select(c => c with { Count = c.Count * factor }));
+            ColdLoads.Select(c => c with { Count = c.Count * factor }),
+            L2Loads * factor);
 
     /// <summary>
     /// Prices one execution of the block on <paramref name="hw"/>, in nanoseconds: the runtime's cost model
     /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>)
-    /// plus each opaque call, plus its cold loads (<see cref="HardwareProfile.PriceColdLoads"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
+    /// plus each opaque call, plus its cold loads and loads served by L2 (<see cref="HardwareProfile.PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
     /// entry: generated code and <see cref="ModelEvaluator"/> agree to the last bit.
     /// </summary>
     /// <remarks>
@@ -137,7 +148,7 @@ public sealed record BlockSummary(
             ns += call.Count * hw.OpaqueNs(call.Name);
         }
 
-        if (ColdLoads.IsEmpty)
+        if (ColdLoads.IsEmpty && L2Loads == 0)
         {
             return ns;
         }
@@ -149,7 +160,7 @@ public sealed record BlockSummary(
             (footprints[i], counts[i]) = (ColdLoads[i].FootprintBytes, ColdLoads[i].Count);
         }
 
-        return ns + hw.PriceColdLoads(footprints, counts);
+        return ns + hw.PriceColdLoads(footprints, counts, L2Loads);
     }
 
     private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts) =>

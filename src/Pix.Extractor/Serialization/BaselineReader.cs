@@ -148,17 +148,18 @@ public static class BaselineReader
     {
         t.RejectUnknown("count", "block", "origin", "description");
         JsonFields b = t.RequireObject("block");
-        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads");
+        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads", "l2Loads");
         // Create normalises (classes in enum order, opaque calls by name), as the extractor does, so a
         // model read back compares equal to the freshly extracted one it was written from. The issue
-        // refinements and cold loads are optional: baselines written before them have none, and price as before.
+        // refinements, cold loads and loads served by L2 are optional: baselines written before them have none, and price as before.
         BlockSummary block = BlockSummary.Create(
             Counts(b.RequireObject("operations")),
             Counts(b.RequireObject("chain")),
             b.RequireObject("opaque").Object.Properties.Select(p => new OpaqueCall(p.Name, Finite(b.RequireObject("opaque"), p.Name))),
             OptionalCount(b, "foldedLoads"),
             OptionalCount(b, "takenBranches"),
-            b.Object["coldLoads"] is null ? null : Items(b, "coldLoads", source).Select(ColdLoad).ToList());
+            b.Object["coldLoads"] is null ? null : Items(b, "coldLoads", source).Select(ColdLoad).ToList(),
+            OptionalCount(b, "l2Loads"));
         return new Term(block, Expr(t.Require("count"), t.PathOf("count"), source), Provenance(t.RequireObject("origin")), t.RequireString("description"));
     }
 

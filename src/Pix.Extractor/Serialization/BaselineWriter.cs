@@ -158,6 +158,11 @@ public static class BaselineWriter
             fields.Add(("coldLoads", new JsonArray(b.ColdLoads.Select(c => Obj(("footprintBytes", Number(c.FootprintBytes)), ("count", Number(c.Count)))))));
         }
 
+        if (b.L2Loads != 0)
+        {
+            fields.Add(("l2Loads", Number(b.L2Loads)));
+        }
+
         return Obj(fields.ToArray());
     }
 

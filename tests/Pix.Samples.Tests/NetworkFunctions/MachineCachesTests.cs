@@ -42,11 +42,12 @@ public sealed class MachineCachesTests : IDisposable
     }
 
     [Theory]
-    [InlineData(100, false)] // 100 lines fit in the simulated 128
-    [InlineData(200, true)]  // 200 do not (a full 256-line L2 would keep line 0: each set holds 4 of them)
-    public void Half_the_L2_is_simulated(int linesLoaded, bool lineZeroCold)
+    [InlineData(40, 0, 0)]   // 40 lines: 3 of line 0's L1 set of 4 ways: kept by L1, neither count
+    [InlineData(200, 0, 1)]  // 200: 13 in its L1 set (evicted), 4 in its set of the whole L2's 64 (kept): served by L2
+    [InlineData(300, 1, 0)]  // 300: 5 in its L2 set (evicted): a miss (half the L2, 32 sets, lost it at 200 already)
+    public void The_whole_L2_is_simulated_and_a_reload_counted_by_the_level_that_served_it(int linesLoaded, int misses, int fromL2)
     {
-        // 4 KiB L1 (64 lines, 16 sets) and a 16 KiB L2 of which 8 KiB (128 lines, 32 sets of 4) is simulated.
+        // 4 KiB L1 (64 lines, 16 sets of 4) and a 16 KiB L2 (256 lines, 64 sets of 4), all of it simulated.
         var caches = new MachineCaches(4 << 10, 4, 16 << 10, 4, "test").NewSimulation();
         const int Entry = CacheLevel.LineBytes, Footprint = 1 << 20;
         for (int i = 0; i < linesLoaded; i++)
@@ -54,7 +55,7 @@ public sealed class MachineCachesTests : IDisposable
             caches.LoadEntry(i * 3, Entry, Footprint, site: 0); // a stride of 3 lines: never prefetched
         }
 
-        Assert.Equal(lineZeroCold, caches.LoadEntry(0, Entry, Footprint, site: 1));
+        Assert.Equal(new ColdLoadCount(misses, fromL2), caches.LoadEntry(0, Entry, Footprint, site: 1));
     }
 
     [Fact]
@@ -77,8 +78,10 @@ public sealed class MachineCachesTests : IDisposable
         double onXeon = ScenarioCatalog.Create("bridge", "colliding", caches: MachineCaches.SapphireRapids).TracePcvs().Column("tableMisses").Average();
         double onEpyc = ScenarioCatalog.Create("bridge", "colliding", caches: epyc).TracePcvs().Column("tableMisses").Average();
 
+        // Since the stride prefetcher follows entries walked downwards too (fifteenth session), most of the chain streams;
+        // what is left still misses the smaller L1 only.
         Assert.InRange(onXeon, 0, 0.2);
-        Assert.True(onEpyc > 10, $"{onEpyc} cold loads a frame on a 32 KiB L1");
+        Assert.True(onEpyc > onXeon + 0.1, $"{onEpyc} cold loads a frame on a 32 KiB L1, {onXeon} on a 48 KiB one");
     }
 
     [Theory]

@@ -17,9 +17,15 @@ internal sealed partial class MethodAnalyzer
     /// <summary>
     /// <c>PixHint.ColdLoads(name, footprintBytes, description)</c>: the PCV <c>name</c> counts the call's
     /// loads that miss every cache level smaller than a structure of <c>footprintBytes</c> (in a table
-    /// larger than L1 and smaller than L2, its L1 misses), a term <c>name × ColdLoadNs(footprint)</c>.
-    /// The loads themselves are counted where the code makes them, at a hit's price; the term adds what a
-    /// miss costs on top. It counts whole calls (<see cref="PendingTerm.CountsWholeCall"/>): a hint inside
+    /// larger than L1 and smaller than L2, its L1 misses; in a larger one, its L2 misses), a term
+    /// <c>name × ColdLoadNs(footprint)</c>; a second PCV, <c>{name}FromL2</c>, counts the loads that missed L1
+    /// and were served by L2 (in a structure larger than L2 the first count leaves them out), a term
+    /// <c>{name}FromL2 × L2HitNs</c>. The second is optional and defaults to 0 (its bound): every caller that
+    /// passes the first count alone gets the prediction it got before the count was split, and a worst case
+    /// loses nothing by holding it at 0, since a load served by L2 never costs more than one that missed it. It is
+    /// ordered after the method's other PCVs, so that callers passing those by position still bind them.
+    /// The loads themselves are counted where the code makes them, at a hit's price; the terms add what a
+    /// miss costs on top. They count whole calls (<see cref="PendingTerm.CountsWholeCall"/>): a hint inside
     /// a loop is still the call's count, which the loops around leave as it is.
     /// </summary>
     private void ReadColdLoadsHint(IInvocationOperation hint)
@@ -50,7 +56,15 @@ internal sealed partial class MethodAnalyzer
 
         BlockSummary misses = BlockSummary.Create(Array.Empty<OperationCount>(), coldLoads: new[] { new ColdLoad(footprintBytes, 1) });
         _paths.AddTerm(new PendingTerm(misses, Poly.Of(pcv.Atom), where, $"{pcv.Name} cold loads in {structure}") { CountsWholeCall = true });
+
+        string servedByL2 = $"loads into a structure of {structure} that missed L1 and were served by L2 (0 when it is smaller than L2: {name} counts them)";
+        QuantityInfo fromL2 = HintedPcv(name + FromL2Suffix, description is { Length: > 0 } e ? $"{e}: {servedByL2}" : servedByL2, Poly.Zero, where, hint, trailing: true);
+        BlockSummary l2Hits = BlockSummary.Create(Array.Empty<OperationCount>(), l2Loads: 1);
+        _paths.AddTerm(new PendingTerm(l2Hits, Poly.Of(fromL2.Atom), where, $"{fromL2.Name} loads served by L2 in {structure}") { CountsWholeCall = true });
     }
+
+    /// <summary>The suffix of a <c>PixHint.ColdLoads</c> hint's second PCV, the loads served by L2: <c>flowTableMissesFromL2</c>.</summary>
+    internal const string FromL2Suffix = "FromL2";
 
     /// <summary>The argument bound to parameter <paramref name="parameter"/>, or null.</summary>
     private static IOperation? Argument(IInvocationOperation call, string parameter) =>

@@ -123,10 +123,14 @@ internal sealed class QuantityTable
         return info;
     }
 
-    /// <summary>Registers a PCV named <paramref name="preferredName"/> (suffixed to stay unique).</summary>
-    public QuantityInfo Pcv(string preferredName, string description, Poly? bound, Provenance? origin)
+    /// <summary>
+    /// Registers a PCV named <paramref name="preferredName"/> (suffixed to stay unique). A <paramref name="trailing"/> one
+    /// is ordered after every other quantity (registration order among trailing ones): an optional PCV added to an
+    /// interface that already shipped, so that callers passing the earlier PCVs by position still bind them.
+    /// </summary>
+    public QuantityInfo Pcv(string preferredName, string description, Poly? bound, Provenance? origin, bool trailing = false)
     {
-        var info = new QuantityInfo(Unique(preferredName, avoidParameters: true), QuantityKind.Pcv, null, description, null, _byName.Count)
+        var info = new QuantityInfo(Unique(preferredName, avoidParameters: true), QuantityKind.Pcv, null, description, null, (trailing ? TrailingSequence : 0) + _byName.Count)
         {
             RequestedName = preferredName,
             Bound = bound,
@@ -136,6 +140,9 @@ internal sealed class QuantityTable
         HasPcv = true;
         return info;
     }
+
+    // Far above any method's count of quantities.
+    private const int TrailingSequence = 1 << 24;
 
     private string Unique(string name, bool avoidParameters)
     {
