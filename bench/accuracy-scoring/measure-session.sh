@@ -4,8 +4,9 @@
 # A (this worktree) and B built in Release: src/Pix.Cli, samples/Quickstart, samples/NetworkFunctions.
 # One profile for everything (calibrated first, then calibrated again to show how far two calibrations agree);
 # the Quickstart and the network functions alternate A and B; pix validate runs in both deployments (tiered, TC=0).
-# B_DROP=field,field (optional): top-level profile fields B is priced without, for fields the session's calibrator
-# added (e.g. issueWidth, measured from the eighth session on): B then prices as it would on its own calibrator's profile.
+# B_DROP=field,field (optional): profile fields B is priced without, for fields the session's calibrator added (e.g.
+# issueWidth, measured from the eighth session on; machine.l2CacheBytes, a nested one, from the fifteenth): B then prices
+# as it would on its own calibrator's profile.
 # B_ZERO_THROUGHPUT=Class,Class (optional): classes whose throughputNs B's calibrator wrote as 0 (Load, measured by the
 # load-port kernel from the ninth session on). B_DROP_CLASSES=Class,Class (optional): cost classes B's reader does not
 # know (ScaledLea, from the twelfth session on: an older reader refuses a profile with it). CAL_OPTS (optional): options for every calibration (e.g. --default-issue-width).
@@ -34,7 +35,12 @@ before_profile() {
 import json, sys
 profile = json.load(open(sys.argv[1]))
 for field in filter(None, sys.argv[3].split(',')):
-    profile.pop(field, None)
+    # A dotted name is a field of a nested object: machine.l2CacheBytes (the fifteenth session's).
+    *parents, name = field.split('.')
+    node = profile
+    for parent in parents:
+        node = node.get(parent, {})
+    node.pop(name, None)
 for cls in filter(None, sys.argv[4].split(',')):
     profile['costs'][cls]['throughputNs'] = 0
 for cls in filter(None, sys.argv[5].split(',')):
