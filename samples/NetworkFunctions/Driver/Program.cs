@@ -15,6 +15,14 @@ using Pix.Samples.NetworkFunctions.Workloads;
 //   levels             the packets grouped by the cache level that served a cold-load PCV's loads (--pcv, default the first PCV)
 const string Usage = "usage: NetworkFunctions [measure|explain|diagnose|compare-hardware|levels] [nf|all] [workload|all] [--warmup-ms N] [--repetitions N] [--seed N] [--profile file.pixhw.json|reference] [--against file.pixhw.json|reference] [--pcv name]";
 string[] commands = { "measure", "explain", "diagnose", "compare-hardware", "levels" };
+if (args.Any(a => a is "--help" or "-h" or "-?"))
+{
+    // Asked for: the usage on stdout and success (an error prints it on stderr with exit code 2).
+    Console.WriteLine(Usage);
+    Console.WriteLine("  network functions: " + string.Join(", ", ScenarioCatalog.NetworkFunctions));
+    return 0;
+}
+
 try
 {
     string command = args.Length > 0 && commands.Contains(args[0]) ? args[0] : "measure";
