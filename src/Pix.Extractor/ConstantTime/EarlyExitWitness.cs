@@ -104,12 +104,12 @@ internal static class EarlyExitWitness
     }
 
     private static bool IsCounter(IOperation operation, ILocalSymbol counter) =>
-        TaintWalker.Unconverted(operation) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
+        Unconverted.Of(operation) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
 
     /// <summary>An element access (array or indexer); <paramref name="atCounter"/> when its only index is the counter itself.</summary>
     private static bool IsElement(IOperation operation, ILocalSymbol? counter, out bool atCounter)
     {
-        operation = TaintWalker.Unconverted(operation);
+        operation = Unconverted.Of(operation);
         ImmutableArray<IOperation> indices = operation switch
         {
             IArrayElementReferenceOperation array => array.Indices,

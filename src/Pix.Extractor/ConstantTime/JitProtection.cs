@@ -39,22 +39,12 @@ internal static class JitProtection
 
     private static bool IsAccumulatedComparison(ICompoundAssignmentOperation assignment) =>
         assignment.OperatorKind is BinaryOperatorKind.Or or BinaryOperatorKind.And &&
-        Unwrap(assignment.Value) is IBinaryOperation
+        Unconverted.Of(assignment.Value) is IBinaryOperation
         {
             OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals,
         } comparison &&
-        IsElement(Unwrap(comparison.LeftOperand)) && IsElement(Unwrap(comparison.RightOperand));
+        IsElement(Unconverted.Of(comparison.LeftOperand)) && IsElement(Unconverted.Of(comparison.RightOperand));
 
     private static bool IsElement(IOperation operation) =>
         operation is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: false };
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

@@ -31,20 +31,9 @@ internal sealed partial class TaintWalker
 
     private void ReportFormatting(IOperation at, string construct, IOperation value, Taint? taint)
     {
-        if (taint is not null && LibraryModel.FormattingOf(Unconverted(value).Type) is { } timing)
+        if (taint is not null && LibraryModel.FormattingOf(Unconverted.Of(value).Type) is { } timing)
         {
             Report(timing.Kind, at, construct, taint, timing.Reason);
         }
-    }
-
-    /// <summary>The value under its conversions (<c>pin</c> boxed to <c>object</c> for a hole or a <c>+</c>).</summary>
-    internal static IOperation Unconverted(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

@@ -97,15 +97,8 @@ internal sealed partial class TaintWalker
         _ => false,
     };
 
-    private static bool IsConstant(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation is null || operation.ConstantValue.HasValue || operation is IDefaultValueOperation;
-    }
+    private static bool IsConstant(IOperation? operation) =>
+        operation is null || Unconverted.Of(operation) is { ConstantValue.HasValue: true } or IDefaultValueOperation;
 
     private static bool LeavesLoop(IOperation? arm, ILoopOperation loop)
     {
