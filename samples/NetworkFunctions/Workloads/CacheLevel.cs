@@ -31,6 +31,9 @@ public sealed class CacheLevel
     /// <summary>The level's size in bytes.</summary>
     public int CapacityBytes { get; }
 
+    /// <summary>Drops every line, as if other code had filled the level with its own.</summary>
+    public void Empty() => _ways.AsSpan().Fill(-1);
+
     /// <summary>Touches one line: true when it was not cached. It becomes its set's most recently used.</summary>
     public bool Touch(long line)
     {

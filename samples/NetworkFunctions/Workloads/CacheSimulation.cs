@@ -116,6 +116,21 @@ public sealed class CacheSimulation
     }
 
     /// <summary>
+    /// Drops every simulated line and the prefetcher's history: the packet core ran something else long enough to
+    /// fill its caches with its own lines (a control-plane task of milliseconds on the packet thread, during which the
+    /// thread may also lose its core). The traced structures' next loads miss every level.
+    /// </summary>
+    public void Empty()
+    {
+        foreach (CacheLevel level in _levels)
+        {
+            level.Empty();
+        }
+
+        _lastLinesOfSite.Clear();
+    }
+
+    /// <summary>
     /// Brings the lines of <paramref name="length"/> bytes at <paramref name="startByte"/> into every level,
     /// counting nothing: data the code reads that is not a traced structure (a packet's headers) but takes
     /// the structures' room in the caches.

@@ -13,7 +13,7 @@ public class LoadBalancerColdLoadTests
     // Small simulated caches, so that a few hundred flows outgrow them: L1 64 lines, and 128 lines of L2 simulated.
     private static readonly MachineCaches Small = new(4 << 10, 8, 16 << 10, 8, "test: 4 KiB L1, 16 KiB L2");
 
-    private const int ConnectionMisses = 0, LookupMisses = 1;
+    private const int ConnectionMisses = 0, LookupMisses = 1, ConnectionMissesFromL2 = 4, LookupMissesFromL2 = 5;
 
     [Fact]
     public void A_flow_seen_one_packet_ago_traces_no_cold_load()
@@ -70,6 +70,21 @@ public class LoadBalancerColdLoadTests
         Assert.Equal(0, flapped[2, LookupMisses]); // its backend is still up: the flow stays tracked
     }
 
+    [Fact]
+    public void After_a_rebuild_no_connection_slot_is_served_by_L2_even_one_the_lookup_tables_lines_leave_room_for()
+    {
+        // An L2 of 1 MiB: the rebuild's sweep of the 256 KiB lookup table alone would leave the flow's slot in it.
+        var roomyL2 = new MachineCaches(4 << 10, 8, 1 << 20, 16, "test: 4 KiB L1, 1 MiB L2");
+        FlowKey[] flows = Flows(2);
+        int backend = LoadBalancerScenario.NewBalancer().SelectBackend(Frames.Build(flows[0]), 0);
+        PcvTrace steady = Trace(Flap(flows, failing: -1), roomyL2), flapped = Trace(Flap(flows, failing: (backend + 1) % 16), roomyL2);
+
+        Assert.Equal((0, 0), (steady[2, ConnectionMisses], steady[2, ConnectionMissesFromL2]));
+        // The thread was away for the rebuild: the slot missed every level (priced at the table's size), not an L2 hit.
+        Assert.Equal((1, 0), (flapped[2, ConnectionMisses], flapped[2, ConnectionMissesFromL2]));
+        Assert.Equal((0, 0), (flapped[2, LookupMisses], flapped[2, LookupMissesFromL2])); // the rebuild left the lookup table cached
+    }
+
     // Flows 0, 1, 0 (the second flow between, so that the slot is not reloaded by the same site straight away:
     // the simulated prefetcher would cover it), and before the second 0 backend `failing` fails (none when -1).
     private static WorkloadBuilder Flap(FlowKey[] flows, int failing)
@@ -105,10 +120,10 @@ public class LoadBalancerColdLoadTests
     private static PcvTrace Trace(FlowKey[] opened, params FlowKey[] packets) =>
         Trace(CraftedTraffic.OpenThenSend(opened, packets));
 
-    private static PcvTrace Trace(WorkloadBuilder builder)
+    private static PcvTrace Trace(WorkloadBuilder builder, MachineCaches? caches = null)
     {
         LoadBalancerScenario scenario = LoadBalancerScenario.Of(builder.Build("crafted", "test traffic"));
-        scenario.Caches = Small;
+        scenario.Caches = caches ?? Small;
         return scenario.TracePcvs();
     }
 }
