@@ -77,7 +77,7 @@ public class WorkloadTests
     [InlineData("lb", "health-flap", "lookupMisses", 0.05, 0.15)]
     // A rebuild keeps the packet thread away for milliseconds and empties the simulated caches (measured: the slots the
     // simulation used to keep through it cost what a load beyond L2 costs): every flow's first slot load since the last
-    // rebuild misses, 74% of the packets, even on the Xeon's 2 MiB of L2, which used to keep most of them.
+    // rebuild misses (74% of the packets are such first loads), even on the Xeon's 2 MiB of L2, which used to keep most (0.11).
     [InlineData("lb", "health-flap", "connectionMisses", 0.65, 0.8)]
     // The typical trie (2 MiB) is larger than the simulated half-L2 (1 MiB), the long prefixes' (0.5 MiB) is not, the short ones' fits in L1.
     [InlineData("router", "typical", "trieMisses", 0.3, 2)]
