@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -15,27 +14,6 @@ public static class MachineStateReport
     public const string Legend =
         "machine = the machine's state against the profile just before -> just after the timed replays (MachineState.Probe): the calibration's chain kernels timed now "
         + "over what the profile prices them, geometric mean; 1.00 = as priced, 1.30 = 30% slower. Under each row, every kernel's ratio (quartiles over the probe's rounds). Reported, never applied";
-
-    /// <summary>What the "now" columns mean, for the table's preamble.</summary>
-    public const string AdjustedLegend =
-        "now = the same packets' median prediction on the profile re-priced for the machine's state probed before the timed replays (HardwareProfile.AdjustedTo: only ratios whose quartiles are clear of 1 ± 5% move a price), and its error; opt-in, deployment-specific";
-
-    /// <summary>
-    /// A prediction column and its error: "   53.6 ns    -42%" (the median of <paramref name="predicted"/> against
-    /// <paramref name="measuredNs"/>), "    (none)        " when there is no prediction.
-    /// </summary>
-    public static string Prediction(double[]? predicted, double measuredNs)
-    {
-        if (predicted is null)
-        {
-            return $"{"(none)",10} {"",7}";
-        }
-
-        double median = Statistics.Median(predicted);
-        // Rounded first, and + 0.0 turns -0 into 0, so an error under 0.5% prints "0%", not "-+0%".
-        double error = Math.Round((median - measuredNs) / measuredNs, 2) + 0.0;
-        return string.Create(CultureInfo.InvariantCulture, $"{median,7:0.0} ns {error,7:+0%;-0%;0%}");
-    }
 
     /// <summary>The column: "1.04->1.10" ("-" for a probe without a factor); "-" when the state was not probed.</summary>
     public static string Column(PerPacketResult result) =>

@@ -91,8 +91,7 @@ try
     Console.WriteLine("measured = median over packets of each packet's timed latency (a trimmed mean over the repetitions: the clock may step 10 ns) - timer - dispatch: what the entry point's interface describes");
     Console.WriteLine($"shared = timed replays during which another hardware thread shared the core (each replayed up to {PerPacketMeasurement.MaxAttempts} times to get it alone)");
     Console.WriteLine(MachineStateReport.Legend);
-    Console.WriteLine(MachineStateReport.AdjustedLegend);
-    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6} {"machine",-10} {"now",10} {"error",7}  PCVs induced (per measured packet)");
+    Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6} {"machine",-10}  PCVs induced (per measured packet)");
     foreach ((string nf, string workload) in options.Selection())
     {
         Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
@@ -104,10 +103,11 @@ try
         double dispatchNs = Statistics.Median(PerPacketMeasurement.Run(new DispatchScenario(scenario), warmUp, options.Repetitions).PerPacketNs) - timerNs;
         double measured = Statistics.Median(result.PerPacketNs) - timerNs - dispatchNs;
         double p99 = Statistics.Percentile(result.PerPacketNs, 0.99) - timerNs - dispatchNs;
-        // The same packets and PCVs on the profile re-priced for the state probed just before the timed replays.
-        double[]? predictedNow = predicted is null || result.StateBefore is not { } state ? null : scenario.PredictAll(profile.AdjustedTo(state), pcvs);
+        string prediction = predicted is null ? "(none)" : string.Create(CultureInfo.InvariantCulture, $"{Statistics.Median(predicted),7:0.0} ns");
+        // Rounded first, and + 0.0 turns -0 into 0, so an error under 0.5% prints "0%", not "-+0%".
+        string error = predicted is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round((Statistics.Median(predicted) - measured) / measured, 2) + 0.0,7:+0%;-0%;0%}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {MachineStateReport.Prediction(predicted, measured)} {result.SharedRepetitions + "/" + result.Repetitions,6} {MachineStateReport.Column(result),-10} {MachineStateReport.Prediction(predictedNow, measured)}  {pcvs.Summarize()}"));
+            $"{nf,-9} {workload,-15} {pcvs.PacketCount,8} {result.PacketsPerSecond / 1e6,7:0.00} {dispatchNs,6:0.0} ns {measured,6:0.0} ns {p99,6:0.0} ns {prediction,10} {error,7} {result.SharedRepetitions + "/" + result.Repetitions,6} {MachineStateReport.Column(result),-10}  {pcvs.Summarize()}"));
         MachineStateReport.Lines(result).ToList().ForEach(Console.WriteLine);
     }
 

@@ -99,11 +99,11 @@ public sealed class MachineState
             double measured = SampleStatistics.MedianOf(k.RoundNs);
             if (ratios[i] is not { } r)
             {
-                return new KernelRatio(k.Name, measured, null, null, null, null, k.Unpriced) { Kind = k.Kind, WorkingSetBytes = k.WorkingSetBytes };
+                return new KernelRatio(k.Name, measured, null, null, null, null, k.Unpriced);
             }
 
             SampleStatistics s = SampleStatistics.Of(r);
-            return new KernelRatio(k.Name, measured, k.PricedNs, s.Median, s.LowerQuartile, s.UpperQuartile, null) { Kind = k.Kind, WorkingSetBytes = k.WorkingSetBytes };
+            return new KernelRatio(k.Name, measured, k.PricedNs, s.Median, s.LowerQuartile, s.UpperQuartile, null);
         }).ToArray();
 
         double[][] priced = ratios.Where(r => r is not null).Select(r => r!).ToArray();
@@ -124,6 +124,4 @@ public sealed class MachineState
 /// <param name="PricedNs">What the profile prices one step at (positive); null when it cannot.</param>
 /// <param name="Unpriced">Why there is no price, when <paramref name="PricedNs"/> is null.</param>
 /// <param name="RoundNs">Nanoseconds per step measured in each round.</param>
-/// <param name="Kind">What the kernel times, for <see cref="HardwareProfile.AdjustedTo"/>; null for a kernel no price follows.</param>
-/// <param name="WorkingSetBytes">A memory chase's working set; 0 for the chains.</param>
-internal readonly record struct ProbedKernel(string Name, double? PricedNs, string? Unpriced, IReadOnlyList<double> RoundNs, MachineStateKernel? Kind = null, long WorkingSetBytes = 0);
+internal readonly record struct ProbedKernel(string Name, double? PricedNs, string? Unpriced, IReadOnlyList<double> RoundNs);

@@ -91,7 +91,7 @@ internal sealed class MachineStateProbe
             return MachineState.From(kernels.Select((k, i) =>
             {
                 (double? priced, string? unpriced) = k.Price(profile);
-                return new ProbedKernel(k.Name, priced, unpriced, roundNs[i], k.Kind, k.WorkingSetBytes);
+                return new ProbedKernel(k.Name, priced, unpriced, roundNs[i]);
             }).ToList());
         }
     }
@@ -114,19 +114,17 @@ internal sealed class MachineStateProbe
                 WarmIterations: cycle,
                 RewarmIterations: bySize[i].Rewarm ? cycle : 0,
                 StepsPerIteration: MemoryChase.LinksPerIteration,
-                MachineStateKernel.MemoryChase,
-                chase.WorkingSetBytes,
                 profile => profile.MemoryLoads.Count == 0 ? (null, "the profile has no memory-level curve") : (profile.LoadNs(chase.WorkingSetBytes), null)));
         }
 
         // The load chain's 1 KiB comes back from L2 in a few dozen of its 65,536 steps, and the ALU chain reads no data: no re-walk.
-        kernels.Add(Calibrated(LatencyKernels.Load, MachineStateKernel.LoadChain, state, 4_096));
-        kernels.Add(Calibrated(LatencyKernels.Alu, MachineStateKernel.AluChain, state, 16_384));
+        kernels.Add(Calibrated(LatencyKernels.Load, state, 4_096));
+        kernels.Add(Calibrated(LatencyKernels.Alu, state, 16_384));
         return kernels;
     }
 
     /// <summary>A chain kernel of the calibration's catalogue, priced as the calibration fits it: its counts times their latencies.</summary>
-    private static Kernel Calibrated(Func<KernelState, int, long> run, MachineStateKernel kind, KernelState state, int iterations)
+    private static Kernel Calibrated(Func<KernelState, int, long> run, KernelState state, int iterations)
     {
         CalibrationKernel kernel = CalibrationKernels.All.Single(k => k.Run == run);
         double steps = kernel.CountsPerIteration.Values.Sum();
@@ -137,13 +135,11 @@ internal sealed class MachineStateProbe
             WarmIterations: iterations,
             RewarmIterations: 0,
             StepsPerIteration: steps,
-            kind,
-            WorkingSetBytes: 0,
             profile => (kernel.CountsPerIteration.Sum(c => c.Value * profile.LatencyNs(c.Key)) / steps, null));
     }
 
     /// <summary>Something to time, and how the profile prices one of its steps (a chain link).</summary>
-    private sealed record Kernel(string Name, Func<int, long> Run, int TimedIterations, int WarmIterations, int RewarmIterations, double StepsPerIteration, MachineStateKernel Kind, long WorkingSetBytes, Func<HardwareProfile, (double? Priced, string? Unpriced)> PriceOf)
+    private sealed record Kernel(string Name, Func<int, long> Run, int TimedIterations, int WarmIterations, int RewarmIterations, double StepsPerIteration, Func<HardwareProfile, (double? Priced, string? Unpriced)> PriceOf)
     {
         /// <summary>Keeps the kernels' results alive so the JIT cannot drop them.</summary>
         private static long s_sink;

@@ -75,18 +75,5 @@ public sealed class MachineStateReportTests
         Assert.Matches(@" \d/1 \d+\.\d\d->\d+\.\d\d ", lines[row]);
         Assert.StartsWith("    machine before: factor ", lines[row + 1]);
         Assert.StartsWith("    machine after:  factor ", lines[row + 2]);
-
-        // The state-adjusted prediction and its error, after the machine column.
-        Assert.Contains(MachineStateReport.AdjustedLegend, lines);
-        Assert.Contains(lines, l => l.StartsWith("nf ", StringComparison.Ordinal) && l.Contains(" machine           now   error  PCVs", StringComparison.Ordinal));
-        Assert.Matches(@" \d+\.\d\d->\d+\.\d\d +\d+\.\d ns +(?:[+-]\d+|0)%  ", lines[row]);
-    }
-
-    [Fact]
-    public void A_prediction_column_is_the_median_and_its_error_or_none()
-    {
-        Assert.Equal("   60.0 ns    +20%", MachineStateReport.Prediction(new[] { 50.0, 60, 70 }, 50));
-        Assert.Equal("   49.9 ns      0%", MachineStateReport.Prediction(new[] { 49.9 }, 50));
-        Assert.Equal("    (none)        ", MachineStateReport.Prediction(null, 50));
     }
 }
