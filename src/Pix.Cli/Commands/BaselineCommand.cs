@@ -154,12 +154,18 @@ internal static class BaselineCommand
         }
     }
 
+    /// <summary>Refuses a target the file cannot be written to: in a missing directory, or itself a directory (which File.Move called "already exists").</summary>
     private static void RequireDirectoryOf(string path)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (!Directory.Exists(directory))
         {
             throw new CommandLineException($"cannot write '{path}': directory '{directory}' does not exist");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new CommandLineException($"cannot write '{path}': it is a directory; name the baseline file (e.g. {Path.Combine(path, Baseline.FileName)})");
         }
     }
 }

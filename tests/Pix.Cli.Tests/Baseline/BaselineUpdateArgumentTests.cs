@@ -57,6 +57,21 @@ public sealed class BaselineUpdateArgumentTests : CliTestBase
         Assert.Contains("does not exist", err);
     }
 
+    /// <summary>A directory where the file should be was refused only after the build, as "The file '…' already exists".</summary>
+    [Fact]
+    public void Output_that_is_a_directory_is_refused_before_building()
+    {
+        string project = WriteFile("A.csproj", "<Project />");
+        string folder = Path.Combine(Directory, "perf");
+        System.IO.Directory.CreateDirectory(folder);
+
+        var (exit, _, err) = Run("baseline", "update", project, "-o", folder);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains($"cannot write '{folder}': it is a directory", err);
+        Assert.DoesNotContain("Building", err);
+    }
+
     [Fact]
     public void Update_needs_a_project()
     {
