@@ -14,6 +14,15 @@ public sealed class BaselineUpdateArgumentTests : CliTestBase
         Assert.Contains("not found", err);
     }
 
+    /// <summary>The error line named the subcommand alone ("pix update: error:"), a command pix does not have.</summary>
+    [Fact]
+    public void The_error_line_names_the_command_as_typed()
+    {
+        var (_, _, err) = Run("baseline", "update", Path.Combine(Directory, "Nope.csproj"));
+
+        Assert.StartsWith("pix baseline update: error: ", err);
+    }
+
     [Fact]
     public void Directory_without_a_project_is_reported()
     {
