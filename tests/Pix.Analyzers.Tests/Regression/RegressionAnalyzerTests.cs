@@ -262,6 +262,26 @@ public sealed class RegressionAnalyzerTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// <c>dotnet build -p:PixBaselineFile=perf/custom.json</c>: a global property cannot be reassigned, so Pix.targets'
+    /// full path never replaces it and the compiler is given the path as written, relative to the project, while the
+    /// AdditionalFile's path is full. The check found no file and was off, in silence.
+    /// </summary>
+    [Theory]
+    [InlineData("perf/custom.json", "/repo/app/perf/custom.json")]
+    [InlineData("./perf/../perf/custom.json", "/repo/app/perf/custom.json")]
+    [InlineData("../shared/pix.baseline.json", "/repo/shared/pix.baseline.json")]
+    [InlineData("../shared/pix.baseline.json", "/repo/app/../shared/pix.baseline.json")]
+    public Task A_relative_PixBaselineFile_is_read_from_the_project_directory(string configured, string file)
+    {
+        var test = new Verifier.Test { TestCode = Heavier("[PerformanceInterface]") };
+        test.TestState.AdditionalFiles.Add((file, BaselineOf(V1)));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.PixBaselineFile = {configured}\nbuild_property.ProjectDir = /repo/app/\n"));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
+            "Checks.Sum(int[])", "10%", "data.Length = 1: 0.50 ns → 1.57 ns (+215%) on the reference profile", ""));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Without_libz3_the_fallback_answers_and_PIX0300_is_reported_once()
     {
