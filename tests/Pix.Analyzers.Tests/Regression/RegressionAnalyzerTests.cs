@@ -34,8 +34,8 @@ public sealed class RegressionAnalyzerTests
         }
         """;
 
-    /// <summary>The baseline file a build of <paramref name="source"/> would commit.</summary>
-    private static string BaselineOf(string source)
+    /// <summary>The baseline file a build of <paramref name="source"/> would commit (at <paramref name="options"/>' resolution, by default the default's).</summary>
+    internal static string BaselineOf(string source, ExtractionOptions? options = null)
     {
         Compilation compilation = TestCompilation.Create(new[] { source });
         var entries = compilation.SyntaxTrees
@@ -47,7 +47,7 @@ public sealed class RegressionAnalyzerTests
                 SyntaxReference r = m.DeclaringSyntaxReferences[0];
                 var span = r.SyntaxTree.GetLineSpan(r.Span);
                 return new BaselineEntry(
-                    InterfaceExtractor.Extract(m, compilation, ExtractionOptions.Default, CancellationToken.None),
+                    InterfaceExtractor.Extract(m, compilation, options ?? ExtractionOptions.Default, CancellationToken.None),
                     new SourceInfo(r.SyntaxTree.FilePath, r.Span.Start, r.Span.Length, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
                         SourceInfo.HashOf(r.GetSyntax().ToFullString())));
             });

@@ -1,10 +1,5 @@
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Pix.Extraction;
-using Pix.Serialization;
-using Pix.Testing;
 using Verifier = Pix.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Pix.Analyzers.Regression.RegressionAnalyzer>;
 
 namespace Pix.Analyzers.Tests.Regression;
@@ -39,17 +34,8 @@ public sealed class ResolutionMismatchTests
     private static string Plain(string source) => source.Replace("{|#0:Step|}", "Step");
 
     /// <summary>The baseline <c>pix baseline update</c> writes for <paramref name="source"/> at <paramref name="resolution"/>.</summary>
-    private static string BaselineAt(string source, double resolution)
-    {
-        Compilation compilation = TestCompilation.Create(new[] { Plain(source) });
-        IMethodSymbol method = compilation.GetTypeByMetadataName("Checks")!.GetMembers("Step").OfType<IMethodSymbol>().Single();
-        SyntaxReference r = method.DeclaringSyntaxReferences[0];
-        var lines = r.SyntaxTree.GetLineSpan(r.Span);
-        var entry = new BaselineEntry(
-            InterfaceExtractor.Extract(method, compilation, ExtractionOptions.Default with { DefaultResolution = resolution }, CancellationToken.None),
-            new SourceInfo(r.SyntaxTree.FilePath, r.Span.Start, r.Span.Length, lines.StartLinePosition.Line + 1, lines.EndLinePosition.Line + 1, SourceInfo.HashOf(r.GetSyntax().ToString())));
-        return BaselineWriter.Write(Baseline.Create(new[] { entry }));
-    }
+    private static string BaselineAt(string source, double resolution) =>
+        RegressionAnalyzerTests.BaselineOf(Plain(source), ExtractionOptions.Default with { DefaultResolution = resolution });
 
     private static Task Verify(string source, string baseline, string projectResolution, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
     {

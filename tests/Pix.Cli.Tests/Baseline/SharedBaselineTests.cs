@@ -8,7 +8,7 @@ namespace Pix.Cli.Tests.Baseline;
 /// Two projects of one solution that share one baseline file (a Directory.Build.props setting
 /// <c>PixBaselineFile</c> for all of them): updating it from one project must not drop the other's entries.
 /// </summary>
-public sealed class SharedBaselineTests
+public sealed class SharedBaselineTests : CliTestBase
 {
     private const string Other = """
         using Pix;
@@ -30,14 +30,6 @@ public sealed class SharedBaselineTests
     private const string SumId = "M:Sample.Checks.Sum(System.Int32[])";
     private const string PickId = "M:Sample.Checks.Pick(System.Int32[],System.Boolean)";
     private const string MixId = "M:Other.Hashing.Mix(System.Int32[])";
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = PixCommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private static string[] MethodsIn(string path)
     {
