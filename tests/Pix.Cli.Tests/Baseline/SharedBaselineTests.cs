@@ -63,4 +63,21 @@ public sealed class SharedBaselineTests : CliTestBase
         Assert.Equal(new[] { MixId, SumId }, MethodsIn(shared));
         Assert.Contains("removed          " + PickId, again.Out);
     }
+
+    /// <summary>One file has one cost model: another project's entries counted under an older one cannot be kept beside this build's.</summary>
+    [Fact]
+    public void Other_projects_entries_of_an_older_cost_model_are_dropped_with_a_warning()
+    {
+        using var first = new TempProject();
+        using var second = new TempProject(Other);
+        string shared = Path.Combine(first.Directory, "shared.baseline.json");
+        Assert.Equal(ExitCodes.Success, Run("baseline", "update", second.ProjectFile, "-o", shared).Exit);
+        File.WriteAllText(shared, File.ReadAllText(shared).Replace("\"costModel\": 3", "\"costModel\": 2"));
+
+        var (exit, _, err) = Run("baseline", "update", first.ProjectFile, "-o", shared);
+
+        Assert.True(exit == ExitCodes.Success, err);
+        Assert.Contains("counted under cost model 2; they are dropped", err);
+        Assert.Equal(new[] { PickId, SumId }, MethodsIn(shared));
+    }
 }
