@@ -50,13 +50,13 @@ internal static class BaselineCommand
         if (outputPath is not null)
         {
             // Refuse a bad output before spending a build on it.
-            RequireDirectoryOf(outputPath);
+            OutputFile.RequireWritable(outputPath);
         }
 
         stderr.WriteLine($"Building {projectFile} ({configuration})…");
         ProjectInputs inputs = ProjectBuild.Build(projectFile, configuration, properties);
         string target = Path.GetFullPath(outputPath ?? inputs.BaselineFile ?? Path.Combine(inputs.ProjectDirectory, Baseline.FileName));
-        RequireDirectoryOf(target);
+        OutputFile.RequireWritable(target);
         Baseline? previous = ReadPrevious(target, force, stderr);
 
         Compilation compilation = BaselineBuilder.Compile(inputs, CancellationToken.None);
@@ -151,21 +151,6 @@ internal static class BaselineCommand
         {
             // The interfaces compare equal, but provenance (lines, spans, hashes) moved.
             stdout.WriteLine("  (only source positions changed)");
-        }
-    }
-
-    /// <summary>Refuses a target the file cannot be written to: in a missing directory, or itself a directory (which File.Move called "already exists").</summary>
-    private static void RequireDirectoryOf(string path)
-    {
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(directory))
-        {
-            throw new CommandLineException($"cannot write '{path}': directory '{directory}' does not exist");
-        }
-
-        if (Directory.Exists(path))
-        {
-            throw new CommandLineException($"cannot write '{path}': it is a directory; name the baseline file (e.g. {Path.Combine(path, Baseline.FileName)})");
         }
     }
 }
