@@ -24,12 +24,6 @@ internal static class ProjectExtraction
         return ExtractionOptions.Default.WithProjectResolution(resolution).WithProjectBottomUp(bottomUp);
     }
 
-    /// <summary>The project's <c>PixBottomUpSummaries</c> when it is neither <c>true</c> nor <c>false</c> (PIX0007), else null.</summary>
-    public static string? InvalidBottomUp(AnalyzerConfigOptionsProvider provider) =>
-        provider.GlobalOptions.TryGetValue(ExtractionOptions.BottomUpBuildProperty, out string? text) && ExtractionOptions.ParseBottomUp(text) is null
-            ? text!.Trim()
-            : null;
-
     /// <summary>True when the project sets <c>PixAnnotateAll=true</c>.</summary>
     public static bool AnnotateAll(AnalyzerConfigOptionsProvider provider) =>
         provider.GlobalOptions.TryGetValue(MethodSupport.AnnotateAllBuildProperty, out string? text) && MethodSupport.IsAnnotateAllEnabled(text);

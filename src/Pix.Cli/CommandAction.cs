@@ -31,9 +31,21 @@ internal static class CommandAction
             }
             catch (Exception e) when (e is CommandLineException or ProfileFormatException or IOException or UnauthorizedAccessException or BadImageFormatException)
             {
-                error.WriteLine($"pix {command.Name}: error: {e.Message}");
+                error.WriteLine($"pix {NameAsTyped(parse)}: error: {e.Message}");
                 return ExitCodes.Failure;
             }
         });
+    }
+
+    /// <summary>The command's words below the root (<c>baseline update</c>), so that the error line names a command pix has.</summary>
+    private static string NameAsTyped(ParseResult parse)
+    {
+        var words = new System.Collections.Generic.List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = parse.CommandResult; r is System.CommandLine.Parsing.CommandResult { Parent: not null } c; r = c.Parent)
+        {
+            words.Insert(0, c.Command.Name);
+        }
+
+        return string.Join(" ", words);
     }
 }

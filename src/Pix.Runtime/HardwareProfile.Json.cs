@@ -33,6 +33,13 @@ public sealed partial class HardwareProfile
     /// <summary>Largest profile file accepted (a profile is a few kilobytes).</summary>
     private const int MaxFileBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest price a file may give anything, in ns: 1000 s. No machine measures an operation, a memory level or a
+    /// call at more; and a price near <see cref="double.MaxValue"/> made sums of a few terms Infinity, which the
+    /// budget check printed as "it takes Infinity ns" (and Z3 could not take, so the fallback answered).
+    /// </summary>
+    private const double MaxPriceNs = 1e12;
+
     /// <summary>Reads a profile from a <c>*.pixhw.json</c> file.</summary>
     /// <exception cref="ProfileFormatException">The file is malformed or does not match the schema.</exception>
     /// <exception cref="IOException">The file cannot be read (missing, no permission, …).</exception>
@@ -204,7 +211,7 @@ public sealed partial class HardwareProfile
             }
 
             fields.RejectUnknown("latencyNs", "throughputNs");
-            costs[c] = new OperationCost(fields.RequireNonNegative("latencyNs"), fields.RequireNonNegative("throughputNs"));
+            costs[c] = new OperationCost(RequirePrice(fields, "latencyNs"), RequirePrice(fields, "throughputNs"));
         }
 
         // A class added after the file was written takes its later-class default (in the constructor).
@@ -219,7 +226,7 @@ public sealed partial class HardwareProfile
         {
             foreach (JsonProperty property in opaqueFields.Object.Properties)
             {
-                opaque[property.Name] = opaqueFields.RequireNonNegative(property.Name);
+                opaque[property.Name] = RequirePrice(opaqueFields, property.Name);
             }
         }
 
@@ -228,7 +235,7 @@ public sealed partial class HardwareProfile
             machine,
             costs,
             opaque,
-            root.RequireNonNegative("defaultOpaqueCallNs"));
+            RequirePrice(root, "defaultOpaqueCallNs"));
         if (root.Object["memoryLoads"] is not (null or JsonNull))
         {
             profile = profile.WithMemoryLoads(ReadMemoryLoads(root));
@@ -240,6 +247,15 @@ public sealed partial class HardwareProfile
         }
 
         return profile;
+    }
+
+    /// <summary>A price in ns: a non-negative number of at most <see cref="MaxPriceNs"/>.</summary>
+    private static double RequirePrice(JsonFields fields, string name)
+    {
+        double price = fields.RequireNonNegative(name);
+        return price <= MaxPriceNs
+            ? price
+            : throw fields.Error(fields.Require(name), name, $"must be at most {MaxPriceNs.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ns (1000 s); found {((JsonNumber)fields.Require(name)).Text}");
     }
 
     /// <summary>The optional issue width: a finite number of micro-operations per cycle, at least 1.</summary>
@@ -276,7 +292,7 @@ public sealed partial class HardwareProfile
                 throw fields.Error(fields.Require("workingSetBytes"), "workingSetBytes", $"working sets must be strictly increasing; {bytes} follows {points[i - 1].WorkingSetBytes}");
             }
 
-            points.Add(new MemoryLoadLatency(bytes, fields.RequireNonNegative("latencyNs")));
+            points.Add(new MemoryLoadLatency(bytes, RequirePrice(fields, "latencyNs")));
         }
 
         return points;

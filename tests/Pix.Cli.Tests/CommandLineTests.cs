@@ -148,6 +148,27 @@ public sealed class CommandLineTests : CliTestBase
         Assert.Contains("--ceiling takes a number of seconds, at least 3", err);
     }
 
+    /// <summary>A number of seconds no <see cref="System.TimeSpan"/> holds was an OverflowException and its stack, not a message.</summary>
+    [Theory]
+    [InlineData("calibrate", "--seconds", "1e308")]
+    [InlineData("calibrate", "--seconds", "1e12")]
+    [InlineData("calibrate", "--ceiling", "1e308")]
+    [InlineData("validate", "--warmup", "1e308")]
+    public void A_duration_too_long_is_refused_with_a_message(string command, string option, string seconds)
+    {
+        string[] args = command == "validate"
+            ? new[] { "validate", typeof(CommandLineTests).Assembly.Location, "--method", "SumSpan", "--sizes", "4", option, seconds }
+            : new[] { "calibrate", "-o", Path.Combine(Directory, "long.pixhw.json"), option, seconds };
+
+        var (exit, _, err) = Run(args);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("Exception", err);
+        Assert.Contains($"{option} takes a number of seconds, at least", err);
+        Assert.Contains("at most", err);
+        Assert.False(File.Exists(Path.Combine(Directory, "long.pixhw.json")));
+    }
+
     [Fact]
     public void Calibrate_refuses_a_ceiling_shorter_than_its_budget_before_measuring()
     {

@@ -68,6 +68,17 @@ public sealed class ValidateCommandTests : CliTestBase
         Assert.Contains("--sizes", err);
     }
 
+    /// <summary>A directory as the report was found only after every method was measured, as File.Move's "already exists".</summary>
+    [Fact]
+    public void A_report_path_that_is_a_directory_is_refused_before_measuring()
+    {
+        var (exit, output, err) = Run("validate", ThisAssembly, "--method", "SumSpan", "--sizes", "4", "--warmup", "0", "--out", Directory);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"cannot write '{Directory}': it is a directory", err);
+        Assert.Equal(string.Empty, output);
+    }
+
     [Fact]
     public void A_missing_report_directory_is_refused_before_measuring()
     {

@@ -88,6 +88,11 @@ public sealed class HardwareProfileJsonTests : IDisposable
     [InlineData("\"latencyNs\": 8,", "\"latencyNs\": \"8\",", "costs.IntegerDivide.latencyNs: expected a number, found a string")]
     [InlineData("\"latencyNs\": 8,", "\"latencyNs\": NaN,", "expected a JSON value, found 'NaN'")]
     [InlineData("\"latencyNs\": 8,", "\"latencyNs\": 1e999,", "too large to represent")]
+    // A price no machine measures: sums of it overflowed to Infinity, which a budget message printed ("it takes Infinity ns").
+    [InlineData("\"latencyNs\": 8,", "\"latencyNs\": 1e308,", "costs.IntegerDivide.latencyNs: must be at most 1000000000000 ns (1000 s); found 1e308")]
+    [InlineData("\"throughputNs\": 6", "\"throughputNs\": 2e12", "costs.IntegerDivide.throughputNs: must be at most 1000000000000 ns (1000 s); found 2e12")]
+    [InlineData("\"defaultOpaqueCallNs\": 50", "\"defaultOpaqueCallNs\": 1e300", "defaultOpaqueCallNs: must be at most 1000000000000 ns (1000 s); found 1e300")]
+    [InlineData("\"latencyNs\": 100", "\"latencyNs\": 1e300", "memoryLoads[4].latencyNs: must be at most 1000000000000 ns (1000 s); found 1e300")]
     [InlineData("\"latencyNs\": 8,", "\"latencyNS\": 8,", "costs.IntegerDivide.latencyNS: unknown property")]
     [InlineData("\"IntegerDivide\"", "\"IntegerDivision\"", "costs.IntegerDivision: unknown operation class; expected one of IntegerAlu, ")]
     [InlineData("\"schema\": 1", "\"schema\": 2", "schema: this version of Pix reads schema 1; the file has schema 2")]

@@ -79,14 +79,14 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "An exception inside Pix's extractor. Pix turns it into this warning instead of failing the build; the method gets no LatencyOf_X. It is a bug in Pix: please report the message.");
 
-    /// <summary>PIX0007. Format: <c>The value '{0}' of the MSBuild property PixBottomUpSummaries is not 'true' or 'false'; callee summaries are composed {1}</c>.
-    /// {0} the value, {1} the mode taken instead (the default's).</summary>
+    /// <summary>PIX0007. Format: <c>The value '{0}' of the MSBuild property {1} is not {2}; {3}</c>.
+    /// {0} the value, {1} the property, {2} what it takes, {3} what is used instead (the default).</summary>
     public static readonly DiagnosticDescriptor ExtractionSettingInvalid = Create(
         DiagnosticIds.ExtractionSettingInvalid,
-        "Unrecognised extraction setting",
-        "The value '{0}' of the MSBuild property PixBottomUpSummaries is not 'true' or 'false'; callee summaries are composed {1}",
+        "Unrecognised Pix setting",
+        "The value '{0}' of the MSBuild property {1} is not {2}; {3}",
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
-        "PixBottomUpSummaries takes 'true' (callee summaries composed bottom-up: one per method, at any call depth) or 'false' (callees followed to a bounded depth). Any other value is ignored and the default mode is used, by the generator and the analyzers alike.",
+        "PixResolution takes a fraction in [0, 1), PixRegressionTolerance a fraction or a percentage, PixBottomUpSummaries, PixAnnotateAll and PixExplain 'true' or 'false' (build/Pix.props). Any other value is ignored and the default is used, by the generator and the analyzers alike.",
         WellKnownDiagnosticTags.CompilationEnd);
 }

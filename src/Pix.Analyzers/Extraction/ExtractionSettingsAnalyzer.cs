@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Pix.Analyzers.Diagnostics;
-using Pix.Extraction;
 
 namespace Pix.Analyzers.Extraction;
 
 /// <summary>
-/// PIX0007: the project's <c>PixBottomUpSummaries</c> is neither <c>true</c> nor <c>false</c>. The generator and the
-/// analyzers then extract in the default mode (<see cref="ExtractionOptions.ParseBottomUp"/>, their one parser); this
-/// says so once per compilation, so that a typo does not silently keep a mode the project meant to change.
+/// PIX0007: a Pix MSBuild property with a fixed form (<see cref="ProjectSetting.All"/>: <c>PixResolution</c>,
+/// <c>PixRegressionTolerance</c>, <c>PixBottomUpSummaries</c>, <c>PixAnnotateAll</c>, <c>PixExplain</c>) has a value
+/// its reader cannot take. The generator and the analyzers then keep the default; this says so once per compilation
+/// and property, so that a typo does not silently keep a setting the project meant to change.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExtractionSettingsAnalyzer : DiagnosticAnalyzer
@@ -25,10 +25,14 @@ public sealed class ExtractionSettingsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationAction(static compilation =>
         {
-            if (ProjectExtraction.InvalidBottomUp(compilation.Options.AnalyzerConfigOptionsProvider) is { } invalid)
+            AnalyzerConfigOptions options = compilation.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            foreach (ProjectSetting setting in ProjectSetting.All)
             {
-                string mode = ExtractionOptions.Default.BottomUpSummaries ? "bottom-up (the default)" : "to a bounded call depth (the default)";
-                compilation.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ExtractionSettingInvalid, Location.None, invalid, mode));
+                if (options.TryGetValue(setting.Key, out string? value) && setting.Invalid(value) is { } invalid)
+                {
+                    compilation.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ExtractionSettingInvalid, Location.None, invalid, setting.Name, setting.Expected, setting.Fallback));
+                }
             }
         });
     }

@@ -48,7 +48,7 @@ internal sealed class BaselineCheck
             return;
         }
 
-        InterfaceModel current = InterfaceExtractor.Extract(method, _compilation, _options.Extraction, context.CancellationToken);
+        InterfaceModel current = Current(method, entry.Interface.Resolution, context.CancellationToken);
         if (current.IsInternalError)
         {
             return; // PIX0006 reports it; an interface Pix failed to build is no evidence of a regression.
@@ -83,6 +83,20 @@ internal sealed class BaselineCheck
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.FasterThanBaseline, location, name, tolerance, faster + " on the reference profile"));
         }
+    }
+
+    /// <summary>
+    /// The method's interface at the resolution its baseline entry was written at, where the project's differs (its
+    /// <c>PixResolution</c> changed since, or the file was written with another): pieces merged at one resolution and
+    /// kept apart at the other differ on the inputs of the cheaper piece, so unchanged code read as slower (PIX0200)
+    /// or faster (PIX0204) by the whole difference. A method's own <c>Resolution</c> still wins, as in every extraction.
+    /// </summary>
+    private InterfaceModel Current(IMethodSymbol method, double baselineResolution, System.Threading.CancellationToken ct)
+    {
+        ExtractionOptions options = _options.Extraction.DefaultResolution == baselineResolution
+            ? _options.Extraction
+            : _options.Extraction with { DefaultResolution = baselineResolution };
+        return InterfaceExtractor.Extract(method, _compilation, options, ct);
     }
 
     /// <summary>

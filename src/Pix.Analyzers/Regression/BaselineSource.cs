@@ -57,8 +57,8 @@ internal sealed record BaselineSource(Baseline Baseline, string Path, ImmutableA
         return null;
     }
 
-    /// <summary>A path as MSBuild and the compiler may spell it differently: trimmed, one kind of separator.</summary>
-    private static string Normalize(string path) => path.Trim().Replace('\\', '/');
+    /// <summary>A path as MSBuild and the compiler may spell it differently: trimmed, one kind of separator, no "." or "..".</summary>
+    private static string Normalize(string path) => ProjectPath.Normalize(path);
 
     private static Location Locate(string path, SourceText text, BaselineError error)
     {

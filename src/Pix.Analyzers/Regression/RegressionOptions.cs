@@ -9,7 +9,8 @@ namespace Pix.Analyzers.Regression;
 /// and <c>PixDumpSolverQueries</c>: <c>true</c> writes every solver query to <c>PixSolverDumpDirectory</c>
 /// (the package's default is <c>obj/…/pix/solver/</c>), a path writes them there, and <c>false</c> or
 /// nothing (the default) writes nothing; <c>PixBaselineFile</c> (the full path Pix.targets makes of it)
-/// says which AdditionalFile is the baseline.
+/// says which AdditionalFile is the baseline (a relative one, as <c>dotnet build -p:PixBaselineFile=…</c> leaves it, is
+/// resolved against the project directory the SDK passes as <c>ProjectDir</c>).
 /// </summary>
 internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, Pix.Extraction.ExtractionOptions Extraction, string? BaselineFile = null)
 {
@@ -21,11 +22,12 @@ internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, P
         provider.GlobalOptions.TryGetValue("build_property.PixDumpSolverQueries", out string? dump);
         provider.GlobalOptions.TryGetValue("build_property.PixSolverDumpDirectory", out string? directory);
         provider.GlobalOptions.TryGetValue("build_property.PixBaselineFile", out string? baselineFile);
+        provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out string? projectDirectory);
         return new RegressionOptions(
             ParseTolerance(toleranceText) ?? DefaultTolerance,
             DumpFolderOf(dump, directory),
             ProjectExtraction.Options(provider),
-            string.IsNullOrWhiteSpace(baselineFile) ? null : baselineFile);
+            string.IsNullOrWhiteSpace(baselineFile) ? null : ProjectPath.Resolve(baselineFile!.Trim(), projectDirectory));
     }
 
     /// <summary>

@@ -50,17 +50,19 @@ internal static class BaselineCommand
         if (outputPath is not null)
         {
             // Refuse a bad output before spending a build on it.
-            RequireDirectoryOf(outputPath);
+            OutputFile.RequireWritable(outputPath);
         }
 
         stderr.WriteLine($"Building {projectFile} ({configuration})…");
         ProjectInputs inputs = ProjectBuild.Build(projectFile, configuration, properties);
         string target = Path.GetFullPath(outputPath ?? inputs.BaselineFile ?? Path.Combine(inputs.ProjectDirectory, Baseline.FileName));
-        RequireDirectoryOf(target);
+        OutputFile.RequireWritable(target);
         Baseline? previous = ReadPrevious(target, force, stderr);
 
         Compilation compilation = BaselineBuilder.Compile(inputs, CancellationToken.None);
-        Baseline current = BaselineBuilder.Build(inputs, compilation, CancellationToken.None);
+        Baseline ours = BaselineBuilder.Build(inputs, compilation, CancellationToken.None);
+        IReadOnlyList<BaselineEntry> kept = KeptEntries(previous, compilation, target, stderr);
+        Baseline current = Baseline.Create(ours.Entries.Concat(kept));
         string text = BaselineWriter.Write(current);
         bool same = File.Exists(target) && File.ReadAllText(target) == text;
         if (!same)
@@ -71,7 +73,28 @@ internal static class BaselineCommand
         // Summarise the file as written, read back as `pix diff` and the analyzer will read it: a freshly
         // extracted model is not always Equals to its own round trip (the file is the reference).
         WriteSummary(previous, BaselineReader.Read(text, target).Baseline, target, same, stdout);
+        if (kept.Count > 0)
+        {
+            stdout.WriteLine($"  kept {kept.Count} method(s) of types this project does not declare (another project sharing the file, or a type since deleted: remove those by hand).");
+        }
+
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The previous file's entries of other projects (<see cref="SharedBaseline"/>), kept as they are; none when
+    /// they were counted under another cost model, which one file cannot mix: each project then writes its own again.
+    /// </summary>
+    private static IReadOnlyList<BaselineEntry> KeptEntries(Baseline? previous, Compilation compilation, string target, TextWriter stderr)
+    {
+        IReadOnlyList<BaselineEntry> others = SharedBaseline.OtherProjectsEntries(previous, compilation);
+        if (others.Count == 0 || previous!.CostModel == Baseline.CurrentCostModel)
+        {
+            return others;
+        }
+
+        stderr.WriteLine($"pix baseline update: warning: '{target}' holds {others.Count} method(s) of types this project does not declare, counted under cost model {previous.CostModel}; they are dropped (a file has one cost model, this build writes {Baseline.CurrentCostModel}): run 'pix baseline update' on the projects they belong to.");
+        return Array.Empty<BaselineEntry>();
     }
 
     /// <summary>The existing baseline at <paramref name="path"/>; null when there is none (or it is unreadable and <paramref name="force"/> is set).</summary>
@@ -128,15 +151,6 @@ internal static class BaselineCommand
         {
             // The interfaces compare equal, but provenance (lines, spans, hashes) moved.
             stdout.WriteLine("  (only source positions changed)");
-        }
-    }
-
-    private static void RequireDirectoryOf(string path)
-    {
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(directory))
-        {
-            throw new CommandLineException($"cannot write '{path}': directory '{directory}' does not exist");
         }
     }
 }

@@ -62,10 +62,10 @@ internal static class CalibrateCommand
         }
 
         // Check the destinations before spending seconds measuring.
-        CheckWritable(outputPath);
+        OutputFile.RequireWritable(outputPath);
         if (rawPath is not null)
         {
-            CheckWritable(rawPath);
+            OutputFile.RequireWritable(rawPath);
             if (SameFile(outputPath, rawPath))
             {
                 // The raw timings are written after the profile and would replace it.
@@ -105,21 +105,6 @@ internal static class CalibrateCommand
         Path.GetFullPath(a),
         Path.GetFullPath(b),
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-
-    private static void CheckWritable(string path)
-    {
-        string fullPath = Path.GetFullPath(path);
-        string? directory = Path.GetDirectoryName(fullPath);
-        if (directory is null || !Directory.Exists(directory))
-        {
-            throw new CommandLineException($"cannot write '{path}': directory '{directory}' does not exist.");
-        }
-
-        if (Directory.Exists(fullPath))
-        {
-            throw new CommandLineException($"cannot write '{path}': it is a directory.");
-        }
-    }
 
     /// <summary>
     /// The core's issue rate per pass, which passes ran on a core of their own (<see cref="CalibrationResult.QuietPasses"/>,

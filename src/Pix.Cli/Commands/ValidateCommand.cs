@@ -155,12 +155,7 @@ internal static class ValidateCommand
         string? svgPath = null;
         if (outputPath is not null)
         {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
-            if (directory is null || !Directory.Exists(directory))
-            {
-                throw new CommandLineException($"cannot write '{outputPath}': directory '{directory}' does not exist.");
-            }
-
+            OutputFile.RequireWritable(outputPath);
             svgPath = Path.ChangeExtension(outputPath, ".svg");
         }
 

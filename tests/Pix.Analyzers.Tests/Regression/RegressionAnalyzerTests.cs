@@ -34,8 +34,8 @@ public sealed class RegressionAnalyzerTests
         }
         """;
 
-    /// <summary>The baseline file a build of <paramref name="source"/> would commit.</summary>
-    private static string BaselineOf(string source)
+    /// <summary>The baseline file a build of <paramref name="source"/> would commit (at <paramref name="options"/>' resolution, by default the default's).</summary>
+    internal static string BaselineOf(string source, ExtractionOptions? options = null)
     {
         Compilation compilation = TestCompilation.Create(new[] { source });
         var entries = compilation.SyntaxTrees
@@ -47,7 +47,7 @@ public sealed class RegressionAnalyzerTests
                 SyntaxReference r = m.DeclaringSyntaxReferences[0];
                 var span = r.SyntaxTree.GetLineSpan(r.Span);
                 return new BaselineEntry(
-                    InterfaceExtractor.Extract(m, compilation, ExtractionOptions.Default, CancellationToken.None),
+                    InterfaceExtractor.Extract(m, compilation, options ?? ExtractionOptions.Default, CancellationToken.None),
                     new SourceInfo(r.SyntaxTree.FilePath, r.Span.Start, r.Span.Length, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
                         SourceInfo.HashOf(r.GetSyntax().ToFullString())));
             });
@@ -257,6 +257,26 @@ public sealed class RegressionAnalyzerTests
         test.TestState.AdditionalFiles.Add(("/repo/other/pix.baseline.json", BaselineWriter.Write(Baseline.Create(System.Array.Empty<BaselineEntry>()))));
         test.TestState.AdditionalFiles.Add(("/repo/app/perf/custom.json", BaselineOf(V1)));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.PixBaselineFile = /repo/app/perf/custom.json\n"));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
+            "Checks.Sum(int[])", "10%", "data.Length = 1: 0.50 ns → 1.57 ns (+215%) on the reference profile", ""));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// <c>dotnet build -p:PixBaselineFile=perf/custom.json</c>: a global property cannot be reassigned, so Pix.targets'
+    /// full path never replaces it and the compiler is given the path as written, relative to the project, while the
+    /// AdditionalFile's path is full. The check found no file and was off, in silence.
+    /// </summary>
+    [Theory]
+    [InlineData("perf/custom.json", "/repo/app/perf/custom.json")]
+    [InlineData("./perf/../perf/custom.json", "/repo/app/perf/custom.json")]
+    [InlineData("../shared/pix.baseline.json", "/repo/shared/pix.baseline.json")]
+    [InlineData("../shared/pix.baseline.json", "/repo/app/../shared/pix.baseline.json")]
+    public Task A_relative_PixBaselineFile_is_read_from_the_project_directory(string configured, string file)
+    {
+        var test = new Verifier.Test { TestCode = Heavier("[PerformanceInterface]") };
+        test.TestState.AdditionalFiles.Add((file, BaselineOf(V1)));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.PixBaselineFile = {configured}\nbuild_property.ProjectDir = /repo/app/\n"));
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic("PIX0200").WithLocation(0).WithArguments(
             "Checks.Sum(int[])", "10%", "data.Length = 1: 0.50 ns → 1.57 ns (+215%) on the reference profile", ""));
         return test.RunAsync();

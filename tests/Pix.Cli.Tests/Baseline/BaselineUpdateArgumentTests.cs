@@ -14,6 +14,15 @@ public sealed class BaselineUpdateArgumentTests : CliTestBase
         Assert.Contains("not found", err);
     }
 
+    /// <summary>The error line named the subcommand alone ("pix update: error:"), a command pix does not have.</summary>
+    [Fact]
+    public void The_error_line_names_the_command_as_typed()
+    {
+        var (_, _, err) = Run("baseline", "update", Path.Combine(Directory, "Nope.csproj"));
+
+        Assert.StartsWith("pix baseline update: error: ", err);
+    }
+
     [Fact]
     public void Directory_without_a_project_is_reported()
     {
@@ -55,6 +64,21 @@ public sealed class BaselineUpdateArgumentTests : CliTestBase
 
         Assert.Equal(ExitCodes.Failure, exit);
         Assert.Contains("does not exist", err);
+    }
+
+    /// <summary>A directory where the file should be was refused only after the build, as "The file '…' already exists".</summary>
+    [Fact]
+    public void Output_that_is_a_directory_is_refused_before_building()
+    {
+        string project = WriteFile("A.csproj", "<Project />");
+        string folder = Path.Combine(Directory, "perf");
+        System.IO.Directory.CreateDirectory(folder);
+
+        var (exit, _, err) = Run("baseline", "update", project, "-o", folder);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains($"cannot write '{folder}': it is a directory", err);
+        Assert.DoesNotContain("Building", err);
     }
 
     [Fact]
