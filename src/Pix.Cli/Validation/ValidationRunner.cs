@@ -127,7 +127,7 @@ internal sealed class ValidationRunner
 
             if (dropped)
             {
-                _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, {Core(measured)} (the method's first measurement, not kept)");
+                _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)} (the method's first measurement, not kept)");
                 droppedFirst = measured;
                 continue;
             }
@@ -139,7 +139,7 @@ internal sealed class ValidationRunner
                 breakdown = terms is null ? null : breakdown;
             }
 
-            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, {Core(measured)}");
+            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
             points.Add(new ValidationPoint(size, predicted, measured, terms));
             argumentsOfPoint.Add(methodArguments);
         }
@@ -186,7 +186,7 @@ internal sealed class ValidationRunner
                 }
 
                 measurements[i].Add(measured);
-                _progress.WriteLine($"  {target.Method.Name}, size {point.Size}, pass {pass}{(extra ? " (measurements disagreed)" : string.Empty)}: measured {measured}, {Core(measured)}");
+                _progress.WriteLine($"  {target.Method.Name}, size {point.Size}, pass {pass}{(extra ? " (measurements disagreed)" : string.Empty)}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
             }
         }
 
@@ -226,17 +226,6 @@ internal sealed class ValidationRunner
 
         return (terms, null);
     }
-
-    /// <summary>
-    /// What the core was doing while <paramref name="measured"/> ran: the issue rate around its round and
-    /// how many of its batches ran beside a busy neighbour (<see cref="MeasurementResult.BatchesOnSharedCore"/>),
-    /// the slow mode of throughput-bound code that the issue rate alone missed (docs/accuracy.md, sixteenth session).
-    /// </summary>
-    internal static string Core(MeasurementResult measured) =>
-        $"issue rate {Format.IssueRate(measured.IssueRate)}"
-        + (measured.BatchesOnSharedCore == 0 ? string.Empty
-            : measured.BatchesLeftOut > 0 ? $", {measured.BatchesLeftOut} of {measured.Samples.Count + measured.BatchesLeftOut} batches beside a neighbour left out"
-            : $", {measured.BatchesOnSharedCore} of {measured.Samples.Count} batches beside a neighbour");
 
     /// <summary>
     /// Splits the factory's values into the method's arguments (target first for an instance method)

@@ -77,9 +77,8 @@ internal static class IssueRateProbe
     // The body of the calibrator's `alu12` stream kernel (ThroughputKernels.Alu12), kept apart on purpose:
     // the probe runs between measurements and must be Tier-1 code from its first call, while the
     // calibration kernels tier up during the calibrator's warm-up exactly as the code they price does.
-    // Internal: the harness's per-batch NeighbourCheck times it too.
     [MethodImpl(MethodImplOptions.NoInlining | (MethodImplOptions)512)]
-    internal static long Streams(int iterations)
+    private static long Streams(int iterations)
     {
         long y = Sink | 1, z = Sink ^ 0x5555;
         long a0 = y, a1 = y + 1, a2 = y + 2, a3 = y + 3, a4 = y + 4, a5 = y + 5;

@@ -69,15 +69,9 @@ public static class Measurement
             setup ?? throw new ArgumentNullException(nameof(setup)),
             body ?? throw new ArgumentNullException(nameof(body))), options);
 
-    /// <summary>
-    /// Measures a <see cref="Func{TResult}"/> of <see cref="long"/> (used by the calibrator, whose
-    /// quiet-pass rule picks its passes by the issue rate: no per-batch neighbour check).
-    /// </summary>
-    internal static MeasurementResult MeasureWith(Func<long> body, MeasurementOptions options) =>
-        new MeasurementEngine(options, TimeSource.System).Run(BatchRunner.For(body));
+    /// <summary>Measures a <see cref="Func{TResult}"/> of <see cref="long"/> (used by the calibrator).</summary>
+    internal static MeasurementResult MeasureWith(Func<long> body, MeasurementOptions options) => Run(BatchRunner.For(body), options);
 
-    // Code measured for its own sake gets the per-batch check: a batch run beside a busy neighbour
-    // is left out of the figures (NeighbourCheck, MeasurementEngine.OwnCoreBatches).
     private static MeasurementResult Run(BatchRunner runner, MeasurementOptions? options) =>
-        new MeasurementEngine(options ?? MeasurementOptions.Default, TimeSource.System, neighbours: NeighbourCheck.Process).Run(runner);
+        new MeasurementEngine(options ?? MeasurementOptions.Default, TimeSource.System).Run(runner);
 }

@@ -16,18 +16,8 @@ internal sealed class MeasurementEngine
     private readonly long _minBatchTicks;
     private readonly bool _fenced;
     private readonly CoreMonitor? _core;
-    private readonly NeighbourCheck? _neighbours;
 
-    /// <param name="options">How to measure.</param>
-    /// <param name="clock">The clock batches are timed with.</param>
-    /// <param name="core">The issue-rate probe around each round (<see cref="CoreMonitor.Process"/> when null); used when <see cref="MeasurementOptions.ProbeIssueRate"/>.</param>
-    /// <param name="neighbours">
-    /// The check after every batch (<see cref="NeighbourCheck"/>); none when null. Used when
-    /// <see cref="MeasurementOptions.ProbeIssueRate"/>: batches it marks are left out of the round's
-    /// figures when at least <see cref="MinOwnCoreFraction"/> of them ran on a core of their own, and
-    /// make the round a shared one (measured again) when fewer did.
-    /// </param>
-    public MeasurementEngine(MeasurementOptions options, TimeSource clock, CoreMonitor? core = null, NeighbourCheck? neighbours = null)
+    public MeasurementEngine(MeasurementOptions options, TimeSource clock, CoreMonitor? core = null)
     {
         options.Validate();
         _options = options;
@@ -35,15 +25,7 @@ internal sealed class MeasurementEngine
         _minBatchTicks = Math.Max(1, clock.FromSeconds(options.MinBatchTime.TotalSeconds));
         _fenced = Measurement.EffectiveMode(options.Mode) == MeasurementMode.Latency;
         _core = options.ProbeIssueRate ? core ?? CoreMonitor.Process : null;
-        _neighbours = options.ProbeIssueRate ? neighbours : null;
     }
-
-    /// <summary>
-    /// The share of a round's batches that must have run on a core of their own (<see cref="NeighbourCheck"/>)
-    /// for the round's figures to be theirs alone; with fewer, the round counts as run on a shared core.
-    /// A third: the median of the rest is then over at least 7 of the default 21 batches.
-    /// </summary>
-    internal const double MinOwnCoreFraction = 1.0 / 3;
 
     /// <summary>What this engine measures: <see cref="MeasurementMode.Latency"/> only where a fence is available.</summary>
     public MeasurementMode Mode => _fenced ? MeasurementMode.Latency : MeasurementMode.Throughput;
@@ -80,14 +62,12 @@ internal sealed class MeasurementEngine
         }
 
         double overhead = _options.SubtractOverhead ? MeasureOverhead(runner, calls) : 0;
-        SampleStatistics statistics = SampleStatistics.Of(kept!.Kept.Select(s => Math.Max(0, s - overhead)));
+        SampleStatistics statistics = SampleStatistics.Of(kept!.Samples.Select(s => Math.Max(0, s - overhead)));
         double? allocatedPerCall = AllocationsObservable ? (double)kept.Allocated / (calls * kept.Samples.Length) : null;
         return new MeasurementResult(
             statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, kept.IssueRate, kept.CoreShared)
         {
             Gen0Collections = kept.Collections,
-            BatchesOnSharedCore = kept.SharedBatches,
-            BatchesLeftOut = kept.Samples.Length - kept.Kept.Length,
         };
     }
 
@@ -95,7 +75,6 @@ internal sealed class MeasurementEngine
     {
         double rateBefore = _core?.Probe() ?? 0;
         var samples = new double[_options.BatchCount];
-        var sharedBatch = new bool[samples.Length];
         long allocated = 0;
         int collections = 0;
         for (int b = 0; b < samples.Length; b++)
@@ -112,31 +91,12 @@ internal sealed class MeasurementEngine
             collections += GC.CollectionCount(0) - collectionsBefore;
             allocated += AllocatedBytes() - before;
             samples[b] = _clock.ToNanoseconds(ticks) / calls;
-            sharedBatch[b] = _neighbours?.Shared() ?? false;
         }
 
         // The lower of the two probes: a neighbour that came or went during the round shows in one of them.
         double rate = _core is null ? 0 : Math.Min(rateBefore, _core.Probe());
-        (double[] kept, bool mostlyShared) = OwnCoreBatches(samples, sharedBatch);
-        bool shared = mostlyShared || (_core is not null && _core.IsShared(rate));
-        return new Round(samples, kept, sharedBatch.Count(s => s), allocated, collections, IsSettled(kept, _options.SettleTolerance), rate, shared);
-    }
-
-    /// <summary>
-    /// The batches a round's figures are taken from: those the neighbour check did not mark, in their
-    /// order, when they are at least <see cref="MinOwnCoreFraction"/> of the round (and at least 3);
-    /// otherwise all of them, and the round ran mostly on a shared core.
-    /// </summary>
-    internal static (double[] Kept, bool MostlyShared) OwnCoreBatches(double[] samples, bool[] shared)
-    {
-        double[] own = samples.Where((_, b) => !shared[b]).ToArray();
-        if (own.Length == samples.Length)
-        {
-            return (samples, false);
-        }
-
-        bool enough = own.Length >= Math.Max(3, MinOwnCoreFraction * samples.Length);
-        return enough ? (own, false) : (samples, true);
+        bool shared = _core is not null && _core.IsShared(rate);
+        return new Round(samples, allocated, collections, IsSettled(samples, _options.SettleTolerance), rate, shared);
     }
 
     private long RunBatch(BatchRunner runner, long calls) =>
@@ -284,17 +244,11 @@ internal sealed class MeasurementEngine
         public long FastestTicksFor(long calls) => (long)Math.Ceiling(_ticksPerCall.Take(Math.Min(_count, Kept)).Min() * calls);
     }
 
-    /// <summary>
-    /// One round of timed batches (<c>Kept</c>: those its figures come from, see <see cref="OwnCoreBatches"/>)
-    /// and what the core was doing meanwhile.
-    /// </summary>
-    private sealed record Round(double[] Samples, double[] Kept, int SharedBatches, long Allocated, int Collections, bool Settled, double IssueRate, bool CoreShared)
+    /// <summary>One round of timed batches and what the core was doing meanwhile.</summary>
+    private sealed record Round(double[] Samples, long Allocated, int Collections, bool Settled, double IssueRate, bool CoreShared)
     {
-        /// <summary>Settled before unsettled, then a core of its own before a shared one, then the higher issue rate.</summary>
         public bool IsBetterThan(Round other) =>
-            Settled != other.Settled ? Settled
-            : CoreShared != other.CoreShared ? !CoreShared
-            : IssueRate > other.IssueRate;
+            Settled != other.Settled ? Settled : IssueRate > other.IssueRate;
     }
 
     private static void CollectGarbage()

@@ -56,10 +56,6 @@ public sealed record MeasurementOptions
     /// (up to <see cref="MaxSettleRounds"/>), and the result says whether the core it kept was shared
     /// (<see cref="MeasurementResult.CoreShared"/>). A calibrated profile describes a core of its own
     /// (the calibrator keeps each kernel's quietest pass), so this is the measurement to compare with it.
-    /// <see cref="Measurement.Measure(System.Action, MeasurementOptions?)"/> also times a few microseconds of
-    /// issue-bound reference code after every batch: batches after which it ran over 1.5x its fastest
-    /// are left out of the figures (<see cref="MeasurementResult.BatchesLeftOut"/>), or, when they are over
-    /// two thirds of the round, make it a shared round.
     /// </summary>
     public bool ProbeIssueRate { get; init; } = true;
 

@@ -123,19 +123,6 @@ public sealed class MeasurementResult
     /// </summary>
     public int Gen0Collections { get; internal init; }
 
-    /// <summary>
-    /// Batches of the round kept after which issue-bound reference code ran over 1.5x its fastest
-    /// (<see cref="MeasurementOptions.ProbeIssueRate"/>): they ran while another hardware thread shared
-    /// the core, where throughput-bound code took up to twice as long. 0 when not checked.
-    /// </summary>
-    public int BatchesOnSharedCore { get; internal init; }
-
-    /// <summary>
-    /// Of <see cref="BatchesOnSharedCore"/>, how many the figures leave out: all of them when at least a
-    /// third of the round ran on a core of its own, none otherwise (and then <see cref="CoreShared"/> is true).
-    /// </summary>
-    public int BatchesLeftOut { get; internal init; }
-
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }
 
