@@ -193,6 +193,11 @@ internal sealed class ValidationRunner
         for (int i = 0; i < points.Count; i++)
         {
             points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[i]) };
+            if (RepeatedMeasurements.InTwoModes(measurements[i]))
+            {
+                string all = string.Join(", ", measurements[i].Select(m => m.Median.ToString()));
+                _progress.WriteLine($"  {target.Method.Name}, size {points[i].Size}: two modes ({all}; {Format.Number(RepeatedMeasurements.ModesApart, "0.0")}x or more apart): the faster kept, {points[i].Measured.Median}");
+            }
         }
 
         return null;
