@@ -23,7 +23,8 @@ internal sealed class ValidationRunner
     /// <param name="models">The interfaces' models by documentation ID, to split predictions into terms; null when not known.</param>
     /// <param name="passes">
     /// How many passes over the sweep measure each size; with more than one, a size whose measurements
-    /// do not agree (<see cref="RepeatedMeasurements.Agree"/>) gets one pass more, and the median is kept.
+    /// do not agree (<see cref="RepeatedMeasurements.Agree"/>) gets one pass more, and the median is kept
+    /// (<see cref="RepeatedMeasurements.Kept"/>: of two modes, the faster's).
     /// </param>
     public ValidationRunner(HardwareProfile profile, MeasurementOptions measurement, TextWriter progress, IReadOnlyDictionary<string, InterfaceModel>? models = null, int passes = 1)
     {
