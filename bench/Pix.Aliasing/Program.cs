@@ -7,8 +7,8 @@ using Pix.Aliasing;
 using Pix.Bench;
 using Quickstart;
 
-// Is Geometry.Multiply's time bimodal by where its arrays sit (4 KiB aliasing), or by something fixed
-// for a whole process? Two experiments (docs/accuracy.md, "Sixteenth session: bimodal kernels"):
+// Is Geometry.Multiply's time bimodal by where its arrays sit (4 KiB aliasing), by something fixed for
+// a whole process, or by the moment? Three experiments (docs/accuracy.md, "Sixteenth session: bimodal kernels"):
 //
 //   dotnet bench/Pix.Aliasing/bin/Release/net10.0/Pix.Aliasing.dll offsets [--n 16] [--step 64] [--passes 21] [--calls 300]
 //     the same loop nest on matrices in one pinned buffer, the product at every STEP bytes mod 4096
@@ -16,7 +16,8 @@ using Quickstart;
 //     fastest and the median pass per placement, ns per call.
 //   dotnet bench/Pix.Aliasing/bin/Release/net10.0/Pix.Aliasing.dll series [--passes 400] [--calls 100]
 //     Multiply (placed and allocating), IndexOf and two reference loops (Kernels: a dependency chain,
-//     independent additions) alternated pass by pass; one line per pass, then, over the passes where
+//     independent additions, and eight of those in a row) alternated pass by pass, the harness's
+//     issue-rate probe read after each pass; one line per pass, then, over the passes where
 //     Multiply took over 1.5x its fastest, how much slower each of the others was than its own fastest:
 //     which kind of slow-down the slow passes share.
 //   dotnet bench/Pix.Aliasing/bin/Release/net10.0/Pix.Aliasing.dll process [--repeats 4]
@@ -27,7 +28,7 @@ using Quickstart;
 //     placement, shows as lines that agree within a process and differ between processes.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("Usage: Pix.Aliasing offsets [--n 16] [--step 64] [--passes 21] [--calls 300] | process [--repeats 4]");
+    Console.Error.WriteLine("Usage: Pix.Aliasing offsets [--n 16] [--step 64] [--passes 21] [--calls 300] | series [--passes 400] [--calls 100] | process [--repeats 4]");
     return 2;
 }
 
@@ -48,7 +49,7 @@ return args[0] switch
 
 static int Unknown(string mode)
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}': offsets or process.");
+    Console.Error.WriteLine($"Unknown mode '{mode}': offsets, series or process.");
     return 2;
 }
 
