@@ -43,13 +43,14 @@ internal static class AlternatingVariants
     /// passes of <paramref name="calls"/> calls of each, <c>call(i)</c> for i in [0, calls). Each pass's time is
     /// per call, divided by the variant's <paramref name="unitsPerCall"/> (1 for ns per call). Returns the
     /// per-pass figures of each variant and the sum of the calls' results (print it: the JIT cannot drop the calls).
+    /// <paramref name="warmup"/> false skips the warm-up (a caller timing one pass at a time, already warm).
     /// </summary>
-    public static (List<double>[] Times, long Checksum) Time(IReadOnlyList<Func<int, int>> variants, IReadOnlyList<double> unitsPerCall, int passes, int calls)
+    public static (List<double>[] Times, long Checksum) Time(IReadOnlyList<Func<int, int>> variants, IReadOnlyList<double> unitsPerCall, int passes, int calls, bool warmup = true)
     {
         var times = variants.Select(_ => new List<double>()).ToArray();
         long sink = 0;
         Stopwatch warm = Stopwatch.StartNew();
-        while (warm.ElapsedMilliseconds < 1_500)
+        while (warmup && warm.ElapsedMilliseconds < 1_500)
         {
             foreach (Func<int, int> call in variants)
             {

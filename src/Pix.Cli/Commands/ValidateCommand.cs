@@ -56,7 +56,7 @@ internal static class ValidateCommand
         var method = new Option<string?>("--method") { Description = "Only validate methods whose name contains this text." };
         var passes = new Option<int>("--passes")
         {
-            Description = $"Measure every size in this many passes over the sweep ({MinPasses}–{MaxPasses}); a size whose measurements on a core of its own disagree by more than 5% is measured once more, and the median is kept.",
+            Description = $"Measure every size in this many passes over the sweep ({MinPasses}–{MaxPasses}); a size whose measurements on a core of its own disagree by more than 5% is measured once more, and the median is kept (of measurements in two modes 1.5x or more apart, the faster mode's).",
             DefaultValueFactory = _ => DefaultPasses,
             CustomParser = ParsePasses,
         };

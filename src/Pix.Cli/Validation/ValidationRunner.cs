@@ -23,7 +23,8 @@ internal sealed class ValidationRunner
     /// <param name="models">The interfaces' models by documentation ID, to split predictions into terms; null when not known.</param>
     /// <param name="passes">
     /// How many passes over the sweep measure each size; with more than one, a size whose measurements
-    /// do not agree (<see cref="RepeatedMeasurements.Agree"/>) gets one pass more, and the median is kept.
+    /// do not agree (<see cref="RepeatedMeasurements.Agree"/>) gets one pass more, and the median is kept
+    /// (<see cref="RepeatedMeasurements.Kept"/>: of two modes, the faster's).
     /// </param>
     public ValidationRunner(HardwareProfile profile, MeasurementOptions measurement, TextWriter progress, IReadOnlyDictionary<string, InterfaceModel>? models = null, int passes = 1)
     {
@@ -193,6 +194,11 @@ internal sealed class ValidationRunner
         for (int i = 0; i < points.Count; i++)
         {
             points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[i]) };
+            if (RepeatedMeasurements.InTwoModes(measurements[i]))
+            {
+                string all = string.Join(", ", measurements[i].Select(m => m.Median.ToString()));
+                _progress.WriteLine($"  {target.Method.Name}, size {points[i].Size}: two modes ({all}; {Format.Number(RepeatedMeasurements.ModesApart, "0.0")}x or more apart): the faster kept, {points[i].Measured.Median}");
+            }
         }
 
         return null;
