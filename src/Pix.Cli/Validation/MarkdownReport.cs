@@ -53,7 +53,8 @@ internal static class MarkdownReport
             {
                 md.Append("| ").Append(p.Size).Append(" | ").Append(p.Predicted).Append(" | ").Append(p.Measured.Median)
                   .Append(p.Measured.Settled ? string.Empty : " (not settled)")
-                  .Append(p.Measured.CoreShared ? " (core shared)" : string.Empty).Append(" | ")
+                  .Append(p.Measured.CoreShared ? " (core shared)" : string.Empty)
+                  .Append(p.SlowerModeLeftOut is { Count: > 0 } slower ? " (faster mode; slower left out: " + string.Join(", ", slower) + ")" : string.Empty).Append(" | ")
                   .Append(Format.Percent(p.Measured.CoefficientOfVariation)).Append(" | ")
                   .Append(Format.Percent(p.Measured.RelativeInterquartileRange)).Append(" | ")
                   .Append(Format.IssueRate(p.Measured.IssueRate)).Append(" | ")

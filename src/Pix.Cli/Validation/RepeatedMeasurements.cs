@@ -78,10 +78,17 @@ internal static class RepeatedMeasurements
     /// Whether the measurements <see cref="Kept"/> chooses from fall in two modes (<see cref="ModesApart"/>),
     /// so the slower ones were left out; the report says so beside the size.
     /// </summary>
-    public static bool InTwoModes(IReadOnlyList<MeasurementResult> measurements)
+    public static bool InTwoModes(IReadOnlyList<MeasurementResult> measurements) => SlowerMode(measurements).Length > 0;
+
+    /// <summary>
+    /// The measurements <see cref="Kept"/> left out as the slower of two modes, in their order; empty when
+    /// the measurements are in one mode. The report lists them beside the size, so nothing measured is lost.
+    /// </summary>
+    public static MeasurementResult[] SlowerMode(IReadOnlyList<MeasurementResult> measurements)
     {
         MeasurementResult[] pool = Pool(measurements);
-        return FasterMode(pool).Length < pool.Length;
+        MeasurementResult[] faster = FasterMode(pool);
+        return faster.Length == pool.Length ? [] : pool.Where(m => !faster.Contains(m)).ToArray();
     }
 
     /// <summary>

@@ -9,7 +9,11 @@ namespace Pix.Cli.Validation;
 /// <param name="Predicted">What <c>LatencyOf_X</c> returned.</param>
 /// <param name="Measured">What the method took.</param>
 /// <param name="Terms">The prediction term by term, when the interface's model is known (<c>--project</c>); they add up to <paramref name="Predicted"/>.</param>
-internal sealed record ValidationPoint(int Size, Latency Predicted, MeasurementResult Measured, IReadOnlyList<TermValue>? Terms = null)
+/// <param name="SlowerModeLeftOut">
+/// The medians of the size's repeated measurements left out as the slower of two modes
+/// (<see cref="RepeatedMeasurements.SlowerMode"/>); null or empty when none was.
+/// </param>
+internal sealed record ValidationPoint(int Size, Latency Predicted, MeasurementResult Measured, IReadOnlyList<TermValue>? Terms = null, IReadOnlyList<Latency>? SlowerModeLeftOut = null)
 {
     /// <summary>|predicted − measured| / measured.</summary>
     public double AbsoluteError => Math.Abs(Predicted.Nanoseconds - Measured.Median.Nanoseconds) / Measured.Median.Nanoseconds;

@@ -193,8 +193,9 @@ internal sealed class ValidationRunner
 
         for (int i = 0; i < points.Count; i++)
         {
-            points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[i]) };
-            if (RepeatedMeasurements.InTwoModes(measurements[i]))
+            MeasurementResult[] slower = RepeatedMeasurements.SlowerMode(measurements[i]);
+            points[i] = points[i] with { Measured = RepeatedMeasurements.Kept(measurements[i]), SlowerModeLeftOut = slower.Select(m => m.Median).ToArray() };
+            if (slower.Length > 0)
             {
                 string all = string.Join(", ", measurements[i].Select(m => m.Median.ToString()));
                 _progress.WriteLine($"  {target.Method.Name}, size {points[i].Size}: two modes ({all}; {Format.Number(RepeatedMeasurements.ModesApart, "0.0")}x or more apart): the faster kept, {points[i].Measured.Median}");

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Pix.Cli.Validation;
 
 namespace Pix.Cli.Tests;
@@ -59,6 +60,29 @@ public sealed class RepeatedMeasurementsTests
 
         Assert.Equal(3_400, RepeatedMeasurements.Kept(three).Median.Nanoseconds, 6);
         Assert.True(RepeatedMeasurements.InTwoModes(three));
+    }
+
+    [Fact]
+    public void The_slower_mode_is_returned_in_order_for_the_report()
+    {
+        MeasurementResult[] three = { Measured.At(7_090), Measured.At(3_400), Measured.At(6_900) };
+        MeasurementResult[] one = { Measured.At(100), Measured.At(104) };
+
+        Assert.Equal(new[] { 7_090.0, 6_900.0 }, RepeatedMeasurements.SlowerMode(three).Select(m => Math.Round(m.Median.Nanoseconds)));
+        Assert.Empty(RepeatedMeasurements.SlowerMode(one));
+    }
+
+    [Fact]
+    public void The_report_lists_a_sizes_slower_mode_beside_the_kept_measurement()
+    {
+        MeasurementResult[] three = { Measured.At(7_090), Measured.At(3_400), Measured.At(6_900) };
+        var slower = RepeatedMeasurements.SlowerMode(three).Select(m => m.Median).ToArray();
+        var point = new ValidationPoint(16, Latency.FromNanoseconds(3_000), RepeatedMeasurements.Kept(three), SlowerModeLeftOut: slower);
+        var report = new ValidationReport("A", HardwareProfile.Reference, true, new[] { new MethodValidation("M", new[] { point }, null) }, MeasurementMode.Latency);
+
+        string markdown = MarkdownReport.Write(report, null, "pix validate");
+
+        Assert.Contains($"{three[1].Median} (faster mode; slower left out: {three[0].Median}, {three[2].Median})", markdown);
     }
 
     [Fact]
