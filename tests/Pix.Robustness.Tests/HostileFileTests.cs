@@ -119,6 +119,24 @@ public sealed class HostileFileTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("-0.05")]
+    [InlineData("1")]
+    [InlineData("7.5")]
+    public void A_baseline_resolution_outside_zero_to_one_is_a_located_error(string resolution)
+    {
+        string valid = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "LoadBalancerRegression", "pix.baseline.json"));
+        int at = valid.IndexOf("\"resolution\": ", StringComparison.Ordinal);
+        Assert.True(at >= 0, "the sample baseline has a resolution field");
+        int valueStart = at + "\"resolution\": ".Length;
+        int valueEnd = valid.IndexOfAny(new[] { ',', '\n', '}' }, valueStart);
+        string damaged = valid.Substring(0, valueStart) + resolution + valid.Substring(valueEnd);
+
+        BaselineReadResult read = BaselineReader.Read(damaged, "pix.baseline.json");
+
+        Assert.Contains(read.Errors, e => e.Message.Contains("resolution: must be a fraction from 0 up to (not including) 1"));
+    }
+
     /// <summary>One to three random edits: a byte changed to a JSON-significant character, a span deleted or duplicated, or a cut.</summary>
     private static string Damage(string text, Random random)
     {

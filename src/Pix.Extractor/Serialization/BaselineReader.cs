@@ -100,7 +100,7 @@ public static class BaselineReader
             quantities,
             pieces,
             Items(m, "gaps", source).Select(g => Gap(g, source)).ToEquatableArray(),
-            Finite(m, "resolution"),
+            Resolution(m),
             Provenance(m.RequireObject("origin")))
         {
             GapsWithinResolution = m.Object["gapsWithinResolution"] is not null
@@ -268,6 +268,18 @@ public static class BaselineReader
     /// <summary>A finite count that may be absent (0).</summary>
     private static double OptionalCount(JsonFields fields, string name) =>
         fields.Object[name] is null ? 0 : Finite(fields, name);
+
+    /// <summary>
+    /// A resolution as the extractor takes one (<see cref="Pix.Extraction.ExtractionOptions.TryParseResolution"/>): a fraction
+    /// in [0, 1). A negative one or one of 1 or more would be compared as if it merged nothing or everything.
+    /// </summary>
+    private static double Resolution(JsonFields fields)
+    {
+        double value = Finite(fields, "resolution");
+        return value is >= 0 and < 1
+            ? value
+            : throw fields.Error(fields.Require("resolution"), "resolution", "must be a fraction from 0 up to (not including) 1, as PixResolution takes");
+    }
 
     private static double Finite(JsonFields fields, string name)
     {
