@@ -374,12 +374,14 @@ internal sealed partial class MethodAnalyzer
             _paths.AddOpaque(opaque);
         }
 
-        string api = DisplayNames.Short(call.Method);
-        Provenance where = SourceLocations.Of(call.Syntax, "call to " + api);
-        int line = SourceLocations.Line(call.Syntax);
+        // The call's name and place are written only into what a hashed key or a sized cost adds (terms, PCVs):
+        // most library calls have neither, and the place (a line span) and the name were made at every call.
+        bool placed = model.HashesKey || model.Sized.Count > 0;
+        string api = placed ? DisplayNames.Short(call.Method) : string.Empty;
+        Provenance? where = placed ? SourceLocations.Of(call.Syntax, "call to " + api) : null;
         if (model.HashesKey)
         {
-            KeyHashing(call, where);
+            KeyHashing(call, where!);
         }
 
         if (model.DelegateArgument is int invoked)
@@ -388,6 +390,18 @@ internal sealed partial class MethodAnalyzer
             OpaqueDelegate(call.Method.Parameters[invoked].Type, call.Syntax);
         }
 
+        if (model.Sized.Count > 0)
+        {
+            AddSizedCosts(model, call, api, where!);
+        }
+
+        return inputs.Then(fixedOps);
+    }
+
+    /// <summary>Each sized cost of <paramref name="model"/> as a term over the call's sizes (or a PCV when a size is not known).</summary>
+    private void AddSizedCosts(LibraryModel model, CallSite call, string api, Provenance where)
+    {
+        int line = where.Line;
         double elementBytes = ElementBytes(call);
         foreach (SizedCost sized in model.Sized)
         {
@@ -427,8 +441,6 @@ internal sealed partial class MethodAnalyzer
                 AddSizedOperations(perUnit, units, where, DescribeSized(api, sized, size));
             }
         }
-
-        return inputs.Then(fixedOps);
     }
 
     private static string DescribeSized(string api, SizedCost sized, Poly? size)

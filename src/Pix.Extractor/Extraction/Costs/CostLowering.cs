@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Analysis;
 
 namespace Pix.Extraction.Costs;
 
@@ -237,7 +238,14 @@ internal static class CostLowering
     }
 
     /// <summary>Heap bytes of an instance of <paramref name="type"/>: object header and method table pointer, then fields.</summary>
-    public static double InstanceBytes(ITypeSymbol type)
+    public static double InstanceBytes(ITypeSymbol type) => InstanceSizes[type];
+
+    // Per type symbol: every allocation, element size and copy lowered walks the type's fields (and its base types'
+    // and nested structs') again, and the same few types are met at every operation of a method.
+    private static readonly PerSymbol<ITypeSymbol, double> InstanceSizes = new(ComputeInstanceBytes);
+    private static readonly PerSymbol<ITypeSymbol, double> ValueSizes = new(type => ComputeValueSize(type, 0));
+
+    private static double ComputeInstanceBytes(ITypeSymbol type)
     {
         const double header = 16;
         double fields = type.IsValueType ? ValueSize(type, 0) : FieldBytes(type, 0);
@@ -245,7 +253,9 @@ internal static class CostLowering
     }
 
     /// <summary>Size of a value of <paramref name="type"/> in a field or array slot.</summary>
-    public static double ValueSize(ITypeSymbol type, int depth = 0)
+    public static double ValueSize(ITypeSymbol type, int depth = 0) => depth == 0 ? ValueSizes[type] : ComputeValueSize(type, depth);
+
+    private static double ComputeValueSize(ITypeSymbol type, int depth)
     {
         switch (type.SpecialType)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Pix.Extraction.Analysis;
 using Pix.Extraction.Symbolic;
 using Pix.Model;
 
@@ -319,7 +320,12 @@ internal sealed class InputResolver
     /// The member that gives the size of a value of <paramref name="type"/>: Length or Count, or null when it
     /// has neither (an <c>IEnumerable&lt;T&gt;</c>): its size is then no input a companion could read.
     /// </summary>
-    public static string? SizeMemberOf(ITypeSymbol type)
+    public static string? SizeMemberOf(ITypeSymbol type) => SizeMembers[type];
+
+    // Per type symbol: asked for every parameter, field and `this` resolved, each a walk of the type's base types and interfaces.
+    private static readonly PerSymbol<ITypeSymbol, string?> SizeMembers = new(ComputeSizeMemberOf);
+
+    private static string? ComputeSizeMemberOf(ITypeSymbol type)
     {
         if (type is IArrayTypeSymbol || type.SpecialType == SpecialType.System_String || IsSpanLike(type))
         {
