@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Pix.Cli.Output;
 using Pix.Json;
+using Pix.Model;
 using Pix.Serialization;
 using Pix.Solver;
 
@@ -58,7 +59,15 @@ internal static class DiffCommand
         return command;
     }
 
-    internal sealed record Row(string MethodId, string Status, InterfaceComparison? Comparison);
+    /// <summary>One method's line of the diff.</summary>
+    /// <param name="MethodId">The method's documentation ID.</param>
+    /// <param name="Status">unchanged, within tolerance, faster, REGRESSED, undecided, not compared, added or removed.</param>
+    /// <param name="Comparison">The comparer's answer; null when the method was not compared.</param>
+    /// <param name="Note">Why the method was not compared (<see cref="ResolutionsDiffer"/>); null when it was, or was added or removed.</param>
+    internal sealed record Row(string MethodId, string Status, InterfaceComparison? Comparison, string? Note = null);
+
+    /// <summary>The status of a method whose two entries were written at different resolutions.</summary>
+    internal const string NotComparable = "not compared";
 
     internal static List<Row> Compare(Baseline before, Baseline after, double tolerance, SolverEngine engine)
     {
@@ -75,6 +84,12 @@ internal static class DiffCommand
                 continue;
             }
 
+            if (ResolutionsDiffer(old.Interface, now.Interface) is { } why)
+            {
+                rows.Add(new Row(id, NotComparable, null, why));
+                continue;
+            }
+
             InterfaceComparison c = InterfaceComparer.Compare(old.Interface, now.Interface, tolerance, HardwareProfile.Reference, engine, SolverOptions.Default, CancellationToken.None);
             string status = c.IsRegression ? "REGRESSED"
                 : Undecided(c, engine) is not null ? "undecided"
@@ -85,6 +100,16 @@ internal static class DiffCommand
 
         return rows;
     }
+
+    /// <summary>
+    /// Why two entries of one method cannot be compared: written at different resolutions, one interface has a
+    /// merged piece (the dearest path's terms) where the other keeps the paths apart, and unchanged code would read
+    /// as slower or faster by the whole difference. The regression analyzer re-extracts at the baseline's resolution
+    /// (BaselineCheck); two files cannot be re-extracted, so the method is named, not compared. Null when they agree.
+    /// </summary>
+    internal static string? ResolutionsDiffer(InterfaceModel old, InterfaceModel now) =>
+        old.Resolution == now.Resolution ? null
+            : $"written at resolution {Format.Number(old.Resolution, "0.###")} and {Format.Number(now.Resolution, "0.###")}: write both baselines at one PixResolution";
 
     /// <summary>
     /// Why "can it be slower?" stayed open, when Z3 could not settle it (its timeout ran out): the method is then neither
@@ -101,7 +126,7 @@ internal static class DiffCommand
         foreach (Row row in rows)
         {
             InterfaceComparison? c = row.Comparison;
-            string witness = c?.Slower?.ToString()
+            string witness = row.Note ?? c?.Slower?.ToString()
                 ?? (c is not null && Undecided(c, engine) is { } why ? "could not settle: " + why : null)
                 ?? c?.Faster?.ToString() ?? string.Empty;
             table.Add(row.MethodId, row.Status, witness, c?.DescribeGrowth() ?? string.Empty);
@@ -110,8 +135,10 @@ internal static class DiffCommand
         table.Write(stdout);
         int regressed = rows.Count(r => r.Comparison?.IsRegression == true);
         int undecided = rows.Count(r => r.Status == "undecided");
+        int notCompared = rows.Count(r => r.Status == NotComparable);
         stdout.WriteLine((regressed == 0 ? "No regressions." : $"{regressed} method(s) regressed.")
-            + (undecided == 0 ? string.Empty : $" {undecided} method(s) undecided: the solver could not settle whether they can be slower."));
+            + (undecided == 0 ? string.Empty : $" {undecided} method(s) undecided: the solver could not settle whether they can be slower.")
+            + (notCompared == 0 ? string.Empty : $" {notCompared} method(s) not compared: their entries were written at different resolutions."));
     }
 
     private static string Json(List<Row> rows, SolverEngine engine, double tolerance)
@@ -124,6 +151,11 @@ internal static class DiffCommand
         foreach (Row row in rows)
         {
             writer.WriteStartObject().WriteString("method", row.MethodId).WriteString("status", row.Status);
+            if (row.Note is not null)
+            {
+                writer.WriteString("note", row.Note);
+            }
+
             if (row.Comparison is { } c)
             {
                 WriteDifference(writer, "slower", c.Slower);

@@ -70,6 +70,29 @@ public sealed class DiffCommandTests : CliTestBase
     }
 
     [Fact]
+    public void Entries_written_at_different_resolutions_are_named_not_compared()
+    {
+        // At 0 and at 0.95 one method's interfaces differ even for unchanged code (a merged piece carries the
+        // dearest path's terms), so a comparison would report a regression or an improvement that is not there.
+        string before = BaselineFile("old.json", Linear);
+        string text = File.ReadAllText(before);
+        Assert.Contains("\"resolution\": 0.05", text);
+        string after = WriteFile("new.json", text.Replace("\"resolution\": 0.05", "\"resolution\": 0.95"));
+
+        var (exit, output, _) = Run("diff", before, after);
+        var (_, json, _) = Run("diff", before, after, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        string row = output.Split('\n').Single(l => l.StartsWith(SumId));
+        Assert.Contains(DiffCommand.NotComparable, row);
+        Assert.Contains("written at resolution 0.05 and 0.95", row);
+        Assert.Contains("1 method(s) not compared", output);
+        JsonElement method = JsonDocument.Parse(json).RootElement.GetProperty("methods")[0];
+        Assert.Equal(DiffCommand.NotComparable, method.GetProperty("status").GetString());
+        Assert.Contains("0.95", method.GetProperty("note").GetString());
+    }
+
+    [Fact]
     public void Identical_baselines_are_unchanged()
     {
         string before = BaselineFile("old.json", Linear);
