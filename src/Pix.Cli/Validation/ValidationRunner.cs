@@ -198,7 +198,7 @@ internal sealed class ValidationRunner
             if (slower.Length > 0)
             {
                 string all = string.Join(", ", measurements[i].Select(m => m.Median.ToString()));
-                _progress.WriteLine($"  {target.Method.Name}, size {points[i].Size}: two modes ({all}; {Format.Number(RepeatedMeasurements.ModesApart, "0.0")}x or more apart): the faster kept, {points[i].Measured.Median}");
+                _progress.WriteLine($"  {target.Method.Name}, size {points[i].Size} over {measurements[i].Count} passes: two modes ({all}; {Format.Number(RepeatedMeasurements.ModesApart, "0.0")}x or more apart): the faster kept, {points[i].Measured.Median}");
             }
         }
 
