@@ -75,41 +75,41 @@ internal static class RepeatedMeasurements
     }
 
     /// <summary>
-    /// Whether the measurements <see cref="Kept"/> chooses from fall in two modes (<see cref="ModesApart"/>),
-    /// so the slower ones were left out; the report says so beside the size.
-    /// </summary>
-    public static bool InTwoModes(IReadOnlyList<MeasurementResult> measurements) => SlowerMode(measurements).Length > 0;
-
-    /// <summary>
     /// The measurements <see cref="Kept"/> left out as the slower of two modes, in their order; empty when
     /// the measurements are in one mode. The report lists them beside the size, so nothing measured is lost.
     /// </summary>
     public static MeasurementResult[] SlowerMode(IReadOnlyList<MeasurementResult> measurements)
     {
         MeasurementResult[] pool = Pool(measurements);
-        MeasurementResult[] faster = FasterMode(pool);
-        return faster.Length == pool.Length ? [] : pool.Where(m => !faster.Contains(m)).ToArray();
+        return SlowModeFrom(pool) is double slow ? pool.Where(m => Ns(m) >= slow).ToArray() : [];
     }
 
     /// <summary>
-    /// Of <paramref name="pool"/>, in its order, those below the widest step between two consecutive
-    /// medians (ascending) when that step is <see cref="ModesApart"/> or more; otherwise all of them.
+    /// Of <paramref name="pool"/>, in its order, those below the slower mode (<see cref="SlowModeFrom"/>);
+    /// all of them when the pool is in one mode.
     /// </summary>
-    internal static MeasurementResult[] FasterMode(MeasurementResult[] pool)
+    internal static MeasurementResult[] FasterMode(MeasurementResult[] pool) =>
+        SlowModeFrom(pool) is double slow ? pool.Where(m => Ns(m) < slow).ToArray() : pool;
+
+    /// <summary>
+    /// The smallest median of the slower mode: the one above the widest step between two consecutive medians
+    /// (ascending) when that step is <see cref="ModesApart"/> or more; null when the pool is in one mode.
+    /// </summary>
+    private static double? SlowModeFrom(MeasurementResult[] pool)
     {
         double[] sorted = pool.Select(Ns).OrderBy(ns => ns).ToArray();
         double widest = 1;
-        double below = double.MaxValue;
+        double above = double.MaxValue;
         for (int i = 1; i < sorted.Length; i++)
         {
             double step = sorted[i - 1] > 0 ? sorted[i] / sorted[i - 1] : 1;
             if (step > widest)
             {
-                (widest, below) = (step, sorted[i]);
+                (widest, above) = (step, sorted[i]);
             }
         }
 
-        return widest >= ModesApart ? pool.Where(m => Ns(m) < below).ToArray() : pool;
+        return widest >= ModesApart ? above : null;
     }
 
     /// <summary>The measurements on a core of their own; all of them when none was.</summary>

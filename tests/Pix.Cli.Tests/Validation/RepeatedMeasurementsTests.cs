@@ -59,7 +59,7 @@ public sealed class RepeatedMeasurementsTests
         MeasurementResult[] three = { Measured.At(7_090), Measured.At(3_400), Measured.At(6_900) };
 
         Assert.Equal(3_400, RepeatedMeasurements.Kept(three).Median.Nanoseconds, 6);
-        Assert.True(RepeatedMeasurements.InTwoModes(three));
+        Assert.NotEmpty(RepeatedMeasurements.SlowerMode(three));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class RepeatedMeasurementsTests
     {
         MeasurementResult[] two = { Measured.At(slower), Measured.At(faster) };
 
-        Assert.Equal(twoModes, RepeatedMeasurements.InTwoModes(two));
+        Assert.Equal(twoModes, RepeatedMeasurements.SlowerMode(two).Length > 0);
         Assert.Equal(twoModes ? faster : slower, RepeatedMeasurements.Kept(two).Median.Nanoseconds, 6);
     }
 
@@ -111,7 +111,7 @@ public sealed class RepeatedMeasurementsTests
         // The shared one (50 ns) is not in the pool: 100 and 104 are one mode.
         MeasurementResult[] mixed = { Measured.At(50, coreShared: true), Measured.At(100), Measured.At(104) };
 
-        Assert.False(RepeatedMeasurements.InTwoModes(mixed));
+        Assert.Empty(RepeatedMeasurements.SlowerMode(mixed));
         Assert.Equal(100, RepeatedMeasurements.Kept(mixed).Median.Nanoseconds, 6);
     }
 
