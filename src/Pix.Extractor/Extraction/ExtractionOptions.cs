@@ -116,7 +116,7 @@ public sealed record ExtractionOptions
     public static bool TryParseResolution(string? text, out double resolution)
     {
         if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out resolution)
-            && resolution >= 0 && resolution < 1)
+            && IsResolution(resolution))
         {
             return true;
         }
@@ -124,6 +124,12 @@ public sealed record ExtractionOptions
         resolution = 0;
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a resolution: a fraction in [0, 1). The one range for the project's
+    /// <c>PixResolution</c> and a baseline file's <c>resolution</c>, so that a file can hold only what a build can write.
+    /// </summary>
+    public static bool IsResolution(double value) => value >= 0 && value < 1;
 
     /// <summary>These options with the project's <c>PixResolution</c> when it is valid.</summary>
     public ExtractionOptions WithProjectResolution(string? pixResolution) =>

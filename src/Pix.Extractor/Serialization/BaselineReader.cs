@@ -270,13 +270,13 @@ public static class BaselineReader
         fields.Object[name] is null ? 0 : Finite(fields, name);
 
     /// <summary>
-    /// A resolution as the extractor takes one (<see cref="Pix.Extraction.ExtractionOptions.TryParseResolution"/>): a fraction
+    /// A resolution as the extractor takes one (<see cref="Pix.Extraction.ExtractionOptions.IsResolution"/>): a fraction
     /// in [0, 1). A negative one or one of 1 or more would be compared as if it merged nothing or everything.
     /// </summary>
     private static double Resolution(JsonFields fields)
     {
         double value = Finite(fields, "resolution");
-        return value is >= 0 and < 1
+        return Pix.Extraction.ExtractionOptions.IsResolution(value)
             ? value
             : throw fields.Error(fields.Require("resolution"), "resolution", "must be a fraction from 0 up to (not including) 1, as PixResolution takes");
     }
