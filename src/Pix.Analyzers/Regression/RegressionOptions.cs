@@ -16,9 +16,12 @@ internal sealed record RegressionOptions(double Tolerance, string? DumpFolder, P
 {
     public const double DefaultTolerance = 0.10;
 
+    /// <summary>The analyzer-config key under which the compiler passes a project's <c>PixRegressionTolerance</c>.</summary>
+    public const string ToleranceBuildProperty = "build_property.PixRegressionTolerance";
+
     public static RegressionOptions From(AnalyzerConfigOptionsProvider provider)
     {
-        provider.GlobalOptions.TryGetValue("build_property.PixRegressionTolerance", out string? toleranceText);
+        provider.GlobalOptions.TryGetValue(ToleranceBuildProperty, out string? toleranceText);
         provider.GlobalOptions.TryGetValue("build_property.PixDumpSolverQueries", out string? dump);
         provider.GlobalOptions.TryGetValue("build_property.PixSolverDumpDirectory", out string? directory);
         provider.GlobalOptions.TryGetValue("build_property.PixBaselineFile", out string? baselineFile);
