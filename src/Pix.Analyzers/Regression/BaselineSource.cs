@@ -23,12 +23,12 @@ internal sealed record BaselineSource(Baseline Baseline, string Path, ImmutableA
     /// </summary>
     public static BaselineSource? Find(ImmutableArray<AdditionalText> files, string? configuredPath, CancellationToken cancellationToken)
     {
-        string? configured = string.IsNullOrWhiteSpace(configuredPath) ? null : Normalize(configuredPath!);
+        string? configured = string.IsNullOrWhiteSpace(configuredPath) ? null : ProjectPath.Normalize(configuredPath!);
         foreach (AdditionalText file in files)
         {
             bool isBaseline = configured is null
                 ? string.Equals(System.IO.Path.GetFileName(file.Path), Baseline.FileName, StringComparison.OrdinalIgnoreCase)
-                : string.Equals(Normalize(file.Path), configured, StringComparison.OrdinalIgnoreCase);
+                : string.Equals(ProjectPath.Normalize(file.Path), configured, StringComparison.OrdinalIgnoreCase);
             if (!isBaseline)
             {
                 continue;
@@ -56,9 +56,6 @@ internal sealed record BaselineSource(Baseline Baseline, string Path, ImmutableA
 
         return null;
     }
-
-    /// <summary>A path as MSBuild and the compiler may spell it differently: trimmed, one kind of separator, no "." or "..".</summary>
-    private static string Normalize(string path) => ProjectPath.Normalize(path);
 
     private static Location Locate(string path, SourceText text, BaselineError error)
     {
