@@ -136,7 +136,7 @@ internal static class BaselineCommand
 
         SolverEngine engine = SolverEngine.CreateDefault(SolverOptions.Default);
         List<DiffCommand.Row> rows = DiffCommand.Compare(previous, current, SummaryTolerance, engine);
-        List<DiffCommand.Row> changed = rows.Where(r => r.Status != "unchanged").ToList();
+        List<DiffCommand.Row> changed = rows.Where(r => r.Status != DiffStatus.Unchanged).ToList();
         stdout.WriteLine(same
             ? $"{target} is up to date: {current.Entries.Count} method(s), no change."
             : $"Wrote {target}: {current.Entries.Count} method(s), {changed.Count} changed against the previous file (tolerance {SummaryTolerance * 100:0}%, solver: {engine.Name}).");

@@ -61,13 +61,10 @@ internal static class DiffCommand
 
     /// <summary>One method's line of the diff.</summary>
     /// <param name="MethodId">The method's documentation ID.</param>
-    /// <param name="Status">unchanged, within tolerance, faster, REGRESSED, undecided, not compared, added or removed.</param>
+    /// <param name="Status">One of <see cref="DiffStatus"/>'s.</param>
     /// <param name="Comparison">The comparer's answer; null when the method was not compared.</param>
     /// <param name="Note">Why the method was not compared (<see cref="ResolutionsDiffer"/>); null when it was, or was added or removed.</param>
     internal sealed record Row(string MethodId, string Status, InterfaceComparison? Comparison, string? Note = null);
-
-    /// <summary>The status of a method whose two entries were written at different resolutions.</summary>
-    internal const string NotComparable = "not compared";
 
     internal static List<Row> Compare(Baseline before, Baseline after, double tolerance, SolverEngine engine)
     {
@@ -80,21 +77,21 @@ internal static class DiffCommand
             BaselineEntry? now = after.Find(id);
             if (old is null || now is null)
             {
-                rows.Add(new Row(id, old is null ? "added" : "removed", null));
+                rows.Add(new Row(id, old is null ? DiffStatus.Added : DiffStatus.Removed, null));
                 continue;
             }
 
             if (ResolutionsDiffer(old.Interface, now.Interface) is { } why)
             {
-                rows.Add(new Row(id, NotComparable, null, why));
+                rows.Add(new Row(id, DiffStatus.NotCompared, null, why));
                 continue;
             }
 
             InterfaceComparison c = InterfaceComparer.Compare(old.Interface, now.Interface, tolerance, HardwareProfile.Reference, engine, SolverOptions.Default, CancellationToken.None);
-            string status = c.IsRegression ? "REGRESSED"
-                : Undecided(c, engine) is not null ? "undecided"
-                : c.Faster is not null ? "faster"
-                : old.Interface.Equals(now.Interface) ? "unchanged" : "within tolerance";
+            string status = c.IsRegression ? DiffStatus.Regressed
+                : Undecided(c, engine) is not null ? DiffStatus.Undecided
+                : c.Faster is not null ? DiffStatus.Faster
+                : old.Interface.Equals(now.Interface) ? DiffStatus.Unchanged : DiffStatus.WithinTolerance;
             rows.Add(new Row(id, status, c));
         }
 
@@ -134,8 +131,8 @@ internal static class DiffCommand
 
         table.Write(stdout);
         int regressed = rows.Count(r => r.Comparison?.IsRegression == true);
-        int undecided = rows.Count(r => r.Status == "undecided");
-        int notCompared = rows.Count(r => r.Status == NotComparable);
+        int undecided = rows.Count(r => r.Status == DiffStatus.Undecided);
+        int notCompared = rows.Count(r => r.Status == DiffStatus.NotCompared);
         stdout.WriteLine((regressed == 0 ? "No regressions." : $"{regressed} method(s) regressed.")
             + (undecided == 0 ? string.Empty : $" {undecided} method(s) undecided: the solver could not settle whether they can be slower.")
             + (notCompared == 0 ? string.Empty : $" {notCompared} method(s) not compared: their entries were written at different resolutions."));
