@@ -7,11 +7,12 @@ using Pix.AllocState;
 // One process's allocation state, one line: the per-byte price the calibrator would see (the 2 KB and 256 B
 // loops' collection-free batches, interleaved so both see the same moment) beside the counters that could
 // explain it. Run many processes and compare the lines (docs/accuracy.md, "Seventeenth session").
-//   dotnet Pix.AllocState.dll [--pre none|chase|heap] [--settle] [--seconds S] [--batch-ms M] [--config]
+//   dotnet Pix.AllocState.dll [--pre none|chase|heap] [--settle] [--loops 256,2048,repeat,zero32k,write32k] [--seconds S] [--batch-ms M] [--config]
 var options = new Queue<string>(args);
 string pre = "none";
 double seconds = 0.5, batchMs = 0.5;
 bool config = false, settle = false;
+string[]? only = null;
 while (options.Count > 0)
 {
     switch (options.Dequeue())
@@ -21,7 +22,8 @@ while (options.Count > 0)
         case "--batch-ms": batchMs = double.Parse(options.Dequeue(), CultureInfo.InvariantCulture); break;
         case "--config": config = true; break;
         case "--settle": settle = true; break;
-        default: Console.Error.WriteLine("usage: Pix.AllocState [--pre none|chase|heap] [--settle] [--seconds S] [--batch-ms M] [--config]"); return 2;
+        case "--loops": only = options.Dequeue().Split(','); break;
+        default: Console.Error.WriteLine("usage: Pix.AllocState [--pre none|chase|heap] [--settle] [--loops 256,2048,repeat,zero32k,write32k] [--seconds S] [--batch-ms M] [--config]"); return 2;
     }
 }
 
@@ -37,6 +39,8 @@ Kernel[] loops =
     new("zero32k", b => b.Large(write: false), 4 * Batches.LargeBytes),
     new("write32k", b => b.Large(write: true), 4 * Batches.LargeBytes),
 };
+// --loops: time only these (Repeat alone is how pix validate meets it, with no other loop between its calls).
+loops = loops.Where(l => only is null || only.Contains(l.Name)).ToArray();
 var calls = loops.ToDictionary(s => s, s => kernels.CallsPerBatch(s, batchMs));
 // Warm-up: tier-1 code and a few collections, as the calibrator's common warm-up gives.
 var warm = System.Diagnostics.Stopwatch.StartNew();
@@ -65,7 +69,7 @@ while (clock.Elapsed.TotalSeconds < seconds)
         int settled = GC.CollectionCount(0);
         while (GC.CollectionCount(0) == settled)
         {
-            kernels.Time(loops[1], calls[loops[1]]);
+            kernels.Time(loops[0], calls[loops[0]]);
         }
 
         var round = System.Diagnostics.Stopwatch.StartNew();
