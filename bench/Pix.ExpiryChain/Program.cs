@@ -9,7 +9,9 @@ using Pix.Samples.NetworkFunctions.Workloads;
 
 // Per expired flow, ns: the NAT's own NatFlowTable.ExpireSeenBefore on the expiry storm's table (20,000 flows in
 // 32,768 entries, 8,192 buckets), 8 flows a call, each call timed alone (latency: less an empty timed region) or
-// all calls under one timer (throughput); and the age list alone (AgeList.cs), its head through a field or a local.
+// all calls under one timer (throughput); and the age list alone (AgeList.cs, the pool of 32,768 56-byte entries),
+// its head through a field or a local, then with a random neighbour's link written per expired entry, anywhere in
+// the pool (1.75 MiB, beyond this machine's L2) or among its first 2,048 entries (112 KiB).
 // Each case PASSES times, alternating, after a 2 s warm-up; the median pass.
 //
 // With --storm, the expiry storm's packets split instead (StormSplit.cs).
@@ -38,8 +40,10 @@ const int Flows = 20_000, PerCall = 8, Calls = 2_000;
 var cases = new (string Name, Func<bool, double> Run)[]
 {
     ("NatFlowTable.ExpireSeenBefore", timedEach => NatExpiry(timedEach)),
-    ("age list, head in a field", timedEach => AgeListExpiry(timedEach, throughField: true)),
-    ("age list, head in a local", timedEach => AgeListExpiry(timedEach, throughField: false)),
+    ("age list, head in a field", timedEach => AgeListExpiry(timedEach, throughField: true, unlinkNeighbour: false)),
+    ("age list, head in a local", timedEach => AgeListExpiry(timedEach, throughField: false, unlinkNeighbour: false)),
+    ("  + a neighbour's link written", timedEach => AgeListExpiry(timedEach, throughField: true, unlinkNeighbour: true)),
+    ("  + one within 112 KiB", timedEach => AgeListExpiry(timedEach, throughField: true, unlinkNeighbour: true, neighbourRange: 2_048)),
 };
 
 var results = new Dictionary<(int, bool), List<double>>();
@@ -138,9 +142,9 @@ static double NatExpiry(bool timedEach)
     return Time(timedEach, call => table.ExpireSeenBefore(call * PerCall));
 }
 
-static double AgeListExpiry(bool timedEach, bool throughField)
+static double AgeListExpiry(bool timedEach, bool throughField, bool unlinkNeighbour, int neighbourRange = Nat.ProvisionedFlows)
 {
-    var list = new AgeList(Flows);
+    var list = new AgeList(Nat.ProvisionedFlows, unlinkNeighbour, neighbourRange);
     return throughField
         ? Time(timedEach, call => list.ExpireThroughField(call * PerCall))
         : Time(timedEach, call => list.ExpireThroughLocal(call * PerCall));
