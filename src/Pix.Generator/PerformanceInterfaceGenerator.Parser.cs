@@ -202,12 +202,12 @@ public sealed partial class PerformanceInterfaceGenerator
         }
 
         /// <summary>
-        /// Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.
-        /// Of methods whose companions would collide (only possible when the user's code already declares the
-        /// same method twice, an error of its own), the first is kept, so the generator adds no error.
+        /// Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name (unique:
+        /// <see cref="HintNames"/>). Of methods whose companions would collide (only possible when the user's code
+        /// already declares the same method twice, an error of its own), the first is kept, so the generator adds no error.
         /// </summary>
         public static ImmutableArray<GeneratedFileSpec> GroupByType(ImmutableArray<LatencyMethodSpec> specs) =>
-            specs.GroupBy(s => s.Type)
+            HintNames.MakeUnique(specs.GroupBy(s => s.Type)
                 .Select(g => new GeneratedFileSpec(
                     g.Key,
                     g.OrderBy(s => s.MethodName, StringComparer.Ordinal)
@@ -215,9 +215,7 @@ public sealed partial class PerformanceInterfaceGenerator
                         .ThenBy(s => s.SignatureKey, StringComparer.Ordinal)
                         .GroupBy(s => (s.MethodName, s.SignatureKey))
                         .Select(same => same.First())
-                        .ToEquatableArray()))
-                .OrderBy(f => f.Type.HintName, StringComparer.Ordinal)
-                .ToImmutableArray();
+                        .ToEquatableArray())));
 
         private static ContainingTypeSpec ContainingType(INamedTypeSymbol type)
         {

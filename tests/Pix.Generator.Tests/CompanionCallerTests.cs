@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Pix.Generator.Tests.Infrastructure;
+
+namespace Pix.Generator.Tests;
+
+/// <summary>
+/// Companions of methods shaped as real code bases shape them, in the strictest project (nullable enabled,
+/// warnings as errors), called from the user's own code the way the method itself is called: the generator
+/// must not throw, and neither the generated files nor the user's calls may get a warning the method's own
+/// declaration and calls do not have.
+/// </summary>
+public sealed class CompanionCallerTests
+{
+    private const string Loop = "{ int s = 0; for (int i = 0; i < n; i++) s++; return s; }";
+
+    [Theory]
+    [InlineData("a generic type and a type named as its generated file (Box<T> and Box_1)",
+        "internal partial class Box<T> { [Pix.PerformanceInterface] public static int M(int n) " + Loop + " }",
+        "internal partial class Box_1 { [Pix.PerformanceInterface] public static int M(int n) " + Loop + " }")]
+    [InlineData("two types whose names differ only in case (hint names are compared ignoring case)",
+        "internal partial class Case { [Pix.PerformanceInterface] public static int M(int n) " + Loop + " }",
+        "internal partial class CASE { [Pix.PerformanceInterface] public static int M(int n) " + Loop + " }")]
+    public void Types_whose_file_names_would_collide_each_get_their_companions(string what, string first, string second)
+    {
+        Compilation input = Compile.Library(Compile.Latest, "namespace N;\n" + first, "namespace N;\n" + second);
+        Compile.AssertClean(input);
+
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Compile.Latest)
+            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> _);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+
+        Assert.True(run.Exception is null, $"{what}: the generator threw {run.Exception}");
+        Assert.Equal(2, run.GeneratedSources.Length);
+        Compile.AssertClean(output);
+    }
+}
