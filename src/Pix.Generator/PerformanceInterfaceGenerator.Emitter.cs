@@ -114,6 +114,11 @@ public sealed partial class PerformanceInterfaceGenerator
             InterfaceModel model = method.Interface;
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Pix.Generator\", \"{version}\")]");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+            foreach (string attribute in method.UsageAttributes)
+            {
+                writer.WriteLine(attribute);
+            }
+
             if (method.HidesBaseCompanion)
             {
                 writer.WriteLine("#pragma warning disable CS0108 // This override's companion hides the base method's on purpose: same inputs, this implementation's cost.");

@@ -165,8 +165,24 @@ public sealed partial class PerformanceInterfaceGenerator
                 model)
             {
                 HidesImplicitBaseCompanion = HidesImplicitBaseCompanion(method, ct),
+                UsageAttributes = UsageAttributes(method),
             };
         }
+
+        /// <summary>
+        /// The method's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes as C#, repeated on its companions: inside
+        /// such a method, obsolete and experimental types may be named without a diagnostic, and the companion names the
+        /// same parameter types (CS0618, or an experimental type's error, otherwise); a caller is warned as for the method.
+        /// </summary>
+        private static EquatableArray<string> UsageAttributes(IMethodSymbol method) =>
+            method.GetAttributes()
+                .Where(a => a.AttributeConstructor is not null
+                    && a.AttributeClass?.ToDisplayString() is "System.ObsoleteAttribute" or "System.Diagnostics.CodeAnalysis.ExperimentalAttribute")
+                .Select(a => "[" + a.AttributeClass!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "("
+                    + string.Join(", ", a.ConstructorArguments.Select(c => c.ToCSharpString())
+                        .Concat(a.NamedArguments.Select(n => n.Key + " = " + n.Value.ToCSharpString())))
+                    + ")]")
+                .ToEquatableArray();
 
         /// <summary>What a method's declaration decides: whether it gets a companion, and the rest of its spec.</summary>
         private sealed record DeclarationPart(bool Supported, LatencyMethodSpec? Template);

@@ -35,4 +35,27 @@ public sealed class CompanionCallerTests
         Assert.Equal(2, run.GeneratedSources.Length);
         Compile.AssertClean(output);
     }
+
+    [Theory]
+    [InlineData("an [Obsolete] method taking an obsolete type (CS0618 in the companion)",
+        "[System.Obsolete(\"old\")] internal sealed class Old { internal int[] A = new int[1]; }\n"
+        + "internal static partial class C { [System.Obsolete(\"use New\")] [Pix.PerformanceInterface] public static int M(Old o) { int n = o.A.Length; int s = 0; for (int i = 0; i < n; i++) s++; return s; } }",
+        "")]
+    [InlineData("an [Experimental] method taking an experimental type (an error in the companion)",
+        "[System.Diagnostics.CodeAnalysis.Experimental(\"EXP1\")] internal sealed class New { internal int[] A = new int[1]; }\n"
+        + "internal static partial class C { [System.Diagnostics.CodeAnalysis.Experimental(\"EXP1\")] [Pix.PerformanceInterface] public static int M(New o) { int n = o.A.Length; int s = 0; for (int i = 0; i < n; i++) s++; return s; } }",
+        "")]
+    public void Companions_add_no_warning_to_the_project_or_its_callers(string what, string declarations, string caller)
+    {
+        // The declarations alone are clean; the caller calls the method as it calls its companion.
+        Compile.AssertClean(Compile.Library(Compile.Latest, "namespace N;\n" + declarations));
+        Compilation input = Compile.Library(Compile.Latest, "namespace N;\n" + declarations, "namespace N;\n" + caller);
+        GeneratorDriver driver = GeneratorRunner.CreateDriver(Compile.Latest)
+            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> _);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+
+        Assert.True(run.Exception is null, $"{what}: the generator threw {run.Exception}");
+        Assert.NotEmpty(run.GeneratedSources);
+        Compile.AssertClean(output);
+    }
 }

@@ -43,6 +43,9 @@ internal sealed record LatencyMethodSpec(
     /// </summary>
     public bool HidesImplicitBaseCompanion { get; init; }
 
+    /// <summary>The original's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes as C#, repeated on the companions.</summary>
+    public EquatableArray<string> UsageAttributes { get; init; }
+
     /// <summary>The companion's name.</summary>
     public string CompanionName => Pix.Targets.MethodSupport.LatencyMethodName(MethodName);
 }
