@@ -154,7 +154,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 Cref(method),
                 method.IsStatic,
-                Accessibility(method.DeclaredAccessibility),
+                CompanionAccessibility(method),
                 method.Parameters.Any(p => InvolvesPointers(p.Type)),
                 HidesBaseCompanion(method),
                 method.TypeParameters.Select(t => new TypeParameterSpec(Identifier(t.Name), Constraints(t))).ToEquatableArray(),
@@ -168,6 +168,21 @@ public sealed partial class PerformanceInterfaceGenerator
                 UsageAttributes = UsageAttributes(method),
             };
         }
+
+        /// <summary>
+        /// The method's accessibility, except that in a sealed type <c>protected</c> drops out (<c>protected</c> and
+        /// <c>private protected</c> become <c>private</c>, <c>protected internal</c> becomes <c>internal</c>): an override
+        /// may be protected there, but a new protected member is CS0628, and no derived type can see it anyway.
+        /// </summary>
+        private static string CompanionAccessibility(IMethodSymbol method) =>
+            method.ContainingType.IsSealed
+                ? method.DeclaredAccessibility switch
+                {
+                    Microsoft.CodeAnalysis.Accessibility.Protected or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private",
+                    Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "internal",
+                    _ => Accessibility(method.DeclaredAccessibility),
+                }
+                : Accessibility(method.DeclaredAccessibility);
 
         /// <summary>
         /// The method's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes as C#, repeated on its companions: inside

@@ -45,6 +45,10 @@ public sealed class CompanionCallerTests
         "[System.Diagnostics.CodeAnalysis.Experimental(\"EXP1\")] internal sealed class New { internal int[] A = new int[1]; }\n"
         + "internal static partial class C { [System.Diagnostics.CodeAnalysis.Experimental(\"EXP1\")] [Pix.PerformanceInterface] public static int M(New o) { int n = o.A.Length; int s = 0; for (int i = 0; i < n; i++) s++; return s; } }",
         "")]
+    [InlineData("a protected override in a sealed class (CS0628: new protected member in a sealed type)",
+        "internal abstract class B { protected abstract int M(int n); }\n"
+        + "internal sealed partial class D : B { [Pix.PerformanceInterface] protected override int M(int n) " + Loop + " }",
+        "")]
     public void Companions_add_no_warning_to_the_project_or_its_callers(string what, string declarations, string caller)
     {
         // The declarations alone are clean; the caller calls the method as it calls its companion.
