@@ -92,18 +92,26 @@ public sealed partial class PerformanceInterfaceGenerator
 
         private static void EmitMethod(SourceWriter writer, LatencyMethodSpec method, IReadOnlyDictionary<BlockSummary, string> blocks, string version, bool explain)
         {
+            if (method.IsNullableOblivious)
+            {
+                writer.WriteLine("#nullable disable annotations // as the method's own parameter types were written");
+            }
+
             var names = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
             EmitDocumentation(writer, method, names);
             EmitCompanion(writer, method, version, names, LatencyType, method.CompanionName, new LatencySum());
-            if (!explain)
+            if (explain)
             {
-                return;
+                writer.WriteLine();
+                var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
+                EmitExplainDocumentation(writer, method);
+                EmitCompanion(writer, method, version, explainNames, BreakdownType, ExplainName(method), new BreakdownList(method.Interface));
             }
 
-            writer.WriteLine();
-            var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
-            EmitExplainDocumentation(writer, method);
-            EmitCompanion(writer, method, version, explainNames, BreakdownType, ExplainName(method), new BreakdownList(method.Interface));
+            if (method.IsNullableOblivious)
+            {
+                writer.WriteLine("#nullable enable annotations");
+            }
         }
 
         /// <summary>The name of the companion that explains <c>LatencyOf_X</c>: <c>ExplainLatencyOf_X</c>.</summary>

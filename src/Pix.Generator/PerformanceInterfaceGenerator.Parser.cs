@@ -166,8 +166,14 @@ public sealed partial class PerformanceInterfaceGenerator
             {
                 HidesImplicitBaseCompanion = HidesImplicitBaseCompanion(method, ct),
                 UsageAttributes = UsageAttributes(method),
+                IsNullableOblivious = method.Parameters.Any(p => p.RefKind != RefKind.Out && AnyPart(p.Type, IsOblivious))
+                    || method.TypeParameters.Any(t => t.ConstraintTypes.Any(c => AnyPart(c, IsOblivious))),
             };
         }
+
+        /// <summary>A reference type written where nullable annotations are off (<c>#nullable disable</c>): neither <c>T</c> nor <c>T?</c>.</summary>
+        private static bool IsOblivious(ITypeSymbol type) =>
+            type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None;
 
         /// <summary>
         /// The method's accessibility, except that in a sealed type <c>protected</c> drops out (<c>protected</c> and

@@ -49,17 +49,27 @@ public sealed class CompanionCallerTests
         "internal abstract class B { protected abstract int M(int n); }\n"
         + "internal sealed partial class D : B { [Pix.PerformanceInterface] protected override int M(int n) " + Loop + " }",
         "")]
+    [InlineData("a method in a #nullable disable context, called with null as the method is (CS8625, CS8620)",
+        "#nullable disable\n"
+        + "internal static partial class C { [Pix.PerformanceInterface] public static int M(string s, System.Collections.Generic.List<string> l) { int n = l.Count; int t = 0; for (int i = 0; i < n; i++) t++; return t + (s == null ? 0 : 1); } }\n"
+        + "#nullable restore\n",
+        "internal static class Caller { internal static double Use() => C.M(null, new System.Collections.Generic.List<string?>()) + C.LatencyOf_M(null, new System.Collections.Generic.List<string?>(), Pix.HardwareProfile.Reference).Nanoseconds; }")]
     public void Companions_add_no_warning_to_the_project_or_its_callers(string what, string declarations, string caller)
     {
         // The declarations alone are clean; the caller calls the method as it calls its companion.
         Compile.AssertClean(Compile.Library(Compile.Latest, "namespace N;\n" + declarations));
         Compilation input = Compile.Library(Compile.Latest, "namespace N;\n" + declarations, "namespace N;\n" + caller);
-        GeneratorDriver driver = GeneratorRunner.CreateDriver(Compile.Latest)
-            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> _);
-        GeneratorRunResult run = driver.GetRunResult().Results.Single();
 
-        Assert.True(run.Exception is null, $"{what}: the generator threw {run.Exception}");
-        Assert.NotEmpty(run.GeneratedSources);
-        Compile.AssertClean(output);
+        // With and without the ExplainLatencyOf_X twins (PixExplain), which repeat the companion's signature.
+        foreach (string? explain in new[] { null, "true" })
+        {
+            GeneratorDriver driver = GeneratorRunner.CreateDriver(Compile.Latest, pixExplain: explain)
+                .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> _);
+            GeneratorRunResult run = driver.GetRunResult().Results.Single();
+
+            Assert.True(run.Exception is null, $"{what}: the generator threw {run.Exception}");
+            Assert.NotEmpty(run.GeneratedSources);
+            Compile.AssertClean(output);
+        }
     }
 }
