@@ -346,8 +346,23 @@ public sealed partial class PerformanceInterfaceGenerator
                 parts.Add("new()");
             }
 
+            // Last, as C# wants it. Without it, the companion of M<T>(T x) where T : allows ref struct refuses the spans
+            // the method takes (CS9244 at the user's call).
+            if (AllowsRefLikeType(typeParameter))
+            {
+                parts.Add("allows ref struct");
+            }
+
             return string.Join(", ", parts);
         }
+
+        // ITypeParameterSymbol.AllowsRefLikeType (C# 13) arrived in Roslyn 4.10; Pix builds against 4.8 (ARCHITECTURE.md,
+        // "Roslyn version") and runs inside newer compilers, which have it: read it through the interface when it is there.
+        private static readonly System.Reflection.PropertyInfo? s_allowsRefLikeType =
+            typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType", typeof(bool));
+
+        private static bool AllowsRefLikeType(ITypeParameterSymbol typeParameter) =>
+            s_allowsRefLikeType?.GetValue(typeParameter) is true;
 
         private static bool ContainsErrorType(ITypeSymbol type) => type switch
         {
