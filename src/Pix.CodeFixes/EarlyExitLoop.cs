@@ -41,6 +41,7 @@ internal sealed record EarlyExitLoop(BlockSyntax Block, ForStatementSyntax Loop,
         if (position + 1 >= block.Statements.Count ||
             block.Statements[position + 1] is not ReturnStatementSyntax returnTrue ||
             !IsReturn(returnTrue, SyntaxKind.TrueLiteralExpression) ||
+            HasDirectivesTheFixWouldDelete(loop, returnTrue) ||
             !block.Statements.Take(position).Any(s => IsLengthCheck(s, left, right)) ||
             !ByteSequences.IsByteBuffer(model.GetTypeInfo(left, cancellationToken).Type) ||
             !ByteSequences.IsByteBuffer(model.GetTypeInfo(right, cancellationToken).Type))
@@ -50,6 +51,15 @@ internal sealed record EarlyExitLoop(BlockSyntax Block, ForStatementSyntax Loop,
 
         return new EarlyExitLoop(block, loop, returnTrue, left, right);
     }
+
+    /// <summary>
+    /// Preprocessor directives inside the loop or before the <c>return true;</c>, which the fix deletes (the loop's own
+    /// leading trivia is kept). Code in an inactive branch there is trivia, so the loop matches in this build, and the fix
+    /// would delete it for the builds that define the symbol.
+    /// </summary>
+    private static bool HasDirectivesTheFixWouldDelete(ForStatementSyntax loop, ReturnStatementSyntax returnTrue) =>
+        returnTrue.ContainsDirectives
+        || (loop.ContainsDirectives && loop.DescendantTrivia().Any(t => t.IsDirective && t.SpanStart >= loop.SpanStart));
 
     /// <summary><c>for (int i = 0; i &lt; a.Length; i++)</c> (or <c>b.Length</c>, <c>++i</c>, <c>i += 1</c>).</summary>
     private static bool VisitsEveryIndex(ForStatementSyntax loop, string index, ExpressionSyntax left, ExpressionSyntax right) =>

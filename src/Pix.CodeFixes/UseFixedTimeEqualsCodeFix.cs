@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -31,7 +32,32 @@ public sealed class UseFixedTimeEqualsCodeFix : CodeFixProvider
         ImmutableArray.Create(DiagnosticIds.VariableTimeApi, DiagnosticIds.SecretDependentLoop);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <remarks>
+    /// Not <see cref="WellKnownFixAllProviders.BatchFixer"/>: it computes each fix on its own and merges their text
+    /// changes, and every fix adds the same <c>using System.Security.Cryptography;</c>, so the merge dropped fixes as
+    /// conflicting and Fix All left comparisons unfixed. Here a document's fixes are one edit, with the import added once.
+    /// </remarks>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(static async (context, document, diagnostics) =>
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || !HasFixedTimeEquals(model.Compilation))
+        {
+            return document;
+        }
+
+        DocumentEditor editor = await DocumentEditor.CreateAsync(document, context.CancellationToken).ConfigureAwait(false);
+        var fixedNodes = new HashSet<SyntaxNode>();
+        foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (Fix(diagnostic, root, model, context.CancellationToken) is { } fix && fixedNodes.Add(fix.Node))
+            {
+                fix.Apply(editor);
+            }
+        }
+
+        return await WithImportAsync(editor.GetChangedDocument(), context.CancellationToken).ConfigureAwait(false);
+    });
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,23 +71,47 @@ public sealed class UseFixedTimeEqualsCodeFix : CodeFixProvider
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (diagnostic.Id == DiagnosticIds.VariableTimeApi &&
-                node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation &&
-                SequenceEqualOperands(invocation, model, context.CancellationToken) is var (left, right))
+            if (Fix(diagnostic, root, model, context.CancellationToken) is { } fix)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ReplaceAsync(context.Document, invocation, Call(left, right), ct), Title),
-                    diagnostic);
-            }
-            else if (diagnostic.Id == DiagnosticIds.SecretDependentLoop &&
-                     EarlyExitLoop.Match(node, model, context.CancellationToken) is { } loop)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ReplaceLoopAsync(context.Document, loop, ct), Title),
-                    diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(Title, ct => ApplyAsync(context.Document, fix, ct), Title), diagnostic);
             }
         }
+    }
+
+    /// <summary>One fix: the node it rewrites (a comparison is fixed once however many diagnostics it has) and the edit.</summary>
+    private sealed record FixEdit(SyntaxNode Node, System.Action<DocumentEditor> Apply);
+
+    /// <summary>The fix of <paramref name="diagnostic"/>, or null when it has none (see the class summary).</summary>
+    private static FixEdit? Fix(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (diagnostic.Id == DiagnosticIds.VariableTimeApi &&
+            node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation &&
+            SequenceEqualOperands(invocation, model, cancellationToken) is var (left, right))
+        {
+            return new FixEdit(invocation, editor => editor.ReplaceNode(invocation, Call(left, right).WithTriviaFrom(invocation)));
+        }
+
+        if (diagnostic.Id == DiagnosticIds.SecretDependentLoop &&
+            EarlyExitLoop.Match(node, model, cancellationToken) is { } loop)
+        {
+            return new FixEdit(loop.Loop, editor =>
+            {
+                editor.ReplaceNode(loop.Loop, SyntaxFactory.ReturnStatement(Call(loop.Left, loop.Right))
+                    .WithTriviaFrom(loop.Loop)
+                    .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
+                editor.RemoveNode(loop.ReturnTrue, SyntaxRemoveOptions.KeepNoTrivia);
+            });
+        }
+
+        return null;
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, FixEdit fix, CancellationToken cancellationToken)
+    {
+        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        fix.Apply(editor);
+        return await WithImportAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool HasFixedTimeEquals(Compilation compilation) =>
@@ -97,24 +147,6 @@ public sealed class UseFixedTimeEqualsCodeFix : CodeFixProvider
                 SyntaxFactory.Argument(left.WithoutTrivia()),
                 SyntaxFactory.Argument(right.WithoutTrivia()),
             })));
-
-    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
-    {
-        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        return await WithImportAsync(document.WithSyntaxRoot(root.ReplaceNode(oldNode, newNode.WithTriviaFrom(oldNode))), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<Document> ReplaceLoopAsync(Document document, EarlyExitLoop loop, CancellationToken cancellationToken)
-    {
-        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        ReturnStatementSyntax replacement = SyntaxFactory.ReturnStatement(Call(loop.Left, loop.Right))
-            .WithTriviaFrom(loop.Loop)
-            .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
-        BlockSyntax block = loop.Block
-            .RemoveNode(loop.ReturnTrue, SyntaxRemoveOptions.KeepNoTrivia)!;
-        block = block.ReplaceNode(block.Statements[loop.Block.Statements.IndexOf(loop.Loop)], replacement);
-        return await WithImportAsync(document.WithSyntaxRoot(root.ReplaceNode(loop.Block, block)), cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>Adds <c>using System.Security.Cryptography;</c> for the annotated name (the cleanup then simplifies it).</summary>
     private static Task<Document> WithImportAsync(Document document, CancellationToken cancellationToken) =>

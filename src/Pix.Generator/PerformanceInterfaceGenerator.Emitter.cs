@@ -92,18 +92,26 @@ public sealed partial class PerformanceInterfaceGenerator
 
         private static void EmitMethod(SourceWriter writer, LatencyMethodSpec method, IReadOnlyDictionary<BlockSummary, string> blocks, string version, bool explain)
         {
+            if (method.IsNullableOblivious)
+            {
+                writer.WriteLine("#nullable disable annotations // as the method's own parameter types were written");
+            }
+
             var names = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
             EmitDocumentation(writer, method, names);
             EmitCompanion(writer, method, version, names, LatencyType, method.CompanionName, new LatencySum());
-            if (!explain)
+            if (explain)
             {
-                return;
+                writer.WriteLine();
+                var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
+                EmitExplainDocumentation(writer, method);
+                EmitCompanion(writer, method, version, explainNames, BreakdownType, ExplainName(method), new BreakdownList(method.Interface));
             }
 
-            writer.WriteLine();
-            var explainNames = new ExpressionWriter(method.Interface, method.ProfileParameter, method.Parameters.Select(p => p.Name), blocks);
-            EmitExplainDocumentation(writer, method);
-            EmitCompanion(writer, method, version, explainNames, BreakdownType, ExplainName(method), new BreakdownList(method.Interface));
+            if (method.IsNullableOblivious)
+            {
+                writer.WriteLine("#nullable enable annotations");
+            }
         }
 
         /// <summary>The name of the companion that explains <c>LatencyOf_X</c>: <c>ExplainLatencyOf_X</c>.</summary>
@@ -114,6 +122,11 @@ public sealed partial class PerformanceInterfaceGenerator
             InterfaceModel model = method.Interface;
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Pix.Generator\", \"{version}\")]");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+            foreach (string attribute in method.UsageAttributes)
+            {
+                writer.WriteLine(attribute);
+            }
+
             if (method.HidesBaseCompanion)
             {
                 writer.WriteLine("#pragma warning disable CS0108 // This override's companion hides the base method's on purpose: same inputs, this implementation's cost.");

@@ -154,7 +154,7 @@ public sealed partial class PerformanceInterfaceGenerator
                 method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 Cref(method),
                 method.IsStatic,
-                Accessibility(method.DeclaredAccessibility),
+                CompanionAccessibility(method),
                 method.Parameters.Any(p => InvolvesPointers(p.Type)),
                 HidesBaseCompanion(method),
                 method.TypeParameters.Select(t => new TypeParameterSpec(Identifier(t.Name), Constraints(t))).ToEquatableArray(),
@@ -165,8 +165,45 @@ public sealed partial class PerformanceInterfaceGenerator
                 model)
             {
                 HidesImplicitBaseCompanion = HidesImplicitBaseCompanion(method, ct),
+                UsageAttributes = UsageAttributes(method),
+                IsNullableOblivious = method.Parameters.Any(p => p.RefKind != RefKind.Out && AnyPart(p.Type, IsOblivious))
+                    || method.TypeParameters.Any(t => t.ConstraintTypes.Any(c => AnyPart(c, IsOblivious))),
             };
         }
+
+        /// <summary>A reference type written where nullable annotations are off (<c>#nullable disable</c>): neither <c>T</c> nor <c>T?</c>.</summary>
+        private static bool IsOblivious(ITypeSymbol type) =>
+            type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None;
+
+        /// <summary>
+        /// The method's accessibility, except that in a sealed type <c>protected</c> drops out (<c>protected</c> and
+        /// <c>private protected</c> become <c>private</c>, <c>protected internal</c> becomes <c>internal</c>): an override
+        /// may be protected there, but a new protected member is CS0628, and no derived type can see it anyway.
+        /// </summary>
+        private static string CompanionAccessibility(IMethodSymbol method) =>
+            method.ContainingType.IsSealed
+                ? method.DeclaredAccessibility switch
+                {
+                    Microsoft.CodeAnalysis.Accessibility.Protected or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private",
+                    Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "internal",
+                    _ => Accessibility(method.DeclaredAccessibility),
+                }
+                : Accessibility(method.DeclaredAccessibility);
+
+        /// <summary>
+        /// The method's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes as C#, repeated on its companions: inside
+        /// such a method, obsolete and experimental types may be named without a diagnostic, and the companion names the
+        /// same parameter types (CS0618, or an experimental type's error, otherwise); a caller is warned as for the method.
+        /// </summary>
+        private static EquatableArray<string> UsageAttributes(IMethodSymbol method) =>
+            method.GetAttributes()
+                .Where(a => a.AttributeConstructor is not null
+                    && a.AttributeClass?.ToDisplayString() is "System.ObsoleteAttribute" or "System.Diagnostics.CodeAnalysis.ExperimentalAttribute")
+                .Select(a => "[" + a.AttributeClass!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "("
+                    + string.Join(", ", a.ConstructorArguments.Select(c => c.ToCSharpString())
+                        .Concat(a.NamedArguments.Select(n => n.Key + " = " + n.Value.ToCSharpString())))
+                    + ")]")
+                .ToEquatableArray();
 
         /// <summary>What a method's declaration decides: whether it gets a companion, and the rest of its spec.</summary>
         private sealed record DeclarationPart(bool Supported, LatencyMethodSpec? Template);
@@ -202,12 +239,12 @@ public sealed partial class PerformanceInterfaceGenerator
         }
 
         /// <summary>
-        /// Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name.
-        /// Of methods whose companions would collide (only possible when the user's code already declares the
-        /// same method twice, an error of its own), the first is kept, so the generator adds no error.
+        /// Groups the specs by containing type into files, each sorted ordinally, files sorted by hint name (unique:
+        /// <see cref="HintNames"/>). Of methods whose companions would collide (only possible when the user's code
+        /// already declares the same method twice, an error of its own), the first is kept, so the generator adds no error.
         /// </summary>
         public static ImmutableArray<GeneratedFileSpec> GroupByType(ImmutableArray<LatencyMethodSpec> specs) =>
-            specs.GroupBy(s => s.Type)
+            HintNames.MakeUnique(specs.GroupBy(s => s.Type)
                 .Select(g => new GeneratedFileSpec(
                     g.Key,
                     g.OrderBy(s => s.MethodName, StringComparer.Ordinal)
@@ -215,9 +252,7 @@ public sealed partial class PerformanceInterfaceGenerator
                         .ThenBy(s => s.SignatureKey, StringComparer.Ordinal)
                         .GroupBy(s => (s.MethodName, s.SignatureKey))
                         .Select(same => same.First())
-                        .ToEquatableArray()))
-                .OrderBy(f => f.Type.HintName, StringComparer.Ordinal)
-                .ToImmutableArray();
+                        .ToEquatableArray())));
 
         private static ContainingTypeSpec ContainingType(INamedTypeSymbol type)
         {
@@ -311,8 +346,23 @@ public sealed partial class PerformanceInterfaceGenerator
                 parts.Add("new()");
             }
 
+            // Last, as C# wants it. Without it, the companion of M<T>(T x) where T : allows ref struct refuses the spans
+            // the method takes (CS9244 at the user's call).
+            if (AllowsRefLikeType(typeParameter))
+            {
+                parts.Add("allows ref struct");
+            }
+
             return string.Join(", ", parts);
         }
+
+        // ITypeParameterSymbol.AllowsRefLikeType (C# 13) arrived in Roslyn 4.10; Pix builds against 4.8 (ARCHITECTURE.md,
+        // "Roslyn version") and runs inside newer compilers, which have it: read it through the interface when it is there.
+        private static readonly System.Reflection.PropertyInfo? s_allowsRefLikeType =
+            typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType", typeof(bool));
+
+        private static bool AllowsRefLikeType(ITypeParameterSymbol typeParameter) =>
+            s_allowsRefLikeType?.GetValue(typeParameter) is true;
 
         private static bool ContainsErrorType(ITypeSymbol type) => type switch
         {

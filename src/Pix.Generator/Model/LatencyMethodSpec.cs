@@ -43,6 +43,16 @@ internal sealed record LatencyMethodSpec(
     /// </summary>
     public bool HidesImplicitBaseCompanion { get; init; }
 
+    /// <summary>The original's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes as C#, repeated on the companions.</summary>
+    public EquatableArray<string> UsageAttributes { get; init; }
+
+    /// <summary>
+    /// True when a parameter or constraint type was written with nullable annotations off: the companions are then
+    /// emitted with annotations off too, so that they accept what the method accepts (the file's annotations-on
+    /// context would read <c>string</c> as never null, and a caller passing null would get CS8625).
+    /// </summary>
+    public bool IsNullableOblivious { get; init; }
+
     /// <summary>The companion's name.</summary>
     public string CompanionName => Pix.Targets.MethodSupport.LatencyMethodName(MethodName);
 }

@@ -14,6 +14,7 @@ public static class HardwareChoice
     /// <param name="first">A profile.</param>
     /// <param name="second">The other profile.</param>
     /// <param name="mix">For a profile, the predicted latency of every input of the mix (a packet that occurs twice, twice).</param>
+    /// <exception cref="ArgumentException">The mix is empty, gives different counts on the two profiles, or gives a latency that is NaN.</exception>
     public static HardwareComparison Compare(HardwareProfile first, HardwareProfile second, Func<HardwareProfile, IEnumerable<Latency>> mix)
     {
         if (first is null || second is null || mix is null)
@@ -37,6 +38,12 @@ public static class HardwareChoice
         int firstFaster = 0, secondFaster = 0;
         for (int i = 0; i < onFirst.Count; i++)
         {
+            // NaN compares false both ways: the machines would "tie" at NaN ns per input.
+            if (double.IsNaN(onFirst[i].Nanoseconds) || double.IsNaN(onSecond[i].Nanoseconds))
+            {
+                throw new ArgumentException($"The mix gave a latency that is not a number for input {i} on {(double.IsNaN(onFirst[i].Nanoseconds) ? first.Name : second.Name)}.", nameof(mix));
+            }
+
             totalFirst += onFirst[i].Nanoseconds;
             totalSecond += onSecond[i].Nanoseconds;
             firstFaster += onFirst[i] < onSecond[i] ? 1 : 0;

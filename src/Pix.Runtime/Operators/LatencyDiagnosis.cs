@@ -28,6 +28,8 @@ public static class LatencyDiagnosis
     /// <param name="typical">Their typical values (e.g. medians over typical traffic).</param>
     /// <param name="observed">The latency observed.</param>
     /// <param name="limits">Per PCV, the largest value to try (its bound when the interface knows one); null for <see cref="DefaultLimit"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="observed"/> is NaN or negative, or a typical value is NaN, negative or infinite.</exception>
+    /// <exception cref="ArgumentException">A count or limit does not fit the PCVs, or <paramref name="predict"/> gives NaN (a companion called with a NaN input or PCV does).</exception>
     public static LatencyDiagnosisReport Diagnose(
         Func<IReadOnlyList<double>, Latency> predict,
         IReadOnlyList<string> pcvs,
@@ -45,7 +47,24 @@ public static class LatencyDiagnosis
             throw new ArgumentException($"Expected one typical value{(limits is null ? "" : " and one limit")} per PCV ({pcvs.Count}).");
         }
 
-        Latency expected = predict(typical);
+        // The search reads its verdicts from comparisons, which NaN makes false: refuse what no latency or PCV can be.
+        if (double.IsNaN(observed.Nanoseconds) || observed.Nanoseconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(observed), observed.Nanoseconds, "An observed latency is a number of nanoseconds, zero or more.");
+        }
+
+        for (int i = 0; i < pcvs.Count; i++)
+        {
+            if (!(typical[i] >= 0) || double.IsPositiveInfinity(typical[i]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(typical), typical[i], $"The typical value of {pcvs[i]} must be a finite number, zero or more: a PCV counts iterations or items.");
+            }
+        }
+
+        Func<IReadOnlyList<double>, Latency> numeric = values => predict(values) is var latency && !double.IsNaN(latency.Nanoseconds)
+            ? latency
+            : throw new ArgumentException($"The prediction for ({string.Join(", ", values)}) is not a number.", nameof(predict));
+        Latency expected = numeric(typical);
         var explanations = new List<PcvExplanation>();
         for (int i = 0; i < pcvs.Count; i++)
         {
@@ -55,7 +74,7 @@ public static class LatencyDiagnosis
                 throw new ArgumentException($"The limit of {pcvs[i]} ({limit}) is below its typical value ({typical[i]}).", nameof(limits));
             }
 
-            explanations.Add(Search(predict, pcvs[i], i, typical, observed, expected, limit));
+            explanations.Add(Search(numeric, pcvs[i], i, typical, observed, expected, limit));
         }
 
         return new LatencyDiagnosisReport(observed, expected, explanations);
