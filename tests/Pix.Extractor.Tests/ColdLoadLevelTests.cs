@@ -18,7 +18,7 @@ public sealed class ColdLoadLevelTests
 
     // A NAT's shape: a chain walk in a table of 32,768 entries of 56 bytes (1.75 MiB, larger than L2), then a loop
     // hinted after the cold-load hint, so its PCV is registered later.
-    private const string Walk = @"static class C {
+    internal const string Walk = @"static class C {
         const int Capacity = 32768, EntryBytes = 56;
         public static int M(int[] next, long[] keys, int head, long key) {
             PixHint.ColdLoads(""flowMisses"", Capacity * EntryBytes, ""flow entries loaded"");
@@ -50,7 +50,7 @@ public sealed class ColdLoadLevelTests
     {
         InterfaceModel model = Extraction.Extract(Walk, options: Exact);
 
-        Assert.Equal(new[] { "flowMisses", "chainLength", "flowMissesFromL2" }, model.Pcvs.Select(q => q.Name));
+        Assert.Equal(new[] { "flowMisses", "chainLength", "flowMissesFromL2", "flowMissesFromMemory" }, model.Pcvs.Select(q => q.Name));
         Quantity fromL2 = model.Pcvs[2];
         Assert.Equal(Expr.Const(0), fromL2.Bound);
         Assert.Equal("flow entries loaded: loads into a structure of 1792 KiB that missed L1 and were served by L2 (0 when it is smaller than L2: flowMisses counts them)", fromL2.Description);
