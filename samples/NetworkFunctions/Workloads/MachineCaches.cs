@@ -51,7 +51,7 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
 
         int set = L3Ways * CacheLevel.LineBytes;
         int bytes = (int)(reach / set) * set;
-        return this with { L3Bytes = bytes, Source = Source + string.Create(CultureInfo.InvariantCulture, $"; L3 {bytes >> 10} KiB {L3Ways}-way: the reach of {hw.Name}'s curve") };
+        return this with { L3Bytes = bytes, Source = Source + $"; L3: the reach of {hw.Name}'s curve" };
     }
 
     /// <summary>
