@@ -38,7 +38,7 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
     /// These caches with a third level as large as <paramref name="hw"/>'s curve says the last level reaches
     /// (<see cref="HardwareProfile.EffectiveL3Bytes"/>, rounded down to whole sets of <see cref="L3Ways"/> lines), so a
     /// traced miss can say whether memory served it: the hint's <c>{name}FromMemory</c> count. Not sysfs's L3 size: on this
-    /// VM sysfs names the package's 32 MiB while the curve steps at 2–16 MiB, as busy as the neighbours are, and the curve
+    /// VM sysfs names the package's 32 MiB while the curve steps at 1.4–13.4 MiB, as busy as the neighbours are, and the curve
     /// is what prices the loads. Unchanged (no third level, every <c>FromMemory</c> count 0) when the profile knows no
     /// reach, or one no larger than L2.
     /// </summary>
