@@ -164,7 +164,7 @@ public sealed partial class PerformanceInterfaceGenerator
             Regex.Split(text, @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0);
 
         /// <summary>
-        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse").WithColdLoads(163840).WithL2Loads(1)</c>:
+        /// <c>global::Pix.BlockCounts.Of(integerAlu: 3, load: 1, branch: 2).WithChain(integerAlu: 1).WithFoldedLoads(1).WithTakenBranches(1).WithOpaque("Parse").WithColdLoads(163840).WithL2Loads(1).WithMemoryLoads(2621440)</c>:
         /// counts summed per class and written in class order, as <see cref="BlockSummary.Price"/> prices them
         /// (cold loads by footprint, the order the block keeps them in).
         /// </summary>
@@ -197,9 +197,24 @@ public sealed partial class PerformanceInterfaceGenerator
                 text.Append(')');
             }
 
-            foreach (ColdLoad load in block.ColdLoads)
+            AppendLoads(text, "WithColdLoads", block.ColdLoads);
+
+            if (block.L2Loads != 0)
             {
-                text.Append(".WithColdLoads(").Append(ExpressionWriter.Literal(load.FootprintBytes));
+                text.Append(".WithL2Loads(").Append(ExpressionWriter.Literal(block.L2Loads)).Append(')');
+            }
+
+            AppendLoads(text, "WithMemoryLoads", block.MemoryLoads);
+
+            return text.ToString();
+        }
+
+        /// <summary><c>.WithColdLoads(2097152).WithColdLoads(163840, 2)</c>: one call of <paramref name="builder"/> per structure, its count only when not 1.</summary>
+        private static void AppendLoads(StringBuilder text, string builder, EquatableArray<ColdLoad> loads)
+        {
+            foreach (ColdLoad load in loads)
+            {
+                text.Append('.').Append(builder).Append('(').Append(ExpressionWriter.Literal(load.FootprintBytes));
                 if (load.Count != 1)
                 {
                     text.Append(", ").Append(ExpressionWriter.Literal(load.Count));
@@ -207,13 +222,6 @@ public sealed partial class PerformanceInterfaceGenerator
 
                 text.Append(')');
             }
-
-            if (block.L2Loads != 0)
-            {
-                text.Append(".WithL2Loads(").Append(ExpressionWriter.Literal(block.L2Loads)).Append(')');
-            }
-
-            return text.ToString();
         }
 
         /// <summary><c>integerAlu: 3, branch: 2</c>: one named argument per class with a count (the parameter is the class's name in camelCase).</summary>

@@ -19,7 +19,7 @@ namespace Pix;
 /// non-zero counts are kept, in class order, so pricing costs a few multiplications, not one per class.
 /// Counts are not validated: like the model they come from, a NaN count prices as NaN.
 /// Instances are immutable; <c>WithChain</c>, <see cref="WithFoldedLoads"/>, <see cref="WithTakenBranches"/>,
-/// <see cref="WithOpaque"/>, <see cref="WithColdLoads"/> and <see cref="WithL2Loads"/> return new ones.
+/// <see cref="WithOpaque"/>, <see cref="WithColdLoads"/>, <see cref="WithL2Loads"/> and <see cref="WithMemoryLoads"/> return new ones.
 /// </remarks>
 public sealed class BlockCounts
 {
@@ -38,6 +38,8 @@ public sealed class BlockCounts
     private readonly double[] _coldLoadFootprints;
     private readonly double[] _coldLoadCounts;
     private readonly double _l2Loads;
+    private readonly double[] _memoryLoadFootprints;
+    private readonly double[] _memoryLoadCounts;
 
     // The last few profiles this block was priced on, with the price: see TryGetPrice.
     private readonly PricedOn?[] _priced = new PricedOn?[CachedProfiles];
@@ -54,7 +56,9 @@ public sealed class BlockCounts
         double takenBranches = 0,
         double[]? coldLoadFootprints = null,
         double[]? coldLoadCounts = null,
-        double l2Loads = 0)
+        double l2Loads = 0,
+        double[]? memoryLoadFootprints = null,
+        double[]? memoryLoadCounts = null)
     {
         _classes = classes;
         _counts = counts;
@@ -67,6 +71,8 @@ public sealed class BlockCounts
         _coldLoadFootprints = coldLoadFootprints ?? NoCounts;
         _coldLoadCounts = coldLoadCounts ?? NoCounts;
         _l2Loads = l2Loads;
+        _memoryLoadFootprints = memoryLoadFootprints ?? NoCounts;
+        _memoryLoadCounts = memoryLoadCounts ?? NoCounts;
     }
 
     /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
@@ -114,6 +120,16 @@ public sealed class BlockCounts
     /// </summary>
     public double L2Loads => _l2Loads;
 
+    /// <summary>
+    /// The working sets (bytes) of the structures whose loads served by memory the block counts (a <c>PixHint.ColdLoads</c>
+    /// hint's <c>{name}FromMemory</c> term), in the order they were added (parallel to <see cref="MemoryLoadCounts"/>);
+    /// see <see cref="WithMemoryLoads"/>.
+    /// </summary>
+    public ReadOnlySpan<double> MemoryLoadFootprints => _memoryLoadFootprints;
+
+    /// <summary>How many loads memory served in each structure (parallel to <see cref="MemoryLoadFootprints"/>).</summary>
+    public ReadOnlySpan<double> MemoryLoadCounts => _memoryLoadCounts;
+
     /// <summary>A block with these operation counts (per execution; fractions and negatives allowed, zeros dropped).</summary>
     public static BlockCounts Of(
         double integerAlu = 0, double integerMultiply = 0, double integerDivide = 0,
@@ -141,7 +157,7 @@ public sealed class BlockCounts
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
             call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss, scaledLea, atomicRmw);
-        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
+        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
     }
 
     // Binary compatibility: code generated against Pix.Runtime before OperationClass.BranchMiss,
@@ -222,11 +238,11 @@ public sealed class BlockCounts
 
     /// <summary>This block with <paramref name="count"/> of its loads folded into the instruction that uses them (replacing any count it had).</summary>
     public BlockCounts WithFoldedLoads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
 
     /// <summary>This block with <paramref name="count"/> taken branches per execution (replacing any count it had); a loop iteration has 1.</summary>
     public BlockCounts WithTakenBranches(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
 
     /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
@@ -243,7 +259,7 @@ public sealed class BlockCounts
         _opaqueCounts.CopyTo(counts, 0);
         names[names.Length - 1] = name;
         counts[counts.Length - 1] = count;
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
     }
 
     /// <summary>
@@ -256,7 +272,7 @@ public sealed class BlockCounts
     {
         double[] footprints = Append(_coldLoadFootprints, footprintBytes);
         double[] counts = Append(_coldLoadCounts, count);
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts, _l2Loads);
+        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
     }
 
     /// <summary>
@@ -266,7 +282,18 @@ public sealed class BlockCounts
     /// <see cref="HardwareProfile.L2HitNs"/> each (0 on a profile that does not know its L2's size).
     /// </summary>
     public BlockCounts WithL2Loads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, count);
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, count, _memoryLoadFootprints, _memoryLoadCounts);
+
+    /// <summary>
+    /// This block plus <paramref name="count"/> cold loads in a structure of about <paramref name="footprintBytes"/> bytes
+    /// that memory served (they missed every cache level, the L3 too): a <c>PixHint.ColdLoads</c> hint's
+    /// <c>{name}FromMemory</c> term. The same loads are already counted as <see cref="OperationClass.Load"/> and as cold
+    /// loads in that structure (<see cref="WithColdLoads"/>); this adds what memory costs beyond that,
+    /// <see cref="HardwareProfile.MemoryLoadNs"/> each.
+    /// </summary>
+    public BlockCounts WithMemoryLoads(double footprintBytes, double count = 1) =>
+        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads,
+            Append(_memoryLoadFootprints, footprintBytes), Append(_memoryLoadCounts, count));
 
     /// <summary>
     /// True, with the price on <paramref name="hw"/>, when this block was priced on it recently. Generated
@@ -343,6 +370,11 @@ public sealed class BlockCounts
         if (_l2Loads != 0)
         {
             parts.Add($"{_l2Loads} loads served by L2");
+        }
+
+        for (int i = 0; i < _memoryLoadFootprints.Length; i++)
+        {
+            parts.Add($"{_memoryLoadCounts[i]} loads served by memory in {_memoryLoadFootprints[i]} bytes");
         }
 
         return parts.Count == 0 ? "nothing" : string.Join(", ", parts);

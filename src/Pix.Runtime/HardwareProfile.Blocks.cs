@@ -41,7 +41,7 @@ public sealed partial class HardwareProfile
             ns += opaqueCounts[i] * OpaqueNs(opaqueNames[i]);
         }
 
-        return ns + PriceColdLoads(block.ColdLoadFootprints, block.ColdLoadCounts, block.L2Loads);
+        return ns + PriceColdLoads(block.ColdLoadFootprints, block.ColdLoadCounts, block.L2Loads, block.MemoryLoadFootprints, block.MemoryLoadCounts);
     }
 
     /// <summary>

@@ -8,7 +8,10 @@ namespace Pix;
 // touched), not of the code or of the array's allocated size, so the interface takes the count as a
 // PCV; what each miss costs is the machine's, read from the memory-level curve at the structure's size.
 // In a structure larger than L2 the loads that missed L1 but were served by L2 are a second count
-// (the hint's {name}FromL2 PCV), priced at the curve's L2 plateau (L2HitNs).
+// (the hint's {name}FromL2 PCV), priced at the curve's L2 plateau (L2HitNs). Of the loads beyond L2, which level
+// serves them (L3 or memory) is the traffic's too (how long since the entry was used, what ran in between), so those
+// memory served are a third count (the hint's {name}FromMemory PCV), priced at the curve's memory plateau less what
+// the first count already charged for them (MemoryLoadNs).
 public sealed partial class HardwareProfile
 {
     /// <summary>
@@ -43,6 +46,21 @@ public sealed partial class HardwareProfile
             ? Math.Max(0, LoadNs(l2Bytes / 2.0) - LatencyNs(OperationClass.Load))
             : 0;
 
+    /// <summary>
+    /// What one cold load in a structure of <paramref name="footprintBytes"/> bytes that memory served (it missed the last
+    /// cache level too) costs on top of the <see cref="OperationClass.Load"/> and the <see cref="ColdLoadNs"/> it is
+    /// already counted as: <c><see cref="MemoryPlateauNs"/> − Load latency − <see cref="ColdLoadNs"/>(footprint)</c>,
+    /// never below 0 (a structure far larger than the L3's reach already pays memory at its footprint). 0 when the
+    /// profile knows no memory plateau (no L2 size, no curve, or a curve that measured no memory level): such a profile
+    /// prices the loads a <c>PixHint.ColdLoads</c> hint's <c>{name}FromMemory</c> PCV counts at the footprint, as Pix did
+    /// before it. Never NaN: a NaN or non-positive footprint reads as the curve's smallest set, as in <see cref="LoadNs"/>.
+    /// </summary>
+    /// <param name="footprintBytes">The structure's size in bytes.</param>
+    public double MemoryLoadNs(double footprintBytes) =>
+        MemoryPlateauNs is { } memoryNs
+            ? Math.Max(0, memoryNs - LatencyNs(OperationClass.Load) - ColdLoadNs(footprintBytes))
+            : 0;
+
     /// <summary>A copy of this profile with its machine description replaced (e.g. without its L2 size, to price as older models did).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="machine"/> is null.</exception>
     public HardwareProfile WithMachine(MachineDescription machine) =>
@@ -66,6 +84,35 @@ public sealed partial class HardwareProfile
     {
         double ns = PriceColdLoads(footprints, counts);
         return l2Loads == 0 ? ns : ns + (l2Loads * L2HitNs);
+    }
+
+    /// <summary>
+    /// The extra cost of cold loads with those served by memory:
+    /// <see cref="PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> plus
+    /// <c>Σ memoryCounts[i] · <see cref="MemoryLoadNs"/>(memoryFootprints[i])</c>, summed in order: how
+    /// <see cref="Price(BlockCounts)"/> and Pix's model evaluator both price a block's cold loads, so they agree to the
+    /// last bit. A block without loads served by memory adds exactly nothing more, so it prices as before they were counted.
+    /// </summary>
+    /// <param name="footprints">Each structure's size in bytes, parallel to <paramref name="counts"/>.</param>
+    /// <param name="counts">How many of the block's loads are cold in each structure.</param>
+    /// <param name="l2Loads">How many of the block's loads missed L1 and were served by L2.</param>
+    /// <param name="memoryFootprints">Each structure's size in bytes, parallel to <paramref name="memoryCounts"/>.</param>
+    /// <param name="memoryCounts">How many of the block's loads in each structure memory served (<see cref="BlockCounts.MemoryLoadCounts"/>).</param>
+    /// <exception cref="ArgumentException">Parallel spans differ in length.</exception>
+    public double PriceColdLoads(ReadOnlySpan<double> footprints, ReadOnlySpan<double> counts, double l2Loads, ReadOnlySpan<double> memoryFootprints, ReadOnlySpan<double> memoryCounts)
+    {
+        double ns = PriceColdLoads(footprints, counts, l2Loads);
+        if (memoryFootprints.Length != memoryCounts.Length)
+        {
+            throw new ArgumentException("Each footprint of loads served by memory needs exactly one count.");
+        }
+
+        for (int i = 0; i < memoryFootprints.Length; i++)
+        {
+            ns += memoryCounts[i] * MemoryLoadNs(memoryFootprints[i]);
+        }
+
+        return ns;
     }
 
     /// <summary>

@@ -57,6 +57,14 @@ public static class PixHint
     /// missed L2; in a smaller one, its L1 misses, and the second PCV stays 0.
     /// </para>
     /// <para>
+    /// And a third, optional PCV, <c>{name}FromMemory</c> (default 0, after every <c>FromL2</c> PCV): of the loads
+    /// <paramref name="name"/> counts, those memory served (they missed the last cache level too), priced
+    /// <see cref="HardwareProfile.MemoryLoadNs"/> each on top: the curve's memory plateau less what the first count
+    /// already charged (0 on a profile that knows no memory plateau). Which level serves a load beyond L2 is the
+    /// traffic's, not the structure's size: a table whose live entries stay in L3 and one refilled from memory after a
+    /// long interruption have the same footprint.
+    /// </para>
+    /// <para>
     /// Read wherever it stands as a statement, once per call of the method (inside a loop or an arm it is
     /// still the whole call's count, paid on the paths through it). A method that calls this one gets the
     /// PCV, numbered per call site. <paramref name="name"/> must be a constant C# identifier, unique among

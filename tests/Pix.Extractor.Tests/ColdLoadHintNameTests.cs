@@ -23,9 +23,9 @@ public sealed class ColdLoadHintNameTests
         Gap gap = Assert.Single(model.Gaps, g => g.Kind == GapKind.MisplacedHint);
         Assert.Equal("PixHint.ColdLoads", gap.Construct);
         Assert.Contains("already names the PCV 'tableMisses'", gap.Reason);
-        // Each hint has its two PCVs: its misses and its loads served by L2, both told apart.
+        // Each hint has its three PCVs: its misses, its loads served by L2 and those served by memory, all told apart.
         Assert.Equal(
-            new[] { "tableMisses", "tableMisses_2", "tableMissesFromL2", "tableMissesFromL2_2" },
+            new[] { "tableMisses", "tableMisses_2", "tableMissesFromL2", "tableMissesFromL2_2", "tableMissesFromMemory", "tableMissesFromMemory_2" },
             model.Pcvs.Select(q => q.Name).Where(n => n.StartsWith("tableMisses", System.StringComparison.Ordinal)));
     }
 }

@@ -30,12 +30,14 @@ try
     // "reference" names the shipped profile, anything else a *.pixhw.json file (pix calibrate -o …).
     static HardwareProfile LoadProfile(string path) => path == "reference" ? HardwareProfile.Reference : HardwareProfile.Load(path);
     HardwareProfile profile = LoadProfile(options.ProfilePath ?? "reference");
+    // The cold-load traces simulate a third level as far as this profile's curve says the L3 reaches (its FromMemory counts).
+    MachineCaches caches = MachineCaches.Current.WithL3From(profile);
     switch (command)
     {
         case "explain":
             foreach ((string nf, string workload) in options.Selection())
             {
-                OperatorCommands.Explain(ScenarioCatalog.Create(nf, workload, options.Seed), profile);
+                OperatorCommands.Explain(ScenarioCatalog.Create(nf, workload, options.Seed, caches), profile);
                 Console.WriteLine();
             }
 
@@ -46,7 +48,7 @@ try
             {
                 OperatorCommands.Diagnose(
                     ScenarioCatalog.Create(nf, "typical", options.Seed),
-                    ScenarioCatalog.Create(nf, workload, options.Seed),
+                    ScenarioCatalog.Create(nf, workload, options.Seed, caches),
                     profile,
                     TimeSpan.FromMilliseconds(options.WarmUpMs),
                     options.Repetitions);
@@ -59,7 +61,7 @@ try
         case "levels":
             foreach ((string nf, string workload) in options.Selection())
             {
-                Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
+                Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed, caches);
                 string? pcv = options.Pcv ?? scenario.PcvNames.FirstOrDefault();
                 if (pcv is null)
                 {
@@ -77,7 +79,7 @@ try
                 : LoadProfile(options.AgainstPath);
             foreach ((string nf, string workload) in options.Selection())
             {
-                OperatorCommands.CompareHardware(ScenarioCatalog.Create(nf, workload, options.Seed), profile, against);
+                OperatorCommands.CompareHardware(ScenarioCatalog.Create(nf, workload, options.Seed, caches), profile, against);
             }
 
             return 0;
@@ -87,14 +89,14 @@ try
     MachineState.Probe(profile);
     double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
     Console.WriteLine($"profile: {profile.Name}; timer overhead: {timerNs:0.0} ns; dispatch = the same packets through an empty scenario (timer excluded)");
-    Console.WriteLine($"caches simulated for the cold-load PCVs: {MachineCaches.Current}");
+    Console.WriteLine($"caches simulated for the cold-load PCVs: {caches}");
     Console.WriteLine("measured = median over packets of each packet's timed latency (a trimmed mean over the repetitions: the clock may step 10 ns) - timer - dispatch: what the entry point's interface describes");
     Console.WriteLine($"shared = timed replays during which another hardware thread shared the core (each replayed up to {PerPacketMeasurement.MaxAttempts} times to get it alone)");
     Console.WriteLine(MachineStateReport.Legend);
     Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6} {"machine",-10}  PCVs induced (per measured packet)");
     foreach ((string nf, string workload) in options.Selection())
     {
-        Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed);
+        Scenario scenario = ScenarioCatalog.Create(nf, workload, options.Seed, caches);
         PcvTrace pcvs = scenario.TracePcvs();
         double[]? predicted = scenario.PredictAll(profile, pcvs);
         TimeSpan warmUp = TimeSpan.FromMilliseconds(options.WarmUpMs);

@@ -17,7 +17,7 @@ public sealed class BridgeScenario : Scenario
     private const int Capacity = LearningBridge.ProvisionedAddresses;
     private const int Buckets = 1024;
     private const long AgingTime = 300_000_000; // 300 s in µs
-    private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut", "tableMissesFromL2" };
+    private static readonly string[] Pcvs = { "tableMisses", "learnChainLength", "forwardChainLength", "agedOut", "tableMissesFromL2", "tableMissesFromMemory" };
     private static readonly FlowKey Payload = new(0x0A000001, 0x0A000002, 5000, 5001, Wire.ProtocolUdp);
     private LearningBridge _bridge;
     private int _addressesBefore;
@@ -36,7 +36,7 @@ public sealed class BridgeScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame, LatencyDiagnosis.DefaultLimit };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LearningBridge.SweepPerFrame, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit };
 
     /// <summary>The bridge under test.</summary>
     public LearningBridge Function => _bridge;
@@ -69,17 +69,17 @@ public sealed class BridgeScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
+        _interface?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4]);
+        _explain?.Invoke(Workload.Packet(index), Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
         ColdLoadCount table = ReplayTableLoads(Workload.Packet(index));
-        (values[0], values[4]) = (table.Misses, table.FromL2);
+        (values[0], values[4], values[5]) = (table.Misses, table.FromL2, table.FromMemory);
         values[1] = _bridge.LastPacket.LearnChainLength;
         values[2] = _bridge.LastPacket.ForwardChainLength;
         values[3] = _bridge.LastPacket.AgedOut;
@@ -225,5 +225,5 @@ public sealed class BridgeScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LearningBridge.LatencyOf_Forward</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Forward</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double tableMisses, double learnChainLength, double forwardChainLength, double? agedOut, double? tableMissesFromL2);
+    private delegate TResult ForwardInterface<TResult>(ReadOnlySpan<byte> frame, int inPort, long now, HardwareProfile hw, double tableMisses, double learnChainLength, double forwardChainLength, double? agedOut, double? tableMissesFromL2, double? tableMissesFromMemory);
 }

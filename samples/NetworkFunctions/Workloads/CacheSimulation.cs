@@ -15,7 +15,9 @@ namespace Pix.Samples.NetworkFunctions.Workloads;
 /// all the simulated levels smaller than the structure's footprint: in a 160 KiB table, an L1 miss; in a
 /// 1.75 MiB table, a load that misses L1 and the whole L2. A load that misses L1 but is served by L2 in a
 /// structure larger than L2 is the hint's second count (<see cref="ColdLoadCount.FromL2"/>), priced at the
-/// curve's L2 plateau.
+/// curve's L2 plateau. A load that missed a simulated third level too (an L3 as large as the profile's curve says it
+/// reaches) was served by memory: the hint's third count (<see cref="ColdLoadCount.FromMemory"/>), priced at the curve's
+/// memory plateau.
 /// </para>
 /// <para>
 /// A stride prefetcher per load site: a load whose lines are next to (or are) the lines the same site loaded
@@ -102,17 +104,26 @@ public sealed class CacheSimulation
     /// when it missed every level smaller than the structure, the latency the memory-level curve gives at the
     /// structure's size; served by L2 (<see cref="ColdLoadCount.FromL2"/>) when a level past L1 but smaller than the
     /// structure served it, which the first count leaves out. In a structure smaller than L2 an L1 miss is a miss; in a
-    /// larger one, a miss is an L2 miss and an L1 miss that L2 served is the second count.
+    /// larger one, a miss is an L2 miss and an L1 miss that L2 served is the second count. With a third level simulated
+    /// (an L3), a miss that it missed too, served by memory, is also the third count (<see cref="ColdLoadCount.FromMemory"/>),
+    /// whatever the structure's size.
     /// </summary>
     public ColdLoadCount Count(int level, long footprintBytes)
     {
+        // The first two counts stand against L1 and L2 alone (the footprint's price and the L2 plateau): a simulated L3
+        // does not change them, only says which of the misses memory served.
         int smaller = 0;
-        while (smaller < _levels.Length && _levels[smaller].CapacityBytes < footprintBytes)
+        while (smaller < Math.Min(2, _levels.Length) && _levels[smaller].CapacityBytes < footprintBytes)
         {
             smaller++;
         }
 
-        return level >= smaller ? ColdLoadCount.Miss : level >= 1 ? ColdLoadCount.ServedByL2 : default;
+        if (level < smaller)
+        {
+            return level >= 1 ? ColdLoadCount.ServedByL2 : default;
+        }
+
+        return _levels.Length > 2 && level == _levels.Length ? ColdLoadCount.MissFromMemory : ColdLoadCount.Miss;
     }
 
     /// <summary>
@@ -153,18 +164,23 @@ public sealed class CacheSimulation
 }
 
 /// <summary>
-/// A traced structure's loads as a <c>PixHint.ColdLoads</c> hint's two PCVs count them: <paramref name="Misses"/>, the
-/// loads that missed every cache level smaller than the structure (the PCV <c>name</c>), and <paramref name="FromL2"/>,
-/// the loads that missed L1 and were served by L2 in a structure larger than L2 (the PCV <c>{name}FromL2</c>).
+/// A traced structure's loads as a <c>PixHint.ColdLoads</c> hint's three PCVs count them: <paramref name="Misses"/>, the
+/// loads that missed every cache level smaller than the structure (the PCV <c>name</c>); <paramref name="FromL2"/>,
+/// the loads that missed L1 and were served by L2 in a structure larger than L2 (the PCV <c>{name}FromL2</c>); and
+/// <paramref name="FromMemory"/>, of the misses, those memory served (the PCV <c>{name}FromMemory</c>; 0 unless an L3 is
+/// simulated).
 /// </summary>
-public readonly record struct ColdLoadCount(int Misses, int FromL2)
+public readonly record struct ColdLoadCount(int Misses, int FromL2, int FromMemory = 0)
 {
-    /// <summary>One load that missed every level smaller than its structure.</summary>
+    /// <summary>One load that missed every level smaller than its structure (and was served by a cache, or no L3 is simulated).</summary>
     public static ColdLoadCount Miss { get; } = new(1, 0);
 
     /// <summary>One load that missed L1 and was served by L2, in a structure larger than L2.</summary>
     public static ColdLoadCount ServedByL2 { get; } = new(0, 1);
 
+    /// <summary>One load that missed every level smaller than its structure and the simulated L3 too: memory served it.</summary>
+    public static ColdLoadCount MissFromMemory { get; } = new(1, 0, 1);
+
     /// <summary>The counts of two sets of loads together.</summary>
-    public static ColdLoadCount operator +(ColdLoadCount a, ColdLoadCount b) => new(a.Misses + b.Misses, a.FromL2 + b.FromL2);
+    public static ColdLoadCount operator +(ColdLoadCount a, ColdLoadCount b) => new(a.Misses + b.Misses, a.FromL2 + b.FromL2, a.FromMemory + b.FromMemory);
 }

@@ -15,7 +15,7 @@ public sealed class FirewallScenario : Scenario
     public const int RuleCount = 100;
 
     private const uint InsideNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "connectionMisses", "bucketMisses", "chainLength", "staleUnlinked", "rulesScanned", "connectionMissesFromL2", "bucketMissesFromL2" };
+    private static readonly string[] Pcvs = { "connectionMisses", "bucketMisses", "chainLength", "staleUnlinked", "rulesScanned", "connectionMissesFromL2", "bucketMissesFromL2", "connectionMissesFromMemory", "bucketMissesFromMemory" };
     private StatefulFirewall _firewall;
     private int _connectionsBefore;
     private FilterInterface<Latency>? _interface;
@@ -81,19 +81,19 @@ public sealed class FirewallScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5], pcvs[6]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5], pcvs[6], pcvs[7], pcvs[8]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5], pcvs[6]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[4], pcvs[5], pcvs[6], pcvs[7], pcvs[8]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
         FirewallPcvs pcvs = _firewall.LastPacket;
         (ColdLoadCount connection, ColdLoadCount bucket) = ReplayConnectionTableLoads(index, pcvs);
-        (values[0], values[5]) = (connection.Misses, connection.FromL2);
-        (values[1], values[6]) = (bucket.Misses, bucket.FromL2);
+        (values[0], values[5], values[7]) = (connection.Misses, connection.FromL2, connection.FromMemory);
+        (values[1], values[6], values[8]) = (bucket.Misses, bucket.FromL2, bucket.FromMemory);
         values[2] = pcvs.ChainLength;
         values[3] = pcvs.StaleUnlinked;
         values[4] = pcvs.RulesScanned;
@@ -229,5 +229,5 @@ public sealed class FirewallScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>StatefulFirewall.LatencyOf_Filter</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Filter</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double bucketMisses, double chainLength, double? staleUnlinked, double? rulesScanned, double? connectionMissesFromL2, double? bucketMissesFromL2);
+    private delegate TResult FilterInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double bucketMisses, double chainLength, double? staleUnlinked, double? rulesScanned, double? connectionMissesFromL2, double? bucketMissesFromL2, double? connectionMissesFromMemory, double? bucketMissesFromMemory);
 }

@@ -15,7 +15,7 @@ public sealed class LoadBalancerScenario : Scenario
     public const int ConnectionCapacity = MaglevLoadBalancer.ProvisionedConnections;
 
     private const uint ClientNetwork = 0x0A000000;
-    private static readonly string[] Pcvs = { "connectionMisses", "lookupMisses", "probes", "trackedBackendDown", "connectionMissesFromL2", "lookupMissesFromL2" };
+    private static readonly string[] Pcvs = { "connectionMisses", "lookupMisses", "probes", "trackedBackendDown", "connectionMissesFromL2", "lookupMissesFromL2", "connectionMissesFromMemory", "lookupMissesFromMemory" };
     private MaglevLoadBalancer _balancer;
     private SelectBackendInterface<Latency>? _interface;
     private SelectBackendInterface<LatencyBreakdown>? _explain;
@@ -32,7 +32,7 @@ public sealed class LoadBalancerScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new double[] { ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1 };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new double[] { ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1, ConnectionTable.ProbeWindow, 1 };
 
     /// <summary>The balancer under test.</summary>
     public MaglevLoadBalancer Function => _balancer;
@@ -87,19 +87,19 @@ public sealed class LoadBalancerScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[4], pcvs[5]);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[4], pcvs[5], pcvs[6], pcvs[7]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[4], pcvs[5]);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[4], pcvs[5], pcvs[6], pcvs[7]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
         MaglevPcvs pcvs = _balancer.LastPacket;
         (ColdLoadCount connection, ColdLoadCount lookup) = ReplayLoads(Workload.Packet(index), pcvs);
-        (values[0], values[4]) = (connection.Misses, connection.FromL2);
-        (values[1], values[5]) = (lookup.Misses, lookup.FromL2);
+        (values[0], values[4], values[6]) = (connection.Misses, connection.FromL2, connection.FromMemory);
+        (values[1], values[5], values[7]) = (lookup.Misses, lookup.FromL2, lookup.FromMemory);
         values[2] = pcvs.Probes;
         values[3] = pcvs.TrackedBackendDown;
     }
@@ -224,5 +224,5 @@ public sealed class LoadBalancerScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>MaglevLoadBalancer.LatencyOf_SelectBackend</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_SelectBackend</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double lookupMisses, double? probes, double? connectionMissesFromL2, double? lookupMissesFromL2);
+    private delegate TResult SelectBackendInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double connectionMisses, double lookupMisses, double? probes, double? connectionMissesFromL2, double? lookupMissesFromL2, double? connectionMissesFromMemory, double? lookupMissesFromMemory);
 }

@@ -5,8 +5,8 @@ using System.IO;
 namespace Pix.Samples.NetworkFunctions.Workloads;
 
 /// <summary>
-/// The cache levels the cold-load traces simulate (<see cref="CacheSimulation"/>): this machine's L1 data cache
-/// and its whole L2. Read from Linux's
+/// The cache levels the cold-load traces simulate (<see cref="CacheSimulation"/>): this machine's L1 data cache,
+/// its whole L2 and, given a profile, a third level as far as its curve says the L3 reaches (<see cref="WithL3From"/>). Read from Linux's
 /// <c>/sys/devices/system/cpu/cpu0/cache</c>; where that is missing or unreadable (Windows, macOS, a container
 /// hiding it), the Sapphire Rapids Xeon the samples were first measured on, and <see cref="Source"/> says so.
 /// </summary>
@@ -16,7 +16,9 @@ namespace Pix.Samples.NetworkFunctions.Workloads;
 /// keeps in it); one that misses the whole L2 is its <c>name</c> count, priced at the curve at the structure's size.
 /// Until the fifteenth session the traces simulated half the L2 and had one count (docs/accuracy.md).
 /// </remarks>
-public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2Ways, string Source)
+/// <param name="L3Bytes">The simulated third level's size, 0 for none (see <see cref="WithL3From"/>).</param>
+/// <param name="L3Ways">Its associativity.</param>
+public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2Ways, string Source, int L3Bytes = 0, int L3Ways = 16)
 {
     private const string SysfsCaches = "/sys/devices/system/cpu/cpu0/cache";
 
@@ -28,7 +30,29 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
 
     /// <summary>A fresh simulation of these caches (every level empty).</summary>
     public CacheSimulation NewSimulation() =>
-        new(new CacheLevel(L1Bytes, L1Ways), new CacheLevel(L2Bytes, L2Ways));
+        L3Bytes > 0
+            ? new(new CacheLevel(L1Bytes, L1Ways), new CacheLevel(L2Bytes, L2Ways), new CacheLevel(L3Bytes, L3Ways))
+            : new(new CacheLevel(L1Bytes, L1Ways), new CacheLevel(L2Bytes, L2Ways));
+
+    /// <summary>
+    /// These caches with a third level as large as <paramref name="hw"/>'s curve says the last level reaches
+    /// (<see cref="HardwareProfile.EffectiveL3Bytes"/>, rounded down to whole sets of <see cref="L3Ways"/> lines), so a
+    /// traced miss can say whether memory served it: the hint's <c>{name}FromMemory</c> count. Not sysfs's L3 size: on this
+    /// VM sysfs names the package's 32 MiB while the curve steps at 1.4–13.4 MiB, as busy as the neighbours are, and the curve
+    /// is what prices the loads. Unchanged (no third level, every <c>FromMemory</c> count 0) when the profile knows no
+    /// reach, or one no larger than L2.
+    /// </summary>
+    public MachineCaches WithL3From(HardwareProfile hw)
+    {
+        if (hw.EffectiveL3Bytes is not { } reach || reach <= L2Bytes || reach >= int.MaxValue)
+        {
+            return this;
+        }
+
+        int set = L3Ways * CacheLevel.LineBytes;
+        int bytes = (int)(reach / set) * set;
+        return this with { L3Bytes = bytes, Source = Source + $"; L3: the reach of {hw.Name}'s curve" };
+    }
 
     /// <summary>
     /// The same machine, simulated so that a traced load counts when it misses L1 (the second level is made L1's
@@ -45,7 +69,7 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
 
     /// <summary>One line for a report: what is simulated and where it came from.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"L1d {L1Bytes >> 10} KiB {L1Ways}-way, L2 {L2Bytes >> 10} KiB {L2Ways}-way ({Source})");
+        $"L1d {L1Bytes >> 10} KiB {L1Ways}-way, L2 {L2Bytes >> 10} KiB {L2Ways}-way{(L3Bytes > 0 ? $", L3 {L3Bytes >> 10} KiB {L3Ways}-way" : "")} ({Source})");
 
     /// <summary>
     /// The level-1 data and level-2 caches described under <paramref name="directory"/> (sysfs's <c>index*</c>

@@ -11,7 +11,7 @@ public sealed class RouterScenario : Scenario
     /// <summary>The workloads, by name.</summary>
     public static readonly IReadOnlyList<string> WorkloadNames = new[] { "typical", "long-prefixes", "short-prefixes" };
 
-    private static readonly string[] Pcvs = { "trieMisses", "trieDepth", "trieMissesFromL2" };
+    private static readonly string[] Pcvs = { "trieMisses", "trieDepth", "trieMissesFromL2", "trieMissesFromMemory" };
     private readonly Action<PrefixTrie> _installRoutes;
     private LpmRouter _router;
     private RouteInterface<Latency>? _interface;
@@ -60,17 +60,17 @@ public sealed class RouterScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _interface?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1], pcvs[2]);
+        _explain?.Invoke(Workload.Packet(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
         ColdLoadCount trie = ReplayTrieLoads(Workload.Packet(index));
-        (values[0], values[2]) = (trie.Misses, trie.FromL2);
+        (values[0], values[2], values[3]) = (trie.Misses, trie.FromL2, trie.FromMemory);
         values[1] = _router.LastPacket.TrieDepth;
     }
 
@@ -199,5 +199,5 @@ public sealed class RouterScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>LpmRouter.LatencyOf_Route</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Route</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth, double? trieMissesFromL2);
+    private delegate TResult RouteInterface<TResult>(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth, double? trieMissesFromL2, double? trieMissesFromMemory);
 }

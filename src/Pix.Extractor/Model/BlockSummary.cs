@@ -57,11 +57,18 @@ public sealed record BlockSummary(
     /// </summary>
     public double L2Loads { get; init; }
 
+    /// <summary>
+    /// Of the block's cold loads, those memory served (a <c>PixHint.ColdLoads</c> hint's <c>{name}FromMemory</c> term), by
+    /// the structure's size, sorted by size: priced at <see cref="HardwareProfile.MemoryLoadNs"/> each on top of the load
+    /// and the cold load they are already counted as; empty in blocks built before they were counted (old baselines).
+    /// </summary>
+    public EquatableArray<ColdLoad> MemoryLoads { get; init; }
+
     /// <summary>A block that does nothing.</summary>
     public static BlockSummary Empty { get; } = new(default, default, default);
 
     /// <summary>True when the block counts nothing.</summary>
-    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty && L2Loads == 0;
+    public bool IsEmpty => Operations.IsEmpty && Chain.IsEmpty && Opaque.IsEmpty && ColdLoads.IsEmpty && L2Loads == 0 && MemoryLoads.IsEmpty;
 
     /// <summary>Creates a block from unsorted counts (merged by class, zeros dropped, sorted).</summary>
     public static BlockSummary Create(
@@ -71,13 +78,15 @@ public sealed record BlockSummary(
         double foldedLoads = 0,
         double takenBranches = 0,
         IEnumerable<ColdLoad>? coldLoads = null,
-        double l2Loads = 0) =>
+        double l2Loads = 0,
+        IEnumerable<ColdLoad>? memoryLoads = null) =>
         new(Normalize(operations), Normalize(chain ?? Array.Empty<OperationCount>()), Normalize(opaque ?? Array.Empty<OpaqueCall>()))
         {
             FoldedLoads = foldedLoads,
             TakenBranches = takenBranches,
             ColdLoads = Normalize(coldLoads ?? Array.Empty<ColdLoad>()),
             L2Loads = l2Loads,
+            MemoryLoads = Normalize(memoryLoads ?? Array.Empty<ColdLoad>()),
         };
 
     /// <summary>The count of <paramref name="operation"/> (0 if absent).</summary>
@@ -103,7 +112,8 @@ public sealed record BlockSummary(
             FoldedLoads + other.FoldedLoads,
             TakenBranches + other.TakenBranches,
             ColdLoads.Concat(other.ColdLoads),
-            L2Loads + other.L2Loads);
+            L2Loads + other.L2Loads,
+            MemoryLoads.Concat(other.MemoryLoads));
 
     /// <summary>This block repeated <paramref name="factor"/> times (a constant multiple).</summary>
     public BlockSummary Times(double factor) =>
@@ -114,12 +124,13 @@ public sealed record BlockSummary(
             FoldedLoads * factor,
             TakenBranches * factor,
             ColdLoads.Select(c => c with { Count = c.Count * factor }),
-            L2Loads * factor);
+            L2Loads * factor,
+            MemoryLoads.Select(c => c with { Count = c.Count * factor }));
 
     /// <summary>
     /// Prices one execution of the block on <paramref name="hw"/>, in nanoseconds: the runtime's cost model
     /// (<see cref="HardwareProfile.PriceBlock(ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, ReadOnlySpan{OperationClass}, ReadOnlySpan{double}, double, double)"/>)
-    /// plus each opaque call, plus its cold loads and loads served by L2 (<see cref="HardwareProfile.PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
+    /// plus each opaque call, plus its cold loads, loads served by L2 and loads served by memory (<see cref="HardwareProfile.PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double}, ReadOnlySpan{double})"/>), as <see cref="HardwareProfile.Price(BlockCounts)"/> prices a generated table's
     /// entry: generated code and <see cref="ModelEvaluator"/> agree to the last bit.
     /// </summary>
     /// <remarks>
@@ -148,19 +159,27 @@ public sealed record BlockSummary(
             ns += call.Count * hw.OpaqueNs(call.Name);
         }
 
-        if (ColdLoads.IsEmpty && L2Loads == 0)
+        if (ColdLoads.IsEmpty && L2Loads == 0 && MemoryLoads.IsEmpty)
         {
             return ns;
         }
 
-        var footprints = new double[ColdLoads.Count];
-        var counts = new double[ColdLoads.Count];
+        (double[] footprints, double[] counts) = Split(ColdLoads);
+        (double[] memoryFootprints, double[] memoryCounts) = Split(MemoryLoads);
+        return ns + hw.PriceColdLoads(footprints, counts, L2Loads, memoryFootprints, memoryCounts);
+    }
+
+    /// <summary>Loads by structure as the parallel spans <see cref="HardwareProfile.PriceColdLoads(ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> takes.</summary>
+    private static (double[] Footprints, double[] Counts) Split(EquatableArray<ColdLoad> loads)
+    {
+        var footprints = new double[loads.Count];
+        var counts = new double[loads.Count];
         for (int i = 0; i < footprints.Length; i++)
         {
-            (footprints[i], counts[i]) = (ColdLoads[i].FootprintBytes, ColdLoads[i].Count);
+            (footprints[i], counts[i]) = (loads[i].FootprintBytes, loads[i].Count);
         }
 
-        return ns + hw.PriceColdLoads(footprints, counts, L2Loads);
+        return (footprints, counts);
     }
 
     private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts) =>

@@ -148,10 +148,10 @@ public static class BaselineReader
     {
         t.RejectUnknown("count", "block", "origin", "description");
         JsonFields b = t.RequireObject("block");
-        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads", "l2Loads");
+        b.RejectUnknown("operations", "chain", "opaque", "foldedLoads", "takenBranches", "coldLoads", "l2Loads", "memoryLoads");
         // Create normalises (classes in enum order, opaque calls by name), as the extractor does, so a
         // model read back compares equal to the freshly extracted one it was written from. The issue
-        // refinements, cold loads and loads served by L2 are optional: baselines written before them have none, and price as before.
+        // refinements, cold loads and loads served by L2 or by memory are optional: baselines written before them have none, and price as before.
         BlockSummary block = BlockSummary.Create(
             Counts(b.RequireObject("operations")),
             Counts(b.RequireObject("chain")),
@@ -159,7 +159,8 @@ public static class BaselineReader
             OptionalCount(b, "foldedLoads"),
             OptionalCount(b, "takenBranches"),
             b.Object["coldLoads"] is null ? null : Items(b, "coldLoads", source).Select(ColdLoad).ToList(),
-            OptionalCount(b, "l2Loads"));
+            OptionalCount(b, "l2Loads"),
+            b.Object["memoryLoads"] is null ? null : Items(b, "memoryLoads", source).Select(ColdLoad).ToList());
         return new Term(block, Expr(t.Require("count"), t.PathOf("count"), source), Provenance(t.RequireObject("origin")), t.RequireString("description"));
     }
 

@@ -155,7 +155,7 @@ public static class BaselineWriter
 
         if (!b.ColdLoads.IsEmpty)
         {
-            fields.Add(("coldLoads", new JsonArray(b.ColdLoads.Select(c => Obj(("footprintBytes", Number(c.FootprintBytes)), ("count", Number(c.Count)))))));
+            fields.Add(("coldLoads", Loads(b.ColdLoads)));
         }
 
         if (b.L2Loads != 0)
@@ -163,8 +163,17 @@ public static class BaselineWriter
             fields.Add(("l2Loads", Number(b.L2Loads)));
         }
 
+        if (!b.MemoryLoads.IsEmpty)
+        {
+            fields.Add(("memoryLoads", Loads(b.MemoryLoads)));
+        }
+
         return Obj(fields.ToArray());
     }
+
+    /// <summary>Loads by structure (<c>coldLoads</c>, <c>memoryLoads</c>): <c>[{ "footprintBytes": …, "count": … }]</c>.</summary>
+    private static JsonArray Loads(EquatableArray<ColdLoad> loads) =>
+        new(loads.Select(c => Obj(("footprintBytes", Number(c.FootprintBytes)), ("count", Number(c.Count)))));
 
     private static JsonNode Gap(Gap g) => Obj(
         ("kind", new JsonString(g.Kind.ToString())),

@@ -15,11 +15,11 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
         values.ToDictionary(v => v.Name, v => v.Value);
 
     [Theory]
-    [InlineData("Nat.Process", "flowTableMisses,expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2,flowTableMissesFromL2")]
-    [InlineData("MaglevLoadBalancer.SelectBackend", "connectionMisses,lookupMisses,probes,connectionMissesFromL2,lookupMissesFromL2")]
-    [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength,tableMissesFromL2")]
-    [InlineData("LpmRouter.Route", "trieMisses,trieDepth,trieMissesFromL2")]
-    [InlineData("StatefulFirewall.Filter", "connectionMisses,bucketMisses,chainLength,staleUnlinked,rulesScanned,connectionMissesFromL2,bucketMissesFromL2")]
+    [InlineData("Nat.Process", "flowTableMisses,expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2,flowTableMissesFromL2,flowTableMissesFromMemory")]
+    [InlineData("MaglevLoadBalancer.SelectBackend", "connectionMisses,lookupMisses,probes,connectionMissesFromL2,lookupMissesFromL2,connectionMissesFromMemory,lookupMissesFromMemory")]
+    [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength,tableMissesFromL2,tableMissesFromMemory")]
+    [InlineData("LpmRouter.Route", "trieMisses,trieDepth,trieMissesFromL2,trieMissesFromMemory")]
+    [InlineData("StatefulFirewall.Filter", "connectionMisses,bucketMisses,chainLength,staleUnlinked,rulesScanned,connectionMissesFromL2,bucketMissesFromL2,connectionMissesFromMemory,bucketMissesFromMemory")]
     [InlineData("TokenBucketPolicer.Police", "")]
     public void The_PCVs_are_the_ones_the_hints_name(string entryPoint, string expected)
     {

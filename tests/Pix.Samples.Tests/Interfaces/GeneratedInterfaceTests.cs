@@ -16,8 +16,8 @@ namespace Pix.Samples.Tests.Interfaces;
 /// </summary>
 public class GeneratedInterfaceTests
 {
-    private delegate Latency NatInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2 = null);
-    private delegate Latency RouterInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth, double? trieMissesFromL2 = null);
+    private delegate Latency NatInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2 = null, double? flowTableMissesFromMemory = null);
+    private delegate Latency RouterInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth, double? trieMissesFromL2 = null, double? trieMissesFromMemory = null);
 
     private static readonly byte[] Packet = Frames.Build(new FlowKey(0x0A000001, 0x0B000001, 40000, 443, Wire.ProtocolTcp));
 

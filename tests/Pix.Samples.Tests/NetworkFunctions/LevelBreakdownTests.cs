@@ -46,19 +46,21 @@ public sealed class LevelBreakdownTests
     }
 
     [Fact]
-    public void Packets_are_grouped_by_their_three_counts_with_their_medians_and_small_groups_left_out()
+    public void Packets_are_grouped_by_their_four_counts_with_their_medians_and_small_groups_left_out()
     {
-        // 100 packets: 60 with one L2 hit, 39 with none, 1 (under 2%) with a miss beyond L2.
-        int[] l1 = Enumerable.Range(0, 100).Select(i => i < 61 ? 1 : 0).ToArray();
-        int[] half = Enumerable.Range(0, 100).Select(i => i == 0 ? 1 : 0).ToArray();
+        // 100 packets: 60 with one L2 hit, 20 whose load memory served, 19 with none, 1 (under 2%) with an L3 hit.
+        int[] l1 = Enumerable.Range(0, 100).Select(i => i <= 80 ? 1 : 0).ToArray();
+        int[] half = Enumerable.Range(0, 100).Select(i => i == 0 || i > 60 && i <= 80 ? 1 : 0).ToArray();
         int[] whole = half.ToArray();
-        double[] measured = Enumerable.Range(0, 100).Select(i => i < 61 ? 50.0 + (i % 3) : 40.0).ToArray();
-        double[] predicted = Enumerable.Range(0, 100).Select(i => i == 0 ? 80.0 : 45.0).ToArray();
+        int[] memory = Enumerable.Range(0, 100).Select(i => i > 60 && i <= 80 ? 1 : 0).ToArray();
+        double[] measured = Enumerable.Range(0, 100).Select(i => i <= 60 ? 50.0 + (i % 3) : i <= 80 ? 150.0 : 40.0).ToArray();
+        double[] predicted = Enumerable.Range(0, 100).Select(i => i == 0 ? 80.0 : i > 60 && i <= 80 ? 140.0 : 45.0).ToArray();
 
-        var groups = LevelBreakdown.Group(l1, half, whole, measured, predicted);
+        var groups = LevelBreakdown.Group(l1, half, whole, memory, measured, predicted);
 
-        Assert.Equal(new[] { (0, 0, 0, 0.39, 40.0, 45.0), (1, 0, 0, 0.60, 51.0, 45.0) },
-            groups.Select(g => (g.BeyondL1, g.BeyondHalfL2, g.BeyondL2, Math.Round(g.Share, 2), g.MeasuredNs, g.PredictedNs)));
-        Assert.Throws<ArgumentException>(() => LevelBreakdown.Group(l1, half, whole, measured, predicted.Take(99).ToArray()));
+        Assert.Equal(new[] { (0, 0, 0, 0, 0.19, 40.0, 45.0), (1, 0, 0, 0, 0.60, 51.0, 45.0), (1, 1, 1, 1, 0.20, 150.0, 140.0) },
+            groups.Select(g => (g.BeyondL1, g.BeyondHalfL2, g.BeyondL2, g.BeyondL3, Math.Round(g.Share, 2), g.MeasuredNs, g.PredictedNs)));
+        Assert.Throws<ArgumentException>(() => LevelBreakdown.Group(l1, half, whole, memory, measured, predicted.Take(99).ToArray()));
+        Assert.Throws<ArgumentException>(() => LevelBreakdown.Group(l1, half, whole, memory.Take(99).ToArray(), measured, predicted));
     }
 }

@@ -13,7 +13,7 @@ public class LoadBalancerColdLoadTests
     // Small simulated caches, so that a few hundred flows outgrow them: L1 64 lines, and 128 lines of L2 simulated.
     private static readonly MachineCaches Small = new(4 << 10, 8, 16 << 10, 8, "test: 4 KiB L1, 16 KiB L2");
 
-    private const int ConnectionMisses = 0, LookupMisses = 1, ConnectionMissesFromL2 = 4, LookupMissesFromL2 = 5;
+    private const int ConnectionMisses = 0, LookupMisses = 1, ConnectionMissesFromL2 = 4, LookupMissesFromL2 = 5, ConnectionMissesFromMemory = 6;
 
     [Fact]
     public void A_flow_seen_one_packet_ago_traces_no_cold_load()
@@ -83,6 +83,23 @@ public class LoadBalancerColdLoadTests
         // The thread was away for the rebuild: the slot missed every level (priced at the table's size), not an L2 hit.
         Assert.Equal((1, 0), (flapped[2, ConnectionMisses], flapped[2, ConnectionMissesFromL2]));
         Assert.Equal((0, 0), (flapped[2, LookupMisses], flapped[2, LookupMissesFromL2])); // the rebuild left the lookup table cached
+    }
+
+    [Fact]
+    public void After_a_rebuild_the_slot_comes_from_memory_the_simulated_L3_emptied_with_the_rest()
+    {
+        // An L3 of 4 MiB holds the whole 2.5 MiB connection table: without the flap the slot never leaves the caches.
+        var withL3 = new MachineCaches(4 << 10, 8, 16 << 10, 8, "test: 4 KiB L1, 16 KiB L2, 4 MiB L3", L3Bytes: 4 << 20);
+        FlowKey[] flows = Flows(2);
+        int backend = LoadBalancerScenario.NewBalancer().SelectBackend(Frames.Build(flows[0]), 0);
+        PcvTrace steady = Trace(Flap(flows, failing: -1), withL3), flapped = Trace(Flap(flows, failing: (backend + 1) % 16), withL3);
+
+        Assert.Equal((0, 0), (steady[2, ConnectionMisses], steady[2, ConnectionMissesFromMemory]));
+        // The control event emptied every level, the L3 too: the slot missed L2 and memory served it.
+        Assert.Equal((1, 0, 1), (flapped[2, ConnectionMisses], flapped[2, ConnectionMissesFromL2], flapped[2, ConnectionMissesFromMemory]));
+        // Without an L3 simulated, the same miss is not told apart: FromMemory stays 0, the first count as before.
+        PcvTrace noL3 = Trace(Flap(flows, failing: (backend + 1) % 16), Small);
+        Assert.Equal((1, 0), (noL3[2, ConnectionMisses], noL3[2, ConnectionMissesFromMemory]));
     }
 
     // Flows 0, 1, 0 (the second flow between, so that the slot is not reloaded by the same site straight away:

@@ -67,7 +67,7 @@ public class RouterColdLoadTraceTests
         });
         scenario.Caches = MachineCaches.SapphireRapids;
         PcvTrace trace = scenario.TracePcvs();
-        Assert.Equal(new[] { "trieMisses", "trieDepth", "trieMissesFromL2" }, trace.Names);
+        Assert.Equal(new[] { "trieMisses", "trieDepth", "trieMissesFromL2", "trieMissesFromMemory" }, trace.Names);
         return trace;
     }
 

@@ -103,6 +103,7 @@ public sealed class ResolutionTests(ITestOutputHelper output)
                     "chainLength" => trace[i, 2],
                     "transportChecksumUpdated" or "transportChecksumUpdated_2" => trace[i, 3],
                     "flowTableMissesFromL2" => trace[i, 4],
+                    "flowTableMissesFromMemory" => trace[i, 5],
                     _ => throw new InvalidOperationException($"The NAT's interface reads '{quantity.Name}' ({quantity.Description}), which this test does not know."),
                 };
             }

@@ -163,14 +163,14 @@ internal sealed partial class MethodAnalyzer
     /// The PCV a <c>PixHint.Pcv</c> (or <c>PixHint.ColdLoads</c>) names. Two hints in one method naming the same PCV would silently
     /// become <c>name</c> and <c>name_2</c>: the second is reported, under the hint the user wrote, so the user can pick another name.
     /// </summary>
-    private QuantityInfo HintedPcv(string name, string description, Poly? bound, Provenance where, IOperation hint, bool trailing = false)
+    private QuantityInfo HintedPcv(string name, string description, Poly? bound, Provenance where, IOperation hint, int trailingTier = 0)
     {
         if (!_hintedNames.TryGetValue(name, out SyntaxNode? first))
         {
             _hintedNames[name] = hint.Syntax;
         }
 
-        QuantityInfo pcv = _quantities.Pcv(name, description, bound, where, trailing);
+        QuantityInfo pcv = _quantities.Pcv(name, description, bound, where, trailingTier);
         if (first is not null && first != hint.Syntax)
         {
             AddGap(

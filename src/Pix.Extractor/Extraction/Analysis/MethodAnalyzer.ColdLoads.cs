@@ -23,7 +23,12 @@ internal sealed partial class MethodAnalyzer
     /// <c>{name}FromL2 × L2HitNs</c>. The second is optional and defaults to 0 (its bound): every caller that
     /// passes the first count alone gets the prediction it got before the count was split, and a worst case
     /// loses nothing by holding it at 0, since a load served by L2 never costs more than one that missed it. It is
-    /// ordered after the method's other PCVs, so that callers passing those by position still bind them.
+    /// ordered after the method's other PCVs, so that callers passing those by position still bind them. A third,
+    /// <c>{name}FromMemory</c>, counts of the first count's loads those memory served, a term
+    /// <c>{name}FromMemory × MemoryLoadNs(footprint)</c> (the memory plateau less what the first term charged); optional
+    /// with bound 0 likewise, so a caller that does not pass it, and a worst case or a regression witness, price every load
+    /// beyond L2 at the footprint as before (the count is the traffic's: only whoever traces the traffic can say it is not
+    /// 0), and ordered after every <c>FromL2</c> PCV.
     /// The loads themselves are counted where the code makes them, at a hit's price; the terms add what a
     /// miss costs on top. They count whole calls (<see cref="PendingTerm.CountsWholeCall"/>): a hint inside
     /// a loop is still the call's count, which the loops around leave as it is.
@@ -58,13 +63,26 @@ internal sealed partial class MethodAnalyzer
         _paths.AddTerm(new PendingTerm(misses, Poly.Of(pcv.Atom), where, $"{pcv.Name} cold loads in {structure}") { CountsWholeCall = true });
 
         string servedByL2 = $"loads into a structure of {structure} that missed L1 and were served by L2 (0 when it is smaller than L2: {name} counts them)";
-        QuantityInfo fromL2 = HintedPcv(name + FromL2Suffix, description is { Length: > 0 } e ? $"{e}: {servedByL2}" : servedByL2, Poly.Zero, where, hint, trailing: true);
+        QuantityInfo fromL2 = HintedPcv(name + FromL2Suffix, description is { Length: > 0 } e ? $"{e}: {servedByL2}" : servedByL2, Poly.Zero, where, hint, trailingTier: FromL2Tier);
         BlockSummary l2Hits = BlockSummary.Create(Array.Empty<OperationCount>(), l2Loads: 1);
         _paths.AddTerm(new PendingTerm(l2Hits, Poly.Of(fromL2.Atom), where, $"{fromL2.Name} loads served by L2 in {structure}") { CountsWholeCall = true });
+
+        string servedByMemory = $"of the {name} loads into a structure of {structure}, those memory served (they missed the last cache level too)";
+        QuantityInfo fromMemory = HintedPcv(name + FromMemorySuffix, description is { Length: > 0 } f ? $"{f}: {servedByMemory}" : servedByMemory, Poly.Zero, where, hint, trailingTier: FromMemoryTier);
+        BlockSummary memoryLoads = BlockSummary.Create(Array.Empty<OperationCount>(), memoryLoads: new[] { new ColdLoad(footprintBytes, 1) });
+        _paths.AddTerm(new PendingTerm(memoryLoads, Poly.Of(fromMemory.Atom), where, $"{fromMemory.Name} loads served by memory in {structure}") { CountsWholeCall = true });
     }
 
     /// <summary>The suffix of a <c>PixHint.ColdLoads</c> hint's second PCV, the loads served by L2: <c>flowTableMissesFromL2</c>.</summary>
     internal const string FromL2Suffix = "FromL2";
+
+    /// <summary>The suffix of a <c>PixHint.ColdLoads</c> hint's third PCV, the loads memory served: <c>flowTableMissesFromMemory</c>.</summary>
+    internal const string FromMemorySuffix = "FromMemory";
+
+    // The order optional PCVs were added in, each after the last: every FromL2 PCV (fifteenth session) before every
+    // FromMemory PCV (seventeenth), so a caller that passes a method's FromL2 PCVs by position still binds them.
+    private const int FromL2Tier = 1;
+    private const int FromMemoryTier = 2;
 
     /// <summary>The argument bound to parameter <paramref name="parameter"/>, or null.</summary>
     private static IOperation? Argument(IInvocationOperation call, string parameter) =>

@@ -124,13 +124,14 @@ internal sealed class QuantityTable
     }
 
     /// <summary>
-    /// Registers a PCV named <paramref name="preferredName"/> (suffixed to stay unique). A <paramref name="trailing"/> one
-    /// is ordered after every other quantity (registration order among trailing ones): an optional PCV added to an
-    /// interface that already shipped, so that callers passing the earlier PCVs by position still bind them.
+    /// Registers a PCV named <paramref name="preferredName"/> (suffixed to stay unique). One with a <paramref name="trailingTier"/>
+    /// above 0 is ordered after every quantity of a lower tier (registration order within a tier): an optional PCV added to an
+    /// interface that already shipped, so that callers passing the earlier PCVs by position still bind them; each later
+    /// addition takes the next tier, so it also follows the optional PCVs added before it.
     /// </summary>
-    public QuantityInfo Pcv(string preferredName, string description, Poly? bound, Provenance? origin, bool trailing = false)
+    public QuantityInfo Pcv(string preferredName, string description, Poly? bound, Provenance? origin, int trailingTier = 0)
     {
-        var info = new QuantityInfo(Unique(preferredName, avoidParameters: true), QuantityKind.Pcv, null, description, null, (trailing ? TrailingSequence : 0) + _byName.Count)
+        var info = new QuantityInfo(Unique(preferredName, avoidParameters: true), QuantityKind.Pcv, null, description, null, (trailingTier * TrailingSequence) + _byName.Count)
         {
             RequestedName = preferredName,
             Bound = bound,
@@ -141,7 +142,7 @@ internal sealed class QuantityTable
         return info;
     }
 
-    // Far above any method's count of quantities.
+    // Far above any method's count of quantities (and tier × it still far below int.MaxValue for the few tiers there are).
     private const int TrailingSequence = 1 << 24;
 
     private string Unique(string name, bool avoidParameters)
