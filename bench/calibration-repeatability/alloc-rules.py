@@ -10,10 +10,11 @@ the other kernels, so the two allocation classes are, to the printed precision, 
 least-squares solution over these three kernels once those are subtracted (taken from the profile
 beside the raw file, F.pixhw.json for F.raw.json, when it exists). This script solves that small
 fit for each rule of picking a kernel's figure from its timings, so a rule can be judged on
-calibrations already made (the "R0" column reproduces the profile's own figure):
+calibrations already made (the calibrator's rule reproduces the profile's own figure: R0 for a file written
+before the seventeenth session's `allocrule` change, R1 since, KernelStatistic in src/Pix.Runtime/Calibration):
 
-  R0  quietest timing's median (the calibrator's rule)
-  R1  median of the timings' medians
+  R0  quietest timing's median (the calibrator's rule until the seventeenth session)
+  R1  median of the timings' medians (the calibrator's rule since)
   R2  quietest timing, its batches without the collections it counted (the slowest ones dropped)
   R3  median over the timings of R2's collection-free medians
   R4  median of every timing's collection-free batches, pooled

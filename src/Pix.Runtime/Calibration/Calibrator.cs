@@ -133,11 +133,13 @@ internal sealed class Calibrator
     {
         // Within a timing, the median of batches rejects short interruptions. Across timings, take
         // the quietest: interference (a busy hyperthread sibling, a neighbour's build) only ever
-        // adds time, and on a shared machine it can last for a whole pass of one kernel. Over all
-        // passes, not only those the issue-rate probes called quiet: the probes around a pass do not
-        // see every kernel's moment in it, and taking the throughput kernels from the quiet passes
-        // only raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
-        double PerUnit(Probe p) => perPass[p].Min(t => t.Result.Median.Nanoseconds) / p.Units;
+        // adds time, and on a shared machine it can last for a whole pass of one kernel. The
+        // allocation kernels are the exception, taking the median of their timings (KernelStatistic
+        // says why). Over all passes, not only those the issue-rate probes called quiet: the probes
+        // around a pass do not see every kernel's moment in it, and taking the throughput kernels from
+        // the quiet passes only raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
+        double PerUnit(Probe p) =>
+            KernelStatistic.Figure(perPass[p].Select(t => t.Result.Median.Nanoseconds).ToList(), KernelStatistic.TakesMedian(p.Kernel)) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
