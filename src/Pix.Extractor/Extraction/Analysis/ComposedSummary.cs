@@ -54,7 +54,8 @@ internal sealed class ComposedSummary
     public bool MetInvalidCode { get; }
 
     /// <summary>Methods whose bodies the throw-helper rule read for this computation (not for <see cref="Callees"/>).</summary>
-    public IReadOnlyCollection<IMethodSymbol> BodiesRead { get; init; } = [];
+    /// <remarks>In the order first read, with repeats (<see cref="BodiesReadUnion.WithRepeats"/>): <see cref="MethodsSummarised"/>'s reader keeps the first of each.</remarks>
+    public IEnumerable<IMethodSymbol> BodiesRead { get; init; } = [];
 
     /// <summary>The method and every method this summary's computation analysed or read the body of, its callees' included.</summary>
     public IEnumerable<IMethodSymbol> MethodsSummarised() => Closure<IMethodSymbol>(s => [s.Summary.Method, .. s.Cycle, .. s.BodiesRead]);

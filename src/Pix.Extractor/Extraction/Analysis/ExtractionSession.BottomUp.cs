@@ -447,6 +447,6 @@ internal sealed partial class ExtractionSession
         }
 
         public ComposedSummary Compose(IReadOnlyCollection<IMethodSymbol> cycle) =>
-            new(Summary!, Gaps, cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode) { BodiesRead = BodiesRead.ToArray() };
+            new(Summary!, Gaps, cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode) { BodiesRead = BodiesRead.WithRepeats() };
     }
 }

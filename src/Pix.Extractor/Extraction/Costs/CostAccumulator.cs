@@ -11,9 +11,16 @@ namespace Pix.Extraction.Costs;
 /// </summary>
 internal sealed class CostAccumulator
 {
+    // A fresh cost's opaque calls (none: shared, so the first call added copies) and longest path (a path is never
+    // written: ObserveLongest replaces it by the longer of two, as flows' paths are never written once built). Most
+    // costs made (a callee's alternative at each call, each arm walked apart) never add an opaque call.
+    private static readonly OpaqueCounts NoOpaque = new();
+    private static readonly OperationVector NoPath = new();
+
     public CostAccumulator()
-        : this(new OperationVector(), new OpaqueCounts(), new List<PendingTerm>(), new OperationVector())
+        : this(new OperationVector(), NoOpaque, new List<PendingTerm>(), NoPath)
     {
+        _opaqueShared = true;
     }
 
     // Every fork of a path clones its cost: the parts are made once, not made empty and replaced.
