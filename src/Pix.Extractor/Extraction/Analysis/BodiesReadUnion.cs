@@ -8,7 +8,7 @@ namespace Pix.Extraction.Analysis;
 /// The methods whose bodies a bottom-up summary's computation read (the throw-helper and reach rules' verdicts,
 /// ExtractionSession.ThrowHelpers.cs): each verdict's list once, by reference (a callee called from many places gives
 /// the same list each time), never united: the one reader (<see cref="ExtractionSession.MethodsSummarised"/>) keeps the
-/// first of each method anyway. A set grown by every call's list, then copied into each summary, was a tenth of
+/// first of each method anyway. A set grown by every call's list, then copied into each summary, was a twentieth of
 /// Newtonsoft.Json's own analysis allocated.
 /// </summary>
 internal sealed class BodiesReadUnion

@@ -7,9 +7,9 @@ namespace Pix.Extraction.Analysis;
 /// The gaps a bottom-up summary's computation reported, its callees' included (<see cref="ComposedSummary.Gaps"/>), as
 /// they were reported: its own gaps and, at each summary it took, that summary's log, by reference. A frame copied
 /// every gap of every summary it took into its own list and key set, so a caller of large callees held all their gaps
-/// again, and its caller again (a tenth of Newtonsoft.Json's own analysis allocated). The list, each gap once by
-/// kind, construct and place, first report first, is made only where it is read: a log's own gaps before a callee's
-/// are the callee's gaps reported later, and a log met again adds nothing new, so the walk skips it.
+/// again, and its caller again (a twentieth of Newtonsoft.Json's own analysis allocated). The list (each gap once by
+/// kind, construct and place, the first report kept) is made only where it is read: keeping the first of each key of
+/// the whole walk is what keeping the first at every level did, and a log met again in the walk adds nothing new.
 /// </summary>
 internal sealed class GapLog
 {
