@@ -15,14 +15,14 @@ internal sealed class ComposedSummary
 {
     public ComposedSummary(
         MethodSummary summary,
-        IReadOnlyList<Gap> gaps,
+        GapLog gaps,
         IReadOnlyCollection<IMethodSymbol> cycle,
         IReadOnlyCollection<SyntaxTree> trees,
         IReadOnlyList<ComposedSummary> callees,
         bool metInvalidCode)
     {
         Summary = summary;
-        Gaps = gaps;
+        GapLog = gaps;
         Cycle = cycle;
         Trees = trees;
         Callees = callees;
@@ -32,7 +32,10 @@ internal sealed class ComposedSummary
     public MethodSummary Summary { get; }
 
     /// <summary>Every gap the computation reported, its callees' included, once each, in the order first reported.</summary>
-    public IReadOnlyList<Gap> Gaps { get; }
+    public IReadOnlyList<Gap> Gaps => GapLog.Distinct();
+
+    /// <summary>The gaps as reported (<see cref="Analysis.GapLog"/>): what a caller that takes the summary adds.</summary>
+    public GapLog GapLog { get; }
 
     /// <summary>
     /// The other methods of the call cycle this method was entered at (empty when it is on none, or
@@ -51,7 +54,8 @@ internal sealed class ComposedSummary
     public bool MetInvalidCode { get; }
 
     /// <summary>Methods whose bodies the throw-helper rule read for this computation (not for <see cref="Callees"/>).</summary>
-    public IReadOnlyCollection<IMethodSymbol> BodiesRead { get; init; } = [];
+    /// <remarks>In the order first read, with repeats (<see cref="BodiesReadUnion.WithRepeats"/>): <see cref="MethodsSummarised"/>'s reader keeps the first of each.</remarks>
+    public IEnumerable<IMethodSymbol> BodiesRead { get; init; } = [];
 
     /// <summary>The method and every method this summary's computation analysed or read the body of, its callees' included.</summary>
     public IEnumerable<IMethodSymbol> MethodsSummarised() => Closure<IMethodSymbol>(s => [s.Summary.Method, .. s.Cycle, .. s.BodiesRead]);

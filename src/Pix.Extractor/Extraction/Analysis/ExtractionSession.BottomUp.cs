@@ -328,10 +328,7 @@ internal sealed partial class ExtractionSession
     {
         if (CurrentFrame is { } caller)
         {
-            foreach (Gap gap in kept.Gaps)
-            {
-                caller.AddGap(gap);
-            }
+            caller.Gaps.Add(kept.GapLog);
 
             caller.Callees.Add(kept);
             caller.MetInvalidCode |= kept.MetInvalidCode;
@@ -339,7 +336,7 @@ internal sealed partial class ExtractionSession
         }
 
         // The extracted method itself (or a callee of a method analysed outside a frame, as MethodArmCosts does).
-        foreach (Gap gap in kept.Gaps)
+        foreach (Gap gap in kept.GapLog.InOrder())
         {
             AddSessionGap(gap);
         }
@@ -402,7 +399,6 @@ internal sealed partial class ExtractionSession
     /// <summary>One summary being computed: what it reported and read so far.</summary>
     private sealed class Frame
     {
-        private readonly HashSet<(GapKind Kind, string Construct, string FilePath, int Start, int Length)> _gapKeys = new();
         private readonly List<IMethodSymbol> _cut = new();
 
         public Frame(IMethodSymbol method, int index, int callerOperations, bool callerBudgetExhausted)
@@ -425,12 +421,13 @@ internal sealed partial class ExtractionSession
 
         public MethodSummary? Summary { get; set; }
 
-        public List<Gap> Gaps { get; } = new();
+        /// <summary>The gaps reported, the taken summaries' included (by reference: <see cref="GapLog"/>).</summary>
+        public GapLog Gaps { get; } = new();
 
         public HashSet<SyntaxTree> Trees { get; } = new();
 
-        /// <summary>Methods whose bodies the throw-helper rule read (ExtractionSession.ThrowHelpers.cs).</summary>
-        public HashSet<IMethodSymbol> BodiesRead { get; } = new(SymbolEqualityComparer.Default);
+        /// <summary>Methods whose bodies the throw-helper and reach rules read (ExtractionSession.ThrowHelpers.cs).</summary>
+        public BodiesReadUnion BodiesRead { get; } = new();
 
         public List<ComposedSummary> Callees { get; } = new();
 
@@ -439,13 +436,7 @@ internal sealed partial class ExtractionSession
 
         public bool MetInvalidCode { get; set; }
 
-        public void AddGap(Gap gap)
-        {
-            if (_gapKeys.Add((gap.Kind, gap.Construct, gap.Where.FilePath, gap.Where.Start, gap.Where.Length)))
-            {
-                Gaps.Add(gap);
-            }
-        }
+        public void AddGap(Gap gap) => Gaps.Add(gap);
 
         public void NoteCut(IMethodSymbol member)
         {
@@ -456,6 +447,6 @@ internal sealed partial class ExtractionSession
         }
 
         public ComposedSummary Compose(IReadOnlyCollection<IMethodSymbol> cycle) =>
-            new(Summary!, Gaps.ToArray(), cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode) { BodiesRead = BodiesRead.ToArray() };
+            new(Summary!, Gaps, cycle, Trees.ToArray(), Callees.ToArray(), MetInvalidCode) { BodiesRead = BodiesRead.WithRepeats() };
     }
 }

@@ -25,12 +25,12 @@ internal sealed partial class ExtractionSession
         return verdict.AlwaysThrows;
     }
 
-    private void AddBodiesRead(IEnumerable<IMethodSymbol> methods)
+    private void AddBodiesRead(IReadOnlyCollection<IMethodSymbol> methods)
     {
         if (CurrentFrame is { } frame)
         {
             // Composed bottom-up: the frame's summary carries them to whoever takes it (ExtractionSession.BottomUp.cs).
-            frame.BodiesRead.UnionWith(methods);
+            frame.BodiesRead.Add(methods);
         }
         else
         {

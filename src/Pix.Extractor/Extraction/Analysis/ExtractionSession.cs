@@ -159,7 +159,7 @@ internal sealed partial class ExtractionSession
     {
         // One gap per kind, construct and place, however often the analysis passes there (a tuple, not a
         // formatted string: most gaps are repeats, and formatting each was 2% of Newtonsoft.Json's extraction).
-        if (_gapKeys.Add((gap.Kind, gap.Construct, gap.Where.FilePath, gap.Where.Start, gap.Where.Length)))
+        if (_gapKeys.Add(GapLog.KeyOf(gap)))
         {
             _gaps.Add(gap);
         }

@@ -11,13 +11,20 @@ namespace Pix.Extraction.Costs;
 /// </summary>
 internal sealed class CostAccumulator
 {
+    // A fresh cost's opaque calls (none: shared, so the first call added copies) and longest path (a path is never
+    // written: ObserveLongest replaces it by the longer of two, as flows' paths are never written once built). Most
+    // costs made (a callee's alternative at each call, each arm walked apart) never add an opaque call.
+    private static readonly OpaqueCounts NoOpaque = new();
+    private static readonly OperationVector NoPath = new();
+
     public CostAccumulator()
-        : this(new OperationVector(), new SortedDictionary<string, double>(StringComparer.Ordinal), new List<PendingTerm>(), new OperationVector())
+        : this(new OperationVector(), NoOpaque, new List<PendingTerm>(), NoPath)
     {
+        _opaqueShared = true;
     }
 
     // Every fork of a path clones its cost: the parts are made once, not made empty and replaced.
-    private CostAccumulator(OperationVector operations, SortedDictionary<string, double> opaque, List<PendingTerm> terms, OperationVector longestPath)
+    private CostAccumulator(OperationVector operations, OpaqueCounts opaque, List<PendingTerm> terms, OperationVector longestPath)
     {
         Operations = operations;
         _opaque = opaque;
@@ -28,10 +35,10 @@ internal sealed class CostAccumulator
     public OperationVector Operations { get; }
 
     /// <summary>Opaque calls by name and count. Read it; add through <see cref="AddOpaque"/> (it may be shared with a clone).</summary>
-    public SortedDictionary<string, double> Opaque => _opaque;
+    public OpaqueCounts Opaque => _opaque;
 
     // Shared with clones until one of them adds an opaque call (most forks add none, most paths have none): copied on that write.
-    private SortedDictionary<string, double> _opaque;
+    private OpaqueCounts _opaque;
     private bool _opaqueShared;
 
     public List<PendingTerm> Terms { get; }
@@ -120,11 +127,11 @@ internal sealed class CostAccumulator
     {
         if (_opaqueShared)
         {
-            _opaque = new SortedDictionary<string, double>(_opaque, StringComparer.Ordinal);
+            _opaque = _opaque.Copy();
             _opaqueShared = false;
         }
 
-        _opaque[name] = _opaque.TryGetValue(name, out double existing) ? existing + count : count;
+        _opaque.Add(name, count);
     }
 
     /// <summary>Adds the opaque calls of <paramref name="other"/> to this path's.</summary>
@@ -132,7 +139,6 @@ internal sealed class CostAccumulator
     {
         if (other._opaque.Count == 0)
         {
-            // Enumerating a SortedDictionary allocates even when it is empty.
             return;
         }
 

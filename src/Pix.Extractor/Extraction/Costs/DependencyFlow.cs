@@ -10,35 +10,31 @@ namespace Pix.Extraction.Costs;
 /// </summary>
 internal sealed class DependencyFlow
 {
-    private static readonly Dictionary<ISymbol, OperationVector> NoOrigins = new(SymbolEqualityComparer.Default);
-
     // Never written once the flow is built, so flows may share it.
-    private readonly Dictionary<ISymbol, OperationVector> _fromOrigin;
+    private readonly PathsByOrigin _fromOrigin;
 
-    private DependencyFlow(Dictionary<ISymbol, OperationVector> fromOrigin, OperationVector longest)
+    private DependencyFlow(PathsByOrigin fromOrigin, OperationVector longest)
     {
         _fromOrigin = fromOrigin;
         Longest = longest;
     }
 
     /// <summary>A value that depends on nothing (constants, fresh loads of unrelated data).</summary>
-    public static DependencyFlow None { get; } = new(NoOrigins, new OperationVector());
+    public static DependencyFlow None { get; } = new(PathsByOrigin.Empty, new OperationVector());
 
-    public IReadOnlyDictionary<ISymbol, OperationVector> FromOrigin => _fromOrigin;
+    public PathsByOrigin FromOrigin => _fromOrigin;
 
     public OperationVector Longest { get; }
 
     /// <summary>The value of <paramref name="variable"/> as it was when the region started.</summary>
-    public static DependencyFlow Origin(ISymbol variable) =>
-        new(new Dictionary<ISymbol, OperationVector>(SymbolEqualityComparer.Default) { [variable] = new OperationVector() }, new OperationVector());
+    public static DependencyFlow Origin(ISymbol variable) => new(PathsByOrigin.Of(variable, new OperationVector()), new OperationVector());
 
     /// <summary>A value computed from <paramref name="operands"/>: every path is the longest among them.</summary>
     public static DependencyFlow Combine(IEnumerable<DependencyFlow> operands)
     {
         // The only operand with origins lends its paths as they are (a copy would hold the same entries in the
         // same order); a second one with origins makes the merged copy.
-        Dictionary<ISymbol, OperationVector>? origins = null;
-        bool originsShared = false;
+        var origins = new PathsByOrigin.Union();
         OperationVector longest = new();
         int count = 0;
         DependencyFlow? single = null;
@@ -49,30 +45,7 @@ internal sealed class DependencyFlow
             allSame &= single is null || ReferenceEquals(single, operand);
             single = operand;
             longest = OperationVector.Longer(longest, operand.Longest);
-            if (operand._fromOrigin.Count == 0)
-            {
-                continue;
-            }
-
-            if (origins is null)
-            {
-                origins = operand._fromOrigin;
-                originsShared = true;
-                continue;
-            }
-
-            if (originsShared)
-            {
-                origins = new Dictionary<ISymbol, OperationVector>(origins, SymbolEqualityComparer.Default);
-                originsShared = false;
-            }
-
-            foreach (KeyValuePair<ISymbol, OperationVector> path in operand._fromOrigin)
-            {
-                origins[path.Key] = origins.TryGetValue(path.Key, out OperationVector? existing)
-                    ? OperationVector.Longer(existing, path.Value)
-                    : path.Value;
-            }
+            origins.Add(operand._fromOrigin);
         }
 
         // One value, or the same value from every operand (a variable no arm of a branch wrote): itself,
@@ -82,7 +55,7 @@ internal sealed class DependencyFlow
             return single!;
         }
 
-        return count == 0 ? None : new DependencyFlow(origins ?? NoOrigins, longest);
+        return count == 0 ? None : new DependencyFlow(origins.Result() ?? PathsByOrigin.Empty, longest);
     }
 
     public static DependencyFlow Combine(params DependencyFlow[] operands) => Combine((IEnumerable<DependencyFlow>)operands);
@@ -99,28 +72,30 @@ internal sealed class DependencyFlow
         // them) or are empty (a variable's path from its own start) come out as one vector, made once and shared
         // as flows already share paths: the same counts, without a copy per origin (the analysis's largest allocation).
         var through = new Through(operations);
-        var origins = new Dictionary<ISymbol, OperationVector>(_fromOrigin.Count, SymbolEqualityComparer.Default);
-        foreach (KeyValuePair<ISymbol, OperationVector> path in _fromOrigin)
-        {
-            origins[path.Key] = through.Of(path.Value);
-        }
-
+        PathsByOrigin origins = _fromOrigin.Select(ref through);
         return new DependencyFlow(origins, through.Of(Longest));
     }
 
     /// <summary>Paths fed through the same operations, each distinct path (by identity; all empty ones as one) once.</summary>
-    private struct Through
+    private struct Through : PathsByOrigin.IPathMap
     {
         private readonly OperationVector _operations;
         private OperationVector? _fromEmpty;
+
+        // The first path made, kept apart: most flows fed through operations have one non-empty path (their longest,
+        // shared by their origins), and the list was made for it alone.
+        private (OperationVector Path, OperationVector Result)? _first;
         private List<(OperationVector Path, OperationVector Result)>? _made;
 
         public Through(OperationVector operations)
         {
             _operations = operations;
             _fromEmpty = null;
+            _first = null;
             _made = null;
         }
+
+        public OperationVector Map(OperationVector path) => Of(path);
 
         public OperationVector Of(OperationVector path)
         {
@@ -128,6 +103,11 @@ internal sealed class DependencyFlow
             {
                 // Zeros plus the operations: the operations' counts, as path.Clone().Add(operations) would hold.
                 return _fromEmpty ??= _operations.Clone();
+            }
+
+            if (_first is { } first && ReferenceEquals(first.Path, path))
+            {
+                return first.Result;
             }
 
             if (_made is not null)
@@ -142,7 +122,15 @@ internal sealed class DependencyFlow
             }
 
             OperationVector made = path.Clone().Add(_operations);
-            (_made ??= new List<(OperationVector, OperationVector)>()).Add((path, made));
+            if (_first is null)
+            {
+                _first = (path, made);
+            }
+            else
+            {
+                (_made ??= new List<(OperationVector, OperationVector)>()).Add((path, made));
+            }
+
             return made;
         }
     }

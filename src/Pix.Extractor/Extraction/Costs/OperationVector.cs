@@ -19,6 +19,13 @@ internal sealed class OperationVector
     // analysis's largest allocation (docs/robustness.md, "Eleventh session: the own analysis made cheaper").
     private double[]? _counts;
 
+    // True while _counts may also be another vector's: a clone shares its source's counts, and a vector added
+    // into an empty one lends them (a fork clones every path's cost, an empty path takes the first operations
+    // emitted, a callee's counts join a fresh cost), and most of those are never written again. The first
+    // write copies (Counts), so each vector still reads as its own. Set on both sides; a side that copied
+    // leaves the other's flag set, which costs that one a copy it may not have needed, never a wrong count.
+    private bool _countsShared;
+
     // ReferenceLatency, kept until a count changes: OperationVector.Longer compares the same vectors again
     // and again (every value computed, every arm merged). NaN: not computed since the last change.
     private double _referenceLatency = double.NaN;
@@ -76,6 +83,18 @@ internal sealed class OperationVector
 
     public OperationVector Add(OperationVector other, double factor = 1)
     {
+        if (_counts is null && other._counts is not null && factor == 1)
+        {
+            // Zeros plus the other's counts times one are the other's counts (a count is never -0: every count
+            // starts at +0 and only sums are written), so the array is lent instead of copied.
+            _counts = other._counts;
+            _countsShared = other._countsShared = true;
+            _referenceLatency = other._referenceLatency;
+            FoldedLoads += other.FoldedLoads;
+            TakenBranches += other.TakenBranches;
+            return this;
+        }
+
         // Zeros times a finite factor change no count: an empty other's counts are skipped (0 × ∞ is NaN, so not then).
         double[]? otherCounts = other._counts ?? (double.IsNaN(factor) || double.IsInfinity(factor) ? new double[ClassCount] : null);
         if (otherCounts is not null)
@@ -106,6 +125,7 @@ internal sealed class OperationVector
         return this;
     }
 
+    /// <summary>A vector with the same counts, written apart from this one (it lends its counts until either is written).</summary>
     public OperationVector Clone() => new OperationVector().Add(this);
 
     /// <summary>Latency of the operations in sequence on the reference profile: how dependency paths are compared.</summary>
@@ -140,6 +160,12 @@ internal sealed class OperationVector
     private double[] Counts()
     {
         _referenceLatency = double.NaN;
+        if (_countsShared)
+        {
+            _counts = (double[])_counts!.Clone();
+            _countsShared = false;
+        }
+
         return _counts ??= new double[ClassCount];
     }
 
