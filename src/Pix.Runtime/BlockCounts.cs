@@ -75,6 +75,38 @@ public sealed class BlockCounts
         _memoryLoadCounts = memoryLoadCounts ?? NoCounts;
     }
 
+    /// <summary>
+    /// A new block with the given parts replaced and every other part this block's: the one place the builders below
+    /// list the fields, so a part added to blocks is carried by all of them. A new instance, so its price cache starts
+    /// empty (a block's price depends on every part).
+    /// </summary>
+    private BlockCounts Copy(
+        OperationClass[]? chainClasses = null,
+        double[]? chainCounts = null,
+        string[]? opaqueNames = null,
+        double[]? opaqueCounts = null,
+        double? foldedLoads = null,
+        double? takenBranches = null,
+        double[]? coldLoadFootprints = null,
+        double[]? coldLoadCounts = null,
+        double? l2Loads = null,
+        double[]? memoryLoadFootprints = null,
+        double[]? memoryLoadCounts = null) =>
+        new(
+            _classes,
+            _counts,
+            chainClasses ?? _chainClasses,
+            chainCounts ?? _chainCounts,
+            opaqueNames ?? _opaqueNames,
+            opaqueCounts ?? _opaqueCounts,
+            foldedLoads ?? _foldedLoads,
+            takenBranches ?? _takenBranches,
+            coldLoadFootprints ?? _coldLoadFootprints,
+            coldLoadCounts ?? _coldLoadCounts,
+            l2Loads ?? _l2Loads,
+            memoryLoadFootprints ?? _memoryLoadFootprints,
+            memoryLoadCounts ?? _memoryLoadCounts);
+
     /// <summary>How many profiles a block remembers its price on (a program rarely prices on more).</summary>
     private const int CachedProfiles = 4;
 
@@ -157,7 +189,7 @@ public sealed class BlockCounts
         (OperationClass[] classes, double[] counts) = Sparse(
             integerAlu, integerMultiply, integerDivide, floatAdd, floatMultiply, floatDivide, load, store, boundsCheck, branch,
             call, virtualCall, interfaceCall, delegateCall, allocation, allocatedByte, copiedByte, comparedByte, hashedByte, typeCheck, branchMiss, scaledLea, atomicRmw);
-        return new BlockCounts(_classes, _counts, classes, counts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
+        return Copy(chainClasses: classes, chainCounts: counts);
     }
 
     // Binary compatibility: code generated against Pix.Runtime before OperationClass.BranchMiss,
@@ -238,11 +270,11 @@ public sealed class BlockCounts
 
     /// <summary>This block with <paramref name="count"/> of its loads folded into the instruction that uses them (replacing any count it had).</summary>
     public BlockCounts WithFoldedLoads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, count, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
+        Copy(foldedLoads: count);
 
     /// <summary>This block with <paramref name="count"/> taken branches per execution (replacing any count it had); a loop iteration has 1.</summary>
     public BlockCounts WithTakenBranches(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, count, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
+        Copy(takenBranches: count);
 
     /// <summary>This block plus <paramref name="count"/> runs of the opaque call <paramref name="name"/>, priced by <see cref="HardwareProfile.OpaqueNs"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
@@ -259,7 +291,7 @@ public sealed class BlockCounts
         _opaqueCounts.CopyTo(counts, 0);
         names[names.Length - 1] = name;
         counts[counts.Length - 1] = count;
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, names, counts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
+        return Copy(opaqueNames: names, opaqueCounts: counts);
     }
 
     /// <summary>
@@ -272,7 +304,7 @@ public sealed class BlockCounts
     {
         double[] footprints = Append(_coldLoadFootprints, footprintBytes);
         double[] counts = Append(_coldLoadCounts, count);
-        return new BlockCounts(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, footprints, counts, _l2Loads, _memoryLoadFootprints, _memoryLoadCounts);
+        return Copy(coldLoadFootprints: footprints, coldLoadCounts: counts);
     }
 
     /// <summary>
@@ -282,7 +314,7 @@ public sealed class BlockCounts
     /// <see cref="HardwareProfile.L2HitNs"/> each (0 on a profile that does not know its L2's size).
     /// </summary>
     public BlockCounts WithL2Loads(double count) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, count, _memoryLoadFootprints, _memoryLoadCounts);
+        Copy(l2Loads: count);
 
     /// <summary>
     /// This block plus <paramref name="count"/> cold loads in a structure of about <paramref name="footprintBytes"/> bytes
@@ -292,8 +324,7 @@ public sealed class BlockCounts
     /// <see cref="HardwareProfile.MemoryLoadNs"/> each.
     /// </summary>
     public BlockCounts WithMemoryLoads(double footprintBytes, double count = 1) =>
-        new(_classes, _counts, _chainClasses, _chainCounts, _opaqueNames, _opaqueCounts, _foldedLoads, _takenBranches, _coldLoadFootprints, _coldLoadCounts, _l2Loads,
-            Append(_memoryLoadFootprints, footprintBytes), Append(_memoryLoadCounts, count));
+        Copy(memoryLoadFootprints: Append(_memoryLoadFootprints, footprintBytes), memoryLoadCounts: Append(_memoryLoadCounts, count));
 
     /// <summary>
     /// True, with the price on <paramref name="hw"/>, when this block was priced on it recently. Generated
