@@ -40,6 +40,16 @@ internal sealed partial class MethodAnalyzer
     /// </summary>
     private LoopShape? RecognizeWhile(IWhileLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
     {
+        LoopShape? shape = RecognizeTopTested(loop, written, out dataCondition);
+
+        // A do loop runs its body before the first test: once even when the counter starts past the bound.
+        return shape is null || loop.ConditionIsTop
+            ? shape
+            : shape with { Trips = Poly.One.Plus(FunctionAtom.Apply(AtomFunction.NonNegative, shape.Trips.Minus(Poly.One))) };
+    }
+
+    private LoopShape? RecognizeTopTested(IWhileLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
+    {
         dataCondition = null;
         {
             IEnumerable<IOperation> statements = loop.Body is IBlockOperation body ? body.Operations : new[] { loop.Body };
