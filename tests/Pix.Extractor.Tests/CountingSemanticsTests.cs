@@ -39,6 +39,79 @@ static class C
         }
     }
 
+    [Fact]
+    public void Halving_to_zero_through_not_equal_counts_negative_starts_too()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int x)
+    {
+        int s = 0;
+        while (x != 0) { s++; x /= 2; }
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Term loop = LoopTerm(model);
+        // (int.MaxValue is left out: Expr.Log2Value's 1e-9 slack rounds log2(2^31 - 1) up, one too many but safe.)
+        foreach (int x in new[] { int.MinValue, -1000, -7, -1, 0, 1, 8, 1000, 1 << 30 })
+        {
+            int iterations = 0;
+            for (int v = x; v != 0; v /= 2)
+            {
+                iterations++;
+            }
+
+            Assert.Equal(iterations, ModelEvaluator.Evaluate(loop.Count, _ => x), 9);
+        }
+    }
+
+    [Fact]
+    public void Arithmetic_shift_of_a_negative_never_reaches_zero_so_the_loop_gets_no_log_bound()
+    {
+        // -1 >> 1 == -1: `while (x != 0) x >>= 1` never ends for a negative int, so no finite count is an upper bound.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int x)
+    {
+        int s = 0;
+        while (x != 0) { s++; x >>= 1; }
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Pieces.SelectMany(p => p.Terms), t => t.Description.Contains("log2"));
+        Assert.Contains(model.Quantities, q => q.Kind == QuantityKind.Pcv);
+    }
+
+    [Fact]
+    public void Halving_a_double_is_not_counted_as_integer_halving()
+    {
+        // A double halves down past 1 into the subnormals before it reaches 0: 8.0 takes 1078 steps, not ⌊log2 8⌋+1 = 4.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M()
+    {
+        int e = 0;
+        double x = 8.0;
+        while (x > 0) { e++; x /= 2; }
+        return e;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        int iterations = 0;
+        for (double x = 8.0; x > 0; x /= 2)
+        {
+            iterations++;
+        }
+
+        Term loop = LoopTerm(model);
+        Assert.False(loop.Count is ConstExpr { Value: var counted } && counted < iterations, $"counted {loop.Count} < ran {iterations}");
+    }
+
     private static Term LoopTerm(InterfaceModel model) =>
         model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over", StringComparison.Ordinal));
 }

@@ -17,6 +17,9 @@ internal sealed partial class MethodAnalyzer
         Linear,
         Doubling,
         Halving,
+
+        /// <summary><c>x &gt;&gt;= 1</c>: halving that, unlike <c>x /= 2</c>, rounds toward −∞ (−1 stays −1).</summary>
+        HalvingShift,
     }
 
     private readonly record struct Step(ISymbol Variable, StepKind Kind, double Amount);
@@ -176,7 +179,23 @@ internal sealed partial class MethodAnalyzer
 
     private static LoopShape? Halving(Step step, Poly start, Comparison op, Poly bound)
     {
-        // x, x/2, x/4, … while x > 0 (or ≥ 1, or != 0): ⌊log2 x⌋ + 1 iterations.
+        // x, x/2, x/4, … while x > 0 (or ≥ 1, or != 0): ⌊log2 x⌋ + 1 iterations, for an integer x:
+        // a float halves on through the subnormals (1078 steps from 8.0 to 0).
+        ITypeSymbol? type = step.Variable switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
+        if (type is null || !IsIntegral(type))
+        {
+            return null;
+        }
+
+        // `!= 0` lets a negative signed x run too: x /= 2 takes ⌊log2 |x|⌋ + 1 steps, which
+        // Log2(x) + Log2(−x) is (one of the two is 0); x >>= 1 stops at −1 and never ends.
+        if (op == Comparison.NotEqual && IsSigned(type))
+        {
+            return step.Kind == StepKind.HalvingShift || !bound.IsConstant(out double zero) || zero != 0
+                ? null
+                : new LoopShape(null, start, 0, Poly.Zero, FunctionAtom.Apply(AtomFunction.Log2, start).Plus(FunctionAtom.Apply(AtomFunction.Log2, start.Scale(-1))), null, "halving");
+        }
+
         bool toZero = bound.IsConstant(out double b) && ((op is Comparison.Greater or Comparison.NotEqual && b == 0) || (op == Comparison.GreaterOrEqual && b == 1));
         bool toOne = bound.IsConstant(out double b1) && op == Comparison.Greater && b1 == 1;
         if (!toZero && !toOne)
@@ -187,6 +206,14 @@ internal sealed partial class MethodAnalyzer
         Poly argument = toZero ? start : FunctionAtom.Apply(AtomFunction.FloorDivide, start, 2);
         return new LoopShape(null, start, 0, Poly.Zero, FunctionAtom.Apply(AtomFunction.Log2, argument), null, "halving");
     }
+
+    private static bool IsIntegral(ITypeSymbol type) => type.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte
+        or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+        or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+        or SpecialType.System_Char;
+
+    private static bool IsSigned(ITypeSymbol type) => type.SpecialType is SpecialType.System_SByte or SpecialType.System_Int16
+        or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_IntPtr;
 
     /// <summary>
     /// <c>while (lo &lt;= hi) { mid = …; … lo = mid + 1; … hi = mid - 1; }</c> (or <c>lo &lt; hi</c>
@@ -330,7 +357,7 @@ internal sealed partial class MethodAnalyzer
         BinaryOperatorKind.Multiply when amount == 2 => new Step(variable, StepKind.Doubling, 2),
         BinaryOperatorKind.LeftShift when amount == 1 => new Step(variable, StepKind.Doubling, 2),
         BinaryOperatorKind.Divide when amount == 2 => new Step(variable, StepKind.Halving, 2),
-        BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift when amount == 1 => new Step(variable, StepKind.Halving, 2),
+        BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift when amount == 1 => new Step(variable, StepKind.HalvingShift, 2),
         _ => null,
     };
 
