@@ -112,6 +112,56 @@ static class C
         Assert.False(loop.Count is ConstExpr { Value: var counted } && counted < iterations, $"counted {loop.Count} < ran {iterations}");
     }
 
+    [Fact]
+    public void Interval_loop_whose_probe_is_not_the_midpoint_is_not_a_binary_search()
+    {
+        // Interpolation search moves lo/hi past a probe it computes from the data: n probes in the
+        // worst case (a skewed array), not log2 n.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int[] a, int x)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = a[hi] == a[lo] ? lo : lo + (int)((long)(x - a[lo]) * (hi - lo) / (a[hi] - a[lo]));
+            if (mid < lo || mid > hi) return -1;
+            if (a[mid] == x) return mid;
+            if (a[mid] < x) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.DoesNotContain(model.Pieces.SelectMany(p => p.Terms), t => t.Description.Contains("log2"));
+        Assert.DoesNotContain(model.Quantities, q => q.Bound is not null && q.Bound.ToString()!.Contains("log2"));
+    }
+
+    [Theory]
+    [InlineData("int mid = lo + ((hi - lo) >> 1);")]
+    [InlineData("int mid = (lo + hi) / 2;")]
+    [InlineData("int mid = (int)(((uint)hi + (uint)lo) >> 1);")]
+    public void Midpoint_probes_keep_the_logarithmic_bound(string probe)
+    {
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int[] a, int x)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo <= hi)
+        {
+            " + probe + @"
+            if (a[mid] == x) return mid;
+            if (a[mid] < x) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.Contains(model.Quantities, q => q.Bound is not null && q.Bound.ToString()!.Contains("log2"));
+    }
     private static Term LoopTerm(InterfaceModel model) =>
         model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over", StringComparison.Ordinal));
 }

@@ -235,8 +235,8 @@ internal sealed partial class MethodAnalyzer
             var loWrites = WritesTo(loop.Body, lo);
             var hiWrites = WritesTo(loop.Body, hi);
             if (loWrites.Count == 0 || hiWrites.Count == 0
-                || !loWrites.All(w => IsMidPlus(w, 1))
-                || !hiWrites.All(w => IsMidPlus(w, -1) || IsMidPlus(w, 0)))
+                || !loWrites.All(w => IsMidPlus(w, 1, loop.Body, lo, hi))
+                || !hiWrites.All(w => IsMidPlus(w, -1, loop.Body, lo, hi) || IsMidPlus(w, 0, loop.Body, lo, hi)))
             {
                 continue;
             }
@@ -264,28 +264,104 @@ internal sealed partial class MethodAnalyzer
     private static bool ReadsAny(IOperation operation, HashSet<ISymbol> variables) =>
         operation.DescendantsAndSelf().Any(o => ReferencedVariable(o) is { } v && variables.Contains(v));
 
-    /// <summary><c>v = m + delta</c> where m is a local (the midpoint).</summary>
-    private static bool IsMidPlus(IOperation write, int delta)
+    /// <summary><c>v = m + delta</c> where m is a local that <paramref name="body"/> sets only to the midpoint of lo and hi.</summary>
+    private static bool IsMidPlus(IOperation write, int delta, IOperation body, ISymbol lo, ISymbol hi)
     {
         if (write is not ISimpleAssignmentOperation { Value: var value })
         {
             return false;
         }
 
-        while (value is IConversionOperation { IsImplicit: true } c)
+        value = WithoutConversions(value);
+        IOperation? mid = delta == 0 ? value
+            : value is IBinaryOperation { OperatorKind: var kind, LeftOperand: var left, RightOperand: { ConstantValue: { HasValue: true, Value: var amount } } }
+                && NumericConstant.TryGetValue(amount, out double step) && step == 1
+                && (delta > 0 ? kind == BinaryOperatorKind.Add : kind == BinaryOperatorKind.Subtract)
+                ? left
+                : null;
+        return mid is not null && ReferencedVariable(mid) is ILocalSymbol local && IsMidpointLocal(body, local, lo, hi);
+    }
+
+    /// <summary>
+    /// Every value <paramref name="body"/> gives <paramref name="mid"/> is <c>(lo + hi) / 2</c>,
+    /// <c>lo + (hi - lo) / 2</c> or a shift/cast spelling of them. A probe computed otherwise
+    /// (interpolation search, <c>mid = lo</c>) can move lo or hi by one per iteration: n iterations, not log2 n.
+    /// </summary>
+    private static bool IsMidpointLocal(IOperation body, ILocalSymbol mid, ISymbol lo, ISymbol hi)
+    {
+        bool any = false;
+        foreach (IOperation operation in body.DescendantsAndSelf())
         {
-            value = c.Operand;
+            IOperation? value;
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, mid))
+            {
+                value = declarator.GetVariableInitializer()?.Value;
+            }
+            else if (operation is ISimpleAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(ReferencedVariable(assignment.Target), mid))
+            {
+                value = assignment.Value;
+            }
+            else if (WritesTo(operation, mid).Contains(operation))
+            {
+                return false; // mid++, mid += k, ref mid: not a midpoint
+            }
+            else
+            {
+                continue;
+            }
+
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!IsMidpoint(value, lo, hi))
+            {
+                return false;
+            }
+
+            any = true;
         }
 
-        if (delta == 0)
+        return any;
+    }
+
+    private static bool IsMidpoint(IOperation value, ISymbol lo, ISymbol hi)
+    {
+        value = WithoutConversions(value);
+        if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } plus)
         {
-            return value is ILocalReferenceOperation;
+            // lo + (hi - lo) / 2
+            IOperation? half = Is(plus.LeftOperand, lo) ? plus.RightOperand : Is(plus.RightOperand, lo) ? plus.LeftOperand : null;
+            return half is not null && Halved(half) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
+                && Is(difference.LeftOperand, hi) && Is(difference.RightOperand, lo);
         }
 
-        return value is IBinaryOperation { OperatorKind: var kind, LeftOperand: var left, RightOperand: { ConstantValue: { HasValue: true, Value: var amount } } }
-            && ReferencedVariable(left) is ILocalSymbol
-            && NumericConstant.TryGetValue(amount, out double step) && step == 1
-            && (delta > 0 ? kind == BinaryOperatorKind.Add : kind == BinaryOperatorKind.Subtract);
+        // (lo + hi) / 2
+        return Halved(value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
+            && ((Is(sum.LeftOperand, lo) && Is(sum.RightOperand, hi)) || (Is(sum.LeftOperand, hi) && Is(sum.RightOperand, lo)));
+    }
+
+    /// <summary>x for <c>x / 2</c>, <c>x &gt;&gt; 1</c> or <c>x &gt;&gt;&gt; 1</c> (casts and parentheses aside), else null.</summary>
+    private static IOperation? Halved(IOperation operation) =>
+        WithoutConversions(operation) is IBinaryOperation { RightOperand: var right } binary
+            && Constant(right) is { } amount
+            && (binary.OperatorKind == BinaryOperatorKind.Divide ? amount == 2
+                : binary.OperatorKind is BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift && amount == 1)
+            ? WithoutConversions(binary.LeftOperand)
+            : null;
+
+    private static bool Is(IOperation operation, ISymbol variable) =>
+        SymbolEqualityComparer.Default.Equals(ReferencedVariable(WithoutConversions(operation)), variable);
+
+    private static IOperation WithoutConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     /// <summary>Orients <c>v op bound</c> (flipping <c>bound op v</c>); false when neither side is <paramref name="variable"/>.</summary>
