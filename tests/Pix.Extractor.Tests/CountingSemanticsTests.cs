@@ -162,6 +162,73 @@ static class C
         _output.WriteLine(model.Dump());
         Assert.Contains(model.Quantities, q => q.Bound is not null && q.Bound.ToString()!.Contains("log2"));
     }
+    [Fact]
+    public void Inner_range_that_can_be_empty_for_late_outer_iterations_is_never_counted_negative()
+    {
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n, int m)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = i; j < m; j++)
+                s += j;
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Term inner = model.Pieces.Last().Terms.Single(t => t.Description.Contains("j < m"));
+        foreach ((int n, int m) in new[] { (10, 2), (3, 5), (0, 4), (5, 5), (6, 0), (4, -3), (1, 1) })
+        {
+            int iterations = 0;
+            for (int i = 0; i < n; i++)
+                for (int j = i; j < m; j++)
+                    iterations++;
+            double counted = ModelEvaluator.Evaluate(inner.Count, q => q == "n" ? n : m);
+            Assert.True(counted >= iterations, $"n={n}, m={m}: counted {counted} < ran {iterations}");
+        }
+    }
+
+    [Theory]
+    [InlineData("for (int j = i + 1; j < n; j++)")]
+    [InlineData("for (int j = i; j < n; j++)")]
+    [InlineData("for (int j = 0; j <= i; j++)")]
+    [InlineData("for (int j = n - 1; j > i; j--)")]
+    public void Triangular_nests_keep_their_exact_closed_form(string innerHeader)
+    {
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++)
+            " + innerHeader + @"
+                s += j;
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Term inner = model.Pieces.Last().Terms.Where(t => t.Description.Contains("loop")).Last();
+        foreach (int n in new[] { -2, 0, 1, 2, 5, 100 })
+        {
+            int iterations = 0;
+            for (int i = 0; i < n; i++)
+            {
+                iterations += innerHeader switch
+                {
+                    "for (int j = i + 1; j < n; j++)" => Math.Max(0, n - i - 1),
+                    "for (int j = i; j < n; j++)" => Math.Max(0, n - i),
+                    "for (int j = 0; j <= i; j++)" => i + 1,
+                    _ => Math.Max(0, n - 1 - i),
+                };
+            }
+
+            Assert.Equal(iterations, ModelEvaluator.Evaluate(inner.Count, _ => n), 9);
+        }
+    }
+
     private static Term LoopTerm(InterfaceModel model) =>
         model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over", StringComparison.Ordinal));
 }

@@ -101,6 +101,10 @@ internal sealed partial class MethodAnalyzer
                 StepKind.Doubling => Doubling(step, start, op, bound),
                 _ => Halving(step, start, op, bound),
             };
+            if (shape is not null && !InputResolver.IsInputOnly(shape.Trips) && !NonNegativeThroughoutOuterLoop(shape.Trips))
+            {
+                shape = shape with { Trips = FunctionAtom.Apply(AtomFunction.NonNegative, shape.Trips) };
+            }
             if (shape is not null)
             {
                 dataCondition = conjuncts.FirstOrDefault(c => c != conjunct);
@@ -142,8 +146,9 @@ internal sealed partial class MethodAnalyzer
 
         Poly trips = Math.Abs(s) == 1 ? diff : FunctionAtom.Apply(AtomFunction.CeilingDivide, diff, Math.Abs(s));
 
-        // Inside a dependent nest (the count reads an outer variable) the inner range is taken as
-        // non-empty, which holds for the canonical triangular shapes; elsewhere max(0, ·) keeps it exact.
+        // Inside a dependent nest (the count reads an outer variable) the caller clamps the count
+        // unless the inner range is non-empty for every outer value (NonNegativeThroughoutOuterLoop),
+        // which keeps the triangular closed forms exact; elsewhere max(0, ·) keeps it exact.
         if (InputResolver.IsInputOnly(trips))
         {
             trips = FunctionAtom.Apply(AtomFunction.NonNegative, trips);
@@ -158,6 +163,41 @@ internal sealed partial class MethodAnalyzer
         }
 
         return new LoopShape(step.Variable, start, s, last, trips, bounded, "counter");
+    }
+
+    /// <summary>
+    /// True when <paramref name="trips"/>, affine in one enclosing loop's variable v, is at least 0
+    /// for every value v takes. Its minimum is at v's first or last value; each of those must be a
+    /// constant ≥ 0, or exceed one by the span last − first (first − last for a falling counter),
+    /// which is ≥ 0 whenever the enclosing body runs. So <c>j &lt; i</c>, <c>j = i + 1 … n</c> and
+    /// <c>j ≤ i</c> qualify; <c>j = i … m</c> does not (empty once i ≥ m), and is clamped instead.
+    /// </summary>
+    private bool NonNegativeThroughoutOuterLoop(Poly trips)
+    {
+        var variables = new List<LoopVariableAtom>();
+        trips.ContainsAtom(a =>
+        {
+            if (a is LoopVariableAtom v && !variables.Contains(v))
+            {
+                variables.Add(v);
+            }
+
+            return false;
+        });
+        if (variables.Count != 1 || _loops.LastOrDefault(f => variables[0].Equals(f.Variable)) is not { Shape: { } outer }
+            || trips.CoefficientsOf(variables[0]) is not { } coefficients || coefficients.Keys.Any(power => power > 1))
+        {
+            return false;
+        }
+
+        LoopVariableAtom variable = variables[0];
+        Poly span = outer.Step > 0 ? variable.Last.Minus(variable.First) : variable.First.Minus(variable.Last);
+        return new[] { variable.First, variable.Last }.All(end =>
+        {
+            Poly atEnd = trips.Substitute(a => a.Equals(variable) ? end : null);
+            return (atEnd.IsConstant(out double value) && value >= 0)
+                || (atEnd.Minus(span).IsConstant(out double excess) && excess >= 0);
+        });
     }
 
     private static LoopShape? Doubling(Step step, Poly start, Comparison op, Poly bound)

@@ -44,6 +44,9 @@ internal sealed partial class MethodAnalyzer
         /// <summary>The loop's trip count per entry (its PCV when it has one): a branch-arm PCV inside counts against it.</summary>
         public Poly Trips { get; init; } = Poly.Zero;
 
+        /// <summary>The symbolic value of the induction variable inside the body, when the loop has one.</summary>
+        public LoopVariableAtom? Variable { get; init; }
+
         /// <summary>Keys of the expressions already hoisted into <see cref="Preheader"/> (the JIT computes each once).</summary>
         public HashSet<string> Hoisted { get; } = new(System.StringComparer.Ordinal);
     }
@@ -246,7 +249,7 @@ internal sealed partial class MethodAnalyzer
         ChainRegion outerRegion = _region;
         _paths = PathSet.Start();
         _region = new ChainRegion(isLoopBody: true, path => _paths.ObserveLongest(path));
-        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly) { Trips = trips });
+        _loops.Add(new LoopFrame(loop, shape, outerPaths, written, exitsEarly) { Trips = trips, Variable = variable });
         try
         {
             walkIteration();
