@@ -229,6 +229,18 @@ static class C
         }
     }
 
+    [Theory]
+    [InlineData("static int _n; public static int M() { int s = 0; for (int i = 0; i < _n; i++) { if (i == 3) _n++; s += i; } return s; }")]
+    [InlineData("int _count; public int M() { int s = 0; int i = 0; while (i < _count) { s += i; i++; if (s > 100) _count += 2; } return s; }")]
+    public void Bound_read_from_a_field_the_loop_assigns_is_not_the_trip_count(string members)
+    {
+        // Entered with _n = 5, the first loop runs 6 times (_n becomes 6 at i == 3): max(0, _n) read before the loop is too low.
+        InterfaceModel model = Extraction.Extract("class C { " + members + " }");
+        _output.WriteLine(model.Dump());
+        Assert.Contains(model.Quantities, q => q.Kind == QuantityKind.Pcv);
+        Assert.DoesNotContain(model.Quantities, q => q.Kind == QuantityKind.State);
+    }
+
     private static Term LoopTerm(InterfaceModel model) =>
         model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over", StringComparison.Ordinal));
 }

@@ -34,7 +34,7 @@ internal sealed partial class MethodAnalyzer
             return null;
         }
 
-        return Counter(loop.Condition, step, written, out dataCondition);
+        return Counter(loop, step, written, out dataCondition);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ internal sealed partial class MethodAnalyzer
             {
                 if (StepOf(statement) is { } step && WritesTo(loop.Body, step.Variable).Count == 1
                     && WritesTo(loop.Condition, step.Variable).Count == 0
-                    && Counter(loop.Condition, step, written, out dataCondition) is { } shape)
+                    && Counter(loop, step, written, out dataCondition) is { } shape)
                 {
                     return shape;
                 }
@@ -70,10 +70,11 @@ internal sealed partial class MethodAnalyzer
         return BinarySearch(loop, written, out dataCondition);
     }
 
-    /// <summary>The trip count of a loop whose variable is stepped by <paramref name="step"/> and tested by <paramref name="condition"/>.</summary>
-    private LoopShape? Counter(IOperation? condition, Step step, HashSet<ISymbol> written, out IOperation? dataCondition)
+    /// <summary>The trip count of <paramref name="loop"/>, whose variable is stepped by <paramref name="step"/>.</summary>
+    private LoopShape? Counter(ILoopOperation loop, Step step, HashSet<ISymbol> written, out IOperation? dataCondition)
     {
         dataCondition = null;
+        IOperation? condition = loop switch { IForLoopOperation f => f.Condition, IWhileLoopOperation w => w.Condition, _ => null };
         Poly? start = ValueOf(step.Variable) is NumberValue n ? n.Value : null;
         if (start is null || condition is null)
         {
@@ -89,7 +90,7 @@ internal sealed partial class MethodAnalyzer
             }
 
             // The bound must not change while the loop runs.
-            Poly? bound = ReadsAny(boundOperation, written) ? null : _inputs.Number(boundOperation);
+            Poly? bound = ReadsAny(boundOperation, written) || ReadsMemberAssignedIn(boundOperation, loop) ? null : _inputs.Number(boundOperation);
             if (bound is null || bound.ContainsAtom(a => a is QuantityAtom q && _quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
             {
                 continue;
@@ -303,6 +304,32 @@ internal sealed partial class MethodAnalyzer
 
     private static bool ReadsAny(IOperation operation, HashSet<ISymbol> variables) =>
         operation.DescendantsAndSelf().Any(o => ReferencedVariable(o) is { } v && variables.Contains(v));
+
+    /// <summary>
+    /// True when <paramref name="bound"/> reads a field or property that <paramref name="loop"/>
+    /// assigns (<c>for (i = 0; i &lt; _count; i++) { … _count++; }</c>): the bound read before the
+    /// loop is then not its trip count. Writes made by callees are not seen here.
+    /// </summary>
+    private static bool ReadsMemberAssignedIn(IOperation bound, IOperation loop)
+    {
+        var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (IOperation operation in loop.DescendantsAndSelf())
+        {
+            IOperation? target = operation switch
+            {
+                IAssignmentOperation a => a.Target,
+                IIncrementOrDecrementOperation i => i.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
+                _ => null,
+            };
+            if (target is IMemberReferenceOperation { Member: var member })
+            {
+                assigned.Add(member);
+            }
+        }
+
+        return assigned.Count > 0 && bound.DescendantsAndSelf().Any(o => o is IMemberReferenceOperation { Member: var m } && assigned.Contains(m));
+    }
 
     /// <summary><c>v = m + delta</c> where m is a local that <paramref name="body"/> sets only to the midpoint of lo and hi.</summary>
     private static bool IsMidPlus(IOperation write, int delta, IOperation body, ISymbol lo, ISymbol hi)
