@@ -315,14 +315,7 @@ internal sealed partial class MethodAnalyzer
         var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (IOperation operation in loop.DescendantsAndSelf())
         {
-            IOperation? target = operation switch
-            {
-                IAssignmentOperation a => a.Target,
-                IIncrementOrDecrementOperation i => i.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
-                _ => null,
-            };
-            if (target is IMemberReferenceOperation { Member: var member })
+            if (AssignedTarget(operation) is IMemberReferenceOperation { Member: var member })
             {
                 assigned.Add(member);
             }
@@ -535,6 +528,15 @@ internal sealed partial class MethodAnalyzer
         return result;
     }
 
+    /// <summary>What <paramref name="operation"/> assigns: an assignment's target, a <c>++</c>/<c>--</c> operand, a ref/out argument; else null.</summary>
+    private static IOperation? AssignedTarget(IOperation operation) => operation switch
+    {
+        IAssignmentOperation a => a.Target,
+        IIncrementOrDecrementOperation i => i.Target,
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
+        _ => null,
+    };
+
     /// <summary>The operations inside <paramref name="scope"/> that assign <paramref name="variable"/>.</summary>
     private static List<IOperation> WritesTo(IOperation? scope, ISymbol variable)
     {
@@ -546,14 +548,7 @@ internal sealed partial class MethodAnalyzer
 
         foreach (IOperation operation in scope.DescendantsAndSelf())
         {
-            IOperation? target = operation switch
-            {
-                IAssignmentOperation a => a.Target,
-                IIncrementOrDecrementOperation i => i.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
-                _ => null,
-            };
-            if (target is not null && SymbolEqualityComparer.Default.Equals(ReferencedVariable(target), variable))
+            if (AssignedTarget(operation) is { } target && SymbolEqualityComparer.Default.Equals(ReferencedVariable(target), variable))
             {
                 writes.Add(operation);
             }

@@ -535,14 +535,7 @@ internal sealed partial class MethodAnalyzer
         var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (IOperation operation in scope.DescendantsAndSelf())
         {
-            IOperation? target = operation switch
-            {
-                IAssignmentOperation a => a.Target,
-                IIncrementOrDecrementOperation i => i.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } arg => arg.Value,
-                IVariableDeclaratorOperation => null,
-                _ => null,
-            };
+            IOperation? target = AssignedTarget(operation);
             if (operation is IVariableDeclaratorOperation declarator)
             {
                 written.Add(declarator.Symbol);
