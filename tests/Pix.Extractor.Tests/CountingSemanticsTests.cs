@@ -241,6 +241,25 @@ static class C
         Assert.DoesNotContain(model.Quantities, q => q.Kind == QuantityKind.State);
     }
 
+    [Fact]
+    public void Bound_a_called_local_function_assigns_is_not_the_trip_count()
+    {
+        // Grow() moves n on each call: entered with n = 3 the loop runs 1000 times, not 3.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) { Grow(); s += i; }
+        return s;
+        void Grow() { if (n < 1000) n++; }
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.Contains(model.Quantities, q => q.Kind == QuantityKind.Pcv && q.Bound is null);
+    }
+
     private static Term LoopTerm(InterfaceModel model) =>
         model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over", StringComparison.Ordinal));
 }

@@ -90,7 +90,7 @@ internal sealed partial class MethodAnalyzer
             }
 
             // The bound must not change while the loop runs.
-            Poly? bound = ReadsAny(boundOperation, written) || ReadsMemberAssignedIn(boundOperation, loop) ? null : _inputs.Number(boundOperation);
+            Poly? bound = ReadsAny(boundOperation, written) || ReadsMemberAssignedIn(boundOperation, loop) || ReadsCapturedWrittenByCallee(boundOperation, loop) ? null : _inputs.Number(boundOperation);
             if (bound is null || bound.ContainsAtom(a => a is QuantityAtom q && _quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
             {
                 continue;
@@ -526,6 +526,40 @@ internal sealed partial class MethodAnalyzer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// True when <paramref name="bound"/> reads a local that a local function or lambda declared
+    /// outside <paramref name="loop"/> assigns, and the loop calls a local function or a delegate
+    /// (<c>for (i &lt; n) Grow(); … void Grow() => n++;</c>): the call may move the bound.
+    /// </summary>
+    private static bool ReadsCapturedWrittenByCallee(IOperation bound, IOperation loop)
+    {
+        bool calls = loop.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction or MethodKind.DelegateInvoke });
+        if (!calls)
+        {
+            return false;
+        }
+
+        IOperation root = loop;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (IOperation function in root.DescendantsAndSelf().Where(o => o is ILocalFunctionOperation or IAnonymousFunctionOperation))
+        {
+            foreach (IOperation operation in function.DescendantsAndSelf())
+            {
+                if (AssignedTarget(operation) is { } target && ReferencedVariable(target) is { } variable)
+                {
+                    captured.Add(variable);
+                }
+            }
+        }
+
+        return ReadsAny(bound, captured);
     }
 
     /// <summary>What <paramref name="operation"/> assigns: an assignment's target, a <c>++</c>/<c>--</c> operand, a ref/out argument; else null.</summary>
