@@ -51,7 +51,7 @@ foreach (int k in Enumerable.Range(0, maxMultiplies + 1).OrderBy(k => (k * 7) % 
 
 (double trimmedSlope, double trimmedWorst) = Fit(trimmed);
 (double windowedSlope, double windowedWorst) = Fit(windowed);
-Console.WriteLine(fenced ? "fenced: an LFENCE after the first timestamp" : "unfenced: the driver to the seventeenth session");
+Console.WriteLine(fenced ? "fenced: an LFENCE after the first timestamp and before the second (the driver since)" : "unfenced: the driver to the seventeenth session");
 Console.WriteLine(" k   trimmed  windowed   (ns over k = 0)");
 for (int k = 0; k <= maxMultiplies; k++)
 {
@@ -93,6 +93,11 @@ double[] Time(int k, int count, bool fenced)
         }
 
         sink += Chain((ulong)i | 1, k);
+        if (fenced)
+        {
+            Sse2.LoadFence();
+        }
+
         lengths[i] = (Stopwatch.GetTimestamp() - start) * ticksToNs;
     }
 

@@ -114,7 +114,7 @@ public static class PerPacketMeasurement
             touched += workload.TouchHeaders(index);
             long start = StartTimestamp();
             scenario.Process(index);
-            latencies[i] = (Stopwatch.GetTimestamp() - start) * ticksToNs;
+            latencies[i] = (EndTimestamp() - start) * ticksToNs;
         }
 
         s_touchedSink = touched;
@@ -124,22 +124,37 @@ public static class PerPacketMeasurement
     /// <summary>
     /// The timestamp a timed region starts at, fenced: no instruction after it starts until it has completed.
     /// <see cref="Stopwatch.GetTimestamp"/> reads the TSC early and then converts it (a multiply, a shift, the vDSO's
-    /// sequence check: tens of cycles that wait on the TSC read); unfenced, the packet's own work runs beside that
-    /// conversion, and a packet's first 5-10 ns were hidden in the empty region the driver subtracts
-    /// (bench/Pix.TimerFloor: a chain of dependent multiplies read nothing until it was 10-13 ns long). The region's
-    /// end needs no fence of its own: the vDSO orders its TSC read after every earlier instruction (LFENCE; RDTSC).
-    /// Where there is no LFENCE the region is unfenced, as <see cref="Measurement"/>'s latency mode is.
+    /// sequence check: tens of cycles that wait on the TSC read); unfenced, the packet's own work ran beside that
+    /// conversion and was hidden in the empty region the driver subtracts (bench/Pix.TimerFloor). Where there is no
+    /// LFENCE the region is unfenced, as <see cref="Measurement"/>'s latency mode is.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static long StartTimestamp()
     {
         long start = Stopwatch.GetTimestamp();
+        Fence();
+        return start;
+    }
+
+    /// <summary>
+    /// The timestamp a timed region ends at, fenced before: the vDSO orders its own TSC read after every earlier
+    /// instruction, but not the call, the sequence load and the branches that lead to it, which ran beside the
+    /// packet's last instructions (with only the start fenced, a chain of multiplies still read nothing up to 6 ns).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long EndTimestamp()
+    {
+        Fence();
+        return Stopwatch.GetTimestamp();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Fence()
+    {
         if (System.Runtime.Intrinsics.X86.Sse2.IsSupported)
         {
             System.Runtime.Intrinsics.X86.Sse2.LoadFence();
         }
-
-        return start;
     }
 
     /// <summary>
@@ -215,7 +230,7 @@ public static class PerPacketMeasurement
             for (int i = 0; i < samples[r].Length; i++)
             {
                 long start = StartTimestamp();
-                samples[r][i] = (Stopwatch.GetTimestamp() - start) * ticksToNs;
+                samples[r][i] = (EndTimestamp() - start) * ticksToNs;
             }
         }
 
