@@ -34,29 +34,8 @@ public static class Statistics
             throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be a non-negative number.");
         }
 
-        if (repetitions.Length == 0)
+        return PerItem(repetitions, column =>
         {
-            return Array.Empty<double>();
-        }
-
-        var means = new double[repetitions[0].Length];
-        // Checked before the items are walked: a first repetition that timed none walks no item.
-        foreach (double[] repetition in repetitions)
-        {
-            if (repetition.Length != means.Length)
-            {
-                throw new ArgumentException("Every repetition must time the same items.", nameof(repetitions));
-            }
-        }
-
-        var column = new double[repetitions.Length];
-        for (int i = 0; i < means.Length; i++)
-        {
-            for (int r = 0; r < repetitions.Length; r++)
-            {
-                column[r] = repetitions[r][i];
-            }
-
             double median = Median(column);
             double sum = 0;
             int kept = 0;
@@ -69,10 +48,8 @@ public static class Statistics
                 }
             }
 
-            means[i] = sum / kept;
-        }
-
-        return means;
+            return sum / kept;
+        });
     }
 
     /// <summary>
@@ -96,30 +73,9 @@ public static class Statistics
     public static double[] TrimmedMeanPerItem(double[][] repetitions)
     {
         ArgumentNullException.ThrowIfNull(repetitions);
-        if (repetitions.Length == 0)
-        {
-            return Array.Empty<double>();
-        }
-
         int trim = (repetitions.Length - 1) / 3;
-        var means = new double[repetitions[0].Length];
-        // Checked before the items are walked: a first repetition that timed none walks no item.
-        foreach (double[] repetition in repetitions)
+        return PerItem(repetitions, column =>
         {
-            if (repetition.Length != means.Length)
-            {
-                throw new ArgumentException("Every repetition must time the same items.", nameof(repetitions));
-            }
-        }
-
-        var column = new double[repetitions.Length];
-        for (int i = 0; i < means.Length; i++)
-        {
-            for (int r = 0; r < repetitions.Length; r++)
-            {
-                column[r] = repetitions[r][i];
-            }
-
             Array.Sort(column);
             double sum = 0;
             for (int r = trim; r < column.Length - trim; r++)
@@ -127,10 +83,40 @@ public static class Statistics
                 sum += column[r];
             }
 
-            means[i] = sum / (column.Length - 2 * trim);
+            return sum / (column.Length - 2 * trim);
+        });
+    }
+
+    // Per item, reduce(its values over the repetitions); the column passed is reused from item to item and may be reordered.
+    private static double[] PerItem(double[][] repetitions, Func<double[], double> reduce)
+    {
+        if (repetitions.Length == 0)
+        {
+            return Array.Empty<double>();
         }
 
-        return means;
+        var results = new double[repetitions[0].Length];
+        // Checked before the items are walked: a first repetition that timed none walks no item.
+        foreach (double[] repetition in repetitions)
+        {
+            if (repetition.Length != results.Length)
+            {
+                throw new ArgumentException("Every repetition must time the same items.", nameof(repetitions));
+            }
+        }
+
+        var column = new double[repetitions.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            for (int r = 0; r < repetitions.Length; r++)
+            {
+                column[r] = repetitions[r][i];
+            }
+
+            results[i] = reduce(column);
+        }
+
+        return results;
     }
 
     /// <summary>
