@@ -6,7 +6,7 @@ namespace Pix.Samples.NetworkFunctions.Driver;
 
 /// <summary>What <see cref="PerPacketMeasurement.Run"/> measured for one scenario.</summary>
 /// <param name="PacketsPerSecond">Measured packets per second over whole replays, without per-packet timers.</param>
-/// <param name="PerPacketNs">Per measured packet, a trimmed mean over repetitions of its timed latency (timer overhead included): see <see cref="Statistics.TrimmedMeanPerItem"/> for why a mean.</param>
+/// <param name="PerPacketNs">Per measured packet, the mean over repetitions of its timed latency (timer overhead included), without readings more than <see cref="PerPacketMeasurement.OutlierWindowSteps"/> clock steps from the packet's median: see <see cref="Statistics.WindowedMeanPerItem"/> for why.</param>
 /// <param name="TimerOverheadNs">Cost of an empty timed region, estimated as the packets are (<see cref="PerPacketMeasurement.TimerOverhead"/>), for reading <paramref name="PerPacketNs"/>.</param>
 /// <param name="Repetitions">Timed replays of the workload.</param>
 /// <param name="SharedRepetitions">Of those, the ones that never got the core to themselves (<see cref="Measurement.IsCoreShared"/>).</param>
@@ -86,7 +86,7 @@ public static class PerPacketMeasurement
         }
 
         MachineState? stateAfter = stateAgainst is null ? null : MachineState.Probe(stateAgainst);
-        double[] perPacket = Statistics.TrimmedMeanPerItem(samples);
+        double[] perPacket = Statistics.WindowedMeanPerItem(samples, OutlierWindowNs);
         double best = double.MaxValue;
         for (int r = 0; r < repetitions; r++)
         {
@@ -112,13 +112,49 @@ public static class PerPacketMeasurement
             // classified it: its headers are in the cache. Without this, the workload's tens of
             // megabytes of frames make every packet start with a miss that belongs to the driver.
             touched += workload.TouchHeaders(index);
-            long start = Stopwatch.GetTimestamp();
+            long start = StartTimestamp();
             scenario.Process(index);
-            latencies[i] = (Stopwatch.GetTimestamp() - start) * ticksToNs;
+            latencies[i] = (EndTimestamp() - start) * ticksToNs;
         }
 
         s_touchedSink = touched;
         return latencies;
+    }
+
+    /// <summary>
+    /// The timestamp a timed region starts at, fenced: no instruction after it starts until it has completed.
+    /// <see cref="Stopwatch.GetTimestamp"/> reads the TSC early and then converts it (a multiply, a shift, the vDSO's
+    /// sequence check: tens of cycles that wait on the TSC read); unfenced, the packet's own work ran beside that
+    /// conversion and was hidden in the empty region the driver subtracts (bench/Pix.TimerFloor). Where there is no
+    /// LFENCE the region is unfenced, as <see cref="Measurement"/>'s latency mode is.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long StartTimestamp()
+    {
+        long start = Stopwatch.GetTimestamp();
+        Fence();
+        return start;
+    }
+
+    /// <summary>
+    /// The timestamp a timed region ends at, fenced before: the vDSO orders its own TSC read after every earlier
+    /// instruction, but not the call, the sequence load and the branches that lead to it, which ran beside the
+    /// packet's last instructions (with only the start fenced, a chain of multiplies still read nothing up to 6 ns).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long EndTimestamp()
+    {
+        Fence();
+        return Stopwatch.GetTimestamp();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Fence()
+    {
+        if (System.Runtime.Intrinsics.X86.Sse2.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse2.LoadFence();
+        }
     }
 
     /// <summary>
@@ -147,9 +183,41 @@ public static class PerPacketMeasurement
         return (double)elapsed / Stopwatch.Frequency;
     }
 
+    /// <summary>How many of the clock's steps a repetition's reading may lie from the packet's median and still count.</summary>
+    public const int OutlierWindowSteps = 2;
+
+    private static double? s_clockStepNs;
+
+    /// <summary>
+    /// The step <see cref="Stopwatch.GetTimestamp"/> advances by, in ns, from 100,000 empty timed regions (measured once a process):
+    /// 10 ns on this AMD EPYC under KVM, where a tick is 1 ns.
+    /// </summary>
+    public static double ClockStepNs
+    {
+        get
+        {
+            if (s_clockStepNs is null)
+            {
+                double ticksToNs = 1e9 / Stopwatch.Frequency;
+                var lengths = new double[TimerRepetitions * TimerRegionsPerRound];
+                for (int i = 0; i < lengths.Length; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    lengths[i] = (Stopwatch.GetTimestamp() - start) * ticksToNs;
+                }
+
+                s_clockStepNs = Statistics.Step(lengths, ticksToNs);
+            }
+
+            return s_clockStepNs.Value;
+        }
+    }
+
+    private static double OutlierWindowNs => OutlierWindowSteps * ClockStepNs;
+
     /// <summary>
     /// The cost of an empty timed region, estimated as a packet's latency is: empty regions timed in
-    /// <see cref="TimerRepetitions"/> rounds, the trimmed mean per position over the rounds, the median of those,
+    /// <see cref="TimerRepetitions"/> rounds, the windowed mean per position over the rounds, the median of those,
     /// so that what the estimator does to a timed region's clock ticks it does to both alike.
     /// </summary>
     public static double TimerOverhead()
@@ -161,12 +229,12 @@ public static class PerPacketMeasurement
             samples[r] = new double[TimerRegionsPerRound];
             for (int i = 0; i < samples[r].Length; i++)
             {
-                long start = Stopwatch.GetTimestamp();
-                samples[r][i] = (Stopwatch.GetTimestamp() - start) * ticksToNs;
+                long start = StartTimestamp();
+                samples[r][i] = (EndTimestamp() - start) * ticksToNs;
             }
         }
 
-        return Statistics.Median(Statistics.TrimmedMeanPerItem(samples));
+        return Statistics.Median(Statistics.WindowedMeanPerItem(samples, OutlierWindowNs));
     }
 
     // As many rounds as the driver's default repetitions (Program.cs), for the same resolution of the mean.

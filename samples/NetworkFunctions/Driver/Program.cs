@@ -90,7 +90,7 @@ try
     double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
     Console.WriteLine($"profile: {profile.Name}; timer overhead: {timerNs:0.0} ns; dispatch = the same packets through an empty scenario (timer excluded)");
     Console.WriteLine($"caches simulated for the cold-load PCVs: {caches}");
-    Console.WriteLine("measured = median over packets of each packet's timed latency (a trimmed mean over the repetitions: the clock may step 10 ns) - timer - dispatch: what the entry point's interface describes");
+    Console.WriteLine($"measured = median over packets of each packet's timed latency (its mean over the repetitions, readings more than {PerPacketMeasurement.OutlierWindowSteps} clock steps of {PerPacketMeasurement.ClockStepNs:0.#} ns from its median dropped) - timer - dispatch: what the entry point's interface describes");
     Console.WriteLine($"shared = timed replays during which another hardware thread shared the core (each replayed up to {PerPacketMeasurement.MaxAttempts} times to get it alone)");
     Console.WriteLine(MachineStateReport.Legend);
     Console.WriteLine($"{"nf",-9} {"workload",-15} {"packets",8} {"Mpps",7} {"dispatch",9} {"measured",9} {"p99",9} {"predicted",10} {"error",7} {"shared",6} {"machine",-10}  PCVs induced (per measured packet)");
