@@ -156,6 +156,7 @@ public sealed partial class PerformanceInterfaceGenerator
                     writer.WriteLine($"throw new global::System.ArgumentNullException(nameof({method.ProfileParameter}));");
                 }
 
+                EmitPcvChecks(writer, method, names);
                 writer.WriteLine();
                 EmitPieces(writer, model, names, CostLayout.Create(model, NamesInScope(method, names)), result);
                 EmitHelpers(writer, names);
@@ -334,6 +335,29 @@ public sealed partial class PerformanceInterfaceGenerator
 
             writer.WriteLine($"/// <returns>The predicted latency on <paramref name=\"{method.ProfileParameter}\"/>.</returns>");
             writer.WriteLine($"/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"{method.ProfileParameter}\"/> is null.</exception>");
+            if (model.Pcvs.Count > 0)
+            {
+                writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A performance-critical variable is NaN, negative or infinite.</exception>");
+            }
+        }
+
+        /// <summary>
+        /// Rejects a PCV that is no count (NaN, negative, infinite), as <see cref="ModelEvaluator"/> does: NaN would otherwise
+        /// flow silently into the latency, a negative count would subtract. One range test per PCV, before any pricing.
+        /// </summary>
+        private static void EmitPcvChecks(SourceWriter writer, LatencyMethodSpec method, ExpressionWriter names)
+        {
+            foreach (Quantity pcv in method.Interface.Pcvs.Where(p => p.Bound is null).Concat(method.Interface.Pcvs.Where(p => p.Bound is not null)))
+            {
+                string name = names.PcvParameter(pcv.Name);
+                // Comparisons, not patterns: the companion compiles as C# 8. NaN fails both; null (the bound) passes.
+                string outOfRange = $"!({name} >= 0d && {name} < double.PositiveInfinity)";
+                writer.WriteLine();
+                using (writer.EmitBlock(pcv.Bound is null ? $"if ({outOfRange})" : $"if ({name} != null && {outOfRange})"))
+                {
+                    writer.WriteLine($"throw new global::System.ArgumentOutOfRangeException(nameof({name}), {name}, {ModelEvaluator.PcvRangeMessageLiteral});");
+                }
+            }
         }
 
         private static string Summary(InterfaceModel model)
