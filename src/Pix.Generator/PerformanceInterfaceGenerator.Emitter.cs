@@ -328,7 +328,7 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             writer.WriteLine($"/// <param name=\"{method.ProfileParameter}\">What each operation costs: <see cref=\"{ProfileType}.Reference\"/> or a calibrated profile.</param>");
-            foreach (Quantity pcv in model.Pcvs.Where(p => p.Bound is null).Concat(model.Pcvs.Where(p => p.Bound is not null)))
+            foreach (Quantity pcv in PcvsInSignatureOrder(model))
             {
                 writer.WriteLine($"/// <param name=\"{names.PcvParameter(pcv.Name).TrimStart('@')}\">Performance-critical variable: {Xml(Describer.Describe(pcv))}.</param>");
             }
@@ -341,13 +341,17 @@ public sealed partial class PerformanceInterfaceGenerator
             }
         }
 
+        /// <summary>The PCVs in the order of the companion's parameters: required ones (no known bound) first, then optional ones.</summary>
+        private static IEnumerable<Quantity> PcvsInSignatureOrder(InterfaceModel model) =>
+            model.Pcvs.Where(p => p.Bound is null).Concat(model.Pcvs.Where(p => p.Bound is not null));
+
         /// <summary>
         /// Rejects a PCV that is no count (NaN, negative, infinite), as <see cref="ModelEvaluator"/> does: NaN would otherwise
         /// flow silently into the latency, a negative count would subtract. One range test per PCV, before any pricing.
         /// </summary>
         private static void EmitPcvChecks(SourceWriter writer, LatencyMethodSpec method, ExpressionWriter names)
         {
-            foreach (Quantity pcv in method.Interface.Pcvs.Where(p => p.Bound is null).Concat(method.Interface.Pcvs.Where(p => p.Bound is not null)))
+            foreach (Quantity pcv in PcvsInSignatureOrder(method.Interface))
             {
                 string name = names.PcvParameter(pcv.Name);
                 // Comparisons, not patterns: the companion compiles as C# 8. NaN fails both; null (the bound) passes.
