@@ -156,6 +156,7 @@ public sealed partial class PerformanceInterfaceGenerator
                     writer.WriteLine($"throw new global::System.ArgumentNullException(nameof({method.ProfileParameter}));");
                 }
 
+                EmitPcvChecks(writer, method, names);
                 writer.WriteLine();
                 EmitPieces(writer, model, names, CostLayout.Create(model, NamesInScope(method, names)), result);
                 EmitHelpers(writer, names);
@@ -327,13 +328,40 @@ public sealed partial class PerformanceInterfaceGenerator
             }
 
             writer.WriteLine($"/// <param name=\"{method.ProfileParameter}\">What each operation costs: <see cref=\"{ProfileType}.Reference\"/> or a calibrated profile.</param>");
-            foreach (Quantity pcv in model.Pcvs.Where(p => p.Bound is null).Concat(model.Pcvs.Where(p => p.Bound is not null)))
+            foreach (Quantity pcv in PcvsInSignatureOrder(model))
             {
                 writer.WriteLine($"/// <param name=\"{names.PcvParameter(pcv.Name).TrimStart('@')}\">Performance-critical variable: {Xml(Describer.Describe(pcv))}.</param>");
             }
 
             writer.WriteLine($"/// <returns>The predicted latency on <paramref name=\"{method.ProfileParameter}\"/>.</returns>");
             writer.WriteLine($"/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"{method.ProfileParameter}\"/> is null.</exception>");
+            if (model.Pcvs.Count > 0)
+            {
+                writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A performance-critical variable is NaN, negative or infinite.</exception>");
+            }
+        }
+
+        /// <summary>The PCVs in the order of the companion's parameters: required ones (no known bound) first, then optional ones.</summary>
+        private static IEnumerable<Quantity> PcvsInSignatureOrder(InterfaceModel model) =>
+            model.Pcvs.Where(p => p.Bound is null).Concat(model.Pcvs.Where(p => p.Bound is not null));
+
+        /// <summary>
+        /// Rejects a PCV that is no count (NaN, negative, infinite), as <see cref="ModelEvaluator"/> does: NaN would otherwise
+        /// flow silently into the latency, a negative count would subtract. One range test per PCV, before any pricing.
+        /// </summary>
+        private static void EmitPcvChecks(SourceWriter writer, LatencyMethodSpec method, ExpressionWriter names)
+        {
+            foreach (Quantity pcv in PcvsInSignatureOrder(method.Interface))
+            {
+                string name = names.PcvParameter(pcv.Name);
+                // Comparisons, not patterns: the companion compiles as C# 8. NaN fails both; null (the bound) passes.
+                string outOfRange = $"!({name} >= 0d && {name} < double.PositiveInfinity)";
+                writer.WriteLine();
+                using (writer.EmitBlock(pcv.Bound is null ? $"if ({outOfRange})" : $"if ({name} != null && {outOfRange})"))
+                {
+                    writer.WriteLine($"throw new global::System.ArgumentOutOfRangeException(nameof({name}), {name}, {ModelEvaluator.PcvRangeMessageLiteral});");
+                }
+            }
         }
 
         private static string Summary(InterfaceModel model)

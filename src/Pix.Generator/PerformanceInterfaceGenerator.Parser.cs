@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Pix.Extraction;
 using Pix.Extraction.Caching;
+using Pix.Extraction.Inputs;
 using Pix.Generator.Model;
 using Pix.Model;
 using Pix.Targets;
@@ -422,10 +423,17 @@ public sealed partial class PerformanceInterfaceGenerator
             return false;
         }
 
-        /// <summary><c>hw</c>, unless the method already has a parameter or a type parameter of that name (CS0412).</summary>
+        /// <summary>
+        /// <c>hw</c>, unless the method already has a parameter or a type parameter of that name (CS0412), or its type a captured
+        /// primary-constructor parameter of that name, which the companion may read (a profile parameter would hide it).
+        /// </summary>
         private static string ProfileParameterName(IMethodSymbol method)
         {
-            var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(method.TypeParameters.Select(t => t.Name)), StringComparer.Ordinal);
+            var taken = new HashSet<string>(
+                method.Parameters.Select(p => p.Name)
+                    .Concat(method.TypeParameters.Select(t => t.Name))
+                    .Concat(PrimaryConstructorParameters.ReadableBy(method).Select(p => p.Name)),
+                StringComparer.Ordinal);
             foreach (string candidate in new[] { "hw", "profile", "hardwareProfile" })
             {
                 if (!taken.Contains(candidate))

@@ -90,6 +90,7 @@ internal static class ModelAssembler
     {
         { RootKind: AccessRootKind.Parameter } p => p.Ordinal,
         { RootKind: AccessRootKind.This } => 10_000,
+        { RootKind: AccessRootKind.Captured } => 15_000,
         { RootKind: AccessRootKind.Static } => 20_000,
         _ => 30_000,
     };

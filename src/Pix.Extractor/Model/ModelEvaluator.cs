@@ -15,8 +15,10 @@ public static class ModelEvaluator
     /// PCVs without a value take their bound.
     /// </summary>
     /// <exception cref="ArgumentException">A quantity needed has no value and no bound.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A PCV's value is NaN, negative or infinite (as the generated companion).</exception>
     public static Latency Evaluate(InterfaceModel model, IReadOnlyDictionary<string, double> values, HardwareProfile hw)
     {
+        CheckPcvs(model, values);
         Piece piece = SelectPiece(model, values);
         double ns = 0;
         foreach (Term term in piece.Terms)
@@ -25,6 +27,28 @@ public static class ModelEvaluator
         }
 
         return new Latency(ns);
+    }
+
+    /// <summary>Why a PCV's value was refused: the message of the generated companion's check and of <see cref="CheckPcvs"/>.</summary>
+    public const string PcvRangeMessage = "A performance-critical variable counts iterations or items: a finite number, zero or more.";
+
+    /// <summary><see cref="PcvRangeMessage"/> as a C# literal, for the generator.</summary>
+    internal const string PcvRangeMessageLiteral = "\"" + PcvRangeMessage + "\"";
+
+    /// <summary>
+    /// Refuses a PCV value that is no count: NaN (which would make the latency NaN silently), negative or infinite. Inputs
+    /// (sizes, values) come from real objects and are not checked; a PCV is what a caller types in.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Naming the PCV.</exception>
+    public static void CheckPcvs(InterfaceModel model, IReadOnlyDictionary<string, double> values)
+    {
+        foreach (Quantity pcv in model.Pcvs)
+        {
+            if (values.TryGetValue(pcv.Name, out double value) && !(value >= 0 && value < double.PositiveInfinity))
+            {
+                throw new ArgumentOutOfRangeException(nameof(values), value, $"{PcvRangeMessage} '{pcv.Name}' ({pcv.Description}) was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+        }
     }
 
     /// <summary>The first piece whose guard holds for <paramref name="values"/>.</summary>

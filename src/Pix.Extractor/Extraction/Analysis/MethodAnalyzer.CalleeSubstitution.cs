@@ -253,8 +253,25 @@ internal sealed partial class MethodAnalyzer
                 // new T(…) has no receiver: the constructor's 'this' is the new object, which no input of the
                 // caller describes (mapping it to the caller's 'this' named the caller's fields, or 'this' in a static method).
                 : _call.Method.MethodKind == MethodKind.Constructor || _caller._method.IsStatic ? null : new ObjectValue(AccessPath.This, null, InputResolver.SizeMemberOf(_caller._method.ContainingType)),
+            AccessRootKind.Captured => CapturedInCaller(path.RootText),
             _ => NamesCalleeTypeParameter(path.RootText) ? null : new ObjectValue(AccessPath.Static(path.RootText), null),
         };
+
+        /// <summary>
+        /// A callee's captured primary-constructor parameter, as the caller sees it: the caller's own value of it when the call is
+        /// on the caller's 'this' and of the caller's type (whose parameter it then is), none otherwise (another instance's, or a
+        /// base type's: no companion of the caller could read it).
+        /// </summary>
+        private SymbolicValue? CapturedInCaller(string name)
+        {
+            INamedTypeSymbol? callerType = _caller._method.ContainingType;
+            bool sameInstance = _call.Instance is { } instance && _caller._inputs.Resolve(instance) is ObjectValue { Path: { RootKind: AccessRootKind.This, Steps.Count: 0 } };
+            return sameInstance && callerType is not null
+                && SymbolEqualityComparer.Default.Equals(_call.Method.ContainingType?.OriginalDefinition, callerType.OriginalDefinition)
+                && PrimaryConstructorParameters.Named(callerType, name) is { } parameter
+                ? _caller.ValueOf(parameter)
+                : null;
+        }
 
         /// <summary>
         /// True when a static root (<c>EqualityComparer&lt;T&gt;.Default</c>) names a type parameter of the callee that is not

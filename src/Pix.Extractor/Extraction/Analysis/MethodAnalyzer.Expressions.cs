@@ -59,6 +59,9 @@ internal sealed partial class MethodAnalyzer
                 return DependencyFlow.None;
             case ILocalReferenceOperation local:
                 return _region.Read(local.Local);
+            case IParameterReferenceOperation parameter when PrimaryConstructorParameters.IsCapturedRead(parameter):
+                // primctor: compiled to a field of `this`, so read as one (FieldRead of this.field).
+                return Then(_region.Read(parameter.Parameter), OperationVector.Of((OperationClass.Load, 1)));
             case IParameterReferenceOperation parameter:
                 return _region.Read(parameter.Parameter);
             case IFieldReferenceOperation field:

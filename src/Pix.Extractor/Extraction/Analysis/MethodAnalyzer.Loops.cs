@@ -438,7 +438,8 @@ internal sealed partial class MethodAnalyzer
         return operation switch
         {
             ILocalReferenceOperation l => l.Local,
-            IParameterReferenceOperation p => p.Parameter,
+            // primctor: a captured primary-constructor parameter is a field of `this`, whose checks a field's loop keeps too.
+            IParameterReferenceOperation p when !PrimaryConstructorParameters.IsCapturedRead(p) => p.Parameter,
             _ => null,
         };
     }

@@ -32,7 +32,8 @@ internal sealed partial class MethodAnalyzer
     {
         _session = session;
         _method = method;
-        _quantities = new QuantityTable(method.Parameters.Select(p => p.Name));
+        // A PCV must not take a captured primary-constructor parameter's name either: as a companion parameter it would hide it.
+        _quantities = new QuantityTable(method.Parameters.Concat(PrimaryConstructorParameters.ReadableBy(method)).Select(p => p.Name));
         _returnPaths = new ReturnPaths(method);
         _region = new ChainRegion(isLoopBody: false, path => _paths.ObserveLongest(path));
         _inputs = new InputResolver(
@@ -104,6 +105,15 @@ internal sealed partial class MethodAnalyzer
             if (_inputs.Parameter(parameter) is { } value)
             {
                 _environment[parameter] = value;
+            }
+        }
+
+        // Captured primary-constructor parameters are bound like parameters, so that a write in the body replaces them as it does a local's.
+        foreach (IParameterSymbol captured in PrimaryConstructorParameters.ReadableBy(_method))
+        {
+            if (_inputs.Captured(captured) is { } value)
+            {
+                _environment[captured] = value;
             }
         }
     }

@@ -13,6 +13,12 @@ internal enum AccessRootKind
     This,
     /// <summary>A static member of a type (the type's <c>global::</c> name is the root's text).</summary>
     Static,
+    /// <summary>
+    /// A primary-constructor parameter of the method's type, captured by its instance members (the parameter's name is the
+    /// root's text, its ordinal the ordinal): state of the instance, which the companion reads by that name, as the method
+    /// does (see <see cref="PrimaryConstructorParameters"/>).
+    /// </summary>
+    Captured,
 }
 
 /// <summary>What a step of an access path reads.</summary>
@@ -39,6 +45,8 @@ internal sealed record AccessPath(AccessRootKind RootKind, int Ordinal, string R
     public static AccessPath Parameter(int ordinal, string name) => new(AccessRootKind.Parameter, ordinal, name, new AccessStep[0]);
 
     public static AccessPath This { get; } = new(AccessRootKind.This, -1, "this", new AccessStep[0]);
+
+    public static AccessPath Captured(IParameterSymbol parameter) => new(AccessRootKind.Captured, parameter.Ordinal, parameter.Name, new AccessStep[0]);
 
     public static AccessPath Static(string globalTypeName) => new(AccessRootKind.Static, -1, globalTypeName, new AccessStep[0]);
 

@@ -233,6 +233,9 @@ internal sealed class InputResolver
         return ValueOfPath(AccessPath.Parameter(parameter.Ordinal, parameter.Name), parameter.Type);
     }
 
+    /// <summary>The value at entry of a primary-constructor parameter the method may read (see <see cref="PrimaryConstructorParameters"/>).</summary>
+    public SymbolicValue? Captured(IParameterSymbol parameter) => ValueOfPath(AccessPath.Captured(parameter), parameter.Type);
+
     private SymbolicValue? Property(IPropertyReferenceOperation reference)
     {
         IPropertySymbol property = reference.Property;

@@ -116,6 +116,12 @@ internal sealed class QuantityTable
                 break;
         }
 
+        if (path.RootKind == AccessRootKind.Captured)
+        {
+            // Where it comes from: the name alone reads like one of the method's parameters.
+            description += $" ({path.RootText}: primary-constructor parameter)";
+        }
+
         // An input may carry a parameter's own name (n); only PCVs must avoid those (they become parameters).
         var info = new QuantityInfo(Unique(name, avoidParameters: false), kind, expression, description, path, _byName.Count);
         _byName[info.Name] = info;
