@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Pix.Extraction;
+using Pix.Extraction.Analysis;
 using Pix.Extraction.Caching;
 using Pix.Model;
 using Pix.Testing;
@@ -171,6 +172,25 @@ public class CalleeSummaryReuseTests
 
         // Every fresh analysis of Shared adds a record; the later callers replayed the first one.
         Assert.Single(SummaryStore.Find(compilation, Options, Method("Shared")));
+    }
+
+    [Fact]
+    public void A_method_keeps_a_record_for_each_of_sixteen_contexts()
+    {
+        // Four records per method dropped the fifth and later contexts' (a depth, a callee memoised from another
+        // record), and every later meeting in them analysed the method again (docs/robustness.md, "Eighteenth session").
+        Compilation compilation = TestCompilation.Create(new[] { Extraction.Usings + Source });
+        IMethodSymbol shared = compilation.GetTypeByMetadataName("C")!.GetMembers("Shared").OfType<IMethodSymbol>().Single();
+        InterfaceExtractor.Extract(shared, compilation, Options, CancellationToken.None);
+        SummaryRecord record = Assert.Single(SummaryStore.Find(compilation, Options, shared));
+        for (int i = 1; i < 20; i++)
+        {
+            SummaryStore.Add(compilation, Options, shared, new SummaryRecord(record.Summary, record.Events));
+        }
+
+        IReadOnlyList<SummaryRecord> kept = SummaryStore.Find(compilation, Options, shared);
+        Assert.Equal(16, kept.Count);
+        Assert.Same(record, kept[0]); // the first kept, later ones dropped: a look-up tries them in the order they came
     }
 
     [Fact]

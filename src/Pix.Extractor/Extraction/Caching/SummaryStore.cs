@@ -15,8 +15,11 @@ namespace Pix.Extraction.Caching;
 /// </summary>
 internal static class SummaryStore
 {
-    // A method met in several contexts (call depths, recursion) keeps a record for each, up to this many.
-    private const int MaxRecordsPerMethod = 4;
+    // A method met in several contexts (call depths, recursion, callees memoised from other records) keeps a record
+    // for each, up to this many. Four dropped the fifth and later contexts' records, and each later meeting in them
+    // analysed the method again: on Newtonsoft.Json 1,273 look-ups found four records and 486 more than four once
+    // the cap was 16 (docs/robustness.md, "Eighteenth session"); a look-up walks them until one replays.
+    private const int MaxRecordsPerMethod = 16;
 
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ExtractionOptions, ConcurrentDictionary<IMethodSymbol, SummaryRecord[]>>> s_byCompilation = new();
 
