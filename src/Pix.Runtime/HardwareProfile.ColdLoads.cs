@@ -49,17 +49,28 @@ public sealed partial class HardwareProfile
     /// <summary>
     /// What one cold load in a structure of <paramref name="footprintBytes"/> bytes that memory served (it missed the last
     /// cache level too) costs on top of the <see cref="OperationClass.Load"/> and the <see cref="ColdLoadNs"/> it is
-    /// already counted as: <c><see cref="MemoryPlateauNs"/> − Load latency − <see cref="ColdLoadNs"/>(footprint)</c>,
-    /// never below 0 (a structure far larger than the L3's reach already pays memory at its footprint). 0 when the
-    /// profile knows no memory plateau (no L2 size, no curve, or a curve that measured no memory level): such a profile
-    /// prices the loads a <c>PixHint.ColdLoads</c> hint's <c>{name}FromMemory</c> PCV counts at the footprint, as Pix did
-    /// before it. Never NaN: a NaN or non-positive footprint reads as the curve's smallest set, as in <see cref="LoadNs"/>.
+    /// already counted as: <c><see cref="MemoryServedLoadNs"/>(footprint) − Load latency − <see cref="ColdLoadNs"/>(footprint)</c>,
+    /// never below 0. 0 when the profile knows no price for a load memory served (see <see cref="MemoryServedLoadNs"/>):
+    /// such a profile prices the loads a <c>PixHint.ColdLoads</c> hint's <c>{name}FromMemory</c> PCV counts at the
+    /// footprint. Never NaN: a NaN or non-positive footprint reads as the curve's smallest set, as in <see cref="LoadNs"/>.
     /// </summary>
     /// <param name="footprintBytes">The structure's size in bytes.</param>
     public double MemoryLoadNs(double footprintBytes) =>
-        MemoryPlateauNs is { } memoryNs
+        MemoryServedLoadNs(footprintBytes) is { } memoryNs
             ? Math.Max(0, memoryNs - LatencyNs(OperationClass.Load) - ColdLoadNs(footprintBytes))
             : 0;
+
+    /// <summary>
+    /// What one load memory served in a structure of <paramref name="footprintBytes"/> bytes costs in all, the load
+    /// included. With the calibrated <see cref="MemoryLatencyNs"/> (walk-free): that latency, or the curve at the
+    /// footprint where the curve reads more (<c>max(MemoryLatencyNs, LoadNs(footprint))</c>): a chase can only cost more
+    /// than a load memory serves when it pays page walks too, so past <see cref="PageWalkOnsetBytes"/> the curve's excess
+    /// is the walks' share, and inside it a table's pages stay in the TLB and no walk is charged. Without it, today's
+    /// fixed point: <see cref="MemoryPlateauNs"/>, whatever the footprint. Null when neither is known.
+    /// </summary>
+    /// <param name="footprintBytes">The structure's size in bytes.</param>
+    public double? MemoryServedLoadNs(double footprintBytes) =>
+        _memoryLatencyNs is { } walkFreeNs ? Math.Max(walkFreeNs, LoadNs(footprintBytes)) : MemoryPlateauNs;
 
     /// <summary>A copy of this profile with its machine description replaced (e.g. without its L2 size, to price as older models did).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="machine"/> is null.</exception>
@@ -68,6 +79,7 @@ public sealed partial class HardwareProfile
         {
             _memoryLoads = _memoryLoads,
             _issueWidth = _issueWidth,
+            _memoryLatencyNs = _memoryLatencyNs,
         };
 
     /// <summary>

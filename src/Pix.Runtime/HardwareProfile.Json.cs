@@ -22,6 +22,8 @@ namespace Pix;
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
 //   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
+//   "memoryLatencyNs": 104.2                          optional (a load memory serves, without page walks;
+//                                                      absent: such loads price at the curve's plateau)
 // }
 //
 // Classes are keyed by name, not number, so reordering the enum never silently misprices a file.
@@ -158,6 +160,12 @@ public sealed partial class HardwareProfile
             w.WriteEndArray();
         }
 
+        if (_memoryLatencyNs is { } memoryLatencyNs)
+        {
+            // Written only when measured, so a profile from before the kernel keeps its old text.
+            w.WriteNumber("memoryLatencyNs", memoryLatencyNs);
+        }
+
         w.WriteEndObject();
         return w.ToString();
     }
@@ -187,7 +195,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads", "memoryLatencyNs");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings", "l2CacheBytes");
@@ -244,6 +252,11 @@ public sealed partial class HardwareProfile
         if (root.Object["issueWidth"] is not (null or JsonNull))
         {
             profile = profile.WithIssueWidth(ReadIssueWidth(root));
+        }
+
+        if (root.Object["memoryLatencyNs"] is not (null or JsonNull))
+        {
+            profile = profile.WithMemoryLatency(RequirePrice(root, "memoryLatencyNs"));
         }
 
         return profile;

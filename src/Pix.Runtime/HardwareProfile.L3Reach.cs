@@ -64,4 +64,41 @@ public sealed partial class HardwareProfile
     /// <see cref="EffectiveL3Bytes"/> is.
     /// </summary>
     public double? MemoryPlateauNs => EffectiveL3Bytes is { } l3Bytes ? LoadNs(4 * l3Bytes) : null;
+
+    /// <summary>
+    /// The working set (bytes) from which the memory-level curve reads more than <see cref="MemoryLatencyNs"/>, a load
+    /// memory serves without a page walk: where its chase, a load per line spread over that many bytes, must be paying
+    /// walks, so where the TLB's reach has ended as the curve shows it (interpolated in log2 of the size, as
+    /// <see cref="LoadNs"/> reads the curve). An upper bound: a curve point beyond the reach that the last cache level
+    /// still serves in part reads less than memory with its walks. Null without the latency or a curve, or when the
+    /// curve never reads more than it (no walks measured).
+    /// </summary>
+    public double? PageWalkOnsetBytes
+    {
+        get
+        {
+            MemoryLoadLatency[] curve = _memoryLoads;
+            if (_memoryLatencyNs is not { } walkFreeNs || curve.Length == 0)
+            {
+                return null;
+            }
+
+            if (curve[0].LatencyNs > walkFreeNs)
+            {
+                return curve[0].WorkingSetBytes;
+            }
+
+            for (int i = 1; i < curve.Length; i++)
+            {
+                if (curve[i].LatencyNs > walkFreeNs)
+                {
+                    MemoryLoadLatency low = curve[i - 1], high = curve[i];
+                    double position = (walkFreeNs - low.LatencyNs) / (high.LatencyNs - low.LatencyNs);
+                    return low.WorkingSetBytes * Math.Pow((double)high.WorkingSetBytes / low.WorkingSetBytes, position);
+                }
+            }
+
+            return null;
+        }
+    }
 }

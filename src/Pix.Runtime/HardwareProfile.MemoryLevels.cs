@@ -10,6 +10,7 @@ namespace Pix;
 public sealed partial class HardwareProfile
 {
     private MemoryLoadLatency[] _memoryLoads = Array.Empty<MemoryLoadLatency>();
+    private double? _memoryLatencyNs;
 
     /// <summary>
     /// Dependent-load latency by working-set size, smallest set first; empty for a profile without
@@ -58,6 +59,29 @@ public sealed partial class HardwareProfile
         var copy = new HardwareProfile(Name, Machine, AllClasses.ToDictionary(c => c, c => _costs[(int)c]), _opaque, DefaultOpaqueCallNs);
         copy._memoryLoads = ValidateMemoryLoads(curve ?? throw new ArgumentNullException(nameof(curve)));
         copy._issueWidth = _issueWidth;
+        copy._memoryLatencyNs = _memoryLatencyNs;
+        return copy;
+    }
+
+    /// <summary>
+    /// What one load memory serves costs in all (the load included) when its page's translation is in the TLB: the
+    /// calibration's memory-latency kernel (a lap of a random chase over 2 MiB after the caches were emptied). Null on
+    /// a profile calibrated before the kernel existed: such a profile prices a load memory served at the curve's
+    /// plateau (<see cref="MemoryPlateauNs"/>), as Pix did before.
+    /// </summary>
+    public double? MemoryLatencyNs => _memoryLatencyNs;
+
+    /// <summary>A copy of this profile with the walk-free memory latency replaced (null removes it: memory loads then price at the curve's plateau).</summary>
+    /// <exception cref="ArgumentException">The latency is negative, NaN or infinite.</exception>
+    public HardwareProfile WithMemoryLatency(double? latencyNs)
+    {
+        if (latencyNs is { } ns)
+        {
+            ValidateCost("a load served by memory", ns);
+        }
+
+        HardwareProfile copy = WithMemoryLoads(_memoryLoads);
+        copy._memoryLatencyNs = latencyNs;
         return copy;
     }
 

@@ -122,7 +122,7 @@ public sealed partial class HardwareProfile
     public HardwareProfile With(OperationClass operation, OperationCost cost)
     {
         var costs = AllClasses.ToDictionary(c => c, c => c == operation ? cost : _costs[(int)c]);
-        return new HardwareProfile(Name, Machine, costs, _opaque, DefaultOpaqueCallNs) { _memoryLoads = _memoryLoads, _issueWidth = _issueWidth };
+        return new HardwareProfile(Name, Machine, costs, _opaque, DefaultOpaqueCallNs) { _memoryLoads = _memoryLoads, _issueWidth = _issueWidth, _memoryLatencyNs = _memoryLatencyNs };
     }
 
     /// <inheritdoc/>

@@ -82,6 +82,28 @@ public sealed class ColdLoadMemoryTests
     }
 
     [Fact]
+    public void With_a_walk_free_memory_latency_the_evaluator_and_the_generated_blocks_still_agree_to_the_bit()
+    {
+        // The calibrated latency (50 ns) instead of the plateau (110): the hinted method's memory term follows it.
+        HardwareProfile measured = Profile.WithMemoryLatency(50);
+        InterfaceModel model = Extraction.Extract(TwoTables, options: Exact);
+        var values = new (string Name, double Value)[] { ("connectionMisses", 2), ("lookupMisses", 1), ("probes", 2), ("connectionMissesFromMemory", 2), ("lookupMissesFromMemory", 1) };
+        double Evaluate(HardwareProfile p) => ModelEvaluator.Evaluate(model, values.ToDictionary(v => v.Name, v => v.Value), p).Nanoseconds;
+
+        double Memory(HardwareProfile p) => (2 * p.MemoryLoadNs(65536 * 40)) + p.MemoryLoadNs(65537 * 4);
+        Assert.Equal(Memory(measured) - Memory(Profile), Evaluate(measured) - Evaluate(Profile), 9);
+        Assert.Equal(50.0 - 16.0, measured.MemoryLoadNs(65536 * 40), 9);
+
+        BlockSummary block = BlockSummary.Create(
+            new[] { new OperationCount(OperationClass.Load, 3) }, coldLoads: new[] { new ColdLoad(65536 * 40, 2) }, l2Loads: 1,
+            memoryLoads: new[] { new ColdLoad(65536 * 40, 2), new ColdLoad(65537 * 4, 1) });
+        BlockCounts generated = BlockCounts.Of(load: 3).WithColdLoads(65536 * 40, 2).WithL2Loads(1).WithMemoryLoads(65537 * 4).WithMemoryLoads(65536 * 40, 2);
+        // In the generator's order (the summary's: smallest footprint first), so the sums run alike.
+        Assert.Equal(measured.Price(generated), block.Price(measured));
+        Assert.NotEqual(Profile.Price(generated), measured.Price(generated));
+    }
+
+    [Fact]
     public void A_baseline_written_before_the_third_pcv_reads_and_compares_as_unchanged()
     {
         InterfaceModel current = Extraction.Extract(ColdLoadLevelTests.Walk, options: Exact);

@@ -178,6 +178,12 @@ internal static class CalibrateCommand
             stdout.WriteLine();
         }
 
+        if (result.MemoryLatency is { } memory)
+        {
+            stdout.WriteLine(MemoryLatencyLine(result.Profile, memory));
+            stdout.WriteLine();
+        }
+
         var kernels = new TextTable("kernel", "kind", "measured ns", "fitted ns", "fit error", "pass spread", "noise (CV)").AlignRight(2, 3, 4, 5, 6);
         foreach (KernelTiming k in result.Kernels)
         {
@@ -190,6 +196,17 @@ internal static class CalibrateCommand
         stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
         stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the median of the batches of the quietest timing (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
     }
+
+    /// <summary>
+    /// The memory-latency kernel's figure beside the curve's plateau (what loads memory served cost before it) and where
+    /// the curve starts to read more than it (page walks).
+    /// </summary>
+    internal static string MemoryLatencyLine(HardwareProfile profile, MemoryLatencyTiming memory) =>
+        $"Load served by memory, without page walks (median of {memory.PiecesNs.Count} timed pieces of "
+        + $"{Calibration.Kernels.MemoryLatencyKernel.Repetitions} chase laps over {MemoryLoadLatency.Describe(Calibration.Kernels.MemoryLatencyKernel.FootprintBytes)} after emptying the caches; "
+        + $"pieces {Format.Ns(memory.LowestNs)}-{Format.Ns(memory.HighestNs)}): {Format.Ns(memory.LatencyNs)} ns. "
+        + $"Curve's plateau: {(profile.MemoryPlateauNs is { } plateau ? Format.Ns(plateau) + " ns" : "none")}; "
+        + $"page walks from: {(profile.PageWalkOnsetBytes is { } onset ? MemoryLoadLatency.Describe((long)Math.Round(onset / 1024) * 1024) : "no curve point above it")}.";
 
     /// <summary>Writes progress synchronously (Progress&lt;T&gt; would post to the thread pool and interleave).</summary>
     private sealed class ProgressWriter : IProgress<CalibrationProgress>

@@ -41,6 +41,9 @@ public sealed class CalibrationResult
     /// <summary>The memory-level chases, smallest working set first (empty when none was measured): the profile's <see cref="HardwareProfile.MemoryLoads"/> with their noise.</summary>
     public IReadOnlyList<MemoryLevelTiming> MemoryLevels { get; init; } = Array.Empty<MemoryLevelTiming>();
 
+    /// <summary>The memory-latency kernel's figure and timed pieces (a load memory serves without page walks); null when the curve was not measured.</summary>
+    public MemoryLatencyTiming? MemoryLatency { get; init; }
+
     /// <summary>
     /// The core's issue rate (<see cref="Measurement.CoreIssueRate"/>, operations per cycle) around each
     /// pass, the lower of a probe before and after it. A pass well under the others ran while another

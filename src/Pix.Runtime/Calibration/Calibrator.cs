@@ -27,6 +27,7 @@ internal sealed class Calibrator
     private readonly BranchMissKernels _branches = new(seed: 12345);
     private readonly IssueWidthKernels _issue = new();
     private readonly LoadPortKernel _loads = new();
+    private MemoryLatencyKernel? _memoryLatency;
 
     public Calibrator(CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
@@ -45,8 +46,11 @@ internal sealed class Calibrator
         var perPass = probes.ToDictionary(p => p, _ => new List<Timing>());
         PassLog log = PassLoop.Run(_options, CoreMonitor.Process, () => _clock.Elapsed, pass => RunPass(pass, probes, perPass));
 
+        Report("memory latency", null, 0, 1);
+        MemoryLatencyTiming? memoryLatency = _memoryLatency?.Measure();
+
         Report("fit", null, 0, 1);
-        return Fit(probes, perPass, log);
+        return Fit(probes, perPass, log, memoryLatency);
     }
 
     /// <summary>
@@ -129,7 +133,7 @@ internal sealed class Calibrator
     /// <summary>Warm-up of a kernel in a later pass (<see cref="Repeat"/>).</summary>
     private static readonly TimeSpan RewarmTime = TimeSpan.FromMilliseconds(2);
 
-    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass, PassLog log)
+    private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass, PassLog log, MemoryLatencyTiming? memoryLatency)
     {
         // Within a timing, the median of batches rejects short interruptions. Across timings, take
         // the quietest: interference (a busy hyperthread sibling, a neighbour's build) only ever
@@ -236,12 +240,14 @@ internal sealed class Calibrator
             costs,
             opaqueCallCosts: null,
             defaultOpaqueCallNs: HardwareProfile.Reference.DefaultOpaqueCallNs)
-            .WithMemoryLoads(memoryLevels.Select(m => m.Point));
+            .WithMemoryLoads(memoryLevels.Select(m => m.Point))
+            .WithMemoryLatency(memoryLatency?.LatencyNs);
         profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
 
         return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, log.IssueRates.Count, _clock.Elapsed)
         {
             MemoryLevels = memoryLevels,
+            MemoryLatency = memoryLatency,
             IssueRates = log.IssueRates,
             HighestIssueRate = log.HighestIssueRate,
             WaitingPasses = log.WaitingPasses,
@@ -316,7 +322,14 @@ internal sealed class Calibrator
             probes.Add(new Probe(kernel.Name, kernel.Bound == KernelBound.Latency ? "latency" : "throughput", () => run(state, Iterations), Iterations, kernel, null));
         }
 
-        foreach (MemoryChase chase in MemoryChase.Create(_options.MemoryWorkingSets, seed: 12345))
+        IReadOnlyList<MemoryChase> chases = MemoryChase.Create(_options.MemoryWorkingSets, seed: 12345);
+        if (chases.Count > 0)
+        {
+            // The walk-free memory latency is measured with the curve, emptying the caches through the curve's buffer.
+            _memoryLatency = new MemoryLatencyKernel(chases[chases.Count - 1].Buffer, seed: 54321);
+        }
+
+        foreach (MemoryChase chase in chases)
         {
             probes.Add(new Probe("chase " + MemoryLoadLatency.Describe(chase.WorkingSetBytes), "memory", () => chase.Run(Iterations), Iterations * MemoryChase.LinksPerIteration, null, null)
             {

@@ -68,6 +68,9 @@ internal sealed class MemoryChase
         _position = slot;
     }
 
+    /// <summary>The buffer all chases of one calibration share, as large as the largest working set.</summary>
+    public int[] Buffer => _next;
+
     /// <summary>The bytes the chase is spread over.</summary>
     public long WorkingSetBytes { get; }
 
