@@ -347,20 +347,22 @@ public sealed partial class PerformanceInterfaceGenerator
 
         /// <summary>
         /// Rejects a PCV that is no count (NaN, negative, infinite), as <see cref="ModelEvaluator"/> does: NaN would otherwise
-        /// flow silently into the latency, a negative count would subtract. One range test per PCV, before any pricing.
+        /// flow silently into the latency, a negative count would subtract. One call per PCV (<c>Pix.PcvArgument</c>: an
+        /// optional PCV's null passes), before any pricing.
         /// </summary>
         private static void EmitPcvChecks(SourceWriter writer, LatencyMethodSpec method, ExpressionWriter names)
         {
+            bool first = true;
             foreach (Quantity pcv in PcvsInSignatureOrder(method.Interface))
             {
-                string name = names.PcvParameter(pcv.Name);
-                // Comparisons, not patterns: the companion compiles as C# 8. NaN fails both; null (the bound) passes.
-                string outOfRange = $"!({name} >= 0d && {name} < double.PositiveInfinity)";
-                writer.WriteLine();
-                using (writer.EmitBlock(pcv.Bound is null ? $"if ({outOfRange})" : $"if ({name} != null && {outOfRange})"))
+                if (first)
                 {
-                    writer.WriteLine($"throw new global::System.ArgumentOutOfRangeException(nameof({name}), {name}, {ModelEvaluator.PcvRangeMessageLiteral});");
+                    writer.WriteLine();
+                    first = false;
                 }
+
+                string name = names.PcvParameter(pcv.Name);
+                writer.WriteLine($"global::Pix.PcvArgument.Require({name}, nameof({name}));");
             }
         }
 

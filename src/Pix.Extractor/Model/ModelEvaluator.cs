@@ -29,12 +29,6 @@ public static class ModelEvaluator
         return new Latency(ns);
     }
 
-    /// <summary>Why a PCV's value was refused: the message of the generated companion's check and of <see cref="CheckPcvs"/>.</summary>
-    public const string PcvRangeMessage = "A performance-critical variable counts iterations or items: a finite number, zero or more.";
-
-    /// <summary><see cref="PcvRangeMessage"/> as a C# literal, for the generator.</summary>
-    internal const string PcvRangeMessageLiteral = "\"" + PcvRangeMessage + "\"";
-
     /// <summary>
     /// Refuses a PCV value that is no count: NaN (which would make the latency NaN silently), negative or infinite. Inputs
     /// (sizes, values) come from real objects and are not checked; a PCV is what a caller types in.
@@ -44,9 +38,9 @@ public static class ModelEvaluator
     {
         foreach (Quantity pcv in model.Pcvs)
         {
-            if (values.TryGetValue(pcv.Name, out double value) && !(value >= 0 && value < double.PositiveInfinity))
+            if (values.TryGetValue(pcv.Name, out double value) && !PcvArgument.IsCount(value))
             {
-                throw new ArgumentOutOfRangeException(nameof(values), value, $"{PcvRangeMessage} '{pcv.Name}' ({pcv.Description}) was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+                throw new ArgumentOutOfRangeException(nameof(values), value, $"{PcvArgument.RangeMessage} '{pcv.Name}' ({pcv.Description}) was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
             }
         }
     }
