@@ -75,12 +75,7 @@ public sealed partial class HardwareProfile
     /// <summary>A copy of this profile with its machine description replaced (e.g. without its L2 size, to price as older models did).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="machine"/> is null.</exception>
     public HardwareProfile WithMachine(MachineDescription machine) =>
-        new HardwareProfile(Name, machine ?? throw new ArgumentNullException(nameof(machine)), AllClasses.ToDictionary(c => c, c => _costs[(int)c]), _opaque, DefaultOpaqueCallNs)
-        {
-            _memoryLoads = _memoryLoads,
-            _issueWidth = _issueWidth,
-            _memoryLatencyNs = _memoryLatencyNs,
-        };
+        Copy(machine ?? throw new ArgumentNullException(nameof(machine)), AllClasses.ToDictionary(c => c, c => _costs[(int)c]));
 
     /// <summary>
     /// The extra cost of cold loads, <c>Σ counts[i] · <see cref="ColdLoadNs"/>(footprints[i]) + l2Loads · <see cref="L2HitNs"/></c>,

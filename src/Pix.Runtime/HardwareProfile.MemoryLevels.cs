@@ -56,10 +56,9 @@ public sealed partial class HardwareProfile
     /// <exception cref="ArgumentException">Sizes are not positive and strictly increasing, or a latency is negative, NaN or infinite.</exception>
     public HardwareProfile WithMemoryLoads(IEnumerable<MemoryLoadLatency> curve)
     {
-        var copy = new HardwareProfile(Name, Machine, AllClasses.ToDictionary(c => c, c => _costs[(int)c]), _opaque, DefaultOpaqueCallNs);
-        copy._memoryLoads = ValidateMemoryLoads(curve ?? throw new ArgumentNullException(nameof(curve)));
-        copy._issueWidth = _issueWidth;
-        copy._memoryLatencyNs = _memoryLatencyNs;
+        MemoryLoadLatency[] validated = ValidateMemoryLoads(curve ?? throw new ArgumentNullException(nameof(curve)));
+        HardwareProfile copy = Copy(Machine, AllClasses.ToDictionary(c => c, c => _costs[(int)c]));
+        copy._memoryLoads = validated;
         return copy;
     }
 

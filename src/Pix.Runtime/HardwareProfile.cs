@@ -122,8 +122,21 @@ public sealed partial class HardwareProfile
     public HardwareProfile With(OperationClass operation, OperationCost cost)
     {
         var costs = AllClasses.ToDictionary(c => c, c => c == operation ? cost : _costs[(int)c]);
-        return new HardwareProfile(Name, Machine, costs, _opaque, DefaultOpaqueCallNs) { _memoryLoads = _memoryLoads, _issueWidth = _issueWidth, _memoryLatencyNs = _memoryLatencyNs };
+        return Copy(Machine, costs);
     }
+
+    /// <summary>
+    /// A new profile with <paramref name="machine"/> and <paramref name="costs"/> that keeps every optional part of this one
+    /// (the memory-level curve, the issue width, the walk-free memory latency). Every <c>With…</c> copies through here, so a
+    /// part added to the profile is threaded through one place, not one per builder; each builder then replaces its part.
+    /// </summary>
+    private HardwareProfile Copy(MachineDescription machine, IReadOnlyDictionary<OperationClass, OperationCost> costs) =>
+        new HardwareProfile(Name, machine, costs, _opaque, DefaultOpaqueCallNs)
+        {
+            _memoryLoads = _memoryLoads,
+            _issueWidth = _issueWidth,
+            _memoryLatencyNs = _memoryLatencyNs,
+        };
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Machine.Cpu}, {Machine.Runtime})";
