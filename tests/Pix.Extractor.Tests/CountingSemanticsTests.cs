@@ -260,6 +260,70 @@ static class C
         Assert.Contains(model.Quantities, q => q.Kind == QuantityKind.Pcv && q.Bound is null);
     }
 
+    [Theory]
+    [InlineData("byte")]
+    [InlineData("sbyte")]
+    [InlineData("short")]
+    [InlineData("uint")]
+    public void Bound_through_an_unchecked_narrowing_cast_is_not_the_operands_value(string type)
+    {
+        // (byte)-1 is 255 and (sbyte)200 is -56: max(0, n) is too low at n = -1 and (uint)n is 2^32 - 3 at n = -3.
+        // The counter is a long so that only the cast, not the counter's range, is in question.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n)
+    {
+        int s = 0;
+        for (long i = 0; i < (" + type + @")n; i++) s++;
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        foreach (int n in new[] { -65535, -3, -1, 0, 7, 200, 300, 70000 })
+        {
+            long iterations = Math.Max(0, type switch
+            {
+                "byte" => (long)unchecked((byte)n),
+                "sbyte" => unchecked((sbyte)n),
+                "short" => unchecked((short)n),
+                _ => unchecked((uint)n),
+            });
+            AssertUpperBoundOrUnbounded(model, iterations, n);
+        }
+    }
+
+    [Fact]
+    public void Checked_narrowing_cast_keeps_the_bound()
+    {
+        // A checked narrowing keeps n or throws before the loop runs on a wrapped value.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n)
+    {
+        int s = 0;
+        for (long i = 0; i < checked((byte)n); i++) s++;
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.Equal(7.0, ModelEvaluator.Evaluate(LoopTerm(model).Count, _ => 7));
+        Assert.Equal(0.0, ModelEvaluator.Evaluate(LoopTerm(model).Count, _ => -7));
+    }
+
+    /// <summary>The model's loop count is at least <paramref name="iterations"/> at input n, or the loop is an unbounded PCV.</summary>
+    private static void AssertUpperBoundOrUnbounded(InterfaceModel model, long iterations, int n)
+    {
+        if (model.Quantities.Any(q => q.Kind == QuantityKind.Pcv && q.Bound is null))
+        {
+            return;
+        }
+
+        double counted = ModelEvaluator.Evaluate(LoopTerm(model).Count, _ => n);
+        Assert.True(counted >= iterations, $"n={n}: counted {counted} < ran {iterations}");
+    }
+
     private static Term LoopTerm(InterfaceModel model) =>
         model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("loop over", StringComparison.Ordinal));
 }

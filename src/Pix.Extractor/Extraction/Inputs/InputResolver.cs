@@ -78,7 +78,8 @@ internal sealed class InputResolver
             case IConversionOperation c:
                 // A downcast or unboxing ((Period)obj, obj as Period) leads to members the operand's static type
                 // lacks: a path through it ('obj.Years') would not compile in the companion.
-                return Resolve(c.Operand) is { } operand && !(operand is ObjectValue && !c.Conversion.IsImplicit) ? operand : null;
+                return Resolve(c.Operand) is { } operand && !(operand is ObjectValue && !c.Conversion.IsImplicit)
+                    && !(operand is NumberValue converted && !KeepsValue(c, converted.Value)) ? operand : null;
             case IBinaryOperation b:
                 return Binary(b);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } u when Resolve(u.Operand) is PredicateValue pv:
@@ -252,6 +253,16 @@ internal sealed class InputResolver
 
         return Member(receiver, property);
     }
+
+    /// <summary>
+    /// True unless <paramref name="conversion"/> is an unchecked integral conversion that can change
+    /// <paramref name="value"/> (wrap it round or flip its sign). A checked one throws rather than change it.
+    /// </summary>
+    private static bool KeepsValue(IConversionOperation conversion, Poly value) =>
+        conversion.IsChecked
+        || IntegralRange.Of(conversion.Type) is not { } target
+        || IntegralRange.Of(value, conversion.Operand.Type) is not { } source
+        || target.Contains(source);
 
     private SymbolicValue? Binary(IBinaryOperation b)
     {
