@@ -312,6 +312,31 @@ static class C
         Assert.Equal(0.0, ModelEvaluator.Evaluate(LoopTerm(model).Count, _ => -7));
     }
 
+    [Theory]
+    [InlineData("for (byte i = 0; i < n; i++)")]
+    [InlineData("for (char i = 'a'; i < n; i++)")]
+    [InlineData("for (short i = 0; i <= n; i++)")]
+    [InlineData("for (uint i = 10; i >= 0; i--)")]
+    [InlineData("for (int i = 0; i <= int.MaxValue; i++)")]
+    [InlineData("for (int i = 0; i < int.MaxValue; i += 2)")]
+    public void Counter_that_wraps_round_before_its_bound_gets_no_count_from_the_bound(string header)
+    {
+        // byte i < 300, char i < 70000, short i <= 40000 never end; uint i >= 0 never fails; i <= int.MaxValue
+        // never fails; i += 2 steps from 2^31 - 2 over int.MaxValue to int.MinValue. The loop ends only at the break.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n)
+    {
+        int s = 0;
+        " + header + @" { s++; if (s > 100000) break; }
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Assert.Contains(model.Quantities, q => q.Kind == QuantityKind.Pcv && q.Bound is null);
+    }
+
     /// <summary>The model's loop count is at least <paramref name="iterations"/> at input n, or the loop is an unbounded PCV.</summary>
     private static void AssertUpperBoundOrUnbounded(InterfaceModel model, long iterations, int n)
     {

@@ -91,7 +91,8 @@ internal sealed partial class MethodAnalyzer
 
             // The bound must not change while the loop runs.
             Poly? bound = ReadsAny(boundOperation, written) || ReadsMemberAssignedIn(boundOperation, loop) || ReadsCapturedWrittenByCallee(boundOperation, loop) ? null : _inputs.Number(boundOperation);
-            if (bound is null || bound.ContainsAtom(a => a is QuantityAtom q && _quantities.Find(q.Name)?.Kind == QuantityKind.Pcv))
+            if (bound is null || bound.ContainsAtom(a => a is QuantityAtom q && _quantities.Find(q.Name)?.Kind == QuantityKind.Pcv)
+                || !CounterHoldsBound(step, op, bound, boundOperation))
             {
                 continue;
             }
@@ -222,7 +223,7 @@ internal sealed partial class MethodAnalyzer
     {
         // x, x/2, x/4, … while x > 0 (or ≥ 1, or != 0): ⌊log2 x⌋ + 1 iterations, for an integer x:
         // a float halves on through the subnormals (1078 steps from 8.0 to 0).
-        ITypeSymbol? type = step.Variable switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
+        ITypeSymbol? type = CounterType(step);
         if (type is null || !IsIntegral(type))
         {
             return null;
