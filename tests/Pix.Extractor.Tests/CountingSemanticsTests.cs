@@ -337,6 +337,29 @@ static class C
         Assert.Contains(model.Quantities, q => q.Kind == QuantityKind.Pcv && q.Bound is null);
     }
 
+    [Fact]
+    public void Not_equal_counter_that_starts_past_its_bound_wraps_round()
+    {
+        // for (i = 0; i != n; i++) at n = -3 runs 2^32 - 3 times (i wraps from int.MaxValue to int.MinValue).
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int n)
+    {
+        int s = 0;
+        for (int i = 0; i != n; i++) s++;
+        return s;
+    }
+}");
+        _output.WriteLine(model.Dump());
+        Term loop = LoopTerm(model);
+        foreach (int n in new[] { int.MinValue, -3, -1, 0, 1, 10, int.MaxValue })
+        {
+            long iterations = unchecked((uint)n); // the number of +1 steps from 0 to n, modulo 2^32
+            Assert.Equal(iterations, ModelEvaluator.Evaluate(loop.Count, _ => n), 0);
+        }
+    }
+
     /// <summary>The model's loop count is at least <paramref name="iterations"/> at input n, or the loop is an unbounded PCV.</summary>
     private static void AssertUpperBoundOrUnbounded(InterfaceModel model, long iterations, int n)
     {

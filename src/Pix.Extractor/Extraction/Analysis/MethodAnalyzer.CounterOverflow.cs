@@ -48,6 +48,27 @@ internal sealed partial class MethodAnalyzer
         };
     }
 
+    /// <summary>
+    /// The trip count of <c>i != bound</c> stepped by ±1 when the counter may start past the bound
+    /// (<paramref name="distance"/> can be negative): it then wraps round the counter's range and meets the bound
+    /// from the other side, after 2^32 − |distance| steps for an int: max(0, d) + W·[d &lt; 0] − max(0, −d),
+    /// with [d &lt; 0] = max(0, −d) − max(0, −d − 1) for an integer d. Null when the distance is never negative.
+    /// </summary>
+    private static Poly? WrapsPastBound(Step step, Poly distance)
+    {
+        ITypeSymbol? counterType = CounterType(step);
+        if (distance.IsKnownNonNegative || IntegralRange.Of(counterType) is not { } counter)
+        {
+            return null;
+        }
+
+        double width = counter.Max - counter.Min + 1;
+        Poly ahead = FunctionAtom.Apply(AtomFunction.NonNegative, distance);
+        Poly behind = FunctionAtom.Apply(AtomFunction.NonNegative, distance.Scale(-1));
+        Poly isBehind = behind.Minus(FunctionAtom.Apply(AtomFunction.NonNegative, distance.Scale(-1).Minus(Poly.One)));
+        return ahead.Plus(isBehind.Scale(width)).Minus(behind);
+    }
+
     private static ITypeSymbol? CounterType(Step step) =>
         step.Variable switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
 

@@ -147,6 +147,10 @@ internal sealed partial class MethodAnalyzer
         }
 
         Poly trips = Math.Abs(s) == 1 ? diff : FunctionAtom.Apply(AtomFunction.CeilingDivide, diff, Math.Abs(s));
+        if (op == Comparison.NotEqual && WrapsPastBound(step, diff) is { } wrapped)
+        {
+            return new LoopShape(step.Variable, start, s, last, wrapped, null, "counter");
+        }
 
         // Inside a dependent nest (the count reads an outer variable) the caller clamps the count
         // unless the inner range is non-empty for every outer value (NonNegativeThroughoutOuterLoop),
