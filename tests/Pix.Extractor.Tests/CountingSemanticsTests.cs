@@ -360,6 +360,46 @@ static class C
         }
     }
 
+    [Theory]
+    [InlineData("a.AsSpan(1, k)")]
+    [InlineData("a.AsSpan(k)")]
+    [InlineData("new int[k]")]
+    public void Loop_over_a_computed_length_never_counts_negative(string collection)
+    {
+        // a.AsSpan(1, -1), a.AsSpan(11) and new int[-1] throw before the loop: 0 iterations, not -1.
+        InterfaceModel model = Extraction.Extract(@"
+static class C
+{
+    public static int M(int[] a, int k)
+    {
+        int s = 0;
+        foreach (int x in " + collection + @") s += x;
+        return s;
+    }
+}", allowErrors: true); // the test compilation's language version refuses foreach over a span (CS8652); the loop is still bound
+        _output.WriteLine(model.Dump());
+        int[] a = new int[10];
+        foreach (int k in new[] { -5, -1, 0, 3, 9, 11, 20 })
+        {
+            int iterations = 0;
+            try
+            {
+                int[] items = collection switch { "a.AsSpan(1, k)" => a.AsSpan(1, k).ToArray(), "a.AsSpan(k)" => a.AsSpan(k).ToArray(), _ => new int[k] };
+                iterations = items.Length;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+            }
+            catch (OverflowException)
+            {
+            }
+
+            Term loop = model.Pieces.Last().Terms.Single(t => t.Description.StartsWith("foreach over", StringComparison.Ordinal));
+            double counted = ModelEvaluator.Evaluate(loop.Count, q => q == "a.Length" ? a.Length : k);
+            Assert.True(counted >= iterations && counted >= 0, $"k={k}: counted {counted}, ran {iterations}");
+        }
+    }
+
     /// <summary>The model's loop count is at least <paramref name="iterations"/> at input n, or the loop is an unbounded PCV.</summary>
     private static void AssertUpperBoundOrUnbounded(InterfaceModel model, long iterations, int n)
     {

@@ -91,7 +91,7 @@ internal sealed class InputResolver
             case IIsPatternOperation pattern:
                 return Pattern(pattern.Value, pattern.Pattern) is { } g ? new PredicateValue(g) : null;
             case IArrayCreationOperation { DimensionSizes.Length: 1 } array:
-                return new ObjectValue(null, Number(array.DimensionSizes[0]));
+                return new ObjectValue(null, Number(array.DimensionSizes[0]) is { } size ? Length(size) : null);
             case IInvocationOperation invocation:
                 return Invocation(invocation);
             default:
@@ -319,13 +319,19 @@ internal sealed class InputResolver
                 Poly? start = Number(invocation.Arguments[first].Value);
                 Poly? length = count == 2 ? Number(invocation.Arguments[first + 1].Value)
                     : start is not null && LengthOf(source) is { } full ? full.Minus(start) : null;
-                return length is null ? null : new ObjectValue(null, length);
+                return length is null ? null : new ObjectValue(null, Length(length));
             }
 
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// A length computed from arguments (<c>new T[n]</c>, <c>a.AsSpan(1, k)</c>, <c>s.Slice(k)</c>): never negative,
+    /// since a negative one throws before any element is read; a loop over it must not count −1 iterations.
+    /// </summary>
+    private static Poly Length(Poly computed) => FunctionAtom.Apply(AtomFunction.NonNegative, computed);
 
     private static ObjectValue StaticRoot(INamedTypeSymbol type) =>
         new(AccessPath.Static(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), null);
