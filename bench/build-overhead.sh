@@ -11,6 +11,10 @@
 # every build starts a new compiler process, as a CI machine's first build does, so nothing is reused
 # and Pix's assemblies are JIT-compiled every time.
 #
+# PIX_ANALYZERS_ALT=<folder> adds a third project, "with Pix (alt)", whose analyzers are that folder's Pix.Generator,
+# Pix.Analyzers, Pix.Extractor and Pix.Runtime (e.g. ReadyToRun images of them, docs/robustness.md "the JIT a build
+# pays"), alternated with the other two.
+#
 # "Without Pix" references Pix.Runtime only (the attributes compile, nothing is generated);
 # "with Pix" adds Pix.Generator, Pix.Analyzers and their dependencies as analyzers, as the package does.
 set -euo pipefail
@@ -39,11 +43,17 @@ cp "$REPO/src/Pix.Generator/bin/Release/netstandard2.0/Pix.Generator.dll" \
    "$REPO/src/Pix.Extractor/bin/Release/netstandard2.0/Pix.Extractor.dll" \
    "$REPO/src/Pix.Runtime/bin/Release/netstandard2.0/Pix.Runtime.dll" "$ANALYZERS/"
 
-make_project() { # $1 = directory, $2 = with Pix (true/false)
+ALT=${PIX_ANALYZERS_ALT:-}
+if [ -n "$ALT" ]; then
+  mkdir -p "$WORK/analyzers-alt"
+  for dll in Pix.Generator Pix.Analyzers Pix.Extractor Pix.Runtime; do cp "$ALT/$dll.dll" "$WORK/analyzers-alt/"; done
+fi
+
+make_project() { # $1 = directory, $2 = the analyzers folder ("" for none)
   mkdir -p "$1"
   local analyzers=""
-  if [ "$2" = true ]; then
-    analyzers="<Analyzer Include=\"$ANALYZERS/*.dll\" />"
+  if [ -n "$2" ]; then
+    analyzers="<Analyzer Include=\"$2/*.dll\" />"
   fi
   cat > "$1/Synthetic.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -80,14 +90,17 @@ time_build() { # prints seconds of one full (non-incremental) build
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-make_project "$WORK/without" false
-make_project "$WORK/with" true
+make_project "$WORK/without" ""
+make_project "$WORK/with" "$ANALYZERS"
+[ -z "$ALT" ] || make_project "$WORK/with-alt" "$WORK/analyzers-alt"
 time_build "$WORK/without" >/dev/null; time_build "$WORK/with" >/dev/null   # warm the build server and disk cache
+[ -z "$ALT" ] || time_build "$WORK/with-alt" >/dev/null
 generated=$(find "$WORK/with/obj" -name '*.Pix.g.cs' 2>/dev/null | wc -l)
-: > "$WORK/without.txt"; : > "$WORK/with.txt"
+: > "$WORK/without.txt"; : > "$WORK/with.txt"; : > "$WORK/with-alt.txt"
 for ((r = 0; r < REPS; r++)); do
   time_build "$WORK/without" >> "$WORK/without.txt"
   time_build "$WORK/with" >> "$WORK/with.txt"
+  [ -z "$ALT" ] || time_build "$WORK/with-alt" >> "$WORK/with-alt.txt"
 done
 without=$(median < "$WORK/without.txt"); with=$(median < "$WORK/with.txt")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -96,3 +109,7 @@ echo "methods: $METHODS annotated, reps: $REPS (alternating), full builds (--no-
 echo "without Pix: $(tr '\n' ' ' < "$WORK/without.txt")s -> median ${without}s"
 echo "with Pix:    $(tr '\n' ' ' < "$WORK/with.txt")s -> median ${with}s"
 echo "overhead: $(echo "scale=3; ($with / $without - 1) * 100" | bc)%"
+if [ -n "$ALT" ]; then
+  alt=$(median < "$WORK/with-alt.txt")
+  echo "with Pix from $ALT: $(tr '\n' ' ' < "$WORK/with-alt.txt")s -> median ${alt}s, overhead: $(echo "scale=3; ($alt / $without - 1) * 100" | bc)%"
+fi

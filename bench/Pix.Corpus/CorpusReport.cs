@@ -213,7 +213,8 @@ internal static class CorpusReport
             + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F1} MB, max {mb[^1]:F0} MB, total {mb.Sum() / 1000:F2} GB; "
             + $"GC pauses {paused / 1000:F1} s ({100 * paused / Math.Max(ms.Sum(), 1e-9):F0}%), without them p99 {Quantile(unpaused, 0.99):F2} ms, max {unpaused[^1]:F1} ms; "
             // The run's first extraction also compiles (JIT) the extractor's and Roslyn's code paths.
-            + $"first method {outcomes[0].Elapsed.TotalMilliseconds:F1} ms, max of the others {outcomes.Skip(1).Select(o => o.Elapsed.TotalMilliseconds).DefaultIfEmpty(0).Max():F1} ms";
+            + $"first method {outcomes[0].Elapsed.TotalMilliseconds:F1} ms, max of the others {outcomes.Skip(1).Select(o => o.Elapsed.TotalMilliseconds).DefaultIfEmpty(0).Max():F1} ms; "
+            + JitWork.Describe(outcomes.Select(o => o.Jit).ToList(), TimeSpan.FromMilliseconds(ms.Sum()));
     }
 
     private static string SummaryTiming(SummaryMeter meter)

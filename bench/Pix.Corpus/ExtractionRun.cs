@@ -27,11 +27,15 @@ namespace Pix.Corpus;
 /// Time the runtime was paused for garbage collection during the call: part of <paramref name="Elapsed"/>,
 /// but a pause pays for everything allocated since the last one, by this method or earlier ones.
 /// </param>
+/// <param name="Jit">
+/// What the JIT compiled during the call (every thread): methods and time. Zero for code that ran precompiled
+/// (ReadyToRun) or had run before; a compiler in a real build runs Roslyn precompiled (<see cref="CodeImages"/>).
+/// </param>
 /// <param name="OwnSummary">
 /// With bottom-up summaries, what computing this method's own summary cost in the run, without the nested summaries it
 /// computed (<see cref="SummaryMeter"/>); null when the run computed none for it (or the mode is off).
 /// </param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null)
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -85,6 +89,7 @@ internal static class ExtractionRun
                 Volatile.Write(ref s_recording, true);
                 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true); // every thread: a deep summary may be computed on a fresh stack (ExtractionSession.BottomUp.cs)
                 TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+                JitWork jitBefore = JitWork.SoFar();
                 stopwatch.Restart();
                 try
                 {
@@ -98,12 +103,13 @@ internal static class ExtractionRun
 
                 stopwatch.Stop();
                 TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
+                JitWork jit = JitWork.SoFar() - jitBefore;
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 Volatile.Write(ref s_recording, false);
                 string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
                     : null;
-                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack));
+                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit));
             }
         }
         finally

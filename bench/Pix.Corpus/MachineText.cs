@@ -20,6 +20,6 @@ internal static class MachineText
         string load = File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "";
         // The Roslyn the extractor runs on decides what it can skip (nullable analysis from 4.9 on).
         string roslyn = typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
-        return $"{cpu}, {Environment.ProcessorCount} logical cores{load}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; Roslyn {roslyn}";
+        return $"{cpu}, {Environment.ProcessorCount} logical cores{load}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; Roslyn {roslyn}; {CodeImages.Describe()}";
     }
 }
