@@ -3,7 +3,10 @@
 # repository root: the corpus harness (A, B, then A with ALT_CORPUS_OPTS if set) on three packages, then
 # measure-session.sh (calibrations, network functions, Quickstart, pix validate in both deployments), then B's pix validate
 # on the same two profiles.
-#   B=<worktree of the session's starting commit> OUT=/tmp/s10final [ALT_CORPUS_OPTS=--bottom-up] [EXTRA_RUNS=1] bench/accuracy-scoring/measure-closing.sh
+#   B=<worktree of the session's starting commit> OUT=/tmp/s10final [ALT_CORPUS_OPTS=--bottom-up] [EXTRA_RUNS=1] [SDK_CORPUS=dir] bench/accuracy-scoring/measure-closing.sh
+# SDK_CORPUS=<folder> adds a fourth corpus run of A from that folder: the harness built with the SDK compiler's ReadyToRun
+# Roslyn, as a build runs it (`dotnet build -c Release bench/Pix.Corpus -p:RoslynFromSdk=true -o <folder>`,
+# docs/robustness.md "Nineteenth session: the JIT a build pays"); its reports go to corpus-Asdk-*.txt / times-Asdk-*.tsv.
 # EXTRA_RUNS=1 adds what the closing sections since the twelfth session ran by hand after it: two more network-function
 # runs per build, alternated (nf-after-3/4, nf-before-3/4), and a second tiered pix validate in A then B
 # (validate-tiered-2, validate-b-tiered-2, with stderr kept in val-*-2.err for two-rules.py).
@@ -19,6 +22,9 @@ for pkg in NodaTime@3.3.7 YamlDotNet@18.1.0 Newtonsoft.Json@13.0.4; do
   step "corpus B $n"; dotnet $B/$C --package $pkg --no-generator --no-analyzers --times $OUT/times-B-$n.tsv > $OUT/corpus-B-$n.txt 2>&1
   if [ -n "${ALT_CORPUS_OPTS:-}" ]; then
     step "corpus A alt $n"; dotnet $A/$C --package $pkg --no-generator --no-analyzers $ALT_CORPUS_OPTS --times $OUT/times-Aalt-$n.tsv > $OUT/corpus-Aalt-$n.txt 2>&1
+  fi
+  if [ -n "${SDK_CORPUS:-}" ]; then
+    step "corpus A sdk $n"; dotnet $SDK_CORPUS/Pix.Corpus.dll --package $pkg --no-generator --no-analyzers --times $OUT/times-Asdk-$n.tsv > $OUT/corpus-Asdk-$n.txt 2>&1
   fi
 done
 B=$B OUT=$OUT bash bench/accuracy-scoring/measure-session.sh
