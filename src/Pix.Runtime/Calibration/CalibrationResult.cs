@@ -91,7 +91,7 @@ public sealed class CalibrationResult
 /// <summary>One kernel's timing in a calibration run.</summary>
 /// <param name="Name">Kernel name, e.g. <c>"div chain"</c>.</param>
 /// <param name="Kind"><c>latency</c>, <c>throughput</c>, <c>bulk</c> or <c>branch</c> (the branch-miss pair).</param>
-/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the median of the batches in the quietest timing, for an allocation kernel the median of its timings' (Pix.Calibration.KernelStatistic; <see cref="CalibrationResult.Passes"/>).</param>
+/// <param name="MeasuredNs">Nanoseconds per iteration (per call for bulk kernels): the quietest batch for a kernel of fixed work, the median of the batches in the quietest timing for a bulk or memory-level probe, the median of its timings' for an allocation kernel (Pix.Calibration.KernelStatistic; <see cref="CalibrationResult.Passes"/>).</param>
 /// <param name="FittedNs">What the fitted costs predict for the kernel.</param>
 /// <param name="PassSpread">Relative spread (max − min) / min of the figures of all its timings (one per pass, three in each
 /// later pass once they disagree by more than 5%): how well the timings agree. It can only grow with more timings.</param>

@@ -135,15 +135,17 @@ internal sealed class Calibrator
 
     private CalibrationResult Fit(List<Probe> probes, Dictionary<Probe, List<Timing>> perPass, PassLog log, MemoryLatencyTiming? memoryLatency)
     {
-        // Within a timing, the median of batches rejects short interruptions. Across timings, take
-        // the quietest: interference (a busy hyperthread sibling, a neighbour's build) only ever
-        // adds time, and on a shared machine it can last for a whole pass of one kernel. The
-        // allocation kernels are the exception, taking the median of their timings (KernelStatistic
-        // says why). Over all passes, not only those the issue-rate probes called quiet: the probes
-        // around a pass do not see every kernel's moment in it, and taking the throughput kernels from
-        // the quiet passes only raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
+        // Interference (a busy hyperthread sibling, a neighbour's build) only ever adds time, and on a
+        // shared machine it can last for a whole pass of one kernel: a kernel of fixed work takes its
+        // quietest batch over all timings, the bulk and memory-level probes their quietest timing's
+        // median, the allocation kernels the median of their timings (KernelStatistic says why). Over
+        // all passes, not only those the issue-rate probes called quiet: the probes around a pass do not
+        // see every kernel's moment in it, and taking the throughput kernels from the quiet passes only
+        // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
         double PerUnit(Probe p) =>
-            KernelStatistic.Figure(perPass[p].Select(t => t.Result.Median.Nanoseconds).ToList(), KernelStatistic.TakesMedian(p.Kernel)) / p.Units;
+            KernelStatistic.Figure(
+                perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(),
+                KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null)) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))

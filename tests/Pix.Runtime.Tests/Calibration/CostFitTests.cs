@@ -192,10 +192,13 @@ public sealed class CostFitTests
     private static List<KernelObservation> Synthesize(IEnumerable<CalibrationKernel> catalogue, Func<double>? noise, HardwareProfile? truth = null) =>
         catalogue.Select(k =>
         {
-            HardwareProfile t = truth ?? Truth;
-            double ns = k.CountsPerIteration.Sum(p => p.Value * (k.Bound == KernelBound.Latency ? t.LatencyNs(p.Key) : t.ThroughputNs(p.Key)));
+            double ns = Price(k, truth ?? Truth);
             return new KernelObservation(k.Name, k.Bound, k.CountsPerIteration, ns * (noise?.Invoke() ?? 1));
         }).ToList();
+
+    /// <summary>What a kernel's iteration takes on <paramref name="truth"/>: its counts at the latency or throughput its bound reads.</summary>
+    internal static double Price(CalibrationKernel k, HardwareProfile truth) =>
+        k.CountsPerIteration.Sum(p => p.Value * (k.Bound == KernelBound.Latency ? truth.LatencyNs(p.Key) : truth.ThroughputNs(p.Key)));
 
     private static KernelObservation Observation(string name, (OperationClass, double) a, double ns) =>
         new(name, KernelBound.Latency, new Dictionary<OperationClass, double> { [a.Item1] = a.Item2 }, ns);
