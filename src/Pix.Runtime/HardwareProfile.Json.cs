@@ -17,7 +17,8 @@ namespace Pix;
 //   "costs": { "IntegerAlu": { "latencyNs": 0.33, "throughputNs": 0.1 }, … every OperationClass by name … },
 //                                                  (BranchMiss may be absent: files before it take the reference's cost;
 //                                                   ScaledLea may be absent: files before it take 2 × their IntegerAlu latency;
-//                                                   AtomicRmw may be absent: files before it take the reference's cost)
+//                                                   AtomicRmw may be absent: files before it take the reference's cost;
+//                                                   LibraryCopyCall may be absent: files before it take their Call cost)
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)

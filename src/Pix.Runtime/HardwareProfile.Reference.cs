@@ -45,7 +45,9 @@ public sealed partial class HardwareProfile
     /// <see cref="OperationClass.AtomicRmw"/> takes the reference core's, as for a miss: no interface counted the
     /// class before it existed (an interlocked call or a <c>lock</c> was an opaque term), so every older interface
     /// prices as it did on such a profile, whatever the default; the published figure is the honest guess for an
-    /// interface that counts it. Calibrate again to measure any of them.
+    /// interface that counts it. A profile without <see cref="OperationClass.LibraryCopyCall"/> takes its own
+    /// <see cref="OperationClass.Call"/> cost: the copy rows counted a <see cref="OperationClass.Call"/> before the class
+    /// existed, so every interface prices on such a profile as it did. Calibrate again to measure any of them.
     /// </summary>
     internal static bool TryGetLaterClassDefault(OperationClass operation, IReadOnlyDictionary<OperationClass, OperationCost> given, out OperationCost cost)
     {
@@ -59,6 +61,9 @@ public sealed partial class HardwareProfile
                 return true;
             case OperationClass.AtomicRmw:
                 cost = ReferenceAtomicRmw;
+                return true;
+            case OperationClass.LibraryCopyCall when given.TryGetValue(OperationClass.Call, out OperationCost call):
+                cost = call;
                 return true;
             default:
                 cost = default;
@@ -101,6 +106,11 @@ public sealed partial class HardwareProfile
             [OperationClass.AtomicRmw] = ReferenceAtomicRmw,
         };
         costs[OperationClass.ScaledLea] = ScaledLeaFromAlu(costs[OperationClass.IntegerAlu]);
+
+        // No published figure prices a library call's wrapper and copy entry apart from its bytes; the reference core takes
+        // its Call cost, what the copy rows counted before the class existed, so interfaces and docs priced on this profile
+        // read as they did. A calibrated profile measures it (docs/calibration.md).
+        costs[OperationClass.LibraryCopyCall] = costs[OperationClass.Call];
 
         var machine = new MachineDescription
         {

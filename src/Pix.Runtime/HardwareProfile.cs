@@ -27,7 +27,8 @@ public sealed partial class HardwareProfile
     /// added after profiles were first written, which take a default when absent:
     /// <see cref="OperationClass.BranchMiss"/> the <see cref="Reference"/> profile's cost,
     /// <see cref="OperationClass.ScaledLea"/> twice the profile's own <see cref="OperationClass.IntegerAlu"/> latency,
-    /// <see cref="OperationClass.AtomicRmw"/> the <see cref="Reference"/> profile's cost.
+    /// <see cref="OperationClass.AtomicRmw"/> the <see cref="Reference"/> profile's cost,
+    /// <see cref="OperationClass.LibraryCopyCall"/> the profile's own <see cref="OperationClass.Call"/> cost.
     /// </summary>
     /// <exception cref="ArgumentException">A class is missing, or a cost is negative, NaN or infinite.</exception>
     public HardwareProfile(

@@ -81,4 +81,18 @@ public enum OperationClass
     /// atomic operations").
     /// </summary>
     AtomicRmw,
+    /// <summary>
+    /// A call into a library method whose body copies through the runtime's copy helper (<c>Buffer.Memmove</c>, reached as
+    /// <c>SpanHelpers.Memmove</c>): <c>StringBuilder.Append(string)</c>, <c>string.Concat</c>, <c>Substring</c>,
+    /// <c>StringBuilder.ToString</c>, <c>Span&lt;T&gt;.CopyTo</c>, <c>Array.Copy</c> and the rows built on them. It is what one
+    /// such call costs beyond the bytes (each a <see cref="CopiedByte"/>, the slope through three sizes, which leaves the
+    /// helper's entry out by design): the calls the JIT did not inline (Tier-1 code inlines <c>Append(string)</c> down to
+    /// the <c>Memmove</c> call; FullOpts code, <c>DOTNET_TieredCompilation=0</c>, stops at its null check and calls
+    /// <c>Append(ref char, int)</c>, a frame, then <c>Memmove</c>), and the helper's size dispatch. A sequence, like
+    /// <see cref="Call"/>: its throughput cost adds. Calibrated by appending short words to a <c>StringBuilder</c>, the BCL code
+    /// itself, so a calibration measures what that deployment's JIT emits (docs/calibration.md); on a profile written
+    /// before the class existed it costs that profile's own <see cref="Call"/>, the class the rows counted before
+    /// (docs/accuracy.md, "Nineteenth session: a library copy call, calibrated").
+    /// </summary>
+    LibraryCopyCall,
 }

@@ -218,8 +218,10 @@ static class C
 }");
         _output.WriteLine(model.Dump());
 
-        // Tier 1 inlines both appends; the only call left in the loop is Append(string)'s Memmove.
-        Assert.Equal(1, model.TermAbout("loop over count").Block.CountOf(OperationClass.Call));
+        // Tier 1 inlines both appends; the only call left in the loop is Append(string)'s Memmove, a library copy call
+        // (what the JIT of another deployment leaves uninlined is in that class's calibrated cost, not in the count).
+        Assert.Equal(1, model.TermAbout("loop over count").Block.CountOf(OperationClass.LibraryCopyCall));
+        Assert.Equal(0, model.TermAbout("loop over count").Block.CountOf(OperationClass.Call));
 
         // Three allocations, as in the Tier-1 code: the builder, its first chunk, the string.
         Assert.Equal(3, Total(model, OperationClass.Allocation, ("word.Length", 7), ("count", 100), ("builderLength", 800)), 9);

@@ -9,6 +9,17 @@ namespace Pix.Library;
 /// is the one place to add a model. Counts follow what the .NET 8–10 implementations do on x64
 /// (inlined fast paths, vectorised bulk loops priced per byte); calibration prices the classes.
 /// </summary>
+/// <remarks>
+/// A row whose BCL code copies through the runtime's copy helper (<c>Buffer.Memmove</c>, <c>SpanHelpers.Memmove</c> on x64)
+/// counts its call as a <see cref="LibraryCopyCall"/>, not a <see cref="Call"/>: the helper's entry and size dispatch, and
+/// the wrapper frames the deployment's JIT did not inline, which no per-byte slope sees. Read in the .NET 10 sources:
+/// <c>StringBuilder.Append(string)</c> (<c>Append(ref char, int)</c>), <c>string.Concat</c> and <c>Substring</c>
+/// (<c>FillStringChecked</c>, <c>InternalSubString</c>), <c>StringBuilder.ToString</c>, <c>Span&lt;T&gt;.CopyTo</c> and
+/// <c>ToArray</c>, <c>MemoryExtensions.CopyTo</c>, <c>Array.Copy</c>, <c>Array.Resize</c>, <c>Buffer.BlockCopy</c>, and
+/// <c>List&lt;T&gt;.ToArray</c>/<c>Insert</c>/<c>RemoveAt</c> (through <c>Array.Copy</c>). Not <c>Fill</c>/<c>Clear</c>
+/// (<c>SpanHelpers.Fill</c>, <c>ClearWithoutReferences</c>: no copy) nor <c>Reverse</c>. <c>Concat</c> of k strings makes k
+/// copies; its row counts one (the rest are not priced apart from their bytes).
+/// </remarks>
 internal static class BclModels
 {
     private const string Generic = "System.Collections.Generic.";
@@ -49,13 +60,13 @@ internal static class BclModels
             new(Generic + "List`1.IndexOf", Ops((Call, 1), (Load, 2)),
                 Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the item is found"))),
             // Insert/RemoveAt shift the tail: at most Count elements move.
-            new(Generic + "List`1.Insert", Ops((Call, 1), (Load, 3), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
+            new(Generic + "List`1.Insert", Ops((LibraryCopyCall, 1), (Load, 3), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
                 Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
-            new(Generic + "List`1.RemoveAt", Ops((Call, 1), (Load, 3), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
+            new(Generic + "List`1.RemoveAt", Ops((LibraryCopyCall, 1), (Load, 3), (Store, 3), (IntegerAlu, 3), (Branch, 2)),
                 Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
             new(Generic + "List`1.Clear", Ops((Store, 2), (IntegerAlu, 1), (Branch, 1)),
                 Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
-            new(Generic + "List`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (Call, 1)),
+            new(Generic + "List`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (LibraryCopyCall, 1)),
                 Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
 
             // ---- Dictionary<TKey, TValue>, HashSet<T>: one probe per call, plus a PCV for collisions ----
@@ -91,15 +102,15 @@ internal static class BclModels
                 Sized(new SizedCost(Ops((Load, 5), (Store, 1), (IntegerAlu, 6), (Branch, 5), (Call, 4)), SizeSource.ReceiverSize, Scaling: Scaling.Logarithmic))),
 
             // ---- Span<T>, ReadOnlySpan<T>, MemoryExtensions -------------------------------
-            new("System.Span`1.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
-            new("System.ReadOnlySpan`1.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.Span`1.CopyTo", Ops((LibraryCopyCall, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.ReadOnlySpan`1.CopyTo", Ops((LibraryCopyCall, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
             new("System.Span`1.Fill", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
             new("System.Span`1.Clear", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
             new("System.Span`1.Slice", Ops((IntegerAlu, 2), (BoundsCheck, 1)), None),
             new("System.ReadOnlySpan`1.Slice", Ops((IntegerAlu, 2), (BoundsCheck, 1)), None),
-            new("System.Span`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (Call, 1)),
+            new("System.Span`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (LibraryCopyCall, 1)),
                 Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
-            new("System.ReadOnlySpan`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (Call, 1)),
+            new("System.ReadOnlySpan`1.ToArray", Ops((Allocation, 1), (AllocatedByte, 16), (LibraryCopyCall, 1)),
                 Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true))),
             new("System.MemoryExtensions.AsSpan", Ops((IntegerAlu, 2), (Branch, 1)), None),
             // SequenceEqual compares lengths, then bytes up to the first difference.
@@ -110,11 +121,11 @@ internal static class BclModels
             new("System.MemoryExtensions.Contains", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
                 Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ReceiverSize, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match"))),
             new("System.MemoryExtensions.Reverse", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
-            new("System.MemoryExtensions.CopyTo", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
+            new("System.MemoryExtensions.CopyTo", Ops((LibraryCopyCall, 1), (IntegerAlu, 2), (Branch, 1)), Bulk(CopiedByte, SizeSource.ReceiverSize)),
 
             // ---- Array, Buffer -------------------------------------------------------------
-            new("System.Array.Copy", Ops((Call, 1), (IntegerAlu, 4), (Branch, 2)), Bulk(CopiedByte, SizeSource.ArgumentValue, 2), Parameters: 3),
-            new("System.Array.Copy", Ops((Call, 1), (IntegerAlu, 6), (Branch, 3)), Bulk(CopiedByte, SizeSource.ArgumentValue, 4), Parameters: 5),
+            new("System.Array.Copy", Ops((LibraryCopyCall, 1), (IntegerAlu, 4), (Branch, 2)), Bulk(CopiedByte, SizeSource.ArgumentValue, 2), Parameters: 3),
+            new("System.Array.Copy", Ops((LibraryCopyCall, 1), (IntegerAlu, 6), (Branch, 3)), Bulk(CopiedByte, SizeSource.ArgumentValue, 4), Parameters: 5),
             new("System.Array.Fill", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ArgumentSize, 0), Parameters: 2),
             new("System.Array.Clear", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ArgumentSize, 0), Parameters: 1),
             new("System.Array.Clear", Ops((Call, 1)), Bulk(CopiedByte, SizeSource.ArgumentValue, 2), Parameters: 3),
@@ -125,10 +136,10 @@ internal static class BclModels
                 Sized(new SizedCost(Ops((ComparedByte, 1)), SizeSource.ArgumentSize, 0, TimesElementBytes: true, Pcv: "matchIndex", PcvDescription: "elements scanned before the first match")), Parameters: 2),
             new("System.Array.BinarySearch", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
                 Sized(new SizedCost(Ops((Load, 1), (IntegerAlu, 3), (Branch, 2)), SizeSource.ArgumentSize, 0, Scaling.Logarithmic)), Parameters: 2),
-            new("System.Array.Resize", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 16)),
+            new("System.Array.Resize", Ops((LibraryCopyCall, 1), (Allocation, 1), (AllocatedByte, 16)),
                 Sized(new SizedCost(Ops((AllocatedByte, 1), (CopiedByte, 1)), SizeSource.ArgumentValue, 1, TimesElementBytes: true))),
             new("System.Array.get_Length", Ops((Load, 1)), None),
-            new("System.Buffer.BlockCopy", Ops((Call, 1), (IntegerAlu, 6), (Branch, 3)),
+            new("System.Buffer.BlockCopy", Ops((LibraryCopyCall, 1), (IntegerAlu, 6), (Branch, 3)),
                 Sized(new SizedCost(Ops((CopiedByte, 1)), SizeSource.ArgumentValue, 4))),
 
             // ---- BitOperations, HashCode, Math ----------------------------------------------
@@ -154,11 +165,11 @@ internal static class BclModels
             // ---- string, StringBuilder ------------------------------------------------------
             new("System.String.get_Length", Ops((Load, 1)), None),
             new("System.String.get_Chars", Ops((Load, 1), (BoundsCheck, 1)), None),
-            new("System.String.Concat", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22)),
+            new("System.String.Concat", Ops((LibraryCopyCall, 1), (Allocation, 1), (AllocatedByte, 22)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.TotalArgumentLength))),
-            new("System.String.Substring", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22), (IntegerAlu, 4), (Branch, 2)),
+            new("System.String.Substring", Ops((LibraryCopyCall, 1), (Allocation, 1), (AllocatedByte, 22), (IntegerAlu, 4), (Branch, 2)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ArgumentValue, 1)), Parameters: 2),
-            new("System.String.Substring", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22), (IntegerAlu, 4), (Branch, 2)),
+            new("System.String.Substring", Ops((LibraryCopyCall, 1), (Allocation, 1), (AllocatedByte, 22), (IntegerAlu, 4), (Branch, 2)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ReceiverSize)), Parameters: 1),
             new("System.String.IndexOf", Ops((Call, 1), (IntegerAlu, 2), (Branch, 1)),
                 Sized(new SizedCost(Ops((ComparedByte, 2)), SizeSource.ReceiverSize, Pcv: "matchIndex", PcvDescription: "characters scanned before the first match"))),
@@ -186,14 +197,17 @@ internal static class BclModels
             // two was not measurable at the load of docs/accuracy.md's fourteenth session, `alloc`).
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 1), (AllocatedByte, 48)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2)), SizeSource.ArgumentValue, 0)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
-            // Append(string) copies the characters; numbers count as one unit.
+            // Append(string) copies the characters: Append(ref char, int), then Memmove, a library copy call.
+            new("System.Text.StringBuilder.Append", Ops((LibraryCopyCall, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 2)),
+                Sized(new SizedCost(Ops((CopiedByte, 2)), SizeSource.ArgumentSize, 0)), Parameters: 1, FirstParameter: SpecialType.System_String),
+            // The other overloads (numbers, objects) format into the chunk, with no copy call; a number counts as one unit.
             new("System.Text.StringBuilder.Append", Ops((Call, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 2)),
                 Sized(new SizedCost(Ops((CopiedByte, 2)), SizeSource.ArgumentSize, 0))),
             // Append(char) is inlined in Tier-1 code, with no call unless the chunk is full: load the
             // chunk, its length and the position; compare; store the character and the new position.
             new("System.Text.StringBuilder.Append", Ops((Load, 3), (Store, 2), (IntegerAlu, 2), (Branch, 1)), None,
                 Parameters: 1, FirstParameter: SpecialType.System_Char),
-            new("System.Text.StringBuilder.ToString", Ops((Call, 1), (Allocation, 1), (AllocatedByte, 22)),
+            new("System.Text.StringBuilder.ToString", Ops((LibraryCopyCall, 1), (Allocation, 1), (AllocatedByte, 22)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2), (CopiedByte, 2)), SizeSource.ReceiverSize))),
             new("System.Text.StringBuilder.get_Length", Ops((Load, 2), (IntegerAlu, 1)), None),
 

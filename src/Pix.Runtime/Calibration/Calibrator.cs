@@ -27,6 +27,7 @@ internal sealed class Calibrator
     private readonly BranchMissKernels _branches = new(seed: 12345);
     private readonly IssueWidthKernels _issue = new();
     private readonly LoadPortKernel _loads = new();
+    private readonly LibraryCopyCallKernel _appends = new();
     private MemoryLatencyKernel? _memoryLatency;
 
     public Calibrator(CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
@@ -229,7 +230,7 @@ internal sealed class Calibrator
             Spread(p),
             SampleStatistics.MedianOf(perPass[p].Select(t => t.Result.CoefficientOfVariation)))).ToList();
 
-        var timings = probes.Where(p => p.WorkingSet is null).Select(p =>
+        List<KernelTiming> Timings() => probes.Where(p => p.WorkingSet is null).Select(p =>
         {
             double best = PerUnit(p);
             double measured = p.Bulk is null ? best : best * p.Units;
@@ -246,7 +247,22 @@ internal sealed class Calibrator
             .WithMemoryLatency(memoryLatency?.LatencyNs);
         profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
 
-        return new CalibrationResult(profile, timings, sources, throughput.LoopOverheadNs, log.IssueRates.Count, _clock.Elapsed)
+        // Nor a library copy call: the append kernel's time beyond what its other counts price at on this profile
+        // (LibraryCopyCallFit), so it is priced last, on everything else.
+        Probe appends = probes.Single(p => p.CopyCalls);
+        if (LibraryCopyCallFit.Cost(PerUnit(appends), profile) is { } copyCallNs)
+        {
+            profile = profile.With(OperationClass.LibraryCopyCall, new OperationCost(copyCallNs, copyCallNs));
+            sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall];
+        }
+        else
+        {
+            sources[OperationClass.LibraryCopyCall] = "not measured (the append kernel's timing was not positive): this profile's Call cost";
+        }
+
+        fittedTimes[appends.Name] = LibraryCopyCallFit.Price(profile);
+
+        return new CalibrationResult(profile, Timings(), sources, throughput.LoopOverheadNs, log.IssueRates.Count, _clock.Elapsed)
         {
             MemoryLevels = memoryLevels,
             MemoryLatency = memoryLatency,
@@ -359,6 +375,12 @@ internal sealed class Calibrator
             LoadsPerIteration = LoadPortKernel.LoadsPerIteration,
         });
 
+        LibraryCopyCallKernel appends = _appends;
+        probes.Add(new Probe($"append {LibraryCopyCallKernel.WordCharacters} chars x{LibraryCopyCallKernel.AppendsPerIteration}", "library", () => appends.Run(Iterations), Iterations, null, null)
+        {
+            CopyCalls = true,
+        });
+
         BulkKernels bulk = _bulk;
         foreach (int size in BulkKernels.Sizes)
         {
@@ -410,6 +432,9 @@ internal sealed class Calibrator
 
         /// <summary>For the load-port kernel, the loads of one iteration (<see cref="LoadPortKernel"/>); otherwise null.</summary>
         public int? LoadsPerIteration { get; init; }
+
+        /// <summary>True for the append kernel (<see cref="LibraryCopyCallKernel"/>), whose time prices <see cref="OperationClass.LibraryCopyCall"/>.</summary>
+        public bool CopyCalls { get; init; }
     }
 
     /// <summary>One timing of a probe, in the pass it was made in.</summary>

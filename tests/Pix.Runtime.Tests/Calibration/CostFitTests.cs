@@ -95,11 +95,12 @@ public sealed class CostFitTests
         var fitted = CalibrationKernels.All.SelectMany(k => k.CountsPerIteration.Keys).ToHashSet();
         var bulk = new[] { OperationClass.CopiedByte, OperationClass.ComparedByte, OperationClass.HashedByte };
         var paired = new[] { OperationClass.BranchMiss }; // BranchMissKernels: random against equal bits
+        var residual = new[] { OperationClass.LibraryCopyCall }; // LibraryCopyCallKernel: its time beyond its other counts
         var latencyFitted = CalibrationKernels.All.Where(k => k.Bound == KernelBound.Latency).SelectMany(k => k.CountsPerIteration.Keys).ToHashSet();
 
         foreach (OperationClass c in HardwareProfile.AllClasses)
         {
-            Assert.True(fitted.Contains(c) || bulk.Contains(c) || paired.Contains(c), $"{c} is measured by no kernel");
+            Assert.True(fitted.Contains(c) || bulk.Contains(c) || paired.Contains(c) || residual.Contains(c), $"{c} is measured by no kernel");
             Assert.True(latencyFitted.Contains(c) || CalibrationKernels.LatencyDerivedFromThroughput.ContainsKey(c), $"{c} has no latency kernel and no documented derivation");
         }
     }
