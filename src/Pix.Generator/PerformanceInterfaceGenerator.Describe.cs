@@ -29,9 +29,18 @@ public sealed partial class PerformanceInterfaceGenerator
             return text.ToString();
         }
 
-        /// <summary>A gap for people: <c>incomplete: call to Parse at line 20: priced as an opaque call</c>.</summary>
-        public static string Describe(Gap gap) =>
-            $"incomplete: {OneLine(gap.Construct)} at line {gap.Where.Line}: {OneLine(gap.Reason)}";
+        /// <summary>
+        /// A gap for people: <c>incomplete: call to Parse at line 20: priced as an opaque call</c>. Some constructs
+        /// already end with their line (an unbounded loop's is <c>while loop at line 39</c>): the line is not repeated.
+        /// </summary>
+        public static string Describe(Gap gap)
+        {
+            string construct = OneLine(gap.Construct);
+            string line = " at line " + gap.Where.Line.ToString(CultureInfo.InvariantCulture);
+            return construct.EndsWith(line, System.StringComparison.Ordinal)
+                ? $"incomplete: {construct}: {OneLine(gap.Reason)}"
+                : $"incomplete: {construct}{line}: {OneLine(gap.Reason)}";
+        }
 
         /// <summary>A piece's condition for people: <c>when data.Length == 0</c>, or <c>otherwise</c>.</summary>
         public static string Describe(Piece piece, bool isLast)

@@ -43,14 +43,15 @@ internal static partial class DiagnosticDescriptors
         "Pix generates LatencyOf_X as a sibling method taking the same parameters. Methods without a body, constructors, local functions, operators and accessors cannot have such a sibling; no interface is generated.");
 
     /// <summary>
-    /// PIX0004. Format: <c>The {0} in '{1}' has no bound Pix can see: {2}</c>.
-    /// {0} the loop and its line, {1} the method, {2} the extractor's reason, which names the PCV it
-    /// used and the hint (<c>PixHint.Pcv</c>, <c>PixHint.LoopBound</c>) that fixes it.
+    /// PIX0004. Format: <c>The {0} in '{1}' needs a hint: {2}</c>.
+    /// {0} the loop and its line, {1} the method, {2} the extractor's reason, which says no bound was found, names
+    /// the PCV it used and the hint (<c>PixHint.Pcv</c>, <c>PixHint.LoopBound</c>) that fixes it (so the format
+    /// does not say "no bound" itself: a user trial read it twice in one message).
     /// </summary>
     public static readonly DiagnosticDescriptor UnboundedLoop = Create(
         DiagnosticIds.UnboundedLoop,
         "Unbounded loop needs a PCV hint",
-        "The {0} in '{1}' has no bound Pix can see: {2}",
+        "The {0} in '{1}' needs a hint: {2}",
         DiagnosticCategories.Extraction,
         DiagnosticSeverity.Warning,
         "The trip count of this loop depends on nothing the inputs show (a linked list, a convergence test, data read in the loop). Pix needs a hint: PixHint.Pcv names the count as an extra parameter of LatencyOf_X, PixHint.LoopBound gives a maximum.");

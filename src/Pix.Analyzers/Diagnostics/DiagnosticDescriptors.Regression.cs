@@ -5,29 +5,29 @@ namespace Pix.Analyzers.Diagnostics;
 internal static partial class DiagnosticDescriptors
 {
     /// <summary>
-    /// PIX0200. Format: <c>'{0}' can be slower than its baseline by more than {1}: {2}{3}</c>.
+    /// PIX0200. Format: <c>'{0}' can be slower than its baseline by more than {1}: {2}{3}; fix it, or accept it with 'pix baseline update' and commit the baseline</c>.
     /// {0} the method, {1} the tolerance (<c>10%</c>), {2} the witness and both latencies
     /// (<c>data.Length = 4096: 1.21 µs → 1.63 µs (+35%) on the reference profile</c>), {3} the engine note.
     /// </summary>
     public static readonly DiagnosticDescriptor SlowerThanBaseline = Create(
         DiagnosticIds.SlowerThanBaseline,
         "Latency above the baseline",
-        "'{0}' can be slower than its baseline by more than {1}: {2}{3}",
+        "'{0}' can be slower than its baseline by more than {1}: {2}{3}; fix it, or accept it with 'pix baseline update' and commit the baseline",
         DiagnosticCategories.Regression,
         DiagnosticSeverity.Warning,
         "The method's current performance interface predicts a higher latency than the committed baseline (pix.baseline.json) for some input, beyond the tolerance. The message shows the smallest such input the solver found and both predictions on the reference profile. Fix the regression, or accept it with 'pix baseline update'.");
 
     /// <summary>
-    /// PIX0201. Format: <c>The complexity of '{0}' grew: {1}</c>. {0} the method, {1} one
+    /// PIX0201. Format: <c>The complexity of '{0}' grew: {1}; fix it, or accept it with 'pix baseline update' and commit the baseline</c>. {0} the method, {1} one
     /// <c>O(n) → O(n²) in data.Length</c> per quantity, separated by "; ".
     /// </summary>
     public static readonly DiagnosticDescriptor ComplexityGrew = Create(
         DiagnosticIds.ComplexityGrew,
         "Complexity class grew",
-        "The complexity of '{0}' grew: {1}",
+        "The complexity of '{0}' grew: {1}; fix it, or accept it with 'pix baseline update' and commit the baseline",
         DiagnosticCategories.Regression,
         DiagnosticSeverity.Warning,
-        "The dominant term of the method's interface in one of its inputs grew (linear to quadratic, constant to linear...) compared with the baseline. Reported even where constants hide it for small inputs: it is the growth that matters for large ones.");
+        "The dominant term of the method's interface in one of its inputs grew (linear to quadratic, constant to linear...) compared with the baseline. Reported even where constants hide it for small inputs: it is the growth that matters for large ones. Fix it, or accept it with 'pix baseline update'.");
 
     /// <summary>PIX0202. Format: <c>'{0}' has no entry in {1}; run 'pix baseline update' to add it</c>.</summary>
     public static readonly DiagnosticDescriptor NotInBaseline = Create(

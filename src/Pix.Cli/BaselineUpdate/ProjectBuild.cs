@@ -91,7 +91,7 @@ internal static class ProjectBuild
         string errors = stderr.GetAwaiter().GetResult();
         if (process.ExitCode != 0)
         {
-            throw new CommandLineException($"the build of '{projectFile}' failed (exit code {process.ExitCode}); its last lines:{Environment.NewLine}{Tail(stdout + errors)}");
+            throw new CommandLineException($"the build of '{projectFile}' failed (exit code {process.ExitCode}):{Environment.NewLine}{FailureText(stdout + errors)}");
         }
 
         return Parse(stdout, projectFile);
@@ -154,6 +154,22 @@ internal static class ProjectBuild
                 baselineFile.Length == 0 ? null : Path.GetFullPath(baselineFile, directory),
                 Property("PixBottomUpSummaries") is { Length: > 0 } bottomUp ? bottomUp : null);
         }
+    }
+
+    /// <summary>
+    /// What a failed build's message repeats: its error lines, each once (MSBuild prints them again in its summary),
+    /// else its last lines. Not just the last lines: they begin with the JSON pix asked for, which hid the one line
+    /// that said what was wrong (a missing package source, a compile error).
+    /// </summary>
+    internal static string FailureText(string output)
+    {
+        string[] errors = output.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Contains(": error ", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Take(FailureTailLines)
+            .ToArray();
+        return errors.Length == 0 ? Tail(output) : string.Join(Environment.NewLine, errors.Select(l => "  " + l));
     }
 
     private static string Tail(string output)
