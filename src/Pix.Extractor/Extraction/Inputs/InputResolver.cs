@@ -78,8 +78,13 @@ internal sealed class InputResolver
             case IConversionOperation c:
                 // A downcast or unboxing ((Period)obj, obj as Period) leads to members the operand's static type
                 // lacks: a path through it ('obj.Years') would not compile in the companion.
-                return Resolve(c.Operand) is { } operand && !(operand is ObjectValue && !c.Conversion.IsImplicit)
-                    && !(operand is NumberValue converted && !KeepsValue(c, converted.Value)) ? operand : null;
+                SymbolicValue? operand = Resolve(c.Operand);
+                if (operand is ObjectValue && !c.Conversion.IsImplicit)
+                {
+                    return null;
+                }
+
+                return operand is NumberValue converted && !KeepsValue(c, converted.Value) ? Wrapped(c, converted.Value) : operand;
             case IBinaryOperation b:
                 return Binary(b);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } u when Resolve(u.Operand) is PredicateValue pv:
@@ -299,6 +304,25 @@ internal sealed class InputResolver
         || IntegralRange.Of(conversion.Type) is not { } target
         || IntegralRange.Of(value, conversion.Operand.Type) is not { } source
         || target.Contains(source);
+
+    /// <summary>
+    /// <paramref name="value"/> after the unchecked integral conversion <paramref name="conversion"/>, which keeps it modulo
+    /// 2^w (w the target's width) in the target's range: ((v − min) mod 2^w) + min, the modulo as y − 2^w·⌊y / 2^w⌋. So a
+    /// guard on the cast itself (<c>(ulong)(v + 1) &lt;= 9</c>, <c>(byte)n &gt; 3</c>) and a count read through it
+    /// (<c>i &lt; (byte)n</c>) are exact whatever the wrap, where the operand's own value would be wrong.
+    /// </summary>
+    private static NumberValue? Wrapped(IConversionOperation conversion, Poly value)
+    {
+        if (IntegralRange.Of(conversion.Type) is not { } target)
+        {
+            return null;
+        }
+
+        double width = target.Max - target.Min + 1;
+        Poly fromMin = value.Minus(Poly.Const(target.Min));
+        Poly remainder = fromMin.Minus(FunctionAtom.Apply(AtomFunction.FloorDivide, fromMin, width).Scale(width));
+        return new NumberValue(remainder.Plus(Poly.Const(target.Min)));
+    }
 
     private SymbolicValue? Binary(IBinaryOperation b)
     {
