@@ -18,12 +18,17 @@ internal sealed partial class MethodAnalyzer
     /// can still be passed by a step of more than one or by <c>&lt;=</c> at the type's maximum (one value of a
     /// 2^32 range): those are left to the constant check, not refused.
     /// </summary>
-    private static bool CounterHoldsBound(Step step, Comparison op, Poly bound, IOperation boundOperation)
+    private static bool CounterHoldsBound(Step step, Comparison op, Poly bound, IOperation boundOperation) =>
+        IntegralRange.Of(bound, Narrowest(boundOperation).Type) is not { } values
+        || CounterHoldsValues(step, op, values); // not an integral bound (a double): not a wrap-round question
+
+    /// <summary><see cref="CounterHoldsBound"/> for a bound whose values are <paramref name="values"/>.</summary>
+    private static bool CounterHoldsValues(Step step, Comparison op, IntegralRange values)
     {
         ITypeSymbol? counterType = CounterType(step);
-        if (IntegralRange.Of(counterType) is not { } counter || IntegralRange.Of(bound, Narrowest(boundOperation).Type) is not { } values)
+        if (IntegralRange.Of(counterType) is not { } counter)
         {
-            return true; // not an integral counter or bound (a double): not a wrap-round question
+            return true; // not an integral counter: not a wrap-round question
         }
 
         if (!counter.Contains(values))

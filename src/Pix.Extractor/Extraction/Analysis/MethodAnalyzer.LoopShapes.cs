@@ -28,6 +28,11 @@ internal sealed partial class MethodAnalyzer
     private LoopShape? RecognizeFor(IForLoopOperation loop, HashSet<ISymbol> written, out IOperation? dataCondition)
     {
         dataCondition = null;
+        if (loop.AtLoopBottom.Length == 1 && StepOf(loop.AtLoopBottom[0]) is null)
+        {
+            return ShrinkingSpan(loop, out dataCondition);
+        }
+
         if (loop.AtLoopBottom.Length != 1 || StepOf(loop.AtLoopBottom[0]) is not { } step
             || WrittenIn(loop.Body).Contains(step.Variable))
         {
@@ -67,7 +72,7 @@ internal sealed partial class MethodAnalyzer
             }
         }
 
-        return BinarySearch(loop, written, out dataCondition);
+        return ShrinkingSpan(loop, out dataCondition) ?? BinarySearch(loop, written, out dataCondition);
     }
 
     /// <summary>The trip count of <paramref name="loop"/>, whose variable is stepped by <paramref name="step"/>.</summary>
@@ -84,22 +89,45 @@ internal sealed partial class MethodAnalyzer
         var conjuncts = Conjuncts(condition);
         foreach (IOperation conjunct in conjuncts)
         {
-            if (conjunct is not IBinaryOperation compare || !TryOrient(compare, step.Variable, out Comparison op, out IOperation boundOperation))
+            if (conjunct is not IBinaryOperation compare)
             {
                 continue;
+            }
+
+            // i * k < n: the counter against the bound divided by k (MethodAnalyzer.ScaledCounters.cs).
+            ScaledCounter? scaled = null;
+            if (!TryOrient(compare, step.Variable, out Comparison op, out IOperation boundOperation)
+                && (scaled = ScaledCounterOf(compare, step)) is null)
+            {
+                continue;
+            }
+
+            if (scaled is { } s)
+            {
+                (op, boundOperation) = (s.Op, s.Bound);
             }
 
             // The bound must not change while the loop runs.
             Poly? bound = ReadsAny(boundOperation, written) || ReadsMemberAssignedIn(boundOperation, loop) || ReadsCapturedWrittenByCallee(boundOperation, loop) ? null : _inputs.Number(boundOperation);
             if (bound is null || bound.ContainsAtom(a => a is QuantityAtom q && _quantities.Find(q.Name)?.Kind == QuantityKind.Pcv)
-                || !CounterHoldsBound(step, op, bound, boundOperation))
+                || (scaled is null && !CounterHoldsBound(step, op, bound, boundOperation)))
             {
                 continue;
             }
 
+            if (scaled is { } product)
+            {
+                bound = ScaledBound(product, step, start, bound);
+                if (bound is null)
+                {
+                    continue;
+                }
+            }
+
             LoopShape? shape = step.Kind switch
             {
-                StepKind.Linear => Linear(step, start, op, bound, boundOperation),
+                // A scaled bound is no `i < a.Length`: the JIT keeps a[i]'s bounds check.
+                StepKind.Linear => Linear(step, start, op, bound, scaled is null ? boundOperation : null),
                 StepKind.Doubling => Doubling(step, start, op, bound),
                 _ => Halving(step, start, op, bound),
             };
@@ -117,7 +145,7 @@ internal sealed partial class MethodAnalyzer
         return null;
     }
 
-    private static LoopShape? Linear(Step step, Poly start, Comparison op, Poly bound, IOperation boundOperation)
+    private static LoopShape? Linear(Step step, Poly start, Comparison op, Poly bound, IOperation? boundOperation)
     {
         double s = step.Amount;
         Poly diff;

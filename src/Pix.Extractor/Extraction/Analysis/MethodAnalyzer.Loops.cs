@@ -353,7 +353,10 @@ internal sealed partial class MethodAnalyzer
 
         // "loop over n" reads better than "loop over max(0, n)"; the count keeps the max.
         Expr trips = shape.Trips.ToExpr();
-        return (trips is MaxExpr { Left: ConstExpr { Value: 0 } } max ? max.Right : trips).ToString();
+        string shown = (trips is MaxExpr { Left: ConstExpr { Value: 0 } } max ? max.Right : trips).ToString();
+
+        // A bound through Math.Min/Max reads as the source wrote it ("i < Math.Min(n, m)"), not as n - max(0, n - m).
+        return shown.Contains("max(") && loop is IForLoopOperation { Condition: { } test } ? test.Syntax.ToString() : shown;
     }
 
     private void Forget(IEnumerable<ISymbol> symbols)

@@ -78,8 +78,13 @@ internal sealed class InputResolver
             case IConversionOperation c:
                 // A downcast or unboxing ((Period)obj, obj as Period) leads to members the operand's static type
                 // lacks: a path through it ('obj.Years') would not compile in the companion.
-                return Resolve(c.Operand) is { } operand && !(operand is ObjectValue && !c.Conversion.IsImplicit)
-                    && !(operand is NumberValue converted && !KeepsValue(c, converted.Value)) ? operand : null;
+                SymbolicValue? operand = Resolve(c.Operand);
+                if (operand is ObjectValue && !c.Conversion.IsImplicit)
+                {
+                    return null;
+                }
+
+                return operand is NumberValue converted && !KeepsValue(c, converted.Value) ? Wrapped(c, converted.Value) : operand;
             case IBinaryOperation b:
                 return Binary(b);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } u when Resolve(u.Operand) is PredicateValue pv:
@@ -94,9 +99,45 @@ internal sealed class InputResolver
                 return new ObjectValue(null, Number(array.DimensionSizes[0]) is { } size ? Length(size) : null);
             case IInvocationOperation invocation:
                 return Invocation(invocation);
+            case IImplicitIndexerReferenceOperation { Argument: IRangeOperation range } sliced:
+                // span[1..^1], s[..k]: Slice / Substring through the range.
+                return Resolve(sliced.Instance) is ObjectValue whole ? RangeOf(whole, range) : null;
+            case IArrayElementReferenceOperation { Indices: [IRangeOperation range] } sliced:
+                // a[1..^1] on an array: RuntimeHelpers.GetSubArray, a new array of the range's length.
+                return Resolve(sliced.ArrayReference) is ObjectValue elements ? RangeOf(elements, range) : null;
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The slice <paramref name="range"/> takes of <paramref name="whole"/>: <c>a[i..j]</c> has j − i elements, an end
+    /// from the end (<c>^k</c>) counts back from the length, a missing end is the whole's. A range outside the whole throws
+    /// before any element is read, so the length is never counted negative (<see cref="Length"/>).
+    /// </summary>
+    private ObjectValue? RangeOf(ObjectValue whole, IRangeOperation range)
+    {
+        Poly? full = LengthOf(whole);
+        Poly? start = range.LeftOperand is null ? Poly.Zero : IndexInto(range.LeftOperand, full);
+        Poly? end = range.RightOperand is null ? full : IndexInto(range.RightOperand, full);
+        return start is null || end is null ? null : new ObjectValue(null, Length(end.Minus(start)));
+    }
+
+    /// <summary>The position <c>i</c> or <c>^k</c> (k from the end of a whole of length <paramref name="full"/>) names, or null.</summary>
+    private Poly? IndexInto(IOperation index, Poly? full)
+    {
+        // int → System.Index is Index's own implicit operator, which keeps the value (a negative one throws).
+        while (index is IConversionOperation { IsImplicit: true, Type: { Name: "Index", ContainingNamespace.Name: "System" } } conversion)
+        {
+            index = conversion.Operand;
+        }
+
+        if (index is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } fromEnd)
+        {
+            return full is not null && Number(fromEnd.Operand) is { } back ? full.Minus(back) : null;
+        }
+
+        return IsIntegral(index.Type) ? Number(index) : null;
     }
 
     /// <summary><paramref name="condition"/> as a guard over inputs, or null when data decide it.</summary>
@@ -264,6 +305,25 @@ internal sealed class InputResolver
         || IntegralRange.Of(value, conversion.Operand.Type) is not { } source
         || target.Contains(source);
 
+    /// <summary>
+    /// <paramref name="value"/> after the unchecked integral conversion <paramref name="conversion"/>, which keeps it modulo
+    /// 2^w (w the target's width) in the target's range: ((v − min) mod 2^w) + min, the modulo as y − 2^w·⌊y / 2^w⌋. So a
+    /// guard on the cast itself (<c>(ulong)(v + 1) &lt;= 9</c>, <c>(byte)n &gt; 3</c>) and a count read through it
+    /// (<c>i &lt; (byte)n</c>) are exact whatever the wrap, where the operand's own value would be wrong.
+    /// </summary>
+    private static NumberValue? Wrapped(IConversionOperation conversion, Poly value)
+    {
+        if (IntegralRange.Of(conversion.Type) is not { } target)
+        {
+            return null;
+        }
+
+        double width = target.Max - target.Min + 1;
+        Poly fromMin = value.Minus(Poly.Const(target.Min));
+        Poly remainder = fromMin.Minus(FunctionAtom.Apply(AtomFunction.FloorDivide, fromMin, width).Scale(width));
+        return new NumberValue(remainder.Plus(Poly.Const(target.Min)));
+    }
+
     private SymbolicValue? Binary(IBinaryOperation b)
     {
         if (b.OperatorMethod is not null)
@@ -305,6 +365,11 @@ internal sealed class InputResolver
         IOperation? receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
         int first = method.IsExtensionMethod ? 1 : 0;
         int count = invocation.Arguments.Length - first;
+        if (MinOrMax(invocation) is { } extreme)
+        {
+            return extreme;
+        }
+
         switch (method.Name)
         {
             case "AsSpan" or "AsMemory" or "AsReadOnlySpan" when count == 0:
@@ -325,6 +390,30 @@ internal sealed class InputResolver
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>Math.Min(a, b)</c> as a − max(0, a − b) and <c>Math.Max(a, b)</c> as a + max(0, b − a): exact for integers, and a
+    /// loop bound <c>i &lt; Math.Min(n, m)</c> then counts min(n, m) iterations. Integral arguments only: a floating
+    /// <c>Math.Min</c> returns NaN when either argument is NaN, which max(0, ·) would not.
+    /// </summary>
+    private NumberValue? MinOrMax(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (method.Name is not ("Min" or "Max") || invocation.Arguments.Length != 2 || !IsIntegral(method.ReturnType)
+            || method.ContainingType is not { Name: "Math", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return null;
+        }
+
+        if (Number(invocation.Arguments[0].Value) is not { } a || Number(invocation.Arguments[1].Value) is not { } b)
+        {
+            return null;
+        }
+
+        return method.Name == "Min"
+            ? new NumberValue(a.Minus(FunctionAtom.Apply(AtomFunction.NonNegative, a.Minus(b))))
+            : new NumberValue(a.Plus(FunctionAtom.Apply(AtomFunction.NonNegative, b.Minus(a))));
     }
 
     /// <summary>
