@@ -59,8 +59,8 @@ internal static class RepeatedMeasurements
     /// <summary>
     /// The measurement kept: the median of those on a core of their own (when none was, of the least
     /// shared, <see cref="LeastShared"/>) in the faster of two modes (<see cref="FasterMode"/>); of an even
-    /// count, of the middle two the one probed at the higher issue rate, and of equal rates the earlier
-    /// (of two that agree, the first).
+    /// count, the earlier of the middle two (of two that agree, the first), except that when none had a core
+    /// of its own, the one probed at the higher issue rate.
     /// </summary>
     public static MeasurementResult Kept(IReadOnlyList<MeasurementResult> measurements)
     {
@@ -71,9 +71,9 @@ internal static class RepeatedMeasurements
             return byValue[byValue.Length / 2].Result;
         }
 
-        // The higher rate is the quieter core: of two that disagree, the one the sibling took fewer issue slots from.
+        // With every pass shared, the higher rate is the quieter core: the one the sibling took fewer issue slots from.
         var (lower, upper) = (byValue[(byValue.Length / 2) - 1], byValue[byValue.Length / 2]);
-        if (lower.Result.IssueRate != upper.Result.IssueRate)
+        if (measurements.All(m => m.CoreShared) && lower.Result.IssueRate != upper.Result.IssueRate)
         {
             return lower.Result.IssueRate > upper.Result.IssueRate ? lower.Result : upper.Result;
         }
@@ -138,8 +138,8 @@ internal static class RepeatedMeasurements
     /// <remarks>
     /// Why: the shared-core test compares a rate with the highest the process ever probed, and one quiet
     /// moment early in a sweep can leave every later pass below it (a whole Quickstart sweep at 4.7/cycle,
-    /// flagged shared against a 5.3 probed once). The size's own passes still differ: those at 3.7–4.3 ran
-    /// 1.3–1.8x slower than the same size's passes at 4.7 (Repeat at 8 words 89.8 ns at 3.9/cycle against 50.5
+    /// flagged shared against one reading of 5.23 or more). The size's own passes still differ: those at 3.7–4.3
+    /// ran up to 1.8x slower than the same size's passes at 4.7 (Repeat at 8 words 89.8 ns at 3.9/cycle against 50.5
     /// and 66.0 ns at 4.7; ClosestPair at n = 724 233 µs at 4.0 and 214 µs at 4.3 against 152 µs at 4.7), and
     /// a median over all of them scores the sibling's share of the core as the method's latency.
     /// </remarks>

@@ -77,6 +77,15 @@ public sealed class RepeatedMeasurementsTests
     }
 
     [Fact]
+    public void On_a_core_of_its_own_the_issue_rate_breaks_no_tie()
+    {
+        // Only a size with every pass shared is judged by its passes' rates: of two on a core of their own, the earlier.
+        MeasurementResult[] two = { Measured.At(144, ownIssueRate: 4.5), Measured.At(100, ownIssueRate: 4.6) };
+
+        Assert.Equal(144, RepeatedMeasurements.Kept(two).Median.Nanoseconds, 6);
+    }
+
+    [Fact]
     public void Of_two_that_disagree_the_earlier_is_kept()
     {
         MeasurementResult[] two = { Measured.At(144), Measured.At(100) };
