@@ -7,21 +7,26 @@ internal static class Measured
 {
     /// <summary>
     /// A result whose median is <paramref name="nanoseconds"/>; a shared core is a fake probe that read
-    /// 4.6 operations per cycle once and 3.0 ever after.
+    /// 4.6 operations per cycle once and <paramref name="sharedIssueRate"/> (below 90% of 4.6) ever after;
+    /// a core of its own is probed at <paramref name="ownIssueRate"/> when given (else not probed, rate 0).
     /// </summary>
-    public static MeasurementResult At(double nanoseconds, bool coreShared = false)
+    public static MeasurementResult At(double nanoseconds, bool coreShared = false, double sharedIssueRate = 3.0, double? ownIssueRate = null)
     {
         var clock = new FixedCostClock((long)Math.Round(nanoseconds * 1000));
         CoreMonitor? core = null;
         if (coreShared)
         {
             bool first = true;
-            core = new CoreMonitor(() => first ? 4.6 : 3.0);
+            core = new CoreMonitor(() => first ? 4.6 : sharedIssueRate);
             core.Probe();
             first = false;
         }
+        else if (ownIssueRate is double rate)
+        {
+            core = new CoreMonitor(() => rate);
+        }
 
-        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false, ProbeIssueRate = coreShared };
+        var options = new MeasurementOptions { WarmupTime = TimeSpan.Zero, BatchCount = 3, SubtractOverhead = false, ProbeIssueRate = coreShared || ownIssueRate is not null };
         MeasurementResult measured = new MeasurementEngine(options, clock, core).Run(BatchRunner.For(() => clock.Advance()));
         Assert.Equal(coreShared, measured.CoreShared);
         return measured;

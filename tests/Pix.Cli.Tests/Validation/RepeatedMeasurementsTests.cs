@@ -44,6 +44,48 @@ public sealed class RepeatedMeasurementsTests
     }
 
     [Fact]
+    public void With_no_core_of_its_own_the_passes_at_the_sizes_best_issue_rate_are_kept()
+    {
+        // Repeat at 8 words in a sweep where the process had once probed a higher rate than any pass
+        // of this size: 50.5 and 66.0 ns at 4.0/cycle, 89.8 ns at 3.0/cycle. The median of all three
+        // (66.0) would score a pass the sibling slowed; of the two at the size's best rate, the earlier.
+        MeasurementResult[] three =
+        {
+            Measured.At(50.5, coreShared: true, sharedIssueRate: 4.0),
+            Measured.At(66.0, coreShared: true, sharedIssueRate: 4.0),
+            Measured.At(89.8, coreShared: true, sharedIssueRate: 3.0),
+        };
+
+        Assert.Equal(50.5, RepeatedMeasurements.Kept(three).Median.Nanoseconds, 6);
+    }
+
+    [Fact]
+    public void With_no_core_of_its_own_a_pass_at_a_low_rate_is_left_out_and_of_two_the_higher_rate_is_kept()
+    {
+        // ClosestPair at n = 724 in a sweep where every pass counted as shared: 233 µs at 4.0/cycle, 214 µs
+        // at 4.3, 152 µs at 4.7 (its neighbours fitted 0.75x the interface; 152 µs is that, 214 µs is 1.4x).
+        // Scaled to the fake probe: 90% of the best rate (4.0) is 3.6, so 3.4 is out; of 3.7 and 4.0 the
+        // higher rate's, the less shared core's. The median of all three, or the earlier of two, is 214.
+        MeasurementResult[] three =
+        {
+            Measured.At(233, coreShared: true, sharedIssueRate: 3.4),
+            Measured.At(214, coreShared: true, sharedIssueRate: 3.7),
+            Measured.At(152, coreShared: true, sharedIssueRate: 4.0),
+        };
+
+        Assert.Equal(152, RepeatedMeasurements.Kept(three).Median.Nanoseconds, 6);
+    }
+
+    [Fact]
+    public void On_a_core_of_its_own_the_issue_rate_breaks_no_tie()
+    {
+        // Only a size with every pass shared is judged by its passes' rates: of two on a core of their own, the earlier.
+        MeasurementResult[] two = { Measured.At(144, ownIssueRate: 4.5), Measured.At(100, ownIssueRate: 4.6) };
+
+        Assert.Equal(144, RepeatedMeasurements.Kept(two).Median.Nanoseconds, 6);
+    }
+
+    [Fact]
     public void Of_two_that_disagree_the_earlier_is_kept()
     {
         MeasurementResult[] two = { Measured.At(144), Measured.At(100) };
