@@ -68,13 +68,22 @@ internal sealed class Calibrator
             int times = timings.Count >= 2 && PassSpread(timings) > DisagreeingSpread ? 1 + ExtraTimings : 1;
             for (int t = 0; t < times; t++)
             {
-                MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
+                MeasurementOptions options = timings.Count == 0 ? First(probes[i]) : Repeat(timings[0].Result);
                 timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
             }
 
             Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
         }
     }
+
+    /// <summary>
+    /// A kernel's first timing: sized by the harness, but an allocation kernel's batch holds a fixed amount of
+    /// allocation (<see cref="AllocationBatch"/>), which later passes keep.
+    /// </summary>
+    private MeasurementOptions First(Probe probe) =>
+        KernelStatistic.TakesMedian(probe.Kernel)
+            ? _options.Measurement with { CallsPerBatch = AllocationBatch.Calls(probe.Kernel!.CountsPerIteration[OperationClass.AllocatedByte] * probe.Units) }
+            : _options.Measurement;
 
     /// <summary>
     /// A later pass over a kernel: the batch size the first pass found, and a warm-up only long enough
@@ -143,10 +152,10 @@ internal sealed class Calibrator
         // all passes, not only those the issue-rate probes called quiet: the probes around a pass do not
         // see every kernel's moment in it, and taking the throughput kernels from the quiet passes only
         // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
-        double PerUnit(Probe p) =>
-            KernelStatistic.Figure(
-                perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(),
-                KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null)) / p.Units;
+        double PerUnit(Probe p) => Figure(p, KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null));
+
+        double Figure(Probe p, KernelFigure rule) =>
+            KernelStatistic.Figure(perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(), rule) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
@@ -166,6 +175,17 @@ internal sealed class Calibrator
                     ? $"fitted ({CountKernels(observations, c, KernelBound.Latency)} chain, {CountKernels(observations, c, KernelBound.Throughput)} stream kernels)"
                     : $"fitted ({CountKernels(observations, c, KernelBound.Throughput)} stream kernels); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
             }
+        }
+
+        // An allocation's per-object cost from the allocation kernels' quietest batches; the per-byte cost stays the
+        // medians' (AllocationFit says why).
+        List<KernelObservation> quietestAllocations = probes.Where(p => KernelStatistic.TakesMedian(p.Kernel))
+            .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, Figure(p, KernelStatistic.PerObject)))
+            .ToList();
+        if (AllocationFit.PerObject(quietestAllocations, counts => counts.Sum(c => c.Value * (costs.TryGetValue(c.Key, out OperationCost cost) ? cost.Throughput : 0))) is { } perObject)
+        {
+            costs[OperationClass.Allocation] = new OperationCost(perObject, perObject);
+            sources[OperationClass.Allocation] = "the smallest and the largest allocation kernel's quietest batches (AllocationFit); latency = throughput (allocation helper)";
         }
 
         foreach (KeyValuePair<OperationClass, string> chainOnly in CalibrationKernels.ChainOnly)
