@@ -14,15 +14,21 @@ namespace Pix.Calibration;
 /// cost the least repeatable part that matters: 29–39% apart in the nineteenth session's quiet calibration pairs,
 /// moving <c>Text.Repeat</c>(4)'s prediction by 13–17%. The cost is the intercept of a line through the kernels, so it
 /// follows the 16-byte kernel (4 objects, 160 bytes an iteration with their headers) almost alone, and that kernel's
-/// median moves with what its batches hold: at a gen-0 budget of 2 MiB most of its 0.5 ms batches hold one collection
-/// and some none, and a batch with one ran 22–24 against 27–30 ns an iteration here (a probe timing the same loop);
-/// on a shared core its timings ran at 30–68. Its quietest batch, over every timing, is one without a collection on a
-/// quiet core: 21.4–23.0 ns in six calibrations at load 20–40, where the medians read 22.9–46.6
-/// (docs/calibration.md, "Twentieth session"). The per-byte cost keeps the medians' fit: it follows the memory
-/// system's moment, which the methods pay too (the seventeenth session's <c>allocrule</c>).
+/// median moves with what its batches hold: the harness sizes a batch at 0.5 ms, 40–94 calls here (1.7–3.8 MB, beside a
+/// gen-0 budget of 2 MiB: every batch held one or two collections), unless the sizing's last batch held a collection
+/// itself, when it stopped at 1–5 calls (0–1 collection in 11 batches); on a shared core its timings ran at 30–68 ns an
+/// iteration. Its quietest batch, over every timing, is the quiet core's: 21.4–24.7 ns in 18 calibrations at load 20–50,
+/// where the medians read 22.7–46.6, and the per-object cost read 4.56–5.47 ns against 4.90–10.15 from the same raw
+/// files (70 of 153 pairs within 5% against 33; docs/calibration.md, "Twentieth session"). The per-byte cost keeps the
+/// medians' fit: it follows the memory system's moment, which the methods pay too (the seventeenth session's
+/// <c>allocrule</c>).
 /// <para>Two kernels, not a fit over all three: the 256-byte kernel ran some calibrations' timings in a state of its own
 /// (34–41 ns an iteration where the others' ran 52–65) and, in a joint fit of quietest batches, pulled the intercept 15%
 /// under the two-kernel figure of the same file.</para>
+/// <para>Not repeatable yet: a calibration whose 16-byte batches all held a collection reads its quietest batch 24.6 ns,
+/// not 21.4–23.4 (5.4 ns an object against 4.6–5.1). Fixing those batches at 64 KiB of allocation, so most would hold
+/// none, was tried and reverted: two of four calibrations then ran the kernel at 34–35 ns in every batch, with no
+/// collection in any.</para>
 /// </remarks>
 internal static class AllocationFit
 {

@@ -68,22 +68,13 @@ internal sealed class Calibrator
             int times = timings.Count >= 2 && PassSpread(timings) > DisagreeingSpread ? 1 + ExtraTimings : 1;
             for (int t = 0; t < times; t++)
             {
-                MeasurementOptions options = timings.Count == 0 ? First(probes[i]) : Repeat(timings[0].Result);
+                MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
                 timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
             }
 
             Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
         }
     }
-
-    /// <summary>
-    /// A kernel's first timing: sized by the harness, but an allocation kernel's batch holds a fixed amount of
-    /// allocation (<see cref="AllocationBatch"/>), which later passes keep.
-    /// </summary>
-    private MeasurementOptions First(Probe probe) =>
-        KernelStatistic.TakesMedian(probe.Kernel)
-            ? _options.Measurement with { CallsPerBatch = AllocationBatch.Calls(probe.Kernel!.CountsPerIteration[OperationClass.AllocatedByte] * probe.Units) }
-            : _options.Measurement;
 
     /// <summary>
     /// A later pass over a kernel: the batch size the first pass found, and a warm-up only long enough

@@ -80,16 +80,3 @@ public sealed class AllocationFitTests
     }
 }
 
-/// <summary>An allocation kernel's batch holds a fixed amount of allocation (<see cref="AllocationBatch"/>).</summary>
-public sealed class AllocationBatchTests
-{
-    [Theory]
-    [InlineData(16 * 1024, 4)]        // the 16-byte kernel: 256 iterations of 64 counted bytes
-    [InlineData(256 * 1024, 1)]       // the 256-byte kernel
-    [InlineData(2 * 1024 * 1024, 1)]  // the 2 KB kernel: more than the cap in one call, still one call
-    [InlineData(0, 1)]
-    public void A_batch_allocates_at_most_the_cap_and_holds_at_least_one_call(double bytesPerCall, long calls)
-    {
-        Assert.Equal(calls, AllocationBatch.Calls(bytesPerCall));
-    }
-}
