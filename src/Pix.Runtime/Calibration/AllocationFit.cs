@@ -19,7 +19,7 @@ namespace Pix.Calibration;
 /// itself, when it stopped at 1–5 calls (0–1 collection in 11 batches); on a shared core its timings ran at 30–68 ns an
 /// iteration. Its quietest batch, over every timing, is the quiet core's: 21.4–24.7 ns in 18 calibrations at load 20–50,
 /// where the medians read 22.7–46.6, and the per-object cost read 4.56–5.47 ns against 4.90–10.15 from the same raw
-/// files (70 of 153 pairs within 5% against 33; docs/calibration.md, "Twentieth session"). The per-byte cost keeps the
+/// files (69 of 153 pairs within 5% against 33; docs/calibration.md, "Twentieth session"). The per-byte cost keeps the
 /// medians' fit: it follows the memory system's moment, which the methods pay too (the seventeenth session's
 /// <c>allocrule</c>).
 /// <para>Two kernels, not a fit over all three: the 256-byte kernel ran some calibrations' timings in a state of its own
