@@ -143,10 +143,10 @@ internal sealed class Calibrator
         // all passes, not only those the issue-rate probes called quiet: the probes around a pass do not
         // see every kernel's moment in it, and taking the throughput kernels from the quiet passes only
         // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
-        double PerUnit(Probe p) =>
-            KernelStatistic.Figure(
-                perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(),
-                KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null)) / p.Units;
+        double PerUnit(Probe p) => Figure(p, KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null));
+
+        double Figure(Probe p, KernelFigure rule) =>
+            KernelStatistic.Figure(perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(), rule) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
@@ -166,6 +166,17 @@ internal sealed class Calibrator
                     ? $"fitted ({CountKernels(observations, c, KernelBound.Latency)} chain, {CountKernels(observations, c, KernelBound.Throughput)} stream kernels)"
                     : $"fitted ({CountKernels(observations, c, KernelBound.Throughput)} stream kernels); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
             }
+        }
+
+        // An allocation's per-object cost from the allocation kernels' quietest batches; the per-byte cost stays the
+        // medians' (AllocationFit says why).
+        List<KernelObservation> quietestAllocations = probes.Where(p => KernelStatistic.TakesMedian(p.Kernel))
+            .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, Figure(p, KernelStatistic.PerObject)))
+            .ToList();
+        if (AllocationFit.PerObject(quietestAllocations, counts => counts.Sum(c => c.Value * (costs.TryGetValue(c.Key, out OperationCost cost) ? cost.Throughput : 0))) is { } perObject)
+        {
+            costs[OperationClass.Allocation] = new OperationCost(perObject, perObject);
+            sources[OperationClass.Allocation] = "the smallest and the largest allocation kernel's quietest batches (AllocationFit); latency = throughput (allocation helper)";
         }
 
         foreach (KeyValuePair<OperationClass, string> chainOnly in CalibrationKernels.ChainOnly)

@@ -59,6 +59,13 @@ internal static class KernelStatistic
         kernel is not null && kernel.CountsPerIteration.ContainsKey(OperationClass.AllocatedByte);
 
     /// <summary>
+    /// The rule for an allocation kernel's figure where it prices the objects, not the bytes (<see cref="AllocationFit"/>):
+    /// its quietest batch. An object's cost is fixed work (the pointer bump, the header, the write barrier, its share of
+    /// refilling the allocation context) that interference and a collection only add to, unlike a byte's.
+    /// </summary>
+    internal const KernelFigure PerObject = KernelFigure.QuietestBatch;
+
+    /// <summary>
     /// The rule for a probe: <paramref name="kernel"/> is its catalogue entry (null for a probe the fit does not read), and
     /// <paramref name="fixedWork"/> says that a probe without one still times fixed work in the L1 (an issue or load-port kernel).
     /// </summary>
