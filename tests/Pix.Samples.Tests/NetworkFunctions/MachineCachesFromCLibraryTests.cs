@@ -11,13 +11,15 @@ namespace Pix.Samples.Tests.NetworkFunctions;
 /// </summary>
 public sealed class MachineCachesFromCLibraryTests
 {
-    // What glibc answered on the twentieth session's guest (`getconf -a`): L1d 48 KiB 12-way, L2 1 MiB 8-way.
+    // What glibc answered on the twentieth session's guest (`getconf -a`): L1d 48 KiB 12-way, L2 1 MiB 8-way, keyed by
+    // glibc's numbers for the names (bits/confname.h: _SC_LEVEL1_DCACHE_SIZE 188, _ASSOC 189, _SC_LEVEL2_CACHE_SIZE 191,
+    // _ASSOC 192), not by the constants under test, so a wrong constant fails here.
     private static readonly Dictionary<int, long> EpycGuest = new()
     {
-        [CLibraryCaches.Level1DataSize] = 48 << 10,
-        [CLibraryCaches.Level1DataWays] = 12,
-        [CLibraryCaches.Level2Size] = 1 << 20,
-        [CLibraryCaches.Level2Ways] = 8,
+        [188] = 48 << 10,
+        [189] = 12,
+        [191] = 1 << 20,
+        [192] = 8,
     };
 
     private static Func<int, long> Answering(Dictionary<int, long> values) => name => values.TryGetValue(name, out long v) ? v : -1;
