@@ -25,8 +25,32 @@ public sealed record MachineCaches(int L1Bytes, int L1Ways, int L2Bytes, int L2W
     /// <summary>The Xeon (Sapphire Rapids) the samples were first measured on: L1d 48 KiB 12-way, L2 2 MiB 16-way.</summary>
     public static MachineCaches SapphireRapids { get; } = new(48 << 10, 12, 2 << 20, 16, "assumed: the Sapphire Rapids Xeon the samples were first measured on");
 
-    /// <summary>This machine's caches, read once per process.</summary>
-    public static MachineCaches Current { get; } = Read(SysfsCaches) ?? SapphireRapids;
+    /// <summary>
+    /// This machine's caches, read once per process: from sysfs, else from the C library (a guest whose sysfs has no
+    /// cache folders, as the twentieth session's AMD EPYC VM), else the Xeon's.
+    /// </summary>
+    public static MachineCaches Current { get; } = Read(SysfsCaches) ?? FromCLibrary(CLibraryCaches.Sysconf) ?? SapphireRapids;
+
+    /// <summary>
+    /// The L1 data cache and the L2 as the C library reports them (glibc's <c>sysconf</c>, which reads them from CPUID):
+    /// where sysfs has no cache folders, the Xeon's 2 MiB L2 would otherwise be simulated on a machine whose L2 is half
+    /// or a quarter of it, so a table of 1–2 MiB would be traced as fitting in L2 and its L1 misses priced as beyond it
+    /// (docs/accuracy.md, twentieth session). Null when a size or an associativity is missing (-1 or 0: another C
+    /// library, another OS) or cannot be simulated.
+    /// </summary>
+    /// <param name="sysconf">The C library's <c>sysconf</c> (a stand-in in tests); it is asked glibc's cache names only.</param>
+    internal static MachineCaches? FromCLibrary(Func<int, long> sysconf)
+    {
+        long l1Bytes = sysconf(CLibraryCaches.Level1DataSize), l1Ways = sysconf(CLibraryCaches.Level1DataWays);
+        long l2Bytes = sysconf(CLibraryCaches.Level2Size), l2Ways = sysconf(CLibraryCaches.Level2Ways);
+        if (l1Bytes is <= 0 or > int.MaxValue || l1Ways is <= 0 or > 1024 || l2Bytes is <= 0 or > int.MaxValue || l2Ways is <= 0 or > 1024
+            || !Simulable((int)l1Bytes, (int)l1Ways) || !Simulable((int)l2Bytes, (int)l2Ways))
+        {
+            return null;
+        }
+
+        return new MachineCaches((int)l1Bytes, (int)l1Ways, (int)l2Bytes, (int)l2Ways, "read from the C library (sysconf): sysfs has no cache folders");
+    }
 
     /// <summary>A fresh simulation of these caches (every level empty).</summary>
     public CacheSimulation NewSimulation() =>

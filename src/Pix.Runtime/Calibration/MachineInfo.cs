@@ -17,7 +17,8 @@ internal static class MachineInfo
         OperatingSystem = RuntimeInformation.OSDescription.Trim(),
         Runtime = $"{RuntimeInformation.FrameworkDescription.Trim()} ({RuntimeInformation.ProcessArchitecture})",
         JitSettings = JitSettings(),
-        L2CacheBytes = L2CacheBytes(SysfsCaches),
+        // A guest without sysfs cache folders still has its C library answer from CPUID.
+        L2CacheBytes = L2CacheBytes(SysfsCaches) ?? CLibraryCacheSize.L2CacheBytes(),
     };
 
     private const string SysfsCaches = "/sys/devices/system/cpu/cpu0/cache";
