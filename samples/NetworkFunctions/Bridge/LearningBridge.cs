@@ -56,7 +56,7 @@ public sealed partial class LearningBridge
     /// Handles one frame received on <paramref name="inPort"/> at <paramref name="now"/>: returns the
     /// output port, <see cref="Flood"/> or <see cref="Filter"/> (also for frames too short to bridge).
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public int Forward(ReadOnlySpan<byte> frame, int inPort, long now)
     {
         PixHint.ColdLoads("tableMisses", ProvisionedAddresses * MacTable.EntryBytes, "forwarding-database entries this frame loads that are not in L1 (aging sweep, learning and lookup walks)");

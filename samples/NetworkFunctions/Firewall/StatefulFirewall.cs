@@ -58,7 +58,7 @@ public sealed partial class StatefulFirewall
     }
 
     /// <summary>Returns true when <paramref name="packet"/>, seen at <paramref name="now"/>, may pass.</summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public bool Filter(ReadOnlySpan<byte> packet, long now)
     {
         PixHint.ColdLoads("connectionMisses", ProvisionedConnections * ConnectionTracker.EntryBytes, "connection-table entries this packet loads that are not in L1 (its bucket's walk, and the free entry a new connection takes)");

@@ -63,7 +63,7 @@ public sealed partial class MaglevLoadBalancer
     /// Records a health-check result; a change rebuilds the lookup table. Returns the number of
     /// permutation entries the rebuild skipped (0 when nothing changed).
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public long SetBackendHealth(int backend, bool healthy)
     {
         if (_healthy[backend] == healthy)
@@ -80,7 +80,7 @@ public sealed partial class MaglevLoadBalancer
     /// flow while that backend is healthy, else the lookup table's choice (then tracked). Returns -1
     /// for packets that are not IPv4 UDP/TCP or when no backend is healthy.
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public int SelectBackend(ReadOnlySpan<byte> packet, long now)
     {
         PixHint.ColdLoads("connectionMisses", ProvisionedConnections * ConnectionTable.SlotBytes, "connection-table slots of the flow's probe window this packet loads that are not in L1");

@@ -61,7 +61,7 @@ public sealed partial class TokenBucketPolicer
     /// destination's rate (and takes its length from the bucket); traffic to other addresses passes
     /// unpoliced; malformed packets are dropped.
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public bool Police(ReadOnlySpan<byte> packet, long now)
     {
         if (!PacketParser.TryParse(packet, out PacketHeaders headers))

@@ -33,7 +33,7 @@ public sealed partial class LpmRouter
     public RouterPcvs LastPacket { get; private set; }
 
     /// <summary>Returns the next hop of <paramref name="packet"/>, <see cref="PrefixTrie.NoRoute"/> or <see cref="Drop"/>.</summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public int Route(ReadOnlySpan<byte> packet)
     {
         PixHint.ColdLoads("trieMisses", ProvisionedTrieNodes * PrefixTrie.NodeBytes, "trie nodes this packet's walk from the root loads that are not in the caches");

@@ -50,7 +50,7 @@ public sealed partial class Nat
     /// Handles one packet that arrived at <paramref name="inPort"/> at time <paramref name="now"/>:
     /// expires idle flows, then translates the packet into <paramref name="output"/> (same length).
     /// </summary>
-    [PerformanceInterface]
+    [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public NatVerdict Process(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now)
     {
         PixHint.ColdLoads("flowTableMisses", ProvisionedFlows * NatFlowTable.EntryBytes, "flow-table entries this packet loads that are not in L1 (expiry, lookup walk, new or replied-to entry)");
