@@ -460,44 +460,37 @@ internal sealed partial class MethodAnalyzer
     /// <summary>Orients <c>v op bound</c> (flipping <c>bound op v</c>); false when neither side is <paramref name="variable"/>.</summary>
     private static bool TryOrient(IBinaryOperation compare, ISymbol variable, out Comparison op, out IOperation bound)
     {
-        Comparison? direct = compare.OperatorKind switch
-        {
-            BinaryOperatorKind.LessThan => Comparison.Less,
-            BinaryOperatorKind.LessThanOrEqual => Comparison.LessOrEqual,
-            BinaryOperatorKind.GreaterThan => Comparison.Greater,
-            BinaryOperatorKind.GreaterThanOrEqual => Comparison.GreaterOrEqual,
-            BinaryOperatorKind.NotEquals => Comparison.NotEqual,
-            _ => null,
-        };
         op = default;
         bound = compare.RightOperand;
-        if (direct is null)
+        bool left = SymbolEqualityComparer.Default.Equals(ReferencedVariable(compare.LeftOperand), variable);
+        bool right = !left && SymbolEqualityComparer.Default.Equals(ReferencedVariable(compare.RightOperand), variable);
+        if (!(left || right) || Oriented(compare.OperatorKind, flipped: right) is not { } oriented)
         {
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(ReferencedVariable(compare.LeftOperand), variable))
-        {
-            op = direct.Value;
-            return true;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(ReferencedVariable(compare.RightOperand), variable))
+        op = oriented;
+        if (right)
         {
             bound = compare.LeftOperand;
-            op = direct.Value switch
-            {
-                Comparison.Less => Comparison.Greater,
-                Comparison.LessOrEqual => Comparison.GreaterOrEqual,
-                Comparison.Greater => Comparison.Less,
-                Comparison.GreaterOrEqual => Comparison.LessOrEqual,
-                _ => direct.Value,
-            };
-            return true;
         }
 
-        return false;
+        return true;
     }
+
+    /// <summary>
+    /// The comparison <paramref name="kind"/> makes, read from the side of the right operand when <paramref name="flipped"/>
+    /// (<c>b &lt; v</c> is <c>v &gt; b</c>); null for an operator no loop test is read from (<c>==</c>).
+    /// </summary>
+    private static Comparison? Oriented(BinaryOperatorKind kind, bool flipped) => (kind, flipped) switch
+    {
+        (BinaryOperatorKind.LessThan, false) or (BinaryOperatorKind.GreaterThan, true) => Comparison.Less,
+        (BinaryOperatorKind.LessThanOrEqual, false) or (BinaryOperatorKind.GreaterThanOrEqual, true) => Comparison.LessOrEqual,
+        (BinaryOperatorKind.GreaterThan, false) or (BinaryOperatorKind.LessThan, true) => Comparison.Greater,
+        (BinaryOperatorKind.GreaterThanOrEqual, false) or (BinaryOperatorKind.LessThanOrEqual, true) => Comparison.GreaterOrEqual,
+        (BinaryOperatorKind.NotEquals, _) => Comparison.NotEqual,
+        _ => null,
+    };
 
     /// <summary>The step statement <c>i++</c>, <c>i -= 2</c>, <c>i = i + c</c>, <c>i *= 2</c>, <c>i &gt;&gt;= 1</c>…, or null.</summary>
     private static Step? StepOf(IOperation statement)

@@ -26,14 +26,15 @@ internal sealed partial class MethodAnalyzer
         }
 
         // The product may be widened to the bound's type after it is computed (i * 2 < longBound): that keeps its value.
+        // Not i * k != n: whether the product ever meets n depends on n's remainder.
         if (Narrowest(compare.LeftOperand) is IBinaryOperation left && FactorOf(left, step.Variable) is { } leftFactor
-            && Oriented(compare.OperatorKind, flipped: false) is { } direct)
+            && Oriented(compare.OperatorKind, flipped: false) is { } direct and not Comparison.NotEqual)
         {
             return new ScaledCounter(direct, compare.RightOperand, leftFactor, left);
         }
 
         if (Narrowest(compare.RightOperand) is IBinaryOperation right && FactorOf(right, step.Variable) is { } rightFactor
-            && Oriented(compare.OperatorKind, flipped: true) is { } flipped)
+            && Oriented(compare.OperatorKind, flipped: true) is { } flipped and not Comparison.NotEqual)
         {
             return new ScaledCounter(flipped, compare.LeftOperand, rightFactor, right);
         }
@@ -61,15 +62,6 @@ internal sealed partial class MethodAnalyzer
         };
         return factor is { } k && k >= 1 && k == System.Math.Floor(k) ? k : null;
     }
-
-    private static Comparison? Oriented(BinaryOperatorKind kind, bool flipped) => (kind, flipped) switch
-    {
-        (BinaryOperatorKind.LessThan, false) or (BinaryOperatorKind.GreaterThan, true) => Comparison.Less,
-        (BinaryOperatorKind.LessThanOrEqual, false) or (BinaryOperatorKind.GreaterThanOrEqual, true) => Comparison.LessOrEqual,
-        (BinaryOperatorKind.GreaterThan, false) or (BinaryOperatorKind.LessThan, true) => Comparison.Greater,
-        (BinaryOperatorKind.GreaterThanOrEqual, false) or (BinaryOperatorKind.LessThanOrEqual, true) => Comparison.GreaterOrEqual,
-        _ => null, // i * k != n: whether the product ever meets n depends on n's remainder
-    };
 
     /// <summary>
     /// The bound the counter itself runs against for the test <paramref name="scaled"/> on <paramref name="bound"/>:

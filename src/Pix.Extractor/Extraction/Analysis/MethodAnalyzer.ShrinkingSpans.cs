@@ -132,8 +132,11 @@ internal sealed partial class MethodAnalyzer
             return (null, null);
         }
 
-        Comparison? op = Oriented(compare.OperatorKind, flipped: lengthRight)
-            ?? (compare.OperatorKind == BinaryOperatorKind.NotEquals && c == 0 ? Comparison.Greater : null);
+        Comparison? op = Oriented(compare.OperatorKind, flipped: lengthRight) switch
+        {
+            Comparison.NotEqual => c == 0 ? Comparison.Greater : (Comparison?)null, // Length != 0 is Length > 0
+            var oriented => oriented,
+        };
         return op is Comparison.Greater or Comparison.GreaterOrEqual ? (op, c) : (null, null);
     }
 
