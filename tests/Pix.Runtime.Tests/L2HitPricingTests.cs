@@ -83,18 +83,17 @@ public sealed class L2HitPricingTests : IDisposable
     }
 
     [Fact]
-    public void The_L2_size_is_read_from_sysfs_and_unknown_without_it()
+    public void The_L2_size_is_read_from_sysfs_without_its_associativity_and_unknown_without_it()
     {
-        Assert.Null(MachineInfo.L2CacheBytes(_root));
+        Assert.Null(CacheGeometry.FromSysfs(_root).L2);
         Index(0, "1", "Data", "32K");
         Index(1, "1", "Instruction", "32K");
-        Assert.Null(MachineInfo.L2CacheBytes(_root));
+        Assert.Null(CacheGeometry.FromSysfs(_root).L2);
         Index(3, "3", "Unified", "32768K");
         Index(2, "2", "Unified", "512K");
 
-        Assert.Equal(512 << 10, MachineInfo.L2CacheBytes(_root));
-        Assert.Equal(2 << 20, MachineInfo.ParseCacheSize("2M"));
-        Assert.Null(MachineInfo.ParseCacheSize("lots"));
+        // No ways_of_associativity file: the size still prices L2 loads; the ways are "not said".
+        Assert.Equal(new CacheLevelGeometry(512 << 10, 0), CacheGeometry.FromSysfs(_root).L2);
     }
 
     private void Index(int number, string level, string type, string size)

@@ -17,63 +17,9 @@ internal static class MachineInfo
         OperatingSystem = RuntimeInformation.OSDescription.Trim(),
         Runtime = $"{RuntimeInformation.FrameworkDescription.Trim()} ({RuntimeInformation.ProcessArchitecture})",
         JitSettings = JitSettings(),
-        // A guest without sysfs cache folders still has its C library answer from CPUID.
-        L2CacheBytes = L2CacheBytes(SysfsCaches) ?? CLibraryCacheSize.L2CacheBytes(),
+        // From sysfs, or on a guest without sysfs cache folders from its C library, which answers from CPUID.
+        L2CacheBytes = CacheGeometry.Current.L2?.Bytes,
     };
-
-    private const string SysfsCaches = "/sys/devices/system/cpu/cpu0/cache";
-
-    /// <summary>
-    /// The size of cpu0's level-2 data or unified cache, from Linux's sysfs folders under <paramref name="directory"/>
-    /// (<c>index*/level</c>, <c>type</c>, <c>size</c> as <c>512K</c> or <c>2M</c>); null where they are missing or
-    /// unreadable (Windows, macOS, a container hiding them): the profile then prices loads served by L2 as hits, as before.
-    /// </summary>
-    internal static long? L2CacheBytes(string directory)
-    {
-        try
-        {
-            if (!Directory.Exists(directory))
-            {
-                return null;
-            }
-
-            foreach (string index in Directory.GetDirectories(directory, "index*"))
-            {
-                if (ReadField(index, "level") == "2" && ReadField(index, "type") is "Unified" or "Data" && ParseCacheSize(ReadField(index, "size")) is { } bytes)
-                {
-                    return bytes;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Unknown, as on a machine without sysfs.
-        }
-
-        return null;
-    }
-
-    /// <summary>A sysfs cache size (<c>32K</c>, <c>512K</c>, <c>2M</c>, or plain bytes) in bytes; null when it is not one.</summary>
-    internal static long? ParseCacheSize(string text)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        int shift = char.ToUpperInvariant(text[text.Length - 1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
-        string digits = shift == 0 ? text : text.Substring(0, text.Length - 1);
-        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value)
-            && value > 0 && value <= (long.MaxValue >> shift)
-            ? value << shift
-            : null;
-    }
-
-    private static string ReadField(string index, string name)
-    {
-        string path = Path.Combine(index, name);
-        return File.Exists(path) ? File.ReadAllText(path).Trim() : string.Empty;
-    }
 
     /// <summary>
     /// The settings that change how fast the same C# runs: tiering, PGO, ReadyToRun code, the GC flavour, and a

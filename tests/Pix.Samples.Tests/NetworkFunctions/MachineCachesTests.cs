@@ -1,46 +1,14 @@
-using System;
-using System.IO;
 using System.Linq;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 namespace Pix.Samples.Tests.NetworkFunctions;
 
-/// <summary>The caches the cold-load traces simulate are read from the machine (sysfs), not assumed.</summary>
-public sealed class MachineCachesTests : IDisposable
+/// <summary>
+/// The caches the cold-load traces simulate: the whole L2 with each reload counted by the level that served it, and the
+/// caches a scenario is given (reading them from the machine is <c>CacheGeometryTests</c>' in Pix.Runtime.Tests).
+/// </summary>
+public sealed class MachineCachesTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "pix-caches-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
-    private void Index(int number, string level, string type, string size, string ways)
-    {
-        string index = Path.Combine(_root, "index" + number);
-        Directory.CreateDirectory(index);
-        File.WriteAllText(Path.Combine(index, "level"), level + "\n");
-        File.WriteAllText(Path.Combine(index, "type"), type + "\n");
-        File.WriteAllText(Path.Combine(index, "size"), size + "\n");
-        File.WriteAllText(Path.Combine(index, "ways_of_associativity"), ways + "\n");
-    }
-
-    [Fact]
-    public void The_level_1_data_cache_and_the_level_2_cache_are_read_and_the_instruction_and_level_3_caches_ignored()
-    {
-        Index(0, "1", "Data", "32K", "8");
-        Index(1, "1", "Instruction", "64K", "4");
-        Index(2, "2", "Unified", "512K", "8");
-        Index(3, "3", "Unified", "32768K", "16");
-
-        MachineCaches caches = MachineCaches.Read(_root)!;
-
-        Assert.Equal(new MachineCaches(32 << 10, 8, 512 << 10, 8, "read from " + _root), caches);
-    }
-
     [Theory]
     [InlineData(40, 0, 0)]   // 40 lines: 3 of line 0's L1 set of 4 ways: kept by L1, neither count
     [InlineData(200, 0, 1)]  // 200: 13 in its L1 set (evicted), 4 in its set of the whole L2's 64 (kept): served by L2
@@ -59,18 +27,6 @@ public sealed class MachineCachesTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_folder_or_level_or_an_unreadable_size_gives_none()
-    {
-        Assert.Null(MachineCaches.Read(_root));
-
-        Index(0, "1", "Data", "32K", "8");
-        Assert.Null(MachineCaches.Read(_root)); // no L2
-
-        Index(2, "2", "Unified", "lots", "8");
-        Assert.Null(MachineCaches.Read(_root)); // an L2 whose size does not parse
-    }
-
-    [Fact]
     public void A_scenario_traces_its_cold_loads_on_the_caches_it_is_given()
     {
         // The bridge's colliding chain (~1,000 entries of 40 B walked per frame) fits the Xeon's 48 KiB L1, not a 32 KiB one.
@@ -83,17 +39,4 @@ public sealed class MachineCachesTests : IDisposable
         Assert.InRange(onXeon, 0, 0.2);
         Assert.True(onEpyc > onXeon + 0.1, $"{onEpyc} cold loads a frame on a 32 KiB L1, {onXeon} on a 48 KiB one");
     }
-
-    [Theory]
-    [InlineData("32K", 32 << 10)]
-    [InlineData("2M", 2 << 20)]
-    [InlineData("512", 512)]
-    public void Sizes_are_read_as_sysfs_writes_them(string text, int bytes) => Assert.Equal(bytes, MachineCaches.ParseSize(text));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("K")]
-    [InlineData("-4K")]
-    [InlineData("99999999M")]
-    public void Sizes_that_are_not_sizes_are_none(string text) => Assert.Null(MachineCaches.ParseSize(text));
 }
