@@ -121,10 +121,12 @@ public static class PerPacketMeasurement
     /// <summary>
     /// Replays the measured packets once from the setup state, timing each; returns their latencies in ns.
     /// Compiled fully optimised at its first call and never again (as the harness's timing loops are, BatchRunner):
-    /// tiered, it was OSR code at first and Tier-1 code after ~30 calls, each with a guarded devirtualization for
+    /// tiered, it was OSR code at first and Tier-1 code later, compiled with a guarded devirtualization for
     /// whichever scenario its profile saw (the policer's, timed first for the timer), which inlined that scenario's
     /// <see cref="Scenario.Process"/> into the timed region and left every other one a virtual call. So a function and
-    /// its baseline, timed one after the other, could be timed by different code. Here the call is always virtual.
+    /// its baseline, timed one after the other, could be timed by different code (firewall typical read 32 ns after the
+    /// other functions under `measure all all` and 26 ns alone: docs/accuracy.md, "Twenty-first session: one rule for the
+    /// entry call"). Here the call is always virtual.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[] TimedReplay(Scenario scenario)
