@@ -117,7 +117,17 @@ internal sealed class FlapVariant : Scenario
         }
         else
         {
-            _balancer.SelectBackend(Workload.Packet(index), Workload.Time(index));
+            // As the driver's scenarios do (LoadBalancerScenario.Process): the arguments first, the same for both calls.
+            ReadOnlySpan<byte> packet = Workload.Packet(index);
+            long now = Workload.Time(index);
+            if (EntryPointEmptied)
+            {
+                Empty.SelectBackend(packet, now);
+            }
+            else
+            {
+                _balancer.SelectBackend(packet, now);
+            }
         }
     }
 

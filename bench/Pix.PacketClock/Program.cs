@@ -43,7 +43,7 @@ for (int round = 1; round <= rounds; round++)
         Scenario scenario = ScenarioCatalog.Create(f, w);
         int[] firstPcv = scenario.PcvNames.Count > 0 ? scenario.TracePcvs().Column(scenario.PcvNames[0]) : Array.Empty<int>();
         PerPacketResult packets = PerPacketMeasurement.Run(scenario, warmUp, Repetitions);
-        PerPacketResult dispatch = PerPacketMeasurement.Run(new DispatchScenario(scenario), warmUp, Repetitions);
+        PerPacketResult dispatch = PerPacketMeasurement.RunBaseline(scenario, warmUp, Repetitions);
         double byMedian = MedianOfMedians(packets) - timerMedian - (MedianOfMedians(dispatch) - timerMedian);
         double byMean = Statistics.Median(packets.PerPacketNs) - timerMean - (Statistics.Median(dispatch.PerPacketNs) - timerMean);
         double byPlainMean = Statistics.Median(PlainMeans(packets)) - timerMean - (Statistics.Median(PlainMeans(dispatch)) - timerMean);

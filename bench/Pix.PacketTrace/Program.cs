@@ -7,7 +7,7 @@ using Pix.Samples.NetworkFunctions.Driver;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 // Writes one row a measured packet: i (its index among the measured packets), measured (ns, its trimmed mean over the
-// repetitions less the median of the dispatch scenario's, as `levels` subtracts it), predicted (ns, on the profile),
+// repetitions less the median of the scenario's baseline (RunBaseline), as `levels` subtracts it), predicted (ns, on the profile),
 // then every PCV the scenario traced.
 //
 //   dotnet bench/Pix.PacketTrace/bin/Release/net10.0/Pix.PacketTrace.dll nf workload profile.pixhw.json|reference out.csv [repetitions]
@@ -31,7 +31,7 @@ if (predicted is null)
 
 var warmUp = TimeSpan.FromMilliseconds(1500);
 PerPacketResult result = PerPacketMeasurement.Run(scenario, warmUp, repetitions);
-double dispatch = Statistics.Median(PerPacketMeasurement.Run(new DispatchScenario(scenario), warmUp, repetitions).PerPacketNs);
+double dispatch = Statistics.Median(PerPacketMeasurement.RunBaseline(scenario, warmUp, repetitions).PerPacketNs);
 using (var writer = new StreamWriter(args[3]))
 {
     writer.WriteLine("i,measured,predicted," + string.Join(",", trace.Names));

@@ -96,7 +96,39 @@ public static class PerPacketMeasurement
         return new PerPacketResult(measured / best, perPacket, TimerOverhead(), repetitions, shared, samples) { StateBefore = stateBefore, StateAfter = stateAfter };
     }
 
-    /// <summary>Replays the measured packets once from the setup state, timing each; returns their latencies in ns.</summary>
+    /// <summary>
+    /// Measures <paramref name="scenario"/>'s baseline as <see cref="Run"/> measures the scenario: its packets replayed
+    /// through the same <see cref="Scenario.Process"/>, each making its entry point's call to the empty method of the
+    /// same signature (<see cref="Scenario.EntryPointEmptied"/>). What it reads, less the timer, is the packet's cost
+    /// outside the entry point's body (the scenario's dispatch and look-ups, and the call itself, which the interface
+    /// of the caller prices, not the entry point's own); a measured latency less it is the body, as <c>pix validate</c>
+    /// reads a method less an empty delegate call.
+    /// </summary>
+    public static PerPacketResult RunBaseline(Scenario scenario, TimeSpan warmUp, int repetitions)
+    {
+        bool emptied = scenario.EntryPointEmptied;
+        scenario.EntryPointEmptied = true;
+        try
+        {
+            return Run(scenario, warmUp, repetitions);
+        }
+        finally
+        {
+            scenario.EntryPointEmptied = emptied;
+        }
+    }
+
+    /// <summary>
+    /// Replays the measured packets once from the setup state, timing each; returns their latencies in ns.
+    /// Compiled fully optimised at its first call and never again (as the harness's timing loops are, BatchRunner):
+    /// tiered, it was OSR code at first and Tier-1 code later, compiled with a guarded devirtualization for
+    /// whichever scenario its profile saw (the policer's, timed first for the timer), which inlined that scenario's
+    /// <see cref="Scenario.Process"/> into the timed region and left every other one a virtual call. So a function and
+    /// its baseline, timed one after the other, could be timed by different code (firewall typical read 32 ns after the
+    /// other functions under `measure all all` and 26 ns alone: docs/accuracy.md, "Twenty-first session: one rule for the
+    /// entry call"). Here the call is always virtual.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[] TimedReplay(Scenario scenario)
     {
         Workload workload = scenario.Workload;

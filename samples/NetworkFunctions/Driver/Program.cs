@@ -7,7 +7,7 @@ using Pix.Samples.NetworkFunctions.Driver;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 // dotnet run --project samples/NetworkFunctions -c Release -- [command] [nf|all] [workload|all] [options]
-//   measure (default)  throughput, per-packet median latency (timer and the driver's dispatch subtracted), the generated
+//   measure (default)  throughput, per-packet median latency (timer and the driver's dispatch, the entry call included, subtracted), the generated
 //                      interface's median prediction for the same packets with the PCV values they induced
 //   explain            the prediction for the median packet, term by term and per PCV
 //   diagnose           which PCV value explains the measured median of an adversarial workload
@@ -88,7 +88,7 @@ try
     // The state probe's first call warms its kernels up (1.5 s): here, so that tier-1 code has arrived by the first workload's probe.
     MachineState.Probe(profile);
     double timerNs = PerPacketMeasurement.Run(ScenarioCatalog.Create("policer", "typical"), TimeSpan.Zero, 1).TimerOverheadNs;
-    Console.WriteLine($"profile: {profile.Name}; timer overhead: {timerNs:0.0} ns; dispatch = the same packets through an empty scenario (timer excluded)");
+    Console.WriteLine($"profile: {profile.Name}; timer overhead: {timerNs:0.0} ns; dispatch = the same packets through the same scenario, each making the entry point's call to an empty method of its signature (timer excluded)");
     Console.WriteLine($"caches simulated for the cold-load PCVs: {caches}");
     Console.WriteLine($"measured = median over packets of each packet's timed latency (its mean over the repetitions, readings more than {PerPacketMeasurement.OutlierWindowSteps} clock steps of {PerPacketMeasurement.ClockStepNs:0.#} ns from its median dropped) - timer - dispatch: what the entry point's interface describes");
     Console.WriteLine($"shared = timed replays during which another hardware thread shared the core (each replayed up to {PerPacketMeasurement.MaxAttempts} times to get it alone)");
@@ -102,7 +102,7 @@ try
         TimeSpan warmUp = TimeSpan.FromMilliseconds(options.WarmUpMs);
         PerPacketResult result = PerPacketMeasurement.Run(scenario, warmUp, options.Repetitions, stateAgainst: profile);
         // Timed right after the function, on its packets, so both see the same machine state.
-        double dispatchNs = Statistics.Median(PerPacketMeasurement.Run(new DispatchScenario(scenario), warmUp, options.Repetitions).PerPacketNs) - timerNs;
+        double dispatchNs = Statistics.Median(PerPacketMeasurement.RunBaseline(scenario, warmUp, options.Repetitions).PerPacketNs) - timerNs;
         double measured = Statistics.Median(result.PerPacketNs) - timerNs - dispatchNs;
         double p99 = Statistics.Percentile(result.PerPacketNs, 0.99) - timerNs - dispatchNs;
         string prediction = predicted is null ? "(none)" : string.Create(CultureInfo.InvariantCulture, $"{Statistics.Median(predicted),7:0.0} ns");

@@ -48,8 +48,23 @@ public abstract class Scenario
     /// </summary>
     protected CacheSimulation SimulatedCaches { get; private set; } = MachineCaches.Current.NewSimulation();
 
-    /// <summary>Hands packet <paramref name="index"/> to the entry point: the only timed call.</summary>
+    /// <summary>
+    /// Hands packet <paramref name="index"/> to the entry point: the only timed call. While <see cref="EntryPointEmptied"/>
+    /// is set, makes the same call (the same receiver field, arguments and discarded result) to the empty method of the
+    /// entry point's signature in <see cref="EmptyEntryPoints"/> instead.
+    /// </summary>
     public abstract void Process(int index);
+
+    /// <summary>
+    /// Whether <see cref="Process"/> calls <see cref="EmptyEntryPoints"/> instead of the network function: set only while
+    /// the driver times its baseline (<see cref="Pix.Samples.NetworkFunctions.Driver.PerPacketMeasurement.RunBaseline"/>). The baseline is this same
+    /// scenario, not another class, so that its packets go through the same <see cref="Process"/> method, compiled once,
+    /// and reach the same timed call site; what differs is only the callee's body, which is what the interface describes.
+    /// </summary>
+    public bool EntryPointEmptied { get; set; }
+
+    /// <summary>The receiver of the empty calls <see cref="Process"/> makes while <see cref="EntryPointEmptied"/> is set.</summary>
+    protected EmptyEntryPoints Empty { get; } = new();
 
     /// <summary>
     /// Writes the PCV values the last <see cref="Process"/> (of packet <paramref name="index"/>) induced, read
