@@ -91,9 +91,10 @@ public sealed partial class HardwareProfile
     /// FP, load, store, bounds check, branch), which run on different ports in parallel, the larger of
     /// <list type="bullet">
     /// <item>the port bound <c>max count·throughput[class]</c> (a divide or FP-heavy loop saturates its unit), where
-    /// <see cref="OperationClass.FloatAdd"/> and <see cref="OperationClass.FloatMultiply"/> count as one unit, the sum of
-    /// their <c>count·throughput</c>: both run on the same vector ports (ports 0 and 1 on Intel's cores since Skylake,
-    /// with adders on port 5 too since Golden Cove), so a loop of both is not as fast as the faster alone, and</item>
+    /// <see cref="OperationClass.FloatAdd"/> and <see cref="OperationClass.FloatMultiply"/> count as one unit as far as
+    /// they share ports (<see cref="FloatPortSharing"/>): <c>max(A, M) + sharing·min(A, M)</c> of their <c>count·throughput</c>,
+    /// the sum on Intel's cores since Skylake (both on ports 0 and 1; an adder on port 5 too since Golden Cove), the
+    /// busier kind alone on AMD's Zen (two adders and two multipliers of their own), and</item>
     /// <item>the issue bound <c>slots·<see cref="IssueSlotNs"/></c>: every such operation takes one issue
     /// slot, except that each <see cref="OperationClass.Branch"/> fuses with one
     /// <see cref="OperationClass.IntegerAlu"/> operation (the compare before it: <c>cmp</c>/<c>jcc</c>
@@ -150,7 +151,8 @@ public sealed partial class HardwareProfile
         double sequencesNs = 0;
         double refillNs = 0;
         double portBound = 0;
-        double floatPortsNs = 0;
+        double floatAddsNs = 0;
+        double floatMultipliesNs = 0;
         double issueSlots = 0;
         double aluOperations = 0;
         double branches = 0;
@@ -185,9 +187,13 @@ public sealed partial class HardwareProfile
 
             // Math.Max returns NaN when either argument is NaN, so a NaN count still prices as NaN.
             portBound = Math.Max(portBound, ns);
-            if (SharesFloatPorts(operation))
+            if (operation == OperationClass.FloatAdd)
             {
-                floatPortsNs += ns;
+                floatAddsNs += ns;
+            }
+            else if (operation == OperationClass.FloatMultiply)
+            {
+                floatMultipliesNs += ns;
             }
 
             issueSlots += count;
@@ -211,8 +217,9 @@ public sealed partial class HardwareProfile
         // Micro-fusion: a folded load rides in its consumer's slot, as far as the block has loads.
         issueSlots -= Math.Max(0, Math.Min(loads, foldedLoads));
 
-        // Floating-point adds and multiplies compete for the same vector ports: their busiest port is their sum.
-        portBound = Math.Max(portBound, floatPortsNs);
+        // Floating-point adds and multiplies compete for ports as far as the profile's FloatPortSharing says:
+        // their sum on shared ports (1), the busier kind alone on ports of their own (0).
+        portBound = Math.Max(portBound, FloatPortsNs(floatAddsNs, floatMultipliesNs));
 
         double throughputBound = sequencesNs + Math.Max(portBound, issueSlots * IssueSlotNs);
 

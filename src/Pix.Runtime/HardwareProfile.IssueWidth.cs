@@ -58,14 +58,4 @@ public sealed partial class HardwareProfile
             or OperationClass.Load or OperationClass.Store or OperationClass.BoundsCheck or OperationClass.Branch => true,
         _ => false,
     };
-
-    /// <summary>
-    /// Whether <paramref name="operation"/> runs on the vector ports that floating-point adds and multiplies
-    /// share. Measured here (bench/Pix.IssueRate): twelve independent streams of a subtract and a multiply run
-    /// 24 operations in 9.2 cycles, where ports of their own (two adders, two multipliers) would take 6;
-    /// 24 subtracts alone take 12.7. Pricing the two kinds as one unit is the rule of cores where they share
-    /// two ports exactly (Skylake to Ice Lake); on this one (a third port adds) it prices such a pure mix 24% high.
-    /// </summary>
-    private static bool SharesFloatPorts(OperationClass operation) =>
-        operation is OperationClass.FloatAdd or OperationClass.FloatMultiply;
 }

@@ -22,6 +22,7 @@ namespace Pix;
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
+//   "floatPortSharing": 0.05,                         optional (DefaultFloatPortSharing, 1, when absent): from 0 to 1
 //   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
 //   "memoryLatencyNs": 104.2                          optional (a load memory serves, without page walks;
 //                                                      absent: such loads price at the curve's plateau)
@@ -146,6 +147,12 @@ public sealed partial class HardwareProfile
             w.WriteNumber("issueWidth", _issueWidth);
         }
 
+        if (_floatPortSharing != DefaultFloatPortSharing)
+        {
+            // Written only when it differs from the default, so a profile at the default keeps its old text.
+            w.WriteNumber("floatPortSharing", _floatPortSharing);
+        }
+
         if (_memoryLoads.Length > 0)
         {
             // Written only when present, so a profile without the curve keeps its old text.
@@ -196,7 +203,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "memoryLoads", "memoryLatencyNs");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "floatPortSharing", "memoryLoads", "memoryLatencyNs");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings", "l2CacheBytes");
@@ -255,6 +262,11 @@ public sealed partial class HardwareProfile
             profile = profile.WithIssueWidth(ReadIssueWidth(root));
         }
 
+        if (root.Object["floatPortSharing"] is not (null or JsonNull))
+        {
+            profile = profile.WithFloatPortSharing(ReadFloatPortSharing(root));
+        }
+
         if (root.Object["memoryLatencyNs"] is not (null or JsonNull))
         {
             profile = profile.WithMemoryLatency(RequirePrice(root, "memoryLatencyNs"));
@@ -282,6 +294,18 @@ public sealed partial class HardwareProfile
         }
 
         return issueWidth;
+    }
+
+    /// <summary>The optional sharing of the float ports: a fraction from 0 to 1.</summary>
+    private static double ReadFloatPortSharing(JsonFields root)
+    {
+        double sharing = root.RequireNonNegative("floatPortSharing");
+        if (!IsValidFloatPortSharing(sharing))
+        {
+            throw root.Error(root.Require("floatPortSharing"), "floatPortSharing", $"a sharing of the float ports is a fraction from 0 to 1; got {sharing}");
+        }
+
+        return sharing;
     }
 
     /// <summary>The optional memory-level curve: positive, strictly increasing sizes, each with a non-negative latency.</summary>

@@ -3,8 +3,8 @@ using System.Linq;
 namespace Pix.Runtime.Tests;
 
 /// <summary>
-/// Floating-point adds and multiplies share their execution ports, so a loop of both is bound by the sum of
-/// their reciprocal throughputs, not by the busier kind alone (<see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{OperationClass}, System.ReadOnlySpan{double}, System.ReadOnlySpan{OperationClass}, System.ReadOnlySpan{double}, double, double)"/>).
+/// On a profile at the default <see cref="HardwareProfile.FloatPortSharing"/> (1), floating-point adds and multiplies share
+/// their execution ports, so a loop of both is bound by the sum of their reciprocal throughputs, not by the busier kind alone (<see cref="HardwareProfile.PriceBlock(System.ReadOnlySpan{OperationClass}, System.ReadOnlySpan{double}, System.ReadOnlySpan{OperationClass}, System.ReadOnlySpan{double}, double, double)"/>).
 /// A 1 ns cycle, 6 slots per cycle; FP adds 0.5 ns, multiplies 0.4 ns, divides 4 ns reciprocal throughput.
 /// </summary>
 public sealed class SharedFloatPortsTests

@@ -163,6 +163,9 @@ internal static class CalibrateCommand
         classes.Write(stdout);
         stdout.WriteLine();
         stdout.WriteLine(ShowCommand.IssueWidthLine(profile) + IssueWidthSource(result));
+        stdout.WriteLine(result.MeasuredFloatPortSharing is { } sharing
+            ? $"Float ports: adds and multiplies share them {Format.Number(sharing, "0.00")} (0: ports of their own, 1: one pool). Measured: the float-port kernel's time beyond its busier kind's."
+            : "Float ports: the float-port kernel gave no usable figure; shared (1), the default.");
         stdout.WriteLine();
 
         if (result.MemoryLevels.Count > 0)

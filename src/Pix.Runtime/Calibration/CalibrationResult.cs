@@ -78,6 +78,13 @@ public sealed class CalibrationResult
     /// </summary>
     public double? MeasuredIssueWidth { get; init; }
 
+    /// <summary>
+    /// How much floating-point adds and multiplies share their ports, as the float-port kernel measured it (0 to 1;
+    /// <c>FloatPortSharingFit</c>), null when it gave no usable figure (the profile then keeps
+    /// <see cref="HardwareProfile.DefaultFloatPortSharing"/>).
+    /// </summary>
+    public double? MeasuredFloatPortSharing { get; init; }
+
     /// <summary>Every probe's timing in every pass, in the order they ran: the raw data the profile was fitted from.</summary>
     public IReadOnlyList<KernelPass> Passes { get; init; } = Array.Empty<KernelPass>();
 

@@ -258,6 +258,20 @@ internal sealed class Calibrator
             .WithMemoryLatency(memoryLatency?.LatencyNs);
         profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
 
+        // Nor the float ports' sharing: the mixed kernel's time beyond its busier kind's, at the fitted add and multiply
+        // throughputs and the issue width just set (FloatPortSharingFit).
+        Probe floatPorts = probes.Single(p => p.FloatPorts);
+        double floatAddNs = costs.TryGetValue(OperationClass.FloatAdd, out OperationCost floatAdd) ? floatAdd.Throughput : 0;
+        double floatMultiplyNs = costs.TryGetValue(OperationClass.FloatMultiply, out OperationCost floatMultiply) ? floatMultiply.Throughput : 0;
+        double floatIssueNs = FloatPortKernel.IssueSlotsPerIteration * profile.IssueSlotNs;
+        double? floatPortSharing = FloatPortSharingFit.Fit(PerUnit(floatPorts), floatAddNs, floatMultiplyNs, floatIssueNs);
+        if (floatPortSharing is { } sharing)
+        {
+            profile = profile.WithFloatPortSharing(sharing);
+        }
+
+        fittedTimes[floatPorts.Name] = FloatPortSharingFit.FittedNanoseconds(profile.FloatPortSharing, floatAddNs, floatMultiplyNs, floatIssueNs);
+
         // Nor a library copy call: the append kernel's time beyond what its other counts price at on this profile
         // (LibraryCopyCallFit), so it is priced last, on everything else.
         Probe appends = probes.Single(p => p.CopyCalls);
@@ -282,6 +296,7 @@ internal sealed class Calibrator
             WaitingPasses = log.WaitingPasses,
             CeilingReached = log.CeilingReached,
             MeasuredIssueWidth = issueWidth,
+            MeasuredFloatPortSharing = floatPortSharing,
             Passes = RawPasses(probes, perPass),
         };
 
@@ -386,6 +401,18 @@ internal sealed class Calibrator
             LoadsPerIteration = LoadPortKernel.LoadsPerIteration,
         });
 
+        KernelState floatState = _state;
+        probes.Add(new Probe(
+            $"float ports: {FloatPortKernel.AddsPerIteration} sub, {FloatPortKernel.MultipliesPerIteration} mul",
+            "float ports",
+            () => (long)FloatPortKernel.Run(floatState, Iterations),
+            Iterations,
+            null,
+            null)
+        {
+            FloatPorts = true,
+        });
+
         LibraryCopyCallKernel appends = _appends;
         probes.Add(new Probe($"append {LibraryCopyCallKernel.WordCharacters} chars x{LibraryCopyCallKernel.AppendsPerIteration}", "library", () => appends.Run(Iterations), Iterations, null, null)
         {
@@ -443,6 +470,9 @@ internal sealed class Calibrator
 
         /// <summary>For the load-port kernel, the loads of one iteration (<see cref="LoadPortKernel"/>); otherwise null.</summary>
         public int? LoadsPerIteration { get; init; }
+
+        /// <summary>True for the float-port kernel (<see cref="FloatPortKernel"/>), whose time gives <see cref="HardwareProfile.FloatPortSharing"/>.</summary>
+        public bool FloatPorts { get; init; }
 
         /// <summary>True for the append kernel (<see cref="LibraryCopyCallKernel"/>), whose time prices <see cref="OperationClass.LibraryCopyCall"/>.</summary>
         public bool CopyCalls { get; init; }
