@@ -148,21 +148,35 @@ public abstract class Scenario
     }
 
     /// <summary>Resets, then processes the setup packets: the state measurement starts from.</summary>
-    public void ResetAndSetUp()
+    public void ResetAndSetUp() => ResetAndSetUp(replayLoads: false);
+
+    /// <summary>
+    /// <see cref="ResetAndSetUp()"/>; with <paramref name="replayLoads"/>, each setup packet's loads (its header lines and
+    /// what <see cref="ReadPcvs"/> replays) also go through <see cref="SimulatedCaches"/>, as the setup's do through the
+    /// machine's caches before the first timed packet. Without it a table line only setup touched is first seen by the
+    /// simulation at a measured packet and traced as served by memory, while the machine still holds it.
+    /// </summary>
+    private void ResetAndSetUp(bool replayLoads)
     {
         SimulatedCaches = Caches.NewSimulation();
         Reset();
+        Span<int> discarded = replayLoads ? stackalloc int[PcvNames.Count] : default;
         for (int i = 0; i < Workload.SetupCount; i++)
         {
             BeforePacket(i);
             Process(i);
+            if (replayLoads)
+            {
+                SimulatedCaches.Touch(CacheSimulation.FramesStartByte + Workload.Offset(i), Workload.HeaderLength(i));
+                ReadPcvs(i, discarded);
+            }
         }
     }
 
     /// <summary>Replays the workload once and returns the PCV values of every measured packet (row per packet).</summary>
     public PcvTrace TracePcvs()
     {
-        ResetAndSetUp();
+        ResetAndSetUp(replayLoads: true);
         int measured = Workload.Count - Workload.SetupCount;
         var values = new int[measured, PcvNames.Count];
         Span<int> row = stackalloc int[PcvNames.Count];

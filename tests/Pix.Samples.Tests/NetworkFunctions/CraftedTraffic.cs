@@ -7,8 +7,8 @@ namespace Pix.Samples.Tests.NetworkFunctions;
 internal static class CraftedTraffic
 {
     /// <summary>
-    /// Every flow in <paramref name="opened"/> sent once during setup (tracked by the function, but not traced, so not in
-    /// the simulated caches), then <paramref name="packets"/>, one time unit apart.
+    /// Every flow in <paramref name="opened"/> sent once during setup (tracked by the function; its loads go through the
+    /// simulated caches, as the setup's go through the machine's), then <paramref name="packets"/>, one time unit apart.
     /// </summary>
     public static WorkloadBuilder OpenThenSend(FlowKey[] opened, FlowKey[] packets)
     {

@@ -21,9 +21,23 @@ public class LoadBalancerColdLoadTests
         FlowKey[] flows = Flows(2);
         PcvTrace trace = Trace(flows, flows[0], flows[1], flows[0], flows[0]);
 
-        Assert.Equal(1, trace[0, ConnectionMisses]); // nothing simulated has loaded its slot yet
+        Assert.Equal(0, trace[0, ConnectionMisses]); // the setup loaded its slot, two packets before
         Assert.Equal(0, trace[3, ConnectionMisses]);
         Assert.Equal(0, trace[3, LookupMisses]);
+    }
+
+    [Fact]
+    public void A_flow_opened_during_setup_is_as_cold_as_the_setups_own_traffic_left_it()
+    {
+        // The setup's packets go through the simulated caches as they go through the machine's: a flow the setup opened
+        // last is cached at the first measured packet, one it opened before 400 others is not (they evicted its slot).
+        FlowKey[] flows = Flows(401);
+        FlowKey[] openedLast = flows.Skip(1).Append(flows[0]).ToArray();
+
+        PcvTrace last = Trace(openedLast, flows[0]), first = Trace(flows, flows[0]);
+
+        Assert.Equal((0, 0), (last[0, ConnectionMisses], last[0, ConnectionMissesFromL2]));
+        Assert.True(first[0, ConnectionMisses] >= 1);
     }
 
     [Fact]
@@ -133,7 +147,7 @@ public class LoadBalancerColdLoadTests
         return flows;
     }
 
-    // Every flow opened during setup (tracked, but not in the simulated caches: the setup is not traced), then the packets.
+    // Every flow opened during setup (tracked, its loads replayed through the simulated caches as the setup ran them), then the packets.
     private static PcvTrace Trace(FlowKey[] opened, params FlowKey[] packets) =>
         Trace(CraftedTraffic.OpenThenSend(opened, packets));
 

@@ -66,8 +66,10 @@ public class WorkloadTests
     // its count is the L1 misses: typical 1.03, colliding 0.42 (on half the L2 they were the misses beyond 1 MiB).
     [InlineData("nat", "colliding", "flowTableMisses", 0, 0.6)]
     [InlineData("nat", "typical", "flowTableMisses", 0.5, 1.5)]
-    // The firewall's 64 KiB of bucket heads outgrow L1 under random buckets; its ~5,000 live entries (190 KiB) fit the simulated L2.
-    [InlineData("firewall", "typical", "connectionMisses", 0.01, 0.06)]
+    // The firewall's 64 KiB of bucket heads outgrow L1 under random buckets; its ~5,000 live entries (190 KiB) fit the simulated L2
+    // and the setup loaded them (the 0.01-0.06 traced before the setup's loads were replayed were its entries first seen by the
+    // simulation at a measured packet).
+    [InlineData("firewall", "typical", "connectionMisses", 0, 0.01)]
     [InlineData("firewall", "typical", "bucketMisses", 0.6, 0.8)]
     [InlineData("firewall", "rule-scan", "bucketMisses", 0.6, 0.75)]
     [InlineData("firewall", "colliding", "connectionMisses", 0, 0.01)]
@@ -92,10 +94,11 @@ public class WorkloadTests
     // The frames streaming through the caches (the driver reads each packet's headers before timing it) evict table
     // lines: on the Xeon's caches, without the frames' lines in the simulation these traced 0.37, 0.09 and 0.69 (on half
     // its L2). The balancer's and the router's tables are larger than the whole L2 simulated since the fifteenth session,
-    // so their counts are the loads that miss it all: 0.10 and 0.42 with the frames.
+    // so their counts are the loads that miss it all: 0.10 and 0.42 with the frames (the balancer's 0.04 since the setup's loads
+    // are replayed: 0.10 counted its setup flows' first slot loads as misses).
     [Theory]
     [InlineData("bridge", "typical", "tableMisses", 0.5, 0.7)]
-    [InlineData("lb", "typical", "connectionMisses", 0.05, 0.15)]
+    [InlineData("lb", "typical", "connectionMisses", 0.03, 0.06)]
     [InlineData("router", "typical", "trieMisses", 0.3, 0.6)]
     public void The_frames_take_room_from_the_tables_in_the_simulated_caches(string nf, string workload, string pcv, double minMean, double maxMean)
     {
