@@ -35,7 +35,12 @@ namespace Pix.Corpus;
 /// With bottom-up summaries, what computing this method's own summary cost in the run, without the nested summaries it
 /// computed (<see cref="SummaryMeter"/>); null when the run computed none for it (or the mode is off).
 /// </param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default)
+/// <param name="Binding">
+/// What the compiler's binding of the bodies the call read cost within it, by reader (<see cref="BindingMeter"/>): part
+/// of <paramref name="Elapsed"/> and <paramref name="AllocatedBytes"/>, Roslyn's rather than Pix's.
+/// </param>
+/// <param name="Collections">The garbage collections during the call: all of them (gen 0 and up), and those of gen 1 and up.</param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, (int All, int Gen1) Collections = default)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -51,9 +56,11 @@ internal static class ExtractionRun
     public static List<MethodOutcome> Run(IEnumerable<MethodTarget> targets, Compilation compilation, ExtractionOptions options, CancellationToken ct, SummaryMeter? meter = null)
     {
         ExtractionSession.MeterForMeasurement = meter;
+        var binding = new BindingMeter();
+        MethodBodies.MeterForMeasurement = binding;
         try
         {
-            List<MethodOutcome> outcomes = RunAll(targets, compilation, options, ct);
+            List<MethodOutcome> outcomes = RunAll(targets, compilation, options, ct, binding);
             return meter is null
                 ? outcomes
                 : outcomes.Select(o => meter.Summaries.TryGetValue(o.Target.Symbol.OriginalDefinition, out WorkCost own) ? o with { OwnSummary = own } : o).ToList();
@@ -61,10 +68,11 @@ internal static class ExtractionRun
         finally
         {
             ExtractionSession.MeterForMeasurement = null;
+            MethodBodies.MeterForMeasurement = null;
         }
     }
 
-    private static List<MethodOutcome> RunAll(IEnumerable<MethodTarget> targets, Compilation compilation, ExtractionOptions options, CancellationToken ct)
+    private static List<MethodOutcome> RunAll(IEnumerable<MethodTarget> targets, Compilation compilation, ExtractionOptions options, CancellationToken ct, BindingMeter binding)
     {
         var outcomes = new List<MethodOutcome>();
         var stopwatch = new Stopwatch();
@@ -90,6 +98,8 @@ internal static class ExtractionRun
                 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true); // every thread: a deep summary may be computed on a fresh stack (ExtractionSession.BottomUp.cs)
                 TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 JitWork jitBefore = JitWork.SoFar();
+                BindingCost boundBefore = binding.SoFar;
+                int collectionsBefore = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1);
                 stopwatch.Restart();
                 try
                 {
@@ -109,7 +119,8 @@ internal static class ExtractionRun
                 string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
                     : null;
-                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit));
+                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit, Binding: binding.SoFar - boundBefore,
+                    Collections: (GC.CollectionCount(0) - collectionsBefore, GC.CollectionCount(1) - gen1Before)));
             }
         }
         finally

@@ -188,7 +188,7 @@ internal sealed class CallGraph
     private IMethodSymbol[] Callees(IMethodSymbol method, CancellationToken cancellationToken)
     {
         WalkingForTesting?.Invoke(method);
-        IOperation? body = MethodBodies.Find(method, _compilation, _modelOf, cancellationToken);
+        IOperation? body = MethodBodies.Find(method, _compilation, _modelOf, cancellationToken, SummaryWork.CallGraphBinding);
         var callees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<IOperation>();
         if (body is not null)

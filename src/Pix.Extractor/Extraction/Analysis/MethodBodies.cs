@@ -26,9 +26,10 @@ internal static class MethodBodies
     /// <summary>
     /// The operation of <paramref name="method"/>'s body in <paramref name="compilation"/> (a partial method's
     /// implementation part; a constructor's whole declaration, which holds its initializer call), or null when it
-    /// has none there. <paramref name="modelOf"/> gives the semantic model of a tree: the one way the body is bound.
+    /// has none there. <paramref name="modelOf"/> gives the semantic model of a tree: the one way the body is bound;
+    /// <paramref name="reader"/> says who reads it, for measurement only (<see cref="MeterForMeasurement"/>).
     /// </summary>
-    public static IOperation? Find(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
+    public static IOperation? Find(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken, SummaryWork reader = SummaryWork.Binding)
     {
         IMethodSymbol implementation = method.PartialImplementationPart ?? method;
         foreach (SyntaxReference reference in implementation.DeclaringSyntaxReferences)
@@ -48,8 +49,7 @@ internal static class MethodBodies
             }
 
             // Constructors: the whole declaration gives the initializer call too.
-            IOperation? operation = node is ConstructorDeclarationSyntax ? model.GetOperation(node, cancellationToken) : null;
-            operation ??= model.GetOperation(bodyNode, cancellationToken);
+            IOperation? operation = Bind(method, model, node, bodyNode, reader, cancellationToken);
             if (operation is not null)
             {
                 return operation;
@@ -57,5 +57,28 @@ internal static class MethodBodies
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Measurement only: told as each body is asked of its semantic model, with who asked (<see cref="SummaryWork.Binding"/>,
+    /// <see cref="SummaryWork.ThrowRuleBinding"/>, <see cref="SummaryWork.CallGraphBinding"/>; Roslyn binds a
+    /// body the first time it is asked, later asks are a look-up), so that the corpus harness can say how much of an
+    /// extraction was the compiler's binding rather than Pix's analysis. Null outside measurements.
+    /// </summary>
+    internal static ISummaryMeter? MeterForMeasurement { get; set; }
+
+    private static IOperation? Bind(IMethodSymbol method, SemanticModel model, SyntaxNode node, SyntaxNode bodyNode, SummaryWork reader, CancellationToken cancellationToken)
+    {
+        ISummaryMeter? meter = MeterForMeasurement;
+        meter?.Started();
+        try
+        {
+            IOperation? operation = node is ConstructorDeclarationSyntax ? model.GetOperation(node, cancellationToken) : null;
+            return operation ?? model.GetOperation(bodyNode, cancellationToken);
+        }
+        finally
+        {
+            meter?.Finished(method, reader);
+        }
     }
 }

@@ -10,6 +10,15 @@ internal enum SummaryWork
 
     /// <summary>A walk of the call graph to find the cycle a method is on (<see cref="CallGraph"/>).</summary>
     CallGraphWalk,
+
+    /// <summary>A body the walk reads asked of its semantic model (<see cref="MethodBodies.MeterForMeasurement"/>): the compiler's binding.</summary>
+    Binding,
+
+    /// <summary>A body the throw-helper rule reads (<see cref="ThrowingMethods"/>) asked of its semantic model.</summary>
+    ThrowRuleBinding,
+
+    /// <summary>A body the call graph reads (<see cref="CallGraph"/>) asked of its semantic model.</summary>
+    CallGraphBinding,
 }
 
 /// <summary>
