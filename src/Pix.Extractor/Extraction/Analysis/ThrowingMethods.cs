@@ -164,10 +164,7 @@ internal sealed class ThrowingMethods
         /// </summary>
         private List<IMethodSymbol> EndingCalls(IMethodSymbol method)
         {
-            // A body that ends by returning a plain value answers "no" with no callee asked: as if read, without binding it.
-            IOperation? body = PlainReturn.Ends(method, owner._compilation, ct)
-                ? null
-                : MethodBodies.Find(method, owner._compilation, tree => SemanticModels.Of(owner._compilation, tree, skipNullableAnalysis), ct, SummaryWork.ThrowRuleBinding);
+            IOperation? body = MethodBodies.Find(method, owner._compilation, tree => SemanticModels.Of(owner._compilation, tree, skipNullableAnalysis), ct, SummaryWork.ThrowRuleBinding);
             var calls = new List<IMethodSymbol>();
             if (body is not null)
             {
