@@ -19,7 +19,7 @@ internal static class MarkdownReport
             md.Append(" This is the shipped reference profile, not a calibration of the machine that measured.");
         }
 
-        md.Append("\nMeasured: ").Append(report.MeasuredAs).Append("; median of timed batches after a time-based warm-up (`Pix.Measurement`). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate. Issue rate: operations per cycle the core issued around each measurement (`Measurement.CoreIssueRate`); well below the core's width, another hardware thread shared the core and code bound by the issue rate ran slower.\n\n");
+        md.Append("\nMeasured: ").Append(report.MeasuredAs).Append("; median of timed batches after a time-based warm-up (`Pix.Measurement`), of those no gen-0 collection ran in when a third or more of them are such (the profile prices an allocation without its collections). Noise: the batches' coefficient of variation (CV), and their interquartile range over the median, which one preempted batch cannot inflate. Issue rate: operations per cycle the core issued around each measurement (`Measurement.CoreIssueRate`); well below the core's width, another hardware thread shared the core and code bound by the issue rate ran slower.\n\n");
         md.Append(Commands.ValidateCommand.MachineStateLegend).Append("\n\n");
         md.Append("Command: `").Append(commandLine).Append("`\n\n");
 

@@ -34,7 +34,9 @@ internal sealed class ValidationRunner
         }
 
         _profile = profile;
-        _measurement = measurement;
+        // Predictions price an allocation without the gen-0 collections it eventually causes (the calibrator's
+        // allocation kernels' quietest batches): compare them with the batches no collection ran in.
+        _measurement = measurement with { SkipCollectedBatches = true };
         _progress = progress;
         _models = models;
         _passes = passes;
@@ -128,7 +130,7 @@ internal sealed class ValidationRunner
 
             if (dropped)
             {
-                _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)} (the method's first measurement, not kept)");
+                _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)} (the method's first measurement, not kept)");
                 droppedFirst = measured;
                 continue;
             }
@@ -140,7 +142,7 @@ internal sealed class ValidationRunner
                 breakdown = terms is null ? null : breakdown;
             }
 
-            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
+            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)}");
             points.Add(new ValidationPoint(size, predicted, measured, terms));
             argumentsOfPoint.Add(methodArguments);
         }
@@ -187,7 +189,7 @@ internal sealed class ValidationRunner
                 }
 
                 measurements[i].Add(measured);
-                _progress.WriteLine($"  {target.Method.Name}, size {point.Size}, pass {pass}{(extra ? " (measurements disagreed)" : string.Empty)}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}");
+                _progress.WriteLine($"  {target.Method.Name}, size {point.Size}, pass {pass}{(extra ? " (measurements disagreed)" : string.Empty)}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)}");
             }
         }
 
@@ -274,4 +276,9 @@ internal sealed class ValidationRunner
         problem = null;
         return true;
     }
+
+    /// <summary>", 12 of 21 batches left out (a gen-0 collection ran in them)", or nothing when every batch counts.</summary>
+    private static string LeftOut(MeasurementResult measured) => measured.BatchesLeftOut > 0
+        ? $", {measured.BatchesLeftOut} of {measured.BatchesLeftOut + measured.Samples.Count} batches left out (a gen-0 collection ran in them)"
+        : string.Empty;
 }

@@ -45,7 +45,8 @@ public static class Measurement
 
     /// <summary>
     /// Whether <paramref name="issueRate"/>, read with <see cref="CoreIssueRate"/>, is low enough against the
-    /// highest rate this process has read to say another hardware thread shared the core (under 90% of it):
+    /// rate this process reads on a core of its own to say another hardware thread shared the core (under 90% of
+    /// it; that rate is the highest reading others agree with, so one stray fast reading does not count):
     /// the test <see cref="MeasurementResult.CoreShared"/> applies, for callers that time code their own way.
     /// Probe around the timed work and pass the lower of the two readings.
     /// </summary>

@@ -61,13 +61,16 @@ internal sealed class MeasurementEngine
             }
         }
 
+        Round best = kept!;
         double overhead = _options.SubtractOverhead ? MeasureOverhead(runner, calls) : 0;
-        SampleStatistics statistics = SampleStatistics.Of(kept!.Samples.Select(s => Math.Max(0, s - overhead)));
-        double? allocatedPerCall = AllocationsObservable ? (double)kept.Allocated / (calls * kept.Samples.Length) : null;
+        double[] timed = (_options.SkipCollectedBatches ? CollectionFreeBatches.Of(best.Samples, best.BatchCollections) : null) ?? best.Samples;
+        SampleStatistics statistics = SampleStatistics.Of(timed.Select(s => Math.Max(0, s - overhead)));
+        double? allocatedPerCall = AllocationsObservable ? (double)best.Allocated / (calls * best.Samples.Length) : null;
         return new MeasurementResult(
-            statistics, calls, kept.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, kept.IssueRate, kept.CoreShared)
+            statistics, calls, best.Settled, rounds, overhead, allocatedPerCall, _options.WarmupTime, Mode, best.IssueRate, best.CoreShared)
         {
-            Gen0Collections = kept.Collections,
+            Gen0Collections = best.Collections,
+            BatchesLeftOut = best.Samples.Length - timed.Length,
         };
     }
 
@@ -75,6 +78,7 @@ internal sealed class MeasurementEngine
     {
         double rateBefore = _core?.Probe() ?? 0;
         var samples = new double[_options.BatchCount];
+        var batchCollections = new int[samples.Length];
         long allocated = 0;
         int collections = 0;
         for (int b = 0; b < samples.Length; b++)
@@ -88,7 +92,8 @@ internal sealed class MeasurementEngine
             long before = AllocatedBytes();
             int collectionsBefore = GC.CollectionCount(0);
             long ticks = RunBatch(runner, calls);
-            collections += GC.CollectionCount(0) - collectionsBefore;
+            batchCollections[b] = GC.CollectionCount(0) - collectionsBefore;
+            collections += batchCollections[b];
             allocated += AllocatedBytes() - before;
             samples[b] = _clock.ToNanoseconds(ticks) / calls;
         }
@@ -96,7 +101,7 @@ internal sealed class MeasurementEngine
         // The lower of the two probes: a neighbour that came or went during the round shows in one of them.
         double rate = _core is null ? 0 : Math.Min(rateBefore, _core.Probe());
         bool shared = _core is not null && _core.IsShared(rate);
-        return new Round(samples, allocated, collections, IsSettled(samples, _options.SettleTolerance), rate, shared);
+        return new Round(samples, batchCollections, allocated, collections, IsSettled(samples, _options.SettleTolerance), rate, shared);
     }
 
     private long RunBatch(BatchRunner runner, long calls) =>
@@ -245,7 +250,7 @@ internal sealed class MeasurementEngine
     }
 
     /// <summary>One round of timed batches and what the core was doing meanwhile.</summary>
-    private sealed record Round(double[] Samples, long Allocated, int Collections, bool Settled, double IssueRate, bool CoreShared)
+    private sealed record Round(double[] Samples, int[] BatchCollections, long Allocated, int Collections, bool Settled, double IssueRate, bool CoreShared)
     {
         public bool IsBetterThan(Round other) =>
             Settled != other.Settled ? Settled : IssueRate > other.IssueRate;

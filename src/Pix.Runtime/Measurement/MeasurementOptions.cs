@@ -51,7 +51,7 @@ public sealed record MeasurementOptions
     /// <summary>
     /// Probe the core's issue rate just before and just after each round of timed batches (a few ms
     /// each) and report it in <see cref="MeasurementResult.IssueRate"/>. A round whose rate is under
-    /// 90% of the highest this process has seen ran while another hardware thread took issue slots of
+    /// 90% of the rate this process reads on a core of its own (<see cref="CoreMonitor.Reference"/>) ran while another hardware thread took issue slots of
     /// the same core (on a shared machine, another tenant); it is measured again like an unsettled round
     /// (up to <see cref="MaxSettleRounds"/>), and the result says whether the core it kept was shared
     /// (<see cref="MeasurementResult.CoreShared"/>). A calibrated profile describes a core of its own
@@ -61,6 +61,14 @@ public sealed record MeasurementOptions
 
     /// <summary>Run a full garbage collection before each batch (outside the timed region) rather than only before measuring.</summary>
     public bool CollectBeforeEachBatch { get; init; }
+
+    /// <summary>
+    /// Summarise only the batches no gen-0 collection ran in, when at least a third of the round's are such
+    /// (<see cref="CollectionFreeBatches"/>; <see cref="MeasurementResult.BatchesLeftOut"/> says how many were left out):
+    /// the figure to compare with a calibrated profile, which prices an allocation without the collections it
+    /// eventually brings about. Off by default: a program's own timing of allocating code includes them.
+    /// </summary>
+    public bool SkipCollectedBatches { get; init; }
 
     /// <summary>
     /// Calls per timed batch, fixed instead of sized during the warm-up (the warm-up still runs, at

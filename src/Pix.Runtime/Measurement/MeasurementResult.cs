@@ -123,6 +123,12 @@ public sealed class MeasurementResult
     /// </summary>
     public int Gen0Collections { get; internal init; }
 
+    /// <summary>
+    /// Batches of the kept round whose time the figures leave out because a gen-0 collection ran in them
+    /// (<see cref="MeasurementOptions.SkipCollectedBatches"/>); 0 when every batch counts.
+    /// </summary>
+    public int BatchesLeftOut { get; internal init; }
+
     /// <summary>How long the code ran before measuring.</summary>
     public TimeSpan WarmupTime { get; }
 
