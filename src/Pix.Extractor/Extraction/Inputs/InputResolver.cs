@@ -261,13 +261,28 @@ internal sealed class InputResolver
             return new NumberValue(Poly.Of(_quantities.Input(path, kind, isEnum: type.TypeKind == TypeKind.Enum).Atom));
         }
 
-        return type.IsReferenceType || IsSpanLike(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
+        return type.IsReferenceType || IsSpanLike(type) || IsReadOnlyStruct(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
     }
+
+    /// <summary>
+    /// A <c>readonly struct</c> (NodaTime's <c>Duration</c>, <c>ImmutableArray&lt;T&gt;</c>): no code can write its fields, so
+    /// a copy of one read through a path (a parameter by value, a field) keeps the members it had at entry, as an object's
+    /// path does. A mutable struct's fields can be written in place (<c>p.X = 10</c>) before a branch reads them, which
+    /// the environment does not track, so they stay data. <see cref="Nullable{T}"/> is not a readonly struct.
+    /// </summary>
+    private static bool IsReadOnlyStruct(ITypeSymbol type) => type is INamedTypeSymbol { TypeKind: TypeKind.Struct, IsReadOnly: true };
 
     /// <summary>The initial symbolic value of a parameter.</summary>
     public SymbolicValue? Parameter(IParameterSymbol parameter)
     {
         if (parameter.RefKind == RefKind.Out)
+        {
+            return null;
+        }
+
+        // A readonly struct passed by reference aliases storage the method (or a callee) can replace whole through another
+        // name: only a copy is certain to keep its entry members. Numbers, spans and objects by reference are as before.
+        if (parameter.RefKind != RefKind.None && IsReadOnlyStruct(parameter.Type) && !IsSpanLike(parameter.Type))
         {
             return null;
         }
