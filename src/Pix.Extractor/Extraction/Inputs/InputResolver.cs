@@ -281,8 +281,10 @@ internal sealed class InputResolver
         }
 
         // A readonly struct passed by reference aliases storage the method (or a callee) can replace whole through another
-        // name: only a copy is certain to keep its entry members. Numbers, spans and objects by reference are as before.
-        if (parameter.RefKind != RefKind.None && IsReadOnlyStruct(parameter.Type) && !IsSpanLike(parameter.Type))
+        // name: only a copy is certain to keep its entry members. Numbers and flags (int, bool: readonly structs to Roslyn),
+        // spans and objects by reference are as before.
+        if (parameter.RefKind != RefKind.None && IsReadOnlyStruct(parameter.Type) && !IsSpanLike(parameter.Type)
+            && !IsIntegral(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Boolean)
         {
             return null;
         }
