@@ -261,13 +261,30 @@ internal sealed class InputResolver
             return new NumberValue(Poly.Of(_quantities.Input(path, kind, isEnum: type.TypeKind == TypeKind.Enum).Atom));
         }
 
-        return type.IsReferenceType || IsSpanLike(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
+        return type.IsReferenceType || IsSpanLike(type) || IsReadOnlyStruct(type) ? new ObjectValue(path, null, SizeMemberOf(type)) : null;
     }
+
+    /// <summary>
+    /// A <c>readonly struct</c> (NodaTime's <c>Duration</c>, <c>ImmutableArray&lt;T&gt;</c>): no code can write its fields, so
+    /// a copy of one read through a path (a parameter by value, a field) keeps the members it had at entry, as an object's
+    /// path does. A mutable struct's fields can be written in place (<c>p.X = 10</c>) before a branch reads them, which
+    /// the environment does not track, so they stay data. <see cref="Nullable{T}"/> is not a readonly struct.
+    /// </summary>
+    private static bool IsReadOnlyStruct(ITypeSymbol type) => type is INamedTypeSymbol { TypeKind: TypeKind.Struct, IsReadOnly: true };
 
     /// <summary>The initial symbolic value of a parameter.</summary>
     public SymbolicValue? Parameter(IParameterSymbol parameter)
     {
         if (parameter.RefKind == RefKind.Out)
+        {
+            return null;
+        }
+
+        // A readonly struct passed by reference aliases storage the method (or a callee) can replace whole through another
+        // name: only a copy is certain to keep its entry members. Numbers and flags (int, bool: readonly structs to Roslyn),
+        // spans and objects by reference are as before.
+        if (parameter.RefKind != RefKind.None && IsReadOnlyStruct(parameter.Type) && !IsSpanLike(parameter.Type)
+            && !IsIntegral(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Boolean)
         {
             return null;
         }
@@ -372,6 +389,8 @@ internal sealed class InputResolver
 
         switch (method.Name)
         {
+            case "CompareTo" when count == 1:
+                return CompareTo(method, receiver, invocation.Arguments[first].Value);
             case "AsSpan" or "AsMemory" or "AsReadOnlySpan" when count == 0:
                 return Resolve(receiver) is ObjectValue same ? same : null;
             case "Slice" or "AsSpan" or "Substring" when count is 1 or 2:
@@ -415,6 +434,37 @@ internal sealed class InputResolver
             ? new NumberValue(a.Minus(FunctionAtom.Apply(AtomFunction.NonNegative, a.Minus(b))))
             : new NumberValue(a.Plus(FunctionAtom.Apply(AtomFunction.NonNegative, b.Minus(a))));
     }
+
+    /// <summary>
+    /// <c>a.CompareTo(b)</c> of two integers, as the runtime computes it: <c>int</c>, <c>uint</c>, <c>long</c> and <c>ulong</c>
+    /// return −1, 0 or 1, which is [a − b ≥ 1] − [b − a ≥ 1] with [d ≥ 1] = max(0, d) − max(0, d − 1), exact for an integer d;
+    /// <c>byte</c>, <c>sbyte</c>, <c>short</c>, <c>ushort</c> and <c>char</c> return a − b itself (an <c>int</c>, never wrapping).
+    /// <c>CompareTo(object)</c> unboxes and can throw: not a number.
+    /// </summary>
+    private NumberValue? CompareTo(IMethodSymbol method, IOperation? receiver, IOperation argument)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        if (method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, type)
+            || Number(receiver) is not { } a || Number(argument) is not { } b)
+        {
+            return null;
+        }
+
+        Poly difference = a.Minus(b);
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char:
+                return new NumberValue(difference);
+            case SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64:
+                return new NumberValue(AtLeastOne(difference).Minus(AtLeastOne(difference.Scale(-1))));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>1 when the integer <paramref name="d"/> is at least 1, else 0.</summary>
+    private static Poly AtLeastOne(Poly d) =>
+        FunctionAtom.Apply(AtomFunction.NonNegative, d).Minus(FunctionAtom.Apply(AtomFunction.NonNegative, d.Minus(Poly.One)));
 
     /// <summary>
     /// A length computed from arguments (<c>new T[n]</c>, <c>a.AsSpan(1, k)</c>, <c>s.Slice(k)</c>): never negative,
