@@ -80,7 +80,6 @@ internal sealed class MeasurementEngine
         var samples = new double[_options.BatchCount];
         var batchCollections = new int[samples.Length];
         long allocated = 0;
-        int collections = 0;
         for (int b = 0; b < samples.Length; b++)
         {
             if (_options.CollectBeforeEachBatch)
@@ -93,7 +92,6 @@ internal sealed class MeasurementEngine
             int collectionsBefore = GC.CollectionCount(0);
             long ticks = RunBatch(runner, calls);
             batchCollections[b] = GC.CollectionCount(0) - collectionsBefore;
-            collections += batchCollections[b];
             allocated += AllocatedBytes() - before;
             samples[b] = _clock.ToNanoseconds(ticks) / calls;
         }
@@ -101,7 +99,7 @@ internal sealed class MeasurementEngine
         // The lower of the two probes: a neighbour that came or went during the round shows in one of them.
         double rate = _core is null ? 0 : Math.Min(rateBefore, _core.Probe());
         bool shared = _core is not null && _core.IsShared(rate);
-        return new Round(samples, batchCollections, allocated, collections, IsSettled(samples, _options.SettleTolerance), rate, shared);
+        return new Round(samples, batchCollections, allocated, IsSettled(samples, _options.SettleTolerance), rate, shared);
     }
 
     private long RunBatch(BatchRunner runner, long calls) =>
@@ -250,8 +248,11 @@ internal sealed class MeasurementEngine
     }
 
     /// <summary>One round of timed batches and what the core was doing meanwhile.</summary>
-    private sealed record Round(double[] Samples, int[] BatchCollections, long Allocated, int Collections, bool Settled, double IssueRate, bool CoreShared)
+    private sealed record Round(double[] Samples, int[] BatchCollections, long Allocated, bool Settled, double IssueRate, bool CoreShared)
     {
+        /// <summary>The gen-0 collections in all the round's batches.</summary>
+        public int Collections => BatchCollections.Sum();
+
         public bool IsBetterThan(Round other) =>
             Settled != other.Settled ? Settled : IssueRate > other.IssueRate;
     }
