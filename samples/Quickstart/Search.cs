@@ -39,7 +39,7 @@ public static partial class Search
     /// at the first match, so its latency depends on where that is, which the inputs' sizes do not
     /// show: the interface takes the number of items looked at as a PCV, bounded by the length.
     /// </summary>
-    [PerformanceInterface, PerformanceInputs(nameof(MatchAtEnd), Sizes = new[] { 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536 })]
+    [PerformanceInterface, PerformanceInputs(nameof(MatchNearEnd), Sizes = new[] { 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536 })]
     public static int IndexOf(int[] items, int value)
     {
         for (int i = 0; i < items.Length; i++)

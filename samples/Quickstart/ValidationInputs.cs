@@ -6,7 +6,8 @@ namespace Quickstart;
 // Inputs by size for `pix validate` ([PerformanceInputs] on each method): the same shapes of input
 // as the Quickstart's own experiments (Experiments.cs), at more sizes, so a deployment-specific fit
 // has sizes to learn from and others to be judged on. Each factory returns the method's arguments,
-// then the values of its interface's PCVs (docs/accuracy.md explains the convention).
+// then the values of its interface's PCVs (docs/accuracy.md explains the convention); `Search.MatchNearEnd`
+// returns several such sets of one size, which validation calls in turn.
 
 public static partial class Checksums
 {
@@ -52,16 +53,29 @@ public static partial class Search
         return new object?[] { sorted, 1 };
     }
 
-    // The match is the last item: the loop looks at all `size` of them, which is the PCV's value.
-    private static object?[] MatchAtEnd(int size)
+    // A search value that varies from call to call, as the interface assumes: one array, and the match
+    // at one of its last eight items, a set per position, called in an order drawn at random (an
+    // object?[][] factory). The same value every call would let the branch predictor learn where the
+    // loop stops, for up to about 128 items on the Zen 5 measured (docs/accuracy.md, twenty-second
+    // session), while the interface prices that exit as the miss a varying value makes it. Each set's
+    // PCV is the items its match looks at (position + 1); validation predicts the sets' mean.
+    private static object?[][] MatchNearEnd(int size)
     {
+        const int Positions = 8;
         var items = new int[size];
         for (int i = 0; i < size; i++)
         {
             items[i] = i;
         }
 
-        return new object?[] { items, size - 1, (double?)size };
+        var sets = new object?[Math.Min(Positions, size)][];
+        for (int k = 0; k < sets.Length; k++)
+        {
+            int position = size - 1 - k;
+            sets[k] = new object?[] { items, position, (double?)(position + 1) };
+        }
+
+        return sets;
     }
 }
 

@@ -20,6 +20,13 @@ namespace Pix;
 /// Every call of the method during a measurement receives the same arguments, so the factory must
 /// build inputs that the method does not consume or change (sort a copy, not the input).
 /// </para>
+/// <para>
+/// A factory may instead return <c>object?[][]</c>: several such input sets of one size (each with its
+/// PCV values). The calls then take the sets in an order drawn at random, and the prediction compared
+/// with them is the mean of the sets' predictions. That is for code whose cost depends on inputs
+/// varying from call to call: a search's exit, which the branch predictor learns when the same value
+/// is searched for every call.
+/// </para>
 /// <example>
 /// <code>
 /// [PerformanceInterface]
@@ -36,7 +43,7 @@ public sealed class PerformanceInputsAttribute : Attribute
     /// <summary>Names the factory (use <c>nameof</c>).</summary>
     public PerformanceInputsAttribute(string factoryName) => FactoryName = factoryName;
 
-    /// <summary>The name of the static <c>object?[] (int size)</c> factory in the same type.</summary>
+    /// <summary>The name of the static <c>object?[] (int size)</c> (or <c>object?[][]</c>) factory in the same type.</summary>
     public string FactoryName { get; }
 
     /// <summary>

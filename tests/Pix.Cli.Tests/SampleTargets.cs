@@ -44,7 +44,23 @@ public static class SampleTargets
 
     public static Latency LatencyOf_Throws(int[] values, HardwareProfile hw) => Latency.FromNanoseconds(values.Length);
 
+    [PerformanceInterface]
+    [PerformanceInputs(nameof(RotatedInputs))]
+    public static int FindFirst(int[] values, int value) => Array.IndexOf(values, value);
+
+    public static Latency LatencyOf_FindFirst(int[] values, int value, HardwareProfile hw, double? looked = null) =>
+        Latency.FromNanoseconds(looked ?? values.Length);
+
     private static object?[] SumInputs(int size) => new object?[] { new int[size] };
+
+    // Two input sets of one size, each with its PCV: validation calls them in turn and predicts their mean (20 ns).
+    private static object?[][] RotatedInputs(int size)
+    {
+        int[] values = new int[size];
+        values[1] = 1;
+        values[3] = 2;
+        return new[] { new object?[] { values, 1, (double?)10 }, new object?[] { values, 2, (double?)30 } };
+    }
 
     private static object?[] BrokenInputs(int size) => Array.Empty<object?>();
 }

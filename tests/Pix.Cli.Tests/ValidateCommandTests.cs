@@ -243,4 +243,15 @@ public sealed class ValidateCommandTests : CliTestBase
         Assert.Equal(0, exit);
         Assert.Contains("not validated (BrokenInputs returned 0 values; BrokenFactory needs 1)", output);
     }
+
+    [Fact]
+    public void A_factory_of_several_input_sets_is_called_in_turn_and_predicted_by_their_mean()
+    {
+        var (exit, output, err) = Run("validate", ThisAssembly, "--sizes", "4", "--warmup", "0", "--method", "FindFirst");
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("Pix.Cli.Tests.SampleTargets.FindFirst: MAPE", output);
+        Assert.Contains("FindFirst, size 4: predicted 20.0 ns", err);
+        Assert.Contains("2 input sets called in a random order", err);
+    }
 }

@@ -77,7 +77,7 @@ internal sealed class ValidationRunner
         }
 
         var points = new List<ValidationPoint>();
-        var argumentsOfPoint = new List<object?[]>();   // parallel to points: a sweep may name a size twice
+        var callOfPoint = new List<Action>();   // parallel to points: a sweep may name a size twice
         MeasurementResult? droppedFirst = null;
         MethodValidation Stop(string why) => new(target.DisplayName, points, why, noTerms) { DroppedFirstMeasurement = droppedFirst };
 
@@ -87,10 +87,10 @@ internal sealed class ValidationRunner
         // that already ran the method for a whole measurement.
         foreach ((int size, bool dropped) in sizes.Take(1).Select(s => (s, true)).Concat(sizes.Select(s => (s, false))))
         {
-            object?[] inputs;
+            object built;
             try
             {
-                inputs = (object?[]?)target.Factory!.Invoke(null, new object[] { size })
+                built = target.Factory!.Invoke(null, new object[] { size })
                     ?? throw new CommandLineException($"{target.Factory.Name}({size}) returned null.");
             }
             catch (TargetInvocationException e)
@@ -98,16 +98,30 @@ internal sealed class ValidationRunner
                 return Stop($"{target.Factory!.Name}({size}) threw {e.InnerException!.GetType().Name}: {e.InnerException.Message}");
             }
 
-            if (!TrySplit(target, inputs, out object?[] methodArguments, out object?[] latencyArguments, out string? problem))
+            if (InputRotation.Sets(built) is not { } inputSets)
             {
-                return Stop(problem!);
+                return Stop($"{target.Factory!.Name}({size}) returned no input sets, or a null one");
             }
 
+            var methodArgumentSets = new List<object?[]>();
+            var latencyArgumentSets = new List<object?[]>();
+            foreach (object?[] inputs in inputSets)
+            {
+                if (!TrySplit(target, inputs, out object?[] methodArguments, out object?[] latencyArguments, out string? problem))
+                {
+                    return Stop(problem!);
+                }
+
+                methodArgumentSets.Add(methodArguments);
+                latencyArgumentSets.Add(latencyArguments);
+            }
+
+            // Several input sets are called in turn, so the prediction to compare with is their mean.
             Latency predicted;
             MeasurementResult measured;
             try
             {
-                predicted = (Latency)predict(latencyArguments)!;
+                predicted = Latency.FromNanoseconds(latencyArgumentSets.Average(a => ((Latency)predict(a)!).Nanoseconds));
             }
             catch (InvalidCastException e)
             {
@@ -119,18 +133,20 @@ internal sealed class ValidationRunner
                 return Stop($"LatencyOf_{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
             }
 
+            Action timedCall = InputRotation.TimedCall(call, methodArgumentSets, seed: size);
             try
             {
-                measured = Measurement.Measure(() => call(methodArguments), _measurement);
+                measured = Measurement.Measure(timedCall, _measurement);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 return Stop($"{target.Method.Name} threw {e.GetType().Name} at size {size}: {e.Message}");
             }
 
+            string rotated = inputSets.Count > 1 ? $", {inputSets.Count} input sets called in a random order" : string.Empty;
             if (dropped)
             {
-                _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)} (the method's first measurement, not kept)");
+                _progress.WriteLine($"  {target.Method.Name}, size {size}: measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)}{rotated} (the method's first measurement, not kept)");
                 droppedFirst = measured;
                 continue;
             }
@@ -138,16 +154,16 @@ internal sealed class ValidationRunner
             IReadOnlyList<TermValue>? terms = null;
             if (breakdown is not null)
             {
-                (terms, noTerms) = Terms(breakdown, methodArguments, latencyArguments, predicted, size);
+                (terms, noTerms) = Terms(breakdown, methodArgumentSets, latencyArgumentSets, predicted, size);
                 breakdown = terms is null ? null : breakdown;
             }
 
-            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)}");
+            _progress.WriteLine($"  {target.Method.Name}, size {size}: predicted {predicted}, measured {measured}, issue rate {Format.IssueRate(measured.IssueRate)}{LeftOut(measured)}{rotated}");
             points.Add(new ValidationPoint(size, predicted, measured, terms));
-            argumentsOfPoint.Add(methodArguments);
+            callOfPoint.Add(timedCall);
         }
 
-        if (_passes > 1 && MeasureAgain(target, call, points, argumentsOfPoint) is string failed)
+        if (_passes > 1 && MeasureAgain(target, points, callOfPoint) is string failed)
         {
             return Stop(failed);
         }
@@ -163,7 +179,7 @@ internal sealed class ValidationRunner
     /// Passes 2 to <c>_passes</c> over the sizes, then one more over the sizes whose measurements do not
     /// agree; each point then keeps the median of its measurements. Null, or why the method failed.
     /// </summary>
-    private string? MeasureAgain(ValidationTarget target, Func<object?[], object?> call, List<ValidationPoint> points, List<object?[]> argumentsOfPoint)
+    private string? MeasureAgain(ValidationTarget target, List<ValidationPoint> points, List<Action> callOfPoint)
     {
         List<MeasurementResult>[] measurements = points.Select(p => new List<MeasurementResult> { p.Measured }).ToArray();
         for (int pass = 2; pass <= _passes + 1; pass++)
@@ -177,11 +193,10 @@ internal sealed class ValidationRunner
                 }
 
                 ValidationPoint point = points[i];
-                object?[] arguments = argumentsOfPoint[i];
                 MeasurementResult measured;
                 try
                 {
-                    measured = Measurement.Measure(() => call(arguments), _measurement);
+                    measured = Measurement.Measure(callOfPoint[i], _measurement);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -208,15 +223,19 @@ internal sealed class ValidationRunner
     }
 
     /// <summary>
-    /// The prediction term by term, from the model; refused when it does not add up to what the
-    /// assembly's <c>LatencyOf_X</c> returned (the project's source and the built assembly differ).
+    /// The prediction term by term, from the model (with several input sets, each term's mean over them);
+    /// refused when it does not add up to what the assembly's <c>LatencyOf_X</c> returned (the project's
+    /// source and the built assembly differ).
     /// </summary>
-    private (IReadOnlyList<TermValue>? Terms, string? Problem) Terms(TermBreakdown breakdown, object?[] methodArguments, object?[] latencyArguments, Latency predicted, int size)
+    private (IReadOnlyList<TermValue>? Terms, string? Problem) Terms(TermBreakdown breakdown, IReadOnlyList<object?[]> methodArgumentSets, IReadOnlyList<object?[]> latencyArgumentSets, Latency predicted, int size)
     {
-        IReadOnlyList<TermValue> terms;
+        var perSet = new List<IReadOnlyList<TermValue>>();
         try
         {
-            terms = breakdown.Evaluate(methodArguments, latencyArguments, _profile);
+            for (int i = 0; i < methodArgumentSets.Count; i++)
+            {
+                perSet.Add(breakdown.Evaluate(methodArgumentSets[i], latencyArgumentSets[i], _profile));
+            }
         }
         catch (NotSupportedException e)
         {
@@ -227,6 +246,7 @@ internal sealed class ValidationRunner
             return (null, "cannot evaluate the interface's model: " + e.Message);
         }
 
+        IReadOnlyList<TermValue> terms = perSet.Count == 1 ? perSet[0] : MeanTerms(perSet);
         double sum = terms.Sum(t => t.Nanoseconds);
         if (Math.Abs(sum - predicted.Nanoseconds) > 1e-6 * Math.Max(1, Math.Abs(predicted.Nanoseconds)))
         {
@@ -235,6 +255,13 @@ internal sealed class ValidationRunner
 
         return (terms, null);
     }
+
+    /// <summary>Each term's mean over the input sets (a term a set's piece lacks counts 0 there), in order of first appearance.</summary>
+    internal static IReadOnlyList<TermValue> MeanTerms(IReadOnlyList<IReadOnlyList<TermValue>> perSet) =>
+        perSet.SelectMany(terms => terms)
+            .GroupBy(t => t.Key, StringComparer.Ordinal)
+            .Select(g => new TermValue(g.Key, g.First().Label, g.Sum(t => t.Nanoseconds) / perSet.Count))
+            .ToList();
 
     /// <summary>
     /// Splits the factory's values into the method's arguments (target first for an instance method)

@@ -65,7 +65,7 @@ internal sealed record ValidationTarget(
         string? problem =
             latency is null ? $"no generated LatencyOf_{method.Name} (is the Pix generator referenced, and the type partial?)"
             : factory is null ? $"[PerformanceInputs] names '{factoryName}', but {type.Name} has no static {factoryName}(int size)"
-            : factory.ReturnType != typeof(object[]) ? $"{factoryName}(int size) returns {factory.ReturnType}; it must return object?[]"
+            : factory.ReturnType != typeof(object[]) && factory.ReturnType != typeof(object[][]) ? $"{factoryName}(int size) returns {factory.ReturnType}; it must return object?[] (one input set) or object?[][] (several, called in turn)"
             : null;
         return new ValidationTarget(method, latency, problem is null ? factory : null, sizes, problem);
     }
