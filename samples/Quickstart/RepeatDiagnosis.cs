@@ -22,7 +22,8 @@ internal static class RepeatDiagnosis
         MeasurementOptions options = MeasurementOptions.Default with { WarmupTime = TimeSpan.FromSeconds(0.5), SkipCollectedBatches = true };
         Console.WriteLine("Text.Repeat in its parts (median of batches without a gen-0 collection; CV); ns per character of the text ((word.Length + 1) * count)");
         // Captured, not the constant: a lambda calling Text.Repeat(Word, …) may inline it with the word known, and the
-        // JIT then copies its 14 bytes inline, with no Memmove call (measured: 25–45% faster than pix validate's calls).
+        // JIT then copies its 14 bytes inline, with no Memmove call (measured cheaper than Repeat without its ToString).
+        // pix validate passes the word from an array: a variable, as here.
         string word = Word;
         foreach (int count in new[] { 16, 64, 256, 1024, 4096 })
         {

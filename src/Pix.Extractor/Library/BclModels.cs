@@ -197,7 +197,7 @@ internal static class BclModels
             // ahead). So the zeroing is priced up to 4,096 characters, not beyond (twenty-second session, `repeat22`,
             // docs/accuracy.md: the constructor alone 0.036 ns a character at 64 KiB, 0.096 at 4 KiB, a zeroed
             // new char[] 0.079 at 64 KiB; the appends that then first touch the fresh chunk cost no more than into
-            // a reused one). Beyond the quantum a chunk still measured 0.013 ns a byte more, unpriced.
+            // a reused one). Beyond the quantum a chunk still measured about 0.014 ns a byte, unpriced.
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 1), (AllocatedByte, 48)),
                 Sized(new SizedCost(Ops((AllocatedByte, 2)), SizeSource.ArgumentValue, 0, UpTo: 4096)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
             // Append(string) copies the characters: Append(ref char, int), then Memmove, a library copy call.
