@@ -15,7 +15,7 @@ namespace Quickstart;
 /// </summary>
 internal static class Program
 {
-    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>] [--throughput] | --kernels";
+    private const string Usage = "usage: Quickstart [--profile <file.pixhw.json>] [--throughput] | --kernels [repeat]";
 
     private static int Main(string[] args)
     {
@@ -24,7 +24,13 @@ internal static class Program
             Console.WriteLine(Usage);
             Console.WriteLine("Prints each performance interface and its predictions next to measured latencies.");
             Console.WriteLine("--throughput: time calls back to back, as BenchmarkDotNet does, instead of one call's latency.");
-            Console.WriteLine("--kernels: the per-iteration measurements behind the diagnosis in docs/accuracy.md.");
+            Console.WriteLine("--kernels: the per-iteration measurements behind the diagnosis in docs/accuracy.md; --kernels repeat: Text.Repeat in its parts.");
+            return 0;
+        }
+
+        if (args is ["--kernels", "repeat"])
+        {
+            RepeatDiagnosis.Run();
             return 0;
         }
 

@@ -190,13 +190,16 @@ internal static class BclModels
             // fields; it has 48), so the constructor adds its first chunk, a char[16] (56 bytes), and
             // the 24 bytes `new` missed. Tier-1 code: one NEWSFAST, one NEWARR.
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 1), (AllocatedByte, 80)), None),
-            // new StringBuilder(capacity) allocates its first chunk at that capacity. The chunk comes from
-            // GC.AllocateUninitializedArray (.NET 10's IL), so from 1,024 characters (2 KiB) on it is not
-            // zeroed. The appends that fill it are then the first to touch that fresh memory, so its bytes stay
-            // priced as AllocatedByte, what bringing fresh allocation memory in costs (the split between the
-            // two was not measurable at the load of docs/accuracy.md's fourteenth session, `alloc`).
+            // new StringBuilder(capacity) allocates its first chunk at that capacity, from
+            // GC.AllocateUninitializedArray (.NET 10's IL): under 1,024 characters (2 KiB) a plain new char[],
+            // zeroed; above, the GC skips zeroing the chunk when it gets space of its own, which a chunk larger than
+            // the 8 KiB allocation quantum always does (smaller ones land in the allocation context the GC zeroed
+            // ahead). So the zeroing is priced up to 4,096 characters, not beyond (twenty-second session, `repeat22`,
+            // docs/accuracy.md: the constructor alone 0.036 ns a character at 64 KiB, 0.096 at 4 KiB, a zeroed
+            // new char[] 0.079 at 64 KiB; the appends that then first touch the fresh chunk cost no more than into
+            // a reused one). Beyond the quantum a chunk still measured about 0.014 ns a byte, unpriced.
             new("System.Text.StringBuilder..ctor", Ops((Allocation, 1), (AllocatedByte, 48)),
-                Sized(new SizedCost(Ops((AllocatedByte, 2)), SizeSource.ArgumentValue, 0)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
+                Sized(new SizedCost(Ops((AllocatedByte, 2)), SizeSource.ArgumentValue, 0, UpTo: 4096)), Parameters: 1, FirstParameter: SpecialType.System_Int32),
             // Append(string) copies the characters: Append(ref char, int), then Memmove, a library copy call.
             new("System.Text.StringBuilder.Append", Ops((LibraryCopyCall, 1), (Load, 3), (Store, 2), (IntegerAlu, 3), (Branch, 2)),
                 Sized(new SizedCost(Ops((CopiedByte, 2)), SizeSource.ArgumentSize, 0)), Parameters: 1, FirstParameter: SpecialType.System_String),

@@ -35,7 +35,9 @@ internal enum Scaling
 /// the element size in bytes, optionally counted by a PCV (bounded by that size) when how far the
 /// operation goes depends on the data (the first mismatch, hash collisions). With a <see cref="Description"/>
 /// it is a term of its own, even once per call, that the generated interface describes after the API's name (a
-/// striped lock: "…, uncontended; contention is not modelled").
+/// striped lock: "…, uncontended; contention is not modelled"). With <see cref="UpTo"/> the size counts at most that many
+/// units (<c>min(size, UpTo)</c>): work the API does only below a threshold (an uninitialised chunk is zeroed only while
+/// it fits the GC's zeroed allocation context).
 /// </summary>
 internal sealed record SizedCost(
     IReadOnlyList<(OperationClass Class, double Count)> PerUnit,
@@ -45,7 +47,8 @@ internal sealed record SizedCost(
     bool TimesElementBytes = false,
     string? Pcv = null,
     string? PcvDescription = null,
-    string? Description = null);
+    string? Description = null,
+    double? UpTo = null);
 
 /// <summary>
 /// The cost model of one library API: a fixed block per call, plus sized costs. Keyed by

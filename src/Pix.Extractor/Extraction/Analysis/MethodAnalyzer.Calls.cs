@@ -406,6 +406,12 @@ internal sealed partial class MethodAnalyzer
         foreach (SizedCost sized in model.Sized)
         {
             Poly? size = SizeOf(sized, call);
+            if (size is not null && sized.UpTo is { } cap)
+            {
+                // min(size, cap) = size − max(0, size − cap): both terms stay non-negative polynomials of the inputs.
+                size = size.Minus(FunctionAtom.Apply(AtomFunction.NonNegative, size.Minus(Poly.Const(cap))));
+            }
+
             Poly? units = size is null ? null : sized.Scaling switch
             {
                 Scaling.Logarithmic => FunctionAtom.Apply(AtomFunction.Log2, size),
