@@ -14,11 +14,11 @@ namespace Pix.Extraction.Analysis;
 /// <para>Why a rule this wide: RyuJIT's default policy at Tier 1 with dynamic PGO (the runtime's default) considers a
 /// callee of up to 1,024 IL bytes on a call site its profile says runs (<c>JitExtDefaultPolicyMaxILProf</c>; 128 bytes
 /// without a profile), with or without branches. The network functions' Tier-1 listings
-/// (<c>DOTNET_JitDisasm</c>, docs/accuracy.md, "Twenty-second session: the calls the JIT inlines") keep one or two
-/// of the 4–12 source calls the interfaces counted on a typical packet: the parser, the flow key's hash, the checksum
+/// (<c>DOTNET_JitDisasm</c>, docs/accuracy.md, "Twenty-second session: the calls the JIT inlines") keep at most one
+/// of the 1–12 source calls the interfaces counted on a typical packet: the parser, the flow key's hash, the checksum
 /// updates, record constructors and the private translate steps are all inlined; what stays a call is a method with a
-/// loop whose body calls further (the NAT's expiry, the firewall's rule scan) or one the inlining budget no longer
-/// covers (the firewall's <c>Update</c>).</para>
+/// loop whose body calls further (the NAT's expiry, the firewall's rule scan), a call off the profiled path, or one the
+/// inlining budget no longer covers.</para>
 /// <para>What the rule excludes, each a reason the JIT gives not to inline: a virtual, interface or delegate call (not
 /// devirtualized here); <c>[MethodImpl(NoInlining)]</c>; exception handling (<c>try</c>); an iterator or async method (a
 /// state machine); and a loop, which the JIT inlines only when small, so a callee with one keeps its call, the
