@@ -278,6 +278,13 @@ internal sealed partial class MethodAnalyzer
             return InlinedResult(call, summary.ReturnPaths);
         }
 
+        if (JitInlining.InlinesCall(method, CallKind(method, isVirtual, call.Instance)))
+        {
+            // Inlined, though not a small leaf: its code joins this method's, but its call, return and argument
+            // moves are gone (JitInlining says which calls the JIT keeps).
+            callOps = new OperationVector();
+        }
+
         Emit(callOps);
         var substitution = new CalleeSubstitution(this, summary, call);
         var alternatives = new List<PathAlternative>();
