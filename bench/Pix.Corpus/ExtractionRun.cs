@@ -40,7 +40,8 @@ namespace Pix.Corpus;
 /// of <paramref name="Elapsed"/> and <paramref name="AllocatedBytes"/>, Roslyn's rather than Pix's.
 /// </param>
 /// <param name="Collections">The garbage collections during the call: all of them (gen 0 and up), and those of gen 1 and up.</param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, (int All, int Gen1) Collections = default)
+/// <param name="Session">What the depth-bounded session did, by count (<see cref="SessionWork"/>).</param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, (int All, int Gen1) Collections = default, SessionWork Session = default)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -58,9 +59,15 @@ internal static class ExtractionRun
         ExtractionSession.MeterForMeasurement = meter;
         var binding = new BindingMeter();
         MethodBodies.MeterForMeasurement = binding;
+        var counts = new SessionCounts { AllocatedBytes = GC.GetAllocatedBytesForCurrentThread };
+        ExtractionSession.CountsForMeasurement = counts;
         try
         {
             List<MethodOutcome> outcomes = RunAll(targets, compilation, options, ct, binding);
+            // What the run's replay checks failed on, and what the extracted methods' walks allocated (their callees' and binding included).
+            Console.Error.WriteLine(
+                $"session work: {counts.BytesInSummaries / 1e6:F1} MB allocated in the extracted methods' summaries; replay checks failed on "
+                + string.Join(", ", counts.FailedOn.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
             return meter is null
                 ? outcomes
                 : outcomes.Select(o => meter.Summaries.TryGetValue(o.Target.Symbol.OriginalDefinition, out WorkCost own) ? o with { OwnSummary = own } : o).ToList();
@@ -69,6 +76,7 @@ internal static class ExtractionRun
         {
             ExtractionSession.MeterForMeasurement = null;
             MethodBodies.MeterForMeasurement = null;
+            ExtractionSession.CountsForMeasurement = null;
         }
     }
 
@@ -99,6 +107,7 @@ internal static class ExtractionRun
                 TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 JitWork jitBefore = JitWork.SoFar();
                 BindingCost boundBefore = binding.SoFar;
+                SessionWork sessionBefore = SessionWork.Of(ExtractionSession.CountsForMeasurement!);
                 int collectionsBefore = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1);
                 stopwatch.Restart();
                 try
@@ -120,7 +129,8 @@ internal static class ExtractionRun
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
                     : null;
                 outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit, Binding: binding.SoFar - boundBefore,
-                    Collections: (GC.CollectionCount(0) - collectionsBefore, GC.CollectionCount(1) - gen1Before)));
+                    Collections: (GC.CollectionCount(0) - collectionsBefore, GC.CollectionCount(1) - gen1Before),
+                    Session: SessionWork.Of(ExtractionSession.CountsForMeasurement!) - sessionBefore));
             }
         }
         finally

@@ -18,6 +18,8 @@ using Pix.Extraction;
 // --dump-models writes the first run's models as text (to diff two builds of the extractor).
 // --times writes each method's time, GC pause and allocation in both timed runs (tab-separated; to find the tail); with
 //   --bottom-up also those of the method's own summary computation, without the nested summaries it triggered (SummaryMeter).
+// --alloc-types writes which types the process allocated, by the runtime's allocation samples (AllocationSampler; the
+//   decompilation and compilation included): to put the extraction's bytes on the types that make them.
 // --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
@@ -40,7 +42,7 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false, prebind = false;
-string? only = null, dumpModels = null, timesFile = null;
+string? only = null, dumpModels = null, timesFile = null, allocTypes = null;
 int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null, maxCycleMembers = null, maxCalleeReach = null;
 int keystrokes = 0;
 bool verifyReuse = false, bottomUp = false;
@@ -65,6 +67,7 @@ for (int i = 0; i < args.Length; i++)
         case "--prebind": prebind = true; break;
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
+        case "--alloc-types": allocTypes = Value(); break;
         case "--keystrokes": keystrokes = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--verify-reuse": verifyReuse = true; break;
         case "--bottom-up": bottomUp = true; break;
@@ -84,7 +87,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --alloc-types file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -95,6 +98,7 @@ if (packages.Count == 0 && folders.Count == 0)
     return 2;
 }
 
+using AllocationSampler? sampler = allocTypes is null ? null : new AllocationSampler();
 var report = new StringWriter();
 report.WriteLine($"Machine: {MachineText.Describe()}");
 report.WriteLine($"Command: pix-corpus {string.Join(' ', args)}");
@@ -159,6 +163,11 @@ catch (CorpusInputException e)
 
 Console.WriteLine($"TOTAL: {exceptions} exceptions (extractor, generator, AD0001, PIX0006), {nondeterministic} nondeterministic outputs, {generatedErrors} errors in generated code"
     + (verifyReuse ? $", {staleReuses} reused models unequal to a fresh extraction" : ""));
+if (sampler is not null && allocTypes is not null)
+{
+    sampler.Write(allocTypes);
+}
+
 return exceptions == 0 && nondeterministic == 0 && generatedErrors == 0 && staleReuses == 0 ? 0 : 1;
 
 static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareDecompiled(string spec, string work)

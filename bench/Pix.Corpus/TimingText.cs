@@ -20,15 +20,17 @@ internal static class TimingText
         // bind_*: the compiler's binding of the bodies the extraction read, all readers (BindingMeter), and of them the throw-helper
         // rule's (throwbind_ms) and the call graph's (graphbind_ms); jit_*: what the JIT compiled during it, every thread (JitWork:
         // its ms overlap the binding's and include background re-compilations); gcs, gen1s: collections during it (gen 0 and up,
-        // gen 1 and up). ms less bind_ms less gc_ms is Pix's analysis with its share of the JIT.
+        // gen 1 and up). ms less bind_ms less gc_ms is Pix's analysis with its share of the JIT. The last columns count what the
+        // depth-bounded session did (SessionWork): operations walked and replayed, summaries memoised, replayed, analysed.
         w.WriteLine("method\trun1_ms\trun1_gc_ms\trun1_mb\trun2_ms\trun2_gc_ms\trun2_mb\trun1_own_ms\trun1_own_gc_ms\trun1_own_mb\trun2_own_ms\trun2_own_gc_ms\trun2_own_mb"
-            + "\t" + Attribution("run1") + "\t" + Attribution("run2"));
+            + "\t" + Attribution("run1") + "\t" + Attribution("run2") + "\t" + Counted("run1") + "\t" + Counted("run2"));
         foreach (MethodOutcome outcome in first.OrderBy(o => o.Target.Key, System.StringComparer.Ordinal))
         {
             secondByKey.TryGetValue(outcome.Target.Key, out MethodOutcome? other);
             string again = other is null ? "\t\t" : Columns(other);
             w.WriteLine($"{outcome.Target.Key}\t{Columns(outcome)}\t{again}\t{Own(outcome.OwnSummary)}\t{Own(other?.OwnSummary)}"
-                + $"\t{Attribution(outcome)}\t{(other is null ? string.Concat(Enumerable.Repeat("\t", 8)) : Attribution(other))}");
+                + $"\t{Attribution(outcome)}\t{(other is null ? string.Concat(Enumerable.Repeat("\t", 8)) : Attribution(other))}"
+                + $"\t{outcome.Session.Columns()}\t{(other is null ? string.Concat(Enumerable.Repeat("\t", SessionWork.Names.Length - 1)) : other.Session.Columns())}");
         }
     }
 
@@ -38,6 +40,8 @@ internal static class TimingText
 
     private static string Attribution(string run) =>
         string.Join("\t", new[] { "bind_ms", "bind_gc_ms", "bind_mb", "throwbind_ms", "graphbind_ms", "jit_methods", "jit_ms", "gcs", "gen1s" }.Select(c => run + "_" + c));
+
+    private static string Counted(string run) => string.Join("\t", SessionWork.Names.Select(c => run + "_" + c));
 
     private static string Attribution(MethodOutcome o) => string.Join(
         "\t",

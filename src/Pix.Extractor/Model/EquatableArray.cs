@@ -74,10 +74,34 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return hash;
     }
 
-    /// <inheritdoc/>
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+    /// <summary>
+    /// A struct enumerator, so that <c>foreach</c> over an array allocates nothing: the interface's enumerator was boxed
+    /// at every loop, among the extraction's most allocated objects (docs/robustness.md, twenty-second session).
+    /// </summary>
+    public Enumerator GetEnumerator() => new(_items ?? Array.Empty<T>());
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+
+    /// <summary>Enumerates an <see cref="EquatableArray{T}"/> without allocating.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        internal Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        /// <summary>The item at the enumerator's position.</summary>
+        public readonly T Current => _items[_index];
+
+        /// <summary>Advances to the next item; false past the last.</summary>
+        public bool MoveNext() => ++_index < _items.Length;
+    }
 
 #pragma warning disable CS1591
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);

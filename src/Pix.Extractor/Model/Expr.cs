@@ -168,21 +168,74 @@ public abstract record Expr
 
     private static void Collect(Expr e, ISet<string> names)
     {
+        // A switch on the node kinds, not Children(): that allocated an enumerator per node (boxed, over the terms'
+        // array) and an array per binary node, one of the extraction's most allocated objects (docs/robustness.md,
+        // twenty-second session). The children are pushed in Children()'s order, so the names are added in the same
+        // order (a HashSet's order of enumeration is the order of insertion).
+        switch (e)
+        {
+            case ConstExpr:
+                return;
+            case SymbolExpr leaf:
+                names.Add(leaf.Name);
+                return;
+        }
+
         var stack = new Stack<Expr>();
         stack.Push(e);
         while (stack.Count > 0)
         {
             Expr current = stack.Pop();
-            IEnumerable<Expr> children = current.Children(out string? symbol);
-            foreach (Expr child in children)
+            switch (current)
             {
-                stack.Push(child);
-            }
+                case ConstExpr:
+                    break;
+                case SymbolExpr symbol:
+                    names.Add(symbol.Name);
+                    break;
+                case SumExpr sum:
+                    PushAll(stack, sum.Terms);
+                    break;
+                case ProductExpr product:
+                    PushAll(stack, product.Factors);
+                    break;
+                case MaxExpr max:
+                    stack.Push(max.Left);
+                    stack.Push(max.Right);
+                    break;
+                case MinExpr min:
+                    stack.Push(min.Left);
+                    stack.Push(min.Right);
+                    break;
+                case DivideExpr divide:
+                    stack.Push(divide.Numerator);
+                    stack.Push(divide.Denominator);
+                    break;
+                case Log2Expr log:
+                    stack.Push(log.Argument);
+                    break;
+                default:
+                    IEnumerable<Expr> children = current.Children(out string? name);
+                    foreach (Expr child in children)
+                    {
+                        stack.Push(child);
+                    }
 
-            if (symbol is not null)
-            {
-                names.Add(symbol);
+                    if (name is not null)
+                    {
+                        names.Add(name);
+                    }
+
+                    break;
             }
+        }
+    }
+
+    private static void PushAll(Stack<Expr> stack, EquatableArray<Expr> children)
+    {
+        for (int i = 0; i < children.Count; i++)
+        {
+            stack.Push(children[i]);
         }
     }
 

@@ -24,7 +24,9 @@ internal sealed partial class ExtractionSession
 
         foreach (SummaryRecord record in SummaryStore.Find(Compilation, Options, method))
         {
-            if (new ReplayCheck(this).Holds(method, record))
+            bool holds = new ReplayCheck(this).Holds(method, record);
+            CountsForMeasurement?.Checked(holds);
+            if (holds)
             {
                 Apply(method, record);
                 return record;
@@ -38,12 +40,16 @@ internal sealed partial class ExtractionSession
     private void Apply(IMethodSymbol method, SummaryRecord record)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        foreach (SessionEvent e in record.Events)
+        // Index loops over the events, here and in ReplayCheck: a foreach over the IReadOnlyList boxed an enumerator per record.
+        IReadOnlyList<SessionEvent> events = record.Events;
+        for (int i = 0; i < events.Count; i++)
         {
+            SessionEvent e = events[i];
             switch (e)
             {
                 case VisitedEvent visited:
                     _operationsVisited += visited.Count;
+                    CountsForMeasurement?.AddReplayedOperations(visited.Count);
                     MetInvalidCode |= visited.MetInvalidCode;
                     break;
                 case GapEvent gap:
@@ -84,6 +90,7 @@ internal sealed partial class ExtractionSession
         private readonly Dictionary<IMethodSymbol, MethodSummary> _memoised = new(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _recursive = new(SymbolEqualityComparer.Default);
         private long _visited;
+        private bool _failureCounted;
 
         public ReplayCheck(ExtractionSession session)
         {
@@ -94,8 +101,12 @@ internal sealed partial class ExtractionSession
         public bool Holds(IMethodSymbol method, SummaryRecord record)
         {
             _stack.Add(method);
-            foreach (SessionEvent e in record.Events)
+            SessionCounts? counts = CountsForMeasurement;
+            IReadOnlyList<SessionEvent> events = record.Events;
+            for (int i = 0; i < events.Count; i++)
             {
+                SessionEvent e = events[i];
+                counts?.ReadEvent();
                 bool same = e switch
                 {
                     VisitedEvent visited => (_visited += visited.Count) <= _session.Options.MaxOperations,
@@ -108,6 +119,13 @@ internal sealed partial class ExtractionSession
                 };
                 if (!same)
                 {
+                    // Measurement: only the innermost failure is counted (a nested callee's record that fails makes its caller's fail).
+                    if (!_failureCounted)
+                    {
+                        counts?.FailedAt(e, callee: _stack.Count > 1);
+                        _failureCounted = true;
+                    }
+
                     return false;
                 }
             }

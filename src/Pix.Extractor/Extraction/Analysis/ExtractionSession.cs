@@ -133,6 +133,7 @@ internal sealed partial class ExtractionSession
             return false;
         }
 
+        CountsForMeasurement?.Walked();
         return true;
     }
 
@@ -238,16 +239,20 @@ internal sealed partial class ExtractionSession
 
         if (_summaries.TryGetValue(key, out MethodSummary? summary))
         {
+            CountsForMeasurement?.TookMemoised();
             Record(new SummarisedEvent(key, _records.TryGetValue(summary, out SummaryRecord? known) ? known : null));
             return summary;
         }
 
         if (TryReplay(key) is { } replayed)
         {
+            CountsForMeasurement?.TookReplayed();
             Record(new SummarisedEvent(key, replayed));
             return replayed.Summary;
         }
 
+        SessionCounts? counts = _callStack.Count == 0 ? CountsForMeasurement : null;
+        long allocatedBefore = counts?.BytesSoFar() ?? 0;
         var recorder = new SessionRecorder();
         _callStack.Add(key);
         _recorders.Add(recorder);
@@ -261,6 +266,8 @@ internal sealed partial class ExtractionSession
             _recorders.RemoveAt(_recorders.Count - 1);
         }
 
+        counts?.SummaryAllocated(counts.BytesSoFar() - allocatedBefore);
+
         // An analysis cut short by the budget depends on how much of it was left: never replayed.
         SummaryRecord? record = null;
         if (!BudgetExhausted && recorder.Replayable)
@@ -273,6 +280,7 @@ internal sealed partial class ExtractionSession
             }
         }
 
+        CountsForMeasurement?.AnalysedMethod(key, recorded: record is not null);
         _summaries[key] = summary;
         Record(new SummarisedEvent(key, record));
         return summary;
