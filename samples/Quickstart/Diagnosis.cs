@@ -76,9 +76,9 @@ internal static class Diagnosis
         }
     }
 
-    /// <summary>Repeat's loop on a builder of enough capacity (a parameter word, as in Repeat, so the JIT cannot specialise the copy).</summary>
+    /// <summary>Repeat's loop on a builder of enough capacity (a parameter word, as in Repeat, so the JIT cannot specialise the copy); RepeatDiagnosis times it too.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static StringBuilder AppendLoop(StringBuilder builder, string word, int count)
+    internal static StringBuilder AppendLoop(StringBuilder builder, string word, int count)
     {
         builder.Clear();
         for (int i = 0; i < count; i++)

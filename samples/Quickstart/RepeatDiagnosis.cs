@@ -28,7 +28,7 @@ internal static class RepeatDiagnosis
         foreach (int count in new[] { 16, 64, 256, 1024, 4096 })
         {
             int chars = (Word.Length + 1) * count;
-            var filled = AppendLoop(new StringBuilder(chars), word, count);
+            var filled = Diagnosis.AppendLoop(new StringBuilder(chars), word, count);
             var reused = new StringBuilder(chars);
             char[] source = new char[chars];
             char[] destination = new char[chars];
@@ -36,8 +36,8 @@ internal static class RepeatDiagnosis
             Report("whole: Text.Repeat", Measurement.Measure(() => Text.Repeat(word, ',', count), options), chars);
             Report("new StringBuilder(capacity)", Measurement.Measure(() => new StringBuilder(chars), options), chars);
             Report("whole without ToString (the builder returned)", Measurement.Measure(() => RepeatWithoutToString(word, ',', count), options), chars);
-            Report("new StringBuilder(capacity) + the appends", Measurement.Measure(() => AppendLoop(new StringBuilder(chars), word, count), options), chars);
-            Report("the appends alone, into a reused builder", Measurement.Measure(() => AppendLoop(reused, word, count), options), chars);
+            Report("new StringBuilder(capacity) + the appends", Measurement.Measure(() => Diagnosis.AppendLoop(new StringBuilder(chars), word, count), options), chars);
+            Report("the appends alone, into a reused builder", Measurement.Measure(() => Diagnosis.AppendLoop(reused, word, count), options), chars);
             Report("ToString alone", Measurement.Measure(() => filled.ToString(), options), chars);
             Report("new char[chars] (zeroed, as AllocatedByte's kernel)", Measurement.Measure(() => new char[chars], options), chars);
             Report("GC.AllocateUninitializedArray<char>(chars)", Measurement.Measure(() => GC.AllocateUninitializedArray<char>(chars), options), chars);
@@ -55,20 +55,6 @@ internal static class RepeatDiagnosis
         {
             builder.Append(word);
             builder.Append(separator);
-        }
-
-        return builder;
-    }
-
-    /// <summary>Repeat's loop (a parameter word, as in Repeat, so the JIT cannot specialise the copy).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static StringBuilder AppendLoop(StringBuilder builder, string word, int count)
-    {
-        builder.Clear();
-        for (int i = 0; i < count; i++)
-        {
-            builder.Append(word);
-            builder.Append(',');
         }
 
         return builder;

@@ -171,7 +171,7 @@ public abstract record Expr
         // A switch on the node kinds, not Children(): that allocated an enumerator per node (boxed, over the terms'
         // array) and an array per binary node, one of the extraction's most allocated objects (docs/robustness.md,
         // twenty-second session). The children are pushed in Children()'s order, so the names are added in the same
-        // order (a HashSet's order of enumeration is the order of insertion).
+        // order (a HashSet's order of enumeration is the order of insertion). A leaf, the commonest argument, needs no stack.
         switch (e)
         {
             case ConstExpr:
