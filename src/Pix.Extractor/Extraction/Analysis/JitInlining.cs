@@ -49,8 +49,13 @@ internal static class JitInlining
                 || implementation.Name is "Equals" or "Deconstruct";
         }
 
-        return implementation.DeclaringSyntaxReferences.All(reference => !reference.GetSyntax().DescendantNodes().Any(KeepsCall));
+        return HasNoCallKeeper[implementation.OriginalDefinition];
     }
+
+    // Whether the declaration has none of the statements that keep a call: read once per method, not at every call
+    // site analysed (a callee met again, memoised or replayed, would otherwise walk its syntax again each time).
+    private static readonly PerSymbol<IMethodSymbol, bool> HasNoCallKeeper = new(method =>
+        method.DeclaringSyntaxReferences.All(reference => !reference.GetSyntax().DescendantNodes().Any(KeepsCall)));
 
     private static bool KeepsCall(SyntaxNode node) => node.Kind() is
         SyntaxKind.ForStatement or SyntaxKind.ForEachStatement or SyntaxKind.ForEachVariableStatement
