@@ -212,7 +212,8 @@ internal static class ValidateCommand
             results.Add(before is null ? validation : validation with { StateBefore = before, StateAfter = MachineState.Probe(profile) });
         }
 
-        var report = new ValidationReport(Path.GetFileName(assemblyPath), profile, isReference, results, mode);
+        // Each measurement was judged against the quiet rate known when it ran; judge them all against the one known now.
+        var report = new ValidationReport(Path.GetFileName(assemblyPath), profile, isReference, runner.JudgeFinally(results), mode);
         WriteSummary(report, stdout);
 
         if (outputPath is not null)
@@ -285,6 +286,11 @@ internal static class ValidateCommand
             if (m.DroppedNote() is string dropped)
             {
                 stdout.WriteLine($"Cold start: {dropped}.");
+            }
+
+            if (m.Judgement?.Note() is string judged)
+            {
+                stdout.WriteLine($"Shared core: {judged}.");
             }
 
             if (m.Fit is DeploymentFit fit)

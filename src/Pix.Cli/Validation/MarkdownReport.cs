@@ -73,6 +73,11 @@ internal static class MarkdownReport
                 md.Append("Cold start: ").Append(dropped).Append(".\n\n");
             }
 
+            if (m.Judgement?.Note() is string judged)
+            {
+                md.Append("Shared core: ").Append(judged).Append(".\n\n");
+            }
+
             if (m.Fit is DeploymentFit fit)
             {
                 md.Append("Deployment-specific fit (").Append(FitForm.Name(fit.Kind)).Append("; ").Append(fit.ChosenBecause)

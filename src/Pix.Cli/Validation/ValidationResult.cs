@@ -37,6 +37,9 @@ internal sealed record MethodValidation(string Method, IReadOnlyList<ValidationP
     /// </summary>
     public MeasurementResult? DroppedFirstMeasurement { get; init; }
 
+    /// <summary>What the final judgement of the run (<see cref="FinalJudgement"/>) found and did for this method's sizes; null before it.</summary>
+    public FinalJudgementLog? Judgement { get; init; }
+
     /// <summary>The machine's state against the profile just before the sweep (<see cref="MachineState.Probe"/>); null when not probed.</summary>
     public MachineState? StateBefore { get; init; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -16,6 +17,12 @@ internal sealed class ValidationRunner
     private readonly TextWriter _progress;
     private readonly IReadOnlyDictionary<string, InterfaceModel>? _models;
     private readonly int _passes;
+    private readonly CoreMonitor _core;
+
+    // Every sweep run so far, by the points list its MethodValidation carries (a `with` copy carries the same list), and
+    // how long the sweeps took: the final judgement measures their sizes again (JudgeFinally).
+    private readonly List<(IReadOnlyList<ValidationPoint> Points, List<SweptSize> Sizes)> _sweeps = new();
+    private readonly Stopwatch _sweepTime = new();
 
     /// <param name="profile">The profile predictions are made with.</param>
     /// <param name="measurement">How to measure.</param>
@@ -40,9 +47,23 @@ internal sealed class ValidationRunner
         _progress = progress;
         _models = models;
         _passes = passes;
+        _core = CoreMonitor.Process;
     }
 
     public MethodValidation Run(ValidationTarget target, IReadOnlyList<int> sizes)
+    {
+        _sweepTime.Start();
+        try
+        {
+            return Sweep(target, sizes);
+        }
+        finally
+        {
+            _sweepTime.Stop();
+        }
+    }
+
+    private MethodValidation Sweep(ValidationTarget target, IReadOnlyList<int> sizes)
     {
         if (target.NotValidatedBecause is not null)
         {
@@ -163,25 +184,78 @@ internal sealed class ValidationRunner
             callOfPoint.Add(timedCall);
         }
 
-        if (_passes > 1 && MeasureAgain(target, points, callOfPoint) is string failed)
+        List<SweptSize> swept = points.Select((p, i) => new SweptSize(target.Method.Name, p.Size, callOfPoint[i])).ToList();
+        for (int i = 0; i < points.Count; i++)
+        {
+            swept[i].Measurements.Add(points[i].Measured);
+        }
+
+        if (_passes > 1 && MeasureAgain(target, points, swept) is string failed)
         {
             return Stop(failed);
         }
 
         // Terms at some sizes only are no use to a fit over all of them.
-        return new MethodValidation(target.DisplayName, noTerms is null ? points : points.Select(p => p with { Terms = null }).ToList(), null, noTerms)
+        IReadOnlyList<ValidationPoint> kept = noTerms is null ? points : points.Select(p => p with { Terms = null }).ToList();
+        _sweeps.Add((kept, swept));
+        return new MethodValidation(target.DisplayName, kept, null, noTerms)
         {
             DroppedFirstMeasurement = droppedFirst,
         };
     }
 
     /// <summary>
+    /// The final judgement (<see cref="FinalJudgement"/>) over every sweep this runner ran: <paramref name="results"/>
+    /// (what <see cref="Run"/> returned, in any order, <c>with</c> copies too) with each point's measurements judged against
+    /// the quiet rate known now, the sizes that turn out shared measured again, and the measurement kept chosen anew.
+    /// </summary>
+    public IReadOnlyList<MethodValidation> JudgeFinally(IReadOnlyList<MethodValidation> results)
+    {
+        var clock = Stopwatch.StartNew();
+        TimeSpan cap = _sweepTime.Elapsed * FinalJudgement.TimeCapFraction;
+        FinalJudgementLog log = FinalJudgement.Run(_sweeps.SelectMany(s => s.Sizes).ToList(), _core, MeasureOrNull, () => clock.Elapsed, cap, _progress);
+        _progress.WriteLine(
+            $"  final judgement: quiet rate {Format.IssueRate(log.QuietRate)}; {log.Remeasured.Count} sizes measured again ({log.Remeasured.Sum(r => r.Times)} measurements)"
+            + $" in {Format.Number(clock.Elapsed.TotalSeconds, "0.0")} s (cap {Format.Number(cap.TotalSeconds, "0.0")} s); {log.SizesJudgedShared.Count} sizes judged shared, {log.SizesJudgedOwn.Count} judged own core at the end");
+        return results.Select(result =>
+        {
+            int at = _sweeps.FindIndex(s => ReferenceEquals(s.Points, result.Points));
+            if (at < 0)
+            {
+                return result;
+            }
+
+            List<SweptSize> sizes = _sweeps[at].Sizes;
+            var points = result.Points.Select((p, i) =>
+            {
+                MeasurementResult[] slower = RepeatedMeasurements.SlowerMode(sizes[i].Measurements);
+                return p with { Measured = RepeatedMeasurements.Kept(sizes[i].Measurements), SlowerModeLeftOut = slower.Select(m => m.Median).ToArray() };
+            }).ToList();
+            return result with { Points = points, Judgement = log.For(sizes) };
+        }).ToList();
+    }
+
+    /// <summary>A measurement of <paramref name="call"/>, or null when the method threw (it did not in the sweep: its inputs are the same).</summary>
+    private MeasurementResult? MeasureOrNull(Action call)
+    {
+        try
+        {
+            return Measurement.Measure(call, _measurement);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _progress.WriteLine($"  measuring again threw {e.GetType().Name}: {e.Message}; the size keeps its measurements");
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Passes 2 to <c>_passes</c> over the sizes, then one more over the sizes whose measurements do not
     /// agree; each point then keeps the median of its measurements. Null, or why the method failed.
     /// </summary>
-    private string? MeasureAgain(ValidationTarget target, List<ValidationPoint> points, List<Action> callOfPoint)
+    private string? MeasureAgain(ValidationTarget target, List<ValidationPoint> points, List<SweptSize> swept)
     {
-        List<MeasurementResult>[] measurements = points.Select(p => new List<MeasurementResult> { p.Measured }).ToArray();
+        List<MeasurementResult>[] measurements = swept.Select(s => s.Measurements).ToArray();
         for (int pass = 2; pass <= _passes + 1; pass++)
         {
             bool extra = pass > _passes;
@@ -196,7 +270,7 @@ internal sealed class ValidationRunner
                 MeasurementResult measured;
                 try
                 {
-                    measured = Measurement.Measure(callOfPoint[i], _measurement);
+                    measured = Measurement.Measure(swept[i].Call, _measurement);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {

@@ -41,6 +41,46 @@ public sealed class MeasurementResult
         CoreShared = coreShared;
     }
 
+    /// <summary>A copy with <see cref="CoreShared"/> judged anew; everything measured is the same.</summary>
+    private MeasurementResult(MeasurementResult measured, bool coreShared)
+    {
+        Samples = measured.Samples;
+        Median = measured.Median;
+        Mean = measured.Mean;
+        Min = measured.Min;
+        Max = measured.Max;
+        LowerQuartile = measured.LowerQuartile;
+        UpperQuartile = measured.UpperQuartile;
+        CoefficientOfVariation = measured.CoefficientOfVariation;
+        CallsPerBatch = measured.CallsPerBatch;
+        Settled = measured.Settled;
+        Rounds = measured.Rounds;
+        Overhead = measured.Overhead;
+        AllocatedBytesPerCall = measured.AllocatedBytesPerCall;
+        WarmupTime = measured.WarmupTime;
+        Mode = measured.Mode;
+        IssueRate = measured.IssueRate;
+        CoreShared = coreShared;
+        Gen0Collections = measured.Gen0Collections;
+        BatchesLeftOut = measured.BatchesLeftOut;
+    }
+
+    /// <summary>
+    /// This measurement with <see cref="CoreShared"/> judged against <paramref name="quietRate"/>, the rate of a core of
+    /// its own known now (<see cref="CoreMonitor.Reference"/>) rather than the one known when it ran; itself when the
+    /// verdict does not change, or when it was not probed (a rate of 0 says nothing about the core).
+    /// </summary>
+    /// <remarks>
+    /// Why: the reference is built from every reading so far, so a measurement taken while the sibling thread was busy
+    /// from the start of a process is judged against the busy rate and passes as quiet (the twenty-second session's TC=0
+    /// sweep: probes 3.9–4.1 early, 4.7 later, nothing flagged; docs/accuracy.md).
+    /// </remarks>
+    internal MeasurementResult JudgedAgainst(double quietRate)
+    {
+        bool shared = IssueRate > 0 && CoreMonitor.IsShared(IssueRate, quietRate);
+        return shared == CoreShared || !(IssueRate > 0) ? this : new MeasurementResult(this, shared);
+    }
+
     /// <summary>Median time per call across batches: the figure to compare with a prediction.</summary>
     public Latency Median { get; }
 
@@ -110,7 +150,8 @@ public sealed class MeasurementResult
     public double IssueRate { get; }
 
     /// <summary>
-    /// Whether the round kept ran at an issue rate under 90% of the highest this process has probed:
+    /// Whether the round kept ran at an issue rate under 90% of the rate of a core of its own (<see cref="CoreMonitor.Reference"/>)
+    /// known when it ran, or, for a result judged again (<c>pix validate</c> does at the end of its run), known then:
     /// another hardware thread shared the core in every round tried (up to <see cref="MeasurementOptions.MaxSettleRounds"/>),
     /// and throughput-bound code measured slower than on a core of its own. Always false when not probed.
     /// </summary>
