@@ -143,7 +143,7 @@ internal sealed class Calibrator
         // all passes, not only those the issue-rate probes called quiet: the probes around a pass do not
         // see every kernel's moment in it, and taking the throughput kernels from the quiet passes only
         // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
-        double PerUnit(Probe p) => Figure(p, KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null));
+        double PerUnit(Probe p) => Figure(p, p.CopyCalls ? LibraryCopyCallFit.Rule : KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null));
 
         double Figure(Probe p, KernelFigure rule) =>
             KernelStatistic.Figure(perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(), rule) / p.Units;

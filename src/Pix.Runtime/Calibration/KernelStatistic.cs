@@ -23,7 +23,8 @@ internal enum KernelFigure
 /// Which of a kernel's timings gives its figure: the quietest batch for a kernel whose work is fixed and whose only
 /// disturbance is interference (the fitted kernels, the issue kernels, the load-port kernel), the median of the timings
 /// for the kernels that allocate, the quietest timing for the others (the bulk and memory-level probes). The one place
-/// that says so.
+/// that says so, but for the append kernel, whose fit keeps its rule beside it (<see cref="LibraryCopyCallFit.Rule"/>:
+/// the quietest batch too).
 /// </summary>
 /// <remarks>
 /// The quietest figure is right where interference only ever adds time (a busy hyperthread sibling, a neighbour's

@@ -15,6 +15,15 @@ namespace Pix.Calibration;
 internal static class LibraryCopyCallFit
 {
     /// <summary>
+    /// Which of the append kernel's timings gives its figure (<see cref="KernelStatistic"/>): its quietest batch, as for
+    /// every other kernel of fixed work. The kernel appends into one chunk in the L1 and allocates nothing after its first
+    /// run, so interference only adds to a batch. Its timings' medians flip between its speed and a slower one (four
+    /// calibrations: medians 2.07–3.84 ns an append, quietest batches 2.461–2.474 in two processes and 1.934–1.936 in two
+    /// others), and the quietest timing read 2.681 and 2.814 in the same process (docs/accuracy.md, `copy23`).
+    /// </summary>
+    public const KernelFigure Rule = KernelFigure.QuietestBatch;
+
+    /// <summary>
     /// The class's cost (latency = throughput: a call sequence, too coarse to tell the two apart), or null when the timing
     /// is not a positive finite number (a timer too coarse), and the profile's default stays (its own <see cref="OperationClass.Call"/>).
     /// At least 0: a kernel faster than its other counts price (those over-priced) leaves the copy call free, not negative.

@@ -34,6 +34,25 @@ public sealed class LibraryCopyCallFitTests
     }
 
     [Fact]
+    public void The_kernels_quietest_batch_gives_the_same_cost_whichever_speed_its_timings_medians_caught()
+    {
+        // Two calibrations of one machine in one speed (docs/accuracy.md, `copy23`: the four calibrations' quietest batches
+        // 2.461-2.474 ns in one process, 1.934-1.936 in another; their quietest timings 2.681 and 2.814 in the first):
+        // within a timing the kernel switches between its speed and a slower one, and only sometimes does a whole timing's
+        // median sit at its speed. Batches cannot be faster than the work, so the quietest batch is the machine's cost.
+        const double copyCallNs = 1.9;
+        double quiet = Machine.With(OperationClass.LibraryCopyCall, new OperationCost(copyCallNs, copyCallNs)).Price(Iteration(LibraryCopyCallKernel.AppendsPerIteration));
+        TimingFigures[] caughtItsSpeed = { new(1.25 * quiet, quiet), new(quiet * 1.01, quiet), new(1.3 * quiet, 1.002 * quiet) };
+        TimingFigures[] neverCaughtIt = { new(1.25 * quiet, quiet), new(1.09 * quiet, 1.001 * quiet), new(1.3 * quiet, 1.002 * quiet) };
+
+        double? first = LibraryCopyCallFit.Cost(KernelStatistic.Figure(caughtItsSpeed, LibraryCopyCallFit.Rule), Machine);
+        double? second = LibraryCopyCallFit.Cost(KernelStatistic.Figure(neverCaughtIt, LibraryCopyCallFit.Rule), Machine);
+
+        Assert.Equal(copyCallNs, first!.Value, 9);
+        Assert.Equal(copyCallNs, second!.Value, 9);
+    }
+
+    [Fact]
     public void A_kernel_faster_than_its_other_counts_leaves_the_copy_call_free_not_negative()
     {
         double rest = Machine.Price(Iteration(0));
