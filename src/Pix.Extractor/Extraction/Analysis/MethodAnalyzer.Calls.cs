@@ -359,7 +359,13 @@ internal sealed partial class MethodAnalyzer
 
         _paths.Then(alternatives);
         LimitPieces(call.Syntax);
-        return inputs.Then(callOps);
+
+        // A plain helper's straight-line code joined this block, so its result is on this block's paths as an
+        // inlined leaf's is: each argument's flow through the helper's path from its parameter to what it returns
+        // (a hash with a branch on its input, then `%` by it, is one path). A [PerformanceInterface] callee's chain is
+        // priced in its own term; the caller's paths start again from its result.
+        DependencyFlow returned = ownTerm ? inputs : DependencyFlow.Combine(inputs, InlinedResult(call, summary.ReturnPaths));
+        return returned.Then(callOps);
     }
 
     private static int TermCount(MethodSummary summary) => summary.Alternatives.Sum(a => a.Cost.Terms.Count);

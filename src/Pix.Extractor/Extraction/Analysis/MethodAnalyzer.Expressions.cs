@@ -445,10 +445,15 @@ internal sealed partial class MethodAnalyzer
             return spanLike || hoisted ? receiver : Then(receiver, OperationVector.Of((OperationClass.Load, 1)));
         }
 
-        if (IsAutoProperty(property))
+        if (BackingField(property) is { } backing)
         {
+            // The load of its backing field, whose value chains as a field's does (FieldCell): a record's positional
+            // property read by its own inlined method (FlowKey.Hash) is on the caller's path from the receiver.
             DependencyFlow receiver = reference.Instance is null ? DependencyFlow.None : EvaluateInstance(reference.Instance);
-            return Then(receiver, OperationVector.Of((OperationClass.Load, 1)));
+            DependencyFlow stored = reference.Instance is null or IInstanceReferenceOperation
+                ? _region.Read(backing)
+                : MemoryReceiver(reference.Instance) is { } memory ? _region.ReadThrough(memory, backing) : DependencyFlow.None;
+            return Then(DependencyFlow.Combine(receiver, stored), OperationVector.Of((OperationClass.Load, 1)));
         }
 
         if (property.GetMethod is { } getter)
@@ -459,14 +464,18 @@ internal sealed partial class MethodAnalyzer
         return UnknownOperation(reference);
     }
 
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        AutoProperties.GetValue(property, static p => p.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, p)) ? Yes : No) == Yes;
+    private static bool IsAutoProperty(IPropertySymbol property) => BackingField(property) is not null;
 
-    // Whether a property is an auto-property, per symbol (a fact of the compilation): reading the type's
-    // members made a new array per property read. Weak: the table lives no longer than the compilation.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPropertySymbol, object> AutoProperties = new();
-    private static readonly object Yes = new();
-    private static readonly object No = new();
+    /// <summary>The compiler-declared field behind an auto-property (null for a property with code).</summary>
+    private static IFieldSymbol? BackingField(IPropertySymbol property) =>
+        AutoProperties.GetValue(property, static p => new Backing(p.ContainingType.GetMembers().OfType<IFieldSymbol>()
+            .FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, p)))).Field;
+
+    // The backing field of a property, per symbol (a fact of the compilation): reading the type's members made a
+    // new array per property read. Weak: the table lives no longer than the compilation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPropertySymbol, Backing> AutoProperties = new();
+
+    private sealed record Backing(IFieldSymbol? Field);
 
     private DependencyFlow Binary(IBinaryOperation binary)
     {
@@ -706,7 +715,24 @@ internal sealed partial class MethodAnalyzer
                     return Then(address, ops);
                 }
 
-                if (IsAutoProperty(property) || property.SetMethod is null)
+                if (BackingField(property) is { } backing)
+                {
+                    // A store to the backing field, which a later read of the property gets its value from (as a field's, above).
+                    DependencyFlow instance = reference.Instance is null ? DependencyFlow.None : Evaluate(reference.Instance);
+                    DependencyFlow stored = Then(DependencyFlow.Combine(instance, value), OperationVector.Of((OperationClass.Store, 1)));
+                    if (reference.Instance is null or IInstanceReferenceOperation)
+                    {
+                        _region.Write(backing, stored);
+                    }
+                    else if (MemoryReceiver(reference.Instance) is { } receiver)
+                    {
+                        _region.WriteThrough(receiver, backing, stored);
+                    }
+
+                    return stored;
+                }
+
+                if (property.SetMethod is null)
                 {
                     DependencyFlow instance = reference.Instance is null ? DependencyFlow.None : Evaluate(reference.Instance);
                     return Then(DependencyFlow.Combine(instance, value), OperationVector.Of((OperationClass.Store, 1)));
