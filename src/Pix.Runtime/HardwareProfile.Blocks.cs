@@ -114,6 +114,7 @@ public sealed partial class HardwareProfile
     /// condition is on the chain (the extractor puts it in the chain counts: the next step waits for the
     /// branch to resolve, then for the refill) is paid in full, through its latency on the chain
     /// (<c>bench/Pix.BranchOverlap</c>; docs/accuracy.md, "Eleventh session: the router's direction branch").
+    /// A mispredicted loop exit (<see cref="OperationClass.LoopExitMiss"/>) is a refill too, priced the same way at its own cost.
     /// A <see cref="OperationClass.ScaledLea"/> is a latency on the chain only: the <c>lea</c> it prices is
     /// counted as one <see cref="OperationClass.IntegerAlu"/> operation for the throughput bound, so a
     /// count of the class outside the chain adds nothing.
@@ -162,7 +163,7 @@ public sealed partial class HardwareProfile
             OperationClass operation = classes[i];
             double count = counts[i];
             double ns = count * costs[(int)operation].Throughput;
-            if (operation == OperationClass.BranchMiss)
+            if (operation is OperationClass.BranchMiss or OperationClass.LoopExitMiss)
             {
                 refillNs += ns;
                 continue;

@@ -18,7 +18,8 @@ namespace Pix;
 //                                                  (BranchMiss may be absent: files before it take the reference's cost;
 //                                                   ScaledLea may be absent: files before it take 2 × their IntegerAlu latency;
 //                                                   AtomicRmw may be absent: files before it take the reference's cost;
-//                                                   LibraryCopyCall may be absent: files before it take their Call cost)
+//                                                   LibraryCopyCall may be absent: files before it take their Call cost;
+//                                                   LoopExitMiss may be absent: files before it take their BranchMiss cost)
 //   "opaqueCalls": { "System.IO.File.ReadAllBytes": 12000 },
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)

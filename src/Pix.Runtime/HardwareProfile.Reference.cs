@@ -47,7 +47,10 @@ public sealed partial class HardwareProfile
     /// prices as it did on such a profile, whatever the default; the published figure is the honest guess for an
     /// interface that counts it. A profile without <see cref="OperationClass.LibraryCopyCall"/> takes its own
     /// <see cref="OperationClass.Call"/> cost: the copy rows counted a <see cref="OperationClass.Call"/> before the class
-    /// existed, so every interface prices on such a profile as it did. Calibrate again to measure any of them.
+    /// existed, so every interface prices on such a profile as it did. A profile without
+    /// <see cref="OperationClass.LoopExitMiss"/> takes its own <see cref="OperationClass.BranchMiss"/> (the reference core's
+    /// when it has none either): a data-stopped loop's exit counted one <see cref="OperationClass.BranchMiss"/> before the
+    /// class existed, so every interface prices on such a profile as it did. Calibrate again to measure any of them.
     /// </summary>
     internal static bool TryGetLaterClassDefault(OperationClass operation, IReadOnlyDictionary<OperationClass, OperationCost> given, out OperationCost cost)
     {
@@ -64,6 +67,9 @@ public sealed partial class HardwareProfile
                 return true;
             case OperationClass.LibraryCopyCall when given.TryGetValue(OperationClass.Call, out OperationCost call):
                 cost = call;
+                return true;
+            case OperationClass.LoopExitMiss:
+                cost = given.TryGetValue(OperationClass.BranchMiss, out OperationCost miss) ? miss : ReferenceBranchMiss;
                 return true;
             default:
                 cost = default;
@@ -111,6 +117,10 @@ public sealed partial class HardwareProfile
         // its Call cost, what the copy rows counted before the class existed, so interfaces and docs priced on this profile
         // read as they did. A calibrated profile measures it (docs/calibration.md).
         costs[OperationClass.LibraryCopyCall] = costs[OperationClass.Call];
+
+        // Nor a mispredicted loop exit apart from a miss: the reference core takes its BranchMiss, what the exit counted
+        // before the class existed (a calibrated profile measures it: LoopExitKernels).
+        costs[OperationClass.LoopExitMiss] = costs[OperationClass.BranchMiss];
 
         var machine = new MachineDescription
         {

@@ -28,7 +28,8 @@ public sealed partial class HardwareProfile
     /// <see cref="OperationClass.BranchMiss"/> the <see cref="Reference"/> profile's cost,
     /// <see cref="OperationClass.ScaledLea"/> twice the profile's own <see cref="OperationClass.IntegerAlu"/> latency,
     /// <see cref="OperationClass.AtomicRmw"/> the <see cref="Reference"/> profile's cost,
-    /// <see cref="OperationClass.LibraryCopyCall"/> the profile's own <see cref="OperationClass.Call"/> cost.
+    /// <see cref="OperationClass.LibraryCopyCall"/> the profile's own <see cref="OperationClass.Call"/> cost,
+    /// <see cref="OperationClass.LoopExitMiss"/> the profile's own <see cref="OperationClass.BranchMiss"/> cost.
     /// </summary>
     /// <exception cref="ArgumentException">A class is missing, or a cost is negative, NaN or infinite.</exception>
     public HardwareProfile(

@@ -95,4 +95,14 @@ public enum OperationClass
     /// (docs/accuracy.md, "Nineteenth session: a library copy call, calibrated").
     /// </summary>
     LibraryCopyCall,
+    /// <summary>
+    /// The mispredicted exit of a loop whose trip count data decide (a search's early return): what leaving it costs
+    /// when where it stops varies from call to call. Like <see cref="BranchMiss"/> a refill, not an instruction, priced
+    /// the same way (front-end time added to the block's throughput bound), but calibrated on its own: a search loop
+    /// whose exit moves at random against the same loop stopping at a fixed item (<c>LoopExitKernels</c>). It costs more
+    /// than a miss of a branch whose condition is ready: on the twenty-third session's Zen 5, 7–8.5 ns against 5.2–5.4
+    /// (docs/accuracy.md, "Twenty-third session: the price of a mispredicted loop exit"). On a profile written before
+    /// the class existed it costs that profile's own <see cref="BranchMiss"/>, what the exit was priced at before.
+    /// </summary>
+    LoopExitMiss,
 }

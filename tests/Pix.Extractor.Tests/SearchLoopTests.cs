@@ -289,7 +289,7 @@ public sealed class SearchLoopTests
     private static double ExitMisses(InterfaceModel model, string pcv, double trips) =>
         model.Pieces.Last().Terms
             .Where(t => t.Description.StartsWith("mispredicted exit", System.StringComparison.Ordinal))
-            .Sum(t => ModelEvaluator.Evaluate(t.Count, name => name == pcv ? trips : 1000) * Count(t, OperationClass.BranchMiss));
+            .Sum(t => ModelEvaluator.Evaluate(t.Count, name => name == pcv ? trips : 1000) * Count(t, OperationClass.LoopExitMiss));
 
     [Theory]
     [InlineData(1, 0)] // a hit at the home slot: learnt

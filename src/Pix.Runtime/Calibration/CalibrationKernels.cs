@@ -102,6 +102,7 @@ internal static class CalibrationKernels
         [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [BranchMiss] = $"(random − equal bits, quietest batch of each) / {BranchMissKernels.MissesPerIteration} miss per branch; latency = throughput",
         [LibraryCopyCall] = "the append kernel's time beyond what its other counts price at, per append; latency = throughput (library call)",
+        [LoopExitMiss] = $"(random of {LoopExitKernels.ExitPositions} − fixed exit, quietest batch of each) per search of ~{LoopExitKernels.MeanItemsSearched} items; latency = throughput",
     };
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed class Calibrator
     /// <summary>Iterations per kernel call: long enough that the call itself vanishes, short enough for fine batching.</summary>
     private const int Iterations = 256;
 
+    /// <summary>Searches per call of the loop-exit pair: each is a ~61-item search (~20 ns), so fewer calls than <see cref="Iterations"/> last as long.</summary>
+    private const int ExitSearches = 32;
+
     private readonly CalibrationOptions _options;
     private readonly IProgress<CalibrationProgress>? _progress;
     private readonly CancellationToken _cancellationToken;
@@ -25,6 +28,7 @@ internal sealed class Calibrator
     private readonly KernelState _state = new();
     private readonly BulkKernels _bulk = new();
     private readonly BranchMissKernels _branches = new(seed: 12345);
+    private readonly LoopExitKernels _exits = new(seed: 23023);
     private readonly IssueWidthKernels _issue = new();
     private readonly LoadPortKernel _loads = new();
     private readonly LibraryCopyCallKernel _appends = new();
@@ -213,6 +217,16 @@ internal sealed class Calibrator
         fittedTimes[predicted.Name] = PerUnit(predicted);
         fittedTimes[mispredicted.Name] = PerUnit(predicted) + (BranchMissKernels.MissesPerIteration * missNs);
 
+        // A mispredicted loop exit the same way, from its own pair: the random exit's search less the fixed one's.
+        Probe learntExit = probes.Single(p => p.Exits == BranchOutcomes.Equal);
+        Probe movingExit = probes.Single(p => p.Exits == BranchOutcomes.Random);
+        double exitDifference = BranchMissPair.QuietestDifference(PairTimings(learntExit), PairTimings(movingExit)) ?? (PerUnit(movingExit) - PerUnit(learntExit));
+        double exitNs = LoopExitKernels.MissNs(exitDifference);
+        costs[OperationClass.LoopExitMiss] = new OperationCost(exitNs, exitNs);
+        sources[OperationClass.LoopExitMiss] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LoopExitMiss];
+        fittedTimes[learntExit.Name] = PerUnit(learntExit);
+        fittedTimes[movingExit.Name] = PerUnit(learntExit) + (LoopExitKernels.MissesPerIteration * exitNs);
+
         // The issue width is not fitted with the classes either: it is slots over cycles (IssueWidthFit).
         var issueKernels = probes.Where(p => p.IssueSlots is not null)
             .Select(p => new IssueWidthObservation(p.Name, p.IssueSlots!.Value, PerUnit(p)))
@@ -385,6 +399,10 @@ internal sealed class Calibrator
         probes.Add(new Probe("branch, equal bits", "branch", () => branches.Predicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Equal });
         probes.Add(new Probe("branch, random bits", "branch", () => branches.Mispredicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Random });
 
+        LoopExitKernels exits = _exits;
+        probes.Add(new Probe($"search exit, fixed at {LoopExitKernels.FixedPosition}", "branch", () => exits.Predicted(ExitSearches), ExitSearches, null, null) { Exits = BranchOutcomes.Equal });
+        probes.Add(new Probe($"search exit, random of {LoopExitKernels.ExitPositions}", "branch", () => exits.Mispredicted(ExitSearches), ExitSearches, null, null) { Exits = BranchOutcomes.Random });
+
         IssueWidthKernels issue = _issue;
         foreach (int groups in IssueWidthKernels.Sizes)
         {
@@ -465,6 +483,9 @@ internal sealed class Calibrator
         /// <summary>For one of the branch-miss pair, which outcomes its branch follows; otherwise null.</summary>
         public BranchOutcomes? Outcomes { get; init; }
 
+        /// <summary>For one of the loop-exit pair (<see cref="LoopExitKernels"/>), whether its exit is fixed or random; otherwise null.</summary>
+        public BranchOutcomes? Exits { get; init; }
+
         /// <summary>For an issue-width kernel, the issue slots of one iteration (<see cref="IssueWidthKernels"/>); otherwise null.</summary>
         public int? IssueSlots { get; init; }
 
@@ -481,7 +502,7 @@ internal sealed class Calibrator
     /// <summary>One timing of a probe, in the pass it was made in.</summary>
     private sealed record Timing(int Pass, MeasurementResult Result);
 
-    /// <summary>The two runs of <see cref="BranchMissKernels"/>.</summary>
+    /// <summary>The two runs of <see cref="BranchMissKernels"/> (and of <see cref="LoopExitKernels"/>: a fixed or a random exit).</summary>
     private enum BranchOutcomes
     {
         Equal,

@@ -94,7 +94,7 @@ public sealed class CostFitTests
     {
         var fitted = CalibrationKernels.All.SelectMany(k => k.CountsPerIteration.Keys).ToHashSet();
         var bulk = new[] { OperationClass.CopiedByte, OperationClass.ComparedByte, OperationClass.HashedByte };
-        var paired = new[] { OperationClass.BranchMiss }; // BranchMissKernels: random against equal bits
+        var paired = new[] { OperationClass.BranchMiss, OperationClass.LoopExitMiss }; // BranchMissKernels: random against equal bits; LoopExitKernels: random against fixed exits
         var residual = new[] { OperationClass.LibraryCopyCall }; // LibraryCopyCallKernel: its time beyond its other counts
         var latencyFitted = CalibrationKernels.All.Where(k => k.Bound == KernelBound.Latency).SelectMany(k => k.CountsPerIteration.Keys).ToHashSet();
 

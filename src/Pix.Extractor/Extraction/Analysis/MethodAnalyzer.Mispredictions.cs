@@ -8,7 +8,8 @@ namespace Pix.Extraction.Analysis;
 
 // Which conditional branches the hardware mispredicts, and how often (OperationClass.BranchMiss: an
 // expected count, priced as a refill of the front end; on the chain too when the branch's condition is
-// on it: AfterMispredictedBranch). A predictor learns any
+// on it: AfterMispredictedBranch; a data-stopped loop's exit is OperationClass.LoopExitMiss, calibrated on its
+// own because it costs more: shape 2 below). A predictor learns any
 // branch that mostly goes one way, or that repeats a short pattern, so most branches cost nothing
 // beyond their issue slot: a loop's back-edge, a bounds check, a test that fails for almost every
 // element (the firewall's scan of 100 rules, a 4-way `&&` each, fails the first test for 98 of them).
@@ -40,7 +41,7 @@ internal sealed partial class MethodAnalyzer
     /// <summary>Expected misses of a branch on one bit of varying data (<see cref="IsMovingBitTest"/>).</summary>
     internal const double CoinFlipMisses = 0.5;
 
-    /// <summary>Expected misses when a loop whose trip count data decide exits (<see cref="ExitsOnData"/>).</summary>
+    /// <summary>Expected loop exit misses (<see cref="OperationClass.LoopExitMiss"/>) when a loop whose trip count data decide exits (<see cref="ExitsOnData"/>).</summary>
     internal const double DataExitMisses = 1;
 
     /// <summary>
@@ -132,7 +133,10 @@ internal sealed partial class MethodAnalyzer
             fromTheSecondIteration = fromTheSecondIteration.Minus(MoreThan(trips, bound - 1));
         }
 
-        BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.BranchMiss, DataExitMisses) });
+        // A loop exit miss, not a branch miss: the exit resolves only when its item's load arrives, after the core ran ahead
+        // through later iterations, and costs more than a miss whose condition is ready (LoopExitKernels; docs/accuracy.md,
+        // "Twenty-third session: the price of a mispredicted loop exit").
+        BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.LoopExitMiss, DataExitMisses) });
         return new PendingTerm(miss, fromTheSecondIteration, where, "mispredicted exit of the " + loop);
     }
 
