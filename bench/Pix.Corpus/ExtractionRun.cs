@@ -41,7 +41,8 @@ namespace Pix.Corpus;
 /// </param>
 /// <param name="Collections">The garbage collections during the call: all of them (gen 0 and up), and those of gen 1 and up.</param>
 /// <param name="Session">What the depth-bounded session did, by count (<see cref="SessionWork"/>).</param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, (int All, int Gen1) Collections = default, SessionWork Session = default)
+/// <param name="Sites">With <c>--alloc-sites</c>, the call's bytes by the site that allocated them (<see cref="AllocationSites"/>); else null.</param>
+internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, (int All, int Gen1) Collections = default, SessionWork Session = default, IReadOnlyDictionary<string, long>? Sites = null)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -50,6 +51,9 @@ internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model,
 /// <summary>Extracts every target once, timing each call with a <see cref="Stopwatch"/>.</summary>
 internal static class ExtractionRun
 {
+    /// <summary>Set by <c>--alloc-sites</c>: each extraction's bytes are put on sites (<see cref="AllocationSites"/>).</summary>
+    public static bool MeasureAllocationSites { get; set; }
+
     /// <summary>
     /// Extracts every target once; with a <paramref name="meter"/> (bottom-up summaries), also each summary's own cost,
     /// given to its method's outcome.
@@ -61,6 +65,7 @@ internal static class ExtractionRun
         MethodBodies.MeterForMeasurement = binding;
         var counts = new SessionCounts { AllocatedBytes = GC.GetAllocatedBytesForCurrentThread };
         ExtractionSession.CountsForMeasurement = counts;
+        AllocationSites.ForMeasurement = MeasureAllocationSites ? new AllocationSites(GC.GetAllocatedBytesForCurrentThread) : null;
         try
         {
             List<MethodOutcome> outcomes = RunAll(targets, compilation, options, ct, binding);
@@ -77,6 +82,7 @@ internal static class ExtractionRun
             ExtractionSession.MeterForMeasurement = null;
             MethodBodies.MeterForMeasurement = null;
             ExtractionSession.CountsForMeasurement = null;
+            AllocationSites.ForMeasurement = null;
         }
     }
 
@@ -109,6 +115,9 @@ internal static class ExtractionRun
                 BindingCost boundBefore = binding.SoFar;
                 SessionWork sessionBefore = SessionWork.Of(ExtractionSession.CountsForMeasurement!);
                 int collectionsBefore = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1);
+                AllocationSites? sites = AllocationSites.ForMeasurement;
+                sites?.Clear();
+                sites?.Begin();
                 stopwatch.Restart();
                 try
                 {
@@ -121,6 +130,7 @@ internal static class ExtractionRun
                 }
 
                 stopwatch.Stop();
+                sites?.End();
                 TimeSpan paused = GC.GetTotalPauseDuration() - pausedBefore;
                 JitWork jit = JitWork.SoFar() - jitBefore;
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -130,7 +140,8 @@ internal static class ExtractionRun
                     : null;
                 outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit, Binding: binding.SoFar - boundBefore,
                     Collections: (GC.CollectionCount(0) - collectionsBefore, GC.CollectionCount(1) - gen1Before),
-                    Session: SessionWork.Of(ExtractionSession.CountsForMeasurement!) - sessionBefore));
+                    Session: SessionWork.Of(ExtractionSession.CountsForMeasurement!) - sessionBefore,
+                    Sites: sites is null ? null : new Dictionary<string, long>(sites.Bytes, StringComparer.Ordinal)));
             }
         }
         finally

@@ -20,6 +20,9 @@ using Pix.Extraction;
 //   --bottom-up also those of the method's own summary computation, without the nested summaries it triggered (SummaryMeter).
 // --alloc-types writes which types the process allocated, by the runtime's allocation samples (AllocationSampler; the
 //   decompilation and compilation included): to put the extraction's bytes on the types that make them.
+// --alloc-sites writes the timed runs' bytes by the site that allocated them: the operation kind the walk was in, or a phase
+//   (binding, callee summary, substitution, model assembly; AllocationSites, self bytes), for all methods and for the tail
+//   (those allocating at or above the run's p99): counted with GC.GetAllocatedBytesForCurrentThread, not sampled.
 // --nullable-analysis on binds the timed runs' bodies with the compiler's nullable analysis (ExtractionOptions.SkipNullableAnalysis
 //   off; default off, as the extractor does): to measure what skipping it saves and to check that models do not change.
 // --keystrokes N adds the IDE's case: the generator's first pass, then N edits (one statement inserted in a method body,
@@ -42,7 +45,7 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false, prebind = false;
-string? only = null, dumpModels = null, timesFile = null, allocTypes = null;
+string? only = null, dumpModels = null, timesFile = null, allocTypes = null, allocSites = null;
 int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null, maxCycleMembers = null, maxCalleeReach = null;
 int keystrokes = 0;
 bool verifyReuse = false, bottomUp = false;
@@ -68,6 +71,7 @@ for (int i = 0; i < args.Length; i++)
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
         case "--alloc-types": allocTypes = Value(); break;
+        case "--alloc-sites": allocSites = Value(); ExtractionRun.MeasureAllocationSites = true; break;
         case "--keystrokes": keystrokes = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--verify-reuse": verifyReuse = true; break;
         case "--bottom-up": bottomUp = true; break;
@@ -87,7 +91,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --alloc-types file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -129,6 +133,11 @@ try
         if (timesFile is not null)
         {
             TimingText.Write(result.First, result.Second, corpora.Count == 1 ? timesFile : timesFile + "." + corpora.IndexOf(corpus));
+        }
+
+        if (allocSites is not null)
+        {
+            AllocationSiteText.Write(result.First, result.Second, corpora.Count == 1 ? allocSites : allocSites + "." + corpora.IndexOf(corpus));
         }
 
         exceptions += result.First.Concat(result.Second).Count(o => o.Failed)

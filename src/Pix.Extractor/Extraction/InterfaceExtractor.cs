@@ -68,7 +68,9 @@ public static class InterfaceExtractor
             FaultForTesting?.Invoke(method);
             var session = new ExtractionSession(compilation, options, ct);
             MethodSummary summary = session.Summarise(method);
+            AllocationSites.ForMeasurement?.Enter(AllocationSite.ModelAssembly);
             model = ModelAssembler.Assemble(summary, session.Gaps, resolution: 0);
+            AllocationSites.ForMeasurement?.Leave();
             ExtractedForTesting?.Invoke(method);
             if (reuse)
             {

@@ -21,11 +21,13 @@ internal static class ModelAssembler
     public static InterfaceModel Assemble(MethodSummary summary, IReadOnlyList<Gap> gaps, double resolution)
     {
         var pieces = new List<Piece>();
+        // The paths share the terms they had before they forked (by instance): each becomes one Term, not one per piece.
+        var terms = new Dictionary<PendingTerm, Term?>(SameInstance<PendingTerm>.Comparer);
         for (int i = 0; i < summary.Alternatives.Count; i++)
         {
             PathAlternative alternative = summary.Alternatives[i];
             Guard guard = i == summary.Alternatives.Count - 1 ? Guard.Always : alternative.Guard;
-            pieces.Add(new Piece(guard, Terms(alternative.Cost, summary).ToEquatableArray()));
+            pieces.Add(new Piece(guard, Terms(alternative.Cost, summary, terms).ToEquatableArray()));
         }
 
         // In normal form before the merge too, so that a later ResolutionMerger.Apply merges exactly these pieces.
@@ -48,7 +50,7 @@ internal static class ModelAssembler
         return ResolutionMerger.AbsorbBranches(model, resolution);
     }
 
-    private static IEnumerable<Term> Terms(CostAccumulator cost, MethodSummary summary)
+    private static IEnumerable<Term> Terms(CostAccumulator cost, MethodSummary summary, Dictionary<PendingTerm, Term?> converted)
     {
         if (!cost.Operations.IsEmpty || cost.Opaque.Count > 0)
         {
@@ -61,13 +63,25 @@ internal static class ModelAssembler
 
         foreach (PendingTerm term in cost.Terms)
         {
-            // Loop variables are summed out when their loop closes; none reach the top level.
-            Expr count = Summation.WithoutLoopVariables(term.Count).ToExpr();
-            if (!(count is ConstExpr { Value: 0 }) && !term.Block.IsEmpty)
+            if (!converted.TryGetValue(term, out Term? done))
             {
-                yield return new Term(term.Block, count, term.Origin, term.Description);
+                done = Convert(term);
+                converted[term] = done;
+            }
+
+            if (done is not null)
+            {
+                yield return done;
             }
         }
+    }
+
+    /// <summary>The model's term for <paramref name="term"/>, or null when it costs nothing (a count of 0, an empty block).</summary>
+    private static Term? Convert(PendingTerm term)
+    {
+        // Loop variables are summed out when their loop closes; none reach the top level.
+        Expr count = Summation.WithoutLoopVariables(term.Count).ToExpr();
+        return count is ConstExpr { Value: 0 } || term.Block.IsEmpty ? null : new Term(term.Block, count, term.Origin, term.Description);
     }
 
     /// <summary>The quantities the pieces (and the PCVs' bounds) read: inputs first, then PCVs, each in source order.</summary>

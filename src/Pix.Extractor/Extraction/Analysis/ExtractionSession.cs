@@ -256,12 +256,14 @@ internal sealed partial class ExtractionSession
         var recorder = new SessionRecorder();
         _callStack.Add(key);
         _recorders.Add(recorder);
+        AllocationSites.ForMeasurement?.Enter(AllocationSite.MethodAnalysis);
         try
         {
             summary = new MethodAnalyzer(this, key).Analyze();
         }
         finally
         {
+            AllocationSites.ForMeasurement?.Leave();
             _callStack.RemoveAt(_callStack.Count - 1);
             _recorders.RemoveAt(_recorders.Count - 1);
         }

@@ -251,7 +251,9 @@ internal sealed partial class MethodAnalyzer
                 $"This callee reaches more than {Options.MaxCalleeReach} methods of the compilation through its calls; it is priced as an opaque term. Raise ExtractionOptions.MaxCalleeReach, or split the callee.");
         }
 
+        AllocationSites.ForMeasurement?.Enter(AllocationSite.CalleeSummary);
         MethodSummary summary = _session.Summarise(method);
+        AllocationSites.ForMeasurement?.Leave();
         if (Options.BottomUpSummaries && TermCount(summary) > Options.MaxCalleeTerms)
         {
             // Followed to any depth, a tree that calls the same helpers from many places multiplies their terms:
@@ -286,6 +288,21 @@ internal sealed partial class MethodAnalyzer
         }
 
         Emit(callOps);
+        AllocationSites.ForMeasurement?.Enter(AllocationSite.CalleeSubstitution);
+        try
+        {
+            return Substitute(call, summary, callOps, inputs);
+        }
+        finally
+        {
+            AllocationSites.ForMeasurement?.Leave();
+        }
+    }
+
+    /// <summary>A callee's paths, substituted at the call site, follow this method's live paths.</summary>
+    private DependencyFlow Substitute(CallSite call, MethodSummary summary, OperationVector callOps, DependencyFlow inputs)
+    {
+        IMethodSymbol method = call.Method;
         var substitution = new CalleeSubstitution(this, summary, call);
         var alternatives = new List<PathAlternative>();
         bool guardsResolved = true;

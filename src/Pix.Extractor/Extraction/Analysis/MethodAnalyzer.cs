@@ -120,6 +120,19 @@ internal sealed partial class MethodAnalyzer
 
     private MethodSummary Finish(Provenance origin, bool hasBody)
     {
+        AllocationSites.ForMeasurement?.Enter(AllocationSite.Finish);
+        try
+        {
+            return FinishCore(origin, hasBody);
+        }
+        finally
+        {
+            AllocationSites.ForMeasurement?.Leave();
+        }
+    }
+
+    private MethodSummary FinishCore(Provenance origin, bool hasBody)
+    {
         if (_session.IsRecursive(_method.OriginalDefinition))
         {
             DropArmPcvsOfRecursion(origin);
@@ -225,8 +238,13 @@ internal sealed partial class MethodAnalyzer
         };
     }
 
-    private IOperation? FindBody(IMethodSymbol method) =>
-        MethodBodies.Find(method, _session.Compilation, _session.SemanticModel, _session.CancellationToken);
+    private IOperation? FindBody(IMethodSymbol method)
+    {
+        AllocationSites.ForMeasurement?.Enter(AllocationSite.Binding);
+        IOperation? body = MethodBodies.Find(method, _session.Compilation, _session.SemanticModel, _session.CancellationToken);
+        AllocationSites.ForMeasurement?.Leave();
+        return body;
+    }
 
     // ---- shared helpers -------------------------------------------------------------------
 
@@ -269,10 +287,15 @@ internal sealed partial class MethodAnalyzer
         }
 
         _depth++;
+        AllocationSites.ForMeasurement?.Enter(operation);
         return true;
     }
 
-    private void Leave() => _depth--;
+    private void Leave()
+    {
+        _depth--;
+        AllocationSites.ForMeasurement?.Leave();
+    }
 
     private SymbolicValue? ValueOf(ISymbol symbol) => _environment.TryGetValue(symbol, out SymbolicValue? v) ? v : null;
 
