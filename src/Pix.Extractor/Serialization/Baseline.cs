@@ -20,9 +20,11 @@ public sealed record Baseline(EquatableArray<BaselineEntry> Entries)
     /// The cost model this build's interfaces are counted under: 2 since interfaces count
     /// <see cref="OperationClass.BranchMiss"/> (fifth session), 3 since a scaled <c>lea</c> on a chain is one
     /// <see cref="OperationClass.ScaledLea"/> where it was two <see cref="OperationClass.IntegerAlu"/>
-    /// (twelfth session). A file without a <c>costModel</c> property was written under model 1.
+    /// (twelfth session), 4 since a data-stopped loop's mispredicted exit is one <see cref="OperationClass.LoopExitMiss"/>
+    /// where it was one <see cref="OperationClass.BranchMiss"/> (twenty-third session). A file without a
+    /// <c>costModel</c> property was written under model 1.
     /// </summary>
-    public const int CurrentCostModel = 3;
+    public const int CurrentCostModel = 4;
 
     /// <summary>
     /// The cost model the file's interfaces were counted under (<see cref="CurrentCostModel"/> for a
@@ -34,13 +36,25 @@ public sealed record Baseline(EquatableArray<BaselineEntry> Entries)
 
     /// <summary>
     /// The profile that compares an interface of this build with this baseline's: <paramref name="profile"/>,
-    /// with the classes the baseline's cost model did not count priced as that model counted them: a miss at
-    /// zero (before model 2), a scaled <c>lea</c> on a chain at two ALU latencies (before model 3, whose chains
+    /// with the classes the baseline's cost model did not count priced as that model counted them: a loop's
+    /// mispredicted exit as the profile's <see cref="OperationClass.BranchMiss"/> (before model 4), a miss of either kind
+    /// at zero (before model 2), a scaled <c>lea</c> on a chain at two ALU latencies (before model 3, whose chains
     /// held two <see cref="OperationClass.IntegerAlu"/> where this build's hold one <see cref="OperationClass.ScaledLea"/>).
     /// </summary>
     public HardwareProfile ComparableProfile(HardwareProfile profile)
     {
-        HardwareProfile comparable = CostModel < 2 ? profile.With(OperationClass.BranchMiss, new OperationCost(0, 0)) : profile;
+        HardwareProfile comparable = profile;
+        if (CostModel < 4)
+        {
+            var branchMiss = new OperationCost(profile.LatencyNs(OperationClass.BranchMiss), profile.ThroughputNs(OperationClass.BranchMiss));
+            comparable = comparable.With(OperationClass.LoopExitMiss, branchMiss);
+        }
+
+        if (CostModel < 2)
+        {
+            comparable = comparable.With(OperationClass.BranchMiss, new OperationCost(0, 0)).With(OperationClass.LoopExitMiss, new OperationCost(0, 0));
+        }
+
         double twoAlu = 2 * comparable.LatencyNs(OperationClass.IntegerAlu);
         return CostModel < 3 ? comparable.With(OperationClass.ScaledLea, new OperationCost(twoAlu, twoAlu)) : comparable;
     }
