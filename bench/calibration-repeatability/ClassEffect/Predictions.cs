@@ -50,10 +50,14 @@ internal sealed class Predictions
         ParameterInfo[] pcvs = target.LatencyMethod!.GetParameters().Skip(target.Method.GetParameters().Length + 1).ToArray();
         foreach (int size in target.DeclaredSizes.Count > 0 ? target.DeclaredSizes : ValidateCommand.DefaultSizes)
         {
-            object?[] values = (object?[])target.Factory!.Invoke(null, new object[] { size })!;
-            object?[] pcvValues = pcvs.Select((p, i) => arity + i < values.Length ? values[arity + i] : p.DefaultValue).ToArray();
-            _points.Add(($"{target.Method.DeclaringType!.Name}.{target.Method.Name}({size})", hw =>
-                ((Latency)latency(values.Take(arity).Append(hw).Concat(pcvValues).ToArray())!).Nanoseconds));
+            // One input set, or several of one size (object?[][]): then the mean of their predictions, as `pix validate` predicts.
+            IReadOnlyList<object?[]> sets = InputRotation.Sets(target.Factory!.Invoke(null, new object[] { size }))
+                ?? throw new InvalidOperationException($"{target.Factory.Name}({size}) returned no input set");
+            _points.Add(($"{target.Method.DeclaringType!.Name}.{target.Method.Name}({size})", hw => sets.Average(values =>
+            {
+                object?[] pcvValues = pcvs.Select((p, i) => arity + i < values.Length ? values[arity + i] : p.DefaultValue).ToArray();
+                return ((Latency)latency(values.Take(arity).Append(hw).Concat(pcvValues).ToArray())!).Nanoseconds;
+            })));
         }
     }
 }
