@@ -207,25 +207,12 @@ internal sealed class Calibrator
         }
 
         // A miss is not fitted either: the pair's difference is the refill (BranchMissKernels), from each kernel's
-        // quietest batch (BranchMissPair).
-        Probe predicted = probes.Single(p => p.Outcomes == BranchOutcomes.Equal);
-        Probe mispredicted = probes.Single(p => p.Outcomes == BranchOutcomes.Random);
-        double difference = BranchMissPair.QuietestDifference(PairTimings(predicted), PairTimings(mispredicted)) ?? (PerUnit(mispredicted) - PerUnit(predicted));
-        double missNs = BranchMissKernels.MissNs(difference);
-        costs[OperationClass.BranchMiss] = new OperationCost(missNs, missNs);
-        sources[OperationClass.BranchMiss] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.BranchMiss];
-        fittedTimes[predicted.Name] = PerUnit(predicted);
-        fittedTimes[mispredicted.Name] = PerUnit(predicted) + (BranchMissKernels.MissesPerIteration * missNs);
-
-        // A mispredicted loop exit the same way, from its own pair: the random exit's search less the fixed one's.
-        Probe learntExit = probes.Single(p => p.Exits == BranchOutcomes.Equal);
-        Probe movingExit = probes.Single(p => p.Exits == BranchOutcomes.Random);
-        double exitDifference = BranchMissPair.QuietestDifference(PairTimings(learntExit), PairTimings(movingExit)) ?? (PerUnit(movingExit) - PerUnit(learntExit));
-        double exitNs = LoopExitKernels.MissNs(exitDifference);
-        costs[OperationClass.LoopExitMiss] = new OperationCost(exitNs, exitNs);
-        sources[OperationClass.LoopExitMiss] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LoopExitMiss];
-        fittedTimes[learntExit.Name] = PerUnit(learntExit);
-        fittedTimes[movingExit.Name] = PerUnit(learntExit) + (LoopExitKernels.MissesPerIteration * exitNs);
+        // quietest batch (BranchMissPair). A mispredicted loop exit the same way, from its own pair: the random exit's
+        // search less the fixed one's (LoopExitKernels).
+        MissFromPair(OperationClass.BranchMiss, probes.Single(p => p.Outcomes == BranchOutcomes.Equal), probes.Single(p => p.Outcomes == BranchOutcomes.Random),
+            BranchMissKernels.MissNs, BranchMissKernels.MissesPerIteration);
+        MissFromPair(OperationClass.LoopExitMiss, probes.Single(p => p.Exits == BranchOutcomes.Equal), probes.Single(p => p.Exits == BranchOutcomes.Random),
+            LoopExitKernels.MissNs, LoopExitKernels.MissesPerIteration);
 
         // The issue width is not fitted with the classes either: it is slots over cycles (IssueWidthFit).
         var issueKernels = probes.Where(p => p.IssueSlots is not null)
@@ -315,6 +302,17 @@ internal sealed class Calibrator
         };
 
         double Spread(Probe p) => PassSpread(perPass[p]);
+
+        // One miss class from its pair of probes: the learnt one's figure, the other's less it, per miss.
+        void MissFromPair(OperationClass missClass, Probe learnt, Probe varied, Func<double, double> missNsOf, double missesPerIteration)
+        {
+            double difference = BranchMissPair.QuietestDifference(PairTimings(learnt), PairTimings(varied)) ?? (PerUnit(varied) - PerUnit(learnt));
+            double missNs = missNsOf(difference);
+            costs[missClass] = new OperationCost(missNs, missNs);
+            sources[missClass] = CalibrationKernels.LatencyDerivedFromThroughput[missClass];
+            fittedTimes[learnt.Name] = PerUnit(learnt);
+            fittedTimes[varied.Name] = PerUnit(learnt) + (missesPerIteration * missNs);
+        }
 
         IEnumerable<BranchMissPair.Timing> PairTimings(Probe p) =>
             perPass[p].Select(t => new BranchMissPair.Timing(t.Result.Samples.Select(s => s / p.Units).ToArray()));
