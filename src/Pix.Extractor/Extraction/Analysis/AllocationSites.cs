@@ -118,6 +118,21 @@ internal static class AllocationSite
     /// <summary>Substituting a callee's paths at the call and joining them to the caller's.</summary>
     public const string CalleeSubstitution = "callee substitution";
 
+    /// <summary>Within a substitution: a callee term's count, re-expressed over the caller's quantities.</summary>
+    public const string SubstitutionCounts = "callee substitution: counts";
+
+    /// <summary>Within a substitution: a callee term's description at the call (<c>"… in Callee"</c>).</summary>
+    public const string SubstitutionDescriptions = "callee substitution: descriptions";
+
+    /// <summary>Within a substitution: the callee's guards over the caller's inputs.</summary>
+    public const string SubstitutionGuards = "callee substitution: guards";
+
+    /// <summary>Within a substitution: the callee's branch slack at the call.</summary>
+    public const string SubstitutionSlack = "callee substitution: slack";
+
+    /// <summary>Within a substitution: the substituted paths following the caller's live paths (<c>PathSet.Then</c>).</summary>
+    public const string SubstitutionPaths = "callee substitution: joining paths";
+
     /// <summary>Closing a method's summary (recursion, the chain).</summary>
     public const string Finish = "summary finish";
 

@@ -32,21 +32,68 @@ internal sealed partial class MethodAnalyzer
         private readonly Dictionary<Guard, Guard?> _guards = new(SameInstance<Guard>.Comparer);
         private readonly Dictionary<string, Expr?> _guardOperands = new(System.StringComparer.Ordinal);
 
+        private readonly System.Func<Atom, Poly?> _map;
+
         public CalleeSubstitution(MethodAnalyzer caller, MethodSummary callee, CallSite call)
         {
             _caller = caller;
             _callee = callee;
             _call = call;
+            _map = Map; // one delegate per call site, not one per count substituted
         }
 
-        public Poly Count(Poly count) => count.Substitute(Map);
+        /// <summary>
+        /// The callee's count over the caller's quantities. When every quantity it reads is the caller's quantity of the
+        /// same name (a helper called on the caller's own fields or same-named arguments, a PCV that kept its name), the
+        /// count is the callee's own polynomial: re-expanding it would only rebuild it term for term (the largest share of
+        /// a substitution's bytes, docs/robustness.md, the twenty-fourth session's <c>subst24</c> section).
+        /// </summary>
+        public Poly Count(Poly count) => MapsToItself(count) ? count : count.Substitute(_map);
+
+        /// <summary>
+        /// True when substituting <paramref name="count"/> would give it back: every quantity atom in it (also inside
+        /// function atoms) maps to an atom of the same name and sign. Maps each quantity in the order
+        /// <see cref="Poly.Substitute"/> would, so the caller's quantities are registered as they were.
+        /// </summary>
+        private bool MapsToItself(Poly count)
+        {
+            // Indexed, not foreach: enumerating the terms through their interface would allocate an enumerator per count.
+            bool same = true;
+            IReadOnlyList<(Monomial Monomial, double Coefficient)> terms = count.Terms;
+            for (int i = 0; i < terms.Count; i++)
+            {
+                foreach ((Atom atom, _) in terms[i].Monomial.Factors)
+                {
+                    same &= atom switch
+                    {
+                        QuantityAtom q => IsSameAtom(MapName(q.Name), q),
+                        FunctionAtom f => MapsToItself(f.Argument),
+                        _ => true, // a loop variable: Map keeps it
+                    };
+                }
+            }
+
+            return same;
+        }
+
+        /// <summary>True when <paramref name="mapped"/> is exactly <paramref name="atom"/>: 1 · one atom of the same key and sign.</summary>
+        private static bool IsSameAtom(Poly mapped, QuantityAtom atom) =>
+            mapped.Terms is [(Monomial { Factors: [(QuantityAtom q, 1)] }, 1.0)]
+            && q.Name == atom.Name
+            && q.IsNonNegative == atom.IsNonNegative;
 
         /// <summary>The callee's term at the call site: its count over the caller's quantities, named as the callee's.</summary>
         public PendingTerm Term(PendingTerm term)
         {
             if (!_terms.TryGetValue(term, out PendingTerm? substituted))
             {
-                substituted = new PendingTerm(term.Block, Count(term.Count), term.Origin, $"{term.Description} in {_call.Method.Name}");
+                AllocationSites.ForMeasurement?.Enter(AllocationSite.SubstitutionCounts);
+                Poly count = Count(term.Count);
+                AllocationSites.ForMeasurement?.Leave();
+                AllocationSites.ForMeasurement?.Enter(AllocationSite.SubstitutionDescriptions);
+                string description = $"{term.Description} in {_call.Method.Name}";
+                AllocationSites.ForMeasurement?.Leave();
+                substituted = new PendingTerm(term.Block, count, term.Origin, description);
                 _terms[term] = substituted;
             }
 
@@ -69,7 +116,9 @@ internal sealed partial class MethodAnalyzer
         {
             if (!_guards.TryGetValue(guard, out Guard? substituted))
             {
+                AllocationSites.ForMeasurement?.Enter(AllocationSite.SubstitutionGuards);
                 substituted = SubstituteGuardCore(guard);
+                AllocationSites.ForMeasurement?.Leave();
                 _guards[guard] = substituted;
             }
 

@@ -342,7 +342,9 @@ internal sealed partial class MethodAnalyzer
                 cost.Terms.Add(substitution.Term(term));
             }
 
+            AllocationSites.ForMeasurement?.Enter(AllocationSite.SubstitutionSlack);
             cost.AddSlackOf(alternative.Cost, substitution.SlackTerm);
+            AllocationSites.ForMeasurement?.Leave();
 
             alternatives.Add(new PathAlternative(guard ?? Guard.Always, cost));
         }
@@ -374,7 +376,9 @@ internal sealed partial class MethodAnalyzer
                 : new List<PathAlternative> { new(Guard.Always, PathSet.Costliest(alternatives, ComparisonSample).Cost) };
         }
 
+        AllocationSites.ForMeasurement?.Enter(AllocationSite.SubstitutionPaths);
         _paths.Then(alternatives);
+        AllocationSites.ForMeasurement?.Leave();
         LimitPieces(call.Syntax);
 
         // A plain helper's straight-line code joined this block, so its result is on this block's paths as an
