@@ -127,6 +127,9 @@ internal static class AllocationSite
     /// <summary>Within a substitution: the callee's guards over the caller's inputs.</summary>
     public const string SubstitutionGuards = "callee substitution: guards";
 
+    /// <summary>Within a guard's substitution: a quantity it reads, resolved over the caller's inputs (once per name and call).</summary>
+    public const string SubstitutionGuardOperands = "callee substitution: guard operands";
+
     /// <summary>Within a substitution: the callee's branch slack at the call.</summary>
     public const string SubstitutionSlack = "callee substitution: slack";
 

@@ -32,14 +32,14 @@ internal sealed partial class MethodAnalyzer
         private readonly Dictionary<Guard, Guard?> _guards = new(SameInstance<Guard>.Comparer);
         private readonly Dictionary<string, Expr?> _guardOperands = new(System.StringComparer.Ordinal);
 
-        private readonly System.Func<Atom, Poly?> _map;
+        // One delegate per call site, made on first need: not one per count, and none where every count maps to itself.
+        private System.Func<Atom, Poly?>? _map;
 
         public CalleeSubstitution(MethodAnalyzer caller, MethodSummary callee, CallSite call)
         {
             _caller = caller;
             _callee = callee;
             _call = call;
-            _map = Map; // one delegate per call site, not one per count substituted
         }
 
         /// <summary>
@@ -48,7 +48,7 @@ internal sealed partial class MethodAnalyzer
         /// count is the callee's own polynomial: re-expanding it would only rebuild it term for term (the largest share of
         /// a substitution's bytes, docs/robustness.md, the twenty-fourth session's <c>subst24</c> section).
         /// </summary>
-        public Poly Count(Poly count) => MapsToItself(count) ? count : count.Substitute(_map);
+        public Poly Count(Poly count) => MapsToItself(count) ? count : count.Substitute(_map ??= Map);
 
         /// <summary>
         /// True when substituting <paramref name="count"/> would give it back: every quantity atom in it (also inside
@@ -182,23 +182,28 @@ internal sealed partial class MethodAnalyzer
                 return known;
             }
 
+            AllocationSites.ForMeasurement?.Enter(AllocationSite.SubstitutionGuardOperands);
+            Expr? operand = GuardOperandCore(name);
+            AllocationSites.ForMeasurement?.Leave();
+            _guardOperands[name] = operand;
+            return operand;
+        }
+
+        private Expr? GuardOperandCore(string name)
+        {
             QuantityInfo? quantity = _callee.Quantities.Find(name);
             if (quantity is { Kind: QuantityKind.Pcv })
             {
                 // A PCV a guard reads (PixHint.Pcv on a branch arm) is the caller's PCV of that name, as in counts.
-                Expr pcv = MapName(name).ToExpr();
-                _guardOperands[name] = pcv;
-                return pcv;
+                return MapName(name).ToExpr();
             }
 
             // Otherwise guards read inputs: an input the caller cannot express makes the guard unusable.
             Poly? mapped = quantity is null ? null : Input(quantity);
-            Expr? operand = mapped is null || !InputResolver.IsInputOnly(mapped)
+            return mapped is null || !InputResolver.IsInputOnly(mapped)
                 || mapped.ContainsAtom(a => a is QuantityAtom q && _caller._quantities.Find(q.Name)?.Kind == QuantityKind.Pcv)
                 ? null
                 : mapped.ToExpr();
-            _guardOperands[name] = operand;
-            return operand;
         }
 
         private bool IsBooleanFlag(string name) =>
