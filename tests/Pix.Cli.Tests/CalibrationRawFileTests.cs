@@ -53,6 +53,7 @@ public sealed class CalibrationRawFileTests : IDisposable
         var result = new CalibrationResult(HardwareProfile.Reference, Array.Empty<KernelTiming>(), new Dictionary<OperationClass, string>(), 0, 3, TimeSpan.FromSeconds(21))
         {
             IssueRates = new[] { 2.8, 3.4, 2.9 },
+            QuietIssueRate = 3.4,
             HighestIssueRate = 3.5,
             WaitingPasses = 1,
             CeilingReached = false,
@@ -62,6 +63,7 @@ public sealed class CalibrationRawFileTests : IDisposable
         CalibrationRawFile.Write(path, result);
 
         var root = (JsonObject)JsonReader.Parse(File.ReadAllText(path), path);
+        Assert.Equal(3.4, Number(root, "quietIssueRate"));
         Assert.Equal(3.5, Number(root, "highestIssueRate"));
         Assert.Equal(new[] { 2.0 }, Numbers(root, "quietPasses"));
         Assert.Equal(1, Number(root, "waitingPasses"));

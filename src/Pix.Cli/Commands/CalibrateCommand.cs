@@ -132,7 +132,7 @@ internal static class CalibrateCommand
         string ceiling = !result.CeilingReached ? string.Empty
             : result.WaitingPasses == 0 ? "; no further pass would have ended before the ceiling (--ceiling)"
             : $"; it ran {Passes(result.WaitingPasses)} past its time budget waiting for a quiet one and stopped at the ceiling (--ceiling)";
-        stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {Format.Number(result.HighestIssueRate, "0.0")}){ceiling};"
+        stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the quiet rate of this process was {Format.Number(result.QuietIssueRate, "0.0")}){ceiling};"
             + " the throughput costs are a shared core's. Calibrate again when the machine is quieter.");
     }
 

@@ -31,6 +31,7 @@ internal static class CalibrationRawFile
         }
 
         json.WriteEndArray();
+        json.WriteNumber("quietIssueRate", result.QuietIssueRate);
         json.WriteNumber("highestIssueRate", result.HighestIssueRate);
         json.WritePropertyName("quietPasses").WriteStartArray();
         foreach (int pass in result.QuietPasses)

@@ -52,16 +52,25 @@ public sealed class CalibrationResult
     /// </summary>
     public IReadOnlyList<double> IssueRates { get; init; } = Array.Empty<double>();
 
-    /// <summary>The highest issue rate the calibrating process probed (0 when none was): what <see cref="IssueRates"/> are judged against.</summary>
+    /// <summary>
+    /// The rate of a core of its own by the end of the passes (0 when none was probed): the highest reading that others
+    /// agree with (<c>QuietIssueRate</c>), what <see cref="IssueRates"/> are judged against once all were seen.
+    /// </summary>
+    public double QuietIssueRate { get; init; }
+
+    /// <summary>
+    /// The highest issue rate the calibrating process probed (0 when none was). It judged the passes until the
+    /// twenty-fourth session; a lone stray reading can be it, so <see cref="QuietIssueRate"/> does now.
+    /// </summary>
     public double HighestIssueRate { get; init; }
 
     /// <summary>
     /// The passes (numbered from 1) that ran on a core of their own: a rate in <see cref="IssueRates"/> at least 90% of
-    /// <see cref="HighestIssueRate"/>, the rule the measurement harness uses. Empty means every pass ran while another
+    /// <see cref="QuietIssueRate"/>, the rule the measurement harness uses. Empty means every pass ran while another
     /// hardware thread shared the core, and the throughput costs are a shared core's: the calibrator passes on past its
     /// budget until one pass is quiet (<see cref="CalibrationOptions.QuietPassCeiling"/>).
     /// </summary>
-    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, HighestIssueRate);
+    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, QuietIssueRate);
 
     /// <summary>Passes run past <see cref="CalibrationOptions.TimeBudget"/> because every pass before them ran on a shared core.</summary>
     public int WaitingPasses { get; init; }

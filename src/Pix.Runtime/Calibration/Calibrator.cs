@@ -293,6 +293,7 @@ internal sealed class Calibrator
             MemoryLevels = memoryLevels,
             MemoryLatency = memoryLatency,
             IssueRates = log.IssueRates,
+            QuietIssueRate = log.QuietIssueRate,
             HighestIssueRate = log.HighestIssueRate,
             WaitingPasses = log.WaitingPasses,
             CeilingReached = log.CeilingReached,
