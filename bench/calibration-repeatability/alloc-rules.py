@@ -20,6 +20,9 @@ before the seventeenth session's `allocrule` change, R1 since, KernelStatistic i
   R4  median of every timing's collection-free batches, pooled
   Q0  R0 over the timings of the passes on a core of their own (the file's quietPasses, or for a file written before
       them, a pass whose issue rate is at least 90% of the highest in issueRates), all timings when none is quiet
+  Q1  R1 over the timings on a core of their own: a file written since the twenty-fourth session (`calib24`) has each
+      allocation timing's own issue rate (issueRate), judged against the file's quietIssueRate (the calibrator's rule
+      since); an older file, the quiet passes as in Q0
 
 It also prints the 2 KB kernel's timing medians in pass order (ns an iteration): the state a
 calibration saw, pass by pass.
@@ -50,9 +53,18 @@ def quiet_passes(raw):
     return {i + 1 for i, r in enumerate(rates) if r >= 0.9 * max(rates)} if rates else set()
 
 
-def quiet_only(quiet):
-    """Q0: R0 over the timings in quiet passes, all of them when the kernel has none there."""
-    return lambda ts: min(t["medianNs"] for t in ([t for t in ts if t["pass"] in quiet] or ts))
+def quiet_only(quiet, pick=min):
+    """Q0 (Q1): R0 (R1) over the timings in quiet passes, all of them when the kernel has none there."""
+    return lambda ts: pick([t["medianNs"] for t in ([t for t in ts if t["pass"] in quiet] or ts)])
+
+
+def own_core(raw):
+    """Q1: R1 over the timings whose own issue rate is at least 90% of the file's quiet rate (quiet passes for older files)."""
+    if "quietIssueRate" not in raw:
+        return quiet_only(quiet_passes(raw), statistics.median)
+    quiet_rate = raw["quietIssueRate"]
+    return lambda ts: statistics.median(
+        [t["medianNs"] for t in ([t for t in ts if not t.get("issueRate", 0) > 0 or t["issueRate"] >= 0.9 * quiet_rate] or ts)])
 
 
 RULES = {
@@ -90,12 +102,12 @@ def main(paths):
     if not paths:
         print(__doc__)
         return 2
-    print(f"{'raw file':24} {'profile':>8} " + " ".join(f"{r:>7}" for r in list(RULES) + ["Q0"]) + "   2 KB kernel by pass (ns an iteration; s = a shared pass)")
+    print(f"{'raw file':24} {'profile':>8} " + " ".join(f"{r:>7}" for r in list(RULES) + ["Q0", "Q1"]) + "   2 KB kernel by pass (ns an iteration; s = a shared pass)")
     for path in paths:
         with open(path, encoding="utf-8") as f:
             raw = json.load(f)
         passes = raw["passes"]
-        rules = dict(RULES, Q0=quiet_only(quiet_passes(raw)))
+        rules = dict(RULES, Q0=quiet_only(quiet_passes(raw)), Q1=own_core(raw))
         timings = {k: [p for p in passes if p["name"] == k] for k in BYTES}
         if any(not ts for ts in timings.values()):
             print(f"{os.path.basename(path):24} (no allocation kernels)")

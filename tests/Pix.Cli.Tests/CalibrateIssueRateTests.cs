@@ -7,12 +7,12 @@ namespace Pix.Cli.Tests;
 /// <summary>What <c>pix calibrate</c> says about the core's issue rate per pass (the calibrator itself needs a Release build and seconds).</summary>
 public sealed class CalibrateIssueRateTests
 {
-    private static string Write(double highest, double[] rates, int waitingPasses = 0, bool ceilingReached = false)
+    private static string Write(double quiet, double[] rates, int waitingPasses = 0, bool ceilingReached = false)
     {
         var result = new CalibrationResult(HardwareProfile.Reference, Array.Empty<KernelTiming>(), new System.Collections.Generic.Dictionary<OperationClass, string>(), 0, rates.Length, TimeSpan.Zero)
         {
             IssueRates = rates,
-            HighestIssueRate = highest,
+            QuietIssueRate = quiet,
             WaitingPasses = waitingPasses,
             CeilingReached = ceilingReached,
         };
@@ -47,11 +47,11 @@ public sealed class CalibrateIssueRateTests
     }
 
     [Fact]
-    public void Passes_far_below_the_highest_rate_are_reported_as_shared()
+    public void Passes_far_below_the_quiet_rate_are_reported_as_shared()
     {
         string text = Write(4.5, new[] { 0.5, 0.4 });
 
-        Assert.Contains("Warning: every pass ran while another hardware thread shared the core (the highest rate seen was 4.5);", text);
+        Assert.Contains("Warning: every pass ran while another hardware thread shared the core (the quiet rate of this process was 4.5);", text);
         Assert.DoesNotContain("ceiling", text);
     }
 
@@ -60,6 +60,6 @@ public sealed class CalibrateIssueRateTests
     {
         string text = Write(3.5, new[] { 2.8, 2.8, 2.8, 2.8 }, waitingPasses: 2, ceilingReached: true);
 
-        Assert.Contains("(the highest rate seen was 3.5); it ran 2 passes past its time budget waiting for a quiet one and stopped at the ceiling (--ceiling); the throughput costs are a shared core's.", text);
+        Assert.Contains("(the quiet rate of this process was 3.5); it ran 2 passes past its time budget waiting for a quiet one and stopped at the ceiling (--ceiling); the throughput costs are a shared core's.", text);
     }
 }

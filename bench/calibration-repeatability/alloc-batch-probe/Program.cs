@@ -1,5 +1,6 @@
 // The 16-byte allocation kernel's loop timed in fixed batches (default 10,752 iterations, as the calibrator sized it):
-// collection-free and collection-holding batches apart, pause per collection, minor faults per MiB.
+// collection-free and collection-holding batches apart, pause per collection, minor faults per MiB; and (calib24) the
+// median batch less the GC pause inside it (netMed) and the median pause per collection (pauseUsPerGcMed).
 // usage: dotnet run -c Release -- SIZE [plain|collect] [SECONDS] [ITERATIONS_PER_BATCH]   (twentieth session, alloc20)
 using System;
 using System.Diagnostics;
@@ -34,13 +35,16 @@ static class P
         var sw = Stopwatch.StartNew();
         while (sw.ElapsedMilliseconds < 300) Alloc(s, 1000, size); // warm to tier1
         int n = a.Length > 3 ? int.Parse(a[3]) : 10752;
-        var free = new List<double>(); var all = new List<double>(); int gcBatches = 0; long faults0 = MinFlt(); int gc0 = GC.CollectionCount(0), gc1s = GC.CollectionCount(1);
+        var free = new List<double>(); var all = new List<double>(); var net = new List<double>(); var pausePerGc = new List<double>(); int gcBatches = 0; long faults0 = MinFlt(); int gc0 = GC.CollectionCount(0), gc1s = GC.CollectionCount(1);
         sw.Restart(); long iters = 0;
         while (sw.Elapsed.TotalSeconds < seconds)
         {
             if (mode == "collect") GC.Collect(0);
             int c = GC.CollectionCount(0);
+            TimeSpan p0 = GC.GetTotalPauseDuration();
             long t0 = Stopwatch.GetTimestamp(); Alloc(s, n, size); double ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds / n;
+            double pauseNs = (GC.GetTotalPauseDuration() - p0).TotalNanoseconds; int held = GC.CollectionCount(0) - c;
+            net.Add(ns - pauseNs / n); if (held > 0) pausePerGc.Add(pauseNs / held / 1000);
             iters += n;
             all.Add(ns); if (GC.CollectionCount(0) == c) free.Add(ns); else gcBatches++;
         }
@@ -49,6 +53,7 @@ static class P
         double Med(List<double> l) { var x = l.OrderBy(v => v).ToList(); return x.Count == 0 ? double.NaN : x[x.Count / 2]; }
         double P10(List<double> l) { var x = l.OrderBy(v => v).ToList(); return x.Count == 0 ? double.NaN : x[x.Count / 10]; }
         var info = GC.GetGCMemoryInfo();
+        Console.Write($"netMed={Med(net):F1} pauseUsPerGcMed={Med(pausePerGc):F1} ");
         Console.WriteLine($"gcMed={Med(all.Where((v,i)=>true).Except(free).ToList()):F1} size={size} mode={mode} freeMed={Med(free):F1} freeP10={P10(free):F1} allMed={Med(all):F1} mean={all.Average():F1} batches={all.Count} gcBatches={gcBatches} MiBperGC={(gcs == 0 ? 0 : bytes / gcs / 1048576):F2} gen1={GC.CollectionCount(1) - gc1s} fltPerMiB={(MinFlt() - faults0) / (bytes / 1048576):F3}");
     }
 }

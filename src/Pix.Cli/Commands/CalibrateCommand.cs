@@ -132,7 +132,7 @@ internal static class CalibrateCommand
         string ceiling = !result.CeilingReached ? string.Empty
             : result.WaitingPasses == 0 ? "; no further pass would have ended before the ceiling (--ceiling)"
             : $"; it ran {Passes(result.WaitingPasses)} past its time budget waiting for a quiet one and stopped at the ceiling (--ceiling)";
-        stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the highest rate seen was {Format.Number(result.HighestIssueRate, "0.0")}){ceiling};"
+        stdout.WriteLine($"Warning: every pass ran while another hardware thread shared the core (the quiet rate of this process was {Format.Number(result.QuietIssueRate, "0.0")}){ceiling};"
             + " the throughput costs are a shared core's. Calibrate again when the machine is quieter.");
     }
 
@@ -197,7 +197,7 @@ internal static class CalibrateCommand
         double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
         stdout.WriteLine();
         stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
-        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the quietest batch over all timings (a bulk or memory-level probe: the median of the batches of the quietest timing; an allocation kernel: the median of its timings) (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
+        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the quietest batch over all timings (a bulk or memory-level probe: the median of the batches of the quietest timing; an allocation kernel: the median of its timings on a core of their own) (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ internal static class CalibrationRawFile
         }
 
         json.WriteEndArray();
+        json.WriteNumber("quietIssueRate", result.QuietIssueRate);
         json.WriteNumber("highestIssueRate", result.HighestIssueRate);
         json.WritePropertyName("quietPasses").WriteStartArray();
         foreach (int pass in result.QuietPasses)
@@ -52,6 +53,11 @@ internal static class CalibrationRawFile
                 .WriteNumber("callsPerBatch", pass.CallsPerBatch)
                 .WriteNumber("medianNs", pass.MedianNs)
                 .WriteNumber("gen0Collections", pass.Gen0Collections);
+            if (pass.IssueRate > 0)
+            {
+                json.WriteNumber("issueRate", pass.IssueRate);
+            }
+
             json.WritePropertyName("batchNs").WriteStartArray();
             foreach (double ns in pass.BatchNs.Select(RoundForHumans))
             {

@@ -52,16 +52,25 @@ public sealed class CalibrationResult
     /// </summary>
     public IReadOnlyList<double> IssueRates { get; init; } = Array.Empty<double>();
 
-    /// <summary>The highest issue rate the calibrating process probed (0 when none was): what <see cref="IssueRates"/> are judged against.</summary>
+    /// <summary>
+    /// The rate of a core of its own by the end of the passes (0 when none was probed): the highest reading that others
+    /// agree with (<c>QuietIssueRate</c>), what <see cref="IssueRates"/> are judged against once all were seen.
+    /// </summary>
+    public double QuietIssueRate { get; init; }
+
+    /// <summary>
+    /// The highest issue rate the calibrating process probed (0 when none was). It judged the passes until the
+    /// twenty-fourth session; a lone stray reading can be it, so <see cref="QuietIssueRate"/> does now.
+    /// </summary>
     public double HighestIssueRate { get; init; }
 
     /// <summary>
     /// The passes (numbered from 1) that ran on a core of their own: a rate in <see cref="IssueRates"/> at least 90% of
-    /// <see cref="HighestIssueRate"/>, the rule the measurement harness uses. Empty means every pass ran while another
+    /// <see cref="QuietIssueRate"/>, the rule the measurement harness uses. Empty means every pass ran while another
     /// hardware thread shared the core, and the throughput costs are a shared core's: the calibrator passes on past its
     /// budget until one pass is quiet (<see cref="CalibrationOptions.QuietPassCeiling"/>).
     /// </summary>
-    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, HighestIssueRate);
+    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, QuietIssueRate);
 
     /// <summary>Passes run past <see cref="CalibrationOptions.TimeBudget"/> because every pass before them ran on a shared core.</summary>
     public int WaitingPasses { get; init; }
@@ -128,4 +137,11 @@ public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSprea
 /// <param name="MedianNs">The median of the batches, per unit.</param>
 /// <param name="BatchNs">Every timed batch's time per unit, in increasing order.</param>
 /// <param name="Gen0Collections">Garbage collections inside the timed batches (<see cref="MeasurementResult.Gen0Collections"/>).</param>
-public sealed record KernelPass(string Name, string Kind, int Pass, int Units, long CallsPerBatch, double MedianNs, IReadOnlyList<double> BatchNs, int Gen0Collections);
+public sealed record KernelPass(string Name, string Kind, int Pass, int Units, long CallsPerBatch, double MedianNs, IReadOnlyList<double> BatchNs, int Gen0Collections)
+{
+    /// <summary>
+    /// The core's issue rate probed around the timed batches (<see cref="MeasurementResult.IssueRate"/>); 0 for a kernel the
+    /// calibrator does not probe around (all but the allocation kernels, whose figure is their timings on a core of their own).
+    /// </summary>
+    public double IssueRate { get; init; }
+}

@@ -7,8 +7,8 @@ namespace Pix.Calibration;
 /// How many passes over the kernels a calibration makes: whole passes while the next one is expected to end within
 /// <see cref="CalibrationOptions.TimeBudget"/> (between <see cref="CalibrationOptions.MinRepetitions"/> and
 /// <see cref="CalibrationOptions.MaxRepetitions"/>), then more while every pass so far ran on a shared core
-/// (<see cref="QuietPasses"/>), up to <see cref="CalibrationOptions.QuietPassCeiling"/>. The core's issue rate is
-/// probed around each pass.
+/// (<see cref="QuietPasses"/>, against the quiet rate known then), up to <see cref="CalibrationOptions.QuietPassCeiling"/>.
+/// The core's issue rate is probed around each pass, and at the end every pass is judged against the final quiet rate.
 /// </summary>
 /// <remarks>
 /// On this project's 2-vCPU VM another tenant's thread takes the core's other hardware thread for seconds at a
@@ -33,7 +33,7 @@ internal static class PassLoop
         {
             TimeSpan expectedEnd = elapsed() + passDuration;
             bool pastBudget = pass > options.MinRepetitions && expectedEnd > options.TimeBudget;
-            bool waiting = pastBudget && QuietPasses.Of(rates, core.Highest).Count == 0;
+            bool waiting = pastBudget && QuietPasses.Of(rates, core.Reference).Count == 0;
             if (pastBudget && !waiting)
             {
                 break;
@@ -57,21 +57,24 @@ internal static class PassLoop
             passDuration = elapsed() - start;
         }
 
-        // One more probe: with those around each pass, the highest rate this process has seen, which judges them all
-        // (a pass that looked quiet against the rates seen before it may not against a later, higher one).
+        // One more probe, then every pass judged again against the quiet rate known now, from every reading of the process
+        // (pix validate's FinalJudgement does the same): a pass that looked quiet against the readings before it may not be
+        // against a later cluster of higher ones. The quiet rate, not the highest reading: one stray fast reading
+        // (QuietIssueRate) would make every pass shared and keep the run waiting to its ceiling.
         core.Probe();
-        return new PassLog(rates, core.Highest, waitingPasses, ceilingReached);
+        return new PassLog(rates, core.Reference, core.Highest, waitingPasses, ceilingReached);
     }
 }
 
 /// <summary>What <see cref="PassLoop.Run"/> saw.</summary>
 /// <param name="IssueRates">The core's issue rate around each pass, the lower of the probes before and after it.</param>
-/// <param name="HighestIssueRate">The highest rate the process probed, by the end of the passes.</param>
+/// <param name="QuietIssueRate">The rate of a core of its own by the end of the passes (<see cref="CoreMonitor.Reference"/>): what every pass is judged against.</param>
+/// <param name="HighestIssueRate">The highest rate the process probed, by the end of the passes (a lone stray reading may be it).</param>
 /// <param name="WaitingPasses">Passes run past the time budget because every pass before them ran on a shared core.</param>
 /// <param name="CeilingReached">Whether the run passed its budget waiting for a quiet pass and stopped without one, at the
 /// ceiling (or at <see cref="CalibrationOptions.MaxRepetitions"/>).</param>
-internal sealed record PassLog(IReadOnlyList<double> IssueRates, double HighestIssueRate, int WaitingPasses, bool CeilingReached)
+internal sealed record PassLog(IReadOnlyList<double> IssueRates, double QuietIssueRate, double HighestIssueRate, int WaitingPasses, bool CeilingReached)
 {
     /// <summary>The passes (from 1) that ran on a core of their own (<see cref="Calibration.QuietPasses"/>).</summary>
-    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, HighestIssueRate);
+    public IReadOnlyList<int> QuietPasses => Calibration.QuietPasses.Of(IssueRates, QuietIssueRate);
 }

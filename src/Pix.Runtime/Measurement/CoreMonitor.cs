@@ -74,7 +74,7 @@ internal sealed class CoreMonitor
 
     /// <summary>
     /// The one rule for a shared core: <paramref name="rate"/> under <see cref="SharedBelow"/> of <paramref name="highest"/>,
-    /// the rate of a core of its own (<see cref="Reference"/>; the calibrator's passes still pass <see cref="Highest"/>). The measurement harness, the calibrator's passes and <c>pix calibrate</c>'s
+    /// the rate of a core of its own (<see cref="Reference"/>, which the calibrator's passes are judged against too). The measurement harness, the calibrator's passes and <c>pix calibrate</c>'s
     /// warning all judge by it.
     /// </summary>
     public static bool IsShared(double rate, double highest) => rate < SharedBelow * highest;

@@ -13,6 +13,9 @@ public sealed class PassLoopTests
     private const double Quiet = 3.5;
     private const double Shared = 2.8;
 
+    /// <summary>Probes reading <see cref="Quiet"/> before the passes (<see cref="Run"/>).</summary>
+    private const int QuietProbes = 3;
+
     private static readonly CalibrationOptions Options = CalibrationOptions.Default with
     {
         TimeBudget = TimeSpan.FromSeconds(10),
@@ -23,8 +26,9 @@ public sealed class PassLoopTests
 
     /// <summary>
     /// Runs the loop; <paramref name="passRates"/> is each pass's issue rate (both probes around it), the last one
-    /// repeated for any further pass. The first probe of all reads <see cref="Quiet"/>: the process has seen a core of
-    /// its own once, so a pass at <see cref="Shared"/> is judged shared.
+    /// repeated for any further pass. The first <see cref="QuietProbes"/> probes read <see cref="Quiet"/>: the process has
+    /// seen a core of its own (readings that agree, the quiet rate: one alone would be a stray), so a pass at
+    /// <see cref="Shared"/> is judged shared.
     /// </summary>
     private static (PassLog Log, TimeSpan Elapsed, List<int> Passes) Run(CalibrationOptions options, params double[] passRates)
     {
@@ -34,14 +38,17 @@ public sealed class PassLoopTests
         var core = new CoreMonitor(() =>
         {
             int probe = probes++;
-            if (probe == 0)
+            if (probe < QuietProbes)
             {
                 return Quiet;
             }
 
-            return passRates[Math.Min((probe - 1) / 2, passRates.Length - 1)];
+            return passRates[Math.Min((probe - QuietProbes) / 2, passRates.Length - 1)];
         });
-        core.Probe();
+        for (int i = 0; i < QuietProbes; i++)
+        {
+            core.Probe();
+        }
         PassLog log = PassLoop.Run(options, core, () => now, pass =>
         {
             passes.Add(pass);
@@ -119,17 +126,43 @@ public sealed class PassLoopTests
     }
 
     [Fact]
-    public void Passes_are_judged_against_the_highest_rate_seen_by_the_end()
+    public void Passes_are_judged_at_the_end_against_the_final_quiet_rate()
     {
-        // No probe reads 3.5 before the passes here; the probe after them reads 3.6: every pass at 3.2 was shared.
+        // Passes 1-2 run at 3.2, the only rate seen so far (quiet against it when they ran); passes 3-4 at 3.6, a cluster
+        // of readings: the quiet rate at the end is 3.6, and passes 1-2 were shared.
         TimeSpan now = TimeSpan.Zero;
-        var rates = new Queue<double>(new[] { 3.2, 3.2, 3.2, 3.2, 3.2, 3.2, 3.6 });
+        var rates = new Queue<double>(new[] { 3.2, 3.2, 3.2, 3.2, 3.6, 3.6, 3.6, 3.6, 3.6 });
         var core = new CoreMonitor(() => rates.Dequeue());
-        PassLog log = PassLoop.Run(Options with { MaxRepetitions = 3 }, core, () => now, _ => now += TimeSpan.FromSeconds(1));
+        PassLog log = PassLoop.Run(Options with { MaxRepetitions = 4, TimeBudget = TimeSpan.FromSeconds(30), QuietPassCeiling = TimeSpan.FromSeconds(30) }, core, () => now, _ => now += TimeSpan.FromSeconds(1));
 
-        Assert.Equal(3, log.IssueRates.Count);
-        Assert.Equal(3.6, log.HighestIssueRate);
-        Assert.Empty(log.QuietPasses);
+        Assert.Equal(4, log.IssueRates.Count);
+        Assert.Equal(3.6, log.QuietIssueRate);
+        Assert.Equal(new[] { 3, 4 }, log.QuietPasses);
+    }
+
+    [Fact]
+    public void A_lone_fast_reading_does_not_make_every_pass_shared()
+    {
+        // The probe before pass 1 reads 6.75 once (the Zen 5 guest's stray readings, QuietIssueRate); every other reading is
+        // the quiet 3.5. Against the highest reading every pass was shared and the run waited to its ceiling; against the
+        // quiet rate (the top of a cluster) they are all a core of their own and the run ends at its budget.
+        TimeSpan now = TimeSpan.Zero;
+        var passes = new List<int>();
+        int probes = 0;
+        var core = new CoreMonitor(() => probes++ == 1 ? 6.75 : Quiet);
+        core.Probe();
+        PassLog log = PassLoop.Run(Options, core, () => now, pass =>
+        {
+            passes.Add(pass);
+            now += TimeSpan.FromSeconds(3);
+        });
+
+        Assert.Equal(new[] { 1, 2, 3 }, passes);
+        Assert.Equal(Quiet, log.QuietIssueRate);
+        Assert.Equal(6.75, log.HighestIssueRate);
+        Assert.Equal(new[] { 1, 2, 3 }, log.QuietPasses);
+        Assert.Equal(0, log.WaitingPasses);
+        Assert.False(log.CeilingReached);
     }
 
     [Fact]

@@ -6,15 +6,15 @@ namespace Pix.Runtime.Tests.Calibration;
 public sealed class QuietPassesTests
 {
     [Fact]
-    public void A_pass_is_quiet_from_nine_tenths_of_the_highest_rate_on()
+    public void A_pass_is_quiet_from_nine_tenths_of_the_quiet_rate_on()
     {
         // The harness's rule (CoreMonitor.IsShared): 3.15 of 3.5 is quiet, 3.14 is not.
-        Assert.Equal(new[] { 1, 3 }, QuietPasses.Of(new[] { 3.15, 3.14, 3.5 }, highestRate: 3.5));
+        Assert.Equal(new[] { 1, 3 }, QuietPasses.Of(new[] { 3.15, 3.14, 3.5 }, quietRate: 3.5));
     }
 
     [Fact]
     public void Every_pass_is_quiet_before_any_rate_was_seen()
     {
-        Assert.Equal(new[] { 1, 2 }, QuietPasses.Of(new[] { 0.0, 1.0 }, highestRate: 0));
+        Assert.Equal(new[] { 1, 2 }, QuietPasses.Of(new[] { 0.0, 1.0 }, quietRate: 0));
     }
 }
