@@ -53,11 +53,6 @@ internal static class CalibrationRawFile
                 .WriteNumber("callsPerBatch", pass.CallsPerBatch)
                 .WriteNumber("medianNs", pass.MedianNs)
                 .WriteNumber("gen0Collections", pass.Gen0Collections);
-            if (pass.IssueRate > 0)
-            {
-                json.WriteNumber("issueRate", pass.IssueRate);
-            }
-
             json.WritePropertyName("batchNs").WriteStartArray();
             foreach (double ns in pass.BatchNs.Select(RoundForHumans))
             {

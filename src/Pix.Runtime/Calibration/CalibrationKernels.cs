@@ -96,7 +96,7 @@ internal static class CalibrationKernels
         [Branch] = "latency = throughput (predicted; off the data chain)",
         [TypeCheck] = "latency = throughput (cast helper)",
         [Allocation] = "latency = throughput (allocation helper); the median of the allocation kernels' timings, used only when their quietest batches give no per-object cost (AllocationFit)",
-        [AllocatedByte] = "latency = throughput (bulk zeroing); the median of the allocation kernels' timings on a core of their own, not the quietest (KernelStatistic)",
+        [AllocatedByte] = "latency = throughput (bulk zeroing); the median of the allocation kernels' timings, not the quietest (KernelStatistic)",
         [CopiedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [ComparedByte] = "per-byte slope over 256..4096 B; latency = throughput",
         [HashedByte] = "per-byte slope over 256..4096 B; latency = throughput",

@@ -137,11 +137,4 @@ public sealed record MemoryLevelTiming(MemoryLoadLatency Point, double PassSprea
 /// <param name="MedianNs">The median of the batches, per unit.</param>
 /// <param name="BatchNs">Every timed batch's time per unit, in increasing order.</param>
 /// <param name="Gen0Collections">Garbage collections inside the timed batches (<see cref="MeasurementResult.Gen0Collections"/>).</param>
-public sealed record KernelPass(string Name, string Kind, int Pass, int Units, long CallsPerBatch, double MedianNs, IReadOnlyList<double> BatchNs, int Gen0Collections)
-{
-    /// <summary>
-    /// The core's issue rate probed around the timed batches (<see cref="MeasurementResult.IssueRate"/>); 0 for a kernel the
-    /// calibrator does not probe around (all but the allocation kernels, whose figure is their timings on a core of their own).
-    /// </summary>
-    public double IssueRate { get; init; }
-}
+public sealed record KernelPass(string Name, string Kind, int Pass, int Units, long CallsPerBatch, double MedianNs, IReadOnlyList<double> BatchNs, int Gen0Collections);

@@ -73,13 +73,6 @@ internal sealed class Calibrator
             for (int t = 0; t < times; t++)
             {
                 MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
-                if (KernelStatistic.ProbesItsCore(probes[i].Kernel))
-                {
-                    // The allocation kernels run 1.4-1.6x slower while the sibling hardware thread is busy; their figure is
-                    // the median of the timings on a core of their own (KernelStatistic), so each timing reads the core.
-                    options = options with { ProbeIssueRate = true };
-                }
-
                 timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
             }
 
@@ -150,15 +143,14 @@ internal sealed class Calibrator
         // Interference (a busy hyperthread sibling, a neighbour's build) only ever adds time, and on a
         // shared machine it can last for a whole pass of one kernel: a kernel of fixed work takes its
         // quietest batch over all timings, the bulk and memory-level probes their quietest timing's
-        // median, the allocation kernels the median of their timings on a core of their own, judged
-        // against the quiet rate at the end (KernelStatistic says why). Over
+        // median, the allocation kernels the median of their timings (KernelStatistic says why). Over
         // all passes, not only those the issue-rate probes called quiet: the probes around a pass do not
         // see every kernel's moment in it, and taking the throughput kernels from the quiet passes only
         // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
         double PerUnit(Probe p) => Figure(p, p.CopyCalls ? LibraryCopyCallFit.Rule : KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null));
 
         double Figure(Probe p, KernelFigure rule) =>
-            KernelStatistic.Figure(perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds, t.Result.IssueRate)).ToList(), rule, log.QuietIssueRate) / p.Units;
+            KernelStatistic.Figure(perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(), rule) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
@@ -346,10 +338,7 @@ internal sealed class Calibrator
                 x.Timing.Result.CallsPerBatch,
                 x.Timing.Result.Median.Nanoseconds / x.Probe.Units,
                 x.Timing.Result.Samples.Select(s => s / x.Probe.Units).ToArray(),
-                x.Timing.Result.Gen0Collections)
-            {
-                IssueRate = x.Timing.Result.IssueRate,
-            })
+                x.Timing.Result.Gen0Collections))
             .ToList();
 
     private static int CountKernels(List<KernelObservation> observations, OperationClass c, KernelBound bound) =>

@@ -3,11 +3,8 @@ using System.Linq;
 
 namespace Pix.Calibration;
 
-/// <summary>
-/// One timing of a kernel: the median of its batches and its quietest batch, in the same unit (ns a call), and the core's
-/// issue rate probed around its batches (0 when not probed: <see cref="KernelStatistic.ProbesItsCore"/>).
-/// </summary>
-internal readonly record struct TimingFigures(double MedianNs, double QuietestBatchNs, double IssueRate = 0);
+/// <summary>One timing of a kernel: the median of its batches and its quietest batch, in the same unit (ns a call).</summary>
+internal readonly record struct TimingFigures(double MedianNs, double QuietestBatchNs);
 
 /// <summary>Which of a kernel's timings, or batches, gives its figure (<see cref="KernelStatistic"/>).</summary>
 internal enum KernelFigure
@@ -18,14 +15,14 @@ internal enum KernelFigure
     /// <summary>The quietest batch over every timing.</summary>
     QuietestBatch,
 
-    /// <summary>The median of the medians of the timings on a core of their own (of every timing when none was).</summary>
+    /// <summary>The median of the timings' medians.</summary>
     MedianTiming,
 }
 
 /// <summary>
 /// Which of a kernel's timings gives its figure: the quietest batch for a kernel whose work is fixed and whose only
 /// disturbance is interference (the fitted kernels, the issue kernels, the load-port kernel), the median of the timings
-/// on a core of their own for the kernels that allocate, the quietest timing for the others (the bulk and memory-level probes). The one place
+/// for the kernels that allocate, the quietest timing for the others (the bulk and memory-level probes). The one place
 /// that says so, but for the append kernel, whose fit keeps its rule beside it (<see cref="LibraryCopyCallFit.Rule"/>:
 /// the quietest batch too).
 /// </summary>
@@ -50,14 +47,6 @@ internal enum KernelFigure
 /// 0.05–0.065 ns a byte under-priced <c>Repeat</c> by a fifth to a half. The median of the timings is the typical moment.
 /// Replayed on 16 calibrations' raw files it reads 0.068–0.114 where the quietest reads 0.054–0.095
 /// (bench/calibration-repeatability/alloc-rules.py, R1 against R0).</para>
-/// <para>The median of the timings <em>on a core of their own</em> (each timing probes the core's issue rate around its
-/// batches, judged at the end against the final quiet rate), of all of them when none was: the allocation kernels run
-/// 1.4–1.6x slower while the sibling hardware thread is busy (both the zeroing and each gen-0 collection's pause, about
-/// 45% of the 2 KB kernel's time: bench/calibration-repeatability/alloc-batch-probe beside a busy loop on the other vCPU),
-/// and <c>pix validate</c> measures a method again until it has a core of its own (its final judgement). The twenty-third
-/// closing's first calibration timed them in two quiet passes and three shared ones, and its median priced
-/// <see cref="OperationClass.AllocatedByte"/> 44% over the second's (0.058 against 0.040 ns). A process whose every timing
-/// ran on a shared core cannot tell (its quiet rate is the shared one) and keeps that state's figure.</para>
 /// <para>The copy kernels keep the quietest timing: they copy within one buffer that stays in the L1 and never touch fresh
 /// memory, and on the same 16 files the quietest gave <see cref="OperationClass.CopiedByte"/> 0.0169–0.0286 (13 of them
 /// 0.0169–0.0173) where the median gave 0.0169–0.0298, less repeatable (docs/calibration.md). The memory-level chases keep
@@ -86,30 +75,11 @@ internal static class KernelStatistic
         : kernel is not null || fixedWork ? KernelFigure.QuietestBatch
         : KernelFigure.QuietestTiming;
 
-    /// <summary>
-    /// Whether a kernel's timings probe the core's issue rate around their batches (the calibrator's other timings do
-    /// not, to save the probes' time): those whose figure is <see cref="KernelFigure.MedianTiming"/>, judged by it.
-    /// </summary>
-    internal static bool ProbesItsCore(CalibrationKernel? kernel) => TakesMedian(kernel);
-
-    /// <summary>
-    /// A kernel's figure from its timings under <paramref name="rule"/>; <paramref name="quietRate"/> is the rate of a core
-    /// of its own at the end of the passes (<see cref="CoreMonitor.Reference"/>; 0 judges no timing shared).
-    /// </summary>
-    internal static double Figure(IReadOnlyCollection<TimingFigures> timings, KernelFigure rule, double quietRate = 0) => rule switch
+    /// <summary>A kernel's figure from its timings under <paramref name="rule"/>.</summary>
+    internal static double Figure(IReadOnlyCollection<TimingFigures> timings, KernelFigure rule) => rule switch
     {
-        KernelFigure.MedianTiming => SampleStatistics.MedianOf(OnOwnCore(timings, quietRate).Select(t => t.MedianNs).ToList()),
+        KernelFigure.MedianTiming => SampleStatistics.MedianOf(timings.Select(t => t.MedianNs).ToList()),
         KernelFigure.QuietestBatch => timings.Min(t => t.QuietestBatchNs),
         _ => timings.Min(t => t.MedianNs),
     };
-
-    /// <summary>
-    /// The timings whose probed rate is not shared against <paramref name="quietRate"/> (an unprobed one counts as its own
-    /// core's), or every timing when none is: a kernel timed only on a shared core still has a figure.
-    /// </summary>
-    private static IReadOnlyCollection<TimingFigures> OnOwnCore(IReadOnlyCollection<TimingFigures> timings, double quietRate)
-    {
-        List<TimingFigures> own = timings.Where(t => !(t.IssueRate > 0) || !CoreMonitor.IsShared(t.IssueRate, quietRate)).ToList();
-        return own.Count > 0 ? own : timings;
-    }
 }

@@ -42,54 +42,6 @@ public sealed class KernelStatisticTests
         Assert.Equal(740, KernelStatistic.Figure(AllocationTimings, KernelFigure.MedianTiming), 9);
     }
 
-    // The 2 KB allocation kernel (ns an iteration) in the shape of the twenty-third closing's first calibration: two
-    // timings on a core of its own (issue rate 4.7), three while the sibling hardware thread was busy (3.5-3.6), 1.4-1.6x
-    // slower, as calib24's alloc-batch-probe ran beside a busy loop on the other vCPU.
-    private static readonly TimingFigures[] PartlySharedTimings =
-    {
-        new(320, 300, 4.70), new(470, 440, 3.5), new(330, 305, 4.69), new(500, 460, 3.5), new(480, 450, 3.6),
-    };
-
-    [Fact]
-    public void An_allocation_kernels_figure_is_the_median_of_its_timings_on_a_core_of_their_own()
-    {
-        Assert.Equal(325, KernelStatistic.Figure(PartlySharedTimings, KernelFigure.MedianTiming, quietRate: 4.7), 9);
-    }
-
-    [Fact]
-    public void Two_calibrations_one_partly_on_a_shared_core_price_allocation_alike()
-    {
-        TimingFigures[] allQuiet = { new(318, 300, 4.7), new(326, 304, 4.7), new(322, 301, 4.7), new(335, 310, 4.69) };
-
-        double first = KernelStatistic.Figure(PartlySharedTimings, KernelFigure.MedianTiming, quietRate: 4.7);
-        double second = KernelStatistic.Figure(allQuiet, KernelFigure.MedianTiming, quietRate: 4.7);
-
-        Assert.InRange(Math.Abs(first - second) / Math.Min(first, second), 0, 0.05);
-    }
-
-    [Fact]
-    public void Timings_are_judged_against_the_quiet_rate_they_are_given_not_the_one_known_when_they_ran()
-    {
-        // At 4.2 a timing is shared against the final 4.7 (under 90% of it), whatever the process had seen before it.
-        TimingFigures[] timings = { new(320, 300, 4.7), new(480, 450, 4.2), new(490, 455, 4.2) };
-
-        Assert.Equal(320, KernelStatistic.Figure(timings, KernelFigure.MedianTiming, quietRate: 4.7), 9);
-        Assert.Equal(480, KernelStatistic.Figure(timings, KernelFigure.MedianTiming, quietRate: 4.2), 9);
-    }
-
-    [Fact]
-    public void With_no_timing_on_a_core_of_its_own_every_timing_counts()
-    {
-        Assert.Equal(480, KernelStatistic.Figure(PartlySharedTimings.Where(t => t.IssueRate < 4).ToArray(), KernelFigure.MedianTiming, quietRate: 4.7), 9);
-    }
-
-    [Fact]
-    public void A_timing_whose_core_was_not_probed_counts_as_a_core_of_its_own()
-    {
-        // The figures without a rate (0): the median of them all, as before the rates were probed.
-        Assert.Equal(740, KernelStatistic.Figure(AllocationTimings, KernelFigure.MedianTiming, quietRate: 4.7), 9);
-    }
-
     [Fact]
     public void An_even_number_of_timings_gives_the_middle_two_means_median()
     {
