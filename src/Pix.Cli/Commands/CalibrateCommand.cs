@@ -197,7 +197,7 @@ internal static class CalibrateCommand
         double meanAbsFitError = result.Kernels.Average(k => Math.Abs(k.FitError));
         stdout.WriteLine();
         stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
-        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the quietest batch over all timings (a bulk or memory-level probe: the median of the batches of the quietest timing; an allocation kernel: the median of its timings on a core of their own) (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
+        stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the quietest batch over all timings (a bulk or memory-level probe: the median of the batches of the quietest timing; an allocation kernel: the median of its timings) (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
     }
 
     /// <summary>
