@@ -210,9 +210,10 @@ internal sealed class Calibrator
         // quietest batch (BranchMissPair). A mispredicted loop exit the same way, from its own pair: the random exit's
         // search less the fixed one's (LoopExitKernels).
         MissFromPair(OperationClass.BranchMiss, probes.Single(p => p.Outcomes == BranchOutcomes.Equal), probes.Single(p => p.Outcomes == BranchOutcomes.Random),
-            BranchMissKernels.MissNs, BranchMissKernels.MissesPerIteration);
+            d => (BranchMissKernels.MissNs(d), true), BranchMissKernels.MissesPerIteration);
+        double branchMissNs = costs[OperationClass.BranchMiss].Latency;
         MissFromPair(OperationClass.LoopExitMiss, probes.Single(p => p.Exits == BranchOutcomes.Equal), probes.Single(p => p.Exits == BranchOutcomes.Random),
-            LoopExitKernels.MissNs, LoopExitKernels.MissesPerIteration);
+            d => LoopExitKernels.MissNsOrBranchMiss(d, branchMissNs), LoopExitKernels.MissesPerIteration);
 
         // The issue width is not fitted with the classes either: it is slots over cycles (IssueWidthFit).
         var issueKernels = probes.Where(p => p.IssueSlots is not null)
@@ -305,12 +306,13 @@ internal sealed class Calibrator
         double Spread(Probe p) => PassSpread(perPass[p]);
 
         // One miss class from its pair of probes: the learnt one's figure, the other's less it, per miss.
-        void MissFromPair(OperationClass missClass, Probe learnt, Probe varied, Func<double, double> missNsOf, double missesPerIteration)
+        void MissFromPair(OperationClass missClass, Probe learnt, Probe varied, Func<double, (double Ns, bool Measured)> missNsOf, double missesPerIteration)
         {
             double difference = BranchMissPair.QuietestDifference(PairTimings(learnt), PairTimings(varied)) ?? (PerUnit(varied) - PerUnit(learnt));
-            double missNs = missNsOf(difference);
+            (double missNs, bool measured) = missNsOf(difference);
             costs[missClass] = new OperationCost(missNs, missNs);
-            sources[missClass] = CalibrationKernels.LatencyDerivedFromThroughput[missClass];
+            sources[missClass] = CalibrationKernels.LatencyDerivedFromThroughput[missClass]
+                + (measured ? "" : $"; the pair measured no miss ({difference:0.00} ns a search), so priced at BranchMiss");
             fittedTimes[learnt.Name] = PerUnit(learnt);
             fittedTimes[varied.Name] = PerUnit(learnt) + (missesPerIteration * missNs);
         }

@@ -54,4 +54,24 @@ public sealed class LoopExitKernelsTests
     {
         Assert.Equal(0, LoopExitKernels.MissNs(-0.4));
     }
+
+    [Theory]
+    [InlineData(-0.4)]
+    [InlineData(0.0)]
+    public void A_pair_that_measured_no_miss_prices_the_exit_at_the_branch_miss_not_at_zero(double difference)
+    {
+        (double ns, bool measured) = LoopExitKernels.MissNsOrBranchMiss(difference, branchMissNs: 5.6);
+
+        Assert.Equal(5.6, ns);
+        Assert.False(measured);
+    }
+
+    [Fact]
+    public void A_pair_that_measured_a_miss_keeps_its_own_figure()
+    {
+        (double ns, bool measured) = LoopExitKernels.MissNsOrBranchMiss(9.1 * LoopExitKernels.MissesPerIteration, branchMissNs: 5.6);
+
+        Assert.Equal(9.1, ns, 9);
+        Assert.True(measured);
+    }
 }

@@ -74,6 +74,19 @@ internal sealed class LoopExitKernels
     /// </summary>
     public static double MissNs(double differenceNsPerIteration) => Math.Max(0, differenceNsPerIteration) / MissesPerIteration;
 
+    /// <summary>
+    /// The class's cost from the pair, or <paramref name="branchMissNs"/> when the pair measured no miss at all. A
+    /// random run no slower than the fixed one is a failed measurement, not a free misprediction: a process's code
+    /// placement or a noisy batch can slow the fixed run (one calibration at load 9 read its fixed run at 30.9 ns a
+    /// search and saved 0: docs/network-functions.md, `nf24`), and a profile without the class prices it at its
+    /// <c>BranchMiss</c> (the cost model before 4), which is where such a profile falls back to.
+    /// </summary>
+    public static (double Ns, bool Measured) MissNsOrBranchMiss(double differenceNsPerIteration, double branchMissNs)
+    {
+        double measured = MissNs(differenceNsPerIteration);
+        return measured > 0 ? (measured, true) : (branchMissNs, false);
+    }
+
     /// <summary>The searches stopping at the same item every call: every exit predicted.</summary>
     public long Predicted(int iterations) => Run(_items, _fixed, ref _fixedCursor, iterations);
 
