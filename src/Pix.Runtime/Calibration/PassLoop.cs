@@ -59,8 +59,8 @@ internal static class PassLoop
 
         // One more probe, then every pass judged again against the quiet rate known now, from every reading of the process
         // (pix validate's FinalJudgement does the same): a pass that looked quiet against the readings before it may not be
-        // against a later cluster of higher ones. The quiet rate, not the highest reading: one stray fast reading
-        // (QuietIssueRate) would make every pass shared and keep the run waiting to its ceiling.
+        // against a later cluster of higher ones. The quiet rate, not the highest reading (HighestIssueRate, kept for --raw):
+        // one stray fast reading would make every pass shared and keep the run waiting to its ceiling.
         core.Probe();
         return new PassLog(rates, core.Reference, core.Highest, waitingPasses, ceilingReached);
     }

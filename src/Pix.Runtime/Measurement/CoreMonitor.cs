@@ -73,9 +73,9 @@ internal sealed class CoreMonitor
     public bool IsShared(double rate) => IsShared(rate, Reference);
 
     /// <summary>
-    /// The one rule for a shared core: <paramref name="rate"/> under <see cref="SharedBelow"/> of <paramref name="highest"/>,
+    /// The one rule for a shared core: <paramref name="rate"/> under <see cref="SharedBelow"/> of <paramref name="quietRate"/>,
     /// the rate of a core of its own (<see cref="Reference"/>, which the calibrator's passes are judged against too). The measurement harness, the calibrator's passes and <c>pix calibrate</c>'s
     /// warning all judge by it.
     /// </summary>
-    public static bool IsShared(double rate, double highest) => rate < SharedBelow * highest;
+    public static bool IsShared(double rate, double quietRate) => rate < SharedBelow * quietRate;
 }
