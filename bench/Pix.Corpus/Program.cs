@@ -11,6 +11,10 @@ using Pix.Extraction;
 //   dotnet run -c Release --project bench/Pix.Corpus -- [--package Id@Version]… [--source folder]… [--limit N] [--out report.md] [--work dir]
 //       [--no-generator] [--no-analyzers] [--only text]
 // --only keeps the methods whose documentation ID contains the text (to replay one failure).
+// --only-file keeps the methods whose key (the first column of --times: documentation ID, file, line) is a line of the file
+//   (to replay a run's tail alone, for example under a profiler).
+// --repeat N runs the second (warm) timed run N times, each on a fresh compilation, and reports the last: under a profiler the
+//   samples of a short selection then add up to something readable, without the first run's JIT.
 // --max-call-depth sets ExtractionOptions.MaxCallDepth for the timed runs (to measure what following callees costs);
 // --max-operations sets ExtractionOptions.MaxOperations for them (to measure how the budget bounds time);
 // --max-pieces sets ExtractionOptions.MaxPieces for them (to measure what carrying guarded paths costs).
@@ -45,9 +49,9 @@ int limit = int.MaxValue;
 string? outFile = null;
 string work = Path.Combine(Path.GetTempPath(), "pix-corpus");
 bool generate = true, analyze = true, compareReuse = false, prebind = false;
-string? only = null, dumpModels = null, timesFile = null, allocTypes = null, allocSites = null;
+string? only = null, onlyFile = null, dumpModels = null, timesFile = null, allocTypes = null, allocSites = null;
 int? maxCallDepth = null, maxOperations = null, maxPieces = null, maxCalleeTerms = null, maxCycleMembers = null, maxCalleeReach = null;
-int keystrokes = 0;
+int keystrokes = 0, repeat = 1;
 bool verifyReuse = false, bottomUp = false;
 bool? nullableAnalysis = null;
 for (int i = 0; i < args.Length; i++)
@@ -62,6 +66,8 @@ for (int i = 0; i < args.Length; i++)
         case "--work": work = Value(); break;
         case "--no-generator": generate = false; break;
         case "--only": only = Value(); break;
+        case "--only-file": onlyFile = Value(); break;
+        case "--repeat": repeat = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--max-call-depth": maxCallDepth = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--no-analyzers": analyze = false; break;
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
@@ -91,7 +97,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --only-file file | --repeat N | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -124,7 +130,8 @@ try
         extraction = maxCalleeTerms is { } terms ? extraction with { MaxCalleeTerms = terms } : extraction;
         extraction = maxCycleMembers is { } members ? extraction with { MaxCycleMembers = members } : extraction;
         extraction = maxCalleeReach is { } reach ? extraction with { MaxCalleeReach = reach } : extraction;
-        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, only, extraction, generate, analyze, compareReuse, prebind);
+        var selection = new MethodSelection(only, onlyFile is null ? null : File.ReadAllLines(onlyFile).Where(l => l.Length > 0));
+        CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, selection, repeat, extraction, generate, analyze, compareReuse, prebind);
         if (dumpModels is not null)
         {
             ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
@@ -193,7 +200,7 @@ static (string Name, string Folder, IReadOnlyList<string> Dependencies) PrepareD
     return ($"{package.Id} {package.Version} (decompiled)", folder, package.Dependencies);
 }
 
-static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, string? only, ExtractionOptions extraction, bool generate, bool analyze, bool compareReuse, bool prebind)
+static CorpusResult Measure(string name, string folder, IReadOnlyList<string> dependencies, int limit, MethodSelection selection, int repeat, ExtractionOptions extraction, bool generate, bool analyze, bool compareReuse, bool prebind)
 {
     if (!Directory.Exists(folder))
     {
@@ -206,7 +213,7 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     Compilation first = CorpusCompilation.Create("Corpus", sources, dependencies);
     int errors = first.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     var allTargets = MethodTargets.Find(first, CancellationToken.None);
-    bool Selected(MethodTarget t) => only is null || t.Key.Contains(only, StringComparison.Ordinal);
+    bool Selected(MethodTarget t) => selection.Keeps(t.Key);
     var firstTargets = allTargets.Where(Selected).Take(limit).ToList();
     if (prebind)
     {
@@ -236,6 +243,15 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     }
 
     var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None, secondSummaries);
+    for (int round = 2; round <= repeat; round++)
+    {
+        // Each round on a fresh compilation, as the second run: nothing bound or summarised before it.
+        Compilation again = CorpusCompilation.Create("Corpus", sources, dependencies);
+        var againTargets = MethodTargets.Find(again, CancellationToken.None).Where(Selected).Take(limit).Reverse().ToList();
+        secondSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
+        secondRun = ExtractionRun.Run(againTargets, again, extraction, CancellationToken.None, secondSummaries);
+        Console.Error.WriteLine($"{name}: round {round} of {repeat}: {secondRun.Sum(o => o.Elapsed.TotalMilliseconds):F0} ms");
+    }
 
     // Reuse of callee summaries must not change a model: the same targets, in the first run's order, on a
     // fresh compilation, with reuse off.

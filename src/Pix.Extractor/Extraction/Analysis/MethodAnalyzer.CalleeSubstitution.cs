@@ -131,12 +131,20 @@ internal sealed partial class MethodAnalyzer
             {
                 case TrueGuard:
                     return guard;
+                // A guard whose parts all came back as themselves is given back too (the factories would rebuild an equal
+                // record: they only drop `true` and double negation, which the conditions rule out).
                 case NotGuard not:
-                    return SubstituteGuard(not.Operand) is { } operand ? Model.Guard.Not(operand) : null;
+                    return SubstituteGuard(not.Operand) is not { } operand ? null
+                        : ReferenceEquals(operand, not.Operand) && operand is not NotGuard ? guard
+                        : Model.Guard.Not(operand);
                 case AndGuard and:
-                    return SubstituteGuard(and.Left) is { } l && SubstituteGuard(and.Right) is { } r ? Model.Guard.And(l, r) : null;
+                    return SubstituteGuard(and.Left) is not { } l || SubstituteGuard(and.Right) is not { } r ? null
+                        : IsSamePair(l, r, and.Left, and.Right) ? guard
+                        : Model.Guard.And(l, r);
                 case OrGuard or:
-                    return SubstituteGuard(or.Left) is { } l2 && SubstituteGuard(or.Right) is { } r2 ? Model.Guard.Or(l2, r2) : null;
+                    return SubstituteGuard(or.Left) is not { } l2 || SubstituteGuard(or.Right) is not { } r2 ? null
+                        : IsSamePair(l2, r2, or.Left, or.Right) ? guard
+                        : Model.Guard.Or(l2, r2);
                 case CompareGuard { Left: SymbolExpr flag, Right: ConstExpr constant } compare when IsBooleanFlag(flag.Name):
                 {
                     // A bool parameter: the argument is a predicate of the caller (or a constant).
@@ -150,6 +158,8 @@ internal sealed partial class MethodAnalyzer
                     return whenTrue ? predicate : Model.Guard.Not(predicate);
                 }
 
+                case CompareGuard compare when IsLeafMappedToItself(compare.Left) && IsLeafMappedToItself(compare.Right):
+                    return guard;
                 case CompareGuard compare:
                     Expr? left = Expression(compare.Left);
                     Expr? right = Expression(compare.Right);
@@ -158,6 +168,24 @@ internal sealed partial class MethodAnalyzer
                     return null;
             }
         }
+
+        /// <summary>Both parts of a conjunction or disjunction came back as themselves, neither `true` (which the factories drop).</summary>
+        private static bool IsSamePair(Guard left, Guard right, Guard oldLeft, Guard oldRight) =>
+            ReferenceEquals(left, oldLeft) && ReferenceEquals(right, oldRight) && left is not TrueGuard && right is not TrueGuard;
+
+        /// <summary>
+        /// True when substituting <paramref name="expr"/> would give an equal leaf back: a constant, or a quantity the caller
+        /// has under the same name (a helper's guard on the caller's own field or same-named argument, the commonest guard).
+        /// Only leaves: a sum or product is rebuilt through <see cref="Expr.Add(System.Collections.Generic.IEnumerable{Expr})"/>
+        /// and <c>Multiply</c>, whose normal form is not known to be idempotent. Resolves the operand as
+        /// <see cref="Expression"/> would (memoised), so a guard that falls through to the rebuild meets the same quantities in the same order.
+        /// </summary>
+        private bool IsLeafMappedToItself(Expr expr) => expr switch
+        {
+            ConstExpr => true,
+            SymbolExpr symbol => GuardOperand(symbol.Name) is SymbolExpr mapped && mapped.Name == symbol.Name,
+            _ => false,
+        };
 
         private Expr? Expression(Expr expr)
         {
