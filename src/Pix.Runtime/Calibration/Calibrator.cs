@@ -49,7 +49,10 @@ internal sealed class Calibrator
         WarmUp(probes);
 
         var perPass = probes.ToDictionary(p => p, _ => new List<Timing>());
-        PassLog log = PassLoop.Run(_options, CoreMonitor.Process, () => _clock.Elapsed, pass => RunPass(pass, probes, perPass));
+
+        // The issue kernels at several moments of every pass: their figure needs a moment the core was the process's own.
+        IReadOnlyList<Probe> schedule = PassSchedule.Spread(probes, p => p.IssueSlots is not null, IssueWidthKernels.MomentsPerPass);
+        PassLog log = PassLoop.Run(_options, CoreMonitor.Process, () => _clock.Elapsed, pass => RunPass(pass, schedule, perPass));
 
         Report("memory latency", null, 0, 1);
         MemoryLatencyTiming? memoryLatency = _memoryLatency?.Measure();
@@ -59,24 +62,25 @@ internal sealed class Calibrator
     }
 
     /// <summary>
-    /// One pass: every probe timed once, or <see cref="ExtraTimings"/> more times once its timings disagree. The
+    /// One pass: every probe of <paramref name="schedule"/> timed where it stands in it (the issue kernels stand at several
+    /// places: <see cref="PassSchedule"/>), each time once, or <see cref="ExtraTimings"/> more times once its timings disagree. The
     /// core's issue rate is probed around it (<see cref="PassLoop"/>): a pass during which another hardware thread
     /// shared the core shows it (its stream kernels run slower).
     /// </summary>
-    private void RunPass(int pass, List<Probe> probes, Dictionary<Probe, List<Timing>> perPass)
+    private void RunPass(int pass, IReadOnlyList<Probe> schedule, Dictionary<Probe, List<Timing>> perPass)
     {
-        for (int i = 0; i < probes.Count; i++)
+        for (int i = 0; i < schedule.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            List<Timing> timings = perPass[probes[i]];
+            List<Timing> timings = perPass[schedule[i]];
             int times = timings.Count >= 2 && PassSpread(timings) > DisagreeingSpread ? 1 + ExtraTimings : 1;
             for (int t = 0; t < times; t++)
             {
                 MeasurementOptions options = timings.Count == 0 ? _options.Measurement : Repeat(timings[0].Result);
-                timings.Add(new Timing(pass, Measurement.MeasureWith(probes[i].Measure, options)));
+                timings.Add(new Timing(pass, Measurement.MeasureWith(schedule[i].Measure, options)));
             }
 
-            Report($"pass {pass}", probes[i].Name, i + 1, probes.Count);
+            Report($"pass {pass}", schedule[i].Name, i + 1, schedule.Count);
         }
     }
 

@@ -49,6 +49,15 @@ internal sealed class IssueWidthKernels
         }
     }
 
+    /// <summary>
+    /// At how many moments of each calibration pass the kernels are timed (<see cref="PassSchedule"/>), the quietest batch
+    /// over all of them giving each kernel's figure. What they measure, the slots a cycle the front end issues, is what
+    /// another hardware thread of the core takes away (a shared core read 4.65–4.98 slots a cycle where a core of its own
+    /// read 5.6–6.2), and such a thread holds the core for seconds: timed once a pass, the kernels saw about five moments
+    /// of a calibration, and in two calibrations of three every one of them was shared (docs/accuracy.md, "issue25").
+    /// </summary>
+    public const int MomentsPerPass = 4;
+
     /// <summary>The kernels, by groups per iteration.</summary>
     public static int[] Sizes { get; } = { 4, 6, 8 };
 
