@@ -114,9 +114,16 @@ internal sealed class LoopExitKernels
     /// <paramref name="iterations"/> searches for the next values of <paramref name="values"/>, with the copy
     /// <typeparamref name="TCopy"/> of the loop and of the search (each instantiation is its own compiled method).
     /// </summary>
+    /// <remarks>Not inlined, so that both runs of copy k loop in the same code (copy k's search loop and its call of the search).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static long Run<TCopy>(int[] items, int[] values, ref int cursor, int iterations)
         where TCopy : struct
     {
+        if (PlacementCopies.Padded<TCopy>() && iterations < 0)
+        {
+            return PlacementCopies.Padding(iterations);
+        }
+
         int start = cursor;
         long sum = 0;
         for (int i = 0; i < iterations; i++)
@@ -141,6 +148,7 @@ internal sealed class LoopExitKernels
             }
         }
 
-        return -1;
+        // Not found: never, in the kernel. A padded copy returns another negative number, from code that only moves the next copy's start.
+        return PlacementCopies.Padded<TCopy>() ? (int)(PlacementCopies.Padding(value) | int.MinValue) : -1;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pix.Calibration.Kernels;
 
 /// <summary>
@@ -18,6 +20,28 @@ internal static class PlacementCopies
 {
     /// <summary>Copies of each placement-sensitive kernel (one probe each, so each adds a timing a pass).</summary>
     public const int Count = 4;
+
+    /// <summary>
+    /// True for the copies whose code carries <see cref="Padding(long)"/> (the second and the fourth). The JIT folds the test
+    /// for each instantiation, so the other copies carry none of it.
+    /// </summary>
+    /// <remarks>
+    /// Why: the JIT compiles a kernel's copies one after another (they reach Tier 1 together in the common warm-up) into
+    /// consecutive slots of the code heap, and copies of one size then start in the same half of a 64-byte block: the
+    /// loop-exit search's four copies (36 bytes, a 64-byte slot each) started at one offset modulo 64 in 4 of 4 processes,
+    /// and its loop's (134 bytes, 192) too (docs/accuracy.md, `copies25`). A padded copy takes one 32-byte step more of
+    /// the heap, so the copies after it start in the other half: two copies in each.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Padded<TCopy>()
+        where TCopy : struct => typeof(TCopy) == typeof(Copy1) || typeof(TCopy) == typeof(Copy3);
+
+    /// <summary>
+    /// About 32 bytes of code that a padded copy holds on a path it never takes (<see cref="Padded{TCopy}"/>): two 64-bit
+    /// constants and two multiplies, which the JIT cannot fold without the run-time value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Padding(long x) => (x * unchecked((long)0x9E3779B97F4A7C15)) ^ ((x >>> 29) * unchecked((long)0xBF58476D1CE4E5B9));
 }
 
 /// <summary>Marker of a kernel's first copy (<see cref="PlacementCopies"/>): it carries no data, only a distinct instantiation.</summary>
