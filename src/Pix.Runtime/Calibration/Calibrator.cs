@@ -293,7 +293,8 @@ internal sealed class Calibrator
         if (LibraryCopyCallFit.Cost(PerUnit(appends), profile) is { } copyCallNs)
         {
             profile = profile.With(OperationClass.LibraryCopyCall, new OperationCost(copyCallNs, copyCallNs));
-            sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall];
+            sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall]
+                + (appendCopies.Count > 1 ? $", the mean over {appendCopies.Count} copies of its code" : "");
         }
         else
         {
