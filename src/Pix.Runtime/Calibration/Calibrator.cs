@@ -151,10 +151,20 @@ internal sealed class Calibrator
         // all passes, not only those the issue-rate probes called quiet: the probes around a pass do not
         // see every kernel's moment in it, and taking the throughput kernels from the quiet passes only
         // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
-        double PerUnit(Probe p) => Figure(p, p.CopyCalls ? LibraryCopyCallFit.Rule : KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null));
+        // A kernel timed in several copies of its code (PlacementCopies) is priced at the mean over its copies; each copy's
+        // own figure is its timing row (OwnFigure).
+        double PerUnit(Probe p) => p.Placement is null ? OwnFigure(p)
+            : PlacementFigure.Of(CopiesOf(p).Select(c => (IReadOnlyCollection<TimingFigures>)FiguresOf(c)).ToList(), RuleOf(p)) / p.Units;
 
-        double Figure(Probe p, KernelFigure rule) =>
-            KernelStatistic.Figure(perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList(), rule) / p.Units;
+        double OwnFigure(Probe p) => Figure(p, RuleOf(p));
+
+        KernelFigure RuleOf(Probe p) => p.CopyCalls ? LibraryCopyCallFit.Rule : KernelStatistic.For(p.Kernel, fixedWork: p.IssueSlots is not null || p.LoadsPerIteration is not null);
+
+        List<Probe> CopiesOf(Probe p) => probes.Where(q => q.Placement?.Kernel == p.Placement?.Kernel).ToList();
+
+        List<TimingFigures> FiguresOf(Probe p) => perPass[p].Select(t => new TimingFigures(t.Result.Median.Nanoseconds, t.Result.Min.Nanoseconds)).ToList();
+
+        double Figure(Probe p, KernelFigure rule) => KernelStatistic.Figure(FiguresOf(p), rule) / p.Units;
 
         var observations = probes.Where(p => p.Kernel is not null)
             .Select(p => new KernelObservation(p.Name, p.Kernel!.Bound, p.Kernel.CountsPerIteration, PerUnit(p)))
@@ -213,10 +223,12 @@ internal sealed class Calibrator
         // A miss is not fitted either: the pair's difference is the refill (BranchMissKernels), from each kernel's
         // quietest batch (BranchMissPair). A mispredicted loop exit the same way, from its own pair: the random exit's
         // search less the fixed one's (LoopExitKernels).
-        MissFromPair(OperationClass.BranchMiss, probes.Single(p => p.Outcomes == BranchOutcomes.Equal), probes.Single(p => p.Outcomes == BranchOutcomes.Random),
+        // The loop-exit pair is timed in copies (PlacementCopies): copy k of each run shares its search's code, so the
+        // difference is taken in each copy, then the mean over the copies (PlacementFigure.PairDifference).
+        MissFromPair(OperationClass.BranchMiss, probes.Where(p => p.Outcomes == BranchOutcomes.Equal).ToList(), probes.Where(p => p.Outcomes == BranchOutcomes.Random).ToList(),
             d => (BranchMissKernels.MissNs(d), true), BranchMissKernels.MissesPerIteration);
         double branchMissNs = costs[OperationClass.BranchMiss].Latency;
-        MissFromPair(OperationClass.LoopExitMiss, probes.Single(p => p.Exits == BranchOutcomes.Equal), probes.Single(p => p.Exits == BranchOutcomes.Random),
+        MissFromPair(OperationClass.LoopExitMiss, probes.Where(p => p.Exits == BranchOutcomes.Equal).ToList(), probes.Where(p => p.Exits == BranchOutcomes.Random).ToList(),
             d => LoopExitKernels.MissNsOrBranchMiss(d, branchMissNs), LoopExitKernels.MissesPerIteration);
 
         // The issue width is not fitted with the classes either: it is slots over cycles (IssueWidthFit).
@@ -249,7 +261,7 @@ internal sealed class Calibrator
 
         List<KernelTiming> Timings() => probes.Where(p => p.WorkingSet is null).Select(p =>
         {
-            double best = PerUnit(p);
+            double best = OwnFigure(p);
             double measured = p.Bulk is null ? best : best * p.Units;
             return new KernelTiming(p.Name, p.Kind, measured, fittedTimes[p.Name], Spread(p), SampleStatistics.MedianOf(perPass[p].Select(t => t.Result.CoefficientOfVariation)));
         }).ToList();
@@ -280,18 +292,23 @@ internal sealed class Calibrator
 
         // Nor a library copy call: the append kernel's time beyond what its other counts price at on this profile
         // (LibraryCopyCallFit), so it is priced last, on everything else.
-        Probe appends = probes.Single(p => p.CopyCalls);
+        List<Probe> appendCopies = probes.Where(p => p.CopyCalls).ToList();
+        Probe appends = appendCopies[0];
         if (LibraryCopyCallFit.Cost(PerUnit(appends), profile) is { } copyCallNs)
         {
             profile = profile.With(OperationClass.LibraryCopyCall, new OperationCost(copyCallNs, copyCallNs));
-            sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall];
+            sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall]
+                + (appendCopies.Count > 1 ? $", the mean over {appendCopies.Count} copies of its code" : "");
         }
         else
         {
             sources[OperationClass.LibraryCopyCall] = "not measured (the append kernel's timing was not positive): this profile's Call cost";
         }
 
-        fittedTimes[appends.Name] = LibraryCopyCallFit.Price(profile);
+        foreach (Probe copy in appendCopies)
+        {
+            fittedTimes[copy.Name] = LibraryCopyCallFit.Price(profile);
+        }
 
         return new CalibrationResult(profile, Timings(), sources, throughput.LoopOverheadNs, log.IssueRates.Count, _clock.Elapsed)
         {
@@ -309,16 +326,26 @@ internal sealed class Calibrator
 
         double Spread(Probe p) => PassSpread(perPass[p]);
 
-        // One miss class from its pair of probes: the learnt one's figure, the other's less it, per miss.
-        void MissFromPair(OperationClass missClass, Probe learnt, Probe varied, Func<double, (double Ns, bool Measured)> missNsOf, double missesPerIteration)
+        // One miss class from its pair of probes (one of each run per copy of its code): the learnt one's figure, the
+        // other's less it, per miss.
+        void MissFromPair(OperationClass missClass, List<Probe> learnt, List<Probe> varied, Func<double, (double Ns, bool Measured)> missNsOf, double missesPerIteration)
         {
-            double difference = BranchMissPair.QuietestDifference(PairTimings(learnt), PairTimings(varied)) ?? (PerUnit(varied) - PerUnit(learnt));
+            var pairs = learnt.Zip(varied, (l, v) => ((IReadOnlyList<BranchMissPair.Timing>)PairTimings(l).ToList(), (IReadOnlyList<BranchMissPair.Timing>)PairTimings(v).ToList())).ToList();
+            double difference = PlacementFigure.PairDifference(pairs) ?? (PerUnit(varied[0]) - PerUnit(learnt[0]));
             (double missNs, bool measured) = missNsOf(difference);
             costs[missClass] = new OperationCost(missNs, missNs);
             sources[missClass] = CalibrationKernels.LatencyDerivedFromThroughput[missClass]
+                + (learnt.Count > 1 ? $", the mean over {learnt.Count} copies of its code" : "")
                 + (measured ? "" : $"; the pair measured no miss ({difference:0.00} ns a search), so priced at BranchMiss");
-            fittedTimes[learnt.Name] = PerUnit(learnt);
-            fittedTimes[varied.Name] = PerUnit(learnt) + (missesPerIteration * missNs);
+            foreach (Probe p in learnt)
+            {
+                fittedTimes[p.Name] = PerUnit(learnt[0]);
+            }
+
+            foreach (Probe p in varied)
+            {
+                fittedTimes[p.Name] = PerUnit(learnt[0]) + (missesPerIteration * missNs);
+            }
         }
 
         IEnumerable<BranchMissPair.Timing> PairTimings(Probe p) =>
@@ -404,9 +431,23 @@ internal sealed class Calibrator
         probes.Add(new Probe("branch, equal bits", "branch", () => branches.Predicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Equal });
         probes.Add(new Probe("branch, random bits", "branch", () => branches.Mispredicted(Iterations), Iterations, null, null) { Outcomes = BranchOutcomes.Random });
 
-        LoopExitKernels exits = _exits;
-        probes.Add(new Probe($"search exit, fixed at {LoopExitKernels.FixedPosition}", "branch", () => exits.Predicted(ExitSearches), ExitSearches, null, null) { Exits = BranchOutcomes.Equal });
-        probes.Add(new Probe($"search exit, random of {LoopExitKernels.ExitPositions}", "branch", () => exits.Mispredicted(ExitSearches), ExitSearches, null, null) { Exits = BranchOutcomes.Random });
+        // The loop-exit pair and the append kernel run at a speed set by where the JIT places their code: each is timed in
+        // several copies of it, one probe a copy (PlacementCopies), copy k of the pair's runs sharing its search.
+        for (int k = 0; k < PlacementCopies.Count; k++)
+        {
+            Func<int, long> predicted = _exits.PredictedCopies[k];
+            Func<int, long> mispredicted = _exits.MispredictedCopies[k];
+            probes.Add(new Probe($"search exit, fixed at {LoopExitKernels.FixedPosition}{CopyName(k)}", "branch", () => predicted(ExitSearches), ExitSearches, null, null)
+            {
+                Exits = BranchOutcomes.Equal,
+                Placement = new Placement("search exit, fixed", k),
+            });
+            probes.Add(new Probe($"search exit, random of {LoopExitKernels.ExitPositions}{CopyName(k)}", "branch", () => mispredicted(ExitSearches), ExitSearches, null, null)
+            {
+                Exits = BranchOutcomes.Random,
+                Placement = new Placement("search exit, random", k),
+            });
+        }
 
         IssueWidthKernels issue = _issue;
         foreach (int groups in IssueWidthKernels.Sizes)
@@ -436,11 +477,15 @@ internal sealed class Calibrator
             FloatPorts = true,
         });
 
-        LibraryCopyCallKernel appends = _appends;
-        probes.Add(new Probe($"append {LibraryCopyCallKernel.WordCharacters} chars x{LibraryCopyCallKernel.AppendsPerIteration}", "library", () => appends.Run(Iterations), Iterations, null, null)
+        for (int k = 0; k < PlacementCopies.Count; k++)
         {
-            CopyCalls = true,
-        });
+            Func<int, long> append = _appends.Copies[k];
+            probes.Add(new Probe($"append {LibraryCopyCallKernel.WordCharacters} chars x{LibraryCopyCallKernel.AppendsPerIteration}{CopyName(k)}", "library", () => append(Iterations), Iterations, null, null)
+            {
+                CopyCalls = true,
+                Placement = new Placement("append", k),
+            });
+        }
 
         BulkKernels bulk = _bulk;
         foreach (int size in BulkKernels.Sizes)
@@ -453,6 +498,8 @@ internal sealed class Calibrator
         }
 
         return probes;
+
+        static string CopyName(int copy) => $" (copy {copy + 1} of {PlacementCopies.Count})";
     }
 
     /// <summary>
@@ -502,7 +549,13 @@ internal sealed class Calibrator
 
         /// <summary>True for the append kernel (<see cref="LibraryCopyCallKernel"/>), whose time prices <see cref="OperationClass.LibraryCopyCall"/>.</summary>
         public bool CopyCalls { get; init; }
+
+        /// <summary>For a copy of a placement-sensitive kernel (<see cref="PlacementCopies"/>), which kernel and which copy; otherwise null.</summary>
+        public Placement? Placement { get; init; }
     }
+
+    /// <summary>One copy (from 0) of a kernel timed over placements: the probes of one <paramref name="Kernel"/> are its copies.</summary>
+    private sealed record Placement(string Kernel, int Copy);
 
     /// <summary>One timing of a probe, in the pass it was made in.</summary>
     private sealed record Timing(int Pass, MeasurementResult Result);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -19,6 +20,8 @@ namespace Pix.Calibration.Kernels;
 /// beyond what those counts price at on this machine (<see cref="LibraryCopyCallFit"/>): the slope of a copied byte stays in
 /// <see cref="CopiedByte"/> and the loop in its classes, as in a user's loop of appends. The word is built at run time, so
 /// the JIT cannot fold its length into the inlined bound check.
+/// <para>Its speed depends on where the JIT places its loop (docs/accuracy.md, `append24`), so the calibrator times it in
+/// <see cref="PlacementCopies.Count"/> copies (<see cref="Copies"/>) and prices the mean over them.</para>
 /// </remarks>
 internal sealed class LibraryCopyCallKernel
 {
@@ -49,9 +52,19 @@ internal sealed class LibraryCopyCallKernel
         (CopiedByte, 2.0 * WordCharacters * AppendsPerIteration),
     };
 
-    /// <summary>Appends the word <paramref name="iterations"/> × <see cref="AppendsPerIteration"/> times; returns the builder's length.</summary>
+    /// <summary>The kernel's copies, one a placement of its code (<see cref="PlacementCopies"/>), each appending into the one builder.</summary>
+    public IReadOnlyList<Func<int, long>> Copies => new Func<int, long>[] { Run<Copy0>, Run<Copy1>, Run<Copy2>, Run<Copy3> };
+
+    /// <summary>The first copy's run (<see cref="Run{TCopy}(int)"/>).</summary>
+    public long Run(int iterations) => Run<Copy0>(iterations);
+
+    /// <summary>
+    /// Appends the word <paramref name="iterations"/> × <see cref="AppendsPerIteration"/> times; returns the builder's length.
+    /// <typeparamref name="TCopy"/> only makes each instantiation its own compiled method (<see cref="PlacementCopies"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public long Run(int iterations)
+    public long Run<TCopy>(int iterations)
+        where TCopy : struct
     {
         int needed = iterations * AppendsPerIteration * WordCharacters;
         StringBuilder builder = _builder;

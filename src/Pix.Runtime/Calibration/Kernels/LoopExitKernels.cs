@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace Pix.Calibration.Kernels;
@@ -24,6 +25,10 @@ namespace Pix.Calibration.Kernels;
 /// short enough to be learnt, long enough that the loop runs ahead of the compare as a real search does.
 /// Each call reads the next value of a 64 Ki-value stream, so the random pattern repeats only after 65,536 searches,
 /// far beyond any predictor's history.
+/// <para>The learnt search's speed depends on where the JIT places its code: 18.9–20.6 ns a search in eight calibrations,
+/// 29.0–29.6 in two others (docs/accuracy.md, twenty-fourth session), so the calibrator times the pair in
+/// <see cref="PlacementCopies.Count"/> copies (<see cref="PredictedCopies"/>, <see cref="MispredictedCopies"/>: copy k of
+/// each run calls the same copy of the search) and prices the mean of the copies' differences.</para>
 /// </remarks>
 internal sealed class LoopExitKernels
 {
@@ -87,20 +92,43 @@ internal sealed class LoopExitKernels
         return measured > 0 ? (measured, true) : (branchMissNs, false);
     }
 
-    /// <summary>The searches stopping at the same item every call: every exit predicted.</summary>
-    public long Predicted(int iterations) => Run(_items, _fixed, ref _fixedCursor, iterations);
+    /// <summary>The searches stopping at the same item every call: every exit predicted (the first copy).</summary>
+    public long Predicted(int iterations) => Predicted<Copy0>(iterations);
 
-    /// <summary>The same searches stopping at an item drawn at random: the exit mispredicted, one miss a search as the extractor counts it.</summary>
-    public long Mispredicted(int iterations) => Run(_items, _random, ref _randomCursor, iterations);
+    /// <summary>The same searches stopping at an item drawn at random: the exit mispredicted, one miss a search as the extractor counts it (the first copy).</summary>
+    public long Mispredicted(int iterations) => Mispredicted<Copy0>(iterations);
 
-    /// <summary><paramref name="iterations"/> searches for the next values of <paramref name="values"/>.</summary>
-    private static long Run(int[] items, int[] values, ref int cursor, int iterations)
+    /// <summary>The predicted run's copies, one a placement of the search's code (<see cref="PlacementCopies"/>).</summary>
+    public IReadOnlyList<Func<int, long>> PredictedCopies => new Func<int, long>[] { Predicted<Copy0>, Predicted<Copy1>, Predicted<Copy2>, Predicted<Copy3> };
+
+    /// <summary>The mispredicted run's copies: copy k searches with the same code as <see cref="PredictedCopies"/>' copy k.</summary>
+    public IReadOnlyList<Func<int, long>> MispredictedCopies => new Func<int, long>[] { Mispredicted<Copy0>, Mispredicted<Copy1>, Mispredicted<Copy2>, Mispredicted<Copy3> };
+
+    private long Predicted<TCopy>(int iterations)
+        where TCopy : struct => Run<TCopy>(_items, _fixed, ref _fixedCursor, iterations);
+
+    private long Mispredicted<TCopy>(int iterations)
+        where TCopy : struct => Run<TCopy>(_items, _random, ref _randomCursor, iterations);
+
+    /// <summary>
+    /// <paramref name="iterations"/> searches for the next values of <paramref name="values"/>, with the copy
+    /// <typeparamref name="TCopy"/> of the loop and of the search (each instantiation is its own compiled method).
+    /// </summary>
+    /// <remarks>Not inlined, so that both runs of copy k loop in the same code (copy k's search loop and its call of the search).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long Run<TCopy>(int[] items, int[] values, ref int cursor, int iterations)
+        where TCopy : struct
     {
+        if (PlacementCopies.Padded<TCopy>() && iterations < 0)
+        {
+            return PlacementCopies.Padding(iterations);
+        }
+
         int start = cursor;
         long sum = 0;
         for (int i = 0; i < iterations; i++)
         {
-            sum += IndexOf(items, values[(start + i) & (StreamLength - 1)]);
+            sum += IndexOf<TCopy>(items, values[(start + i) & (StreamLength - 1)]);
         }
 
         cursor = (start + iterations) & (StreamLength - 1);
@@ -109,7 +137,8 @@ internal sealed class LoopExitKernels
 
     /// <summary>The search, a call of its own as a searched method is: the caller's work after it waits for the exit.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int IndexOf(int[] items, int value)
+    private static int IndexOf<TCopy>(int[] items, int value)
+        where TCopy : struct
     {
         for (int i = 0; i < items.Length; i++)
         {
@@ -119,6 +148,7 @@ internal sealed class LoopExitKernels
             }
         }
 
-        return -1;
+        // Not found: never, in the kernel. A padded copy returns another negative number, from code that only moves the next copy's start.
+        return PlacementCopies.Padded<TCopy>() ? (int)(PlacementCopies.Padding(value) | int.MinValue) : -1;
     }
 }
