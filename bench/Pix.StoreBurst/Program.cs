@@ -67,7 +67,9 @@ foreach (int k in tableKiB)
 
 // The storm's own pattern: each call walks K links of a random chase through the table (a cold load each, as the
 // expiry walks the age list to flows last touched long ago) and after each link stores into 0 or 2 random lines of the
-// same table (the flow's bucket neighbours). (with 2 − with 0) / 2K is what a store costs among loads that miss.
+// same table (the flow's bucket neighbours). (with 2 − with 0) / 2K is what a store costs among loads that miss. Read it
+// with care: the stores also touch the table's lines, three times as many a call, so on a machine whose L3 neighbours
+// share, more of the chase's lines are still in L3 with them than without (the twenty-fifth session read it negative).
 Console.WriteLine();
 Console.WriteLine("stores among cold loads: K chase links a call, after each 0 or 2 random stores; ns a store = (2 − 0) / 2K");
 Console.WriteLine($"{"table",8} {"K",3} {"0 st. (ns/call)",16} {"2 st. (ns/call)",16} {"ns a store",11} {"ns a link",10}");
