@@ -8,10 +8,25 @@ namespace Pix.Samples.NetworkFunctions.Policer;
 /// bucket): each address of the subscriber prefix has a bucket of <c>burstBytes</c> that refills at
 /// <c>bytesPerSecond</c>; a packet conforms when its bucket holds at least its length. Buckets are
 /// indexed directly by the low bits of the destination address, so a packet costs the same
-/// whatever the table holds: this interface has no PCV.
+/// whatever the table holds, but for where its bucket's line is: a subscriber's bucket revisited
+/// every few hundred packets has been evicted from L1 by the traffic in between (the frames, the
+/// other buckets), a burst's one bucket never is. Its only PCVs are that bucket line's cold loads
+/// (<c>PixHint.ColdLoads("bucketMisses", …)</c>), which the workloads trace through the simulated caches.
 /// </summary>
 public sealed partial class TokenBucketPolicer
 {
+    /// <summary>The most buckets a policer holds: one per address of a /16, the widest prefix it takes.</summary>
+    public const int MaxBuckets = 1 << 16;
+
+    /// <summary>The size of a bucket in bytes (two longs): four share a cache line.</summary>
+    public const int BucketBytes = 16;
+
+    /// <summary>
+    /// The bytes the bucket table spans when it is widest: <see cref="MaxBuckets"/> buckets and the array's 16-byte header
+    /// (method table and length), 1 MiB and 16 bytes.
+    /// </summary>
+    public const int TableBytes = (MaxBuckets * BucketBytes) + 16;
+
     private readonly Bucket[] _buckets;
     private readonly uint _subscriberPrefix;
     private readonly uint _subscriberMask;
@@ -64,6 +79,7 @@ public sealed partial class TokenBucketPolicer
     [PerformanceInterface, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public bool Police(ReadOnlySpan<byte> packet, long now)
     {
+        PixHint.ColdLoads("bucketMisses", TableBytes, "the packet's bucket line, not in L1 (its subscriber's last packet was long ago)");
         if (!PacketParser.TryParse(packet, out PacketHeaders headers))
         {
             return false;

@@ -20,6 +20,11 @@ public sealed class PolicerScenario : Scenario
     /// <summary>Bucket depth: 15,000 bytes (ten full-size frames).</summary>
     public const long BurstBytes = 15_000;
 
+    private static readonly string[] Pcvs = { "bucketMisses", "bucketMissesFromL2", "bucketMissesFromMemory" };
+
+    // The policer's one load site, for the simulated stride prefetcher.
+    private const int BucketSite = 0;
+
     private TokenBucketPolicer _policer;
     private PoliceInterface<Latency>? _interface;
     private PoliceInterface<LatencyBreakdown>? _explain;
@@ -33,10 +38,13 @@ public sealed class PolicerScenario : Scenario
     public override string EntryPoint => nameof(TokenBucketPolicer.Police);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> PcvNames => Array.Empty<string>();
+    public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <summary>The policer under test.</summary>
     public TokenBucketPolicer Function => _policer;
+
+    /// <summary>The scenario on other traffic (tests trace crafted packets).</summary>
+    internal static PolicerScenario Of(Workload workload) => new(workload);
 
     /// <summary>A policer for 10.20.0.0/16 at 10 Mbit/s with a 15 kB burst, on a µs clock.</summary>
     public static TokenBucketPolicer NewPolicer() => new(Subscribers, 16, BytesPerSecond, BurstBytes, ticksPerSecond: 1_000_000);
@@ -75,16 +83,36 @@ public sealed class PolicerScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw);
+        _interface?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw);
+        _explain?.Invoke(Workload.Packet(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
     {
+        ColdLoadCount bucket = ReplayBucketLoad(Workload.Packet(index));
+        (values[0], values[1], values[2]) = (bucket.Misses, bucket.FromL2, bucket.FromMemory);
     }
+
+    /// <summary>
+    /// The bucket line the packet loaded (<see cref="TokenBucketPolicer.Police"/> reads and writes one bucket of a
+    /// subscriber's packet, none of another's or of a malformed one), through the simulated caches: whether it was cold.
+    /// </summary>
+    private ColdLoadCount ReplayBucketLoad(ReadOnlySpan<byte> packet)
+    {
+        if (!PacketParser.TryParse(packet, out PacketHeaders headers) || (headers.DestinationIp & SubscriberMask) != Subscribers)
+        {
+            return default;
+        }
+
+        int bucket = (int)(headers.DestinationIp & ~SubscriberMask);
+        return SimulatedCaches.LoadEntry(bucket, TokenBucketPolicer.BucketBytes, TokenBucketPolicer.TableBytes, BucketSite);
+    }
+
+    // The subscribers' /16 (NewPolicer).
+    private const uint SubscriberMask = 0xFFFF0000;
 
     /// <summary>1,000 subscribers, one packet per µs, sizes 64–1,500: each subscriber gets ~0.8 MB/s, under its rate.</summary>
     private static PolicerScenario Typical(ulong seed)
@@ -115,5 +143,5 @@ public sealed class PolicerScenario : Scenario
     }
 
     /// <summary>The signature of the generated <c>TokenBucketPolicer.LatencyOf_Police</c> (TResult = Latency) and of its twin <c>ExplainLatencyOf_Police</c> (TResult = LatencyBreakdown).</summary>
-    private delegate TResult PoliceInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw);
+    private delegate TResult PoliceInterface<TResult>(ReadOnlySpan<byte> packet, long now, HardwareProfile hw, double bucketMisses, double? bucketMissesFromL2, double? bucketMissesFromMemory);
 }

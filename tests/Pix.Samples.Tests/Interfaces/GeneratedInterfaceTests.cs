@@ -85,9 +85,10 @@ public class GeneratedInterfaceTests
     }
 
     [Fact]
-    public void The_generated_policer_interface_takes_no_PCV()
+    public void The_generated_policer_interface_takes_its_bucket_lines_cold_loads()
     {
         MethodInfo generated = typeof(TokenBucketPolicer).GetMethod("LatencyOf_" + nameof(TokenBucketPolicer.Police))!;
-        Assert.Equal(new[] { typeof(ReadOnlySpan<byte>), typeof(long), typeof(HardwareProfile) }, generated.GetParameters().Select(p => p.ParameterType));
+        Assert.Equal(new[] { typeof(ReadOnlySpan<byte>), typeof(long), typeof(HardwareProfile), typeof(double), typeof(double?), typeof(double?) }, generated.GetParameters().Select(p => p.ParameterType));
+        Assert.Equal(new[] { "bucketMisses", "bucketMissesFromL2", "bucketMissesFromMemory" }, generated.GetParameters().Skip(3).Select(p => p.Name));
     }
 }
