@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Pix.Samples.NetworkFunctions.Packets;
 using Pix.Samples.NetworkFunctions.Policer;
 using Pix.Samples.NetworkFunctions.Workloads;
+using static FencedTimestamp;
 
 // What a policed packet costs by verdict and by buckets touched, ns a call (timer and empty call subtracted):
 // typical traffic conforms over 1,000 buckets drawn at random and burst traffic is dropped on one, so the difference
@@ -135,29 +135,6 @@ static Workload Traffic(int buckets, int length, int microsecondsApart)
     }
 
     return builder.Build($"{buckets} buckets", "PolicerVerdict");
-}
-
-[MethodImpl(MethodImplOptions.AggressiveInlining)]
-static long Start()
-{
-    long t = Stopwatch.GetTimestamp();
-    if (Sse2.IsSupported)
-    {
-        Sse2.LoadFence();
-    }
-
-    return t;
-}
-
-[MethodImpl(MethodImplOptions.AggressiveInlining)]
-static long End()
-{
-    if (Sse2.IsSupported)
-    {
-        Sse2.LoadFence();
-    }
-
-    return Stopwatch.GetTimestamp();
 }
 
 internal static partial class Program

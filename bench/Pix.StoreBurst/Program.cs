@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
+using static FencedTimestamp;
 
 // What a random store into a table costs a call, per store, by table size and by how many such stores the call makes in
 // a row. A "call" is BURST stores of a long into random lines of the table (precomputed slots, so no load is on their
@@ -219,29 +219,6 @@ static double QuietMean(long[] ticks)
 {
     long[] sorted = ticks.OrderBy(t => t).ToArray();
     return sorted.Take(sorted.Length * 9 / 10).Average();
-}
-
-[MethodImpl(MethodImplOptions.AggressiveInlining)]
-static long Start()
-{
-    long t = Stopwatch.GetTimestamp();
-    if (Sse2.IsSupported)
-    {
-        Sse2.LoadFence();
-    }
-
-    return t;
-}
-
-[MethodImpl(MethodImplOptions.AggressiveInlining)]
-static long End()
-{
-    if (Sse2.IsSupported)
-    {
-        Sse2.LoadFence();
-    }
-
-    return Stopwatch.GetTimestamp();
 }
 
 internal static partial class Program

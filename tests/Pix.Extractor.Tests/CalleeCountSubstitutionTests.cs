@@ -1,8 +1,5 @@
 using System;
 using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Pix.Extraction;
 using Pix.Extraction.Analysis;
 using Pix.Model;
 using Xunit;
@@ -31,22 +28,7 @@ public sealed class CalleeCountSubstitutionTests(ITestOutputHelper output)
 
     private long CountBytes(int loops, string argument, out InterfaceModel model)
     {
-        Compilation compilation = CallGraphTests.Compile(Source(loops, argument));
-        ExtractionOptions options = CallGraphTests.Options with { BottomUpSummaries = false, ReuseAcrossCompilations = false };
-        var sites = new AllocationSites(GC.GetAllocatedBytesForCurrentThread);
-        AllocationSites.ForMeasurement = sites;
-        try
-        {
-            sites.Begin();
-            model = InterfaceExtractor.Extract(CallGraphTests.Method(compilation, "S", "Caller"), compilation, options, CancellationToken.None);
-            sites.End();
-        }
-        finally
-        {
-            AllocationSites.ForMeasurement = null;
-        }
-
-        sites.Bytes.TryGetValue(AllocationSite.SubstitutionCounts, out long bytes);
+        long bytes = SiteBytes.OfCaller(Source(loops, argument), AllocationSite.SubstitutionCounts, out model);
         output.WriteLine($"{loops} loops, Helper({argument}): {bytes} bytes substituting counts; {model.Pieces.Sum(p => p.Terms.Count())} terms");
         return bytes;
     }

@@ -1,8 +1,5 @@
 using System;
 using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Pix.Extraction;
 using Pix.Extraction.Analysis;
 using Pix.Model;
 using Xunit;
@@ -31,22 +28,7 @@ public sealed class CalleeGuardSubstitutionTests(ITestOutputHelper output)
 
     private long GuardBytes(int arms, string argument, out InterfaceModel model)
     {
-        Compilation compilation = CallGraphTests.Compile(Source(arms, argument));
-        ExtractionOptions options = CallGraphTests.Options with { BottomUpSummaries = false, ReuseAcrossCompilations = false };
-        var sites = new AllocationSites(GC.GetAllocatedBytesForCurrentThread);
-        AllocationSites.ForMeasurement = sites;
-        try
-        {
-            sites.Begin();
-            model = InterfaceExtractor.Extract(CallGraphTests.Method(compilation, "S", "Caller"), compilation, options, CancellationToken.None);
-            sites.End();
-        }
-        finally
-        {
-            AllocationSites.ForMeasurement = null;
-        }
-
-        sites.Bytes.TryGetValue(AllocationSite.SubstitutionGuards, out long bytes);
+        long bytes = SiteBytes.OfCaller(Source(arms, argument), AllocationSite.SubstitutionGuards, out model);
         output.WriteLine($"{arms} arms, Helper({argument}): {bytes} bytes substituting guards; {model.Pieces.Count} pieces: "
             + string.Join(" | ", model.Pieces.Select(p => p.When)));
         return bytes;
