@@ -30,8 +30,11 @@ internal static class ModelAssembler
             pieces.Add(new Piece(guard, Terms(alternative.Cost, summary, terms).ToEquatableArray()));
         }
 
-        // In normal form before the merge too, so that a later ResolutionMerger.Apply merges exactly these pieces.
-        IReadOnlyList<Piece> merged = PieceNormalForm.Of(ResolutionMerger.Merge(PieceNormalForm.Of(pieces), resolution));
+        // In normal form before the merge too, so that a later ResolutionMerger.Apply merges exactly these pieces. At
+        // resolution 0 (every extraction: InterfaceExtractor merges afterwards) nothing merges, and the normal form of a
+        // normal form is itself: computing it again was a sixth of the slowest methods' model assembly (docs/robustness.md, `tail26`).
+        IReadOnlyList<Piece> normal = PieceNormalForm.Of(pieces);
+        IReadOnlyList<Piece> merged = resolution <= 0 ? normal : PieceNormalForm.Of(ResolutionMerger.Merge(normal, resolution));
         var model = new InterfaceModel(
             summary.Method.GetDocumentationCommentId() ?? summary.Method.Name,
             DisplayNames.Of(summary.Method),

@@ -19,12 +19,19 @@ namespace Pix.Extraction;
 /// </remarks>
 internal static class PieceNormalForm
 {
+    [System.ThreadStatic]
+    private static int t_runs;
+
+    /// <summary>Tests: how many times <see cref="Of"/> ran on this thread (a model's assembly computes it once).</summary>
+    internal static int RunsOnThisThread => t_runs;
+
     /// <summary>
     /// <paramref name="pieces"/> with like terms grouped in each piece and the terms common to every
     /// piece first (in the first piece's order), the rest of each piece's terms in their order.
     /// </summary>
     public static IReadOnlyList<Piece> Of(IReadOnlyList<Piece> pieces)
     {
+        t_runs++;
         List<Piece> grouped = pieces.Select(p => p with { Terms = GroupAllLikeTerms(p.Terms).ToEquatableArray() }).ToList();
         if (grouped.Count < 2)
         {

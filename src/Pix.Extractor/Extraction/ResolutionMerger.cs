@@ -33,7 +33,10 @@ internal static class ResolutionMerger
             throw new ArgumentException($"Resolution applies to an unmerged model; this one has resolution {model.Resolution}.", nameof(model));
         }
 
-        IReadOnlyList<Piece> merged = PieceNormalForm.Of(Merge(model.Pieces, resolution));
+        // A model's pieces are in normal form (ModelAssembler; every consumer reads it), and the normal form of a normal form
+        // is itself: when no pieces merged, it is not computed again (docs/robustness.md, `tail26`). Merge only removes pieces.
+        IReadOnlyList<Piece> pieces = Merge(model.Pieces, resolution);
+        IReadOnlyList<Piece> merged = pieces.Count == model.Pieces.Count ? pieces : PieceNormalForm.Of(pieces);
         ILookup<string, Expr> bounds = model.Quantities
             .Where(q => q.Bound is not null)
             .ToLookup(q => q.Name, q => q.Bound!, StringComparer.Ordinal);
