@@ -27,6 +27,7 @@ public sealed class NatFlowTable
     private int _freeHead;
     private int _oldest = None;
     private int _newest = None;
+    private int _expiredBucketHeads;
 
     /// <summary>Creates a table of <paramref name="capacity"/> flows over <paramref name="bucketCount"/> buckets (a power of two).</summary>
     public NatFlowTable(int capacity, int bucketCount)
@@ -150,10 +151,17 @@ public sealed class NatFlowTable
         AppendToAgeList(index);
     }
 
+    /// <summary>
+    /// Of the flows the last <see cref="ExpireSeenBefore"/> removed, how many headed their bucket's chain (no newer
+    /// flow in the bucket): the runs of the bucket unlink's rarer arm on a crowded table, which the predictor misses.
+    /// </summary>
+    public int LastExpiredBucketHeads => _expiredBucketHeads;
+
     /// <summary>Removes every flow last seen before <paramref name="deadline"/>; returns how many.</summary>
     public int ExpireSeenBefore(long deadline)
     {
         int expired = 0;
+        _expiredBucketHeads = 0;
         while (_oldest != None && _entries[_oldest].LastSeen < deadline)
         {
             PixHint.Pcv("expiredFlows", "flows that timed out since the previous packet, removed before this one is handled");
@@ -179,7 +187,11 @@ public sealed class NatFlowTable
         }
         else
         {
+            // Table contents decide this branch: on the expiry storm's table 30% of expired flows take it (no newer flow
+            // in their bucket), and the flows of one call mix both arms, so the predictor misses (the hint's PCV prices it).
+            PixHint.Pcv("expiredBucketHeads", "expired flows that headed their bucket's chain (no newer flow in the bucket)");
             _bucketHeads[entry.Hash & (uint)_bucketMask] = entry.NextInBucket;
+            _expiredBucketHeads++;
         }
 
         if (entry.NextInBucket != None)
