@@ -57,14 +57,14 @@ public sealed partial class Nat
         int expired = _flows.ExpireSeenBefore(now - _flowTimeout);
         if (!PacketParser.TryParse(packet, out PacketHeaders headers) || output.Length < packet.Length)
         {
-            LastPacket = new NatPcvs(expired, 0, false, _flows.LastExpiredBucketHeads);
+            LastPacket = new NatPcvs(expired, 0, false);
             return NatVerdict.DroppedMalformed;
         }
 
         NatVerdict verdict = inPort == InternalPort
             ? TranslateOutbound(packet, output, in headers, now, out int chainLength, out bool transportChecksumUpdated)
             : TranslateInbound(packet, output, in headers, now, out chainLength, out transportChecksumUpdated);
-        LastPacket = new NatPcvs(expired, chainLength, transportChecksumUpdated, _flows.LastExpiredBucketHeads);
+        LastPacket = new NatPcvs(expired, chainLength, transportChecksumUpdated);
         return verdict;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Pix.Samples.NetworkFunctions.Packets;
@@ -27,7 +28,6 @@ public sealed class NatFlowTable
     private int _freeHead;
     private int _oldest = None;
     private int _newest = None;
-    private int _expiredBucketHeads;
 
     /// <summary>Creates a table of <paramref name="capacity"/> flows over <paramref name="bucketCount"/> buckets (a power of two).</summary>
     public NatFlowTable(int capacity, int bucketCount)
@@ -151,17 +151,10 @@ public sealed class NatFlowTable
         AppendToAgeList(index);
     }
 
-    /// <summary>
-    /// Of the flows the last <see cref="ExpireSeenBefore"/> removed, how many headed their bucket's chain (no newer
-    /// flow in the bucket): the runs of the bucket unlink's rarer arm on a crowded table, which the predictor misses.
-    /// </summary>
-    public int LastExpiredBucketHeads => _expiredBucketHeads;
-
     /// <summary>Removes every flow last seen before <paramref name="deadline"/>; returns how many.</summary>
     public int ExpireSeenBefore(long deadline)
     {
         int expired = 0;
-        _expiredBucketHeads = 0;
         while (_oldest != None && _entries[_oldest].LastSeen < deadline)
         {
             PixHint.Pcv("expiredFlows", "flows that timed out since the previous packet, removed before this one is handled");
@@ -178,6 +171,39 @@ public sealed class NatFlowTable
         return expired;
     }
 
+    /// <summary>
+    /// Of the flows <see cref="ExpireSeenBefore"/>(<paramref name="deadline"/>) would remove, how many would head their
+    /// bucket's chain when unlinked (the <c>expiredBucketHeads</c> PCV), without changing the table: its unlinking
+    /// replayed on the links alone, oldest first. For the workloads' trace, off the clock: the expiry's own code is
+    /// left as measured.
+    /// </summary>
+    internal int BucketHeadsExpiringBefore(long deadline)
+    {
+        int heads = 0;
+        var previousNow = new Dictionary<int, int>();   // links the replayed unlinks rewrote
+        var nextNow = new Dictionary<int, int>();
+        for (int index = _oldest; index != None && _entries[index].LastSeen < deadline; index = _entries[index].Newer)
+        {
+            int previous = previousNow.TryGetValue(index, out int p) ? p : _entries[index].PreviousInBucket;
+            int next = nextNow.TryGetValue(index, out int n) ? n : _entries[index].NextInBucket;
+            if (previous == None)
+            {
+                heads++;
+            }
+            else
+            {
+                nextNow[previous] = next;
+            }
+
+            if (next != None)
+            {
+                previousNow[next] = previous;
+            }
+        }
+
+        return heads;
+    }
+
     private void UnlinkFromBucket(int index)
     {
         ref Entry entry = ref _entries[index];
@@ -191,7 +217,6 @@ public sealed class NatFlowTable
             // in their bucket), and the flows of one call mix both arms, so the predictor misses (the hint's PCV prices it).
             PixHint.Pcv("expiredBucketHeads", "expired flows that headed their bucket's chain (no newer flow in the bucket)");
             _bucketHeads[entry.Hash & (uint)_bucketMask] = entry.NextInBucket;
-            _expiredBucketHeads++;
         }
 
         if (entry.NextInBucket != None)

@@ -17,5 +17,4 @@ public enum NatVerdict
 /// <param name="ExpiredFlows">Flows expired before handling the packet.</param>
 /// <param name="ChainLength">Flow-table entries compared during the lookup (0 for external packets: they index directly).</param>
 /// <param name="TransportChecksumUpdated">The translated packet's transport checksum was patched (TCP, or UDP with a checksum).</param>
-/// <param name="ExpiredBucketHeads">Of the expired flows, those that headed their bucket's chain (no newer flow in the bucket).</param>
-public readonly record struct NatPcvs(int ExpiredFlows, int ChainLength, bool TransportChecksumUpdated, int ExpiredBucketHeads);
+public readonly record struct NatPcvs(int ExpiredFlows, int ChainLength, bool TransportChecksumUpdated);

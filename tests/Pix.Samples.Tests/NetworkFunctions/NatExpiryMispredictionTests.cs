@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using Pix.Samples.NetworkFunctions.Packets;
+using Pix.Samples.NetworkFunctions.Translation;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 namespace Pix.Samples.Tests.NetworkFunctions;
@@ -27,6 +29,25 @@ public class NatExpiryMispredictionTests
         Assert.InRange(share, 0.15, 0.5);
         double rarer = Enumerable.Range(0, heads.Length).Average(i => Math.Min(heads[i], expired[i] - heads[i]));
         Assert.True(rarer > 1.5, $"{rarer} expired flows a packet on the rarer side of the branch");
+    }
+
+    // The trace replays the unlinking on the links alone, so the NAT's own expiry is measured as written: one bucket,
+    // chain C → B → A (newest first), A touched last, so the age list is B, C, A. Expiring all three: B has C before it
+    // (not a head; C's next becomes A); C then heads the chain; A, whose previous is now none, too.
+    [Fact]
+    public void The_traced_bucket_heads_follow_the_unlinks_of_one_expiry_call()
+    {
+        var table = new NatFlowTable(capacity: 8, bucketCount: 1);
+        int a = table.Add(new FlowKey(1, 2, 3, 4, 17), hash: 0, now: 0);
+        table.Add(new FlowKey(5, 6, 7, 8, 17), hash: 0, now: 1);
+        table.Add(new FlowKey(9, 10, 11, 12, 17), hash: 0, now: 2);
+        table.Touch(a, now: 3);
+        Assert.Equal(0, table.BucketHeadsExpiringBefore(0));
+        Assert.Equal(0, table.BucketHeadsExpiringBefore(2));   // B alone
+        Assert.Equal(1, table.BucketHeadsExpiringBefore(3));   // B, then C
+        Assert.Equal(2, table.BucketHeadsExpiringBefore(4));   // B, C, then A
+        Assert.Equal(3, table.Count);                          // nothing removed
+        Assert.Equal(3, table.ExpireSeenBefore(4));
     }
 
     [Fact]
