@@ -14,16 +14,26 @@ using Pix.Samples.NetworkFunctions.Workloads;
 // N / 2.44 (the storm's 20,000 flows in 8,192 buckets); the last row is the storm's own table (32,768 entries).
 // Each case is timed PASSES times, the cases alternating, after a 2 s warm-up (Tier-1 code); fastest pass.
 //
-//   dotnet run -c Release --project bench/Pix.ExpiryStorm -- [--passes 21]
+// With --branches: whether the storm's loop pays mispredicted branches on the table's contents (BranchProbe.cs).
+//
+//   dotnet run -c Release --project bench/Pix.ExpiryStorm -- [--branches] [--passes 21]
+bool branches = args.Length > 0 && args[0] == "--branches";
+string[] rest = branches ? args[1..] : args;
 int passes = 21;
-if (args.Length == 2 && args[0] == "--passes" && int.TryParse(args[1], out int requested) && requested > 0)
+if (rest.Length == 2 && rest[0] == "--passes" && int.TryParse(rest[1], out int requested) && requested > 0)
 {
     passes = requested;
 }
-else if (args.Length != 0)
+else if (rest.Length != 0)
 {
-    Console.Error.WriteLine("Usage: [--passes N] (N > 0)");
+    Console.Error.WriteLine("Usage: [--branches] [--passes N] (N > 0)");
     return 2;
+}
+
+if (branches)
+{
+    Pix.ExpiryStorm.BranchProbe.Run(passes);
+    return 0;
 }
 
 var cases = new List<(int Flows, int Pool, int Buckets)>();

@@ -19,7 +19,9 @@ public static class PixHint
     /// call. Outside loops it is 0 or 1: 1 when the arm runs, 0 when the other arm does (the interface
     /// tests <c>== 1</c>, so a fraction such as 0.5 prices the other arm; for a traffic mix, evaluate the
     /// interface per packet and average). Inside a loop it counts the arm's runs over all the loop's
-    /// iterations in one call, 0 to their number, priced <c>runs·arm + (iterations − runs)·other</c>.
+    /// iterations in one call, 0 to their number, priced <c>runs·arm + (iterations − runs)·other</c>, plus a
+    /// mispredicted branch for each run of the rarer arm, <c>min(runs, iterations − runs)</c>: data decide the branch,
+    /// and iterations that mix both ways defeat the predictor (all one way, it is learnt).
     /// The interface prices exactly that instead of the costlier arm; left out, it takes its bound (the
     /// arm always runs). A method that calls this one gets the PCV (under the same name, numbered per
     /// call site); called inside a loop, the caller's PCV counts the calls that take the arm. Still

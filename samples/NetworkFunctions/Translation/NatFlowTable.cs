@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Pix.Samples.NetworkFunctions.Packets;
@@ -170,6 +171,39 @@ public sealed class NatFlowTable
         return expired;
     }
 
+    /// <summary>
+    /// Of the flows <see cref="ExpireSeenBefore"/>(<paramref name="deadline"/>) would remove, how many would head their
+    /// bucket's chain when unlinked (the <c>expiredBucketHeads</c> PCV), without changing the table: its unlinking
+    /// replayed on the links alone, oldest first. For the workloads' trace, off the clock: the expiry's own code is
+    /// left as measured.
+    /// </summary>
+    internal int BucketHeadsExpiringBefore(long deadline)
+    {
+        int heads = 0;
+        var previousNow = new Dictionary<int, int>();   // links the replayed unlinks rewrote
+        var nextNow = new Dictionary<int, int>();
+        for (int index = _oldest; index != None && _entries[index].LastSeen < deadline; index = _entries[index].Newer)
+        {
+            int previous = previousNow.TryGetValue(index, out int p) ? p : _entries[index].PreviousInBucket;
+            int next = nextNow.TryGetValue(index, out int n) ? n : _entries[index].NextInBucket;
+            if (previous == None)
+            {
+                heads++;
+            }
+            else
+            {
+                nextNow[previous] = next;
+            }
+
+            if (next != None)
+            {
+                previousNow[next] = previous;
+            }
+        }
+
+        return heads;
+    }
+
     private void UnlinkFromBucket(int index)
     {
         ref Entry entry = ref _entries[index];
@@ -179,6 +213,9 @@ public sealed class NatFlowTable
         }
         else
         {
+            // Table contents decide this branch: on the expiry storm's table 30% of expired flows take it (no newer flow
+            // in their bucket), and the flows of one call mix both arms, so the predictor misses (the hint's PCV prices it).
+            PixHint.Pcv("expiredBucketHeads", "expired flows that headed their bucket's chain (no newer flow in the bucket)");
             _bucketHeads[entry.Hash & (uint)_bucketMask] = entry.NextInBucket;
         }
 

@@ -19,11 +19,12 @@ public sealed class NatScenario : Scenario
     private const int Buckets = 8192;
     private const long Second = 1_000_000;         // workload clock: µs
 
-    private static readonly string[] Pcvs = { "flowTableMisses", "expiredFlows", "chainLength", "transportChecksumUpdated", "flowTableMissesFromL2", "flowTableMissesFromMemory" };
+    private static readonly string[] Pcvs = { "flowTableMisses", "expiredFlows", "chainLength", "transportChecksumUpdated", "flowTableMissesFromL2", "flowTableMissesFromMemory", "expiredBucketHeads" };
     private readonly NatConfig _config;
     private readonly byte[] _output = new byte[2048];
     private Nat _nat;
     private int _flowsBefore;
+    private int _expiringBucketHeads; // expiredBucketHeads of the next packet, replayed when this one's PCVs are read
     private ProcessInterface<Latency>? _interface;
     private ProcessInterface<LatencyBreakdown>? _explain;
 
@@ -43,7 +44,7 @@ public sealed class NatScenario : Scenario
     public override IReadOnlyList<string> PcvNames => Pcvs;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit };
+    public override IReadOnlyList<double>? PcvLimits { get; } = new[] { LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, 1, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit, LatencyDiagnosis.DefaultLimit };
 
     /// <summary>The NAT under test.</summary>
     public Nat Function => _nat;
@@ -64,6 +65,7 @@ public sealed class NatScenario : Scenario
     public override void Reset()
     {
         _nat = new Nat(_config);
+        _expiringBucketHeads = 0;
         _interface = InterfaceBinding.Bind<ProcessInterface<Latency>>(_nat, EntryPoint);
         _explain = InterfaceBinding.BindExplanation<ProcessInterface<LatencyBreakdown>>(_nat, EntryPoint);
     }
@@ -90,11 +92,11 @@ public sealed class NatScenario : Scenario
 
     /// <inheritdoc/>
     public override Latency? Predict(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3], pcvs[4], pcvs[5]);
+        _interface?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[6], pcvs[3], pcvs[3], pcvs[4], pcvs[5]);
 
     /// <inheritdoc/>
     public override LatencyBreakdown? Explain(int index, HardwareProfile hw, ReadOnlySpan<int> pcvs) =>
-        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[3], pcvs[3], pcvs[4], pcvs[5]);
+        _explain?.Invoke(Workload.Packet(index), _output, Workload.InPort(index), Workload.Time(index), hw, pcvs[0], pcvs[1], pcvs[2], pcvs[6], pcvs[3], pcvs[3], pcvs[4], pcvs[5]);
 
     /// <inheritdoc/>
     public override void ReadPcvs(int index, Span<int> values)
@@ -106,6 +108,11 @@ public sealed class NatScenario : Scenario
         values[1] = _nat.LastPacket.ExpiredFlows;
         values[2] = _nat.LastPacket.ChainLength;
         values[3] = _nat.LastPacket.TransportChecksumUpdated ? 1 : 0;
+        values[6] = _expiringBucketHeads;
+
+        // The next packet's, from the state this one left (the trace reads every packet, setup's too; the timed
+        // replays do not, so the walk warms nothing they measure).
+        _expiringBucketHeads = index + 1 < Workload.Count ? _nat.Flows.BucketHeadsExpiringBefore(Workload.Time(index + 1) - _config.FlowTimeout) : 0;
     }
 
     /// <summary>
@@ -317,6 +324,8 @@ public sealed class NatScenario : Scenario
     /// <c>ExplainLatencyOf_Process</c> (TResult = LatencyBreakdown). <c>Rewrite</c>'s checksum arm is a PCV
     /// per call site: <paramref name="transportChecksumUpdated"/> on the outbound path,
     /// <paramref name="transportChecksumUpdated_2"/> on the inbound one; a packet takes one path, so both get its value.
+    /// <paramref name="expiredBucketHeads"/>: of the expired flows, those that headed their bucket (the hinted arm of
+    /// <c>NatFlowTable.UnlinkFromBucket</c>, whose mix with the other arm the interface prices as mispredictions).
     /// </summary>
-    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2, double? flowTableMissesFromMemory);
+    private delegate TResult ProcessInterface<TResult>(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? expiredBucketHeads, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2, double? flowTableMissesFromMemory);
 }

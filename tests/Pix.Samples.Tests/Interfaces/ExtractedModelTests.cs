@@ -15,7 +15,7 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
         values.ToDictionary(v => v.Name, v => v.Value);
 
     [Theory]
-    [InlineData("Nat.Process", "flowTableMisses,expiredFlows,transportChecksumUpdated,chainLength,transportChecksumUpdated_2,flowTableMissesFromL2,flowTableMissesFromMemory")]
+    [InlineData("Nat.Process", "flowTableMisses,expiredFlows,expiredBucketHeads,transportChecksumUpdated,chainLength,transportChecksumUpdated_2,flowTableMissesFromL2,flowTableMissesFromMemory")]
     [InlineData("MaglevLoadBalancer.SelectBackend", "connectionMisses,lookupMisses,probes,connectionMissesFromL2,lookupMissesFromL2,connectionMissesFromMemory,lookupMissesFromMemory")]
     [InlineData("LearningBridge.Forward", "tableMisses,agedOut,learnChainLength,forwardChainLength,tableMissesFromL2,tableMissesFromMemory")]
     [InlineData("LpmRouter.Route", "trieMisses,trieDepth,trieMissesFromL2,trieMissesFromMemory")]

@@ -16,7 +16,7 @@ namespace Pix.Samples.Tests.Interfaces;
 /// </summary>
 public class GeneratedInterfaceTests
 {
-    private delegate Latency NatInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2 = null, double? flowTableMissesFromMemory = null);
+    private delegate Latency NatInterface(ReadOnlySpan<byte> packet, Span<byte> output, int inPort, long now, HardwareProfile hw, double flowTableMisses, double expiredFlows, double chainLength, double? expiredBucketHeads, double? transportChecksumUpdated, double? transportChecksumUpdated_2, double? flowTableMissesFromL2 = null, double? flowTableMissesFromMemory = null);
     private delegate Latency RouterInterface(ReadOnlySpan<byte> packet, HardwareProfile hw, double trieMisses, double? trieDepth, double? trieMissesFromL2 = null, double? trieMissesFromMemory = null);
 
     private static readonly byte[] Packet = Frames.Build(new FlowKey(0x0A000001, 0x0B000001, 40000, 443, Wire.ProtocolTcp));
@@ -43,10 +43,10 @@ public class GeneratedInterfaceTests
         var nat = new Nat(NatScenario.Config(1000));
         NatInterface latency = InterfaceBinding.Bind<NatInterface>(nat, nameof(Nat.Process))!;
         var output = new byte[64];
-        double at0 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 0, null, null).Nanoseconds;
-        double at10 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 10, null, null).Nanoseconds;
-        double at20 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 20, null, null).Nanoseconds;
-        double at30 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 30, null, null).Nanoseconds;
+        double at0 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 0, null, null, null).Nanoseconds;
+        double at10 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 10, null, null, null).Nanoseconds;
+        double at20 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 20, null, null, null).Nanoseconds;
+        double at30 = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 30, null, null, null).Nanoseconds;
 
         // Linear once the walk is long enough to pay its mispredicted exit (from the second entry on).
         Assert.True(at10 > at0);
@@ -59,17 +59,17 @@ public class GeneratedInterfaceTests
         var nat = new Nat(NatScenario.Config(1000));
         NatInterface latency = InterfaceBinding.Bind<NatInterface>(nat, nameof(Nat.Process))!;
         var output = new byte[64];
-        double patched = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 1, 1, null).Nanoseconds;
-        double skipped = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 1, 0, null).Nanoseconds;
+        double patched = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 1, null, 1, null).Nanoseconds;
+        double skipped = latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 1, null, 0, null).Nanoseconds;
 
         Assert.True(patched > skipped + 5, $"{patched} vs {skipped}");
         // Without a value the PCV takes its bound, 1: the patch runs, as before the hint.
-        Assert.Equal(patched, latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 1, null, null).Nanoseconds);
+        Assert.Equal(patched, latency(Packet, output, 0, 1, HardwareProfile.Reference, 0, 0, 1, null, null, null).Nanoseconds);
         // The inbound path has its own PCV for the same arm.
         Assert.Equal(
-            latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, 0, 1).Nanoseconds,
-            latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, 1, 1).Nanoseconds);
-        Assert.True(latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, 1, 0).Nanoseconds < latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, 1, 1).Nanoseconds);
+            latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, null, 0, 1).Nanoseconds,
+            latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, null, 1, 1).Nanoseconds);
+        Assert.True(latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, null, 1, 0).Nanoseconds < latency(Packet, output, 1, 1, HardwareProfile.Reference, 0, 0, 0, null, 1, 1).Nanoseconds);
     }
 
     [Fact]

@@ -104,6 +104,7 @@ public sealed class ResolutionTests(ITestOutputHelper output)
                     "transportChecksumUpdated" or "transportChecksumUpdated_2" => trace[i, 3],
                     "flowTableMissesFromL2" => trace[i, 4],
                     "flowTableMissesFromMemory" => trace[i, 5],
+                    "expiredBucketHeads" => trace[i, 6],
                     _ => throw new InvalidOperationException($"The NAT's interface reads '{quantity.Name}' ({quantity.Description}), which this test does not know."),
                 };
             }

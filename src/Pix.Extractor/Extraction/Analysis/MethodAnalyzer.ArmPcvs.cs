@@ -119,6 +119,7 @@ internal sealed partial class MethodAnalyzer
             runs.Minus(hintedRuns),
             SourceLocations.Of(otherArm ?? conditional, $"{otherName} of if at line {line}"),
             $"{otherName} at line {line}, the other iterations");
+        AddMixedArmMisses(runs, hintedRuns, SourceLocations.Of(conditional, $"if at line {line}"), $"of the if at line {line}");
     }
 
     private void AddWholeCallTerms(CostAccumulator arm, Poly runs, Provenance where, string description)

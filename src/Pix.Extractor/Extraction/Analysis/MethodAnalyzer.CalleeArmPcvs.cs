@@ -152,6 +152,7 @@ internal sealed partial class MethodAnalyzer
         Poly armRuns = Poly.Of(pcv.Atom);
         AddWholeCallTerms(PathSet.Costliest(armPaths, ComparisonSample).Cost, armRuns, where, $"{callee.Method.Name}'s hinted arm, {pcv.Name} times");
         AddWholeCallTerms(PathSet.Costliest(otherPaths, ComparisonSample).Cost, runs.Minus(armRuns), where, $"{callee.Method.Name}'s other arm, the other iterations");
+        AddMixedArmMisses(runs, armRuns, where, $"of {callee.Method.Name}'s hinted if");
         return true;
     }
 
