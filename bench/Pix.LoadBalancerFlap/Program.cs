@@ -16,9 +16,10 @@ using Pix.Samples.NetworkFunctions.Workloads;
 // ("again"); and of the real flap's packets whose tracked backend was down.
 //   --trace  instead, per variant: whether the thread lost its CPU at each event, and the latencies of
 //            packets that kept it since the event apart from the others (SchedulingReport)
+//   --modes  instead, the driver's health-flap measurement with what each replay's process can tell (ReplayModes)
 //   --alu    every variant times a fixed multiply chain instead of the packet (the core's speed)
 int rounds = 3, repetitions = 7, warmUpMs = 1500;
-bool trace = false;
+bool trace = false, modes = false;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -27,6 +28,7 @@ for (int i = 0; i < args.Length; i++)
         case "--repetitions": repetitions = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--warmup-ms": warmUpMs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--trace": trace = true; break;
+        case "--modes": modes = true; break;
         case "--alu": FlapVariant.AluOnly = true; break;
         default: throw new ArgumentException($"Unknown option '{args[i]}'.");
     }
@@ -54,6 +56,12 @@ for (int i = 0; i < args.Length; i++)
 }
 
 Workload workload = ScenarioCatalog.Create("lb", "health-flap").Workload;
+if (modes)
+{
+    ReplayModes.Run(repetitions, TimeSpan.FromMilliseconds(warmUpMs), FirstSinceEvent(workload));
+    return;
+}
+
 var variants = Enum.GetValues<FlapMode>().Select(m => new FlapVariant(workload, m)).ToArray();
 int[] down = variants.First(v => v.Mode == FlapMode.Flap).TracePcvs().Column("trackedBackendDown");
 int[] edges = { 0, 1, 10, 100, 500, 1000, 2000 };

@@ -11,7 +11,9 @@ namespace Pix.LoadBalancerFlap;
 /// <param name="Preempted">Per measured packet, whether the thread lost its CPU since the previous packet (an involuntary switch during a control event, another CPU, or a gap of more than 20 µs).</param>
 /// <param name="EventSwitches">Involuntary context switches during the control events of the replay.</param>
 /// <param name="Events">Control events in the replay (packets that had any).</param>
-internal sealed record ReplayTrace(double[] LatencyNs, int[] Cpu, bool[] Preempted, long EventSwitches, int Events);
+/// <param name="EventNs">Per control event, its wall time (off the clock, as the driver runs it).</param>
+/// <param name="EventMoved">Per control event, whether the thread ran its next packet on another CPU than the one it began the event on.</param>
+internal sealed record ReplayTrace(double[] LatencyNs, int[] Cpu, bool[] Preempted, long EventSwitches, int Events, double[] EventNs, bool[] EventMoved);
 
 /// <summary>
 /// Replays a scenario as <c>PerPacketMeasurement</c> does (control events off the clock, headers
@@ -33,6 +35,8 @@ internal static class SchedulingTrace
         double ticksToNs = 1e9 / Stopwatch.Frequency;
         long eventSwitches = 0;
         int events = 0;
+        var eventNs = new System.Collections.Generic.List<double>();
+        var eventMoved = new System.Collections.Generic.List<bool>();
         scenario.ResetAndSetUp();
         int previousCpu = sched_getcpu();
         long previousEnd = Stopwatch.GetTimestamp();
@@ -41,8 +45,10 @@ internal static class SchedulingTrace
             int index = workload.SetupCount + i;
             bool switched = false;
             long eventTicks = 0;
+            int eventCpu = -1;
             if (workload.EventsBefore(index).Count > 0)
             {
+                eventCpu = sched_getcpu();
                 long before = InvoluntarySwitches();
                 long eventStart = Stopwatch.GetTimestamp();
                 scenario.BeforePacket(index);
@@ -51,10 +57,16 @@ internal static class SchedulingTrace
                 switched = during > 0;
                 eventSwitches += during;
                 events++;
+                eventNs.Add(eventTicks * ticksToNs);
             }
 
             workload.TouchHeaders(index);
             int cpu = sched_getcpu();
+            if (eventCpu >= 0)
+            {
+                eventMoved.Add(cpu != eventCpu);
+            }
+
             long start = Stopwatch.GetTimestamp();
             // Between two packets the thread does ~100 ns of work; 20 µs more is time it spent off the CPU.
             preempted[i] = switched || cpu != previousCpu || (start - previousEnd - eventTicks) * ticksToNs > 20_000;
@@ -65,7 +77,7 @@ internal static class SchedulingTrace
             latencies[i] = (previousEnd - start) * ticksToNs;
         }
 
-        return new ReplayTrace(latencies, cpus, preempted, eventSwitches, events);
+        return new ReplayTrace(latencies, cpus, preempted, eventSwitches, events, eventNs.ToArray(), eventMoved.ToArray());
     }
 
     private static long InvoluntarySwitches()
