@@ -116,9 +116,10 @@ internal sealed class Calibrator
     /// <summary>
     /// Timings per pass of an allocation kernel. Its figure is the median of its timings (<see cref="KernelStatistic"/>),
     /// each a moment of the memory system and the collector that moves 10% within one process (the 2 KB kernel's five
-    /// timings in one calibration of the twenty-sixth session read 340–390 ns an iteration at load 7): a median of the
-    /// 3–5 timings the disagreement rule gave moved with which moments it caught. A timing costs about 10 ms, so five in
-    /// every pass add about 0.15 s a pass (docs/calibration.md, twenty-sixth session).
+    /// timings in one calibration of the twenty-sixth session read 340–391 ns an iteration at load 7): a median of the
+    /// 2–5 timings the disagreement rule gave moved with which moments it caught. Seven calibrations with five a pass took
+    /// 14.9–19.1 s against 15.1–18.8 s without, alternated at load 15–26 (docs/accuracy.md, twenty-sixth session, `alloc26`,
+    /// where this did not yet make the figure repeatable: the kernel's state per process decides it).
     /// </summary>
     internal const int AllocationTimingsPerPass = 5;
 
