@@ -56,6 +56,21 @@ foreach (var (name, spread, take) in parts)
 }
 
 Console.WriteLine($"\n{agree} of {parts.Count} parts meet #4's criterion (within 5%, or moving no prediction by more than 1%)");
+
+// Which of the curve's points the spread and the moves come from: each working set both profiles measured, swapped alone
+// (B's point into A's curve, and A's into B's). Not counted above: the curve is one part.
+Console.WriteLine($"\n{"curve point",-16} {"spread",8} {"moves",8}  where (largest, either direction)");
+foreach (long bytes in a.MemoryLoads.Select(p => p.WorkingSetBytes).Intersect(b.MemoryLoads.Select(p => p.WorkingSetBytes)))
+{
+    static HardwareProfile TakePoint(HardwareProfile to, HardwareProfile from, long bytes) => to.WithMemoryLoads(to.MemoryLoads.Select(p =>
+        p.WorkingSetBytes == bytes ? from.MemoryLoads.Single(q => q.WorkingSetBytes == bytes) : p));
+    double spread = Spread(a.MemoryLoads.Single(p => p.WorkingSetBytes == bytes).LatencyNs, b.MemoryLoads.Single(p => p.WorkingSetBytes == bytes).LatencyNs);
+    (double intoA, int whereA) = Largest(onA, predictions.On(TakePoint(a, b, bytes)));
+    (double intoB, int whereB) = Largest(onB, predictions.On(TakePoint(b, a, bytes)));
+    (double effect, int where) = intoA >= intoB ? (intoA, whereA) : (intoB, whereB);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{MemoryLoadLatency.Describe(bytes),-16} {spread,8:P1} {effect,8:P2}  {(effect > 0 ? names[where] : "-")}"));
+}
+
 return 0;
 
 // Relative difference as compare.py computes it: costs both under a picosecond agree whatever their ratio.

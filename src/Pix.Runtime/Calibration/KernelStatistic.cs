@@ -51,7 +51,8 @@ internal enum KernelFigure
 /// memory, and on the same 16 files the quietest gave <see cref="OperationClass.CopiedByte"/> 0.0169–0.0286 (13 of them
 /// 0.0169–0.0173) where the median gave 0.0169–0.0298, less repeatable (docs/calibration.md). The memory-level chases keep
 /// it too: beyond the L2 a batch's time follows the DRAM's and the TLB's state as well as the neighbours, so their quietest
-/// batch would be a lucky state, not the quiet machine.</para>
+/// batch would be a lucky state, not the quiet machine; a chase the L2 holds takes its quietest batch
+/// (<see cref="Kernels.MemoryChase.Figure"/>).</para>
 /// </remarks>
 internal static class KernelStatistic
 {

@@ -105,6 +105,23 @@ internal sealed class MemoryChase
     }
 
     /// <summary>
+    /// Which of a chase's timings, or batches, gives its curve point on a machine whose L2 holds
+    /// <paramref name="l2Bytes"/> (null when unknown): its quietest batch when the working set is at most half the L2, so
+    /// the caches serve every link (the network-function traces price the L2's plateau there: MachineCaches), else its
+    /// quietest timing (<see cref="KernelStatistic"/>: beyond the L2 a batch follows the DRAM's, the TLB's and the
+    /// neighbours' share of the last level, so its quietest batch would be a lucky state).
+    /// </summary>
+    /// <remarks>
+    /// A chase the L2 holds is fixed work that only interference slows, like a fitted kernel: it runs at one of a few
+    /// speeds (the 64 KiB chase at 4.2, 4.3 or 4.5–4.6 ns a link here) and switches between them within a timing, so the
+    /// quietest timing's median read whichever speed most of one timing's batches caught. Those points are the ones the
+    /// predictions read most (the firewall's and the load balancer's tables: ClassEffect's per-point rows), and their
+    /// 5–6% spread moved the firewall 1.2% and the load balancer 1.7% (docs/accuracy.md, twenty-sixth session).
+    /// </remarks>
+    internal static KernelFigure Figure(long workingSetBytes, long? l2Bytes) =>
+        l2Bytes is > 0 and long l2 && workingSetBytes <= l2 / 2 ? KernelFigure.QuietestBatch : KernelFigure.QuietestTiming;
+
+    /// <summary>
     /// Follows <paramref name="iterations"/> × <see cref="LinksPerIteration"/> links from where the
     /// last call stopped (so repeated calls keep walking the whole cycle) and returns the position.
     /// </summary>
