@@ -156,7 +156,8 @@ internal sealed class Calibrator
         // With pix calibrate's children (ProcessAverage), the ALU chain, the append kernel and the loop-exit pair are priced at
         // the mean over those processes instead; this process's own figures stay in the kernel table.
         ProcessAverage? across = _options.AcrossProcesses;
-        double PerUnit(Probe p) => across is not null && IsAluChain(p) ? across.AluChainNs
+        bool Across(OperationClass c) => across is not null && ProcessAverage.Classes.Contains(c);
+        double PerUnit(Probe p) => Across(OperationClass.IntegerAlu) && IsAluChain(p) ? across!.AluChainNs
             : p.Placement is null ? OwnFigure(p)
             : PlacementFigure.Of(CopiesOf(p).Select(c => (IReadOnlyCollection<TimingFigures>)FiguresOf(c)).ToList(), RuleOf(p)) / p.Units;
 
@@ -189,10 +190,10 @@ internal sealed class Calibrator
                 sources[c] = hasLatency
                     ? $"fitted ({CountKernels(observations, c, KernelBound.Latency)} chain, {CountKernels(observations, c, KernelBound.Throughput)} stream kernels)"
                     : $"fitted ({CountKernels(observations, c, KernelBound.Throughput)} stream kernels); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
-                if (across is not null && c == OperationClass.IntegerAlu)
+                if (Across(c) && c == OperationClass.IntegerAlu)
                 {
                     Probe aluChain = probes.Single(IsAluChain);
-                    sources[c] += $"; the {CalibrationKernels.AluChainName} at the mean over {across.Processes} processes ({across.AluChainNs:0.00} ns an iteration; this one alone {OwnFigure(aluChain):0.00})";
+                    sources[c] += $"; the {CalibrationKernels.AluChainName} at the mean over {across!.Processes} processes ({across.AluChainNs:0.00} ns an iteration; this one alone {OwnFigure(aluChain):0.00})";
                 }
             }
         }
@@ -305,12 +306,13 @@ internal sealed class Calibrator
         // (LibraryCopyCallFit), so it is priced last, on everything else.
         List<Probe> appendCopies = probes.Where(p => p.CopyCalls).ToList();
         Probe appends = appendCopies[0];
-        if (LibraryCopyCallFit.Cost(across?.AppendNs ?? PerUnit(appends), profile) is { } copyCallNs)
+        double appendNs = Across(OperationClass.LibraryCopyCall) ? across!.AppendNs : PerUnit(appends);
+        if (LibraryCopyCallFit.Cost(appendNs, profile) is { } copyCallNs)
         {
             profile = profile.With(OperationClass.LibraryCopyCall, new OperationCost(copyCallNs, copyCallNs));
             sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall]
                 + (appendCopies.Count > 1 ? $", the mean over {appendCopies.Count} copies of its code" : "")
-                + (across is null ? "" : $" and over {across.Processes} processes ({across.AppendNs:0.00} ns an iteration; this one alone {PerUnit(appends):0.00})");
+                + (!Across(OperationClass.LibraryCopyCall) ? "" : $" and over {across!.Processes} processes ({across.AppendNs:0.00} ns an iteration; this one alone {PerUnit(appends):0.00})");
         }
         else
         {
@@ -349,7 +351,7 @@ internal sealed class Calibrator
         {
             var pairs = learnt.Zip(varied, (l, v) => ((IReadOnlyList<BranchMissPair.Timing>)PairTimings(l).ToList(), (IReadOnlyList<BranchMissPair.Timing>)PairTimings(v).ToList())).ToList();
             double own = PlacementFigure.PairDifference(pairs) ?? (PerUnit(varied[0]) - PerUnit(learnt[0]));
-            bool acrossProcesses = across is not null && missClass == OperationClass.LoopExitMiss;
+            bool acrossProcesses = Across(missClass);
             double difference = acrossProcesses ? across!.LoopExitDifferenceNs : own;
             (double missNs, bool measured) = missNsOf(difference);
             costs[missClass] = new OperationCost(missNs, missNs);

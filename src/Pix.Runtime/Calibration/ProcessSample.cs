@@ -58,8 +58,17 @@ internal sealed record ProcessSample(
 /// <param name="AluChainNs">The ALU chain's mean, ns an iteration.</param>
 internal sealed record ProcessAverage(int Processes, double AppendNs, double LoopExitDifferenceNs, double AluChainNs)
 {
-    /// <summary>The classes these figures price (the ALU chain's through the fit of <see cref="OperationClass.IntegerAlu"/>).</summary>
-    public static IReadOnlyList<OperationClass> Classes { get; } = new[] { OperationClass.IntegerAlu, OperationClass.LibraryCopyCall, OperationClass.LoopExitMiss };
+    /// <summary>
+    /// The classes these figures price in a calibration: <see cref="OperationClass.IntegerAlu"/> only (through the fit, from
+    /// <see cref="AluChainNs"/>). The children time the append kernel and the loop-exit pair too, and <c>pix calibrate</c>
+    /// prints them, but they are not used: at load 28–50 (2 vCPUs, other builds running) a child timing them for one to two
+    /// seconds read copies 1.5–5x slow (append 2.9–10.4 ns against 1.96–2.1, loop-exit differences down to −5.6 ns) in 9 of
+    /// 16 children, and their mean priced <c>LibraryCopyCall</c> at 3.0–3.6 ns in 3 of 8 calibrations against 1.34–2.38 from
+    /// the calibrating process's own passes (docs/accuracy.md, `procs26`). The ALU chain read 4.27–4.75 ns in every one of
+    /// 32 children at the same loads, where the calibrating process read 7.1 and 8.2 in two of 16. Adding a class here makes
+    /// the calibration price it at the children's mean (<c>Calibrator</c> reads this list).
+    /// </summary>
+    public static IReadOnlyList<OperationClass> Classes { get; } = new[] { OperationClass.IntegerAlu };
 
     /// <summary>The mean over <paramref name="samples"/> of each one's mean over its copies; null when there is none.</summary>
     public static ProcessAverage? Of(IReadOnlyList<ProcessSample> samples) => samples.Count == 0 ? null : new ProcessAverage(
