@@ -16,13 +16,17 @@ namespace Pix.Cli.Commands;
 internal static class PlacementProcesses
 {
     /// <summary>
-    /// Children a calibration starts by default: each about a second on this machine (docs/accuracy.md, `procs26`), so
-    /// four keep the default calibration within 20 s, and a slow draw that comes once in four processes is counted at
-    /// about its share.
+    /// Children a calibration starts by default: four, so that a slow draw that comes once in four processes is counted at
+    /// about its share. Their time comes out of the budget (<c>CalibrateCommand</c>); a child took 2.4–5.9 s at load 22–25
+    /// and up to 14 s at load 50 on this 2-vCPU machine (docs/accuracy.md, `procs26`; not measured on an idle one).
     /// </summary>
     public const int DefaultCount = 4;
 
-    /// <summary>Longest a child may run: ten times what one takes on a loaded machine, so only a hung child reaches it.</summary>
+    /// <summary>
+    /// Longest a child may run before it is stopped and left out. At load 38–57 under <c>DOTNET_TieredCompilation=0</c> three
+    /// of twelve children reached it (the others took 5–14 s) and the calibration went on with the rest, so a longer wait
+    /// would only lengthen a run on a machine that busy.
+    /// </summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     /// <summary>

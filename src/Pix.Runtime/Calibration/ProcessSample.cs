@@ -50,7 +50,9 @@ internal sealed record ProcessSample(
 /// <para>Why the mean, not the median or the fastest: a user's code lands at a placement drawn as a process's is, so the
 /// cost it is expected to pay is the mean over the draws. The median of a few processes would drop a slow draw that
 /// comes once in four, which is the case that made two calibrations disagree, and the fastest would price every user's
-/// code at the lucky draw. Interference is not what the processes differ in: each figure is already its quietest batch.</para>
+/// code at the lucky draw. The mean is only right when interference is not what the processes differ in (each figure is
+/// its quietest batch): for the ALU chain it was not, for the append kernel and the loop-exit pair on a loaded machine it
+/// was (<see cref="Classes"/>).</para>
 /// </remarks>
 /// <param name="Processes">The processes whose figures were counted.</param>
 /// <param name="AppendNs">The append kernel's mean, ns an iteration.</param>
@@ -61,12 +63,12 @@ internal sealed record ProcessAverage(int Processes, double AppendNs, double Loo
     /// <summary>
     /// The classes these figures price in a calibration: <see cref="OperationClass.IntegerAlu"/> only (through the fit, from
     /// <see cref="AluChainNs"/>). The children time the append kernel and the loop-exit pair too, and <c>pix calibrate</c>
-    /// prints them, but they are not used: at load 28–50 (2 vCPUs, other builds running) a child timing them for one to two
-    /// seconds read copies 1.5–5x slow (append 2.9–10.4 ns against 1.96–2.1, loop-exit differences down to −5.6 ns) in 9 of
-    /// 16 children, and their mean priced <c>LibraryCopyCall</c> at 3.0–3.6 ns in 3 of 8 calibrations against 1.34–2.38 from
-    /// the calibrating process's own passes (docs/accuracy.md, `procs26`). The ALU chain read 4.27–4.75 ns in every one of
-    /// 32 children at the same loads, where the calibrating process read 7.1 and 8.2 in two of 16. Adding a class here makes
-    /// the calibration price it at the children's mean (<c>Calibrator</c> reads this list).
+    /// prints them, but they are not used: at load 24–50 (2 vCPUs, other builds running) a child timing them for a few
+    /// seconds read one of them 1.3–5x off in 15 of 32 children (append up to 10.4 ns against 1.96–2.1, loop-exit
+    /// differences down to −5.6 ns), and their mean priced <c>LibraryCopyCall</c> at 3.0–3.6 ns in 3 of 8 calibrations
+    /// against 1.34–2.38 from the calibrating process's own passes (docs/accuracy.md, `procs26`). The ALU chain read
+    /// 4.23–5.16 ns in every one of 53 children, where the calibrating process read 7.1 and 8.2 in two of 22. Adding a
+    /// class here makes the calibration price it at the children's mean (<c>Calibrator</c> reads this list).
     /// </summary>
     public static IReadOnlyList<OperationClass> Classes { get; } = new[] { OperationClass.IntegerAlu };
 
