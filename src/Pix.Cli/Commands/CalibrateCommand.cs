@@ -42,8 +42,8 @@ internal static class CalibrateCommand
 
         var processes = new Option<int>("--processes")
         {
-            Description = "Child processes that time the placement-sensitive kernels (the integer ALU chain, the append kernel, the loop-exit pair), "
-                + "each class then priced at the mean over them (docs/calibration.md); 0 times them in this process alone, as HardwareProfile.Calibrate does.",
+            Description = "Child processes that time the placement-sensitive kernels (the integer ALU chain, the append kernel, the loop-exit pair); "
+                + "IntegerAlu is then priced from the chain's mean over them, the other two are printed (docs/calibration.md). 0: this process alone, as HardwareProfile.Calibrate does.",
             DefaultValueFactory = _ => PlacementProcesses.DefaultCount,
         };
         processes.Validators.Add(result =>
@@ -96,8 +96,9 @@ internal static class CalibrateCommand
         double ceilingShown = ceilingSeconds ?? (2 * seconds);
         stderr.WriteLine($"Calibrating for about {seconds:0} s (up to {ceilingShown:0} s while every pass runs on a shared core); keep the machine otherwise idle.");
 
-        // The children's time comes out of the budget (and the ceiling), so the default stays within 20 s; this process keeps
-        // at least ChildrenShareMax of the budget, on a machine so loaded that the children took longer.
+        // The children's time comes out of the budget (and the ceiling), so that they lengthen the run less; this process keeps
+        // at least 1 − ChildrenShareMax of the budget when they took longer (a loaded machine). Even so the default run took
+        // 25–39 s at load 21–23 against 16–25 before the children (docs/accuracy.md, `procs26`): its two passes are a minimum.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Calibration.ProcessAverage? acrossProcesses = TimeInChildren(processes, stderr);
         double left = Math.Max(seconds * (1 - ChildrenShareMax), seconds - clock.Elapsed.TotalSeconds);
