@@ -65,7 +65,7 @@ internal sealed record ProcessAverage(int Processes, double AppendNs, double Loo
     /// <see cref="AluChainNs"/>). The children time the append kernel and the loop-exit pair too, and <c>pix calibrate</c>
     /// prints them, but they are not used: at load 24–50 (2 vCPUs, other builds running) a child timing them for a few
     /// seconds read one of them 1.3–5x off in 15 of 32 children (append up to 10.4 ns against 1.96–2.1, loop-exit
-    /// differences down to −5.6 ns), and their mean priced <c>LibraryCopyCall</c> at 3.0–3.6 ns in 3 of 8 calibrations
+    /// differences down to −5.6 ns), and their mean priced <c>LibraryCopyCall</c> at 2.76–3.60 ns in 4 of 8 calibrations
     /// against 1.34–2.38 from the calibrating process's own passes (docs/accuracy.md, `procs26`). The ALU chain read
     /// 4.23–5.16 ns in every one of 53 children, where the calibrating process read 7.1 and 8.2 in two of 22. Adding a
     /// class here makes the calibration price it at the children's mean (<c>Calibrator</c> reads this list).
