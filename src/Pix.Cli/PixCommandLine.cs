@@ -16,6 +16,7 @@ internal static class PixCommandLine
         ValidateCommand.Create,
         DiffCommand.Create,
         BaselineCommand.Create,
+        CalibrateKernelsCommand.Create,
     };
 
     /// <summary>Parses and runs <paramref name="args"/>, writing results to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>

@@ -27,6 +27,8 @@ namespace Pix;
 //   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
 //   "memoryLatencyNs": 104.2                          optional (a load memory serves, without page walks;
 //                                                      absent: such loads price at the curve's plateau)
+//   "timedAcrossProcesses": { "processes": 4, "classes": [ "IntegerAlu", … ] }
+//                                                     optional (absent: every class timed in the calibrating process)
 // }
 //
 // Classes are keyed by name, not number, so reordering the enum never silently misprices a file.
@@ -175,6 +177,7 @@ public sealed partial class HardwareProfile
             w.WriteNumber("memoryLatencyNs", memoryLatencyNs);
         }
 
+        WriteTimedAcrossProcesses(w);
         w.WriteEndObject();
         return w.ToString();
     }
@@ -204,7 +207,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "floatPortSharing", "memoryLoads", "memoryLatencyNs");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "floatPortSharing", "memoryLoads", "memoryLatencyNs", "timedAcrossProcesses");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings", "l2CacheBytes");
@@ -273,7 +276,7 @@ public sealed partial class HardwareProfile
             profile = profile.WithMemoryLatency(RequirePrice(root, "memoryLatencyNs"));
         }
 
-        return profile;
+        return ReadTimedAcrossProcesses(profile, root);
     }
 
     /// <summary>A price in ns: a non-negative number of at most <see cref="MaxPriceNs"/>.</summary>

@@ -139,6 +139,8 @@ public sealed partial class HardwareProfile
             _issueWidth = _issueWidth,
             _floatPortSharing = _floatPortSharing,
             _memoryLatencyNs = _memoryLatencyNs,
+            _timedProcesses = _timedProcesses,
+            _classesTimedAcrossProcesses = _classesTimedAcrossProcesses,
         };
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ using Pix.Cli.Output;
 
 namespace Pix.Cli.Commands;
 
-/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--ceiling 30] [--name n] [--raw timings.json]</c>: measure this machine and save its profile.</summary>
+/// <summary><c>pix calibrate [-o machine.pixhw.json] [--seconds 15] [--ceiling 30] [--name n] [--raw timings.json] [--processes 4]</c>: measure this machine and save its profile.</summary>
 internal static class CalibrateCommand
 {
     public static Command Create()
@@ -40,6 +40,20 @@ internal static class CalibrateCommand
             Description = "Keep the profile at the default issue width (4) instead of recording the measured one (see docs/calibration.md).",
         };
 
+        var processes = new Option<int>("--processes")
+        {
+            Description = "Child processes that time the placement-sensitive kernels (the integer ALU chain, the append kernel, the loop-exit pair); "
+                + "IntegerAlu is then priced from the chain's mean over them, the other two are printed (docs/calibration.md). 0: this process alone, as HardwareProfile.Calibrate does.",
+            DefaultValueFactory = _ => PlacementProcesses.DefaultCount,
+        };
+        processes.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 64)
+            {
+                result.AddError("--processes takes a number of child processes from 0 to 64.");
+            }
+        });
+
         var command = new Command("calibrate", "Measure what each operation class costs on this machine and save a *.pixhw.json profile.")
         {
             output,
@@ -48,13 +62,14 @@ internal static class CalibrateCommand
             name,
             raw,
             defaultIssueWidth,
+            processes,
         };
         CommandAction.Set(command, (parse, stdout, stderr) =>
-            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(ceiling), parse.GetValue(name), parse.GetValue(raw), !parse.GetValue(defaultIssueWidth), stdout, stderr));
+            Run(parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(ceiling), parse.GetValue(name), parse.GetValue(raw), !parse.GetValue(defaultIssueWidth), parse.GetValue(processes), stdout, stderr));
         return command;
     }
 
-    private static int Run(string outputPath, double seconds, double? ceilingSeconds, string? name, string? rawPath, bool recordIssueWidth, TextWriter stdout, TextWriter stderr)
+    private static int Run(string outputPath, double seconds, double? ceilingSeconds, string? name, string? rawPath, bool recordIssueWidth, int processes, TextWriter stdout, TextWriter stderr)
     {
         if (ceilingSeconds < seconds)
         {
@@ -78,13 +93,22 @@ internal static class CalibrateCommand
             throw new CommandLineException("this pix was built in Debug, so the calibration kernels would run unoptimised and every cost would be wrong; build or run it with -c Release.");
         }
 
-        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(seconds)) with
+        double ceilingShown = ceilingSeconds ?? (2 * seconds);
+        stderr.WriteLine($"Calibrating for about {seconds:0} s (up to {ceilingShown:0} s while every pass runs on a shared core); keep the machine otherwise idle.");
+
+        // The children's time comes out of the budget (and the ceiling), so that they lengthen the run less; this process keeps
+        // at least 1 − ChildrenShareMax of the budget when they took longer (a loaded machine). Even so the default run took
+        // 25–39 s at load 21–23 against 16–25 before the children (docs/accuracy.md, `procs26`): its two passes are a minimum.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Calibration.ProcessAverage? acrossProcesses = TimeInChildren(processes, stderr);
+        double left = Math.Max(seconds * (1 - ChildrenShareMax), seconds - clock.Elapsed.TotalSeconds);
+        CalibrationOptions options = CalibrationOptions.ForBudget(TimeSpan.FromSeconds(left)) with
         {
             ProfileName = name,
             RecordIssueWidth = recordIssueWidth,
-            QuietPassCeiling = ceilingSeconds is { } c ? TimeSpan.FromSeconds(c) : null,
+            QuietPassCeiling = ceilingSeconds is { } c ? TimeSpan.FromSeconds(Math.Max(left, c - clock.Elapsed.TotalSeconds)) : null,
+            AcrossProcesses = acrossProcesses,
         };
-        stderr.WriteLine($"Calibrating for about {seconds:0} s (up to {options.EffectiveQuietPassCeiling.TotalSeconds:0} s while every pass runs on a shared core); keep the machine otherwise idle.");
         CalibrationResult result = HardwareProfile.CalibrateWithReport(options, new ProgressWriter(stderr));
 
         result.Profile.Save(outputPath);
@@ -95,9 +119,32 @@ internal static class CalibrateCommand
 
         WriteSummary(result, stdout);
         stdout.WriteLine();
-        stdout.WriteLine($"Saved {outputPath} ({result.Repetitions} passes in {result.Duration.TotalSeconds:0.0} s)" + (rawPath is null ? "." : $"; every pass's timings in {rawPath}."));
+        string children = result.Profile.TimedProcesses == 0 ? string.Empty : $", after {result.Profile.TimedProcesses} child processes";
+        stdout.WriteLine($"Saved {outputPath} ({result.Repetitions} passes in {result.Duration.TotalSeconds:0.0} s{children}; {clock.Elapsed.TotalSeconds:0.0} s in all)" + (rawPath is null ? "." : $"; every pass's timings in {rawPath}."));
         WriteIssueRates(result, stdout);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The most of <c>--seconds</c> the child processes may take from this process's own passes.</summary>
+    private const double ChildrenShareMax = 0.4;
+
+    /// <summary>
+    /// The placement-sensitive kernels timed in <paramref name="processes"/> children of this program, one after another and
+    /// before this process's own passes (so that none shares the cores with another); null when none gave a usable timing.
+    /// </summary>
+    private static Calibration.ProcessAverage? TimeInChildren(int processes, TextWriter stderr)
+    {
+        if (processes == 0)
+        {
+            return null;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        MachineDescription machine = Deployment.Current();
+        stderr.WriteLine($"  [  0.0 s] placement-sensitive kernels in {processes} child processes");
+        Calibration.ProcessAverage? average = PlacementProcesses.Run(processes, PlacementProcesses.StartChild, machine.Runtime, machine.JitSettings, stderr);
+        stderr.WriteLine($"  [{clock.Elapsed.TotalSeconds,5:0.0} s] {average?.Processes ?? 0} of {processes} child processes timed them ({machine.JitSettings})");
+        return average;
     }
 
     // Paths differing only in case name one file on Windows' and macOS's default file systems.

@@ -40,9 +40,12 @@ internal static class CalibrationKernels
     /// </summary>
     public static IReadOnlyList<(OperationClass Class, double Count)> LoopControl { get; } = new[] { (IntegerAlu, 2.0), (Branch, 1.0) };
 
+    /// <summary>The integer ALU chain's name: <c>pix calibrate</c> prices it at the mean over processes (<see cref="ProcessAverage"/>).</summary>
+    public const string AluChainName = "alu chain";
+
     public static IReadOnlyList<CalibrationKernel> All { get; } = new[]
     {
-        Latency("alu chain", LatencyKernels.Alu, (IntegerAlu, 16)),
+        Latency(AluChainName, LatencyKernels.Alu, (IntegerAlu, 16)),
         Latency("mul chain", LatencyKernels.Multiply, (IntegerMultiply, 16)),
         Latency("mul+add chain", LatencyKernels.MultiplyAdd, (IntegerMultiply, 8), (IntegerAlu, 8)),
         Latency("div chain", LatencyKernels.Divide, (IntegerDivide, 8), (IntegerAlu, 8)),

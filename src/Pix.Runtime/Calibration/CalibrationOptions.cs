@@ -77,6 +77,14 @@ public sealed record CalibrationOptions
     public bool RecordIssueWidth { get; init; } = true;
 
     /// <summary>
+    /// The placement-sensitive kernels' figures over several processes (<c>pix calibrate</c> starts them: <see cref="Calibration.ProcessAverage"/>),
+    /// which then price <see cref="OperationClass.IntegerAlu"/>'s chain, <see cref="OperationClass.LibraryCopyCall"/> and
+    /// <see cref="OperationClass.LoopExitMiss"/> instead of this process's own timings; null (the default, and what a program
+    /// calling <see cref="HardwareProfile.Calibrate"/> gets) keeps the in-process figures.
+    /// </summary>
+    internal Calibration.ProcessAverage? AcrossProcesses { get; init; }
+
+    /// <summary>
     /// Options that aim to finish within <paramref name="budget"/> (warm-up shortened for small budgets), with
     /// <see cref="MinRepetitions"/> passes at least, as the defaults: the first pass sizes every kernel's batches and
     /// takes 2–4x as long as a later one, so predicting the second from it stopped loaded runs after one pass with a

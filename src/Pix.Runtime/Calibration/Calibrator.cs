@@ -16,10 +16,10 @@ namespace Pix.Calibration;
 internal sealed class Calibrator
 {
     /// <summary>Iterations per kernel call: long enough that the call itself vanishes, short enough for fine batching.</summary>
-    private const int Iterations = 256;
+    internal const int Iterations = 256;
 
     /// <summary>Searches per call of the loop-exit pair: each is a ~61-item search (~20 ns), so fewer calls than <see cref="Iterations"/> last as long.</summary>
-    private const int ExitSearches = 32;
+    internal const int ExitSearches = 32;
 
     private readonly CalibrationOptions _options;
     private readonly IProgress<CalibrationProgress>? _progress;
@@ -172,8 +172,15 @@ internal sealed class Calibrator
         // raised a quarter of the figures it changed by more than 5% (docs/calibration.md).
         // A kernel timed in several copies of its code (PlacementCopies) is priced at the mean over its copies; each copy's
         // own figure is its timing row (OwnFigure).
-        double PerUnit(Probe p) => p.Placement is null ? OwnFigure(p)
+        // With pix calibrate's children (ProcessAverage), the ALU chain, the append kernel and the loop-exit pair are priced at
+        // the mean over those processes instead; this process's own figures stay in the kernel table.
+        ProcessAverage? across = _options.AcrossProcesses;
+        bool Across(OperationClass c) => across is not null && ProcessAverage.Classes.Contains(c);
+        double PerUnit(Probe p) => Across(OperationClass.IntegerAlu) && IsAluChain(p) ? across!.AluChainNs
+            : p.Placement is null ? OwnFigure(p)
             : PlacementFigure.Of(CopiesOf(p).Select(c => (IReadOnlyCollection<TimingFigures>)FiguresOf(c)).ToList(), RuleOf(p)) / p.Units;
+
+        static bool IsAluChain(Probe p) => p.Kernel?.Name == CalibrationKernels.AluChainName;
 
         double OwnFigure(Probe p) => Figure(p, RuleOf(p));
 
@@ -205,6 +212,11 @@ internal sealed class Calibrator
                 sources[c] = hasLatency
                     ? $"fitted ({CountKernels(observations, c, KernelBound.Latency)} chain, {CountKernels(observations, c, KernelBound.Throughput)} stream kernels)"
                     : $"fitted ({CountKernels(observations, c, KernelBound.Throughput)} stream kernels); {CalibrationKernels.LatencyDerivedFromThroughput[c]}";
+                if (Across(c) && c == OperationClass.IntegerAlu)
+                {
+                    Probe aluChain = probes.Single(IsAluChain);
+                    sources[c] += $"; the {CalibrationKernels.AluChainName} at the mean over {across!.Processes} processes ({across.AluChainNs:0.00} ns an iteration; this one alone {OwnFigure(aluChain):0.00})";
+                }
             }
         }
 
@@ -316,11 +328,13 @@ internal sealed class Calibrator
         // (LibraryCopyCallFit), so it is priced last, on everything else.
         List<Probe> appendCopies = probes.Where(p => p.CopyCalls).ToList();
         Probe appends = appendCopies[0];
-        if (LibraryCopyCallFit.Cost(PerUnit(appends), profile) is { } copyCallNs)
+        double appendNs = Across(OperationClass.LibraryCopyCall) ? across!.AppendNs : PerUnit(appends);
+        if (LibraryCopyCallFit.Cost(appendNs, profile) is { } copyCallNs)
         {
             profile = profile.With(OperationClass.LibraryCopyCall, new OperationCost(copyCallNs, copyCallNs));
             sources[OperationClass.LibraryCopyCall] = CalibrationKernels.LatencyDerivedFromThroughput[OperationClass.LibraryCopyCall]
-                + (appendCopies.Count > 1 ? $", the mean over {appendCopies.Count} copies of its code" : "");
+                + (appendCopies.Count > 1 ? $", the mean over {appendCopies.Count} copies of its code" : "")
+                + (!Across(OperationClass.LibraryCopyCall) ? "" : $" and over {across!.Processes} processes ({across.AppendNs:0.00} ns an iteration; this one alone {PerUnit(appends):0.00})");
         }
         else
         {
@@ -330,6 +344,11 @@ internal sealed class Calibrator
         foreach (Probe copy in appendCopies)
         {
             fittedTimes[copy.Name] = LibraryCopyCallFit.Price(profile);
+        }
+
+        if (across is not null)
+        {
+            profile = profile.WithTimedAcrossProcesses(across.Processes, ProcessAverage.Classes);
         }
 
         return new CalibrationResult(profile, Timings(), sources, throughput.LoopOverheadNs, log.IssueRates.Count, _clock.Elapsed)
@@ -353,11 +372,14 @@ internal sealed class Calibrator
         void MissFromPair(OperationClass missClass, List<Probe> learnt, List<Probe> varied, Func<double, (double Ns, bool Measured)> missNsOf, double missesPerIteration)
         {
             var pairs = learnt.Zip(varied, (l, v) => ((IReadOnlyList<BranchMissPair.Timing>)PairTimings(l).ToList(), (IReadOnlyList<BranchMissPair.Timing>)PairTimings(v).ToList())).ToList();
-            double difference = PlacementFigure.PairDifference(pairs) ?? (PerUnit(varied[0]) - PerUnit(learnt[0]));
+            double own = PlacementFigure.PairDifference(pairs) ?? (PerUnit(varied[0]) - PerUnit(learnt[0]));
+            bool acrossProcesses = Across(missClass);
+            double difference = acrossProcesses ? across!.LoopExitDifferenceNs : own;
             (double missNs, bool measured) = missNsOf(difference);
             costs[missClass] = new OperationCost(missNs, missNs);
             sources[missClass] = CalibrationKernels.LatencyDerivedFromThroughput[missClass]
                 + (learnt.Count > 1 ? $", the mean over {learnt.Count} copies of its code" : "")
+                + (acrossProcesses ? $" and over {across!.Processes} processes ({difference:0.00} ns a search; this one alone {own:0.00})" : "")
                 + (measured ? "" : $"; the pair measured no miss ({difference:0.00} ns a search), so priced at BranchMiss");
             foreach (Probe p in learnt)
             {

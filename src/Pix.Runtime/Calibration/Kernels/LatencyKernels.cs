@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace Pix.Calibration.Kernels;
@@ -16,6 +18,41 @@ internal static class LatencyKernels
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long Alu(KernelState s, int iterations)
     {
+        long x = s.Add, y = s.Add, z = s.Xor;
+        for (int i = 0; i < iterations; i++)
+        {
+            x += y; x ^= z;
+            x += y; x ^= z;
+            x += y; x ^= z;
+            x += y; x ^= z;
+            x += y; x ^= z;
+            x += y; x ^= z;
+            x += y; x ^= z;
+            x += y; x ^= z;
+        }
+
+        return x;
+    }
+
+    /// <summary>
+    /// The ALU chain's copies (<see cref="PlacementCopies"/>), timed by <c>pix calibrate</c>'s child processes
+    /// (<see cref="PlacementKernelTimer"/>): the chain read 4.3–4.6 ns an iteration in about half the calibrations and
+    /// 6.1–8.5 in the others (docs/accuracy.md, `issue25`), a state of the process. <see cref="Alu"/> stays the catalogue's
+    /// kernel, so the in-process calibration times the code it always did.
+    /// </summary>
+    public static IReadOnlyList<Func<KernelState, int, long>> AluCopies { get; } =
+        new Func<KernelState, int, long>[] { Alu<Copy0>, Alu<Copy1>, Alu<Copy2>, Alu<Copy3> };
+
+    /// <summary><see cref="Alu"/>'s body, one compiled method an instantiation (<see cref="PlacementCopies.Padded{TCopy}"/> moves the next one's start).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long Alu<TCopy>(KernelState s, int iterations)
+        where TCopy : struct
+    {
+        if (PlacementCopies.Padded<TCopy>() && iterations < 0)
+        {
+            return PlacementCopies.Padding(iterations);
+        }
+
         long x = s.Add, y = s.Add, z = s.Xor;
         for (int i = 0; i < iterations; i++)
         {
