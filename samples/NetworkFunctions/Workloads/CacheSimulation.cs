@@ -142,22 +142,6 @@ public sealed class CacheSimulation
     }
 
     /// <summary>
-    /// Drops the lines of the core's own levels (L1 and L2) and the prefetcher's history, and keeps the shared third
-    /// level's: the packet core ran something else for milliseconds, which took the caches only it uses, while the L3
-    /// kept what it holds as far as the profile's curve says it reaches. Without a third level simulated, as
-    /// <see cref="Empty"/>.
-    /// </summary>
-    public void EmptyCoreCaches()
-    {
-        for (int level = 0; level < Math.Min(2, _levels.Length); level++)
-        {
-            _levels[level].Empty();
-        }
-
-        _lastLinesOfSite.Clear();
-    }
-
-    /// <summary>
     /// Brings the lines of <paramref name="length"/> bytes at <paramref name="startByte"/> into every level,
     /// counting nothing: data the code reads that is not a traced structure (a packet's headers) but takes
     /// the structures' room in the caches.

@@ -150,18 +150,14 @@ public sealed class LoadBalancerScenario : Scenario
     /// core: its fill sweeps the lines in order, and the population writes each entry again, in the
     /// backends' permutation order. Replayed as the sweep (every line is touched either way; which of them
     /// L1 keeps last differs), from a site of its own: afterwards the simulated L2 holds the lookup table.
-    /// Before the sweep the core's own simulated levels (L1, L2) are emptied: a rebuild keeps the packet thread away
-    /// for milliseconds, and what the core runs meanwhile takes them (docs/accuracy.md, seventh session: a spin as long
-    /// that touches no memory does the same harm; sixteenth session: the slots the simulation kept in L2 through a
-    /// rebuild measured as slow as those it did not, 160.7 and 153.3 ns against 33.7 for an L2 hit). The shared L3
-    /// keeps the connection table as far as the profile's curve says it reaches: the workload's median is bimodal by
-    /// run, and the low mode (the slots served by the L3) is the one every run reads while a 2 MiB chase runs at the
-    /// profile's speed; the high one (memory) comes with a machine whose L3 others hold, which a profile calibrated on
-    /// it describes by a shorter reach (docs/network-functions.md, "Twenty-sixth session: the health flap's two modes").
+    /// Before the sweep the simulated caches are emptied: a rebuild keeps the packet thread away for milliseconds,
+    /// and what the machine runs meanwhile takes its caches (docs/accuracy.md, seventh session: a spin as long that
+    /// touches no memory does the same harm; sixteenth session: the slots the simulation kept in L2 through a
+    /// rebuild measured as slow as those it did not, 160.7 and 153.3 ns against 33.7 for an L2 hit).
     /// </summary>
     private void ReplayRebuild()
     {
-        SimulatedCaches.EmptyCoreCaches();
+        SimulatedCaches.Empty();
         int lines = (int)((LookupTableBytes + CacheLevel.LineBytes - 1) / CacheLevel.LineBytes);
         for (int line = 0; line < lines; line++)
         {

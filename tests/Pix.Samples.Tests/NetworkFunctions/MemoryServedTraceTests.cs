@@ -47,17 +47,6 @@ public sealed class MemoryServedTraceTests
     }
 
     [Fact]
-    public void Emptying_the_cores_caches_keeps_the_L3()
-    {
-        CacheSimulation simulation = Small.NewSimulation();
-        simulation.LoadEntry(0, CacheLevel.LineBytes, 1 << 20, site: 0);
-
-        simulation.EmptyCoreCaches();
-        // Missed L1 and L2 (a miss in a 1 MiB structure), served by the L3: not memory.
-        Assert.Equal(ColdLoadCount.Miss, simulation.LoadEntry(0, CacheLevel.LineBytes, 1 << 20, site: 1));
-    }
-
-    [Fact]
     public void The_L3_is_as_large_as_the_profiles_curve_reaches_in_whole_sets_and_absent_without_one()
     {
         HardwareProfile curve = HardwareProfile.Reference.WithMemoryLoads(new MemoryLoadLatency[]
