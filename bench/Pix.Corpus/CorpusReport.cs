@@ -19,8 +19,8 @@ internal sealed record CorpusResult(
     GenerationResult? Regenerated,
     AnalyzerResult? Analyzed,
     IReadOnlyList<MethodOutcome>? WithoutReuse = null,
-    SummaryMeter? FirstSummaries = null,
-    SummaryMeter? SecondSummaries = null);
+    SummaryCosts? FirstSummaries = null,
+    SummaryCosts? SecondSummaries = null);
 
 /// <summary>Writes a corpus result as Markdown (the format docs/robustness.md quotes).</summary>
 internal static class CorpusReport
@@ -195,7 +195,7 @@ internal static class CorpusReport
 
     private static string Slowest(IReadOnlyList<MethodOutcome> outcomes) =>
         string.Join("; ", outcomes.OrderByDescending(o => o.Elapsed).Take(5).Select(o =>
-            $"`{o.Target.Symbol.ToDisplayString()}` {o.Elapsed.TotalMilliseconds:F1} ms ({o.GcPause.TotalMilliseconds:F1} ms GC, {o.AllocatedBytes / 1e6:F1} MB)"));
+            $"`{o.Target.Display}` {o.Elapsed.TotalMilliseconds:F1} ms ({o.GcPause.TotalMilliseconds:F1} ms GC, {o.AllocatedBytes / 1e6:F1} MB)"));
 
     private static string Timing(IReadOnlyList<MethodOutcome> outcomes)
     {
@@ -229,12 +229,12 @@ internal static class CorpusReport
         double throwRuleMs = outcomes.Sum(o => o.Binding.ThrowRule.Elapsed.TotalMilliseconds);
         double graphMs = outcomes.Sum(o => o.Binding.CallGraph.Elapsed.TotalMilliseconds);
         return $"binding {bindMs / 1000:F1} s ({100 * bindMs / Math.Max(totalMs, 1e-9):F0}%; of it the throw-helper rule's {throwRuleMs / 1000:F1} s, the call graph's {graphMs / 1000:F1} s), {bindMb:F0} MB; "
-            + $"{outcomes.Sum(o => o.Collections.All):N0} GCs ({outcomes.Sum(o => o.Collections.Gen1):N0} of gen 1 or 2); GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+            + $"{outcomes.Sum(o => o.Collections.All):N0} GCs ({outcomes.Sum(o => o.Collections.Gen1):N0} of gen 1 or 2, {outcomes.Sum(o => o.Collections.Gen2):N0} of gen 2, {outcomes.Sum(o => o.Collections.FullBlocking):N0} full blocking); GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
     }
 
-    private static string SummaryTiming(SummaryMeter meter)
+    private static string SummaryTiming(SummaryCosts meter)
     {
-        List<WorkCost> costs = meter.Summaries.Values.ToList();
+        List<WorkCost> costs = meter.Summaries.Select(s => s.Cost).ToList();
         if (costs.Count == 0)
         {
             return "no summaries";
@@ -243,17 +243,17 @@ internal static class CorpusReport
         double[] ms = costs.Select(c => c.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
         double[] unpaused = costs.Select(c => (c.Elapsed - c.GcPause).TotalMilliseconds).OrderBy(x => x).ToArray();
         double[] mb = costs.Select(c => c.AllocatedBytes / 1e6).OrderBy(x => x).ToArray();
-        var slowest = meter.Summaries.OrderByDescending(s => s.Value.Elapsed).First();
+        var slowest = meter.Summaries.OrderByDescending(s => s.Cost.Elapsed).First();
         double[] walks = meter.Walks.Select(w => w.Cost.Elapsed.TotalMilliseconds).OrderBy(x => x).ToArray();
         var longestWalk = meter.Walks.OrderByDescending(w => w.Cost.Elapsed).FirstOrDefault();
         return $"{costs.Count:N0} summaries, p50 {Quantile(ms, 0.50):F3} ms, p99 {Quantile(ms, 0.99):F2} ms, max {ms[^1]:F1} ms, total {ms.Sum() / 1000:F1} s; "
             + $"without GC pauses p99 {Quantile(unpaused, 0.99):F2} ms, max {unpaused[^1]:F1} ms; "
             + $"allocated p50 {Quantile(mb, 0.50):F3} MB, p99 {Quantile(mb, 0.99):F2} MB, max {mb[^1]:F1} MB, total {mb.Sum() / 1000:F2} GB; "
-            + $"slowest `{slowest.Key.ToDisplayString()}` {slowest.Value.Elapsed.TotalMilliseconds:F1} ms ({slowest.Value.AllocatedBytes / 1e6:F1} MB); "
+            + $"slowest `{slowest.Method}` {slowest.Cost.Elapsed.TotalMilliseconds:F1} ms ({slowest.Cost.AllocatedBytes / 1e6:F1} MB); "
             + (walks.Length == 0
                 ? "no call-graph walks"
                 : $"call-graph walks {walks.Length:N0}, p99 {Quantile(walks, 0.99):F2} ms, max {walks[^1]:F1} ms "
-                    + $"(from `{longestWalk.Method.ToDisplayString()}`, {longestWalk.Cost.AllocatedBytes / 1e6:F1} MB), total {walks.Sum() / 1000:F2} s, "
+                    + $"(from `{longestWalk.Method}`, {longestWalk.Cost.AllocatedBytes / 1e6:F1} MB), total {walks.Sum() / 1000:F2} s, "
                     + $"allocated {meter.Walks.Sum(w => w.Cost.AllocatedBytes) / 1e6:F0} MB");
     }
 

@@ -39,10 +39,10 @@ namespace Pix.Corpus;
 /// What the compiler's binding of the bodies the call read cost within it, by reader (<see cref="BindingMeter"/>): part
 /// of <paramref name="Elapsed"/> and <paramref name="AllocatedBytes"/>, Roslyn's rather than Pix's.
 /// </param>
-/// <param name="Collections">The garbage collections during the call: all of them (gen 0 and up), and those of gen 1 and up.</param>
+/// <param name="Collections">The garbage collections during the call (<see cref="GcState"/>): all of them (gen 0 and up), those of gen 1 and up, of gen 2, and the full blocking ones.</param>
 /// <param name="Session">What the depth-bounded session did, by count (<see cref="SessionWork"/>).</param>
 /// <param name="Sites">With <c>--alloc-sites</c>, the call's bytes by the site that allocated them (<see cref="AllocationSites"/>); else null.</param>
-internal sealed record MethodOutcome(MethodTarget Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, (int All, int Gen1) Collections = default, SessionWork Session = default, IReadOnlyDictionary<string, long>? Sites = null)
+internal sealed record MethodOutcome(MethodKey Target, InterfaceModel? Model, Exception? Failure, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause, string? InternalErrorStack = null, WorkCost? OwnSummary = null, JitWork Jit = default, BindingCost Binding = default, GcState Collections = default, SessionWork Session = default, IReadOnlyDictionary<string, long>? Sites = null)
 {
     /// <summary>True when extraction failed: an exception escaped, or the extractor caught one (PIX0006).</summary>
     public bool Failed => Failure is not null || Model?.IsInternalError == true;
@@ -68,14 +68,17 @@ internal static class ExtractionRun
         AllocationSites.ForMeasurement = MeasureAllocationSites ? new AllocationSites(GC.GetAllocatedBytesForCurrentThread) : null;
         try
         {
-            List<MethodOutcome> outcomes = RunAll(targets, compilation, options, ct, binding);
+            List<MethodTarget> list = targets.ToList();
+            GcState before = GcState.Now();
+            List<MethodOutcome> outcomes = RunAll(list, compilation, options, ct, binding);
+            Console.Error.WriteLine(GcState.Describe(GcState.Now() - before));
             // What the run's replay checks failed on, and what the extracted methods' walks allocated (their callees' and binding included).
             Console.Error.WriteLine(
                 $"session work: {counts.BytesInSummaries / 1e6:F1} MB allocated in the extracted methods' summaries; replay checks failed on "
                 + string.Join(", ", counts.FailedOn.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
             return meter is null
                 ? outcomes
-                : outcomes.Select(o => meter.Summaries.TryGetValue(o.Target.Symbol.OriginalDefinition, out WorkCost own) ? o with { OwnSummary = own } : o).ToList();
+                : outcomes.Select((o, i) => meter.Summaries.TryGetValue(list[i].Symbol.OriginalDefinition, out WorkCost own) ? o with { OwnSummary = own } : o).ToList();
         }
         finally
         {
@@ -109,12 +112,12 @@ internal static class ExtractionRun
                 thrown.Clear();
                 s_thread = Environment.CurrentManagedThreadId;
                 Volatile.Write(ref s_recording, true);
+                GcState collectionsBefore = GcState.Now(); // first: reading the full blocking count allocates, which is not the method's
                 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true); // every thread: a deep summary may be computed on a fresh stack (ExtractionSession.BottomUp.cs)
                 TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 JitWork jitBefore = JitWork.SoFar();
                 BindingCost boundBefore = binding.SoFar;
                 SessionWork sessionBefore = SessionWork.Of(ExtractionSession.CountsForMeasurement!);
-                int collectionsBefore = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1);
                 AllocationSites? sites = AllocationSites.ForMeasurement;
                 sites?.Clear();
                 sites?.Begin();
@@ -138,8 +141,8 @@ internal static class ExtractionRun
                 string? stack = model?.Gaps.FirstOrDefault(g => g.Kind == GapKind.InternalError) is { } gap
                     ? thrown.LastOrDefault(t => t.Type == gap.Construct).Stack
                     : null;
-                outcomes.Add(new MethodOutcome(target, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit, Binding: binding.SoFar - boundBefore,
-                    Collections: (GC.CollectionCount(0) - collectionsBefore, GC.CollectionCount(1) - gen1Before),
+                outcomes.Add(new MethodOutcome(target.Detached, model, failure, stopwatch.Elapsed, allocated, paused, stack, Jit: jit, Binding: binding.SoFar - boundBefore,
+                    Collections: GcState.Now() - collectionsBefore,
                     Session: SessionWork.Of(ExtractionSession.CountsForMeasurement!) - sessionBefore,
                     Sites: sites is null ? null : new Dictionary<string, long>(sites.Bytes, StringComparer.Ordinal)));
             }

@@ -9,7 +9,19 @@ namespace Pix.Corpus;
 /// <summary>One method with a body: what annotate-all mode would extract.</summary>
 /// <param name="Key">Unique within the corpus: documentation ID, file and position (local functions and partial parts share IDs).</param>
 /// <param name="Kind">Method, constructor, operator, accessor, local function…</param>
-internal sealed record MethodTarget(string Key, string Kind, IMethodSymbol Symbol);
+internal sealed record MethodTarget(string Key, string Kind, IMethodSymbol Symbol)
+{
+    /// <summary>What a run's outcome keeps of the target: its names, without the symbol (and so without its compilation).</summary>
+    public MethodKey Detached => new(Key, Kind, Symbol.ToDisplayString());
+}
+
+/// <summary>
+/// A target as the report names it once its run is over. No symbol: a symbol holds its whole compilation (trees,
+/// bound bodies, Pix's per-compilation tables), and a run's outcomes outlive the run (docs/robustness.md,
+/// "Twenty-seventh session: what a second run's heap holds").
+/// </summary>
+/// <param name="Display">The symbol's display string (the report's slowest methods).</param>
+internal sealed record MethodKey(string Key, string Kind, string Display);
 
 /// <summary>Finds every method with a body (block or expression) in a compilation, in source order.</summary>
 internal static class MethodTargets

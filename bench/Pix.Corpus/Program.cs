@@ -42,6 +42,8 @@ using Pix.Extraction;
 //   --max-callee-terms N sets its size limit (ExtractionOptions.MaxCalleeTerms), --max-cycle-members N the largest
 //   call cycle summarised as a whole (ExtractionOptions.MaxCycleMembers), --max-callee-reach N the most methods a callee
 //   may reach for a caller to take its summary (ExtractionOptions.MaxCalleeReach; more: an opaque call).
+// --retain-runs keeps each timed run's compilation reachable until the corpus is done, as the harness did before the
+//   twenty-seventh session (its outcomes held the targets' symbols): to measure what a second run pays for the first's heap.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -73,6 +75,7 @@ for (int i = 0; i < args.Length; i++)
         case "--max-operations": maxOperations = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--max-pieces": maxPieces = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
+        case "--retain-runs": TimedRuns.Retained = new List<Compilation>(); break;
         case "--prebind": prebind = true; break;
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
@@ -97,7 +100,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --only-file file | --repeat N | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --only-file file | --repeat N | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --retain-runs | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -132,6 +135,7 @@ try
         extraction = maxCalleeReach is { } reach ? extraction with { MaxCalleeReach = reach } : extraction;
         var selection = new MethodSelection(only, onlyFile is null ? null : File.ReadAllLines(onlyFile).Where(l => l.Length > 0));
         CorpusResult result = Measure(corpus.Name, corpus.Folder, corpus.Dependencies, limit, selection, repeat, extraction, generate, analyze, compareReuse, prebind);
+        TimedRuns.Retained?.Clear();
         if (dumpModels is not null)
         {
             ModelText.Write(result.First, corpora.Count == 1 ? dumpModels : dumpModels + "." + corpora.IndexOf(corpus));
@@ -210,58 +214,26 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     // Every class, struct and record partial, so that annotate-all can give every method a companion.
     var sources = PartialCorpus.Rewrite(CorpusCompilation.ReadSources(folder), CorpusCompilation.ParseOptions);
     Console.Error.WriteLine($"{name}: {sources.Count} files; compiling and extracting…");
-    Compilation first = CorpusCompilation.Create("Corpus", sources, dependencies);
-    int errors = first.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-    var allTargets = MethodTargets.Find(first, CancellationToken.None);
-    bool Selected(MethodTarget t) => selection.Keeps(t.Key);
-    var firstTargets = allTargets.Where(Selected).Take(limit).ToList();
-    if (prebind)
-    {
-        Console.Error.WriteLine($"{name}: every body bound before the first run in {Prebinding.Run(first, extraction, CancellationToken.None):F0} ms");
-    }
-
-    SummaryMeter? firstSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
-    SummaryMeter? secondSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
-    var firstRun = ExtractionRun.Run(firstTargets, first, extraction, CancellationToken.None, firstSummaries);
-    if (extraction.BottomUpSummaries)
-    {
-        // How large the call cycles are decides what ExtractionOptions.MaxCycleMembers bounds (the store is the unmerged models').
-        int[] cycleSizes = Pix.Extraction.Caching.ComposedSummaryStore.For(first, extraction with { DefaultResolution = 0 }).CallGraph.CyclesKnown
-            .Select(c => c.Count).OrderByDescending(n => n).ToArray();
-        Console.Error.WriteLine($"{name}: {cycleSizes.Length} call cycles, {cycleSizes.Sum()} members; the largest {string.Join(", ", cycleSizes.Take(10))}");
-    }
-
+    // Each timed run makes its compilation in its own frame (TimedRun) and keeps only outcomes without symbols: a run's
+    // compilation is unreachable once the run is over, so the next run's heap does not carry it (docs/robustness.md,
+    // "Twenty-seventh session: what a second run's heap holds").
+    TimedRunResult firstRun = TimedRun(name, "first", sources, dependencies, selection, limit, reverse: false, extraction, prebind, census: true);
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.
-    Compilation second = CorpusCompilation.Create("Corpus", sources, dependencies);
-    var secondTargets = MethodTargets.Find(second, CancellationToken.None).Where(Selected).Take(limit).ToList();
-    secondTargets.Reverse();
-    if (prebind)
-    {
-        Console.Error.WriteLine($"{name}: every body bound before the second run in {Prebinding.Run(second, extraction, CancellationToken.None):F0} ms");
-    }
-
-    var secondRun = ExtractionRun.Run(secondTargets, second, extraction, CancellationToken.None, secondSummaries);
+    TimedRunResult secondRun = TimedRun(name, "second", sources, dependencies, selection, limit, reverse: true, extraction, prebind, census: false);
     for (int round = 2; round <= repeat; round++)
     {
         // Each round on a fresh compilation, as the second run: nothing bound or summarised before it.
-        Compilation again = CorpusCompilation.Create("Corpus", sources, dependencies);
-        var againTargets = MethodTargets.Find(again, CancellationToken.None).Where(Selected).Take(limit).Reverse().ToList();
-        secondSummaries = extraction.BottomUpSummaries ? new SummaryMeter() : null;
-        secondRun = ExtractionRun.Run(againTargets, again, extraction, CancellationToken.None, secondSummaries);
-        Console.Error.WriteLine($"{name}: round {round} of {repeat}: {secondRun.Sum(o => o.Elapsed.TotalMilliseconds):F0} ms");
+        secondRun = TimedRun(name, $"round {round}", sources, dependencies, selection, limit, reverse: true, extraction, prebind: false, census: false);
+        Console.Error.WriteLine($"{name}: round {round} of {repeat}: {secondRun.Outcomes.Sum(o => o.Elapsed.TotalMilliseconds):F0} ms");
     }
 
     // Reuse of callee summaries must not change a model: the same targets, in the first run's order, on a
     // fresh compilation, with reuse off.
-    List<MethodOutcome>? withoutReuse = null;
-    if (compareReuse)
-    {
-        Compilation third = CorpusCompilation.Create("Corpus", sources, dependencies);
-        var thirdTargets = MethodTargets.Find(third, CancellationToken.None).Where(Selected).Take(limit).ToList();
-        withoutReuse = ExtractionRun.Run(thirdTargets, third, extraction with { ReuseCalleeSummaries = false }, CancellationToken.None);
-    }
+    List<MethodOutcome>? withoutReuse = compareReuse
+        ? TimedRun(name, "third", sources, dependencies, selection, limit, reverse: false, extraction with { ReuseCalleeSummaries = false }, prebind: false, census: false, meterSummaries: false).Outcomes
+        : null;
 
     // The generator in annotate-all mode over the whole corpus, twice on independent compilations
     // (byte-identical output), then the analyzers over the first result.
@@ -288,5 +260,51 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     }
 
     int lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
-    return new CorpusResult(name, sources.Count, lines, errors, firstRun, secondRun, TargetCensus.Of(allTargets), generated, regenerated, analyzed, withoutReuse, firstSummaries, secondSummaries);
+    return new CorpusResult(name, sources.Count, lines, firstRun.CompileErrors, firstRun.Outcomes, secondRun.Outcomes, firstRun.Census!, generated, regenerated, analyzed, withoutReuse, firstRun.Summaries, secondRun.Summaries);
+}
+
+// One timed run on a fresh compilation of the corpus, in its own frame: nothing here is reachable once it returns
+// but the outcomes (MethodKey, not symbols), so the compilation and what Pix keeps per compilation can be collected.
+// With bottom-up summaries (unless meterSummaries is false) each summary's own cost is metered (SummaryMeter) and kept by name.
+[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+static TimedRunResult TimedRun(string name, string which, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<string> dependencies, MethodSelection selection, int limit, bool reverse, ExtractionOptions extraction, bool prebind, bool census, bool meterSummaries = true)
+{
+    SummaryMeter? meter = meterSummaries && extraction.BottomUpSummaries ? new SummaryMeter() : null;
+    Compilation compilation = CorpusCompilation.Create("Corpus", sources, dependencies);
+    TimedRuns.Retained?.Add(compilation);
+    int errors = census ? compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error) : 0;
+    var allTargets = MethodTargets.Find(compilation, CancellationToken.None);
+    var targets = allTargets.Where(t => selection.Keeps(t.Key)).Take(limit).ToList();
+    if (reverse)
+    {
+        targets.Reverse();
+    }
+
+    if (prebind)
+    {
+        Console.Error.WriteLine($"{name}: every body bound before the {which} run in {Prebinding.Run(compilation, extraction, CancellationToken.None):F0} ms");
+    }
+
+    var outcomes = ExtractionRun.Run(targets, compilation, extraction, CancellationToken.None, meter);
+    if (census && extraction.BottomUpSummaries)
+    {
+        // How large the call cycles are decides what ExtractionOptions.MaxCycleMembers bounds (the store is the unmerged models').
+        int[] cycleSizes = Pix.Extraction.Caching.ComposedSummaryStore.For(compilation, extraction with { DefaultResolution = 0 }).CallGraph.CyclesKnown
+            .Select(c => c.Count).OrderByDescending(n => n).ToArray();
+        Console.Error.WriteLine($"{name}: {cycleSizes.Length} call cycles, {cycleSizes.Sum()} members; the largest {string.Join(", ", cycleSizes.Take(10))}");
+    }
+
+    return new TimedRunResult(outcomes, errors, census ? TargetCensus.Of(allTargets) : null, meter?.Detach());
+}
+
+/// <summary>
+/// What <c>TimedRun</c> keeps of a run: outcomes without symbols, for the first run its compile errors and census, with
+/// bottom-up summaries their own costs by name.
+/// </summary>
+internal sealed record TimedRunResult(List<MethodOutcome> Outcomes, int CompileErrors, TargetCensus? Census, SummaryCosts? Summaries);
+
+/// <summary>With <c>--retain-runs</c>, every timed run's compilation, kept reachable on purpose (to measure what that costs).</summary>
+internal static class TimedRuns
+{
+    public static List<Compilation>? Retained { get; set; }
 }

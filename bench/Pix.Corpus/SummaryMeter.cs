@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Pix.Extraction.Analysis;
 
@@ -58,6 +59,14 @@ internal sealed class SummaryMeter : ISummaryMeter
         }
     }
 
+    /// <summary>
+    /// What the report needs of the run's summaries, by name: the meter's symbols hold the run's compilation, which must
+    /// not outlive the run (docs/robustness.md, "Twenty-seventh session: what a second run's heap holds").
+    /// </summary>
+    public SummaryCosts Detach() => new(
+        Summaries.Select(s => (s.Key.ToDisplayString(), s.Value)).ToList(),
+        Walks.Select(w => (w.Method.ToDisplayString(), w.Cost)).ToList());
+
     private sealed class Open(long timestamp, TimeSpan paused, long allocated)
     {
         public long Timestamp { get; } = timestamp;
@@ -69,3 +78,6 @@ internal sealed class SummaryMeter : ISummaryMeter
         public WorkCost Nested { get; set; }
     }
 }
+
+/// <summary>A run's bottom-up summary costs (<see cref="SummaryMeter.Detach"/>), each under its method's display string.</summary>
+internal sealed record SummaryCosts(IReadOnlyList<(string Method, WorkCost Cost)> Summaries, IReadOnlyList<(string Method, WorkCost Cost)> Walks);

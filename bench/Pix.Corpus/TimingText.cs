@@ -19,8 +19,8 @@ internal static class TimingText
         // own_*: with bottom-up summaries, the method's own summary computation without the nested ones (empty otherwise).
         // bind_*: the compiler's binding of the bodies the extraction read, all readers (BindingMeter), and of them the throw-helper
         // rule's (throwbind_ms) and the call graph's (graphbind_ms); jit_*: what the JIT compiled during it, every thread (JitWork:
-        // its ms overlap the binding's and include background re-compilations); gcs, gen1s: collections during it (gen 0 and up,
-        // gen 1 and up). ms less bind_ms less gc_ms is Pix's analysis with its share of the JIT. The last columns count what the
+        // its ms overlap the binding's and include background re-compilations); gcs, gen1s, gen2s, blocking2s: collections during it (gen 0
+        // and up, gen 1 and up, gen 2, full blocking: GcState). ms less bind_ms less gc_ms is Pix's analysis with its share of the JIT. The last columns count what the
         // depth-bounded session did (SessionWork): operations walked and replayed, summaries memoised, replayed, analysed.
         w.WriteLine("method\trun1_ms\trun1_gc_ms\trun1_mb\trun2_ms\trun2_gc_ms\trun2_mb\trun1_own_ms\trun1_own_gc_ms\trun1_own_mb\trun2_own_ms\trun2_own_gc_ms\trun2_own_mb"
             + "\t" + Attribution("run1") + "\t" + Attribution("run2") + "\t" + Counted("run1") + "\t" + Counted("run2"));
@@ -29,7 +29,7 @@ internal static class TimingText
             secondByKey.TryGetValue(outcome.Target.Key, out MethodOutcome? other);
             string again = other is null ? "\t\t" : Columns(other);
             w.WriteLine($"{outcome.Target.Key}\t{Columns(outcome)}\t{again}\t{Own(outcome.OwnSummary)}\t{Own(other?.OwnSummary)}"
-                + $"\t{Attribution(outcome)}\t{(other is null ? string.Concat(Enumerable.Repeat("\t", 8)) : Attribution(other))}"
+                + $"\t{Attribution(outcome)}\t{(other is null ? string.Concat(Enumerable.Repeat("\t", 10)) : Attribution(other))}"
                 + $"\t{outcome.Session.Columns()}\t{(other is null ? string.Concat(Enumerable.Repeat("\t", SessionWork.Names.Length - 1)) : other.Session.Columns())}");
         }
     }
@@ -39,7 +39,7 @@ internal static class TimingText
     private static string Own(WorkCost? own) => own is { } cost ? Columns(cost) : "\t\t";
 
     private static string Attribution(string run) =>
-        string.Join("\t", new[] { "bind_ms", "bind_gc_ms", "bind_mb", "throwbind_ms", "graphbind_ms", "jit_methods", "jit_ms", "gcs", "gen1s" }.Select(c => run + "_" + c));
+        string.Join("\t", new[] { "bind_ms", "bind_gc_ms", "bind_mb", "throwbind_ms", "graphbind_ms", "jit_methods", "jit_ms", "gcs", "gen1s", "gen2s", "blocking2s" }.Select(c => run + "_" + c));
 
     private static string Counted(string run) => string.Join("\t", SessionWork.Names.Select(c => run + "_" + c));
 
@@ -51,7 +51,9 @@ internal static class TimingText
         o.Jit.Methods.ToString(CultureInfo.InvariantCulture),
         Ms(o.Jit.Time),
         o.Collections.All.ToString(CultureInfo.InvariantCulture),
-        o.Collections.Gen1.ToString(CultureInfo.InvariantCulture));
+        o.Collections.Gen1.ToString(CultureInfo.InvariantCulture),
+        o.Collections.Gen2.ToString(CultureInfo.InvariantCulture),
+        o.Collections.FullBlocking.ToString(CultureInfo.InvariantCulture));
 
     private static string Ms(System.TimeSpan t) => t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture);
 
