@@ -229,7 +229,7 @@ internal static class CorpusReport
         double throwRuleMs = outcomes.Sum(o => o.Binding.ThrowRule.Elapsed.TotalMilliseconds);
         double graphMs = outcomes.Sum(o => o.Binding.CallGraph.Elapsed.TotalMilliseconds);
         return $"binding {bindMs / 1000:F1} s ({100 * bindMs / Math.Max(totalMs, 1e-9):F0}%; of it the throw-helper rule's {throwRuleMs / 1000:F1} s, the call graph's {graphMs / 1000:F1} s), {bindMb:F0} MB; "
-            + $"{outcomes.Sum(o => o.Collections.All):N0} GCs ({outcomes.Sum(o => o.Collections.Gen1):N0} of gen 1 or 2, {outcomes.Sum(o => o.Collections.Gen2):N0} of gen 2, {outcomes.Sum(o => o.Collections.FullBlocking):N0} full blocking); GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+            + $"{outcomes.Sum(o => o.Collections.All):N0} GCs ({outcomes.Sum(o => o.Collections.Gen1):N0} of gen 1 or 2, {outcomes.Sum(o => o.Collections.Gen2):N0} of gen 2, {outcomes.Sum(o => o.Collections.FullBlocking):N0} methods with a full blocking one); GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
     }
 
     private static string SummaryTiming(SummaryCosts meter)

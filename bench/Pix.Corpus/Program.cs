@@ -44,6 +44,8 @@ using Pix.Extraction;
 //   may reach for a caller to take its summary (ExtractionOptions.MaxCalleeReach; more: an opaque call).
 // --retain-runs keeps each timed run's compilation reachable until the corpus is done, as the harness did before the
 //   twenty-seventh session (its outcomes held the targets' symbols): to measure what a second run pays for the first's heap.
+// --live-heap forces a full compacting collection after each timed run (outside its timing) and prints the heap that survives
+//   it: what the run leaves alive for the next one. It changes the next run's collections, so time nothing with it.
 // --limit bounds the methods the timed extraction runs visit; the generator and analyzers always see the whole corpus.
 var packages = new List<string>();
 var folders = new List<string>();
@@ -76,6 +78,7 @@ for (int i = 0; i < args.Length; i++)
         case "--max-pieces": maxPieces = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
         case "--compare-reuse": compareReuse = true; break;
         case "--retain-runs": TimedRuns.Retained = new List<Compilation>(); break;
+        case "--live-heap": TimedRuns.MeasureLiveHeap = true; break;
         case "--prebind": prebind = true; break;
         case "--dump-models": dumpModels = Value(); break;
         case "--times": timesFile = Value(); break;
@@ -100,7 +103,7 @@ for (int i = 0; i < args.Length; i++)
             break;
         }
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --only-file file | --repeat N | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --retain-runs | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: --package Id@Version | --source folder | --limit N | --out file | --work dir | --no-generator | --no-analyzers | --only text | --only-file file | --repeat N | --max-call-depth N | --max-operations N | --max-pieces N | --compare-reuse | --retain-runs | --live-heap | --prebind | --dump-models file | --times file | --alloc-types file | --alloc-sites file | --keystrokes N | --verify-reuse | --bottom-up | --max-callee-terms N | --max-cycle-members N | --max-callee-reach N | --nullable-analysis on|off");
             return 2;
     }
 }
@@ -218,10 +221,12 @@ static CorpusResult Measure(string name, string folder, IReadOnlyList<string> de
     // compilation is unreachable once the run is over, so the next run's heap does not carry it (docs/robustness.md,
     // "Twenty-seventh session: what a second run's heap holds").
     TimedRunResult firstRun = TimedRun(name, "first", sources, dependencies, selection, limit, reverse: false, extraction, prebind, census: true);
+    TimedRuns.ReportLiveHeap(name, "first");
 
     // Determinism: a fresh compilation (new trees, new semantic caches) visited in reverse order must
     // give equal models; any hidden dependence on visiting order or cache state shows up here.
     TimedRunResult secondRun = TimedRun(name, "second", sources, dependencies, selection, limit, reverse: true, extraction, prebind, census: false);
+    TimedRuns.ReportLiveHeap(name, "second");
     for (int round = 2; round <= repeat; round++)
     {
         // Each round on a fresh compilation, as the second run: nothing bound or summarised before it.
@@ -307,4 +312,25 @@ internal sealed record TimedRunResult(List<MethodOutcome> Outcomes, int CompileE
 internal static class TimedRuns
 {
     public static List<Compilation>? Retained { get; set; }
+
+    /// <summary>Set by <c>--live-heap</c>.</summary>
+    public static bool MeasureLiveHeap { get; set; }
+
+    /// <summary>
+    /// With <c>--live-heap</c>, the heap a full compacting collection leaves after a run: the run's compilation is gone
+    /// unless something still holds it (<c>--retain-runs</c>, or a cache), so this is what the run keeps for the next.
+    /// </summary>
+    public static void ReportLiveHeap(string name, string which)
+    {
+        if (!MeasureLiveHeap)
+        {
+            return;
+        }
+
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GCMemoryInfo info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Console.Error.WriteLine($"{name}: live heap after the {which} run {info.HeapSizeBytes / 1e6:F1} MB (a forced full collection; {info.PauseDurations[0].TotalMilliseconds:F0} ms)");
+    }
 }

@@ -19,8 +19,8 @@ internal static class TimingText
         // own_*: with bottom-up summaries, the method's own summary computation without the nested ones (empty otherwise).
         // bind_*: the compiler's binding of the bodies the extraction read, all readers (BindingMeter), and of them the throw-helper
         // rule's (throwbind_ms) and the call graph's (graphbind_ms); jit_*: what the JIT compiled during it, every thread (JitWork:
-        // its ms overlap the binding's and include background re-compilations); gcs, gen1s, gen2s, blocking2s: collections during it (gen 0
-        // and up, gen 1 and up, gen 2, full blocking: GcState). ms less bind_ms less gc_ms is Pix's analysis with its share of the JIT. The last columns count what the
+        // its ms overlap the binding's and include background re-compilations); gcs, gen1s, gen2s: collections during it (gen 0 and up,
+        // gen 1 and up, gen 2), blocking2s: 1 when a full blocking collection fell into it (GcState). ms less bind_ms less gc_ms is Pix's analysis with its share of the JIT. The last columns count what the
         // depth-bounded session did (SessionWork): operations walked and replayed, summaries memoised, replayed, analysed.
         w.WriteLine("method\trun1_ms\trun1_gc_ms\trun1_mb\trun2_ms\trun2_gc_ms\trun2_mb\trun1_own_ms\trun1_own_gc_ms\trun1_own_mb\trun2_own_ms\trun2_own_gc_ms\trun2_own_mb"
             + "\t" + Attribution("run1") + "\t" + Attribution("run2") + "\t" + Counted("run1") + "\t" + Counted("run2"));
