@@ -13,6 +13,9 @@ namespace Pix.Robustness.Tests;
 /// that stays reachable through its outcomes (each held the target's symbol) makes the second run's heap the size of
 /// two bound compilations, and its full collections pause for the first one's objects too.
 /// </summary>
+// Alone: forced full collections and a run's JIT work must not land in another test's measurement (JitWorkTests counts
+// the process's compiled methods).
+[Collection(nameof(CorpusRetentionTests))]
 public sealed class CorpusRetentionTests
 {
     private const string Source = """
@@ -81,3 +84,6 @@ public sealed class CorpusRetentionTests
         }
     }
 }
+
+[CollectionDefinition(nameof(CorpusRetentionTests), DisableParallelization = true)]
+public sealed class CorpusRetentionCollection;
