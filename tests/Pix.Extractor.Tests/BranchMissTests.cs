@@ -84,7 +84,7 @@ public sealed class BranchMissTests
     [InlineData(0, 0)]
     [InlineData(1, 0)] // stops at its first element every time: learnt
     [InlineData(2, 1)]
-    [InlineData(300, 1)]
+    [InlineData(128, 1)]
     public void An_early_exit_on_data_misses_once_per_call_from_the_second_iteration(double matchIndex, double misses)
     {
         InterfaceModel model = Extraction.Extract(@"class C {
@@ -93,6 +93,33 @@ public sealed class BranchMissTests
         Assert.Equal(0, TermStarting(model, "loop over").Block.CountOf(OperationClass.BranchMiss));
         Assert.Equal(0, TermStarting(model, "straight-line").Block.CountOf(OperationClass.BranchMiss));
         Assert.Equal(misses, Misses(model, matchIndex));
+    }
+
+    [Theory]
+    [InlineData(128, 1)]
+    [InlineData(129, 2)]
+    [InlineData(300, 2)]
+    [InlineData(65536, 2)]
+    public void An_early_exit_past_128_iterations_costs_a_second_exit(double matchIndex, double misses)
+    {
+        // bench/Pix.IndexOfStep (docs/accuracy.md, twenty-seventh session, index27): the Quickstart's IndexOf pays
+        // ~10-13 ns more per call from 160 items on than at 16-128, on top of the exit miss, whatever the match.
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; } }");
+
+        Assert.Equal(misses, Misses(model, matchIndex));
+        Term longExit = TermStarting(model, "exit past 128 iterations");
+        Assert.Equal(1, longExit.Block.CountOf(OperationClass.LoopExitMiss));
+        Assert.Equal(misses - 1, ModelEvaluator.Evaluate(longExit.Count, _ => matchIndex));
+    }
+
+    [Fact]
+    public void A_window_of_a_constant_bound_up_to_128_has_no_long_loop_exit()
+    {
+        InterfaceModel model = Extraction.Extract(@"class C {
+            public int M(int[] a, int key) { for (int i = 0; i < 8; i++) { if (a[i] == key) return i; } return -1; } }");
+
+        Assert.DoesNotContain(model.Pieces.Last().Terms, t => t.Description.StartsWith("exit past", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -126,12 +153,15 @@ public sealed class BranchMissTests
     [Fact]
     public void An_early_return_from_an_inner_loop_is_one_miss_not_one_per_enclosing_loop()
     {
-        // The return leaves both loops through one mispredicted branch: only the inner search pays it.
+        // The return leaves both loops through one mispredicted branch: only the inner search pays it (and, past 128
+        // iterations, the second exit of a long loop: the inner loop's too).
         InterfaceModel model = Extraction.Extract(@"class C {
             public int M(int[] a, int[] b) {
                 for (int i = 0; i < a.Length; i++) { for (int j = 0; j < b.Length; j++) { if (a[i] == b[j]) return i; } }
                 return -1; } }");
-        Assert.Single(model.Pieces.Last().Terms, t => t.Block.CountOf(OperationClass.LoopExitMiss) > 0);
+        Assert.Single(model.Pieces.Last().Terms, t => t.Block.CountOf(OperationClass.LoopExitMiss) > 0 && t.Description.StartsWith("mispredicted exit", System.StringComparison.Ordinal));
+        Assert.Single(model.Pieces.Last().Terms, t => t.Block.CountOf(OperationClass.LoopExitMiss) > 0 && t.Description.StartsWith("exit past", System.StringComparison.Ordinal));
+        Assert.Equal(2, model.Pieces.Last().Terms.Count(t => t.Block.CountOf(OperationClass.LoopExitMiss) > 0));
     }
 
     [Fact]
@@ -194,6 +224,9 @@ public sealed class BranchMissTests
             public int M(int[] a, int key) { for (int i = 0; i < a.Length; i++) { if (a[i] == key) return i; } return -1; } }");
 
         Assert.Equal(5.5, TermStarting(model, "mispredicted exit").Block.Price(HardwareProfile.Reference), 12);
-        Assert.Equal(5.5, model.Ns(("a.Length", 1000), ("matchIndex", 300)) - model.Ns(("a.Length", 1000), ("matchIndex", 1)) - (299 * TermStarting(model, "loop over").Block.Price(HardwareProfile.Reference)), 9);
+        Assert.Equal(5.5, model.Ns(("a.Length", 1000), ("matchIndex", 100)) - model.Ns(("a.Length", 1000), ("matchIndex", 1)) - (99 * TermStarting(model, "loop over").Block.Price(HardwareProfile.Reference)), 9);
+
+        // Past 128 iterations, a second refill.
+        Assert.Equal(11.0, model.Ns(("a.Length", 1000), ("matchIndex", 300)) - model.Ns(("a.Length", 1000), ("matchIndex", 1)) - (299 * TermStarting(model, "loop over").Block.Price(HardwareProfile.Reference)), 9);
     }
 }

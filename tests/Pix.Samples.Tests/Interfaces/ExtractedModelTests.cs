@@ -38,15 +38,19 @@ public class ExtractedModelTests(NetworkFunctionModels models, ITestOutputHelper
     public void NAT_latency_grows_linearly_in_the_chain_length_and_in_the_expired_flows()
     {
         double at0 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 0), ("expiredFlows", 0)));
-        double at50 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 50), ("expiredFlows", 0)));
-        double at100 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 100), ("expiredFlows", 0)));
-        double at150 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 150), ("expiredFlows", 0)));
+        double at40 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 40), ("expiredFlows", 0)));
+        double at80 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 80), ("expiredFlows", 0)));
+        double at120 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 120), ("expiredFlows", 0)));
+        double at160 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 160), ("expiredFlows", 0)));
+        double at200 = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 200), ("expiredFlows", 0)));
         double expiring = models.Evaluate("Nat.Process", Pcvs(("flowTableMisses", 0), ("chainLength", 0), ("expiredFlows", 100)));
-        output.WriteLine($"chain 0/50/100/150: {at0:0.0} / {at50:0.0} / {at100:0.0} / {at150:0.0} ns; 100 expired: {expiring:0.0} ns");
+        output.WriteLine($"chain 0/40/80/120/160/200: {at0:0.0} / {at40:0.0} / {at80:0.0} / {at120:0.0} / {at160:0.0} / {at200:0.0} ns; 100 expired: {expiring:0.0} ns");
 
-        // Linear once the walk is long enough to pay its mispredicted exit (from the second entry on).
-        Assert.True(at50 > at0);
-        Assert.Equal(at100 - at50, at150 - at100, 6);
+        // Linear once the walk is long enough to pay its mispredicted exit (from the second entry on), and again past
+        // 128 entries, where the walk's exit costs a second one (MethodAnalyzer.ExitPastLongLoop).
+        Assert.True(at40 > at0);
+        Assert.Equal(at80 - at40, at120 - at80, 6);
+        Assert.True(at160 - at120 > at200 - at160);
         Assert.True(expiring > at0);
     }
 

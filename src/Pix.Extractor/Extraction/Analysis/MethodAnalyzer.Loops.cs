@@ -331,6 +331,10 @@ internal sealed partial class MethodAnalyzer
             {
                 // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
                 cost.Terms.Add(MispredictedExit(trips, ConstantBound(shape), where, $"{kind} at line {line}"));
+                if (ConstantBound(shape) is not <= LongLoopIterations)
+                {
+                    cost.Terms.Add(ExitPastLongLoop(trips, where, $"{kind} at line {line}"));
+                }
             }
 
             closed.Add(new PathAlternative(alternative.Guard, cost));

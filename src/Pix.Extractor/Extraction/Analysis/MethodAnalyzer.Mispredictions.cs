@@ -54,6 +54,14 @@ internal sealed partial class MethodAnalyzer
     internal const double DataExitMisses = 1;
 
     /// <summary>
+    /// Iterations past which a data-stopped loop's exit costs a second <see cref="OperationClass.LoopExitMiss"/>
+    /// (<see cref="ExitPastLongLoop"/>). The Zen 5 measured learns a fixed trip count up to 128 and not from 144, and
+    /// from 160 iterations on pays ~10–13 ns more per call whatever the exit (bench/Pix.IndexOfStep, docs/accuracy.md,
+    /// twenty-seventh session, <c>index27</c>); the Zen 3 guest of the seventh session learnt up to about 192.
+    /// </summary>
+    internal const double LongLoopIterations = 128;
+
+    /// <summary>
     /// Counts the expected misses of the two-way branch on <paramref name="condition"/> (an if or a
     /// conditional expression the inputs do not decide): <see cref="CoinFlipMisses"/> for a test of a
     /// moving bit, else none. A conditional expression whose arms are both plain values
@@ -147,6 +155,25 @@ internal sealed partial class MethodAnalyzer
         // "Twenty-third session: the price of a mispredicted loop exit").
         BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.LoopExitMiss, DataExitMisses) });
         return new PendingTerm(miss, fromTheSecondIteration, where, "mispredicted exit of the " + loop);
+    }
+
+    /// <summary>
+    /// The term for what a data-stopped loop's exit costs beyond <see cref="LongLoopIterations"/> iterations: one more
+    /// <see cref="OperationClass.LoopExitMiss"/>, run <c>[trips &gt; 128]</c> times per execution of the loop, written
+    /// <c>max(0, trips − 128) − max(0, trips − 129)</c>. Measured, not explained: timed the way <c>pix validate</c> times
+    /// the Quickstart's <c>IndexOf</c> (bench/Pix.IndexOfStep), the call's part beyond the per-item slope is ~5 ns
+    /// (the exit miss) up to 144 items and ~15–18 ns from 160 on, with the match among the last eight items, with the
+    /// same match every call, in a second copy of the code, with the count exit 4,096 items away, and called from a plain
+    /// loop without the harness's delegates; the step sits where the predictor stops learning a fixed trip count, so it
+    /// is the branch predictor's reach, not the cache (2 KiB) or the harness. A loop that reads two items an iteration
+    /// showed no step up to 256 iterations: the threshold is the one-compare loop's, the shape searches have. Its own
+    /// term, not a larger count on the exit's, so a deployment fit can price it apart. A loop run out to a constant
+    /// bound of 128 or less never reaches it.
+    /// </summary>
+    private static PendingTerm ExitPastLongLoop(Poly trips, Provenance where, string loop)
+    {
+        BlockSummary miss = BlockSummary.Create(new[] { new OperationCount(OperationClass.LoopExitMiss, DataExitMisses) });
+        return new PendingTerm(miss, MoreThan(trips, LongLoopIterations), where, $"exit past {LongLoopIterations} iterations of the " + loop);
     }
 
     /// <summary>
