@@ -36,7 +36,8 @@ internal sealed class BranchMissKernels
 
     /// <summary>
     /// The longest random pattern a predictor was seen to learn in part: on the Zen 5 guest the random run on a
-    /// 128 Ki- or 256 Ki-bit stream read 3.7-3.9 ns an iteration, on 512 Ki bits and longer 3.9-4.1 (miss27).
+    /// 256 Ki-bit stream read 3.86-3.89 ns an iteration (its quietest batch, load 6-8), on 512 Ki bits and longer
+    /// 3.94-4.18, on 64 Ki bits 3.12-3.45 (miss27's branch-miss-probe).
     /// </summary>
     internal const int LearntPatternBits = 1 << 18;
 
