@@ -26,18 +26,29 @@ internal sealed class Walks
 {
     public const int Nodes = 256;
 
-    /// <summary>Bits in each stream: the random pattern repeats only after 65,536 branches.</summary>
-    private const int StreamLength = 1 << 16;
+    /// <summary>
+    /// Bits in each stream, as in the calibrator's kernel (BranchMissKernels.StreamLength): the random pattern
+    /// repeats only after 1,048,576 branches. Until the twenty-seventh session 65,536, which the Zen 5 guest's predictor
+    /// learnt in part in the calibrator's kernel (`miss27`, docs/accuracy.md).
+    /// </summary>
+    public const int StreamLength = 1 << 20;
 
-    private readonly ulong[] _randomBits = new ulong[StreamLength / 64];
-    private readonly ulong[] _equalBits = new ulong[StreamLength / 64];
+    private readonly int _streamLength;
+    private readonly ulong[] _randomBits;
+    private readonly ulong[] _equalBits;
     private readonly int[] _zero;
     private readonly int[] _one;
     private readonly int _unit = 1;
     private int _cursor;
 
-    public Walks(Random random)
+    /// <param name="random">The stream's bits and the tables' cycles.</param>
+    /// <param name="streamLength">Bits in each stream (a power of two of at least 64): shorter than <see cref="StreamLength"/> only to
+    /// show what a predictor that learns the pattern does to the random walks.</param>
+    public Walks(Random random, int streamLength = StreamLength)
     {
+        _streamLength = streamLength;
+        _randomBits = new ulong[streamLength / 64];
+        _equalBits = new ulong[streamLength / 64];
         var bytes = new byte[sizeof(ulong)];
         for (int i = 0; i < _randomBits.Length; i++)
         {
@@ -52,7 +63,7 @@ internal sealed class Walks
     /// <summary>The direction is the next bit of a stream (random or all zero): independent of the chain.</summary>
     public int OffChain(bool random, int steps, bool multiplies)
     {
-        int start = _cursor + steps <= StreamLength ? _cursor : 0;
+        int start = _cursor + steps <= _streamLength ? _cursor : 0;
         _cursor = (start + steps + 63) & ~63;
         return multiplies
             ? OffChainMultiplied(random ? _randomBits : _equalBits, start, steps, _zero, _one, _unit)
@@ -62,7 +73,7 @@ internal sealed class Walks
     /// <summary>The direction is the loaded node's low bit (random), or forced to 1 (predictable).</summary>
     public int OnChain(bool random, int steps, bool multiplies)
     {
-        int start = _cursor + steps <= StreamLength ? _cursor : 0;
+        int start = _cursor + steps <= _streamLength ? _cursor : 0;
         _cursor = (start + steps + 63) & ~63;
         ulong[] words = random ? _randomBits : _equalBits;
         int force = random ? 0 : 1;
@@ -74,7 +85,7 @@ internal sealed class Walks
     /// <summary>No chain: each step loads at its own index (the calibrator's branch-miss pair), so the front end binds.</summary>
     public int Independent(bool random, int steps)
     {
-        int start = _cursor + steps <= StreamLength ? _cursor : 0;
+        int start = _cursor + steps <= _streamLength ? _cursor : 0;
         _cursor = (start + steps + 63) & ~63;
         return IndependentLoads(random ? _randomBits : _equalBits, start, steps, _zero, _one);
     }

@@ -20,15 +20,26 @@ namespace Pix.Calibration.Kernels;
 /// on a quiet core, against 7.9–8.1 ns for a loop of ALU work (docs/accuracy.md, "Mispredicted
 /// branches" and "Eleventh session: the router's direction branch").
 /// The bit is in a register (<c>(word &gt;&gt; (i &amp; 63)) &amp; 1</c>, one word loaded every 64 steps).
-/// Each call reads the next <c>iterations</c> bits of a 64 Ki-bit stream, so the random pattern
-/// repeats only after 65,536 branches: far beyond any predictor's history, which a short array
-/// reused on every call would not be (a TAGE predictor learns a pattern of a few hundred outcomes).
+/// Each call reads the next <c>iterations</c> bits of a 1 Mi-bit stream, so the random pattern
+/// repeats only after 1,048,576 branches, four times the longest pattern a predictor was seen to learn
+/// (<see cref="LearntPatternBits"/>). Until the twenty-seventh session the stream was 64 Ki bits, and the Zen 5
+/// guest's predictor learnt part of it: the random run read 3.1-3.5 ns an iteration against 4.0-4.1 on a stream too
+/// long to learn, how much it had learnt depending on what ran between its timings, so the miss read 5.0-5.6 ns in one
+/// process and 6.0-6.4 with other branches run between batches, against 6.8-6.9 (docs/accuracy.md, `miss27`). The two
+/// 128 KiB streams stay in the L2 and are read one word every 64 steps, in order.
 /// Both arms load, so the JIT keeps a branch (<c>bt</c> + <c>jae</c>), not a conditional move.
 /// </remarks>
 internal sealed class BranchMissKernels
 {
     /// <summary>Bits in each stream (a power of two, a multiple of any iteration count up to it that is a multiple of 64).</summary>
-    public const int StreamLength = 1 << 16;
+    public const int StreamLength = 4 * LearntPatternBits;
+
+    /// <summary>
+    /// The longest random pattern a predictor was seen to learn in part: on the Zen 5 guest the random run on a
+    /// 256 Ki-bit stream read 3.86-3.89 ns an iteration (its quietest batch, load 6-8), on 512 Ki bits and longer
+    /// 3.94-4.18, on 64 Ki bits 3.12-3.45 (miss27's branch-miss-probe).
+    /// </summary>
+    internal const int LearntPatternBits = 1 << 18;
 
     /// <summary>Mispredicted branches per iteration on random bits, in the steady state.</summary>
     public const double MissesPerIteration = 0.5;
