@@ -17,7 +17,14 @@ using static FencedTimestamp;
 // PASSES passes of every case, alternating, after a 2 s warm-up; per case the median pass's mean.
 //
 //   dotnet run -c Release --project bench/Pix.PolicerVerdict -- [--passes 9]
-int passes = args.Length == 2 && args[0] == "--passes" && int.TryParse(args[1], out int p) && p > 0 ? p : 9;
+//   dotnet run -c Release --project bench/Pix.PolicerVerdict -- --reload [--passes 9]   (ReloadProbe.cs)
+bool reload = args.Length > 0 && args[0] == "--reload";
+string[] options = reload ? args[1..] : args;
+int passes = options.Length == 2 && options[0] == "--passes" && int.TryParse(options[1], out int p) && p > 0 ? p : 9;
+if (reload)
+{
+    return ReloadProbe.Run(passes);
+}
 
 const int Setup = 20_000, Timed = 40_000;
 const uint Subscribers = PolicerScenario.Subscribers;

@@ -234,7 +234,30 @@ internal sealed partial class MethodAnalyzer
     }
 
     private DependencyFlow FieldRead(IFieldReferenceOperation field) =>
-        Then(FieldCell(field), OperationVector.Of((OperationClass.Load, 1)));
+        TryForwardedRead(field.Instance, field.Field, out DependencyFlow forwarded)
+            ? forwarded
+            : Then(FieldCell(field), OperationVector.Of((OperationClass.Load, 1)));
+
+    /// <summary>
+    /// A read of <paramref name="field"/> through a variable that points to memory, after a store to the same field
+    /// through the same variable in this region: the load is issued, and on the chain the read is the stored value, as
+    /// a register read would be. RyuJIT keeps the load (the policer's <c>mov [rax], r8</c> … <c>cmp [rax], rcx</c>), and
+    /// the core serves it from the store: on the twenty-seventh session's Zen 5 the policer timed the same with the
+    /// reload, with the reload through an index register (<c>[rax+rdx]</c>, which memory renaming cannot take) and with
+    /// the value kept in a local (bench/Pix.PolicerVerdict --reload), where a load on the chain priced 1.6 ns more.
+    /// </summary>
+    private bool TryForwardedRead(IOperation? instance, ISymbol field, out DependencyFlow forwarded)
+    {
+        if (instance is not null and not IInstanceReferenceOperation && MemoryReceiver(instance) is { } receiver
+            && _region.TryReadThrough(receiver, field, out forwarded))
+        {
+            Emit(OperationVector.Of((OperationClass.Load, 1)));
+            return true;
+        }
+
+        forwarded = DependencyFlow.None;
+        return false;
+    }
 
     /// <summary>
     /// A field as a place in memory, not yet read: the object it is reached through, and what was last stored there.
@@ -244,10 +267,10 @@ internal sealed partial class MethodAnalyzer
     {
         DependencyFlow instance = field.Instance is null ? DependencyFlow.None : EvaluateInstance(field.Instance);
         // A field of this (or a static) carries a value from one iteration to the next like a variable; a field
-        // stored through the same reference earlier in straight-line code is read from that store.
+        // stored through the same reference earlier in straight-line code holds that store's value.
         DependencyFlow stored = field.Instance is null or IInstanceReferenceOperation
             ? _region.Read(field.Field)
-            : MemoryReceiver(field.Instance) is { } receiver ? _region.ReadThrough(receiver, field.Field) : DependencyFlow.None;
+            : MemoryReceiver(field.Instance) is { } receiver && _region.TryReadThrough(receiver, field.Field, out DependencyFlow value) ? value : DependencyFlow.None;
         return DependencyFlow.Combine(instance, stored);
     }
 
@@ -447,12 +470,15 @@ internal sealed partial class MethodAnalyzer
 
         if (BackingField(property) is { } backing)
         {
-            // The load of its backing field, whose value chains as a field's does (FieldCell): a record's positional
-            // property read by its own inlined method (FlowKey.Hash) is on the caller's path from the receiver.
+            // The load of its backing field, whose value chains as a field's does (FieldCell, TryForwardedRead): a record's
+            // positional property read by its own inlined method (FlowKey.Hash) is on the caller's path from the receiver.
+            if (TryForwardedRead(reference.Instance, backing, out DependencyFlow forwarded))
+            {
+                return forwarded;
+            }
+
             DependencyFlow receiver = reference.Instance is null ? DependencyFlow.None : EvaluateInstance(reference.Instance);
-            DependencyFlow stored = reference.Instance is null or IInstanceReferenceOperation
-                ? _region.Read(backing)
-                : MemoryReceiver(reference.Instance) is { } memory ? _region.ReadThrough(memory, backing) : DependencyFlow.None;
+            DependencyFlow stored = reference.Instance is null or IInstanceReferenceOperation ? _region.Read(backing) : DependencyFlow.None;
             return Then(DependencyFlow.Combine(receiver, stored), OperationVector.Of((OperationClass.Load, 1)));
         }
 
@@ -682,7 +708,7 @@ internal sealed partial class MethodAnalyzer
                 }
                 else if (MemoryReceiver(field.Instance) is { } receiver)
                 {
-                    _region.WriteThrough(receiver, field.Field, stored);
+                    _region.WriteThrough(receiver, field.Field, value);
                 }
 
                 return stored;
@@ -726,7 +752,7 @@ internal sealed partial class MethodAnalyzer
                     }
                     else if (MemoryReceiver(reference.Instance) is { } receiver)
                     {
-                        _region.WriteThrough(receiver, backing, stored);
+                        _region.WriteThrough(receiver, backing, value);
                     }
 
                     return stored;
@@ -822,7 +848,7 @@ internal sealed partial class MethodAnalyzer
                 }
                 else if (target is IFieldReferenceOperation { Instance: { } instance } throughReference && MemoryReceiver(instance) is { } receiver)
                 {
-                    _region.WriteThrough(receiver, throughReference.Field, computed.Then(OperationVector.Of((OperationClass.Store, 1))));
+                    _region.WriteThrough(receiver, throughReference.Field, computed);
                 }
 
                 return computed;

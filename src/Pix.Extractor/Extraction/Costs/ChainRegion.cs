@@ -17,7 +17,8 @@ internal sealed class ChainRegion
 
     // Fields stored through a variable that points to memory (a ref local, a ref/in/out parameter, an object
     // reference), per (variable, field): the stored value's flow, which a later read of the same field through
-    // the same variable gets from the store (store-to-load forwarding). Kept across arms (an arm
+    // the same variable gets from the store (store-to-load forwarding: the read waits for the value, as a register
+    // read would; bench/Pix.PolicerVerdict --reload). Kept across arms (an arm
     // analysed later sees an earlier arm's store): at worst a read gets a chain one arm has, never one no arm has.
     private readonly Dictionary<ISymbol, Dictionary<ISymbol, DependencyFlow>> _storedThrough = new(SymbolEqualityComparer.Default);
 
@@ -63,16 +64,25 @@ internal sealed class ChainRegion
     }
 
     /// <summary>
-    /// The flow a read of <paramref name="field"/> through <paramref name="receiver"/> gets from a store
-    /// to the same field through the same variable earlier in this region (None when there was none).
+    /// The flow of the value a store to <paramref name="field"/> through the same variable <paramref name="receiver"/>
+    /// wrote earlier in this region, which a read of it gets forwarded; false when there was none (the read loads).
     /// </summary>
-    public DependencyFlow ReadThrough(ISymbol receiver, ISymbol field) =>
-        _storedThrough.TryGetValue(receiver, out var fields) && fields.TryGetValue(field, out DependencyFlow? flow) ? flow : DependencyFlow.None;
+    public bool TryReadThrough(ISymbol receiver, ISymbol field, out DependencyFlow stored)
+    {
+        if (_storedThrough.TryGetValue(receiver, out var fields) && fields.TryGetValue(field, out DependencyFlow? flow))
+        {
+            stored = flow;
+            return true;
+        }
+
+        stored = DependencyFlow.None;
+        return false;
+    }
 
     /// <summary>
-    /// Records a store of <paramref name="field"/> through <paramref name="receiver"/> (its flow ends with
-    /// the store). Binding the variable again (<see cref="Write"/>) forgets it. A read before any store in
-    /// the region gets nothing: a loop iteration that binds its reference to a new element carries no chain.
+    /// Records a store of <paramref name="field"/> through <paramref name="receiver"/>: <paramref name="stored"/> is the
+    /// stored value's flow (not the store's). Binding the variable again (<see cref="Write"/>) forgets it. A read before
+    /// any store in the region gets nothing: a loop iteration that binds its reference to a new element carries no chain.
     /// </summary>
     public void WriteThrough(ISymbol receiver, ISymbol field, DependencyFlow stored)
     {
