@@ -35,6 +35,15 @@ internal enum Part
 
     /// <summary>The whole <see cref="MaglevLoadBalancer.SelectBackend"/>.</summary>
     Whole,
+
+    /// <summary>The flow's hash of a key stored long before (parsed when the variant was made): <see cref="FindStored"/>'s baseline.</summary>
+    HashStored,
+
+    /// <summary>The hash and the probe of a key stored long before: the probe without the parser's stores just before it (store-to-load forwarding's suspect removed).</summary>
+    FindStored,
+
+    /// <summary>As <see cref="FindStored"/>, the key first rebuilt field by field (five narrow stores) just before the probe reads it back.</summary>
+    FindFresh,
 }
 
 /// <summary>
@@ -47,17 +56,30 @@ internal sealed class PartVariant : Scenario
 {
     private static readonly FieldInfo ConnectionsField = typeof(MaglevLoadBalancer).GetField("_connections", BindingFlags.NonPublic | BindingFlags.Instance)!;
     private readonly Part _part;
+    private readonly SlotBacking? _backing;
+    private readonly FlowKey[] _storedKeys;
     private MaglevLoadBalancer _balancer = LoadBalancerScenario.NewBalancer();
     private ConnectionTable _connections = null!;
     private int _sink;
 
-    public PartVariant(Workload workload, Part part) : base(workload)
+    /// <param name="backing">Null: the slots the balancer allocates (<see cref="Backing.Fresh"/>); else these, kept across replays.</param>
+    public PartVariant(Workload workload, Part part, SlotBacking? backing = null) : base(workload)
     {
         _part = part;
+        _backing = backing;
+        // Written long before any probe reads them: the stored-key parts' keys.
+        _storedKeys = new FlowKey[workload.Count];
+        for (int i = 0; i < workload.Count; i++)
+        {
+            _storedKeys[i] = PacketParser.TryParse(workload.Packet(i), out PacketHeaders headers) ? headers.Flow : default;
+        }
+
         Reset();
     }
 
     public Part Part => _part;
+
+    public Backing Backing => _backing is null ? Backing.Fresh : _backing.Collapse.StartsWith("collapse", StringComparison.Ordinal) ? Backing.Huge : Backing.Small;
 
     public override string NetworkFunction => "lb";
 
@@ -69,6 +91,7 @@ internal sealed class PartVariant : Scenario
     {
         _balancer = LoadBalancerScenario.NewBalancer();
         _connections = (ConnectionTable)ConnectionsField.GetValue(_balancer)!;
+        _backing?.Install(_connections);
     }
 
     /// <summary>
@@ -106,6 +129,9 @@ internal sealed class PartVariant : Scenario
             Part.FindTwice => FindTwice(packet, now),
             Part.Refresh => Refresh(packet, now),
             Part.Lookup => Lookup(packet, now),
+            Part.HashStored => HashStored(index, now),
+            Part.FindStored => FindStored(index, now),
+            Part.FindFresh => FindFresh(index, now),
             _ => _balancer.SelectBackend(packet, now),
         };
     }
@@ -174,6 +200,25 @@ internal sealed class PartVariant : Scenario
 
         uint hash = headers.Flow.Hash();
         return _balancer.Table[(int)(hash % (uint)_balancer.Table.Size)];
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int HashStored(int index, long now) => (int)_storedKeys[index].Hash();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindStored(int index, long now)
+    {
+        ref readonly FlowKey flow = ref _storedKeys[index];
+        return _connections.Find(in flow, flow.Hash(), now, out int slot, out _) ? slot : -slot;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindFresh(int index, long now)
+    {
+        ref readonly FlowKey stored = ref _storedKeys[index];
+        // Field by field, as the parser builds it: narrow stores that the probe's key compare then loads.
+        FlowKey flow = new(stored.SourceIp, stored.DestinationIp, stored.SourcePort, stored.DestinationPort, stored.Protocol);
+        return _connections.Find(in flow, flow.Hash(), now, out int slot, out _) ? slot : -slot;
     }
 
     public override void ReadPcvs(int index, Span<int> values) => values[0] = _balancer.LastPacket.Probes;
