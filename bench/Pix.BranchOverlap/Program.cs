@@ -39,9 +39,16 @@ foreach (bool multiplies in new[] { false, true })
     }
 }
 
+int walkVariants = variants.Count;
+
+// The off-chain walks made branch-free on the same random directions (offchain28): random − branch-free is what the
+// misses add to the walk itself, which random − predictable also counts the directions' own differences in.
+int branchFreeVariants = variants.Count;
+variants.Add(("off chain, load, branch-free", _ => walks.OffChainBranchFree(Steps, false)));
+variants.Add(("off chain, load + 2 imul, branch-free", _ => walks.OffChainBranchFree(Steps, true)));
+
 // The same no-chain and off-chain walks on the 64 Ki-bit stream every walk used until the twenty-seventh session, which the
 // predictor learns in part (miss27): what the short stream took off a miss.
-int walkVariants = variants.Count;
 var learnt = new Walks(new Random(20261130), streamLength: 1 << 16);
 variants.Add(("no chain, 64 Ki-bit stream, predictable", _ => learnt.Independent(false, Steps)));
 variants.Add(("no chain, 64 Ki-bit stream, random", _ => learnt.Independent(true, Steps)));
@@ -66,7 +73,9 @@ for (int v = 2; v < walkVariants; v += 4)
     }
 }
 
-for (int v = walkVariants; v < variants.Count; v += 2)
+Console.WriteLine($"{"off chain, load",-40} one miss adds {2 * (Median(4) - Median(branchFreeVariants)):F3} ns over the branch-free walk (medians)");
+Console.WriteLine($"{"off chain, load + 2 imul",-40} one miss adds {2 * (Median(8) - Median(branchFreeVariants + 1)):F3} ns over the branch-free walk (medians)");
+for (int v = branchFreeVariants + 2; v < variants.Count; v += 2)
 {
     Console.WriteLine($"{variants[v].Name.Replace(", predictable", ""),-40} one miss adds {2 * (Median(v + 1) - Median(v)):F3} ns (medians)");
 }
