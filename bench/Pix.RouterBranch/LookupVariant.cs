@@ -24,6 +24,13 @@ internal enum Lookup
 
     /// <summary>The same copy with the child picked without a branch: the node's <c>Zero</c>/<c>One</c> indexed by the address bit.</summary>
     BranchFree,
+
+    /// <summary>
+    /// <see cref="BranchFree"/> plus a branch on the same bit that picks nothing the walk needs (a store on one side): the
+    /// directions are in the branch history again, with their misses, and the walk's chain is the branch-free one. Against
+    /// <see cref="BranchFree"/>, whether the loop's exit is learnt from the directions the walk took.
+    /// </summary>
+    BranchFreeWithDirections,
 }
 
 /// <summary>
@@ -38,6 +45,7 @@ internal sealed class LookupVariant : Scenario
     private readonly Lookup _lookup;
     private readonly LpmRouter _router;
     private readonly int[] _nodes;
+    private readonly int[] _onesAt = new int[33];
     private int _sink;
 
     public LookupVariant(RouterScenario scenario, Lookup lookup) : base(scenario.Workload)
@@ -68,7 +76,8 @@ internal sealed class LookupVariant : Scenario
             Lookup.Empty => Empty.Route(packet),
             Lookup.Router => _router.Route(packet),
             Lookup.AsWritten => RouteAsWritten(packet),
-            _ => RouteBranchFree(packet),
+            Lookup.BranchFree => RouteBranchFree(packet),
+            _ => RouteBranchFreeWithDirections(packet),
         };
     }
 
@@ -154,6 +163,47 @@ internal sealed class LookupVariant : Scenario
             }
 
             node = nodes[(node * 3) + (int)((address >> (31 - depth)) & 1)];
+            if (node == 0)
+            {
+                return best;
+            }
+
+            depth++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int RouteBranchFreeWithDirections(ReadOnlySpan<byte> packet)
+    {
+        if (!PacketParser.TryParse(packet, out PacketHeaders headers) || headers.TimeToLive <= 1)
+        {
+            return Drop;
+        }
+
+        int[] nodes = _nodes;
+        int[] onesAt = _onesAt;
+        uint address = headers.DestinationIp;
+        int best = NoRoute, node = 0, depth = 0;
+        while (true)
+        {
+            if (nodes[(node * 3) + 2] != NoRoute)
+            {
+                best = nodes[(node * 3) + 2];
+            }
+
+            if (depth == 32)
+            {
+                return best;
+            }
+
+            int bit = (int)((address >> (31 - depth)) & 1);
+            if (bit != 0)
+            {
+                // A store, which the JIT does not turn into a conditional move: the branch stays.
+                onesAt[depth] = node;
+            }
+
+            node = nodes[(node * 3) + bit];
             if (node == 0)
             {
                 return best;

@@ -49,6 +49,7 @@ for (int round = 1; round <= rounds; round++)
 // By nodes visited (the router's trieDepth), groups of at least 500 packets: per variant the median over rounds of the
 // group's median less the empty entry point's. The step from one group to the next is what a node costs the walk; what
 // is left at 0 nodes (the line through the groups) is the packet's parse and the loop's way in and out, its exit included.
+var groups = new List<(int Nodes, double[] Ns)>();
 Console.WriteLine("nodes  packets " + string.Join(" ", variants.Skip(1).Select(v => $"{v.Lookup,10}")));
 foreach (IGrouping<int, int> group in Enumerable.Range(0, walks.Length).GroupBy(i => walks[i].Visited).OrderBy(g => g.Key))
 {
@@ -61,6 +62,24 @@ foreach (IGrouping<int, int> group in Enumerable.Range(0, walks.Length).GroupBy(
     double GroupNs(int variant) => Statistics.Median(perPacket
         .Select(round => Statistics.Median(members.Select(i => round[variant][i]).ToArray()) - Statistics.Median(members.Select(i => round[0][i]).ToArray()))
         .ToArray());
+    double[] row = variants.Skip(1).Select(v => GroupNs((int)v.Lookup)).ToArray();
+    groups.Add((group.Key, row));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{group.Key,5} {members.Length,8} {string.Join(" ", variants.Skip(1).Select(v => $"{GroupNs((int)v.Lookup),10:0.0}"))}"));
+        $"{group.Key,5} {members.Length,8} {string.Join(" ", row.Select(ns => $"{ns,10:0.0}"))}"));
+}
+
+// The least-squares line through the groups (each group one point): ns a node, and the constant at 0 nodes.
+if (groups.Count >= 2)
+{
+    double meanNodes = groups.Average(g => g.Nodes);
+    double spread = groups.Sum(g => (g.Nodes - meanNodes) * (g.Nodes - meanNodes));
+    string Line(int column)
+    {
+        double meanNs = groups.Average(g => g.Ns[column]);
+        double slope = groups.Sum(g => (g.Nodes - meanNodes) * (g.Ns[column] - meanNs)) / spread;
+        return string.Create(CultureInfo.InvariantCulture, $"{slope,5:0.00}+{meanNs - (slope * meanNodes),4:0.0}");
+    }
+
+    Console.WriteLine("line: ns a node + ns at 0 nodes");
+    Console.WriteLine($"{"",14} {string.Join(" ", variants.Skip(1).Select((_, c) => $"{Line(c),10}"))}");
 }
