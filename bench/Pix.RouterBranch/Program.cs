@@ -8,10 +8,13 @@ using Pix.Samples.NetworkFunctions.Workloads;
 
 // dotnet run -c Release --project bench/Pix.RouterBranch -- [--rounds N] [--repetitions N] [--warmup-ms N] [--workload typical|long-prefixes|short-prefixes]
 // The router's workload timed per packet by the driver's measurement through the router itself, a copy of its lookup as
-// written, and the copy with the direction branch made branch-free (LookupVariant); variants alternate round by round.
+// written, the copy with the direction branch made branch-free, and the branch-free copy with a branch on the same bit
+// that only guards a store (the directions back in the branch history; LookupVariant); variants alternate round by round.
 // Per variant and round: the median over packets of the windowed mean per packet, less the empty entry point's of the
-// same round. As written − branch-free is what the direction branch costs a packet; over the direction branches a packet
-// runs (half of them missed if the address bits are coin flips) it is what one costs, and twice that what one miss costs.
+// same round, then the same by nodes visited, with the line through those groups. As written − branch-free is what the
+// direction branch costs a packet; over the direction branches a packet runs (half of them missed if the address bits are
+// coin flips) it is what one costs, and twice that what one miss costs. The line's constant with and without the
+// directions in the history says whether the loop's exit is learnt from them (docs/network-functions.md, offchain28).
 int rounds = 5, repetitions = 7, warmUpMs = 1000;
 string workloadName = "typical";
 for (int i = 0; i < args.Length; i++)
