@@ -14,7 +14,8 @@ using Pix.Samples.NetworkFunctions.Workloads;
 // the pool (1.75 MiB, beyond this machine's L2) or among its first 2,048 entries (112 KiB).
 // Each case PASSES times, alternating, after a 2 s warm-up; the median pass.
 //
-// With --storm, the expiry storm's packets split instead (StormSplit.cs).
+// With --storm, the expiry storm's packets split instead (StormSplit.cs), with Process also timed after the expiry's stores
+// have drained (a fence, or ~300 ns of register work, off the clock).
 //
 //   dotnet run -c Release --project bench/Pix.ExpiryChain -- [--storm] [--passes 15]
 bool storm = args.Length > 0 && args[0] == "--storm";

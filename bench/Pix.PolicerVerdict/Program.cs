@@ -18,12 +18,19 @@ using static FencedTimestamp;
 //
 //   dotnet run -c Release --project bench/Pix.PolicerVerdict -- [--passes 9]
 //   dotnet run -c Release --project bench/Pix.PolicerVerdict -- --reload [--passes 9]   (ReloadProbe.cs)
+//   dotnet run -c Release --project bench/Pix.PolicerVerdict -- --buckets [--passes 9]  (BucketProbe.cs)
 bool reload = args.Length > 0 && args[0] == "--reload";
-string[] options = reload ? args[1..] : args;
+bool buckets = args.Length > 0 && args[0] == "--buckets";
+string[] options = reload || buckets ? args[1..] : args;
 int passes = options.Length == 2 && options[0] == "--passes" && int.TryParse(options[1], out int p) && p > 0 ? p : 9;
 if (reload)
 {
     return ReloadProbe.Run(passes);
+}
+
+if (buckets)
+{
+    return BucketProbe.Run(passes);
 }
 
 const int Setup = 20_000, Timed = 40_000;
