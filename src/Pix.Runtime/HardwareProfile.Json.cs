@@ -24,6 +24,8 @@ namespace Pix;
 //   "defaultOpaqueCallNs": 50,
 //   "issueWidth": 4,                                  optional (DefaultIssueWidth when absent)
 //   "floatPortSharing": 0.05,                         optional (DefaultFloatPortSharing, 1, when absent): from 0 to 1
+//   "learntTripCount": 128,                           optional (DefaultLearntTripCount, 128, when absent: files before it
+//                                                      and calibrations that found no step): whole iterations, at least 1
 //   "memoryLoads": [ { "workingSetBytes": 16384, "latencyNs": 1.4 }, … ]    optional, sizes increasing
 //   "memoryLatencyNs": 104.2                          optional (a load memory serves, without page walks;
 //                                                      absent: such loads price at the curve's plateau)
@@ -156,6 +158,12 @@ public sealed partial class HardwareProfile
             w.WriteNumber("floatPortSharing", _floatPortSharing);
         }
 
+        if (_learntTripCount is { } learntTripCount)
+        {
+            // Written only when measured, so a profile from before the kernel keeps its old text.
+            w.WriteNumber("learntTripCount", learntTripCount);
+        }
+
         if (_memoryLoads.Length > 0)
         {
             // Written only when present, so a profile without the curve keeps its old text.
@@ -207,7 +215,7 @@ public sealed partial class HardwareProfile
             throw root.Error(schemaNode, "schema", $"this version of Pix reads schema {SchemaVersion}; the file has schema {schema}");
         }
 
-        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "floatPortSharing", "memoryLoads", "memoryLatencyNs", "timedAcrossProcesses");
+        root.RejectUnknown("schema", "name", "machine", "costs", "opaqueCalls", "defaultOpaqueCallNs", "issueWidth", "floatPortSharing", "learntTripCount", "memoryLoads", "memoryLatencyNs", "timedAcrossProcesses");
 
         JsonFields machineFields = root.RequireObject("machine");
         machineFields.RejectUnknown("cpu", "cores", "operatingSystem", "runtime", "jitSettings", "l2CacheBytes");
@@ -269,6 +277,11 @@ public sealed partial class HardwareProfile
         if (root.Object["floatPortSharing"] is not (null or JsonNull))
         {
             profile = profile.WithFloatPortSharing(ReadFloatPortSharing(root));
+        }
+
+        if (root.Object["learntTripCount"] is not (null or JsonNull))
+        {
+            profile = profile.WithLearntTripCount((int)root.RequireInteger("learntTripCount", 1, int.MaxValue));
         }
 
         if (root.Object["memoryLatencyNs"] is not (null or JsonNull))

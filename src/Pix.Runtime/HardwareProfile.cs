@@ -129,7 +129,7 @@ public sealed partial class HardwareProfile
 
     /// <summary>
     /// A new profile with <paramref name="machine"/> and <paramref name="costs"/> that keeps every optional part of this one
-    /// (the memory-level curve, the issue width, the float ports' sharing, the walk-free memory latency). Every <c>With…</c> copies through here, so a
+    /// (the memory-level curve, the issue width, the float ports' sharing, the learnt trip count, the walk-free memory latency). Every <c>With…</c> copies through here, so a
     /// part added to the profile is threaded through one place, not one per builder; each builder then replaces its part.
     /// </summary>
     private HardwareProfile Copy(MachineDescription machine, IReadOnlyDictionary<OperationClass, OperationCost> costs) =>
@@ -138,6 +138,7 @@ public sealed partial class HardwareProfile
             _memoryLoads = _memoryLoads,
             _issueWidth = _issueWidth,
             _floatPortSharing = _floatPortSharing,
+            _learntTripCount = _learntTripCount,
             _memoryLatencyNs = _memoryLatencyNs,
             _timedProcesses = _timedProcesses,
             _classesTimedAcrossProcesses = _classesTimedAcrossProcesses,

@@ -213,6 +213,11 @@ internal static class CalibrateCommand
         stdout.WriteLine(result.MeasuredFloatPortSharing is { } sharing
             ? $"Float ports: adds and multiplies share them {Format.Number(sharing, "0.00")} (0: ports of their own, 1: one pool). Measured: the float-port kernel's time beyond its busier kind's."
             : "Float ports: the float-port kernel gave no usable figure; shared (1), the default.");
+        if (result.LearntTripCount is { } trips)
+        {
+            stdout.WriteLine(LearntTripCountLine(trips));
+        }
+
         stdout.WriteLine();
 
         if (result.MemoryLevels.Count > 0)
@@ -245,6 +250,16 @@ internal static class CalibrateCommand
         stdout.WriteLine();
         stdout.WriteLine($"Loop control per iteration (2 ALU + 1 branch, counted in every stream kernel): {Format.Ns(result.LoopOverheadNs)} ns. Mean |fit error| over kernels: {Format.Percent(meanAbsFitError)}.");
         stdout.WriteLine("Measured ns are per iteration (per call for bulk kernels): the quietest batch over all timings (a bulk or memory-level probe: the median of the batches of the quietest timing; an allocation kernel: the median of its timings) (a kernel whose timings disagree by more than 5% is timed three times in each later pass).");
+    }
+
+    /// <summary>The learnt-trip-count kernel's figure, with the ladder's ns a call around its step, or why the profile keeps the default.</summary>
+    internal static string LearntTripCountLine(LearntTripCountTiming trips)
+    {
+        string coarse = string.Join(", ", trips.Coarse.Select(t => $"{t.Trips}: {Format.Ns(t.Ns)}"));
+        string fine = string.Join(", ", trips.Fine.Select(t => $"{t.Trips}: {Format.Ns(t.Ns)}"));
+        return trips.Step is { } step
+            ? $"Learnt trip count: {step.LastLearnt} iterations (a data-stopped loop's exit costs one more loop-exit miss past it; the search's call steps {Format.Ns(step.StepNs)} ns between {step.LastLearnt} and {step.FirstMissed}). ns a call by iterations: {coarse}; fine: {fine}. Took {trips.Took.TotalMilliseconds:0} ms."
+            : $"Learnt trip count: no step of {Format.Ns(trips.MinimumStepNs)} ns or more found{(trips.CoarseStep is null ? "" : $" in the fine ladder (the coarse one stepped between {trips.CoarseStep.LastLearnt} and {trips.CoarseStep.FirstMissed})")}; the default, {HardwareProfile.DefaultLearntTripCount}. ns a call by iterations: {coarse}{(fine.Length > 0 ? "; fine: " + fine : "")}. Took {trips.Took.TotalMilliseconds:0} ms.";
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public sealed class CalibrationResult
     /// <summary>The memory-latency kernel's figure and timed pieces (a load memory serves without page walks); null when the curve was not measured.</summary>
     public MemoryLatencyTiming? MemoryLatency { get; init; }
 
+    /// <summary>The learnt-trip-count kernel's ladders and step (<see cref="HardwareProfile.LearntTripCount"/>); null when it did not run.</summary>
+    public LearntTripCountTiming? LearntTripCount { get; init; }
+
     /// <summary>
     /// The core's issue rate (<see cref="Measurement.CoreIssueRate"/>, operations per cycle) around each
     /// pass, the lower of a probe before and after it. A pass well under the others ran while another

@@ -265,6 +265,11 @@ internal sealed class Calibrator
         MissFromPair(OperationClass.LoopExitMiss, probes.Where(p => p.Exits == BranchOutcomes.Equal).ToList(), probes.Where(p => p.Exits == BranchOutcomes.Random).ToList(),
             d => LoopExitKernels.MissNsOrBranchMiss(d, branchMissNs), LoopExitKernels.MissesPerIteration);
 
+        // The learnt trip count: where a search's cost a call steps up by at least half the loop-exit miss just priced
+        // (LearntTripCountKernel); none found, the profile keeps its default.
+        Report("learnt trip count", null, 0, 1);
+        LearntTripCountTiming learntTrips = new LearntTripCountKernel().Measure(LearntTripCountFit.MinimumStepShare * costs[OperationClass.LoopExitMiss].Latency);
+
         // The issue width is not fitted with the classes either: it is slots over cycles (IssueWidthFit).
         var issueKernels = probes.Where(p => p.IssueSlots is not null)
             .Select(p => new IssueWidthObservation(p.Name, p.IssueSlots!.Value, PerUnit(p)))
@@ -309,6 +314,10 @@ internal sealed class Calibrator
             .WithMemoryLoads(memoryLevels.Select(m => m.Point))
             .WithMemoryLatency(memoryLatency?.LatencyNs);
         profile = WithIssueWidth(profile, issueWidth, _options.RecordIssueWidth);
+        if (learntTrips.LearntTripCount is { } learntTripCount)
+        {
+            profile = profile.WithLearntTripCount(learntTripCount);
+        }
 
         // Nor the float ports' sharing: the mixed kernel's time beyond its busier kind's, at the fitted add and multiply
         // throughputs and the issue width just set (FloatPortSharingFit).
@@ -362,6 +371,7 @@ internal sealed class Calibrator
             CeilingReached = log.CeilingReached,
             MeasuredIssueWidth = issueWidth,
             MeasuredFloatPortSharing = floatPortSharing,
+            LearntTripCount = learntTrips,
             Passes = RawPasses(probes, perPass),
         };
 
