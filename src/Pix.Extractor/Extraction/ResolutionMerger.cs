@@ -175,10 +175,14 @@ internal static class ResolutionMerger
         var values = new double[Samples.Count];
         for (int s = 0; s < values.Length; s++)
         {
-            double value = Samples[s];
-            values[s] = Math.Max(0, ModelEvaluator.Evaluate(count, _ => value));
+            values[s] = Math.Max(0, ModelEvaluator.Evaluate(count, SampleValuations[s]));
         }
 
         return values;
     }
+
+    // One valuation per sample, made once: a lambda capturing the sample was a closure and a delegate for every
+    // distinct count at every sample (the most allocated delegate of a corpus run, docs/robustness.md, `alloc28`).
+    private static readonly Func<string, double>[] SampleValuations =
+        Samples.Select(value => (Func<string, double>)(_ => value)).ToArray();
 }

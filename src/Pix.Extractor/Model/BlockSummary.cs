@@ -182,7 +182,50 @@ public sealed record BlockSummary(
         return (footprints, counts);
     }
 
-    private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts) =>
+    /// <summary>
+    /// The counts summed per class (in the order given, from 0, as a group's sum is), the classes whose sum is not 0, in
+    /// class order. Into one sum per class rather than grouped: a block is made for every term, substitution and arm, and
+    /// the grouping's lookup, groups and enumerators were the most allocated objects of the model's types (`alloc28`).
+    /// </summary>
+    private static EquatableArray<OperationCount> Normalize(IEnumerable<OperationCount> counts)
+    {
+        int classes = HardwareProfile.AllClasses.Count;
+        Span<double> sums = stackalloc double[classes];
+        foreach (OperationCount c in counts)
+        {
+            if ((uint)c.Class >= (uint)classes)
+            {
+                return NormalizeByGrouping(counts); // not a class this runtime knows: grouped by its value, as always
+            }
+
+            sums[(int)c.Class] += c.Count;
+        }
+
+        int kept = 0;
+        foreach (double sum in sums)
+        {
+            kept += sum != 0 ? 1 : 0;
+        }
+
+        if (kept == 0)
+        {
+            return EquatableArray<OperationCount>.TakeOwnership(Array.Empty<OperationCount>());
+        }
+
+        var normal = new OperationCount[kept];
+        int n = 0;
+        for (int k = 0; k < classes; k++)
+        {
+            if (sums[k] != 0)
+            {
+                normal[n++] = new OperationCount((OperationClass)k, sums[k]);
+            }
+        }
+
+        return EquatableArray<OperationCount>.TakeOwnership(normal);
+    }
+
+    private static EquatableArray<OperationCount> NormalizeByGrouping(IEnumerable<OperationCount> counts) =>
         counts.GroupBy(c => c.Class)
             .Select(g => new OperationCount(g.Key, g.Sum(c => c.Count)))
             .Where(c => c.Count != 0)
@@ -190,16 +233,20 @@ public sealed record BlockSummary(
             .ToEquatableArray();
 
     private static EquatableArray<ColdLoad> Normalize(IEnumerable<ColdLoad> loads) =>
-        loads.GroupBy(c => c.FootprintBytes)
+        NoneIn(loads) ? EquatableArray<ColdLoad>.TakeOwnership(Array.Empty<ColdLoad>()) : loads.GroupBy(c => c.FootprintBytes)
             .Select(g => new ColdLoad(g.Key, g.Sum(c => c.Count)))
             .Where(c => c.Count != 0)
             .OrderBy(c => c.FootprintBytes)
             .ToEquatableArray();
 
     private static EquatableArray<OpaqueCall> Normalize(IEnumerable<OpaqueCall> calls) =>
-        calls.GroupBy(c => c.Name, StringComparer.Ordinal)
+        NoneIn(calls) ? EquatableArray<OpaqueCall>.TakeOwnership(Array.Empty<OpaqueCall>()) : calls.GroupBy(c => c.Name, StringComparer.Ordinal)
             .Select(g => new OpaqueCall(g.Key, g.Sum(c => c.Count)))
             .Where(c => c.Count != 0)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToEquatableArray();
+
+    // Most blocks have no opaque calls and no cold loads: an empty collection normalises to the empty array the grouping
+    // would give, without building the grouping.
+    private static bool NoneIn<T>(IEnumerable<T> items) => items is IReadOnlyCollection<T> { Count: 0 };
 }

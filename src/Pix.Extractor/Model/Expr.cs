@@ -35,28 +35,100 @@ public abstract record Expr
     public static Expr Symbol(string name) => new SymbolExpr(name);
 
     /// <summary>The sum of <paramref name="terms"/>, flattened, constants folded.</summary>
-    public static Expr Add(params Expr[] terms) => Add((IEnumerable<Expr>)terms);
+    public static Expr Add(params Expr[] terms)
+    {
+        // One term that is neither a sum nor a constant is the sum itself (what the fold below returns), made without a list.
+        if (terms.Length == 1 && terms[0] is not (SumExpr or ConstExpr))
+        {
+            return terms[0];
+        }
+
+        // Over the array, not through IEnumerable: its enumerator was an allocation per sum (docs/robustness.md, `alloc28`).
+        var flat = new List<Expr>(terms.Length);
+        double constant = 0;
+        foreach (Expr term in terms)
+        {
+            AddTerm(term, flat, ref constant);
+        }
+
+        return SumOf(flat, constant);
+    }
 
     /// <summary>The sum of <paramref name="terms"/>, flattened, constants folded.</summary>
     public static Expr Add(IEnumerable<Expr> terms)
     {
+        if (terms is Expr[] array)
+        {
+            return Add(array);
+        }
+
         var flat = new List<Expr>();
         double constant = 0;
         foreach (Expr term in terms)
         {
-            foreach (Expr t in term is SumExpr s ? s.Terms : new EquatableArray<Expr>(new[] { term }))
-            {
-                if (t is ConstExpr c)
-                {
-                    constant += c.Value;
-                }
-                else
-                {
-                    flat.Add(t);
-                }
-            }
+            AddTerm(term, flat, ref constant);
         }
 
+        return SumOf(flat, constant);
+    }
+
+    /// <summary><paramref name="left"/> − <paramref name="right"/>.</summary>
+    public static Expr Subtract(Expr left, Expr right) => Add(left, Multiply(Const(-1), right));
+
+    /// <summary>The product of <paramref name="factors"/>, flattened, constants folded.</summary>
+    public static Expr Multiply(params Expr[] factors)
+    {
+        // One factor that is neither a product nor a constant is the product itself (what the fold below returns).
+        if (factors.Length == 1 && factors[0] is not (ProductExpr or ConstExpr))
+        {
+            return factors[0];
+        }
+
+        var flat = new List<Expr>(factors.Length);
+        double constant = 1;
+        foreach (Expr factor in factors)
+        {
+            MultiplyTerm(factor, flat, ref constant);
+        }
+
+        return ProductOf(flat, constant);
+    }
+
+    /// <summary>The product of <paramref name="factors"/>, flattened, constants folded.</summary>
+    public static Expr Multiply(IEnumerable<Expr> factors)
+    {
+        if (factors is Expr[] array)
+        {
+            return Multiply(array);
+        }
+
+        var flat = new List<Expr>();
+        double constant = 1;
+        foreach (Expr factor in factors)
+        {
+            MultiplyTerm(factor, flat, ref constant);
+        }
+
+        return ProductOf(flat, constant);
+    }
+
+    // A term that is not a sum is its own only summand (no one-item array made for it: every count and price is built here).
+    private static void AddTerm(Expr term, List<Expr> flat, ref double constant)
+    {
+        if (term is not SumExpr s)
+        {
+            AddSummand(term, flat, ref constant);
+            return;
+        }
+
+        foreach (Expr t in s.Terms)
+        {
+            AddSummand(t, flat, ref constant);
+        }
+    }
+
+    private static Expr SumOf(List<Expr> flat, double constant)
+    {
         if (constant != 0)
         {
             flat.Add(new ConstExpr(constant));
@@ -70,32 +142,23 @@ public abstract record Expr
         };
     }
 
-    /// <summary><paramref name="left"/> − <paramref name="right"/>.</summary>
-    public static Expr Subtract(Expr left, Expr right) => Add(left, Multiply(Const(-1), right));
-
-    /// <summary>The product of <paramref name="factors"/>, flattened, constants folded.</summary>
-    public static Expr Multiply(params Expr[] factors) => Multiply((IEnumerable<Expr>)factors);
-
-    /// <summary>The product of <paramref name="factors"/>, flattened, constants folded.</summary>
-    public static Expr Multiply(IEnumerable<Expr> factors)
+    // A factor that is not a product is its own only factor (as in AddTerm).
+    private static void MultiplyTerm(Expr factor, List<Expr> flat, ref double constant)
     {
-        var flat = new List<Expr>();
-        double constant = 1;
-        foreach (Expr factor in factors)
+        if (factor is not ProductExpr p)
         {
-            foreach (Expr f in factor is ProductExpr p ? p.Factors : new EquatableArray<Expr>(new[] { factor }))
-            {
-                if (f is ConstExpr c)
-                {
-                    constant *= c.Value;
-                }
-                else
-                {
-                    flat.Add(f);
-                }
-            }
+            MultiplyFactor(factor, flat, ref constant);
+            return;
         }
 
+        foreach (Expr f in p.Factors)
+        {
+            MultiplyFactor(f, flat, ref constant);
+        }
+    }
+
+    private static Expr ProductOf(List<Expr> flat, double constant)
+    {
         if (constant == 0)
         {
             return Zero;
@@ -112,6 +175,30 @@ public abstract record Expr
             1 => flat[0],
             _ => new ProductExpr(flat.ToEquatableArray()),
         };
+    }
+
+    private static void AddSummand(Expr term, List<Expr> flat, ref double constant)
+    {
+        if (term is ConstExpr c)
+        {
+            constant += c.Value;
+        }
+        else
+        {
+            flat.Add(term);
+        }
+    }
+
+    private static void MultiplyFactor(Expr factor, List<Expr> flat, ref double constant)
+    {
+        if (factor is ConstExpr c)
+        {
+            constant *= c.Value;
+        }
+        else
+        {
+            flat.Add(factor);
+        }
     }
 
     /// <summary>The larger of two expressions (constants folded).</summary>

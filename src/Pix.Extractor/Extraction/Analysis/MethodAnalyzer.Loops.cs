@@ -281,6 +281,8 @@ internal sealed partial class MethodAnalyzer
         }
 
         string description = $"{(kind == "foreach loop" ? "foreach" : "loop")} over {over}";
+        // The loop's name in its exit terms, made once, not per path and term.
+        string atLine = $"{kind} at line {line}";
         CostAccumulator? hitTest = TakeHitTest(loop);
         bool missesOnExit = ExitsOnData(loop, shape, dataCondition);
         var closed = new List<PathAlternative>();
@@ -323,17 +325,17 @@ internal sealed partial class MethodAnalyzer
             });
             if (hitTest is not null)
             {
-                cost.Terms.AddRange(OnceAtTheHit(hitTest, trips, where, $"{kind} at line {line}"));
+                cost.Terms.AddRange(OnceAtTheHit(hitTest, trips, where, atLine));
                 cost.AddSlackOf(hitTest, term => term.WithCount(count => count.Times(MoreThan(trips, 0))));
             }
 
             if (missesOnExit)
             {
                 // Once per execution of the loop, not per iteration (MethodAnalyzer.Mispredictions.cs).
-                cost.Terms.Add(MispredictedExit(trips, ConstantBound(shape), where, $"{kind} at line {line}"));
+                cost.Terms.Add(MispredictedExit(trips, ConstantBound(shape), where, atLine));
                 if (ConstantBound(shape) is not <= LongLoopIterations)
                 {
-                    cost.Terms.Add(ExitPastLongLoop(trips, where, $"{kind} at line {line}"));
+                    cost.Terms.Add(ExitPastLongLoop(trips, where, atLine));
                 }
             }
 

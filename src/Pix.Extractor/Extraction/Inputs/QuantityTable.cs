@@ -158,15 +158,23 @@ internal sealed class QuantityTable
             return name;
         }
 
-        for (int i = 2; ; i++)
+        // The search resumes past the suffixes it found taken for this name: names are only added, so a taken one stays
+        // taken, and the one returned is registered at once. From 2 each time, the k-th PCV of a name made k strings (the
+        // same PCV name from many substituted callees: the most allocated strings of callee substitution, `alloc28`).
+        int i = _nextSuffix.TryGetValue(name, out int next) ? next : 2;
+        for (; ; i++)
         {
             string candidate = name + "_" + i.ToString(CultureInfo.InvariantCulture);
             if (!_byName.ContainsKey(candidate) && !_parameterNames.Contains(candidate))
             {
+                _nextSuffix[name] = i + 1;
                 return candidate;
             }
         }
     }
+
+    // For each name that was taken, the first suffix not yet tried (Unique).
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
 
     private static string ShortStaticName(string text)
     {

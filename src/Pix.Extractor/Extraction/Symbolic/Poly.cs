@@ -147,7 +147,33 @@ internal sealed class Poly : IEquatable<Poly>
     /// polynomials are intermediate results never compared, and formatting every coefficient was a
     /// measurable share of extraction time (docs/robustness.md, "Time per method").
     /// </summary>
-    public string Key => _key ??= _terms.Length == 0 ? "0" : string.Join(" + ", _terms.Select(t => Expr.Const(t.Coefficient) + "·" + t.Monomial.Key));
+    public string Key => _key ??= BuildKey();
+
+    // "c·monomial" joined by " + ", each coefficient written as its constant expression is (Expr.Const, then ToString:
+    // 0 for ±0), without making that expression; one term (most keys: a function atom's argument, a count) without a join.
+    private string BuildKey()
+    {
+        if (_terms.Length == 0)
+        {
+            return "0";
+        }
+
+        if (_terms.Length == 1)
+        {
+            return TermKey(_terms[0]);
+        }
+
+        var parts = new string[_terms.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = TermKey(_terms[i]);
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    private static string TermKey((Monomial Monomial, double Coefficient) term) =>
+        string.Concat(Expr.Format(term.Coefficient == 0 ? 0 : term.Coefficient), "·", term.Monomial.Key);
 
     public IReadOnlyList<(Monomial Monomial, double Coefficient)> Terms => _terms;
 
@@ -238,23 +264,49 @@ internal sealed class Poly : IEquatable<Poly>
     {
         // One running sum instead of result = result.Plus(product) per monomial, which rebuilt the
         // whole result for each one (quadratic in the terms: the tail of callee substitution).
+        if (_terms.Length == 1)
+        {
+            // A sum of one operand is that operand (Sum.ToPoly): no running sum for a single monomial.
+            Poly only = SubstituteMonomial(_terms[0].Monomial, _terms[0].Coefficient, map);
+            return only.IsZero ? Zero : only;
+        }
+
         var result = new Sum();
         foreach (var (monomial, coefficient) in _terms)
         {
-            Poly product = Const(coefficient);
-            foreach ((Atom atom, int power) in monomial.Factors)
-            {
-                product = product.Times(atom.Substitute(map).Power(power));
-            }
-
-            result.Add(product);
+            result.Add(SubstituteMonomial(monomial, coefficient, map));
         }
 
         return result.ToPoly();
     }
 
-    public bool ContainsAtom(Func<Atom, bool> predicate) =>
-        _terms.Any(t => t.Monomial.Factors.Any(f => f.Atom.Contains(predicate)));
+    private static Poly SubstituteMonomial(Monomial monomial, double coefficient, Func<Atom, Poly?> map)
+    {
+        Poly product = Const(coefficient);
+        foreach ((Atom atom, int power) in monomial.Factors)
+        {
+            product = product.Times(atom.Substitute(map).Power(power));
+        }
+
+        return product;
+    }
+
+    public bool ContainsAtom(Func<Atom, bool> predicate)
+    {
+        // Loops, not nested Any: two closures per call, on every term's count at every loop and substitution.
+        foreach (var (monomial, _) in _terms)
+        {
+            foreach ((Atom atom, int _) in monomial.Factors)
+            {
+                if (atom.Contains(predicate))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The atoms directly in the monomials (not those inside function atoms).</summary>
     public IEnumerable<Atom> TopAtoms => _terms.SelectMany(t => t.Monomial.Factors.Select(f => f.Atom)).Distinct();
@@ -317,22 +369,56 @@ internal sealed class Poly : IEquatable<Poly>
     /// <summary>The polynomial as a model expression, highest degree first.</summary>
     public Expr ToExpr()
     {
-        var terms = new List<Expr>();
-        foreach (var (monomial, coefficient) in _terms.OrderByDescending(t => t.Monomial.Degree).ThenBy(t => t.Monomial.Key, StringComparer.Ordinal))
+        if (_terms.Length == 1)
         {
-            var factors = new List<Expr> { Expr.Const(coefficient) };
-            foreach ((Atom atom, int power) in monomial.Factors)
-            {
-                for (int i = 0; i < power; i++)
-                {
-                    factors.Add(atom.ToExpr());
-                }
-            }
+            return Expr.Add(MonomialExpr(_terms[0].Monomial, _terms[0].Coefficient));
+        }
 
-            terms.Add(Expr.Multiply(factors));
+        var terms = new Expr[_terms.Length];
+        int n = 0;
+        foreach (var (monomial, coefficient) in HighestDegreeFirst())
+        {
+            terms[n++] = MonomialExpr(monomial, coefficient);
         }
 
         return Expr.Add(terms);
+    }
+
+    // The terms by degree, highest first, then by key. They are kept sorted by key (ordinally, keys distinct), so
+    // when the degrees already fall the order is theirs and nothing is sorted: most counts (a constant, n, n + 1).
+    private IEnumerable<(Monomial Monomial, double Coefficient)> HighestDegreeFirst()
+    {
+        for (int i = 1; i < _terms.Length; i++)
+        {
+            if (_terms[i].Monomial.Degree > _terms[i - 1].Monomial.Degree)
+            {
+                return _terms.OrderByDescending(t => t.Monomial.Degree).ThenBy(t => t.Monomial.Key, StringComparer.Ordinal);
+            }
+        }
+
+        return _terms;
+    }
+
+    private static Expr MonomialExpr(Monomial monomial, double coefficient)
+    {
+        int count = 1;
+        foreach ((Atom _, int power) in monomial.Factors)
+        {
+            count += Math.Max(0, power);
+        }
+
+        var factors = new Expr[count];
+        factors[0] = Expr.Const(coefficient);
+        int n = 1;
+        foreach ((Atom atom, int power) in monomial.Factors)
+        {
+            for (int i = 0; i < power; i++)
+            {
+                factors[n++] = atom.ToExpr();
+            }
+        }
+
+        return Expr.Multiply(factors);
     }
 
     public bool Equals(Poly? other) => other is not null && other.Key == Key;
@@ -477,7 +563,12 @@ internal sealed class Poly : IEquatable<Poly>
     /// </summary>
     private sealed class Sum
     {
-        private readonly Dictionary<string, (Monomial Monomial, double Coefficient)> _sums = new(StringComparer.Ordinal);
+        // The sum's terms in no order (ToPoly sorts them), a monomial met again keeping its latest instance; found by a
+        // scan while they are few, through an index by key once they are many. A list, not a dictionary from the start:
+        // most sums are a few terms (every count substituted at a call makes one), and a dictionary per sum was the most
+        // allocated object of callee substitution (docs/robustness.md, `alloc28`).
+        private readonly List<(Monomial Monomial, double Coefficient)> _sums = new();
+        private Dictionary<string, int>? _index;
 
         // The sum while it is one operand taken whole (Plus returns a non-zero operand added to zero as it is).
         private Poly? _single;
@@ -496,7 +587,7 @@ internal sealed class Poly : IEquatable<Poly>
             {
                 foreach (var term in operand._terms)
                 {
-                    _sums[term.Monomial.Key] = term;
+                    Put(term.Monomial, term.Coefficient);
                 }
 
                 _single = operand;
@@ -507,21 +598,93 @@ internal sealed class Poly : IEquatable<Poly>
             _single = null;
             foreach (var (monomial, coefficient) in operand._terms)
             {
-                _sums[monomial.Key] = _sums.TryGetValue(monomial.Key, out var existing)
-                    ? (monomial, existing.Coefficient + coefficient)
-                    : (monomial, coefficient);
+                int at = IndexOf(monomial.Key);
+                if (at >= 0)
+                {
+                    _sums[at] = (monomial, _sums[at].Coefficient + coefficient);
+                }
+                else
+                {
+                    Put(monomial, coefficient);
+                }
             }
 
             // Plus filters the whole combined sum; entries untouched since the last filter already passed it.
-            IEnumerable<string> candidates = _filtered ? operand._terms.Select(t => t.Monomial.Key) : _sums.Keys;
-            foreach (string key in candidates.Where(k => Negligible(_sums[k].Coefficient)).ToList())
+            if (_filtered)
             {
-                _sums.Remove(key);
+                foreach (var (monomial, _) in operand._terms)
+                {
+                    int at = IndexOf(monomial.Key);
+                    if (at >= 0 && Negligible(_sums[at].Coefficient))
+                    {
+                        RemoveAt(at);
+                    }
+                }
+            }
+            else
+            {
+                // Backwards: RemoveAt moves the last entry, already checked, into the place it empties.
+                for (int at = _sums.Count - 1; at >= 0; at--)
+                {
+                    if (Negligible(_sums[at].Coefficient))
+                    {
+                        RemoveAt(at);
+                    }
+                }
             }
 
             _filtered = true;
         }
 
-        public Poly ToPoly() => _single ?? (_sums.Count == 0 ? Zero : Sorted(_sums.Values.ToArray()));
+        public Poly ToPoly() => _single ?? (_sums.Count == 0 ? Zero : Sorted(_sums.ToArray()));
+
+        private void Put(Monomial monomial, double coefficient)
+        {
+            _index?.Add(monomial.Key, _sums.Count);
+            _sums.Add((monomial, coefficient));
+        }
+
+        private int IndexOf(string key)
+        {
+            if (_index is null && _sums.Count > ScannedMonomials)
+            {
+                _index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < _sums.Count; i++)
+                {
+                    _index.Add(_sums[i].Monomial.Key, i);
+                }
+            }
+
+            if (_index is not null)
+            {
+                return _index.TryGetValue(key, out int found) ? found : -1;
+            }
+
+            for (int i = 0; i < _sums.Count; i++)
+            {
+                if (string.Equals(_sums[i].Monomial.Key, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private void RemoveAt(int at)
+        {
+            int last = _sums.Count - 1;
+            _index?.Remove(_sums[at].Monomial.Key);
+            if (at != last)
+            {
+                _sums[at] = _sums[last];
+                if (_index is not null)
+                {
+                    _index[_sums[at].Monomial.Key] = at;
+                }
+            }
+
+            _sums.RemoveAt(last);
+        }
     }
 }
