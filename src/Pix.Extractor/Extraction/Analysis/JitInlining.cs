@@ -1,7 +1,10 @@
+using System;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pix.Extraction.Costs;
 
 namespace Pix.Extraction.Analysis;
 
@@ -27,6 +30,8 @@ namespace Pix.Extraction.Analysis;
 /// TC=0 and ReadyToRun code) and the caller's inlining budget. A loop-free callee beyond either is priced without its
 /// call, which misprices it by one <c>Call</c> (about 1 ns on the profiles measured) against a body that, at that size,
 /// costs tens of ns or more; a bound estimated from source would be a number not measured here.</para>
+/// <para>One call site the rule does not cover (twenty-eighth session, `call28`): a record struct's compiler-written
+/// equality compared behind another condition in a loop, see <see cref="KeepsRecordEqualityCall"/>.</para>
 /// </remarks>
 internal static class JitInlining
 {
@@ -51,6 +56,66 @@ internal static class JitInlining
 
         return HasNoCallKeeper[implementation.OriginalDefinition];
     }
+
+    /// <summary>
+    /// True when the JIT keeps, at <paramref name="site"/>, the call of a record struct's compiler-written
+    /// <c>Equals(T)</c> that <paramref name="method"/> (its <c>==</c>, <c>!=</c> or that <c>Equals</c>) makes: the compare is
+    /// a later operand of a <c>&amp;&amp;</c> or <c>||</c> (it runs only when the earlier ones let it) inside a loop, and
+    /// the record has two fields or more.
+    /// </summary>
+    /// <remarks>
+    /// Why: the runtime's <c>MethodJitInliningFailed</c> events (bench/Pix.RecordEquality, bench/Pix.LoadBalancerParts
+    /// <c>--inlining</c>) give "unprofitable inline" for <c>Equals(T)</c> at <c>hashes[i] == hash &amp;&amp; keys[i] == key</c>
+    /// in an 8-slot loop for records of 2, 4, 5 and 6 fields, and at the connection table's probe; the <c>==</c> around
+    /// it is inlined. The compiler writes <c>Equals(T)</c> as one <c>EqualityComparer&lt;F&gt;.Default.Equals</c> per field
+    /// (24 IL bytes a field: 49 for two, 121 for the flow key), which the JIT's size estimate counts as calls, and its
+    /// profitability scales with how often the site runs against the method's entry: a compare behind a hash
+    /// compare that rarely passes (or a site the profile did not see: the balancer's probe is compiled "with
+    /// Synthesized PGO") does not pay for it. The same compare unguarded in the loop, or guarded on straight-line
+    /// code, is inlined (every field count measured, 1 to 6), and so is a one-field record's behind the guard.
+    /// What the rule misses: a guarded site whose profile saw the guard pass at every call (the bench's hit at the
+    /// first slot, <c>FoundF5</c>) is inlined, and is priced here with its call and copy, about 3 ns too much.
+    /// </remarks>
+    public static bool KeepsRecordEqualityCall(IMethodSymbol method, SyntaxNode site) =>
+        IsRecordStructEquality(method)
+        && method.ContainingType.GetMembers().OfType<IFieldSymbol>().Count(f => !f.IsStatic && !f.IsConst) >= 2
+        && IsLaterConditionalOperand(site)
+        && IsInLoop(site);
+
+    /// <summary>
+    /// Loads the caller makes to pass a <paramref name="type"/> value to a call it keeps: the System V ABI passes a
+    /// struct of up to 16 bytes in two registers, each an 8-byte load of the value's memory (the probe's
+    /// <c>mov rsi, [rbp-0x38]; mov rdx, [rbp-0x30]</c>). Counted as one load per 8 bytes of fields beyond that too (a
+    /// larger struct is copied to the stack instead; that copy's stores are not counted, not measured here).
+    /// </summary>
+    public static double ArgumentCopyLoads(ITypeSymbol type) => Math.Ceiling(CostLowering.ValueSize(type) / 8);
+
+    private static bool IsRecordStructEquality(IMethodSymbol method) =>
+        method.IsImplicitlyDeclared
+        && method.ContainingType is { IsRecord: true, IsValueType: true } record
+        && (method.Name is "op_Equality" or "op_Inequality"
+            || (method.Name == "Equals" && method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, record)));
+
+    // Within its expression: the right operand of a `&&` or `||` (parentheses and `!` between them are the same operand).
+    private static bool IsLaterConditionalOperand(SyntaxNode site)
+    {
+        for (SyntaxNode node = site; node.Parent is ExpressionSyntax parent; node = parent)
+        {
+            if (parent is BinaryExpressionSyntax binary && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression
+                && binary.Right == node)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Inside a loop of its own method (a lambda or local function is a method of its own).
+    private static bool IsInLoop(SyntaxNode site) =>
+        site.Ancestors()
+            .TakeWhile(n => n is not (BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
+            .Any(n => n is ForStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
 
     // Whether the declaration has none of the statements that keep a call: read once per method, not at every call
     // site analysed (a callee met again, memoised or replayed, would otherwise walk its syntax again each time).
