@@ -7,8 +7,10 @@ using Pix.LoadBalancerParts;
 using Pix.RecordEquality;
 
 // dotnet bench/Pix.RecordEquality/bin/Release/net10.0/Pix.RecordEquality.dll [--rounds N]
-// 1. The JIT's decision at a record struct's `==` in a loop and on straight-line code, per key shape (Scan*, First*),
-//    read from the runtime's inlining events after every method has reached Tier 1 (InliningEvents).
+// 1. The JIT's decision at a record struct's `==` per key shape and site: unguarded in a loop (Scan*), straight-line
+//    (First*, AndF5), behind one condition in a loop that rarely passes (Guarded*) or passes at the first slot
+//    (Found*), behind two (Guarded2F5) and in the connection table's shape (LiveF5); read from the runtime's inlining
+//    events after every method has reached Tier 1 (InliningEvents). DOTNET_TieredPGO=0: the same without a profile.
 // 2. ns per slot of the guarded probe (GuardedF5, its Equals refused) against the same probe comparing the five fields
 //    by hand (FieldGuardedF5), both compiled while a match was rare, then timed with all 8 slots matching: the refused
 //    call's cost each time it runs (throughput, not a packet's latency), in rounds that alternate.
@@ -31,6 +33,8 @@ var k6 = Enumerable.Range(0, n).Select(_ => new K6(U(), U(), U(), U(), U(), U())
 var f4 = Enumerable.Range(0, n).Select(_ => new F4(U(), U(), (ushort)U(), (ushort)U())).ToArray();
 var f5 = Enumerable.Range(0, n).Select(_ => new F5(U(), U(), (ushort)U(), (ushort)U(), (byte)U())).ToArray();
 var hashes = Enumerable.Range(0, n).Select(_ => (uint)random.Next()).ToArray();
+var inUse = Enumerable.Repeat(true, n).ToArray();
+var stamps = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
 var b8 = Enumerable.Range(0, n).Select(_ => new B8((byte)U(), (byte)U(), (byte)U(), (byte)U(), (byte)U(), (byte)U(), (byte)U(), (byte)U())).ToArray();
 
 // Tier 1 needs 30 calls and the call-counting delay (100 ms); a second of calls covers both, with OSR and PGO.
@@ -45,6 +49,7 @@ while (warm.ElapsedMilliseconds < 1500)
             + Sites.FirstK4(k4, r) + Sites.FirstF4(f4, r) + Sites.FirstF5(f5, r) + Sites.FirstK5(k5, r)
             + Sites.FieldGuardedF5(f5, hashes, f5[r], (uint)r) + Sites.GuardedF5(f5, hashes, f5[r], (uint)r) + Sites.GuardedK4(k4, hashes, k4[r], (uint)r)
             + Sites.GuardedK2(k2, hashes, k2[r], (uint)r) + Sites.GuardedK1(k1, hashes, k1[r], (uint)r) + Sites.GuardedK6(k6, hashes, k6[r], (uint)r)
+            + Sites.Guarded2F5(f5, inUse, hashes, f5[r], (uint)r) + Sites.LiveF5(f5, inUse, stamps, hashes, f5[r], (uint)r, r)
             + Sites.FoundF5(f5, hashes, f5[r], r) + Sites.FoundK2(k2, hashes, k2[r], r) + Sites.AndF5(f5, hashes, f5[r], r);
     }
 }
@@ -116,6 +121,22 @@ internal static class Sites
     public static int GuardedK1(K1[] keys, uint[] hashes, K1 probe, uint hash) { int hits = 0; for (int i = 0; i < 8; i++) { if (hashes[i] == hash && keys[i] == probe) { hits++; } } return hits; }
     public static int GuardedK6(K6[] keys, uint[] hashes, K6 probe, uint hash) { int hits = 0; for (int i = 0; i < 8; i++) { if (hashes[i] == hash && keys[i] == probe) { hits++; } } return hits; }
     public static int GuardedK2(K2[] keys, uint[] hashes, K2 probe, uint hash) { int hits = 0; for (int i = 0; i < 8; i++) { if (hashes[i] == hash && keys[i] == probe) { hits++; } } return hits; }
+
+    // Two conditions before the compare, and the connection table's own shape: `live` (in use and recent), then the hash.
+    public static int Guarded2F5(F5[] keys, bool[] inUse, uint[] hashes, F5 probe, uint hash) { int hits = 0; for (int i = 0; i < 8; i++) { if (inUse[i] && hashes[i] == hash && keys[i] == probe) { hits++; } } return hits; }
+    public static int LiveF5(F5[] keys, bool[] inUse, long[] stamps, uint[] hashes, F5 probe, uint hash, long now)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            bool live = inUse[i] && now - stamps[i] < 100_000;
+            if (live && hashes[i] == hash && keys[i] == probe)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     // As the load balancer's typical packet finds it: the hash matches at the first slot (r's own), the keys are
     // compared once and the probe returns, so the compare runs once per call, as often as the method is entered.

@@ -31,7 +31,7 @@ namespace Pix.Extraction.Analysis;
 /// call, which misprices it by one <c>Call</c> (about 1 ns on the profiles measured) against a body that, at that size,
 /// costs tens of ns or more; a bound estimated from source would be a number not measured here.</para>
 /// <para>One call site the rule does not cover (twenty-eighth session, `call28`): a record struct's compiler-written
-/// equality compared behind another condition in a loop, see <see cref="KeepsRecordEqualityCall"/>.</para>
+/// equality compared behind two conditions or more in a loop, see <see cref="KeepsRecordEqualityCall"/>.</para>
 /// </remarks>
 internal static class JitInlining
 {
@@ -59,27 +59,28 @@ internal static class JitInlining
 
     /// <summary>
     /// True when the JIT keeps, at <paramref name="site"/>, the call of a record struct's compiler-written
-    /// <c>Equals(T)</c> that <paramref name="method"/> (its <c>==</c>, <c>!=</c> or that <c>Equals</c>) makes: the compare is
-    /// a later operand of a <c>&amp;&amp;</c> or <c>||</c> (it runs only when the earlier ones let it) inside a loop, and
-    /// the record has two fields or more.
+    /// <c>Equals(T)</c> that <paramref name="method"/> (its <c>==</c>, <c>!=</c> or that <c>Equals</c>) makes: the record has
+    /// two fields or more, and the compare runs inside a loop only after two conditions or more of a <c>&amp;&amp;</c> or
+    /// <c>||</c> let it (a <c>bool</c> local set from a <c>&amp;&amp;</c> counts its operands).
     /// </summary>
     /// <remarks>
-    /// Why: the runtime's <c>MethodJitInliningFailed</c> events (bench/Pix.RecordEquality, bench/Pix.LoadBalancerParts
-    /// <c>--inlining</c>) give "unprofitable inline" for <c>Equals(T)</c> at <c>hashes[i] == hash &amp;&amp; keys[i] == key</c>
-    /// in an 8-slot loop for records of 2, 4, 5 and 6 fields, and at the connection table's probe; the <c>==</c> around
-    /// it is inlined. The compiler writes <c>Equals(T)</c> as one <c>EqualityComparer&lt;F&gt;.Default.Equals</c> per field
-    /// (24 IL bytes a field: 49 for two, 121 for the flow key), which the JIT's size estimate counts as calls, and its
-    /// profitability scales with how often the site runs against the method's entry: a compare behind a hash
-    /// compare that rarely passes (or a site the profile did not see: the balancer's probe is compiled "with
-    /// Synthesized PGO") does not pay for it. The same compare unguarded in the loop, or guarded on straight-line
-    /// code, is inlined (every field count measured, 1 to 6), and so is a one-field record's behind the guard.
-    /// What the rule misses: a guarded site whose profile saw the guard pass at every call (the bench's hit at the
-    /// first slot, <c>FoundF5</c>) is inlined, and is priced here with its call and copy, about 3 ns too much.
+    /// Why: the runtime's <c>MethodJitInliningFailed</c> events (bench/Pix.LoadBalancerParts <c>--inlining</c>,
+    /// bench/Pix.RecordEquality) give "unprofitable inline" for <c>Equals(T)</c> at the connection table's
+    /// <c>live &amp;&amp; candidate.Hash == hash &amp;&amp; candidate.Key == key</c> (<c>live</c> is itself two conditions),
+    /// and the <c>==</c> around it is inlined. The compiler writes <c>Equals(T)</c> as one
+    /// <c>EqualityComparer&lt;F&gt;.Default.Equals</c> per field (24 IL bytes a field: 49 for two, 121 for the flow key),
+    /// which the JIT's profitability estimate weighs against how often the site runs per entry of the method. The
+    /// NAT's and the firewall's chain walks, <c>Hash == hash &amp;&amp; Key == key</c> behind that one condition, have no
+    /// call in their Tier-1 code (<c>DOTNET_JitDisasm</c>; all three compiled "with Synthesized PGO"). Unguarded in a loop
+    /// or guarded on straight-line code it is inlined for every field count measured (1 to 6), and so is a one-field
+    /// record's behind a guard. What the rule misses either way: with the run's own profile the JIT also refuses it
+    /// behind one condition that rarely passes (the bench's <c>GuardedF5</c>: not priced as a call here), and inlines it
+    /// behind a guard it saw pass at every call (<c>FoundF5</c>); which applies is a fact of the run, not of the source.
     /// </remarks>
     public static bool KeepsRecordEqualityCall(IMethodSymbol method, SyntaxNode site) =>
         IsRecordStructEquality(method)
         && method.ContainingType.GetMembers().OfType<IFieldSymbol>().Count(f => !f.IsStatic && !f.IsConst) >= 2
-        && IsLaterConditionalOperand(site)
+        && ConditionsBefore(site) >= 2
         && IsInLoop(site);
 
     /// <summary>
@@ -96,20 +97,49 @@ internal static class JitInlining
         && (method.Name is "op_Equality" or "op_Inequality"
             || (method.Name == "Equals" && method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, record)));
 
-    // Within its expression: the right operand of a `&&` or `||` (parentheses and `!` between them are the same operand).
-    private static bool IsLaterConditionalOperand(SyntaxNode site)
+    // Within its expression: how many conditions of the `&&`s and `||`s it is a right operand of run before it
+    // (parentheses and `!` between them are the same operand).
+    private static int ConditionsBefore(SyntaxNode site)
     {
+        int conditions = 0;
         for (SyntaxNode node = site; node.Parent is ExpressionSyntax parent; node = parent)
         {
-            if (parent is BinaryExpressionSyntax binary && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression
-                && binary.Right == node)
+            if (parent is BinaryExpressionSyntax binary && IsConditional(binary) && binary.Right == node)
             {
-                return true;
+                conditions += Conditions(binary.Left, site);
             }
         }
 
-        return false;
+        return conditions;
     }
+
+    // The operands of a `&&`/`||` chain; a local read by name counts those of the `&&` it was declared with (the
+    // connection table's `bool live = InUse && now - LastSeen < timeout`), once, not followed further.
+    private static int Conditions(ExpressionSyntax expression, SyntaxNode site, bool followLocal = true)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        if (expression is BinaryExpressionSyntax binary && IsConditional(binary))
+        {
+            return Conditions(binary.Left, site, followLocal) + Conditions(binary.Right, site, followLocal);
+        }
+
+        if (followLocal && expression is IdentifierNameSyntax name
+            && site.Ancestors().OfType<BlockSyntax>().SelectMany(b => b.Statements.OfType<LocalDeclarationStatementSyntax>())
+                .SelectMany(d => d.Declaration.Variables)
+                .FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText && v.SpanStart < site.SpanStart) is { Initializer.Value: { } value })
+        {
+            return Conditions(value, site, followLocal: false);
+        }
+
+        return 1;
+    }
+
+    private static bool IsConditional(BinaryExpressionSyntax binary) =>
+        binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression;
 
     // Inside a loop of its own method (a lambda or local function is a method of its own).
     private static bool IsInLoop(SyntaxNode site) =>
