@@ -8,7 +8,7 @@ using Pix.Samples.NetworkFunctions.LoadBalancer;
 using Pix.Samples.NetworkFunctions.Workloads;
 
 // dotnet run -c Release --project bench/Pix.LoadBalancerParts -- [--rounds N] [--repetitions N] [--warmup-ms N] [--workload typical|colliding] [--slot-warm]
-//     [--parts Find,FindStored,...] [--backings fresh,small,huge]
+//     [--parts Find,FindStored,...] [--backings fresh,small,huge] [--inlining FlowKey,ConnectionTable]
 // dotnet run -c Release --project bench/Pix.LoadBalancerParts -- --chase [--rounds N] [--lines 4,16,...] [--loads N] [--passes N]
 // The load balancer's packets in parts (Part), the balancer's state advanced untimed to where the driver's packet
 // finds it, then the part timed by the driver's per-packet measurement; parts alternate round by round. Per part and
@@ -16,11 +16,13 @@ using Pix.Samples.NetworkFunctions.Workloads;
 // (the driver's dispatch and timer). --slot-warm: the packet's own step runs untimed first (its slot in L1).
 // --backings: each part also over a connection table whose slots are one pinned array kept across replays, in 4 KiB
 // pages (small) or collapsed into 2 MiB ones (huge) (SlotBacking). --chase: PageSpreadChase instead, the same lines
-// dense or one per page, in 4 KiB or 2 MiB pages.
+// dense or one per page, in 4 KiB or 2 MiB pages. --inlining: after the rounds, the JIT's inlining decisions (and
+// its reason for each refusal) in methods whose names contain one of the given strings (InliningEvents).
 int rounds = 3, repetitions = 7, warmUpMs = 1000;
 long loads = 1 << 16;
 int passes = 15;
 bool chase = false;
+InliningEvents? inlining = null;
 string workloadName = "typical";
 Part[] parts = Enum.GetValues<Part>().Where(p => p <= Part.Whole).ToArray();
 Backing[] backings = { Backing.Fresh };
@@ -37,6 +39,7 @@ for (int i = 0; i < args.Length; i++)
         case "--parts": parts = args[++i].Split(',').Select(Enum.Parse<Part>).ToArray(); break;
         case "--backings": backings = args[++i].Split(',').Select(b => Enum.Parse<Backing>(b, ignoreCase: true)).ToArray(); break;
         case "--chase": chase = true; break;
+        case "--inlining": inlining = new InliningEvents(args[++i].Split(',')); break;
         case "--lines": lineCounts = args[++i].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray(); break;
         case "--loads": loads = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--passes": passes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
@@ -87,6 +90,7 @@ for (int round = 1; round <= rounds; round++)
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{"median",5} {string.Join(" ", all.Skip(1).Select(l => $"{Statistics.Median(l.ToArray()),12:0.0}"))}  {Statistics.Median(all[0].ToArray()),10:0.0}"));
 GC.KeepAlive(spacers);
+inlining?.Print();
 foreach (SlotBacking slots in kept)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after: {slots.Collapse}; huge-page share {slots.HugeShare:0.00}"));

@@ -262,7 +262,10 @@ internal sealed partial class MethodAnalyzer
                 $"The summary of this callee has more than {Options.MaxCalleeTerms} terms; it is priced as an opaque term. Raise ExtractionOptions.MaxCalleeTerms, or split the callee.");
         }
 
-        if (summary.IsInlineCandidate)
+        // A record struct's `==` whose Equals(T) the JIT keeps as a call at this site (JitInlining): its compares are
+        // the callee's, reached through the call, and the caller loads the key into the argument registers.
+        bool keptEquality = JitInlining.KeepsRecordEqualityCall(method, call.Syntax);
+        if (summary.IsInlineCandidate && !keptEquality)
         {
             // Small leaf: the JIT inlines it, so its operations join this block and its chain. Its
             // result depends on the arguments through its return path; its longest path, which may
@@ -280,7 +283,11 @@ internal sealed partial class MethodAnalyzer
             return InlinedResult(call, summary.ReturnPaths);
         }
 
-        if (JitInlining.InlinesCall(method, CallKind(method, isVirtual, call.Instance)))
+        if (keptEquality)
+        {
+            callOps = OperationVector.Of((OperationClass.Call, 1), (OperationClass.Load, JitInlining.ArgumentCopyLoads(method.ContainingType)));
+        }
+        else if (JitInlining.InlinesCall(method, CallKind(method, isVirtual, call.Instance)))
         {
             // Inlined, though not a small leaf: its code joins this method's, but its call, return and argument
             // moves are gone (JitInlining says which calls the JIT keeps).
